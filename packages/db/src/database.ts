@@ -1,0 +1,38 @@
+/** A connection (or a transaction on one) that runs parameterised SQL. */
+export interface Sql {
+  /** Runs one statement with `$1…$n` parameters and returns its rows. */
+  query<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(text: string): Promise<void>;
+  /**
+   * Bulk-loads CSV text into `table (columns)` with COPY … FROM (FORMAT csv): the fast path for
+   * seeds and imports. Geometry columns take EWKT (`SRID=4326;POINT(lng lat)`).
+   */
+  copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
+}
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/** The application's database: PGlite + PostGIS embedded, or PostgreSQL + PostGIS. */
+export interface Database extends Sql {
+  readonly kind: DatabaseKind;
+  /** Runs `fn` in one transaction: commits when it resolves, rolls back when it throws. */
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** postgres://… — when set, PostgreSQL through postgres-js; otherwise embedded PGlite. */
+  databaseUrl?: string | undefined;
+  /** PGlite data directory; `undefined` keeps the database in memory. */
+  dataDir?: string | undefined;
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const { openPostgres } = await import('./postgres.js');
+    return openPostgres(options.databaseUrl);
+  }
+  const { openPglite } = await import('./pglite.js');
+  return openPglite(options.dataDir);
+}

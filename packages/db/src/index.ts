@@ -1,0 +1,3 @@
+export type { Database, DatabaseKind, OpenDatabaseOptions, Sql } from './database.js';
+export { openDatabase } from './database.js';
+export { MIGRATIONS_DIR, migrate } from './migrate.js';

@@ -1,0 +1,40 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import postgres from 'postgres';
+import type { Database, Sql } from './database.js';
+
+type Client = postgres.Sql | postgres.TransactionSql;
+
+function wrap(sql: Client): Sql {
+  return {
+    async query<T>(text: string, params: readonly unknown[] = []) {
+      const rows = await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[]);
+      return rows as unknown as T[];
+    },
+    async exec(text) {
+      await sql.unsafe(text);
+    },
+    async copyCsv(table, columns, csv) {
+      const writable = await sql
+        .unsafe(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`)
+        .writable();
+      await pipeline(Readable.from([csv]), writable);
+    },
+  };
+}
+
+/** Opens PostgreSQL + PostGIS through postgres-js (a small pool). */
+export async function openPostgres(url: string): Promise<Database> {
+  const sql = postgres(url, {
+    max: 10,
+    onnotice: () => {},
+    connection: { statement_timeout: 120_000 },
+  });
+  await sql.unsafe('CREATE EXTENSION IF NOT EXISTS postgis');
+  return {
+    kind: 'postgres',
+    ...wrap(sql),
+    transaction: (fn) => sql.begin((tx) => fn(wrap(tx))) as Promise<Awaited<ReturnType<typeof fn>>>,
+    close: () => sql.end({ timeout: 5 }),
+  };
+}

@@ -1,0 +1,20 @@
+import { defineConfig } from 'vitest/config';
+
+// One PGlite (≈1.3 GB, ~10 s to create) per worker, shared by the files that worker runs:
+// `isolate: false` keeps tests/support/test-database.ts's instance alive between files.
+export default defineConfig({
+  test: {
+    include: [
+      'apps/*/src/**/*.test.ts',
+      'packages/*/src/**/*.test.ts',
+      'seeds/src/**/*.test.ts',
+      'tests/integration/**/*.test.ts',
+    ],
+    pool: 'forks',
+    maxWorkers: 2,
+    isolate: false,
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
+  },
+  bench: { include: ['tests/bench/**/*.bench.ts'] },
+});
