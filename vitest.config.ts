@@ -10,6 +10,7 @@ export default defineConfig({
       'seeds/src/**/*.test.ts',
       'tests/integration/**/*.test.ts',
     ],
+    globalSetup: ['tests/support/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
     isolate: false,
