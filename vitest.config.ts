@@ -16,6 +16,6 @@ export default defineConfig({
     isolate: false,
     testTimeout: 120_000,
     hookTimeout: 300_000,
+    benchmark: { include: ['tests/bench/**/*.bench.ts'] },
   },
-  bench: { include: ['tests/bench/**/*.bench.ts'] },
 });

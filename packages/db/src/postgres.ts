@@ -23,9 +23,16 @@ function wrap(sql: Client): Sql {
   };
 }
 
-/** Opens PostgreSQL + PostGIS through postgres-js (a small pool). */
+/**
+ * Opens PostgreSQL + PostGIS through postgres-js (a small pool). Accepts libpq's
+ * `?host=/var/run/postgresql` for a Unix socket, which postgres-js itself ignores.
+ */
 export async function openPostgres(url: string): Promise<Database> {
-  const sql = postgres(url, {
+  const parsed = new URL(url);
+  const socketDir = parsed.searchParams.get('host') ?? undefined;
+  parsed.searchParams.delete('host');
+  const sql = postgres(parsed.toString(), {
+    ...(socketDir ? { host: socketDir } : {}),
     max: 10,
     onnotice: () => {},
     connection: { statement_timeout: 120_000 },

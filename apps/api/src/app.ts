@@ -1,0 +1,55 @@
+import { assetResources, streets } from '@hatang/contracts';
+import type { Database } from '@hatang/db';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { ApiError } from './errors.js';
+import { onError, onNotFound } from './middleware/error-handler.js';
+import { adminUnitRoutes } from './routes/admin-units.js';
+import { featureRoutes } from './routes/features.js';
+import { healthRoutes } from './routes/health.js';
+import { organisationRoutes } from './routes/organisations.js';
+import { populationRoutes } from './routes/population.js';
+import { mountStatic, type StaticOptions } from './static.js';
+
+export interface AppDeps {
+  db: Database;
+  /** Largest accepted request body, bytes (default 5 MB). */
+  maxBodyBytes?: number;
+  /** Where the web app and the map's data files are; omit in API-only tests. */
+  static?: StaticOptions;
+}
+
+/** Builds the HTTP app; no I/O happens until a request arrives. */
+export function createApp(deps: AppDeps) {
+  const { db } = deps;
+  const app = new Hono();
+  app.use('*', requestId());
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: deps.maxBodyBytes ?? 5 * 1024 * 1024,
+      onError: () => {
+        throw new ApiError(
+          413,
+          'PAYLOAD_TOO_LARGE',
+          `The request body is larger than ${deps.maxBodyBytes ?? 5 * 1024 * 1024} bytes`,
+        );
+      },
+    }),
+  );
+  app.onError(onError);
+  app.notFound(onNotFound);
+
+  app.route('/api/health', healthRoutes(db));
+  for (const resource of assetResources) app.route(`/api/v1/${resource.path}`, featureRoutes(db, resource));
+  app.route('/api/v1/streets', featureRoutes(db, streets, { readOnly: true }));
+  app.route('/api/v1/admin-units', adminUnitRoutes(db));
+  app.route('/api/v1/organisations', organisationRoutes(db));
+  app.route('/api/v1/population', populationRoutes(db));
+
+  if (deps.static) mountStatic(app, deps.static);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,76 @@
+import type { ErrorCode, Issue } from '@hatang/contracts';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/** The one error the API throws on purpose; the error handler turns it into the error shape. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Issue[],
+    /** For version conflicts: the record as it is now. */
+    readonly current?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export const validationFailed = (issues: Issue[]) =>
+  new ApiError(
+    400,
+    'VALIDATION_FAILED',
+    `The request has ${issues.length} problem${issues.length === 1 ? '' : 's'}`,
+    issues,
+  );
+
+export const notFound = (what: string) => new ApiError(404, 'NOT_FOUND', `${what} not found`);
+
+interface PgErrorLike {
+  code: string;
+  message: string;
+  detail?: string;
+  constraint?: string;
+  constraint_name?: string;
+  column?: string;
+  column_name?: string;
+}
+
+function isPgError(error: unknown): error is PgErrorLike {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    typeof error.code === 'string' &&
+    /^[0-9A-Z]{5}$/.test(error.code)
+  );
+}
+
+/**
+ * Maps a database error that input can cause to an ApiError (constraint violations are the
+ * database's last line of defence behind the zod contracts). Returns undefined for the rest.
+ */
+export function fromDatabaseError(error: unknown): ApiError | undefined {
+  if (!isPgError(error)) return undefined;
+  const constraint = error.constraint ?? error.constraint_name;
+  const where = constraint ? ` (${constraint})` : '';
+  switch (error.code) {
+    case '23505':
+      return new ApiError(409, 'CONFLICT', `A record with the same key already exists${where}`, [
+        { path: [], message: error.detail ?? error.message },
+      ]);
+    case '23503':
+      return validationFailed([{ path: [], message: `Refers to a record that does not exist${where}` }]);
+    case '23514':
+    case '23502':
+    case '22P02':
+    case '22003':
+    case '22007':
+    case '22008':
+    case '22023':
+    case 'XX000':
+      return validationFailed([{ path: [], message: `Rejected by the database${where}: ${error.message}` }]);
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,40 @@
+import type { Database } from '@hatang/db';
+import { Hono } from 'hono';
+import { notFound } from '../errors.js';
+
+const SELECT = `SELECT a.code, a.name, a.unit_type AS "unitType", a.former_district AS "formerDistrict",
+  a.area_km2 AS "areaKm2", a.population, ST_AsGeoJSON(a.geom, 6)::json AS geometry,
+  ST_AsGeoJSON(a.label_point, 6)::json AS "labelPoint"
+  FROM admin_units a`;
+
+type AdminUnitRow = { code: string; geometry: unknown; [key: string]: unknown };
+
+const toFeature = ({ geometry, ...properties }: AdminUnitRow) => ({
+  type: 'Feature' as const,
+  id: properties.code,
+  geometry,
+  properties,
+});
+
+/** The 114 communes, wards and special zones (read-only, real boundaries and populations). */
+export function adminUnitRoutes(db: Database) {
+  const app = new Hono();
+  app.get('/', async (c) => {
+    const rows = await db.query<AdminUnitRow>(`${SELECT} ORDER BY a.code`);
+    return c.json({ type: 'FeatureCollection', features: rows.map(toFeature), next: null });
+  });
+  app.get('/:code', async (c) => {
+    const code = c.req.param('code');
+    if (!/^\d{5}$/.test(code)) throw notFound(`Administrative unit ${code}`);
+    const rows = await db.query<AdminUnitRow>(
+      `SELECT u.*, (SELECT coalesce(sum(p.population), 0)::int FROM population_cells p WHERE p.admin_unit_code = u.code)
+         AS "gridPopulation"
+       FROM (${SELECT} WHERE a.code = $1) u`,
+      [code],
+    );
+    const row = rows[0];
+    if (!row) throw notFound(`Administrative unit ${code}`);
+    return c.json(toFeature(row));
+  });
+  return app;
+}

@@ -1,0 +1,6 @@
+export * from './assets.js';
+export * from './common.js';
+export * from './context.js';
+export * from './geometry.js';
+export * from './query.js';
+export * from './resource.js';

@@ -1,0 +1,111 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type App, createApp } from '../../apps/api/src/app.js';
+import { createOrganisation, sampleFeature } from '../support/fixtures.js';
+import { call } from '../support/http.js';
+import { testDatabase } from '../support/test-database.js';
+
+let app: App;
+// A made-up unit far from Hai Phong (code 99xxx is not a real one), with four populated cells.
+const unitCode = `99${String(Math.floor(Math.random() * 900) + 100)}`;
+const square = 'MULTIPOLYGON(((10 10, 10.1 10, 10.1 10.1, 10 10.1, 10 10)))';
+
+beforeAll(async () => {
+  const db = await testDatabase();
+  app = createApp({ db });
+  await db.query(
+    `INSERT INTO admin_units (code, name, unit_type, former_district, area_km2, population, label_point, geom)
+     VALUES ($1, 'Thử Nghiệm', 'commune', 'Test', 120.5, 1234, ST_SetSRID(ST_MakePoint(10.05, 10.05), 4326),
+             ST_GeomFromText($2, 4326))`,
+    [unitCode, square],
+  );
+  const base = Number(unitCode) * 1_000_000;
+  const cells = [
+    [10.01, 10.01, 100],
+    [10.02, 10.01, 200],
+    [10.09, 10.09, 300],
+    [10.5, 10.5, 999],
+  ];
+  for (const [i, [lng, lat, people]] of cells.entries()) {
+    await db.query(
+      `INSERT INTO population_cells (id, admin_unit_code, population, geom) VALUES ($1, $2, $3, ST_SetSRID(ST_MakePoint($4, $5), 4326))`,
+      [base + i, unitCode, people, lng, lat],
+    );
+  }
+});
+
+describe('context routes', () => {
+  it('reports health with the database kind and the PostGIS version', async () => {
+    const { status, body } = await call<{ status: string; database: { kind: string; postgis: string } }>(
+      app,
+      'GET',
+      '/api/health',
+    );
+    expect(status).toBe(200);
+    expect(body.status).toBe('ok');
+    expect(body.database.kind).toBe(process.env.DATABASE_URL ? 'postgres' : 'pglite');
+    expect(body.database.postgis).toMatch(/^3\.\d+/);
+  });
+
+  it('returns an admin unit with its published and gridded population', async () => {
+    const { status, body } = await call<{
+      id: string;
+      properties: Record<string, unknown>;
+      geometry: { type: string };
+    }>(app, 'GET', `/api/v1/admin-units/${unitCode}`);
+    expect(status).toBe(200);
+    expect(body.id).toBe(unitCode);
+    expect(body.geometry.type).toBe('MultiPolygon');
+    expect(body.properties).toMatchObject({
+      name: 'Thử Nghiệm',
+      unitType: 'commune',
+      population: 1234,
+      gridPopulation: 1599,
+    });
+    expect((await call(app, 'GET', '/api/v1/admin-units/00000')).status).toBe(404);
+  });
+
+  it('sums the population of the cells inside a bbox', async () => {
+    const { status, body } = await call<{ populationCount: number; cellCount: number }>(
+      app,
+      'GET',
+      '/api/v1/population/summary?bbox=10,10,10.03,10.03',
+    );
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ populationCount: 300, cellCount: 2 });
+    expect((await call(app, 'GET', '/api/v1/population/summary')).status).toBe(400);
+  });
+
+  it('derives the commune a new tower stands in, and follows it when the tower moves', async () => {
+    const db = await testDatabase();
+    const owner = await createOrganisation(db);
+    const inside = sampleFeature('towers', owner, `in-${unitCode}`, [10.05, 10.05]);
+    const { body } = await call<{
+      id: string;
+      properties: { adminUnitCode: string | null; tenancies: unknown[] };
+    }>(app, 'POST', '/api/v1/towers', { json: inside });
+    expect(body.properties.adminUnitCode).toBe(unitCode);
+    expect(body.properties.tenancies).toEqual([]);
+    const moved = await call<{ properties: { adminUnitCode: string | null } }>(
+      app,
+      'PATCH',
+      `/api/v1/towers/${body.id}`,
+      {
+        json: { geometry: { type: 'Point', coordinates: [11, 11] } },
+        headers: { 'if-match': '1' },
+      },
+    );
+    expect(moved.body.properties.adminUnitCode).toBeNull();
+  });
+
+  it('lists organisations', async () => {
+    const db = await testDatabase();
+    const id = await createOrganisation(db, 'tower_company');
+    const { body } = await call<{ items: { id: string; kind: string }[] }>(
+      app,
+      'GET',
+      '/api/v1/organisations',
+    );
+    expect(body.items.find((o) => o.id === id)?.kind).toBe('tower_company');
+    expect((await call(app, 'GET', `/api/v1/organisations/${id}`)).status).toBe(200);
+  });
+});
