@@ -1,0 +1,74 @@
+/**
+ * The whole demo data set as CSV text per table, in load order (foreign keys first). Pure
+ * apart from reading the files in data/: the same seed gives byte-identical output.
+ */
+import { adminUnitsCsv, loadAdminUnits } from './admin-units.js';
+import { buildCableRoutes, cableRoutesCsv } from './cables.js';
+import { buildCivilWorks, civilWorksCsv } from './civil-works.js';
+import type { TableCsv } from './csv.js';
+import { buildDucts, ductsCsv, manholesCsv } from './ducts.js';
+import { Land } from './land.js';
+import { buildOrganisations, organisationsCsv } from './organisations.js';
+import { buildPoles, polesCsv } from './poles.js';
+import { buildPopulationGrid, populationCsv } from './population.js';
+import { createRng } from './random.js';
+import { loadWorldPop } from './raster.js';
+import { buildStreets, streetsCsv } from './streets.js';
+import { buildSubmarine, landingStationsCsv, submarineCablesCsv } from './submarine.js';
+import { buildTowers, tenanciesCsv, towersCsv } from './towers.js';
+import { buildTrenchesTunnels, trenchesTunnelsCsv } from './trenches.js';
+import { buildWifi, wifiCsv } from './wifi.js';
+
+export const DEFAULT_SEED = 20250701;
+
+export interface GenerateOptions {
+  seed?: number;
+  onProgress?: (step: string) => void;
+}
+
+export async function generateDemoData(options: GenerateOptions = {}): Promise<TableCsv[]> {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const progress = options.onProgress ?? (() => {});
+  const rng = (label: string) => createRng(seed, label);
+
+  progress('reading admin units and the WorldPop grid');
+  const units = loadAdminUnits();
+  const land = new Land(units);
+  const raster = await loadWorldPop();
+  progress('population grid (100 m)');
+  const grid = buildPopulationGrid(units, land, raster);
+  const orgs = buildOrganisations(rng('organisations'), units);
+  progress('streets');
+  const streets = buildStreets(units, land, grid, rng('streets'));
+  progress('towers and tenancies');
+  const { towers, tenancies } = buildTowers(units, land, grid, orgs, rng('towers'));
+  progress('poles');
+  const poleLines = buildPoles(streets, land, orgs, rng('poles'));
+  progress('manholes and ducts');
+  const { manholes, runs } = buildDucts(streets, orgs, rng('ducts'));
+  progress('cables, tunnels, submarine cables, WiFi, civil works');
+  const routes = buildCableRoutes(runs, poleLines, land, orgs, rng('cables'));
+  const trenches = buildTrenchesTunnels(streets, units, orgs, rng('trenches'));
+  const { stations, cables } = buildSubmarine(units, land, orgs, rng('submarine'));
+  const wifi = buildWifi(units, land, grid, orgs, rng('wifi'));
+  const works = buildCivilWorks(streets, orgs, rng('civil-works'));
+
+  progress('CSV');
+  return [
+    adminUnitsCsv(units),
+    organisationsCsv(orgs),
+    populationCsv(grid, units),
+    streetsCsv(streets),
+    towersCsv(towers),
+    tenanciesCsv(tenancies),
+    polesCsv(poleLines),
+    manholesCsv(manholes),
+    ductsCsv(runs),
+    trenchesTunnelsCsv(trenches),
+    cableRoutesCsv(routes),
+    landingStationsCsv(stations),
+    submarineCablesCsv(cables),
+    wifiCsv(wifi),
+    civilWorksCsv(works),
+  ];
+}
