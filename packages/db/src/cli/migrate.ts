@@ -1,0 +1,14 @@
+import { openDatabase } from '../database.js';
+import { migrate } from '../migrate.js';
+
+/** `npm run db:migrate`: applies pending migrations to DATABASE_URL or the embedded database. */
+const db = await openDatabase({
+  databaseUrl: process.env.DATABASE_URL,
+  dataDir: process.env.HATANG_DATA_DIR ?? '.data',
+});
+try {
+  const applied = await migrate(db);
+  console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The schema is up to date');
+} finally {
+  await db.close();
+}
