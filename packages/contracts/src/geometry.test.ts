@@ -315,6 +315,25 @@ describe('Polygon', () => {
     ).toEqual([{ path: ['coordinates', 1], message: 'hole 1 lies outside the exterior ring' }]);
   });
 
+  it('rejects a hole nested inside another hole', () => {
+    expect(
+      issuesOf(polygonGeometry, {
+        type: 'Polygon',
+        coordinates: [square(0, 0, 1), square(0, 0, 0.5), square(0, 0, 0.1)],
+      }),
+    ).toEqual([{ path: ['coordinates', 2], message: 'hole 2 lies inside hole 1' }]);
+  });
+
+  it('stops searching after 100 self-intersections and says so', () => {
+    // A zigzag whose teeth all cross one long diagonal.
+    const ring: Position[] = [[0, 0]];
+    for (let i = 1; i <= 300; i++) ring.push([i / 10, i % 2 === 0 ? -1 : 1]);
+    ring.push([30.1, 2], [0, 0]);
+    const issues = issuesOf(polygonGeometry, { type: 'Polygon', coordinates: [ring] });
+    expect(issues).toHaveLength(101);
+    expect(issues[100]?.message).toBe('further geometry problems not listed (checking stopped after 100)');
+  });
+
   it('reports several problems at once, each with its path', () => {
     const issues = issuesOf(polygonGeometry, {
       type: 'MultiPolygon',

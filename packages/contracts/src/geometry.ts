@@ -10,7 +10,7 @@
  * dropped); finite numbers; longitude in [-180, 180], latitude in [-90, 90]; LineString with ≥ 2
  * positions and non-zero length; polygon rings with ≥ 4 positions, closed, not self-intersecting
  * (crossing, touching or doubling back), non-zero area; holes not crossing the exterior ring or each
- * other and lying inside it. Not checked: ring orientation (RFC 7946 says parsers must not reject
+ * other, lying inside it and not inside another hole. Not checked: ring orientation (RFC 7946 says parsers must not reject
  * either winding), overlap between the polygons of a MultiPolygon, and any regional bound (see
  * {@link HAI_PHONG_BBOX} for that).
  *
@@ -71,6 +71,8 @@ const MAX_ISSUES = 100;
 class Issues {
   readonly list: { message: string; path: Path }[] = [];
   private dropped = 0;
+  /** Set when a check stopped early because the list was full, so `dropped` is a lower bound. */
+  stopped = false;
 
   add(message: string, path: Path): void {
     if (this.list.length < MAX_ISSUES) this.list.push({ message, path });
@@ -83,11 +85,11 @@ class Issues {
 
   /** The collected issues, plus a summary of those beyond {@link MAX_ISSUES}. */
   all(): { message: string; path: Path }[] {
-    if (this.dropped === 0) return this.list;
-    return [
-      ...this.list,
-      { message: `${this.dropped} more geometry problems not listed`, path: ['coordinates'] },
-    ];
+    if (this.dropped === 0 && !this.stopped) return this.list;
+    const message = this.stopped
+      ? `further geometry problems not listed (checking stopped after ${MAX_ISSUES})`
+      : `${this.dropped} more geometry problems not listed`;
+    return [...this.list, { message, path: ['coordinates'] }];
   }
 }
 
@@ -286,7 +288,11 @@ function checkRingIntersections(rings: Position[][], path: Path, issues: Issues)
 
   let ok = true;
   const ringName = (r: number) => (r === 0 ? 'the exterior ring' : `hole ${r}`);
-  for (let i = 0; i < segments.length && !issues.full; i++) {
+  for (let i = 0; i < segments.length; i++) {
+    if (issues.full) {
+      issues.stopped = true;
+      return false;
+    }
     const p = segments[i];
     if (!p) continue;
     for (let j = i + 1; j < segments.length; j++) {
@@ -348,6 +354,20 @@ function hasZeroArea(ring: Position[]): boolean {
   return ring.every(
     (p) => Math.abs(dx * (p[1] - origin[1]) - dy * (p[0] - origin[0])) <= 1e-12 * farDistance2,
   );
+}
+
+function bounds(ring: Position[]): { minX: number; minY: number; maxX: number; maxY: number } {
+  let minX = Number.POSITIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  let maxX = Number.NEGATIVE_INFINITY;
+  let maxY = Number.NEGATIVE_INFINITY;
+  for (const [x, y] of ring) {
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+  }
+  return { minX, minY, maxX, maxY };
 }
 
 /** Point in ring (even-odd); `undefined` when the point is on the boundary. */
@@ -442,16 +462,36 @@ function checkPolygon(value: unknown, path: Path, issues: Issues): void {
 
   if (!checkRingIntersections(rings, path, issues)) return;
 
-  // Rings do not cross, so each hole is entirely inside or entirely outside the exterior ring.
+  // Rings do not cross, so each hole is entirely inside or entirely outside any other ring:
+  // decide with one vertex that is not on that ring's boundary.
+  const isInside = (ring: Position[], other: Position[]): boolean | undefined => {
+    for (const [x, y] of ring) {
+      const inside = insideRing(x, y, other);
+      if (inside !== undefined) return inside;
+    }
+    return undefined;
+  };
   const exterior = rings[0];
   if (!exterior) return;
-  rings.slice(1).forEach((hole, h) => {
-    for (const [x, y] of hole) {
-      const inside = insideRing(x, y, exterior);
-      if (inside === undefined) continue; // on the boundary: try the next vertex
-      if (!inside) issues.add(`hole ${h + 1} lies outside the exterior ring`, [...path, h + 1]);
+  const holes = rings.slice(1);
+  holes.forEach((hole, h) => {
+    if (isInside(hole, exterior) === false) {
+      issues.add(`hole ${h + 1} lies outside the exterior ring`, [...path, h + 1]);
       return;
     }
+    const box = bounds(hole);
+    holes.forEach((other, o) => {
+      if (o === h) return;
+      const otherBox = bounds(other);
+      const within =
+        box.minX >= otherBox.minX &&
+        box.maxX <= otherBox.maxX &&
+        box.minY >= otherBox.minY &&
+        box.maxY <= otherBox.maxY;
+      if (within && isInside(hole, other) === true) {
+        issues.add(`hole ${h + 1} lies inside hole ${o + 1}`, [...path, h + 1]);
+      }
+    });
   });
 }
 
