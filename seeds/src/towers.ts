@@ -148,7 +148,10 @@ export function buildTowers(
         operator,
         technologies: technologies(rng, people),
         antennaCount,
-        mountHeightM: num(Math.max(1, top - rng.range(0, Math.min(12, tower.heightM * 0.5)))),
+        mountHeightM: Math.min(
+          top,
+          Math.max(1, Math.floor((top - rng.range(0, Math.min(12, tower.heightM * 0.5))) * 10) / 10),
+        ),
         since: status === 'existing' ? randomDate(rng, 2008, 2025) : randomDate(rng, 2026, 2027),
       });
     });

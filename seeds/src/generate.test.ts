@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { generateDemoData } from './generate.js';
+import { SEED_TABLES } from './load.js';
+
+describe('generateDemoData', () => {
+  it('is deterministic: the same seed gives byte-identical CSV, another seed differs', async () => {
+    const a = await generateDemoData({ seed: 7 });
+    const b = await generateDemoData({ seed: 7 });
+    expect(a.map((t) => t.table)).toEqual([...SEED_TABLES]);
+    for (let i = 0; i < a.length; i++) {
+      expect(a[i]!.csv === b[i]!.csv, a[i]!.table).toBe(true);
+    }
+    const c = await generateDemoData({ seed: 8 });
+    const towers = (tables: typeof a) => tables.find((t) => t.table === 'towers')!.csv;
+    expect(towers(c) === towers(a)).toBe(false);
+    // Real data does not depend on the seed.
+    expect(c[0]!.csv === a[0]!.csv).toBe(true);
+  });
+
+  it('hits the target volumes', async () => {
+    const tables = await generateDemoData();
+    const count = (name: string) => tables.find((t) => t.table === name)!.rowCount;
+    expect(count('admin_units')).toBe(114);
+    expect(count('towers')).toBeGreaterThanOrEqual(5500);
+    expect(count('towers')).toBeLessThanOrEqual(6500);
+    expect(count('poles')).toBeGreaterThanOrEqual(35_000);
+    expect(count('poles')).toBeLessThanOrEqual(45_000);
+    expect(count('landing_stations')).toBe(2);
+    expect(count('submarine_cables')).toBe(2);
+    for (const name of SEED_TABLES) expect(count(name), name).toBeGreaterThan(0);
+  });
+});
