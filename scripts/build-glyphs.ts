@@ -207,7 +207,12 @@ export function renderGlyph(fonts: OtFont[], codePoint: number): SdfGlyph | null
 }
 
 /** Encodes one fontstack range as the Mapbox glyphs protobuf (glyphs.proto). */
-export function encodeGlyphRange(fontstack: string, start: number, end: number, glyphs: SdfGlyph[]): Uint8Array {
+export function encodeGlyphRange(
+  fontstack: string,
+  start: number,
+  end: number,
+  glyphs: SdfGlyph[],
+): Uint8Array {
   const pbf = new PbfWriter();
   pbf.writeMessage(
     1,

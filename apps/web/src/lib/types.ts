@@ -1,0 +1,85 @@
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
+
+/** Life-cycle of every asset. */
+export type AssetStatus = 'existing' | 'planned' | 'under_construction' | 'decommissioned';
+export const ASSET_STATUSES: readonly AssetStatus[] = [
+  'existing',
+  'planned',
+  'under_construction',
+  'decommissioned',
+];
+
+/** API collection paths (`/api/v1/<resource>`). */
+export type AssetResource =
+  | 'towers'
+  | 'poles'
+  | 'manholes'
+  | 'ducts'
+  | 'trenches-tunnels'
+  | 'cable-routes'
+  | 'submarine-cables'
+  | 'landing-stations'
+  | 'wifi-points'
+  | 'civil-works'
+  | 'streets';
+
+/** Properties every asset has; the rest depend on the resource. */
+export interface AssetProperties {
+  code?: string;
+  ownerOrgId?: string;
+  status?: AssetStatus;
+  version?: number;
+  createdAt?: string;
+  updatedAt?: string;
+  [key: string]: unknown;
+}
+
+/** One asset as GeoJSON; coordinates are `[lng, lat]` WGS 84. */
+export type AssetFeature = Feature<Geometry, AssetProperties> & { id: string | number };
+
+/** One page of an asset collection. `next` is the cursor of the following page, or null. */
+export interface AssetPage {
+  type: 'FeatureCollection';
+  features: AssetFeature[];
+  next: string | null;
+}
+
+export interface Tenancy {
+  operatorOrgId: string;
+  technologies: string[];
+  antennaCount: number;
+  mountHeightM: number | null;
+  since: string | null;
+}
+
+export type OrganisationKind =
+  | 'operator'
+  | 'tower_company'
+  | 'city_department'
+  | 'construction_department'
+  | 'commune'
+  | 'other_sector'
+  | 'public';
+
+export interface Organisation {
+  id: string;
+  code: string;
+  name: string;
+  kind: OrganisationKind;
+}
+
+export type AdminUnitType = 'ward' | 'commune' | 'special_zone';
+
+export interface AdminUnitProperties {
+  code: string;
+  name: string;
+  unitType: AdminUnitType;
+  formerDistrict: string | null;
+  areaKm2: number | null;
+  population: number | null;
+}
+
+export type AdminUnitCollection = FeatureCollection<Polygon | MultiPolygon, AdminUnitProperties>;
+
+/** West, south, east, north in degrees (WGS 84). */
+export type Bbox = [number, number, number, number];

@@ -1,0 +1,49 @@
+import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import type { MessageKey } from '../lib/i18n';
+import type { AssetResource } from '../lib/types';
+
+/** A colour, or an expression that yields one per feature (e.g. by owner). */
+export type ColorValue = string | ExpressionSpecification;
+
+/** How a layer group gets its features. */
+export type LoadMode =
+  /** The whole collection once, all pages (towers: ~6k points). */
+  | { mode: 'all' }
+  /** Only the current view, reloaded on moveend at or above `minZoom` (dense layers). */
+  | { mode: 'bbox'; minZoom: number };
+
+/** What the legend draws for a group. */
+export interface LegendSwatch {
+  shape: 'circle' | 'line';
+  color: string;
+  dashed?: boolean;
+}
+
+/** One attribute row of the side panel: the property and how to show it. */
+export interface AttributeSpec {
+  key: string;
+  /** enum: translate the value; date: local date; org: resolve an organisation id; list: join. */
+  format?: 'number' | 'enum' | 'date' | 'org' | 'list' | 'text';
+}
+
+/**
+ * One asset type on the map. The module owns its GeoJSON source (id = `id`), its layers, its legend
+ * entry and what a click on it shows.
+ */
+export interface LayerGroup {
+  id: AssetResource;
+  /** i18n key of the legend and panel title. */
+  labelKey: MessageKey;
+  load: LoadMode;
+  legend: LegendSwatch;
+  /** Whether the group is on when the app opens. */
+  visibleByDefault: boolean;
+  /** Layers drawn from source `id`; `ownerColor` colours features by owner organisation. */
+  layers: (ownerColor: ColorValue) => LayerSpecification[];
+  /** Layers a click or hover picks features from. */
+  interactiveLayerIds: string[];
+  /** Side panel rows, after code, status and owner which every asset has. */
+  attributes: AttributeSpec[];
+  /** The group lists co-location tenancies (towers). */
+  hasTenancies?: boolean;
+}

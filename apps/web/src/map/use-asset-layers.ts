@@ -1,0 +1,113 @@
+import { useQueries } from '@tanstack/react-query';
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import { useEffect, useMemo, useState } from 'react';
+import { assetQueryOptions } from '../lib/queries';
+import type { AssetFeature, AssetResource, Organisation } from '../lib/types';
+import { ADMIN_LABEL_LAYER } from './base-style';
+import { indexFeatures } from './feature-store';
+import type { LayerGroup } from './layer-group';
+import { LAYER_GROUPS } from './layer-groups';
+import { ownerColorExpression, ownerColors } from './owner-colors';
+import { useViewport } from './use-viewport';
+
+/** What the legend shows about a group's data. */
+export interface GroupState {
+  loading: boolean;
+  count: number | null;
+  truncated: boolean;
+  /** Below the group's minimum zoom: nothing is loaded, the legend says "zoom in". */
+  belowMinZoom: boolean;
+  error: Error | null;
+  /** The group's features are on the map (the current answer was handed to MapLibre). */
+  drawn: boolean;
+}
+
+export type Visibility = Record<AssetResource, boolean>;
+
+function addGroup(map: MapLibreMap, group: LayerGroup, colors: Map<string, string>): void {
+  if (map.getSource(group.id)) return;
+  map.addSource(group.id, {
+    type: 'geojson',
+    data: { type: 'FeatureCollection', features: [] },
+    // Points are many and small: no need for the default tolerance smoothing or buffer.
+    buffer: 32,
+  });
+  for (const layer of group.layers(ownerColorExpression(colors))) map.addLayer(layer, ADMIN_LABEL_LAYER);
+}
+
+/**
+ * Adds every asset layer group to `map`, loads its features (whole collection, or the current view
+ * when zoomed in far enough), applies visibility and owner colours, and reports per-group state.
+ */
+export function useAssetLayers(
+  map: MapLibreMap | null,
+  visibility: Visibility,
+  organisations: readonly Organisation[] | undefined,
+  organisationsSettled: boolean,
+): Record<AssetResource, GroupState> {
+  const viewport = useViewport(map);
+  const colors = useMemo(() => ownerColors(organisations ?? []), [organisations]);
+
+  const queries = useQueries({
+    queries: LAYER_GROUPS.map((group) => {
+      if (group.load.mode === 'all')
+        return assetQueryOptions(group.id, null, map !== null && visibility[group.id]);
+      const zoomOk = viewport !== null && viewport.zoom >= group.load.minZoom;
+      return assetQueryOptions(group.id, viewport?.bbox ?? null, zoomOk && visibility[group.id]);
+    }),
+  });
+
+  // Sources and layers, once per map, when the owner colours are known (or their list failed).
+  const [layersAdded, setLayersAdded] = useState<MapLibreMap | null>(null);
+  useEffect(() => {
+    if (!map || !organisationsSettled || layersAdded === map) return;
+    for (const group of LAYER_GROUPS) addGroup(map, group, colors);
+    setLayersAdded(map);
+  }, [map, organisationsSettled, colors, layersAdded]);
+  const ready = layersAdded !== null && layersAdded === map ? map : null;
+
+  // Visibility toggles.
+  useEffect(() => {
+    const map = ready;
+    if (!map) return;
+    for (const group of LAYER_GROUPS) {
+      for (const layer of group.layers('#000')) {
+        if (map.getLayer(layer.id)) {
+          map.setLayoutProperty(layer.id, 'visibility', visibility[group.id] ? 'visible' : 'none');
+        }
+      }
+    }
+  }, [ready, visibility]);
+
+  // Hand each new answer to MapLibre.
+  const [drawn, setDrawn] = useState<Partial<Record<AssetResource, AssetFeature[]>>>({});
+  const dataKey = queries.map((q) => q.dataUpdatedAt).join(',');
+  useEffect(() => {
+    const map = ready;
+    if (!map) return;
+    const updates: Partial<Record<AssetResource, AssetFeature[]>> = {};
+    LAYER_GROUPS.forEach((group, i) => {
+      const features = queries[i]?.data?.features;
+      if (!features || drawn[group.id] === features) return;
+      map.getSource<GeoJSONSource>(group.id)?.setData(indexFeatures(group.id, features));
+      updates[group.id] = features;
+    });
+    if (Object.keys(updates).length > 0) setDrawn((previous) => ({ ...previous, ...updates }));
+  }, [ready, dataKey]);
+
+  const states = {} as Record<AssetResource, GroupState>;
+  LAYER_GROUPS.forEach((group, i) => {
+    const q = queries[i];
+    const belowMinZoom =
+      group.load.mode === 'bbox' && (viewport === null || viewport.zoom < group.load.minZoom);
+    states[group.id] = {
+      loading: q?.isFetching ?? false,
+      count: belowMinZoom ? null : (q?.data?.features.length ?? null),
+      truncated: !belowMinZoom && (q?.data?.truncated ?? false),
+      belowMinZoom,
+      error: q?.error ?? null,
+      drawn: q?.data !== undefined && drawn[group.id] === q.data.features,
+    };
+  });
+  return states;
+}

@@ -1,0 +1,88 @@
+import type { MapGeoJSONFeature, Map as MapLibreMap, MapMouseEvent, PointLike } from 'maplibre-gl';
+import { useEffect, useRef } from 'react';
+import type { AdminUnitProperties, AssetFeature } from '../lib/types';
+import { ADMIN_FILL_LAYER } from './base-style';
+import { findFeature } from './feature-store';
+import type { LayerGroup } from './layer-group';
+import { LAYER_GROUPS } from './layer-groups';
+import { addSelectionLayers, setSelection } from './selection-layer';
+
+/** What a click picked: an asset (as the API sent it) or, failing that, the commune under it. */
+export type Selection =
+  | { kind: 'asset'; group: LayerGroup; feature: AssetFeature }
+  | { kind: 'admin-unit'; properties: AdminUnitProperties; feature: MapGeoJSONFeature };
+
+const groupByLayer = new Map<string, LayerGroup>(
+  LAYER_GROUPS.flatMap((g) => g.interactiveLayerIds.map((id) => [id, g] as const)),
+);
+const INTERACTIVE_LAYERS = [...groupByLayer.keys()];
+/** Pixels of slack around the pointer, so small points are easy to hit. */
+const SLOP = 4;
+
+const boxAround = (e: MapMouseEvent): [PointLike, PointLike] => [
+  [e.point.x - SLOP, e.point.y - SLOP],
+  [e.point.x + SLOP, e.point.y + SLOP],
+];
+
+function interactiveLayers(map: MapLibreMap): string[] {
+  return INTERACTIVE_LAYERS.filter(
+    (id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none',
+  );
+}
+
+function isAdminUnit(value: unknown): value is AdminUnitProperties {
+  return typeof value === 'object' && value !== null && 'code' in value && 'name' in value;
+}
+
+/** Click to select (side panel), pointer cursor over features, and the selection highlight. */
+export function useMapInteractions(
+  map: MapLibreMap | null,
+  selection: Selection | null,
+  onSelect: (selection: Selection | null) => void,
+): void {
+  const onSelectRef = useRef(onSelect);
+  onSelectRef.current = onSelect;
+
+  useEffect(() => {
+    if (!map) return;
+    addSelectionLayers(map);
+    const onClick = (e: MapMouseEvent) => {
+      const hits = map.queryRenderedFeatures(boxAround(e), { layers: interactiveLayers(map) });
+      for (const hit of hits) {
+        const group = groupByLayer.get(hit.layer.id);
+        const id = hit.properties.id;
+        const feature = group && typeof id === 'string' ? findFeature(group.id, id) : undefined;
+        if (group && feature) {
+          onSelectRef.current({ kind: 'asset', group, feature });
+          return;
+        }
+      }
+      const [unit] = map.queryRenderedFeatures(e.point, { layers: [ADMIN_FILL_LAYER] });
+      onSelectRef.current(
+        unit && isAdminUnit(unit.properties)
+          ? { kind: 'admin-unit', properties: unit.properties, feature: unit }
+          : null,
+      );
+    };
+    let frame = 0;
+    const onMove = (e: MapMouseEvent) => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        const hit = map.queryRenderedFeatures(boxAround(e), { layers: interactiveLayers(map) }).length > 0;
+        map.getCanvas().style.cursor = hit ? 'pointer' : '';
+      });
+    };
+    map.on('click', onClick);
+    map.on('mousemove', onMove);
+    return () => {
+      cancelAnimationFrame(frame);
+      map.off('click', onClick);
+      map.off('mousemove', onMove);
+    };
+  }, [map]);
+
+  useEffect(() => {
+    if (!map) return;
+    setSelection(map, selection?.kind === 'asset' ? selection.feature : null);
+  }, [map, selection]);
+}

@@ -1,0 +1,204 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from './server-process';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
+const TOWER_LAYERS = ['towers-circle'];
+const ADMIN_LABEL_LAYER = 'admin-units-label';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+const requests: string[] = [];
+const consoleErrors: string[] = [];
+const timings: Record<string, number> = {};
+
+async function timed<T>(name: string, run: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await run();
+  } finally {
+    timings[name] = Math.round(performance.now() - started);
+  }
+}
+
+/** Waits until the map has nothing left to load or draw. */
+const waitForIdle = (p: Page) =>
+  p.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = window.__hatangMap;
+        if (!map) throw new Error('window.__hatangMap is not set');
+        map.once('idle', () => resolve());
+        map.triggerRepaint();
+      }),
+  );
+
+/** Distinct colours (4 bits per channel) of a PNG, decoded by the browser itself. */
+async function distinctColours(p: Page, png: Buffer): Promise<number> {
+  return p.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('no 2d context');
+    context.drawImage(image, 0, 0);
+    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+    const colours = new Set<number>();
+    for (let i = 0; i < data.length; i += 4) {
+      colours.add(
+        (((data[i] ?? 0) >> 4) << 8) | (((data[i + 1] ?? 0) >> 4) << 4) | ((data[i + 2] ?? 0) >> 4),
+      );
+    }
+    return colours.size;
+  }, png.toString('base64'));
+}
+
+describe('the map in Chromium', () => {
+  beforeAll(async () => {
+    if (!existsSync(join(ROOT, 'apps/web/dist/index.html'))) {
+      throw new Error('apps/web/dist is missing: run `npm run build` before `npm run test:e2e`');
+    }
+    mkdirSync(ARTIFACTS, { recursive: true });
+    server = await timed('server start (incl. seeding)', () => startServer(ROOT));
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on('request', (request) => {
+      requests.push(request.url());
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => {
+      consoleErrors.push(error.message);
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    console.log('e2e timings (ms):', timings);
+    if (consoleErrors.length) console.log('browser console errors:', consoleErrors);
+  });
+
+  it('loads the style, the communes and the towers (body[data-map-ready])', async () => {
+    await timed('page to map ready', async () => {
+      await page.goto(server.baseUrl);
+      await page.waitForSelector('body[data-map-ready="true"]', { timeout: 120_000 });
+    });
+    expect(await page.evaluate(() => window.__hatangMap?.isStyleLoaded())).toBe(true);
+  });
+
+  it('draws a map, not a blank canvas', async () => {
+    const png = await page.locator('canvas.maplibregl-canvas').screenshot();
+    expect(await distinctColours(page, png)).toBeGreaterThan(20);
+  });
+
+  it('labels the communes in Vietnamese, with diacritics', async () => {
+    const names = await page.evaluate(
+      (layer) =>
+        window.__hatangMap?.queryRenderedFeatures({ layers: [layer] }).map((f) => String(f.properties.name)),
+      ADMIN_LABEL_LAYER,
+    );
+    expect(names?.length ?? 0).toBeGreaterThan(10);
+    // Every Vietnamese name with a tone mark or đ/ơ/ư is outside ASCII.
+    const withDiacritics = (names ?? []).filter((n) => /[^\u0020-\u007e]/.test(n));
+    expect(withDiacritics.length).toBeGreaterThan(5);
+    // Those glyphs came from our own PBFs (Latin Extended Additional holds ạ…ỹ).
+    expect(requests.some((u) => u.includes('/glyphs/') && u.endsWith('/7680-7935.pbf'))).toBe(true);
+  });
+
+  it('draws more than 100 towers at the city view', async () => {
+    let count = await page.evaluate(
+      (layers) => window.__hatangMap?.queryRenderedFeatures({ layers }).length ?? 0,
+      TOWER_LAYERS,
+    );
+    if (count <= 100) {
+      await page.evaluate(() => window.__hatangMap?.jumpTo({ center: [106.68, 20.845], zoom: 12 }));
+      await waitForIdle(page);
+      count = await page.evaluate(
+        (layers) => window.__hatangMap?.queryRenderedFeatures({ layers }).length ?? 0,
+        TOWER_LAYERS,
+      );
+    }
+    expect(count).toBeGreaterThan(100);
+    await page.screenshot({ path: join(ARTIFACTS, 'map.png') });
+  });
+
+  it('opens the side panel with the code of a clicked tower', async () => {
+    // Centre on one tower, close enough that it stands alone, then click it where it is drawn.
+    await page.evaluate((layers) => {
+      const map = window.__hatangMap;
+      const [tower] = map?.queryRenderedFeatures({ layers }) ?? [];
+      if (!map || !tower || tower.geometry.type !== 'Point') throw new Error('no tower to click');
+      const [lng, lat] = tower.geometry.coordinates;
+      map.jumpTo({ center: [lng ?? 0, lat ?? 0], zoom: 16 });
+    }, TOWER_LAYERS);
+    await waitForIdle(page);
+    const target = await page.evaluate((layers) => {
+      const map = window.__hatangMap;
+      if (!map) throw new Error('no map');
+      const centre = map.project(map.getCenter());
+      const hits = map.queryRenderedFeatures(
+        [
+          [centre.x - 3, centre.y - 3],
+          [centre.x + 3, centre.y + 3],
+        ],
+        { layers },
+      );
+      return { x: centre.x, y: centre.y, codes: hits.map((f) => String(f.properties.code)) };
+    }, TOWER_LAYERS);
+    expect(target.codes.length).toBeGreaterThan(0);
+    const box = await page.locator('canvas.maplibregl-canvas').boundingBox();
+    if (!box) throw new Error('the map canvas has no box');
+    await page.mouse.click(box.x + target.x, box.y + target.y);
+    const code = page.getByTestId('asset-code');
+    await code.waitFor({ timeout: 10_000 });
+    expect(target.codes).toContain((await code.textContent())?.trim());
+    // The panel lists the tower's attributes and its tenants.
+    const panel = page.getByTestId('asset-panel');
+    expect(await panel.textContent()).toContain('Chiều cao (m)');
+    expect(await panel.locator('.tenancies').count()).toBe(1);
+    await page.screenshot({ path: join(ARTIFACTS, 'map-tower.png') });
+  });
+
+  it('switches the interface to English', async () => {
+    expect(await page.locator('h1').textContent()).toContain('Hải Phòng');
+    await page.getByTestId('language-switch').click();
+    await expect
+      .poll(() => page.locator('h1').textContent())
+      .toContain('Hai Phong passive telecom infrastructure');
+    expect(await page.getByTestId('legend').textContent()).toContain('Antenna towers');
+    expect(await page.getByTestId('asset-panel').textContent()).toContain('Height (m)');
+  });
+
+  it('loads nothing from outside its own origin', async () => {
+    const origin = new URL(server.baseUrl).origin;
+    const foreign = requests.filter(
+      (u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin,
+    );
+    expect(foreign).toEqual([]);
+    expect(requests.length).toBeGreaterThan(10);
+    writeFileSync(join(ARTIFACTS, 'requests.txt'), `${requests.join('\n')}\n`);
+  });
+});
