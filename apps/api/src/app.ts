@@ -2,6 +2,7 @@ import { assetResources, streets } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
 import { ApiError } from './errors.js';
 import { onError, onNotFound } from './middleware/error-handler.js';
@@ -25,6 +26,8 @@ export function createApp(deps: AppDeps) {
   const { db } = deps;
   const app = new Hono();
   app.use('*', requestId());
+  // GeoJSON compresses ~5×: thousands of towers at city zoom go over the wire as ~1 MB.
+  app.use('*', compress());
   app.use(
     '/api/*',
     bodyLimit({
