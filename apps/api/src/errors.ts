@@ -68,6 +68,9 @@ export function fromDatabaseError(error: unknown): ApiError | undefined {
     case '22007':
     case '22008':
     case '22023':
+    case '22021':
+    case '22P05':
+    case '54000':
     case 'XX000':
       return validationFailed([{ path: [], message: `Rejected by the database${where}: ${error.message}` }]);
     default:
