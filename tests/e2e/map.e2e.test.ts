@@ -182,6 +182,17 @@ describe('the map in Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'map-tower.png') });
   });
 
+  it('loads poles, manholes and ducts for the view once zoomed in past their minimum zoom', async () => {
+    await page.evaluate(() => window.__hatangMap?.jumpTo({ center: [106.683, 20.856], zoom: 15.5 }));
+    const rendered = (layers: string[]) =>
+      page.evaluate((ids) => window.__hatangMap?.queryRenderedFeatures({ layers: ids }).length ?? 0, layers);
+    await expect.poll(() => rendered(['poles-circle']), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect.poll(() => rendered(['manholes-circle']), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect.poll(() => rendered(['ducts-line-existing']), { timeout: 30_000 }).toBeGreaterThan(0);
+    await waitForIdle(page);
+    await page.screenshot({ path: join(ARTIFACTS, 'map-street.png') });
+  });
+
   it('switches the interface to English', async () => {
     expect(await page.locator('h1').textContent()).toContain('Hải Phòng');
     await page.getByTestId('language-switch').click();
@@ -190,6 +201,29 @@ describe('the map in Chromium', () => {
       .toContain('Hai Phong passive telecom infrastructure');
     expect(await page.getByTestId('legend').textContent()).toContain('Antenna towers');
     expect(await page.getByTestId('asset-panel').textContent()).toContain('Height (m)');
+  });
+
+  it('shows the API error message in a banner when a request fails', async () => {
+    const failing = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+    try {
+      await failing.route('**/api/v1/wifi-points?**', (route) =>
+        route.fulfill({
+          status: 503,
+          contentType: 'application/json',
+          body: JSON.stringify({
+            error: { code: 'INTERNAL', message: 'database is restarting', requestId: 'e2e' },
+          }),
+        }),
+      );
+      await failing.goto(server.baseUrl);
+      const banner = failing.getByTestId('error-banner');
+      await banner.waitFor({ timeout: 30_000 });
+      expect(await banner.textContent()).toContain('database is restarting');
+      // The rest of the map still works.
+      await failing.waitForSelector('body[data-map-ready="true"]', { timeout: 60_000 });
+    } finally {
+      await failing.close();
+    }
   });
 
   it('loads nothing from outside its own origin', async () => {

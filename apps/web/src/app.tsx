@@ -12,7 +12,6 @@ import { ownerColors } from './map/owner-colors';
 import { useAdminUnitsLayer } from './map/use-admin-units-layer';
 import { useAssetLayers, type Visibility } from './map/use-asset-layers';
 import { useMap } from './map/use-map';
-import { useMapErrors } from './map/use-map-errors';
 import { type Selection, useMapInteractions } from './map/use-map-interactions';
 import { usePointerPosition } from './map/use-pointer-position';
 
@@ -25,7 +24,7 @@ export function App() {
   const { t, lang, setLang } = useI18n();
   const queryClient = useQueryClient();
   const containerRef = useRef<HTMLDivElement>(null);
-  const map = useMap(containerRef, ASSETS_ATTRIBUTION);
+  const { map, errors: mapErrors } = useMap(containerRef, ASSETS_ATTRIBUTION);
 
   const organisations = useOrganisations();
   const adminUnits = useAdminUnits();
@@ -35,7 +34,6 @@ export function App() {
   const [selection, setSelection] = useState<Selection | null>(null);
   useMapInteractions(map, selection, setSelection);
   const pointer = usePointerPosition(map);
-  const mapErrors = useMapErrors(map);
   const fetching = useIsFetching() > 0;
 
   const orgById = useMemo(

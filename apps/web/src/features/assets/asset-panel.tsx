@@ -1,4 +1,4 @@
-import { isMessageKey, useI18n } from '../../lib/i18n';
+import { isMessageKey, type Lang, translate, useI18n } from '../../lib/i18n';
 import type { Organisation } from '../../lib/types';
 import type { AttributeSpec } from '../../map/layer-group';
 import type { Selection } from '../../map/use-map-interactions';
@@ -34,12 +34,22 @@ export function AssetPanel({
 }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const label = (key: string) => (key === 'ownerOrgId' ? t('owner') : isMessageKey(key) ? t(key) : key);
+  const other: Lang = i18n.lang === 'vi' ? 'en' : 'vi';
+  const messageKey = (key: string) => (key === 'ownerOrgId' ? 'owner' : isMessageKey(key) ? key : null);
+  const label = (key: string) => {
+    const k = messageKey(key);
+    return k ? t(k) : key;
+  };
+  // The label in the other language, as a tooltip: field crews and planners mix both.
+  const otherLabel = (key: string) => {
+    const k = messageKey(key);
+    return k ? translate(other, k) : undefined;
+  };
 
   const rows = (specs: AttributeSpec[], properties: Record<string, unknown>) =>
     specs.map(({ key, format }) => (
       <div className="attr" key={key} data-attribute={key}>
-        <dt>{label(key)}</dt>
+        <dt title={otherLabel(key)}>{label(key)}</dt>
         <dd>{formatAttribute(properties[key], format, i18n, organisations)}</dd>
       </div>
     ));
