@@ -171,6 +171,10 @@ describe('the map in Chromium', () => {
     expect(target.codes.length).toBeGreaterThan(0);
     const box = await page.locator('canvas.maplibregl-canvas').boundingBox();
     if (!box) throw new Error('the map canvas has no box');
+    await page.mouse.move(box.x + target.x, box.y + target.y);
+    await expect
+      .poll(() => page.evaluate(() => window.__hatangMap?.getCanvas().style.cursor))
+      .toBe('pointer');
     await page.mouse.click(box.x + target.x, box.y + target.y);
     const code = page.getByTestId('asset-code');
     await code.waitFor({ timeout: 10_000 });
@@ -201,6 +205,7 @@ describe('the map in Chromium', () => {
       .toContain('Hai Phong passive telecom infrastructure');
     expect(await page.getByTestId('legend').textContent()).toContain('Antenna towers');
     expect(await page.getByTestId('asset-panel').textContent()).toContain('Height (m)');
+    await page.screenshot({ path: join(ARTIFACTS, 'map-english.png') });
   });
 
   it('shows the API error message in a banner when a request fails', async () => {
