@@ -9,6 +9,7 @@ export default defineConfig({
       'packages/*/src/**/*.test.ts',
       'seeds/src/**/*.test.ts',
       'tests/integration/**/*.test.ts',
+      'scripts/**/*.test.ts',
     ],
     globalSetup: ['tests/support/global-setup.ts'],
     pool: 'forks',

@@ -57,7 +57,7 @@ export function mountStatic(app: Hono, options: StaticOptions): void {
       : c.body(new Uint8Array(), 200, { 'Content-Type': 'application/x-protobuf' });
   });
   app.get('/basemap/land.geojson', (c) => {
-    const file = readInside(options.dataDir, 'hai-phong-region-land.geojson');
+    const file = readInside(options.dataDir, 'basemap-land.geojson');
     return file ? send(file, 'public, max-age=86400') : c.notFound();
   });
   app.get('*', (c, next) => {

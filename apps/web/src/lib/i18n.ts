@@ -107,7 +107,7 @@ const vi = {
   areaKm2: 'Diện tích (km²)',
   population: 'Dân số (người)',
   // Values
-  ground: 'Dưới mặt đất',
+  ground: 'Trên mặt đất',
   rooftop: 'Trên mái nhà',
   trench: 'Hào kỹ thuật',
   tunnel: 'Tuy-nen kỹ thuật',

@@ -48,6 +48,10 @@ export function createMap(container: HTMLElement, assetsAttribution: string): Ma
     new AttributionControl({ compact: true, customAttribution: [ATTRIBUTION_WORLDPOP, assetsAttribution] }),
     'bottom-right',
   );
+  // Compact attribution starts expanded and would cover the bottom of the map: fold it, the (i) opens it.
+  map.once('load', () => {
+    map.getContainer().querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
+  });
   window.__hatangMap = map;
   return map;
 }
