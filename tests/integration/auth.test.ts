@@ -1,0 +1,290 @@
+import type { Database } from '@hatang/db';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SCRYPT_N, hashPassword, verifyPassword } from '../../apps/api/src/auth/password.js';
+import {
+  type AuthApp,
+  authApp,
+  Client,
+  createTestUser,
+  TEST_PASSWORD,
+  testClock,
+  uniqueEmail,
+} from '../support/auth.js';
+import { testDatabase } from '../support/test-database.js';
+
+type ErrorBody = { error: { code: string; message: string } };
+type Info = { user: { id: string; email: string; roles: string[]; orgKind: string }; csrfToken: string };
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+let db: Database;
+let app: AuthApp;
+
+beforeAll(async () => {
+  db = await testDatabase();
+  app = authApp(db);
+});
+
+describe('passwords', () => {
+  it('hashes with scrypt N=2^15 by default, salted, and verifies only the right password', async () => {
+    const [a, b] = await Promise.all([hashPassword('a passphrase'), hashPassword('a passphrase')]);
+    expect(DEFAULT_SCRYPT_N).toBe(32768);
+    expect(a).toMatch(/^scrypt\$32768\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
+    expect(a).not.toBe(b);
+    expect(await verifyPassword('a passphrase', a)).toBe(true);
+    expect(await verifyPassword('a passphrasE', a)).toBe(false);
+    expect(await verifyPassword('a passphrase', 'not-a-hash')).toBe(false);
+  });
+});
+
+describe('sign-in', () => {
+  it('sets an HttpOnly SameSite=Lax cookie that /me accepts', async () => {
+    const user = await createTestUser(db, ['planner']);
+    const client = new Client(app);
+    const login = await client.login(user.email.toUpperCase());
+    expect(login.status).toBe(200);
+    const cookie = login.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^hatang_session=[\w-]{43};/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    expect(cookie).toMatch(/Path=\//);
+    expect(cookie).not.toMatch(/Secure/);
+    const me = await client.request<Info>('GET', '/api/v1/auth/me');
+    expect(me.status).toBe(200);
+    expect(me.body.user).toMatchObject({
+      id: user.id,
+      email: user.email,
+      roles: ['planner'],
+      orgKind: 'operator',
+    });
+    expect(me.body.csrfToken).toBe(login.body.csrfToken);
+  });
+
+  it('marks the cookie Secure over https', async () => {
+    const user = await createTestUser(db, ['viewer']);
+    const response = await app.request('https://hatang.example/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.9.9.9' },
+      body: JSON.stringify({ email: user.email, password: TEST_PASSWORD }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('set-cookie')).toMatch(/; Secure/);
+  });
+
+  it('answers a wrong password and an unknown e-mail alike', async () => {
+    const user = await createTestUser(db, ['viewer']);
+    const wrong = await new Client(app).login(user.email, 'not the password');
+    const unknown = await new Client(app).login(uniqueEmail('nobody'));
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    const strip = (b: unknown) => ({ ...(b as ErrorBody).error, requestId: undefined });
+    expect(strip(wrong.body)).toEqual(strip(unknown.body));
+    expect((wrong.body as unknown as ErrorBody).error.code).toBe('INVALID_CREDENTIALS');
+    expect(wrong.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('is anonymous without a cookie: /me is 401', async () => {
+    const me = await new Client(app).request<ErrorBody>('GET', '/api/v1/auth/me');
+    expect(me.status).toBe(401);
+    expect(me.body.error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses a disabled account with 403 after a correct password', async () => {
+    const user = await createTestUser(db, ['viewer']);
+    await db.query('UPDATE users SET is_disabled = true WHERE id = $1', [user.id]);
+    const reply = await new Client(app).login(user.email);
+    expect(reply.status).toBe(403);
+    expect((reply.body as unknown as ErrorBody).error.code).toBe('ACCOUNT_DISABLED');
+  });
+
+  it('accepts JSON only', async () => {
+    const response = await app.request('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'email=a@b.c&password=x',
+    });
+    expect(response.status).toBe(415);
+  });
+
+  it('never logs a password or its hash', async () => {
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) =>
+      vi.spyOn(console, m).mockImplementation(() => {}),
+    );
+    try {
+      const user = await createTestUser(db, ['viewer']);
+      const [hash] = await db.query<{ password_hash: string }>(
+        'SELECT password_hash FROM users WHERE id = $1',
+        [user.id],
+      );
+      const client = new Client(app);
+      await client.login(user.email, 'a wrong secret 123');
+      await client.login(user.email);
+      await client.request('GET', '/api/v1/auth/me');
+      await new Client(app).login(uniqueEmail('ghost'), 'ghost secret 456');
+      const logged = JSON.stringify(spies.flatMap((s) => s.mock.calls));
+      for (const secret of [
+        TEST_PASSWORD,
+        'a wrong secret 123',
+        'ghost secret 456',
+        hash?.password_hash ?? '?',
+      ])
+        expect(logged).not.toContain(secret);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+  });
+});
+
+describe('lockout and rate limits', () => {
+  it('locks an account after 5 failures, refuses even the right password with 429, unlocks after 15 min', async () => {
+    const clock = testClock();
+    const locking = authApp(db, { now: clock.now });
+    const user = await createTestUser(db, ['operator_editor']);
+    const client = new Client(locking);
+    for (let i = 0; i < 5; i++) expect((await client.login(user.email, `wrong ${i}`)).status).toBe(401);
+    // Another IP: the account is locked, not the client.
+    const locked = await new Client(locking).login(user.email);
+    expect(locked.status).toBe(429);
+    expect((locked.body as unknown as ErrorBody).error.code).toBe('TOO_MANY_ATTEMPTS');
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(14 * 60);
+    expect(Number(locked.headers.get('retry-after'))).toBeLessThanOrEqual(15 * 60);
+
+    clock.advance(10 * MINUTE);
+    const stillLocked = await new Client(locking).login(user.email);
+    expect(stillLocked.status).toBe(429);
+    expect(Number(stillLocked.headers.get('retry-after'))).toBeLessThanOrEqual(5 * 60);
+
+    clock.advance(5 * MINUTE + 1000);
+    expect((await new Client(locking).login(user.email)).status).toBe(200);
+  });
+
+  it('resets the account counter on success', async () => {
+    const user = await createTestUser(db, ['viewer']);
+    const client = new Client(app);
+    for (let i = 0; i < 4; i++) await client.login(user.email, `wrong ${i}`);
+    expect((await client.login(user.email)).status).toBe(200);
+    for (let i = 0; i < 4; i++) expect((await client.login(user.email, `wrong ${i}`)).status).toBe(401);
+    expect((await client.login(user.email)).status).toBe(200);
+  });
+
+  it('counts unknown e-mails like real ones, so a lock reveals nothing', async () => {
+    const client = new Client(app);
+    const ghost = uniqueEmail('ghost');
+    for (let i = 0; i < 5; i++) await client.login(ghost, 'whatever');
+    expect((await client.login(ghost, 'whatever')).status).toBe(429);
+  });
+
+  it('blocks an IP after 20 failures across accounts', async () => {
+    const attacker = new Client(app);
+    const victim = await createTestUser(db, ['viewer']);
+    for (let i = 0; i < 20; i++) {
+      const reply = await attacker.login(uniqueEmail(`spray${i}`), 'guess');
+      expect(reply.status).toBe(401);
+    }
+    const blocked = await attacker.login(victim.email);
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    // The victim signs in from elsewhere.
+    expect((await new Client(app).login(victim.email)).status).toBe(200);
+  });
+});
+
+describe('CSRF', () => {
+  it('requires the session CSRF token on cookie-authenticated writes', async () => {
+    const user = await createTestUser(db, ['planner']);
+    const client = new Client(app);
+    await client.login(user.email);
+    const missing = await client.request<ErrorBody>('POST', '/api/v1/echo', { csrf: false });
+    expect(missing.status).toBe(403);
+    expect(missing.body.error.code).toBe('CSRF_FAILED');
+    const wrong = await client.request<ErrorBody>('POST', '/api/v1/echo', {
+      headers: { 'x-csrf-token': 'forged' },
+    });
+    expect(wrong.status).toBe(403);
+    expect(wrong.body.error.code).toBe('CSRF_FAILED');
+    const other = new Client(app);
+    await other.login((await createTestUser(db, ['planner'])).email);
+    const someoneElses = await client.request<ErrorBody>('POST', '/api/v1/echo', {
+      headers: { 'x-csrf-token': other.csrfToken ?? '' },
+    });
+    expect(someoneElses.status).toBe(403);
+    const right = await client.request<{ principal: { userId: string; via: string } }>(
+      'POST',
+      '/api/v1/echo',
+    );
+    expect(right.status).toBe(200);
+    expect(right.body.principal).toMatchObject({ userId: user.id, via: 'session' });
+    expect((await client.request('GET', '/api/v1/echo', { csrf: false })).status).toBe(200);
+  });
+});
+
+describe('sessions', () => {
+  it('logout revokes the session: the old cookie is then anonymous', async () => {
+    const user = await createTestUser(db, ['viewer']);
+    const client = new Client(app);
+    await client.login(user.email);
+    const cookie = client.cookie;
+    const logout = await client.request('POST', '/api/v1/auth/logout');
+    expect(logout.status).toBe(204);
+    expect(logout.headers.get('set-cookie')).toMatch(/hatang_session=;.*Max-Age=0/);
+    client.cookie = cookie;
+    const me = await client.request<ErrorBody>('GET', '/api/v1/auth/me');
+    expect(me.status).toBe(401);
+    expect(me.headers.get('set-cookie')).toMatch(/hatang_session=;/);
+  });
+
+  it('expires after 8 h idle, sliding with use', async () => {
+    const clock = testClock();
+    const sliding = authApp(db, { now: clock.now });
+    const user = await createTestUser(db, ['viewer']);
+    const client = new Client(sliding);
+    await client.login(user.email);
+    clock.advance(7 * HOUR);
+    expect((await client.request('GET', '/api/v1/auth/me')).status).toBe(200);
+    clock.advance(7 * HOUR);
+    expect((await client.request('GET', '/api/v1/auth/me')).status).toBe(200);
+    clock.advance(8 * HOUR + MINUTE);
+    expect((await client.request('GET', '/api/v1/auth/me')).status).toBe(401);
+  });
+
+  it('ends 7 days after sign-in however busy', async () => {
+    const clock = testClock();
+    const busy = authApp(db, { now: clock.now });
+    const user = await createTestUser(db, ['viewer']);
+    const client = new Client(busy);
+    await client.login(user.email);
+    for (let i = 0; i < 23; i++) {
+      clock.advance(7 * HOUR);
+      expect((await client.request('GET', '/api/v1/auth/me')).status).toBe(200);
+    }
+    clock.advance(6 * HOUR); // 167 h: still within 7 days
+    expect((await client.request('GET', '/api/v1/auth/me')).status).toBe(200);
+    clock.advance(2 * HOUR); // 169 h: past 7 days, though used 2 h ago
+    expect((await client.request('GET', '/api/v1/auth/me')).status).toBe(401);
+  });
+
+  it('revoke-all signs the user out on every device', async () => {
+    const user = await createTestUser(db, ['viewer']);
+    const laptop = new Client(app);
+    const phone = new Client(app);
+    await laptop.login(user.email);
+    await phone.login(user.email);
+    expect((await laptop.request('POST', '/api/v1/auth/sessions/revoke-all')).status).toBe(204);
+    expect((await phone.request('GET', '/api/v1/auth/me')).status).toBe(401);
+    expect((await laptop.request('GET', '/api/v1/auth/me')).status).toBe(401);
+  });
+
+  it('stores only a hash of the session token', async () => {
+    const user = await createTestUser(db, ['viewer']);
+    const client = new Client(app);
+    await client.login(user.email);
+    const rows = await db.query<{ token_hash: string }>(
+      'SELECT token_hash FROM sessions WHERE user_id = $1',
+      [user.id],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.token_hash).not.toContain(client.cookie ?? '?');
+    expect(rows[0]?.token_hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
