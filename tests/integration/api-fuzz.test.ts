@@ -2,7 +2,8 @@ import { assetResources } from '@hatang/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../../apps/api/src/app.js';
 import { createOrganisation, farAway, sampleFeature } from '../support/fixtures.js';
-import { call } from '../support/http.js';
+import { client } from '../support/http.js';
+import { sessionFor } from '../support/sessions.js';
 import { testDatabase } from '../support/test-database.js';
 
 /** mulberry32: a small seeded PRNG so a failure can be replayed. */
@@ -42,11 +43,13 @@ const NASTY: unknown[] = [
 ];
 
 let app: App;
+let api: ReturnType<typeof client>;
 let owner: string;
 
 beforeAll(async () => {
   const db = await testDatabase();
   app = createApp({ db });
+  api = client(app, await sessionFor(app, db, await createOrganisation(db, 'city_department'), ['planner']));
   owner = await createOrganisation(db);
 });
 
@@ -64,7 +67,7 @@ describe('no input produces a 500', () => {
         if (random() < 0.2) feature.geometry.coordinates = pick(NASTY);
         else feature.properties[pick(keys)] = pick(NASTY);
       }
-      const response = await call<{ error?: { code: string } }>(app, 'POST', `/api/v1/${path}`, {
+      const response = await api<{ error?: { code: string } }>('POST', `/api/v1/${path}`, {
         json: feature,
       });
       expect([201, 400, 409], JSON.stringify(feature)).toContain(response.status);

@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../../apps/api/src/app.js';
 import { createOrganisation, sampleFeature } from '../support/fixtures.js';
-import { call } from '../support/http.js';
+import { client } from '../support/http.js';
+import { sessionFor } from '../support/sessions.js';
 import { testDatabase } from '../support/test-database.js';
 
 let app: App;
+let api: ReturnType<typeof client>;
 // A made-up unit far from Hai Phong (code 99xxx is not a real one), with four populated cells.
 const unitCode = `99${String(Math.floor(Math.random() * 900) + 100)}`;
 const square = 'MULTIPOLYGON(((10 10, 10.1 10, 10.1 10.1, 10 10.1, 10 10)))';
@@ -12,6 +14,7 @@ const square = 'MULTIPOLYGON(((10 10, 10.1 10, 10.1 10.1, 10 10.1, 10 10)))';
 beforeAll(async () => {
   const db = await testDatabase();
   app = createApp({ db });
+  api = client(app, await sessionFor(app, db, await createOrganisation(db, 'city_department'), ['planner']));
   await db.query(
     `INSERT INTO admin_units (code, name, unit_type, former_district, area_km2, population, label_point, geom)
      VALUES ($1, 'Thử Nghiệm', 'commune', 'Test', 120.5, 1234, ST_SetSRID(ST_MakePoint(10.05, 10.05), 4326),
@@ -35,8 +38,7 @@ beforeAll(async () => {
 
 describe('context routes', () => {
   it('reports health with the database kind and the PostGIS version', async () => {
-    const { status, body } = await call<{ status: string; database: { kind: string; postgis: string } }>(
-      app,
+    const { status, body } = await api<{ status: string; database: { kind: string; postgis: string } }>(
       'GET',
       '/api/health',
     );
@@ -47,11 +49,11 @@ describe('context routes', () => {
   });
 
   it('returns an admin unit with its published and gridded population', async () => {
-    const { status, body } = await call<{
+    const { status, body } = await api<{
       id: string;
       properties: Record<string, unknown>;
       geometry: { type: string };
-    }>(app, 'GET', `/api/v1/admin-units/${unitCode}`);
+    }>('GET', `/api/v1/admin-units/${unitCode}`);
     expect(status).toBe(200);
     expect(body.id).toBe(unitCode);
     expect(body.geometry.type).toBe('MultiPolygon');
@@ -61,32 +63,30 @@ describe('context routes', () => {
       population: 1234,
       gridPopulation: 1599,
     });
-    expect((await call(app, 'GET', '/api/v1/admin-units/00000')).status).toBe(404);
+    expect((await api('GET', '/api/v1/admin-units/00000')).status).toBe(404);
   });
 
   it('sums the population of the cells inside a bbox', async () => {
-    const { status, body } = await call<{ populationCount: number; cellCount: number }>(
-      app,
+    const { status, body } = await api<{ populationCount: number; cellCount: number }>(
       'GET',
       '/api/v1/population/summary?bbox=10,10,10.03,10.03',
     );
     expect(status).toBe(200);
     expect(body).toMatchObject({ populationCount: 300, cellCount: 2 });
-    expect((await call(app, 'GET', '/api/v1/population/summary')).status).toBe(400);
+    expect((await api('GET', '/api/v1/population/summary')).status).toBe(400);
   });
 
   it('derives the commune a new tower stands in, and follows it when the tower moves', async () => {
     const db = await testDatabase();
     const owner = await createOrganisation(db);
     const inside = sampleFeature('towers', owner, `in-${unitCode}`, [10.05, 10.05]);
-    const { body } = await call<{
+    const { body } = await api<{
       id: string;
       properties: { adminUnitCode: string | null; tenancies: unknown[] };
-    }>(app, 'POST', '/api/v1/towers', { json: inside });
+    }>('POST', '/api/v1/towers', { json: inside });
     expect(body.properties.adminUnitCode).toBe(unitCode);
     expect(body.properties.tenancies).toEqual([]);
-    const moved = await call<{ properties: { adminUnitCode: string | null } }>(
-      app,
+    const moved = await api<{ properties: { adminUnitCode: string | null } }>(
       'PATCH',
       `/api/v1/towers/${body.id}`,
       {
@@ -100,12 +100,8 @@ describe('context routes', () => {
   it('lists organisations', async () => {
     const db = await testDatabase();
     const id = await createOrganisation(db, 'tower_company');
-    const { body } = await call<{ items: { id: string; kind: string }[] }>(
-      app,
-      'GET',
-      '/api/v1/organisations',
-    );
+    const { body } = await api<{ items: { id: string; kind: string }[] }>('GET', '/api/v1/organisations');
     expect(body.items.find((o) => o.id === id)?.kind).toBe('tower_company');
-    expect((await call(app, 'GET', `/api/v1/organisations/${id}`)).status).toBe(200);
+    expect((await api('GET', `/api/v1/organisations/${id}`)).status).toBe(200);
   });
 });

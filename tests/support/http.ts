@@ -6,14 +6,19 @@ export interface JsonResponse<T = Record<string, unknown>> {
   body: T;
 }
 
-/** Calls the real Hono app in-process (no port) and parses the JSON answer. */
+/** Calls the real Hono app in-process (no port) and parses the JSON answer; `as` signs the request in. */
 export async function call<T = Record<string, unknown>>(
   app: App,
   method: string,
   path: string,
-  options: { json?: unknown; headers?: Record<string, string>; body?: string } = {},
+  options: {
+    json?: unknown;
+    headers?: Record<string, string>;
+    body?: string;
+    as?: { headers: Record<string, string> };
+  } = {},
 ): Promise<JsonResponse<T>> {
-  const headers: Record<string, string> = { ...options.headers };
+  const headers: Record<string, string> = { ...options.as?.headers, ...options.headers };
   let body = options.body;
   if (options.json !== undefined) {
     body = JSON.stringify(options.json);
@@ -22,4 +27,13 @@ export async function call<T = Record<string, unknown>>(
   const response = await app.request(path, { method, headers, body });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : null) as T };
+}
+
+/** `call` bound to an app and, optionally, a signed-in session. */
+export function client(app: App, session?: { headers: Record<string, string> }) {
+  return <T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    options: { json?: unknown; headers?: Record<string, string>; body?: string } = {},
+  ) => call<T>(app, method, path, { ...options, as: session });
 }

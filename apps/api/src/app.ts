@@ -4,8 +4,11 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
+import { type AuthOptions, apiKeyRoutes, authenticate, authRoutes, userRoutes } from './auth/index.js';
+import type { AppEnv } from './context.js';
 import { ApiError } from './errors.js';
 import { onError, onNotFound } from './middleware/error-handler.js';
+import { authorize } from './policy/authorize.js';
 import { adminUnitRoutes } from './routes/admin-units.js';
 import { featureRoutes } from './routes/features.js';
 import { healthRoutes } from './routes/health.js';
@@ -19,12 +22,14 @@ export interface AppDeps {
   maxBodyBytes?: number;
   /** Where the web app and the map's data files are; omit in API-only tests. */
   static?: StaticOptions;
+  /** Session lifetimes, login throttling, scrypt cost, clock (defaults are production values). */
+  auth?: AuthOptions;
 }
 
 /** Builds the HTTP app; no I/O happens until a request arrives. */
 export function createApp(deps: AppDeps) {
   const { db } = deps;
-  const app = new Hono();
+  const app = new Hono<AppEnv>();
   app.use('*', requestId());
   // GeoJSON compresses ~5×: thousands of towers at city zoom go over the wire as ~1 MB.
   app.use('*', compress());
@@ -44,7 +49,14 @@ export function createApp(deps: AppDeps) {
   app.onError(onError);
   app.notFound(onNotFound);
 
+  // Who is asking (session cookie or API key), then what the policy table lets them do.
+  app.use('/api/*', authenticate(db, deps.auth));
+  app.use('/api/v1/*', authorize());
+
   app.route('/api/health', healthRoutes(db));
+  app.route('/api/v1/auth', authRoutes(db, deps.auth));
+  app.route('/api/v1/users', userRoutes(db, deps.auth));
+  app.route('/api/v1/api-keys', apiKeyRoutes(db, deps.auth));
   for (const resource of assetResources) app.route(`/api/v1/${resource.path}`, featureRoutes(db, resource));
   app.route('/api/v1/streets', featureRoutes(db, streets, { readOnly: true }));
   app.route('/api/v1/admin-units', adminUnitRoutes(db));

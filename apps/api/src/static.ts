@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, normalize, resolve } from 'node:path';
 import type { Hono } from 'hono';
+import type { AppEnv } from './context.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -40,7 +41,7 @@ export interface StaticOptions {
  * Serves what the map needs from this machine only: glyph PBFs, the basemap land polygons and
  * the built web app (with index.html for client-side routes).
  */
-export function mountStatic(app: Hono, options: StaticOptions): void {
+export function mountStatic(app: Hono<AppEnv>, options: StaticOptions): void {
   const send = (file: { body: Buffer; type: string }, cache: string) =>
     new Response(new Uint8Array(file.body), {
       headers: { 'Content-Type': file.type, 'Cache-Control': cache },

@@ -40,6 +40,12 @@ export type Issue = z.infer<typeof issueSchema>;
 export const errorCode = z.enum([
   'VALIDATION_FAILED',
   'INVALID_JSON',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'ACCOUNT_DISABLED',
+  'FORBIDDEN',
+  'CSRF_FAILED',
+  'TOO_MANY_ATTEMPTS',
   'NOT_FOUND',
   'CONFLICT',
   'VERSION_CONFLICT',

@@ -7,20 +7,26 @@ import {
   validateProperties,
   validatePropertiesPatch,
 } from '@hatang/contracts';
-import type { Database, Sql } from '@hatang/db';
-import { Hono } from 'hono';
-import { ApiError, notFound, validationFailed } from '../errors.js';
+import type { Database } from '@hatang/db';
+import { type Context, Hono } from 'hono';
+import { recordAudit } from '../audit/audit-log.js';
+import type { AppEnv } from '../context.js';
+import { notFound, validationFailed } from '../errors.js';
 import { etag, isUuid, readIfMatch, readJsonBody } from '../http/body.js';
-import { columnsOf, placeholder, propertySchema, snakeCase, toParam, toPgTextArray } from '../sql/columns.js';
-import { type FeatureRow, RESOURCE_EXTRAS, selectFeatureSql, toFeature } from '../sql/feature-sql.js';
-
-/** Properties that refer to another table: checked up front so every bad reference is reported. */
-const REFERENCES: Record<string, { table: string; what: string }> = {
-  ownerOrgId: { table: 'organisations', what: 'organisation' },
-  fromManholeId: { table: 'manholes', what: 'manhole' },
-  toManholeId: { table: 'manholes', what: 'manhole' },
-  landingStationId: { table: 'landing_stations', what: 'landing station' },
-};
+import { assertMayTouch } from '../policy/authorize.js';
+import { baseTier, isVisible, redactFeature } from '../policy/confidentiality.js';
+import { propertySchema, snakeCase, toPgTextArray } from '../sql/columns.js';
+import { type FeatureRow, selectFeatureSql, toFeature } from '../sql/feature-sql.js';
+import {
+  checkReferences,
+  findFeature,
+  insertFeature,
+  type StoredFeature,
+  updateFeature,
+  writableProperties,
+} from '../sql/feature-store.js';
+import { featureHistoryRoutes } from './feature-history.js';
+import { versionConflict } from './version-conflict.js';
 
 const encodeCursor = (id: string) => Buffer.from(id).toString('base64url');
 function decodeCursor(cursor: string): string {
@@ -30,33 +36,32 @@ function decodeCursor(cursor: string): string {
   return id;
 }
 
-interface ParsedList {
-  where: string[];
-  params: unknown[];
-  limit: number;
-}
-
-function parseListQuery(definition: ResourceDefinition, query: Record<string, string>): ParsedList {
+function parseListQuery(c: Context<AppEnv>, definition: ResourceDefinition) {
+  const query = c.req.query();
   const issues: Issue[] = [];
   const known = new Set(['bbox', 'limit', 'cursor', ...definition.filters]);
   for (const key of Object.keys(query)) {
-    if (!known.has(key)) {
+    if (!known.has(key))
       issues.push({ path: [key], message: `unknown parameter; use one of ${[...known].join(', ')}` });
-    }
   }
   const paging = listQuery.safeParse({ bbox: query.bbox, limit: query.limit, cursor: query.cursor });
   if (!paging.success) issues.push(...toIssues(paging.error));
 
   const where: string[] = [];
   const params: unknown[] = [];
+  const tier = baseTier(c.get('principal'));
   for (const filter of definition.filters) {
     const raw = query[filter];
     if (raw === undefined) continue;
+    // Filtering by a field the viewer cannot see would reveal it one guess at a time.
+    if (!isVisible(definition.path, filter, tier)) {
+      issues.push({ path: [filter], message: `you cannot filter by ${filter}` });
+      continue;
+    }
     const schema = propertySchema(definition, filter);
     const values = raw.split(',').map((v) => v.trim());
     values.forEach((value, i) => {
-      const result = schema?.safeParse(value);
-      if (!result?.success)
+      if (!schema?.safeParse(value).success)
         issues.push({ path: [filter, i], message: `"${value}" is not a valid ${filter}` });
     });
     params.push(toPgTextArray(values));
@@ -78,28 +83,6 @@ function parseListQuery(definition: ResourceDefinition, query: Record<string, st
   return { where, params, limit };
 }
 
-async function findFeature(sql: Sql, definition: ResourceDefinition, id: string, lock = false) {
-  if (!isUuid(id)) return undefined;
-  const rows = await sql.query<FeatureRow>(
-    `${selectFeatureSql(definition)} WHERE r.id = $1${lock ? ' FOR UPDATE' : ''}`,
-    [id],
-  );
-  return rows[0] ? toFeature(rows[0]) : undefined;
-}
-
-/** Every property that names another record must name one that exists. */
-async function checkReferences(sql: Sql, properties: Record<string, unknown>): Promise<Issue[]> {
-  const issues: Issue[] = [];
-  for (const [property, value] of Object.entries(properties)) {
-    const reference = REFERENCES[property];
-    if (!reference || typeof value !== 'string') continue;
-    const rows = await sql.query(`SELECT 1 FROM ${reference.table} WHERE id = $1`, [value]);
-    if (rows.length === 0)
-      issues.push({ path: ['properties', property], message: `unknown ${reference.what} ${value}` });
-  }
-  return issues;
-}
-
 function validateGeometry(definition: ResourceDefinition, geometry: unknown): Issue[] {
   const parsed = geometryOf(definition.geometryType).safeParse(geometry);
   return parsed.success ? [] : toIssues(parsed.error, ['geometry']);
@@ -112,31 +95,23 @@ function asObject(value: unknown, what: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-/** Columns the server derives from the geometry (e.g. the commune a tower stands in). */
-function derivedAssignments(definition: ResourceDefinition, geomSql: string): string[] {
-  const derived = RESOURCE_EXTRAS[definition.path]?.derived ?? {};
-  return Object.entries(derived).map(
-    ([column, expression]) => `${column} = ${expression.replaceAll('$geom', geomSql)}`,
-  );
-}
-
-const GEOMETRY_PARAM = (n: number) => `ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON($${n}), 4326))`;
-
 /**
- * The REST routes of one spatial resource: list (bbox, filters, cursor), read, and for
- * editable resources create, patch with If-Match, delete. Every write is one transaction.
+ * The REST routes of one spatial resource: list (bbox, filters, cursor), read, history, and for
+ * editable resources create, patch with If-Match, restore, delete. Every write is one transaction
+ * with its audit row; every answer is redacted to what the viewer may see.
  */
 export function featureRoutes(
   db: Database,
   definition: ResourceDefinition,
   options: { readOnly?: boolean } = {},
 ) {
-  const app = new Hono();
-  const columns = columnsOf(definition);
+  const app = new Hono<AppEnv>();
   const label = definition.labels.en.replace(/s$/, '');
+  const redact = (c: Context<AppEnv>, feature: StoredFeature) =>
+    redactFeature(definition.path, feature, c.get('principal'));
 
   app.get('/', async (c) => {
-    const { where, params, limit } = parseListQuery(definition, c.req.query());
+    const { where, params, limit } = parseListQuery(c, definition);
     params.push(limit + 1);
     const rows = await db.query<FeatureRow>(
       `${selectFeatureSql(definition)} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.id LIMIT $${params.length}`,
@@ -146,7 +121,7 @@ export function featureRoutes(
     const last = page.at(-1);
     return c.json({
       type: 'FeatureCollection',
-      features: page.map(toFeature),
+      features: page.map((row) => redact(c, toFeature(row))),
       next: rows.length > limit && last ? encodeCursor(last.id) : null,
     });
   });
@@ -154,11 +129,14 @@ export function featureRoutes(
   app.get('/:id', async (c) => {
     const feature = await findFeature(db, definition, c.req.param('id'));
     if (!feature) throw notFound(label);
-    if (typeof feature.properties.version === 'number') c.header('ETag', etag(feature.properties.version));
-    return c.json(feature);
+    const visible = redact(c, feature);
+    if (typeof visible.properties.version === 'number') c.header('ETag', etag(visible.properties.version));
+    return c.json(visible);
   });
 
   if (options.readOnly) return app;
+
+  app.route('/', featureHistoryRoutes(db, definition));
 
   app.post('/', async (c) => {
     const body = asObject(await readJsonBody(c), 'a GeoJSON Feature');
@@ -169,30 +147,29 @@ export function featureRoutes(
     if (!properties.ok) issues.push(...properties.issues);
     if (properties.ok) issues.push(...(await checkReferences(db, properties.value)));
     if (issues.length > 0 || !properties.ok) throw validationFailed(issues);
+    assertMayTouch(c.get('grant'), properties.value.ownerOrgId);
 
     const feature = await db.transaction(async (tx) => {
-      const id = crypto.randomUUID();
-      const params: unknown[] = [id, JSON.stringify(body.geometry)];
-      const names = ['id', 'geom'];
-      const values = ['$1', GEOMETRY_PARAM(2)];
-      for (const column of columns) {
-        params.push(toParam(column, properties.value[column.property]));
-        names.push(column.name);
-        values.push(placeholder(column, params.length));
-      }
-      await tx.query(
-        `INSERT INTO ${definition.table} (${names.join(', ')}) VALUES (${values.join(', ')})`,
-        params,
+      const created = await insertFeature(
+        tx,
+        definition,
+        crypto.randomUUID(),
+        body.geometry,
+        properties.value,
       );
-      const derived = derivedAssignments(definition, `${definition.table}.geom`);
-      if (derived.length)
-        await tx.query(`UPDATE ${definition.table} SET ${derived.join(', ')} WHERE id = $1`, [id]);
-      return findFeature(tx, definition, id);
+      await recordAudit(tx, c, {
+        resource: definition.path,
+        recordId: created.id,
+        action: 'create',
+        version: 1,
+        before: null,
+        after: created,
+      });
+      return created;
     });
-    if (!feature) throw new Error('inserted feature vanished');
     c.header('Location', `/api/v1/${definition.path}/${feature.id}`);
     c.header('ETag', etag(1));
-    return c.json(feature, 201);
+    return c.json(redact(c, feature), 201);
   });
 
   app.patch('/:id', async (c) => {
@@ -212,45 +189,31 @@ export function featureRoutes(
     const feature = await db.transaction(async (tx) => {
       const current = await findFeature(tx, definition, id, true);
       if (!current) throw notFound(label);
-      if (current.properties.version !== expectedVersion) {
-        throw new ApiError(
-          409,
-          'VERSION_CONFLICT',
-          `${label} ${id} is at version ${current.properties.version}, not ${expectedVersion}: someone changed it since you read it`,
-          undefined,
-          current,
-        );
-      }
-      const merged: Record<string, unknown> = {};
-      for (const column of columns) merged[column.property] = current.properties[column.property];
-      Object.assign(merged, patch.value);
+      const grant = c.get('grant');
+      assertMayTouch(grant, current.properties.ownerOrgId);
+      if (current.properties.version !== expectedVersion)
+        throw versionConflict(c, definition, current, expectedVersion);
+      const merged = { ...writableProperties(definition, current), ...patch.value };
       const full = validateProperties(definition, merged);
       if (!full.ok) throw validationFailed(full.issues);
+      // An operator cannot hand its asset to another organisation.
+      assertMayTouch(grant, full.value.ownerOrgId);
       const referenceIssues = await checkReferences(tx, patch.value);
       if (referenceIssues.length) throw validationFailed(referenceIssues);
-
-      const params: unknown[] = [id];
-      const sets: string[] = [];
-      for (const column of columns) {
-        if (!(column.property in patch.value)) continue;
-        params.push(toParam(column, full.value[column.property]));
-        sets.push(`${column.name} = ${placeholder(column, params.length)}`);
-      }
-      if (body.geometry !== undefined) {
-        params.push(JSON.stringify(body.geometry));
-        sets.push(`geom = ${GEOMETRY_PARAM(params.length)}`);
-      }
-      sets.push('version = version + 1', 'updated_at = now()');
-      await tx.query(`UPDATE ${definition.table} SET ${sets.join(', ')} WHERE id = $1`, params);
-      const derived = derivedAssignments(definition, `${definition.table}.geom`);
-      if (derived.length && body.geometry !== undefined) {
-        await tx.query(`UPDATE ${definition.table} SET ${derived.join(', ')} WHERE id = $1`, [id]);
-      }
-      return findFeature(tx, definition, id);
+      const changed = Object.fromEntries(Object.keys(patch.value).map((k) => [k, full.value[k]]));
+      const updated = await updateFeature(tx, definition, id, body.geometry, changed);
+      await recordAudit(tx, c, {
+        resource: definition.path,
+        recordId: id,
+        action: 'update',
+        version: updated.properties.version as number,
+        before: current,
+        after: updated,
+      });
+      return updated;
     });
-    if (!feature) throw notFound(label);
     c.header('ETag', etag(feature.properties.version as number));
-    return c.json(feature);
+    return c.json(redact(c, feature));
   });
 
   app.delete('/:id', async (c) => {
@@ -259,16 +222,19 @@ export function featureRoutes(
     await db.transaction(async (tx) => {
       const current = await findFeature(tx, definition, id, true);
       if (!current) throw notFound(label);
+      assertMayTouch(c.get('grant'), current.properties.ownerOrgId);
       if (expectedVersion !== undefined && current.properties.version !== expectedVersion) {
-        throw new ApiError(
-          409,
-          'VERSION_CONFLICT',
-          `${label} ${id} changed since you read it`,
-          undefined,
-          current,
-        );
+        throw versionConflict(c, definition, current, expectedVersion);
       }
       await tx.query(`DELETE FROM ${definition.table} WHERE id = $1`, [id]);
+      await recordAudit(tx, c, {
+        resource: definition.path,
+        recordId: id,
+        action: 'delete',
+        version: current.properties.version as number,
+        before: current,
+        after: null,
+      });
     });
     return c.body(null, 204);
   });

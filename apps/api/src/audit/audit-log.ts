@@ -1,0 +1,61 @@
+import type { Sql } from '@hatang/db';
+import type { Context } from 'hono';
+import type { AppEnv } from '../context.js';
+
+export type AuditAction = 'create' | 'update' | 'delete' | 'restore';
+
+export interface AuditEntry {
+  resource: string;
+  recordId: string;
+  action: AuditAction;
+  /** The record's version after the change (for a delete, the version deleted). */
+  version: number;
+  before: unknown;
+  after: unknown;
+}
+
+/** Appends one history row in the caller's transaction: who, when, request id, before/after. */
+export async function recordAudit(tx: Sql, c: Context<AppEnv>, entry: AuditEntry): Promise<void> {
+  const principal = c.get('principal');
+  await tx.query(
+    `INSERT INTO audit_log (actor_user_id, actor_name, actor_org_id, via, request_id, resource, record_id, action,
+       version, before, after)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb)`,
+    [
+      principal?.userId ?? null,
+      principal?.displayName ?? null,
+      principal?.orgId ?? null,
+      principal?.via ?? 'system',
+      c.get('requestId') ?? 'unknown',
+      entry.resource,
+      entry.recordId,
+      entry.action,
+      entry.version,
+      entry.before === null ? null : JSON.stringify(entry.before),
+      entry.after === null ? null : JSON.stringify(entry.after),
+    ],
+  );
+}
+
+export interface HistoryRow {
+  version: number;
+  action: AuditAction;
+  at: string;
+  actorUserId: string | null;
+  actorName: string | null;
+  actorOrgId: string | null;
+  requestId: string;
+  before: { properties: Record<string, unknown> } | null;
+  after: { properties: Record<string, unknown> } | null;
+}
+
+/** A record's history, newest first. */
+export function listHistory(sql: Sql, resource: string, recordId: string): Promise<HistoryRow[]> {
+  return sql.query<HistoryRow>(
+    `SELECT version, action, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at,
+       actor_user_id::text AS "actorUserId", actor_name AS "actorName", actor_org_id::text AS "actorOrgId",
+       request_id AS "requestId", before, after
+     FROM audit_log WHERE resource = $1 AND record_id = $2 ORDER BY id DESC`,
+    [resource, recordId],
+  );
+}

@@ -1,0 +1,13 @@
+import type { Principal } from './auth/principal.js';
+import type { Grant } from './policy/authorize.js';
+
+/** Hono's per-request variables for every route of the API. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    /** Set by the authenticate middleware; undefined for anonymous requests. */
+    principal: Principal | undefined;
+    /** Set by the authorize middleware from the policy table. */
+    grant: Grant | undefined;
+  };
+}

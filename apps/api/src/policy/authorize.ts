@@ -1,0 +1,63 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { matchedRoutes } from 'hono/route';
+import type { Principal } from '../auth/principal.js';
+import type { AppEnv } from '../context.js';
+import { ApiError } from '../errors.js';
+import { type Action, ROUTE_POLICIES, type Scope, type Subject, scopeOf } from './policy-table.js';
+
+/** What the policy granted for this request. */
+export interface Grant {
+  resource: string;
+  action: Action;
+  scope: Scope;
+  principal: Principal | undefined;
+}
+
+export const subjectsOf = (principal: Principal | undefined): Subject[] =>
+  principal ? principal.roles : ['anonymous'];
+
+/** The route (method + pattern) that will answer, skipping middleware and the static fallback. */
+function answeringRoute(c: Context): string | undefined {
+  const route = matchedRoutes(c).find((r) => r.method !== 'ALL' && r.path.startsWith('/api/'));
+  return route ? `${route.method} ${route.path}` : undefined;
+}
+
+/**
+ * Consults ROUTE_POLICIES for every /api/v1 request: 401 when anonymous and not allowed, 403 when
+ * signed in and not allowed (or when an API key lacks the `write` scope). Sets `grant`.
+ */
+export function authorize(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const route = answeringRoute(c);
+    if (!route) return next(); // no route matches: the 404 handler answers
+    const policy = ROUTE_POLICIES.get(route);
+    if (!policy) {
+      console.error(`[${c.get('requestId')}] no access policy for ${route}: refused`);
+      throw new ApiError(403, 'FORBIDDEN', 'No access policy covers this route');
+    }
+    const principal = c.get('principal');
+    const scope = scopeOf(policy.rule, subjectsOf(principal));
+    if (!scope) {
+      if (!principal) throw new ApiError(401, 'UNAUTHENTICATED', 'Sign in (or send an API key) to do this');
+      throw new ApiError(403, 'FORBIDDEN', `Your role may not ${policy.action} ${policy.resource}`);
+    }
+    if (principal?.via === 'api_key' && policy.action !== 'read' && !principal.scopes.includes('write')) {
+      throw new ApiError(403, 'FORBIDDEN', 'This API key is read-only');
+    }
+    c.set('grant', { resource: policy.resource, action: policy.action, scope, principal });
+    return next();
+  };
+}
+
+/** For `own` grants: the record must belong to the user's organisation. */
+export function assertMayTouch(grant: Grant | undefined, ownerOrgId: unknown): void {
+  if (!grant) throw new ApiError(403, 'FORBIDDEN', 'No access policy covers this request');
+  if (grant.scope === 'all') return;
+  if (!grant.principal || grant.principal.orgId !== ownerOrgId) {
+    throw new ApiError(
+      403,
+      'FORBIDDEN',
+      `You may ${grant.action} only your own organisation's ${grant.resource}`,
+    );
+  }
+}

@@ -1,0 +1,104 @@
+import { assetResources, type Role } from '@hatang/contracts';
+
+/** Who asks: a role of the signed-in user, or nobody signed in. */
+export type Subject = Role | 'anonymous';
+export type Action = 'read' | 'create' | 'update' | 'delete' | 'admin';
+/** `all`: any record; `own`: only records of the user's organisation (assets) or the user's own (keys). */
+export type Scope = 'all' | 'own';
+export type Rule = Partial<Record<Subject, Scope>>;
+
+export interface RoutePolicy {
+  resource: string;
+  action: Action;
+  rule: Rule;
+}
+
+const EVERYONE: Rule = {
+  anonymous: 'all',
+  admin: 'all',
+  planner: 'all',
+  operator_editor: 'all',
+  operator_viewer: 'all',
+  reviewer: 'all',
+  inspector: 'all',
+  viewer: 'all',
+};
+const SIGNED_IN: Rule = { ...EVERYONE, anonymous: undefined };
+/** City departments keep the whole register; operators and tower companies keep their own assets. */
+const ASSET_EDITORS: Rule = { admin: 'all', planner: 'all', operator_editor: 'own' };
+const ADMINS: Rule = { admin: 'all' };
+/** Everyone manages their own API keys; admins manage everyone's. */
+const KEY_HOLDERS: Rule = Object.fromEntries(
+  Object.entries(SIGNED_IN).map(([subject, scope]) => [
+    subject,
+    subject === 'admin' ? scope : scope && 'own',
+  ]),
+);
+
+function entries(resource: string, routes: [method: string, path: string, action: Action, rule: Rule][]) {
+  return routes.map(
+    ([method, path, action, rule]) => [`${method} ${path}`, { resource, action, rule }] as const,
+  );
+}
+
+/**
+ * The one authorisation table: every API route (method + path pattern) → resource, action and
+ * which subjects may do it with which scope. A route missing here is refused (fail closed), and
+ * a test checks that every registered route has an entry.
+ */
+export const ROUTE_POLICIES: ReadonlyMap<string, RoutePolicy> = new Map([
+  ...assetResources.flatMap((r) => {
+    const base = `/api/v1/${r.path}`;
+    return entries(r.path, [
+      ['GET', base, 'read', EVERYONE],
+      ['GET', `${base}/:id`, 'read', EVERYONE],
+      ['GET', `${base}/:id/history`, 'read', EVERYONE],
+      ['POST', base, 'create', ASSET_EDITORS],
+      ['PATCH', `${base}/:id`, 'update', ASSET_EDITORS],
+      ['POST', `${base}/:id/restore`, 'update', ASSET_EDITORS],
+      ['DELETE', `${base}/:id`, 'delete', ASSET_EDITORS],
+    ]);
+  }),
+  ...entries('streets', [
+    ['GET', '/api/v1/streets', 'read', EVERYONE],
+    ['GET', '/api/v1/streets/:id', 'read', EVERYONE],
+  ]),
+  ...entries('admin-units', [
+    ['GET', '/api/v1/admin-units', 'read', EVERYONE],
+    ['GET', '/api/v1/admin-units/:code', 'read', EVERYONE],
+  ]),
+  ...entries('organisations', [
+    ['GET', '/api/v1/organisations', 'read', EVERYONE],
+    ['GET', '/api/v1/organisations/:id', 'read', EVERYONE],
+  ]),
+  ...entries('population', [['GET', '/api/v1/population/summary', 'read', EVERYONE]]),
+  ...entries('sessions', [
+    ['POST', '/api/v1/auth/login', 'create', EVERYONE],
+    ['POST', '/api/v1/auth/logout', 'delete', SIGNED_IN],
+    ['GET', '/api/v1/auth/me', 'read', SIGNED_IN],
+    ['POST', '/api/v1/auth/sessions/revoke-all', 'delete', SIGNED_IN],
+  ]),
+  ...entries('users', [
+    ['GET', '/api/v1/users', 'read', ADMINS],
+    ['POST', '/api/v1/users', 'create', ADMINS],
+    ['PATCH', '/api/v1/users/:id', 'update', ADMINS],
+    ['POST', '/api/v1/users/:id/password', 'update', ADMINS],
+    ['POST', '/api/v1/users/:id/revoke-sessions', 'update', ADMINS],
+  ]),
+  ...entries('api-keys', [
+    ['GET', '/api/v1/api-keys', 'read', KEY_HOLDERS],
+    ['POST', '/api/v1/api-keys', 'create', KEY_HOLDERS],
+    ['DELETE', '/api/v1/api-keys/:id', 'delete', KEY_HOLDERS],
+  ]),
+]);
+
+/** The widest scope any of the subjects has under a rule (`all` beats `own`). */
+export function scopeOf(rule: Rule, subjects: readonly Subject[]): Scope | undefined {
+  let best: Scope | undefined;
+  for (const subject of subjects) {
+    const scope = rule[subject];
+    if (scope === 'all') return 'all';
+    if (scope === 'own') best = 'own';
+  }
+  return best;
+}
