@@ -1,0 +1,19 @@
+import { useQuery } from '@tanstack/react-query';
+import { fetchApiKeys, fetchSession, fetchUsers } from './admin-api';
+
+/** Query keys of the admin page; mutations invalidate these. */
+export const adminKeys = {
+  session: ['admin', 'session'] as const,
+  users: ['admin', 'users'] as const,
+  apiKeys: ['admin', 'api-keys'] as const,
+};
+
+/** The signed-in user and the CSRF token for writes. A 401 is an answer here, not a failure to retry. */
+export const useAdminSession = () =>
+  useQuery({ queryKey: adminKeys.session, queryFn: fetchSession, retry: false, staleTime: 60_000 });
+
+export const useUsers = (enabled: boolean) =>
+  useQuery({ queryKey: adminKeys.users, queryFn: fetchUsers, enabled });
+
+export const useApiKeys = (enabled: boolean) =>
+  useQuery({ queryKey: adminKeys.apiKeys, queryFn: fetchApiKeys, enabled });
