@@ -18,6 +18,7 @@ export const RESOURCE_EXTRAS: Record<string, ResourceExtras> = {
   towers: {
     select: [
       'r.admin_unit_code AS "adminUnitCode"',
+      '(SELECT count(*)::int FROM tenancies t WHERE t.tower_id = r.id) AS "tenantCount"',
       `(SELECT coalesce(json_agg(json_build_object(
           'operatorOrgId', t.operator_org_id, 'technologies', t.technologies,
           'antennaCount', t.antenna_count, 'mountHeightM', t.mount_height_m, 'since', t.since::text

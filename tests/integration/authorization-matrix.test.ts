@@ -1,0 +1,228 @@
+/**
+ * The whole authorisation matrix: every subject (anonymous and the 7 roles) against every route
+ * of the policy table, with real sessions over the real HTTP app. Allowed → 2xx; denied → 401
+ * when anonymous, 403 when signed in. Operator editors are also tried on another operator's
+ * records (`own` scope) and must get 403 there.
+ */
+import { assetResources, type Role } from '@hatang/contracts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type App, createApp } from '../../apps/api/src/app.js';
+import { ROUTE_POLICIES, type Subject, scopeOf } from '../../apps/api/src/policy/policy-table.js';
+import { createOrganisation, farAway, sampleFeature } from '../support/fixtures.js';
+import { call } from '../support/http.js';
+import { createUser, type Session, sessionFor, TEST_SCRYPT_N } from '../support/sessions.js';
+import { testDatabase } from '../support/test-database.js';
+
+const SUBJECTS: Subject[] = [
+  'anonymous',
+  'admin',
+  'planner',
+  'operator_editor',
+  'operator_viewer',
+  'reviewer',
+  'inspector',
+  'viewer',
+];
+
+let app: App;
+let orgs: Record<'city' | 'operatorA' | 'operatorB' | 'construction' | 'commune' | 'public', string>;
+const sessions = new Map<Subject, Session | undefined>();
+let admin: Session;
+const unitCode = `98${String(Math.floor(Math.random() * 900) + 100)}`;
+const streetId = crypto.randomUUID();
+
+function orgOf(role: Role): string {
+  if (role === 'operator_editor' || role === 'operator_viewer') return orgs.operatorA;
+  if (role === 'reviewer') return orgs.construction;
+  if (role === 'inspector') return orgs.commune;
+  if (role === 'viewer') return orgs.public;
+  return orgs.city;
+}
+
+beforeAll(async () => {
+  const db = await testDatabase();
+  app = createApp({ db, auth: { scryptN: TEST_SCRYPT_N } });
+  orgs = {
+    city: await createOrganisation(db, 'city_department'),
+    operatorA: await createOrganisation(db, 'operator'),
+    operatorB: await createOrganisation(db, 'operator'),
+    construction: await createOrganisation(db, 'construction_department'),
+    commune: await createOrganisation(db, 'commune'),
+    public: await createOrganisation(db, 'public'),
+  };
+  await db.query(
+    `INSERT INTO admin_units (code, name, unit_type, former_district, area_km2, population, label_point, geom)
+     VALUES ($1, 'Ma trận', 'ward', 'Test', 1, 10, ST_SetSRID(ST_MakePoint(20.05, 20.05), 4326),
+             ST_GeomFromText('MULTIPOLYGON(((20 20, 20.1 20, 20.1 20.1, 20 20.1, 20 20)))', 4326))`,
+    [unitCode],
+  );
+  await db.query(
+    `INSERT INTO streets (id, name, street_class, geom) VALUES ($1, 'Phố Thử', 'local', ST_GeomFromText('LINESTRING(20 20, 20.01 20)', 4326))`,
+    [streetId],
+  );
+  sessions.set('anonymous', undefined);
+  for (const subject of SUBJECTS) {
+    if (subject !== 'anonymous') sessions.set(subject, await sessionFor(app, db, orgOf(subject), [subject]));
+  }
+  admin = sessions.get('admin')!;
+});
+
+let serial = 0;
+/** A fresh record of `path` owned by `owner`, made by the admin; returns its id. */
+async function freshRecord(path: string, owner: string): Promise<string> {
+  const response = await call<{ id: string }>(app, 'POST', `/api/v1/${path}`, {
+    as: admin,
+    json: sampleFeature(path, owner, `matrix-${path}-${serial++}`, farAway(2000 + (serial % 50))),
+  });
+  if (response.status !== 201)
+    throw new Error(`fixture ${path}: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.id;
+}
+
+interface Attempt {
+  method: string;
+  path: string;
+  json?: unknown;
+  headers?: Record<string, string>;
+  /** The session to use when it must not be the subject's shared one (logout ends a session). */
+  session?: Session;
+}
+
+/** A concrete request for a route pattern, for `subject`, on a record owned by `owner`. */
+async function attemptFor(key: string, subject: Subject, owner: string): Promise<Attempt> {
+  const [method, pattern] = key.split(' ') as [string, string];
+  const asset = assetResources.find((r) => pattern.startsWith(`/api/v1/${r.path}`));
+  if (asset) {
+    const base = `/api/v1/${asset.path}`;
+    if (pattern === base && method === 'GET') return { method, path: `${base}?bbox=0,0,1,1&limit=5` };
+    if (pattern === base)
+      return { method, path: base, json: sampleFeature(asset.path, owner, `m-${serial++}`, farAway(2100)) };
+    const id = await freshRecord(asset.path, owner);
+    const path = pattern.replace(':id', id);
+    if (method === 'PATCH')
+      return { method, path, json: { properties: { status: 'planned' } }, headers: { 'if-match': '1' } };
+    if (pattern.endsWith('/restore'))
+      return { method, path, json: { version: 1 }, headers: { 'if-match': '1' } };
+    return { method, path };
+  }
+  const role = subject === 'anonymous' ? 'viewer' : subject;
+  switch (key) {
+    case 'GET /api/v1/admin-units/:code':
+      return { method, path: `/api/v1/admin-units/${unitCode}` };
+    case 'GET /api/v1/organisations/:id':
+      return { method, path: `/api/v1/organisations/${orgs.city}` };
+    case 'GET /api/v1/streets/:id':
+      return { method, path: `/api/v1/streets/${streetId}` };
+    case 'GET /api/v1/population/summary':
+      return { method, path: '/api/v1/population/summary?bbox=0,0,1,1' };
+    case 'POST /api/v1/auth/login': {
+      const user = await createUser(await testDatabase(), orgs.public, ['viewer']);
+      return { method, path: pattern, json: { email: user.email, password: user.password } };
+    }
+    case 'POST /api/v1/auth/logout':
+    case 'POST /api/v1/auth/sessions/revoke-all':
+      return subject === 'anonymous'
+        ? { method, path: pattern }
+        : {
+            method,
+            path: pattern,
+            session: await sessionFor(app, await testDatabase(), orgOf(role), [role]),
+          };
+    case 'POST /api/v1/users':
+      return {
+        method,
+        path: pattern,
+        json: {
+          email: `new-${serial++}-${crypto.randomUUID().slice(0, 6)}@test.hatang`,
+          displayName: 'New user',
+          orgId: orgs.public,
+          roles: ['viewer'],
+          password: 'a long enough password',
+        },
+      };
+    case 'PATCH /api/v1/users/:id':
+    case 'POST /api/v1/users/:id/password':
+    case 'POST /api/v1/users/:id/revoke-sessions': {
+      const target = await createUser(await testDatabase(), orgs.public, ['viewer']);
+      const path = pattern.replace(':id', target.id);
+      if (key.startsWith('PATCH')) return { method, path, json: { displayName: 'Renamed' } };
+      if (key.endsWith('/password')) return { method, path, json: { password: 'another long password' } };
+      return { method, path };
+    }
+    case 'POST /api/v1/api-keys':
+      return { method, path: pattern, json: { name: 'matrix key', scopes: ['read'] } };
+    case 'DELETE /api/v1/api-keys/:id': {
+      const holder = sessions.get(subject) ?? admin;
+      const created = await call<{ id: string }>(app, 'POST', '/api/v1/api-keys', {
+        as: holder,
+        json: { name: 'to revoke', scopes: ['read'] },
+      });
+      return { method, path: pattern.replace(':id', created.body.id) };
+    }
+    default:
+      return { method, path: pattern.replace(':code', '99999').replace(':id', crypto.randomUUID()) };
+  }
+}
+
+describe('the policy table', () => {
+  it('covers every API route, and names no route that does not exist', () => {
+    const registered = new Set(
+      app.routes
+        .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/v1/'))
+        .map((r) => `${r.method} ${r.path}`),
+    );
+    expect([...registered].filter((route) => !ROUTE_POLICIES.has(route))).toEqual([]);
+    expect([...ROUTE_POLICIES.keys()].filter((route) => !registered.has(route))).toEqual([]);
+  });
+});
+
+describe('the policy table says what the issue asks', () => {
+  const rule = (key: string) => ROUTE_POLICIES.get(key)!.rule;
+  it('lets anyone read assets, and only editors, planners and admins write them', () => {
+    expect(scopeOf(rule('GET /api/v1/towers'), ['anonymous'])).toBe('all');
+    for (const subject of ['anonymous', 'operator_viewer', 'reviewer', 'inspector', 'viewer'] as const) {
+      expect(scopeOf(rule('POST /api/v1/towers'), [subject])).toBeUndefined();
+    }
+    expect(scopeOf(rule('PATCH /api/v1/ducts/:id'), ['operator_editor'])).toBe('own');
+    expect(scopeOf(rule('DELETE /api/v1/poles/:id'), ['planner'])).toBe('all');
+  });
+
+  it('keeps user administration to admins', () => {
+    for (const subject of SUBJECTS.filter((s) => s !== 'admin')) {
+      expect(scopeOf(rule('POST /api/v1/users'), [subject])).toBeUndefined();
+    }
+  });
+});
+
+describe('every subject against every route', () => {
+  const keys = [...ROUTE_POLICIES.keys()];
+  it.each(SUBJECTS.map((s) => [s]))('%s', async (subject) => {
+    const outcomes: string[] = [];
+    for (const key of keys) {
+      const policy = ROUTE_POLICIES.get(key)!;
+      const scope = scopeOf(policy.rule, [subject]);
+      const owners =
+        scope === 'own' && policy.resource !== 'api-keys'
+          ? [orgs.operatorA, orgs.operatorB]
+          : [orgs.operatorA];
+      for (const owner of owners) {
+        const attempt = await attemptFor(key, subject, owner);
+        const session = attempt.session ?? sessions.get(subject);
+        const response = await call<{ error?: { code: string } }>(app, attempt.method, attempt.path, {
+          as: session,
+          json: attempt.json,
+          headers: attempt.headers,
+        });
+        const allowed = scope === 'all' || (scope === 'own' && owner === orgs.operatorA);
+        const expected = allowed ? '2xx' : subject === 'anonymous' ? '401' : '403';
+        const actual = response.status >= 200 && response.status < 300 ? '2xx' : String(response.status);
+        outcomes.push(`${key} owner=${owner === orgs.operatorA ? 'own' : 'other'}: ${actual}`);
+        expect(
+          actual,
+          `${subject} ${key} (owner ${owner === orgs.operatorA ? 'A' : 'B'}): ${JSON.stringify(response.body)}`,
+        ).toBe(expected);
+      }
+    }
+    console.log(`authorisation matrix: ${subject} × ${outcomes.length} requests`);
+  });
+});
