@@ -4,20 +4,26 @@
  * with one COPY per table inside one transaction.
  */
 import type { Database, Sql } from '@hatang/db';
+import { type DemoAccount, hashDemoAccounts, loadDemoAccounts } from './accounts.js';
 import { DEFAULT_SEED, generateDemoData } from './generate.js';
 import { loadTables, type SeedTable, truncateStatement } from './load.js';
 
+export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount, describeDemoAccounts } from './accounts.js';
 export { DEFAULT_SEED, generateDemoData } from './generate.js';
 export { SEED_TABLES, type SeedTable } from './load.js';
 
 export interface SeedOptions {
   onProgress?: (step: string) => void;
   seed?: number;
+  /** scrypt cost for the demo accounts' passwords (default: the API's strong default). */
+  scryptN?: number;
 }
 
 export interface SeedReport {
   seed: number;
   counts: Record<SeedTable, number>;
+  /** The demo accounts created (all with DEMO_PASSWORD). */
+  accounts: DemoAccount[];
   generateMs: number;
   loadMs: number;
   /** Total milliseconds (generate + load). */
@@ -29,12 +35,18 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}): Pro
   const started = performance.now();
   const tables = await generateDemoData({ seed, onProgress: options.onProgress });
   const generated = performance.now();
-  await db.transaction((tx) => loadTables(tx, tables, options.onProgress));
+  const hashed = await hashDemoAccounts(options.scryptN);
+  const accounts = await db.transaction(async (tx) => {
+    await loadTables(tx, tables, options.onProgress);
+    options.onProgress?.(`demo accounts (${hashed.length})`);
+    return loadDemoAccounts(tx, hashed);
+  });
   const loaded = performance.now();
   const counts = Object.fromEntries(tables.map((t) => [t.table, t.rowCount])) as Record<SeedTable, number>;
   return {
     seed,
     counts,
+    accounts,
     generateMs: Math.round(generated - started),
     loadMs: Math.round(loaded - generated),
     ms: Math.round(loaded - started),
@@ -44,6 +56,26 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}): Pro
 /** True when no organisation exists yet (a fresh database that should be seeded). */
 export async function isDatabaseEmpty(db: Sql): Promise<boolean> {
   const rows = await db.query<{ present: boolean }>('SELECT EXISTS (SELECT 1 FROM organisations) AS present');
+  return rows[0]?.present !== true;
+}
+
+/**
+ * Adds the demo accounts to a database seeded before accounts existed (demo organisations
+ * present, no users yet). Returns the accounts created, or none.
+ */
+export async function seedDemoAccountsIfMissing(db: Database): Promise<DemoAccount[]> {
+  const rows = await db.query<{ has_users: boolean; has_demo: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM users) AS has_users,
+       EXISTS (SELECT 1 FROM organisations WHERE code = 'SKHCN-HP') AS has_demo`,
+  );
+  if (rows[0]?.has_users !== false || rows[0]?.has_demo !== true) return [];
+  const hashed = await hashDemoAccounts();
+  return db.transaction((tx) => loadDemoAccounts(tx, hashed));
+}
+
+/** True when no user exists yet (the first admin still has to be created). */
+export async function hasNoUsers(db: Sql): Promise<boolean> {
+  const rows = await db.query<{ present: boolean }>('SELECT EXISTS (SELECT 1 FROM users) AS present');
   return rows[0]?.present !== true;
 }
 

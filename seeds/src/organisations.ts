@@ -54,6 +54,14 @@ const BASE: readonly Omit<Organisation, 'id' | 'adminUnitCode'>[] = [
   { code: 'DUONGBO-HP-DEMO', name: 'Quản lý đường bộ Hải Phòng (demo)', kind: 'other_sector', prefix: 'DB' },
 ];
 
+/** The public's organisation: the demo's read-only public viewer belongs to it. */
+const PUBLIC_ORG = {
+  code: 'PUBLIC-DEMO',
+  name: 'Công chúng (demo public)',
+  kind: 'public',
+  prefix: 'PUB',
+} as const;
+
 /** Communes that get their own organisation (commune people's committee) in the demo. */
 const COMMUNE_ORG_COUNT = 3;
 
@@ -77,6 +85,8 @@ export function buildOrganisations(rng: Rng, units: readonly AdminUnit[]): Organ
       prefix: `X${u.code}`,
     });
   }
+  // Last, so that the ids drawn above stay what they were before it existed.
+  all.push({ ...PUBLIC_ORG, id: rng.uuid(), adminUnitCode: null });
   const byCode = new Map(all.map((o) => [o.code, o]));
   const get = (code: string): Organisation => {
     const o = byCode.get(code);

@@ -8,8 +8,16 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional(),
   HATANG_DATA_DIR: z.string().min(1).default('.data'),
-  /** Skip the demo data on an empty database (1/true). */
-  HATANG_NO_SEED: z
+  /**
+   * Demo mode (default on): an empty database gets the Hai Phong demo data and demo accounts.
+   * `0` seeds nothing; the first admin is then created with `npm run user:create`.
+   */
+  HATANG_DEMO: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('1')
+    .transform((v) => v === '1' || v === 'true'),
+  /** Behind a reverse proxy: trust X-Forwarded-For/-Proto for the client IP and https (1/true). */
+  HATANG_TRUST_PROXY: z
     .enum(['0', '1', 'true', 'false'])
     .default('0')
     .transform((v) => v === '1' || v === 'true'),

@@ -1,6 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { migrate, openDatabase } from '@hatang/db';
-import { isDatabaseEmpty, seedDemoData } from '@hatang/seeds';
+import {
+  describeDemoAccounts,
+  hasNoUsers,
+  isDatabaseEmpty,
+  seedDemoAccountsIfMissing,
+  seedDemoData,
+} from '@hatang/seeds';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { readEnv } from './env.js';
@@ -17,13 +23,30 @@ async function main() {
   const applied = await migrate(db);
   if (applied.length) console.log(`Migrations applied: ${applied.join(', ')}`);
 
-  if (!env.HATANG_NO_SEED && (await isDatabaseEmpty(db))) {
+  if (env.HATANG_DEMO && (await isDatabaseEmpty(db))) {
     console.log('Empty database: loading the Hai Phong demo data (first start only)…');
     const report = await seedDemoData(db, { onProgress: (step) => console.log(`  ${step}`) });
     console.log(`Demo data loaded in ${(report.ms / 1000).toFixed(1)} s`);
+    for (const line of describeDemoAccounts(report.accounts)) console.log(line);
+  } else if (env.HATANG_DEMO) {
+    // Demo data from before accounts existed: add the accounts once.
+    const accounts = await seedDemoAccountsIfMissing(db);
+    for (const line of accounts.length ? describeDemoAccounts(accounts) : []) console.log(line);
+  }
+  if (await hasNoUsers(db)) {
+    console.log(
+      'No user accounts yet. Create the first admin with:\n' +
+        '  HATANG_ADMIN_PASSWORD=… npm run user:create -- --email you@example.org --org SKHCN-HP ' +
+        '--org-name "Sở KH&CN Hải Phòng" --name "Your Name"\n' +
+        '  (without HATANG_ADMIN_PASSWORD the script asks for the password)',
+    );
   }
 
-  const app = createApp({ db, static: { webDir: root('apps/web/dist'), dataDir: root('data') } });
+  const app = createApp({
+    db,
+    static: { webDir: root('apps/web/dist'), dataDir: root('data') },
+    auth: { trustProxy: env.HATANG_TRUST_PROXY },
+  });
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`Hatang is ready at http://localhost:${info.port} (${seconds} s)`);

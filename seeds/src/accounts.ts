@@ -1,0 +1,108 @@
+/**
+ * Demo accounts: one per role and organisation, all with the password DEMO_PASSWORD (printed on
+ * the first start and in the README). Each hash gets its own salt; ~16 scrypt hashes run in
+ * parallel on libuv's thread pool, about a second.
+ */
+import type { Role } from '@hatang/contracts';
+import type { Sql } from '@hatang/db';
+import { hashPassword } from '../../apps/api/src/auth/password.js';
+import { insertUser } from '../../apps/api/src/auth/user-store.js';
+
+/** The one password of every demo account. Demo only: `HATANG_DEMO=0` seeds no accounts. */
+export const DEMO_PASSWORD = 'hatang-demo-2026';
+
+export interface DemoAccount {
+  email: string;
+  displayName: string;
+  /** Organisation code; `UBND-*` means the first commune organisation the seed created. */
+  orgCode: string;
+  roles: Role[];
+}
+
+const STAFF: readonly { short: string; orgCode: string; name: string }[] = [
+  { short: 'song', orgCode: 'OP-SONG', name: 'Sông Telecom' },
+  { short: 'bien', orgCode: 'OP-BIEN', name: 'Biển Mobile' },
+  { short: 'cang', orgCode: 'OP-CANG', name: 'Cảng Net' },
+  { short: 'nui', orgCode: 'OP-NUI', name: 'Núi Viễn thông' },
+  { short: 'towerco', orgCode: 'TOWERCO-HP', name: 'Hạ tầng Cột HP' },
+];
+
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  { email: 'admin@hatang.demo', displayName: 'Quản trị (demo admin)', orgCode: 'SKHCN-HP', roles: ['admin'] },
+  {
+    email: 'planner@hatang.demo',
+    displayName: 'Chuyên viên quy hoạch (demo planner)',
+    orgCode: 'SKHCN-HP',
+    roles: ['planner'],
+  },
+  {
+    email: 'reviewer@hatang.demo',
+    displayName: 'Sở Xây dựng (demo reviewer)',
+    orgCode: 'SXD-HP',
+    roles: ['reviewer'],
+  },
+  ...STAFF.flatMap(({ short, orgCode, name }): DemoAccount[] => [
+    {
+      email: `editor.${short}@hatang.demo`,
+      displayName: `${name} editor (demo)`,
+      orgCode,
+      roles: ['operator_editor'],
+    },
+    {
+      email: `viewer.${short}@hatang.demo`,
+      displayName: `${name} viewer (demo)`,
+      orgCode,
+      roles: ['operator_viewer'],
+    },
+  ]),
+  {
+    email: 'inspector@hatang.demo',
+    displayName: 'Cán bộ xã (demo inspector)',
+    orgCode: 'UBND-*',
+    roles: ['inspector'],
+  },
+  {
+    email: 'viewer@hatang.demo',
+    displayName: 'Người xem (demo public viewer)',
+    orgCode: 'PUBLIC-DEMO',
+    roles: ['viewer'],
+  },
+];
+
+export interface HashedDemoAccount extends DemoAccount {
+  passwordHash: string;
+}
+
+/** Hashes the demo password once per account (fresh salt each); do it before opening a transaction. */
+export function hashDemoAccounts(scryptN?: number): Promise<HashedDemoAccount[]> {
+  return Promise.all(
+    DEMO_ACCOUNTS.map(async (a) => ({ ...a, passwordHash: await hashPassword(DEMO_PASSWORD, scryptN) })),
+  );
+}
+
+/** Inserts the demo accounts into their seeded organisations; returns them with the real org codes. */
+export async function loadDemoAccounts(
+  tx: Sql,
+  accounts: readonly HashedDemoAccount[],
+): Promise<DemoAccount[]> {
+  const orgs = await tx.query<{ id: string; code: string }>(
+    'SELECT id, code FROM organisations ORDER BY code',
+  );
+  const commune = orgs.find((o) => o.code.startsWith('UBND-'));
+  const loaded: DemoAccount[] = [];
+  for (const { passwordHash, ...account } of accounts) {
+    const org = account.orgCode === 'UBND-*' ? commune : orgs.find((o) => o.code === account.orgCode);
+    if (!org) throw new Error(`demo account ${account.email}: no organisation ${account.orgCode}`);
+    await insertUser(tx, { ...account, orgId: org.id, passwordHash });
+    loaded.push({ ...account, orgCode: org.code });
+  }
+  return loaded;
+}
+
+/** The accounts and the password as the server prints them on first start. */
+export function describeDemoAccounts(accounts: readonly DemoAccount[]): string[] {
+  return [
+    `Demo accounts (password for all: ${DEMO_PASSWORD}):`,
+    ...accounts.map((a) => `  ${a.email.padEnd(28)} ${a.roles.join(', ').padEnd(16)} ${a.orgCode}`),
+  ];
+}
