@@ -239,3 +239,10 @@ export function useAdminText(): AdminText {
     };
   }, [lang]);
 }
+
+/** The local calendar day of an ISO timestamp (vi: 26 thg 11, 2026; en: 26 Nov 2026). */
+export function formatDay(lang: Lang, iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleDateString(lang === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'medium' });
+}

@@ -143,9 +143,13 @@ function ApiKeyRow({
           <code>{apiKey.prefix}…</code>
         </td>
         <td>{apiKey.scopes.map((s) => (s === 'read' ? t('scopeRead') : t('scopeWrite'))).join(', ')}</td>
-        <td>{formatDate(lang, apiKey.createdAt)}</td>
-        <td>{apiKey.lastUsedAt ? formatDate(lang, apiKey.lastUsedAt) : t('never')}</td>
-        <td>{apiKey.expiresAt ? formatDate(lang, apiKey.expiresAt) : t('noExpiry')}</td>
+        <td className="admin-nowrap">{formatDate(lang, apiKey.createdAt)}</td>
+        <td className="admin-nowrap">
+          {apiKey.lastUsedAt ? formatDate(lang, apiKey.lastUsedAt) : t('never')}
+        </td>
+        <td className="admin-nowrap">
+          {apiKey.expiresAt ? formatDate(lang, apiKey.expiresAt) : t('noExpiry')}
+        </td>
         <td data-testid="api-key-status">
           <span
             className={`admin-badge ${apiKey.revokedAt || isExpired ? 'admin-badge-off' : 'admin-badge-on'}`}

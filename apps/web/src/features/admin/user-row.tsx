@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { formatDate } from '../../lib/format';
 import { resetPassword, revokeSessions, type UserChange, updateUser } from './admin-api';
-import { useAdminText } from './admin-i18n';
+import { formatDay, useAdminText } from './admin-i18n';
 import { adminKeys } from './admin-queries';
 import { ConfirmBar } from './confirm-bar';
 import { describeApiError, type FieldErrors, serverFieldErrors, zodFieldErrors } from './field-errors';
@@ -85,7 +85,10 @@ export function UserRow({
         <td>
           <UserStatus user={user} now={now} />
         </td>
-        <td>{formatDate(lang, user.createdAt)}</td>
+        {/* The day is enough here; the full time is in the tooltip. */}
+        <td className="admin-nowrap" title={formatDate(lang, user.createdAt)}>
+          {formatDay(lang, user.createdAt)}
+        </td>
         <td className="admin-row-actions">
           <button type="button" onClick={() => open('edit')} aria-expanded={mode === 'edit'}>
             {t('edit')}

@@ -1,0 +1,189 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from './server-process';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
+const ADMIN_EMAIL = 'admin@hatang.demo';
+// DEMO_PASSWORD of seeds/src/accounts.ts: every demo account has it.
+const DEMO_PASSWORD = 'hatang-demo-2026';
+const NEW_EMAIL = 'kiem.thu@hatang.demo';
+const NEW_PASSWORD = 'mot-cum-tu-du-dai-2026';
+const KEY_NAME = 'IOC Hải Phòng (e2e)';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+const consoleErrors: string[] = [];
+
+/** A sign-in from outside the browser, as another client would try it. */
+const loginStatus = async (email: string, password: string): Promise<number> =>
+  (
+    await fetch(`${server.baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    })
+  ).status;
+
+const withKey = async (key: string): Promise<number> =>
+  (await fetch(`${server.baseUrl}/api/v1/users`, { headers: { authorization: `Bearer ${key}` } })).status;
+
+const userRow = (email: string) => page.locator(`tr[data-testid="user-row"][data-email="${email}"]`);
+
+describe('user administration in Chromium', () => {
+  beforeAll(async () => {
+    if (!existsSync(join(ROOT, 'apps/web/dist/index.html'))) {
+      throw new Error('apps/web/dist is missing: run `npm run build` before `npm run test:e2e`');
+    }
+    mkdirSync(ARTIFACTS, { recursive: true });
+    server = await startServer(ROOT);
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'vi-VN' });
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => {
+      consoleErrors.push(error.message);
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (consoleErrors.length) console.log('browser console errors:', consoleErrors);
+  });
+
+  it('opens #/admin for the signed-in demo admin and lists the users', async () => {
+    // The browser context keeps the HttpOnly session cookie the login sets.
+    const login = await page.request.post(`${server.baseUrl}/api/v1/auth/login`, {
+      data: { email: ADMIN_EMAIL, password: DEMO_PASSWORD },
+    });
+    expect(login.status(), await login.text()).toBe(200);
+    await page.goto(`${server.baseUrl}/#/admin`);
+    await page.getByTestId('admin-page').waitFor({ timeout: 60_000 });
+    await page.getByTestId('users-table').waitFor();
+    await expect.poll(() => userRow(ADMIN_EMAIL).count()).toBe(1);
+    expect(await userRow(ADMIN_EMAIL).textContent()).toContain('Quản trị viên');
+  });
+
+  it('shows a field error for a short password, then creates the user once it is fixed', async () => {
+    await page.getByRole('button', { name: 'Thêm người dùng', exact: true }).click();
+    const form = page.locator('form[aria-labelledby="new-user-title"]');
+    await form.getByLabel('E-mail').fill(NEW_EMAIL);
+    await form.getByLabel('Họ tên').fill('Nguyễn Thị Kiểm Thử');
+    const organisation = form.getByLabel('Tổ chức');
+    const firstOrg = await organisation.locator('option').nth(1).getAttribute('value');
+    await organisation.selectOption(firstOrg ?? '');
+    await form.getByLabel('Người xem doanh nghiệp').check();
+    await form.getByLabel('Mật khẩu').fill('ngan-qua');
+    await form.getByRole('button', { name: 'Tạo' }).click();
+
+    const passwordError = page.getByTestId('error-new-user-password');
+    await passwordError.waitFor();
+    expect(await passwordError.textContent()).toBe('phải có ít nhất 10 ký tự');
+    expect(await form.getByLabel('Mật khẩu').getAttribute('aria-invalid')).toBe('true');
+    expect(await loginStatus(NEW_EMAIL, 'ngan-qua')).toBe(401);
+    await page.screenshot({ path: join(ARTIFACTS, 'admin-form-error.png'), fullPage: true });
+
+    await form.getByLabel('Mật khẩu').fill(NEW_PASSWORD);
+    await form.getByRole('button', { name: 'Tạo' }).click();
+    await userRow(NEW_EMAIL).waitFor();
+    expect(await page.getByTestId('toast-success').last().textContent()).toContain(NEW_EMAIL);
+    expect(await userRow(NEW_EMAIL).textContent()).toContain('Đang hoạt động');
+    expect(await loginStatus(NEW_EMAIL, NEW_PASSWORD)).toBe(200);
+  });
+
+  it("shows the server's duplicate e-mail refusal on the e-mail field", async () => {
+    await page.getByRole('button', { name: 'Thêm người dùng', exact: true }).click();
+    const form = page.locator('form[aria-labelledby="new-user-title"]');
+    await form.getByLabel('E-mail').fill(NEW_EMAIL.toUpperCase());
+    await form.getByLabel('Họ tên').fill('Bản sao');
+    const organisation = form.getByLabel('Tổ chức');
+    await organisation.selectOption(
+      (await organisation.locator('option').nth(1).getAttribute('value')) ?? '',
+    );
+    await form.getByLabel('Người xem', { exact: true }).check();
+    await form.getByLabel('Mật khẩu').fill(NEW_PASSWORD);
+    await form.getByRole('button', { name: 'Tạo' }).click();
+    const emailError = page.getByTestId('error-new-user-email');
+    await emailError.waitFor();
+    expect(await emailError.textContent()).toBe('e-mail này đã có người dùng');
+    await form.getByRole('button', { name: 'Hủy' }).click();
+  });
+
+  it('filters the table by any word of a row', async () => {
+    const filter = page.getByLabel('Lọc người dùng');
+    await filter.fill('kiểm thử');
+    await expect.poll(() => page.getByTestId('user-row').count()).toBe(1);
+    await filter.fill('người xem doanh');
+    expect(await userRow(NEW_EMAIL).count()).toBe(1);
+    await filter.fill('');
+    await expect.poll(() => page.getByTestId('user-row').count()).toBeGreaterThan(1);
+  });
+
+  it('disables the user after a confirmation, and they can no longer sign in', async () => {
+    await userRow(NEW_EMAIL).getByRole('button', { name: 'Vô hiệu hóa' }).click();
+    await page.getByTestId('confirm').click();
+    await expect.poll(() => userRow(NEW_EMAIL).textContent()).toContain('Đã vô hiệu hóa');
+    expect(await loginStatus(NEW_EMAIL, NEW_PASSWORD)).toBe(403);
+    await page.screenshot({ path: join(ARTIFACTS, 'admin-users.png'), fullPage: true });
+  });
+
+  it('issues an API key, shows its secret once, and the key works', async () => {
+    await page.getByRole('tab', { name: 'Khóa API' }).click();
+    await page.getByTestId('api-keys-table').waitFor();
+    await page.getByRole('button', { name: 'Tạo khóa' }).click();
+    const form = page.locator('form[aria-labelledby="new-key-title"]');
+    await form.getByLabel('Tên khóa').fill(KEY_NAME);
+    await form.getByRole('button', { name: 'Tạo khóa' }).click();
+
+    const box = page.getByTestId('api-key-secret');
+    await box.waitFor();
+    expect(await box.textContent()).toContain('sẽ không được hiển thị lại');
+    const secret = await box.getByLabel('Khóa bí mật').inputValue();
+    expect(secret).toMatch(/^hk_/);
+    expect(await withKey(secret)).toBe(200);
+    await page.screenshot({ path: join(ARTIFACTS, 'admin.png'), fullPage: true });
+
+    await box.getByRole('button', { name: 'Tôi đã lưu khóa' }).click();
+    await box.waitFor({ state: 'detached' });
+    expect(await page.content()).not.toContain(secret);
+    const row = page.locator(`tr[data-testid="api-key-row"][data-name="${KEY_NAME}"]`);
+    expect(await row.textContent()).toContain(secret.slice(0, 10));
+
+    // Revoking: confirm, then the same secret is refused.
+    await row.getByRole('button', { name: 'Thu hồi' }).click();
+    await page.getByTestId('confirm').click();
+    await expect.poll(() => row.getByTestId('api-key-status').textContent()).toMatch(/^Thu hồi /);
+    expect(await withKey(secret)).toBe(401);
+  });
+
+  it('speaks English after the language switch', async () => {
+    await page.evaluate(() => localStorage.setItem('hatang.lang', 'en'));
+    await page.reload();
+    await page.getByRole('tab', { name: 'Users' }).waitFor();
+    await page.getByRole('tab', { name: 'API keys' }).click();
+    await page.getByRole('button', { name: 'Create key' }).waitFor();
+    await page.getByRole('tab', { name: 'Users' }).click();
+    await expect.poll(() => userRow(NEW_EMAIL).textContent()).toContain('Disabled');
+    expect(await userRow(NEW_EMAIL).textContent()).toContain('Operator viewer');
+    await page.screenshot({ path: join(ARTIFACTS, 'admin-en.png') });
+  });
+});
