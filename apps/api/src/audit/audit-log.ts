@@ -20,7 +20,7 @@ export async function recordAudit(tx: Sql, c: Context<AppEnv>, entry: AuditEntry
   await tx.query(
     `INSERT INTO audit_log (actor_user_id, actor_name, actor_org_id, via, request_id, resource, record_id, action,
        version, before, after)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb)`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text::jsonb, $11::text::jsonb)`,
     [
       principal?.userId ?? null,
       principal?.displayName ?? null,
