@@ -2,11 +2,21 @@ import { useIsFetching, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type BannerError, ErrorBanner } from './components/error-banner';
 import { StatusBar } from './components/status-bar';
+import { AdminPage } from './features/admin/admin-page';
 import { AssetPanel } from './features/assets/asset-panel';
+import { canCreate, isAdmin, ownerChoices } from './features/auth/permissions';
+import { useSession } from './features/auth/use-session';
+import { UserMenu } from './features/auth/user-menu';
+import { ConflictDialog } from './features/editing/conflict-dialog';
+import { EditPanel, type EditSession } from './features/editing/edit-panel';
+import { EditToolbar } from './features/editing/edit-toolbar';
+import { editableResource } from './features/editing/editable-resources';
+import { useEdits } from './features/editing/use-edits';
 import { Legend } from './features/layers/legend';
 import { translate, useI18n } from './lib/i18n';
 import { useAdminUnits, useOrganisations } from './lib/queries';
-import type { AssetResource, Organisation } from './lib/types';
+import type { AssetFeature, AssetResource, Organisation } from './lib/types';
+import { DrawController, type DrawnGeometry } from './map/draw-controller';
 import { LAYER_GROUPS } from './map/layer-groups';
 import { ownerColors } from './map/owner-colors';
 import { useAdminUnitsLayer } from './map/use-admin-units-layer';
@@ -20,6 +30,20 @@ const INITIAL_VISIBILITY = Object.fromEntries(
 ) as Visibility;
 const ASSETS_ATTRIBUTION = `${translate('vi', 'attributionAssets')} / ${translate('en', 'attributionAssets')}`;
 
+const isDrawable = (geometry: AssetFeature['geometry']): geometry is DrawnGeometry =>
+  geometry.type === 'Point' || geometry.type === 'LineString';
+
+/** `#/admin` opens the user administration page (admins only). */
+function useHashRoute(): string {
+  const [hash, setHash] = useState(() => window.location.hash);
+  useEffect(() => {
+    const onChange = () => setHash(window.location.hash);
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return hash;
+}
+
 export function App() {
   const { t, lang, setLang } = useI18n();
   const queryClient = useQueryClient();
@@ -32,7 +56,62 @@ export function App() {
   const states = useAssetLayers(map, visibility, organisations.data, !organisations.isPending);
   const adminUnitsDrawn = useAdminUnitsLayer(map, adminUnits.data);
   const [selection, setSelection] = useState<Selection | null>(null);
-  useMapInteractions(map, selection, setSelection);
+  const session = useSession();
+  const user = session.data?.user ?? null;
+  const hash = useHashRoute();
+
+  // Editing: one drawing tool per map, one edit session at a time, the session's undo stack.
+  const [editSession, setEditSession] = useState<(EditSession & { key: number }) | null>(null);
+  const [drawn, setDrawn] = useState<DrawnGeometry | null>(null);
+  const controller = useMemo(() => (map ? new DrawController(map, setDrawn) : null), [map]);
+  useEffect(() => () => controller?.stop(), [controller]);
+  useMapInteractions(map, selection, setSelection, editSession === null);
+  const edits = useEdits(
+    useCallback((resource: AssetResource, feature: AssetFeature | null) => {
+      const group = LAYER_GROUPS.find((g) => g.id === resource);
+      setSelection(feature && group ? { kind: 'asset', group, feature } : null);
+    }, []),
+  );
+  const closeEditor = useCallback(() => {
+    controller?.stop();
+    setEditSession(null);
+    setDrawn(null);
+  }, [controller]);
+  const startAdd = useCallback(
+    (id: AssetResource) => {
+      const resource = editableResource(id);
+      if (!controller || !resource) return;
+      setSelection(null);
+      setDrawn(null);
+      controller.startDrawing(resource.kind);
+      setEditSession({ resource, feature: null, key: Date.now() });
+    },
+    [controller],
+  );
+  const startEdit = useCallback(
+    (id: AssetResource, feature: AssetFeature) => {
+      const resource = editableResource(id);
+      if (!controller || !resource || !isDrawable(feature.geometry)) return;
+      controller.edit(feature.geometry);
+      setDrawn(feature.geometry);
+      setEditSession({ resource, feature, key: Date.now() });
+    },
+    [controller],
+  );
+  const moveTo = useCallback(
+    (lngLat: [number, number]) => {
+      const point: DrawnGeometry = { type: 'Point', coordinates: lngLat };
+      controller?.setGeometry(point);
+      setDrawn(point);
+      map?.easeTo({ center: lngLat, zoom: Math.max(map.getZoom(), 16) });
+    },
+    [controller, map],
+  );
+  // Signed out (or lost the right) mid-edit: drop the drawing.
+  useEffect(() => {
+    if (!canCreate(user) && editSession) closeEditor();
+  }, [user, editSession, closeEditor]);
+  const owners = useMemo(() => ownerChoices(user, organisations.data ?? []), [user, organisations.data]);
   const pointer = usePointerPosition(map);
   const fetching = useIsFetching() > 0;
 
@@ -40,7 +119,7 @@ export function App() {
     () => new Map<string, Organisation>((organisations.data ?? []).map((o) => [o.id, o])),
     [organisations.data],
   );
-  const owners = useMemo(() => {
+  const legendOwners = useMemo(() => {
     const colors = ownerColors(organisations.data ?? []);
     return (organisations.data ?? [])
       .filter((o) => o.kind === 'operator' || o.kind === 'tower_company')
@@ -89,15 +168,18 @@ export function App() {
           <h1>{t('appTitle')}</h1>
           <p>{t('appSubtitle')}</p>
         </div>
-        <button
-          type="button"
-          className="lang-switch"
-          data-testid="language-switch"
-          aria-label={t('language')}
-          onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}
-        >
-          {t('switchLanguage')}
-        </button>
+        <div className="header-actions">
+          <UserMenu />
+          <button
+            type="button"
+            className="lang-switch"
+            data-testid="language-switch"
+            aria-label={t('language')}
+            onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}
+          >
+            {t('switchLanguage')}
+          </button>
+        </div>
       </header>
       <ErrorBanner
         errors={shownErrors}
@@ -107,8 +189,17 @@ export function App() {
         }}
         onDismiss={() => setDismissed(new Set([...dismissed, ...shownErrors.map((e) => e.key)]))}
       />
-      <main className="app-main">
-        <Legend visibility={visibility} states={states} onToggle={toggle} owners={owners} />
+      {hash === '#/admin' && isAdmin(user) ? (
+        <main className="admin-main">
+          <AdminPage
+            onClose={() => {
+              window.location.hash = '';
+            }}
+          />
+        </main>
+      ) : null}
+      <main className="app-main" hidden={hash === '#/admin' && isAdmin(user)}>
+        <Legend visibility={visibility} states={states} onToggle={toggle} owners={legendOwners} />
         <div className="map-wrap">
           <div ref={containerRef} className="map" data-testid="map" />
           {ready ? null : (
@@ -116,9 +207,36 @@ export function App() {
               <span className="spinner" aria-hidden="true" /> {t('loadingMap')}
             </div>
           )}
-          {selection ? (
-            <AssetPanel selection={selection} organisations={orgById} onClose={() => setSelection(null)} />
+          {user ? (
+            <EditToolbar
+              canAdd={canCreate(user)}
+              active={editSession && !editSession.feature ? editSession.resource.id : null}
+              edits={edits}
+              onAdd={startAdd}
+            />
           ) : null}
+          {editSession && user ? (
+            <EditPanel
+              key={editSession.key}
+              session={editSession}
+              geometry={drawn}
+              user={user}
+              owners={owners}
+              edits={edits}
+              onMove={moveTo}
+              onClose={closeEditor}
+            />
+          ) : selection ? (
+            <AssetPanel
+              selection={selection}
+              organisations={orgById}
+              onClose={() => setSelection(null)}
+              user={user}
+              edits={edits}
+              onEdit={startEdit}
+            />
+          ) : null}
+          {edits.conflict ? <ConflictDialog conflict={edits.conflict} organisations={orgById} /> : null}
         </div>
       </main>
       <StatusBar position={pointer} busy={fetching} />

@@ -7,7 +7,16 @@ import type {
   Organisation,
 } from './types';
 
-/** An API call that failed: HTTP status plus the API's `{ error: { code, message, requestId } }`. */
+/** One problem the API found in a request: where (JSON path, e.g. `['properties', 'heightM']`) and what. */
+export interface ApiIssue {
+  path: Array<string | number>;
+  message: string;
+}
+
+/**
+ * An API call that failed: HTTP status plus the API's
+ * `{ error: { code, message, details?, current?, requestId } }`.
+ */
 export class ApiRequestError extends Error {
   constructor(
     readonly status: number,
@@ -15,14 +24,23 @@ export class ApiRequestError extends Error {
     message: string,
     readonly url: string,
     readonly requestId?: string,
+    /** VALIDATION_FAILED: every problem, each with its path. */
+    readonly details: ApiIssue[] = [],
+    /** VERSION_CONFLICT: the record as it is now on the server. */
+    readonly current?: unknown,
+    /** TOO_MANY_ATTEMPTS: seconds to wait (Retry-After). */
+    readonly retryAfterS?: number,
   ) {
     super(message);
     this.name = 'ApiRequestError';
   }
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const isIssue = (value: unknown): value is ApiIssue =>
+  isRecord(value) && Array.isArray(value.path) && typeof value.message === 'string';
 
 async function errorFrom(response: Response, url: string): Promise<ApiRequestError> {
   let body: unknown = null;
@@ -36,14 +54,76 @@ async function errorFrom(response: Response, url: string): Promise<ApiRequestErr
     typeof error?.message === 'string' ? error.message : `${response.status} ${response.statusText}`.trim();
   const code = typeof error?.code === 'string' ? error.code : `HTTP_${response.status}`;
   const requestId = typeof error?.requestId === 'string' ? error.requestId : undefined;
-  return new ApiRequestError(response.status, code, message, url, requestId);
+  const details = Array.isArray(error?.details) ? error.details.filter(isIssue) : [];
+  const retryAfter = Number(response.headers.get('retry-after'));
+  return new ApiRequestError(
+    response.status,
+    code,
+    message,
+    url,
+    requestId,
+    details,
+    error?.current,
+    Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+  );
+}
+
+/**
+ * The CSRF token of the current session (from login or /auth/me). The session cookie is
+ * HttpOnly; the token is kept in memory only and sent as `X-CSRF-Token` on every write.
+ */
+let csrfToken: string | null = null;
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export interface SendOptions {
+  /** The record version the edit is based on (`If-Match`); a stale one gets 409 VERSION_CONFLICT. */
+  ifMatch?: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * Sends a same-origin request with a JSON body (or none) and the session's CSRF token; returns the
+ * parsed JSON answer, or null for 204. Throws {@link ApiRequestError} on a non-2xx answer.
+ */
+export async function sendJson(
+  method: 'POST' | 'PATCH' | 'DELETE' | 'GET',
+  path: string,
+  body?: unknown,
+  options: SendOptions = {},
+): Promise<unknown> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: options.signal,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiRequestError(0, 'NETWORK', `cannot reach the server (${String(cause)})`, path);
+  }
+  if (!response.ok) throw await errorFrom(response, path);
+  if (response.status === 204) return null;
+  return response.json();
 }
 
 /** GETs a same-origin JSON resource; throws {@link ApiRequestError} on a non-2xx answer. */
 export async function getJson(path: string, signal?: AbortSignal): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch(path, { signal, headers: { accept: 'application/json' } });
+    response = await fetch(path, {
+      signal,
+      credentials: 'same-origin',
+      headers: { accept: 'application/json' },
+    });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiRequestError(0, 'NETWORK', `cannot reach the server (${String(cause)})`, path);

@@ -28,3 +28,9 @@ export const formatDegrees = (value: number): string => value.toFixed(6);
 
 /** Metres with 2 decimals, always with a dot. */
 export const formatMetres = (value: number): string => value.toFixed(2);
+
+/** Parses a number typed with a dot or a decimal comma (spaces ignored); NaN when it is not one. */
+export function parseNumberText(text: string): number {
+  const normalised = text.trim().replace(/\s/g, '').replace(',', '.');
+  return normalised === '' ? Number.NaN : Number(normalised);
+}

@@ -34,19 +34,26 @@ function isAdminUnit(value: unknown): value is AdminUnitProperties {
   return typeof value === 'object' && value !== null && 'code' in value && 'name' in value;
 }
 
-/** Click to select (side panel), pointer cursor over features, and the selection highlight. */
+/**
+ * Click to select (side panel), pointer cursor over features, and the selection highlight.
+ * While `enabled` is false (drawing or editing) clicks belong to the drawing tool.
+ */
 export function useMapInteractions(
   map: MapLibreMap | null,
   selection: Selection | null,
   onSelect: (selection: Selection | null) => void,
+  enabled = true,
 ): void {
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
+  const enabledRef = useRef(enabled);
+  enabledRef.current = enabled;
 
   useEffect(() => {
     if (!map) return;
     addSelectionLayers(map);
     const onClick = (e: MapMouseEvent) => {
+      if (!enabledRef.current) return;
       const hits = map.queryRenderedFeatures(boxAround(e), { layers: interactiveLayers(map) });
       for (const hit of hits) {
         const group = groupByLayer.get(hit.layer.id);
@@ -67,6 +74,7 @@ export function useMapInteractions(
     let frame = 0;
     const onMove = (e: MapMouseEvent) => {
       cancelAnimationFrame(frame);
+      if (!enabledRef.current) return;
       frame = requestAnimationFrame(() => {
         const hit = map.queryRenderedFeatures(boxAround(e), { layers: interactiveLayers(map) }).length > 0;
         map.getCanvas().style.cursor = hit ? 'pointer' : '';

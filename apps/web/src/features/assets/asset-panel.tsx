@@ -1,7 +1,15 @@
+import type { SessionUser } from '@hatang/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { fetchAsset } from '../../lib/assets-api';
 import { isMessageKey, type Lang, translate, useI18n } from '../../lib/i18n';
-import type { Organisation } from '../../lib/types';
+import type { AssetFeature, AssetResource, Organisation } from '../../lib/types';
 import type { AttributeSpec } from '../../map/layer-group';
 import type { Selection } from '../../map/use-map-interactions';
+import { canEditAsset } from '../auth/permissions';
+import { editableResource } from '../editing/editable-resources';
+import type { Edits } from '../editing/use-edits';
+import { HistoryPanel } from '../history/history-panel';
 import { formatAttribute } from './format-attribute';
 import { TenancyList } from './tenancy-list';
 
@@ -22,16 +30,42 @@ const ADMIN_UNIT: AttributeSpec[] = [
   { key: 'population', format: 'number' },
 ];
 
-/** The side panel: every attribute of the selected feature, labelled in the UI language. */
+/** The feature as the server has it now (fresh version for edits), starting from the clicked one. */
+function useFreshFeature(resource: AssetResource | null, feature: AssetFeature | null) {
+  const id = feature ? String(feature.id) : '';
+  return useQuery({
+    queryKey: ['asset', resource, id],
+    queryFn: ({ signal }) => fetchAsset(resource ?? 'towers', id, signal),
+    enabled: resource !== null && feature !== null,
+    placeholderData: feature ?? undefined,
+    staleTime: 10_000,
+  });
+}
+
+/**
+ * The side panel: every attribute of the selected feature, labelled in the UI language (fields the
+ * server hides from this user read "hidden"); its history; Edit and Delete for users who may.
+ */
 export function AssetPanel({
   selection,
   organisations,
   onClose,
+  user,
+  edits,
+  onEdit,
 }: {
   selection: Selection;
   organisations: ReadonlyMap<string, Organisation>;
   onClose: () => void;
+  user: SessionUser | null;
+  edits: Edits;
+  onEdit: (resource: AssetResource, feature: AssetFeature) => void;
 }) {
+  const asset = selection.kind === 'asset' ? selection : null;
+  const fresh = useFreshFeature(asset?.group.id ?? null, asset?.feature ?? null);
+  const [tab, setTab] = useState<'attributes' | 'history'>('attributes');
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
   const i18n = useI18n();
   const { t } = i18n;
   const other: Lang = i18n.lang === 'vi' ? 'en' : 'vi';
@@ -46,13 +80,22 @@ export function AssetPanel({
     return k ? translate(other, k) : undefined;
   };
 
-  const rows = (specs: AttributeSpec[], properties: Record<string, unknown>) =>
-    specs.map(({ key, format }) => (
-      <div className="attr" key={key} data-attribute={key}>
-        <dt title={otherLabel(key)}>{label(key)}</dt>
-        <dd>{formatAttribute(properties[key], format, i18n, organisations)}</dd>
-      </div>
-    ));
+  const rows = (specs: AttributeSpec[], properties: Record<string, unknown>, hideAbsent = false) =>
+    specs.map(({ key, format }) => {
+      // The API leaves out what this user may not see (confidential fields): say so.
+      const hidden = hideAbsent && !(key in properties);
+      return (
+        <div className="attr" key={key} data-attribute={key} data-hidden={hidden || undefined}>
+          <dt title={otherLabel(key)}>{label(key)}</dt>
+          <dd
+            className={hidden ? 'muted hidden-value' : undefined}
+            title={hidden ? t('hiddenHint') : undefined}
+          >
+            {hidden ? t('hiddenValue') : formatAttribute(properties[key], format, i18n, organisations)}
+          </dd>
+        </div>
+      );
+    });
 
   if (selection.kind === 'admin-unit') {
     const p = selection.properties;
@@ -74,8 +117,19 @@ export function AssetPanel({
     );
   }
 
-  const { group, feature } = selection;
+  const { group } = selection;
+  const feature = fresh.data ?? selection.feature;
   const p = feature.properties ?? {};
+  const editable = editableResource(group.id) !== undefined && canEditAsset(user, p.ownerOrgId);
+  const remove = async () => {
+    setDeleteError(null);
+    try {
+      await edits.remove(group.id, feature);
+      setConfirmDelete(false);
+    } catch (caught) {
+      setDeleteError(caught instanceof Error ? caught.message : String(caught));
+    }
+  };
   const name = typeof p.name === 'string' ? p.name : null;
   return (
     <aside className="side-panel" aria-label={String(p.code ?? '')} data-testid="asset-panel">
@@ -89,9 +143,82 @@ export function AssetPanel({
           ×
         </button>
       </header>
-      <dl>{rows([...COMMON, ...group.attributes.filter((a) => a.key !== 'name')], p)}</dl>
-      {group.hasTenancies ? <TenancyList tenancies={p.tenancies} organisations={organisations} /> : null}
-      <dl className="footer">{rows(FOOTER, p)}</dl>
+      {editable ? (
+        <div className="panel-actions">
+          <button type="button" data-testid="edit-button" onClick={() => onEdit(group.id, feature)}>
+            {t('edit')}
+          </button>
+          {confirmDelete ? (
+            <span className="confirm" role="alert">
+              {t('confirmDelete')}{' '}
+              <button type="button" className="danger" data-testid="confirm-delete" onClick={remove}>
+                {t('delete')}
+              </button>
+              <button type="button" onClick={() => setConfirmDelete(false)}>
+                {t('cancel')}
+              </button>
+            </span>
+          ) : (
+            <button
+              type="button"
+              className="danger"
+              data-testid="delete-button"
+              onClick={() => setConfirmDelete(true)}
+            >
+              {t('delete')}
+            </button>
+          )}
+          {deleteError ? <p className="form-error">{deleteError}</p> : null}
+        </div>
+      ) : null}
+      <div className="tabs" role="tablist">
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'attributes'}
+          data-testid="tab-attributes"
+          onClick={() => setTab('attributes')}
+        >
+          {t('attributes')}
+        </button>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'history'}
+          data-testid="tab-history"
+          onClick={() => setTab('history')}
+        >
+          {t('history')}
+        </button>
+      </div>
+      {tab === 'attributes' ? (
+        <>
+          <dl>{rows([...COMMON, ...group.attributes.filter((a) => a.key !== 'name')], p, true)}</dl>
+          {group.hasTenancies ? (
+            'tenancies' in p ? (
+              <TenancyList tenancies={p.tenancies} organisations={organisations} />
+            ) : (
+              <section className="tenancies" data-hidden="true">
+                <h3>{t('tenancies')}</h3>
+                <p className="muted hidden-value" title={t('hiddenHint')}>
+                  {t('hiddenValue')}
+                </p>
+              </section>
+            )
+          ) : null}
+          <dl className="footer">{rows(FOOTER, p)}</dl>
+        </>
+      ) : (
+        <HistoryPanel
+          resource={group.id}
+          feature={feature}
+          organisations={organisations}
+          canRestore={editable}
+          onRestore={async (entry) => {
+            await edits.restore(group.id, feature, entry.after, entry.version);
+          }}
+        />
+      )}
     </aside>
   );
 }

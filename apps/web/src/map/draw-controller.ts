@@ -1,0 +1,142 @@
+import type { LineString, Point } from 'geojson';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import {
+  type GeoJSONStoreFeatures,
+  type SnapToCustom,
+  TerraDraw,
+  TerraDrawLineStringMode,
+  TerraDrawPointMode,
+  TerraDrawSelectMode,
+} from 'terra-draw';
+import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
+import { nearestSnapTarget } from './snapping';
+
+/** The geometries the editor draws: points (towers, poles, manholes) and lines (ducts, routes, trenches). */
+export type DrawnGeometry = Point | LineString;
+export type DrawKind = 'Point' | 'LineString';
+
+const EDIT_COLOR = '#2563eb';
+
+/**
+ * The drawing tool on the map (terra-draw): draw one point or line, then move the point or drag,
+ * insert and delete the line's vertices. Line vertices snap to the nearest manhole or pole drawn
+ * within 10 px. Reports every finished change through `onGeometry`. One feature at a time.
+ */
+export class DrawController {
+  private draw: TerraDraw | null = null;
+  private featureId: string | number | null = null;
+
+  constructor(
+    private readonly map: MapLibreMap,
+    private readonly onGeometry: (geometry: DrawnGeometry) => void,
+  ) {}
+
+  private readonly snapToManholesAndPoles: SnapToCustom = (event) =>
+    nearestSnapTarget(this.map, event.containerX, event.containerY)?.coordinates;
+
+  private ensure(): TerraDraw {
+    if (this.draw) return this.draw;
+    const snapping = { toCustom: this.snapToManholesAndPoles };
+    const draw = new TerraDraw({
+      adapter: new TerraDrawMapLibreGLAdapter({ map: this.map, coordinatePrecision: 8 }),
+      modes: [
+        new TerraDrawPointMode({
+          styles: {
+            pointColor: EDIT_COLOR,
+            pointWidth: 8,
+            pointOutlineColor: '#ffffff',
+            pointOutlineWidth: 2,
+          },
+        }),
+        new TerraDrawLineStringMode({
+          snapping,
+          styles: { lineStringColor: EDIT_COLOR, lineStringWidth: 4, closingPointColor: EDIT_COLOR },
+        }),
+        new TerraDrawSelectMode({
+          allowManualDeselection: false,
+          keyEvents: null,
+          flags: {
+            point: { feature: { draggable: true } },
+            linestring: {
+              feature: {
+                draggable: false,
+                coordinates: { draggable: true, midpoints: true, deletable: true, snappable: snapping },
+              },
+            },
+          },
+          styles: {
+            selectedPointColor: EDIT_COLOR,
+            selectedPointWidth: 9,
+            selectedPointOutlineColor: '#ffffff',
+            selectedPointOutlineWidth: 2,
+            selectedLineStringColor: EDIT_COLOR,
+            selectedLineStringWidth: 5,
+            selectionPointColor: '#ffffff',
+            selectionPointOutlineColor: EDIT_COLOR,
+            selectionPointWidth: 5,
+            selectionPointOutlineWidth: 2,
+            midPointColor: EDIT_COLOR,
+          },
+        }),
+      ],
+    });
+    draw.start();
+    draw.on('finish', (id, context) => {
+      const feature = draw.getSnapshotFeature(id);
+      if (!feature || (feature.geometry.type !== 'Point' && feature.geometry.type !== 'LineString')) return;
+      this.featureId = id;
+      this.onGeometry(feature.geometry);
+      if (context.mode === 'point' || context.mode === 'linestring') {
+        // Done drawing: switch to moving/reshaping it (outside terra-draw's own event handler).
+        setTimeout(() => {
+          if (this.draw === draw && draw.hasFeature(id)) draw.selectFeature(id);
+        }, 0);
+      }
+    });
+    this.draw = draw;
+    return draw;
+  }
+
+  /** Starts drawing a new point or line; the first finished one is reported. */
+  startDrawing(kind: DrawKind): void {
+    const draw = this.ensure();
+    draw.clear();
+    this.featureId = null;
+    draw.setMode(kind === 'Point' ? 'point' : 'linestring');
+  }
+
+  /** Puts `geometry` on the drawing layer, selected, so it can be moved or reshaped. */
+  edit(geometry: DrawnGeometry): void {
+    const draw = this.ensure();
+    draw.clear();
+    draw.setMode('select');
+    const id = draw.getFeatureId();
+    const feature: GeoJSONStoreFeatures = {
+      id,
+      type: 'Feature',
+      geometry,
+      properties: { mode: geometry.type === 'Point' ? 'point' : 'linestring' },
+    };
+    const [result] = draw.addFeatures([feature]);
+    if (result && !result.valid) throw new Error(`cannot edit this geometry: ${result.reason ?? 'invalid'}`);
+    this.featureId = id;
+    draw.selectFeature(id);
+  }
+
+  /** Moves the edited feature to `geometry` (typed coordinates). */
+  setGeometry(geometry: DrawnGeometry): void {
+    if (!this.draw || this.featureId === null || !this.draw.hasFeature(this.featureId)) {
+      this.edit(geometry);
+      return;
+    }
+    this.draw.updateFeatureGeometry(this.featureId, geometry);
+  }
+
+  /** Removes the drawing layers and gives the map its clicks back. */
+  stop(): void {
+    if (!this.draw) return;
+    this.draw.stop();
+    this.draw = null;
+    this.featureId = null;
+  }
+}

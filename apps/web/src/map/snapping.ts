@@ -1,0 +1,63 @@
+import type { Map as MapLibreMap } from 'maplibre-gl';
+
+/** Layers new lines snap to: manholes (ducts run between them) and poles (aerial cables hang on them). */
+export const SNAP_LAYERS = ['manholes-circle', 'poles-circle'] as const;
+
+/** How close (screen pixels) a vertex must come to a manhole or pole to snap to it. */
+export const SNAP_RADIUS_PX = 10;
+
+export interface SnapTarget {
+  /** `[lng, lat]` of the manhole or pole. */
+  coordinates: [number, number];
+  layer: (typeof SNAP_LAYERS)[number];
+  id: string;
+  /** Screen distance from the pointer, pixels. */
+  distancePx: number;
+}
+
+/**
+ * The manhole or pole drawn nearest to the screen point (x, y), within `radiusPx`, or null.
+ * Looks at what is rendered, so it needs those layers visible (zoom ≥ 14).
+ */
+export function nearestSnapTarget(
+  map: MapLibreMap,
+  x: number,
+  y: number,
+  radiusPx = SNAP_RADIUS_PX,
+): SnapTarget | null {
+  const layers = SNAP_LAYERS.filter(
+    (id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none',
+  );
+  if (layers.length === 0) return null;
+  const hits = map.queryRenderedFeatures(
+    [
+      [x - radiusPx, y - radiusPx],
+      [x + radiusPx, y + radiusPx],
+    ],
+    { layers },
+  );
+  let best: SnapTarget | null = null;
+  for (const hit of hits) {
+    if (hit.geometry.type !== 'Point') continue;
+    const [lng, lat] = hit.geometry.coordinates;
+    if (lng === undefined || lat === undefined) continue;
+    const p = map.project([lng, lat]);
+    const distancePx = Math.hypot(p.x - x, p.y - y);
+    if (distancePx > radiusPx || (best && best.distancePx <= distancePx)) continue;
+    const id = hit.properties.id;
+    best = {
+      coordinates: [lng, lat],
+      layer: hit.layer.id === 'poles-circle' ? 'poles-circle' : 'manholes-circle',
+      id: typeof id === 'string' ? id : String(hit.id ?? ''),
+      distancePx,
+    };
+  }
+  return best;
+}
+
+/** The manhole a line vertex sits on (snapped exactly), or null: to fill a duct's from/to manhole. */
+export function manholeAt(map: MapLibreMap, lngLat: readonly [number, number]): string | null {
+  const p = map.project([lngLat[0], lngLat[1]]);
+  const target = nearestSnapTarget(map, p.x, p.y, 2);
+  return target?.layer === 'manholes-circle' ? target.id : null;
+}
