@@ -102,9 +102,10 @@ function AdminPageBody({ onClose }: AdminPageProps) {
   }
 
   return (
-    <main className="admin-page" data-testid="admin-page">
+    // A section, not <main>: the app shell owns the page's one <main>.
+    <section className="admin-page" data-testid="admin-page" aria-labelledby="admin-title">
       <header className="admin-page-header">
-        <h2>{t('title')}</h2>
+        <h2 id="admin-title">{t('title')}</h2>
         {onClose && (
           <button type="button" onClick={onClose}>
             {t('back')}
@@ -112,6 +113,6 @@ function AdminPageBody({ onClose }: AdminPageProps) {
         )}
       </header>
       {body}
-    </main>
+    </section>
   );
 }
