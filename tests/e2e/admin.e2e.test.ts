@@ -70,14 +70,16 @@ describe('user administration in Chromium', () => {
     if (consoleErrors.length) console.log('browser console errors:', consoleErrors);
   });
 
-  it('opens #/admin for the signed-in demo admin and lists the users', async () => {
-    // The browser context keeps the HttpOnly session cookie the login sets.
-    const login = await page.request.post(`${server.baseUrl}/api/v1/auth/login`, {
-      data: { email: ADMIN_EMAIL, password: DEMO_PASSWORD },
-    });
-    expect(login.status(), await login.text()).toBe(200);
-    await page.goto(`${server.baseUrl}/#/admin`);
+  it('signs in as the demo admin through the header and opens the admin page from its link', async () => {
+    await page.goto(server.baseUrl);
+    await page.getByTestId('sign-in-button').click();
+    const signIn = page.getByTestId('sign-in-form');
+    await signIn.locator('input[name="email"]').fill(ADMIN_EMAIL);
+    await signIn.locator('input[name="password"]').fill(DEMO_PASSWORD);
+    await signIn.locator('button[type="submit"]').click();
+    await page.getByTestId('admin-link').click();
     await page.getByTestId('admin-page').waitFor({ timeout: 60_000 });
+    expect(await page.evaluate(() => window.location.hash)).toBe('#/admin');
     await page.getByTestId('users-table').waitFor();
     await expect.poll(() => userRow(ADMIN_EMAIL).count()).toBe(1);
     expect(await userRow(ADMIN_EMAIL).textContent()).toContain('Quản trị viên');
