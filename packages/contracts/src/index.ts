@@ -1,5 +1,5 @@
-export * from './auth.js';
 export * from './assets.js';
+export * from './auth.js';
 export * from './common.js';
 export * from './context.js';
 export * from './geometry.js';
