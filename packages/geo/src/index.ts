@@ -1,2 +1,3 @@
 export * from './crs.js';
 export * from './distance.js';
+export * from './tiles/index.js';

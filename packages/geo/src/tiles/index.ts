@@ -1,0 +1,2 @@
+export * from './encode-tile.js';
+export * from './tile-math.js';
