@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { candidateSites } from './candidate-sites.js';
+import { CoverageModel, type TowerInput } from './coverage-model.js';
+import { latticeGrid, ORIGIN } from './test-grid.js';
+
+const units = [{ code: 'W1', unitType: 'ward' as const }];
+// 5G urban radius 150 m: a site covers its cell and the four edge neighbours (~104–111 m away),
+// not the diagonals (~150.5 m).
+const radiusOverrides = { '5G-sub6': { urban: 150 } };
+const [x0, y0] = ORIGIN;
+const tower = (id: string, col: number, row: number, tenancies: TowerInput['tenancies'], tenantsMax = 2) => ({
+  id,
+  lng: x0 + col * 0.001,
+  lat: y0 + row * 0.001,
+  unitCode: 'W1',
+  heightM: 30,
+  tenantsMax,
+  tenancies,
+});
+
+describe('candidate sites', () => {
+  it('co-locates on a tower with free capacity first, then proposes new sites by people gained', () => {
+    // 1 × 12 row of cells with 10 people each.
+    const grid = latticeGrid(1, 12, units, () => 10);
+    const model = new CoverageModel(grid, { operators: ['A', 'B'], radiusOverrides });
+    model.addTowers([
+      tower('has-5g', 0, 0, [{ operatorId: 'A', technologies: ['5G'], mountHeightM: 30 }]),
+      tower('4g-only', 5, 0, [{ operatorId: 'A', technologies: ['4G'], mountHeightM: 30 }]),
+      tower('full', 9, 0, [{ operatorId: 'A', technologies: ['4G'], mountHeightM: 30 }], 1),
+    ]);
+    const plan = candidateSites(model, { service: '5G', gridSpacingM: 100 });
+    // 5G covers cells 0–1 (20 people of 120).
+    expect(plan.coveredCountBefore).toBe(20);
+    const [first, ...rest] = plan.sites;
+    // B joins the 4G-only tower: cells 4, 5, 6 → 30 people. The full tower is not offered.
+    expect(first).toMatchObject({
+      kind: 'colocation',
+      towerId: '4g-only',
+      operatorId: 'B',
+      newlyCoveredCount: 30,
+    });
+    expect(plan.sites.some((s) => s.towerId === 'full')).toBe(false);
+    expect(rest.every((s) => s.kind === 'new')).toBe(true);
+    // Then new sites: cells 2, 3, 7–11 remain (70 people); each new site gains at most 30.
+    expect(rest[0]!.newlyCoveredCount).toBe(30);
+    const gains = plan.sites.map((s) => s.newlyCoveredCount);
+    expect([...gains].sort((a, b) => b - a)).toEqual(gains);
+    expect(plan.targetReached).toBe(true);
+    expect(plan.coveredCountAfter).toBe(120);
+    expect(plan.sites.at(-1)!.coveredPercentAfter).toBe(100);
+    expect(gains.reduce((a, b) => a + b, 0)).toBe(100);
+  });
+
+  it('stops at the target share or the site limit', () => {
+    const grid = latticeGrid(1, 12, units, () => 10);
+    const model = new CoverageModel(grid, { operators: ['A'], radiusOverrides });
+    expect(candidateSites(model, { service: '5G', gridSpacingM: 100, maxSites: 2 }).sites).toHaveLength(2);
+    const half = candidateSites(model, { service: '5G', gridSpacingM: 100, targetPercent: 50 });
+    expect(half.coveredCountAfter).toBeGreaterThanOrEqual(60);
+    expect(half.sites).toHaveLength(2);
+    expect(half.targetReached).toBe(true);
+  });
+});

@@ -1,0 +1,1 @@
+export * from './coverage/index.js';
