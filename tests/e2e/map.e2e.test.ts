@@ -146,6 +146,25 @@ describe('the map in Chromium', () => {
   });
 
   it('opens the side panel with the code of a clicked tower', async () => {
+    // The public does not see tower codes (confidentiality tiers): sign in as a planner, who sees all.
+    await page.getByTestId('sign-in-button').click();
+    const form = page.getByTestId('sign-in-form');
+    await form.locator('input[name="email"]').fill('planner@hatang.demo');
+    await form.locator('input[name="password"]').fill('hatang-demo-2026');
+    await form.locator('button[type="submit"]').click();
+    await page.getByTestId('user-name').waitFor({ timeout: 20_000 });
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            (layers) =>
+              window.__hatangMap?.queryRenderedFeatures({ layers }).some((f) => f.properties.code != null) ??
+              false,
+            TOWER_LAYERS,
+          ),
+        { timeout: 30_000 },
+      )
+      .toBe(true);
     // Centre on one tower, close enough that it stands alone, then click it where it is drawn.
     await page.evaluate((layers) => {
       const map = window.__hatangMap;

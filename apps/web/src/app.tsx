@@ -228,6 +228,8 @@ export function App() {
             />
           ) : selection ? (
             <AssetPanel
+              // A new feature or another user starts on the attributes tab.
+              key={`${selection.kind === 'asset' ? selection.feature.id : selection.properties.code}:${user?.id ?? ''}`}
               selection={selection}
               organisations={orgById}
               onClose={() => setSelection(null)}

@@ -167,6 +167,7 @@ const vi = {
   role_inspector: 'Kiểm tra (xã/phường)',
   role_viewer: 'Xem',
   hiddenValue: 'ẩn',
+  codeHidden: 'Mã: ẩn',
   hiddenHint: 'Thông tin này không được chia sẻ với tài khoản của bạn',
   // Editing
   add: 'Thêm',
@@ -384,6 +385,7 @@ const en: Record<MessageKey, string> = {
   role_inspector: 'Inspector (commune)',
   role_viewer: 'Viewer',
   hiddenValue: 'hidden',
+  codeHidden: 'Code: hidden',
   hiddenHint: 'This information is not shared with your account',
   add: 'Add',
   short_towers: 'Tower',

@@ -30,6 +30,11 @@ const ADMIN_UNIT: AttributeSpec[] = [
   { key: 'population', format: 'number' },
 ];
 
+const versionOrZero = (f: AssetFeature) =>
+  typeof f.properties?.version === 'number' ? f.properties.version : 0;
+const newer = (a: AssetFeature | undefined, b: AssetFeature): AssetFeature =>
+  a && String(a.id) === String(b.id) && versionOrZero(a) >= versionOrZero(b) ? a : b;
+
 /** The feature as the server has it now (fresh version for edits), starting from the clicked one. */
 function useFreshFeature(resource: AssetResource | null, feature: AssetFeature | null) {
   const id = feature ? String(feature.id) : '';
@@ -118,7 +123,8 @@ export function AssetPanel({
   }
 
   const { group } = selection;
-  const feature = fresh.data ?? selection.feature;
+  // The newer of the two: a write just now updates the selection before the refetch lands.
+  const feature = newer(fresh.data, selection.feature);
   const p = feature.properties ?? {};
   const editable = editableResource(group.id) !== undefined && canEditAsset(user, p.ownerOrgId);
   const remove = async () => {
@@ -136,7 +142,7 @@ export function AssetPanel({
       <header>
         <div>
           <p className="kicker">{t(group.labelKey)}</p>
-          <h2 data-testid="asset-code">{String(p.code ?? feature.id)}</h2>
+          <h2 data-testid="asset-code">{typeof p.code === 'string' ? p.code : t('codeHidden')}</h2>
           {name ? <p className="subtitle">{name}</p> : null}
         </div>
         <button type="button" className="icon-button" onClick={onClose} aria-label={t('close')}>
@@ -199,7 +205,10 @@ export function AssetPanel({
               <TenancyList tenancies={p.tenancies} organisations={organisations} />
             ) : (
               <section className="tenancies" data-hidden="true">
-                <h3>{t('tenancies')}</h3>
+                <h3>
+                  {t('tenancies')}
+                  {typeof p.tenantCount === 'number' ? ` (${p.tenantCount})` : ''}
+                </h3>
                 <p className="muted hidden-value" title={t('hiddenHint')}>
                   {t('hiddenValue')}
                 </p>

@@ -65,9 +65,13 @@ export function patchBetween(
   return patch;
 }
 
-/** The feature an edit record is about now (for re-selecting it after undo or redo). */
-export function featureOf(record: EditRecord): AssetFeature {
-  return record.action === 'update' ? record.after : record.feature;
+/**
+ * The feature as the server has it after an undo or redo produced `record` (for re-selecting it):
+ * an undone update left `before` (the reverted state), a redone one `after`.
+ */
+export function featureOf(record: EditRecord, direction: 'undo' | 'redo' = 'redo'): AssetFeature {
+  if (record.action !== 'update') return record.feature;
+  return direction === 'undo' ? record.before : record.after;
 }
 
 /**

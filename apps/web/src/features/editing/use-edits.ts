@@ -242,7 +242,7 @@ export function useEdits(onFeature: (resource: AssetResource, feature: AssetFeat
             const gone =
               (direction === 'undo' && record.action === 'create') ||
               (direction === 'redo' && record.action === 'delete');
-            const shown = featureOf(next);
+            const shown = featureOf(next, direction);
             refresh(record.resource, base, shown);
             onFeatureRef.current(record.resource, gone ? null : shown);
           },
