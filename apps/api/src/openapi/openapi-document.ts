@@ -1,0 +1,254 @@
+import { assetResources, type ResourceDefinition, streets } from '@hatang/contracts';
+import { ROUTE_POLICIES, type RoutePolicy, type Subject } from '../policy/policy-table.js';
+import { TILE_LAYERS } from '../tiles/tile-layers.js';
+import { pathParameters, toOpenApiPath } from './openapi-paths.js';
+import { components, type JsonSchema, pascal, REQUEST_BODIES, ref } from './openapi-schemas.js';
+
+/** Routes outside the policy table (no /api/v1 authorisation): health, docs, tiles, OGC API. */
+export const PUBLIC_ROUTES: readonly { method: string; path: string; tag: string; summary: string }[] = [
+  { method: 'GET', path: '/api/health', tag: 'meta', summary: 'Health of the API and its database' },
+  { method: 'GET', path: '/api/openapi.json', tag: 'meta', summary: 'This OpenAPI 3.1 document' },
+  { method: 'GET', path: '/api/docs', tag: 'meta', summary: 'Browsable API documentation (Swagger UI)' },
+  { method: 'GET', path: '/api/docs/:file', tag: 'meta', summary: 'Files of the documentation page' },
+  {
+    method: 'GET',
+    path: '/tiles/:file{[a-z-]+\\.json}',
+    tag: 'tiles',
+    summary: 'TileJSON 3.0 of a tile layer',
+  },
+  {
+    method: 'GET',
+    path: '/tiles/:layer/:z{[0-9]+}/:x{[0-9]+}/:y{[0-9]+\\.mvt}',
+    tag: 'tiles',
+    summary: 'A Mapbox Vector Tile of a layer (attributes thinned by zoom, redacted by viewer)',
+  },
+  { method: 'GET', path: '/ogc', tag: 'ogc', summary: 'OGC API – Features landing page' },
+  { method: 'GET', path: '/ogc/conformance', tag: 'ogc', summary: 'Conformance classes' },
+  { method: 'GET', path: '/ogc/collections', tag: 'ogc', summary: 'Collections (every layer)' },
+  { method: 'GET', path: '/ogc/collections/:collectionId', tag: 'ogc', summary: 'One collection' },
+  {
+    method: 'GET',
+    path: '/ogc/collections/:collectionId/items',
+    tag: 'ogc',
+    summary: 'Features of a collection',
+  },
+  {
+    method: 'GET',
+    path: '/ogc/collections/:collectionId/items/:featureId',
+    tag: 'ogc',
+    summary: 'One feature',
+  },
+];
+
+/** Non-spatial creations that answer 201. */
+const CREATED = new Set(['POST /api/v1/api-keys', 'POST /api/v1/users']);
+const SPATIAL = new Map<string, ResourceDefinition>([...assetResources, streets].map((r) => [r.path, r]));
+const error = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ref('ErrorResponse') } },
+});
+const json = (schema: JsonSchema, description = 'OK') => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const query = (name: string, schema: JsonSchema, description: string) => ({
+  name,
+  in: 'query',
+  required: false,
+  schema,
+  description,
+});
+
+function whoMay(policy: RoutePolicy): string {
+  const entries = Object.entries(policy.rule).filter(([, scope]) => scope) as [Subject, string][];
+  return entries
+    .map(([subject, scope]) => (scope === 'own' ? `${subject} (own records)` : subject))
+    .join(', ');
+}
+
+function policyOperation(method: string, path: string, policy: RoutePolicy): JsonSchema {
+  const definition = SPATIAL.get(policy.resource);
+  const name = definition ? pascal(definition.path) : undefined;
+  const isCollection = path === `/api/v1/${policy.resource}`;
+  const parameters: JsonSchema[] = [];
+  let requestBody: JsonSchema | undefined;
+  let success: [string, JsonSchema] = ['200', json(ref('AnyObject'))];
+  if (definition && name) {
+    if (method === 'GET' && isCollection) {
+      parameters.push(
+        query('bbox', { type: 'string' }, 'minLng,minLat,maxLng,maxLat (WGS 84)'),
+        query('limit', { type: 'integer', minimum: 1, maximum: 10_000, default: 1000 }, 'Page size'),
+        query('cursor', { type: 'string' }, 'The `next` of the previous page'),
+        ...definition.filters.map((f) => query(f, { type: 'string' }, `Comma-separated values of ${f}`)),
+      );
+      success = ['200', json(ref(`${name}FeatureCollection`))];
+    } else if (method === 'GET' && path.endsWith('/:id')) {
+      success = ['200', json(ref(`${name}Feature`))];
+    } else if (method === 'POST' && isCollection) {
+      requestBody = { required: true, content: { 'application/json': { schema: ref(`${name}Feature`) } } };
+      success = ['201', json(ref(`${name}Feature`), 'Created')];
+    } else if (method === 'PATCH') {
+      parameters.push({
+        name: 'If-Match',
+        in: 'header',
+        required: true,
+        schema: { type: 'string' },
+        description: 'The version being edited',
+      });
+      requestBody = {
+        required: true,
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              properties: {
+                geometry: ref(`${name}Geometry`),
+                properties: { type: 'object', description: `Some of ${name}Properties` },
+              },
+            },
+          },
+        },
+      };
+      success = ['200', json(ref(`${name}Feature`))];
+    }
+  }
+  const body = REQUEST_BODIES[`${method} ${path}`];
+  if (body) requestBody = { required: true, content: { 'application/json': { schema: ref(body) } } };
+  if (CREATED.has(`${method} ${path}`)) success = ['201', json(ref('AnyObject'), 'Created')];
+  if (method === 'DELETE') success = ['204', { description: 'Deleted' }];
+  return {
+    tags: [policy.resource],
+    summary: `${policy.action} ${policy.resource}`,
+    description: `Allowed for: ${whoMay(policy) || 'nobody'}.`,
+    parameters,
+    ...(requestBody ? { requestBody } : {}),
+    security: policy.rule.anonymous
+      ? [{}, { cookieAuth: [] }, { bearerAuth: [] }]
+      : [{ cookieAuth: [] }, { bearerAuth: [] }],
+    responses: {
+      [success[0]]: success[1],
+      '400': error('Invalid request: every problem with its path'),
+      '401': error('Not signed in'),
+      '403': error('Not allowed'),
+      '404': error('Not found'),
+      ...(method === 'PATCH' || method === 'DELETE'
+        ? { '409': error('Stale version: the current record in `current`') }
+        : {}),
+    },
+  };
+}
+
+function publicOperation(route: (typeof PUBLIC_ROUTES)[number]): JsonSchema {
+  const parameters: JsonSchema[] = [];
+  let ok: JsonSchema = json(ref('AnyObject'));
+  if (route.tag === 'tiles') {
+    const layers = TILE_LAYERS.map((l) => l.id);
+    if (route.path.endsWith('.mvt}')) {
+      ok = {
+        description: 'The tile (an empty body is an empty tile)',
+        headers: { ETag: { schema: { type: 'string' } }, 'Cache-Control': { schema: { type: 'string' } } },
+        content: {
+          'application/vnd.mapbox-vector-tile': {
+            schema: { type: 'string', contentMediaType: 'application/vnd.mapbox-vector-tile' },
+          },
+        },
+      };
+    }
+    parameters.push({ name: 'layer', in: 'path', required: true, schema: { type: 'string', enum: layers } });
+  }
+  if (route.path.endsWith('/items')) {
+    parameters.push(
+      query('bbox', { type: 'string' }, 'minX,minY,maxX,maxY in bbox-crs'),
+      query('bbox-crs', { type: 'string' }, 'CRS84 (default) or http://www.opengis.net/def/crs/EPSG/0/9210'),
+      query(
+        'crs',
+        { type: 'string' },
+        'Output CRS: CRS84 (default) or http://www.opengis.net/def/crs/EPSG/0/9210 (VN-2000)',
+      ),
+      query('limit', { type: 'integer', minimum: 1, maximum: 10_000, default: 100 }, 'Page size'),
+      query(
+        'offset',
+        { type: 'integer', minimum: 0, default: 0 },
+        'Features to skip (the `next` link sets it)',
+      ),
+      query('f', { type: 'string', enum: ['json', 'html'] }, 'Format'),
+    );
+    ok = {
+      description: 'Features',
+      content: { 'application/geo+json': { schema: ref('FeatureCollection') } },
+    };
+  }
+  if (route.path === '/api/docs' || route.path === '/api/docs/:file')
+    ok = { description: 'HTML, scripts and styles', content: { 'text/html': {} } };
+  return {
+    tags: [route.tag],
+    summary: route.summary,
+    parameters,
+    security: [{}, { cookieAuth: [] }, { bearerAuth: [] }],
+    responses: {
+      '200': ok,
+      ...(route.tag === 'tiles' ? { '304': { description: 'Not modified (If-None-Match)' } } : {}),
+      '400': error('Invalid request'),
+      '404': error('Not found'),
+    },
+  };
+}
+
+/**
+ * The OpenAPI 3.1 document of every route: the policy table's /api/v1 routes (with who may call
+ * them) plus health, docs, tiles and the OGC API; schemas generated from the zod contracts.
+ */
+export function buildOpenApiDocument(): JsonSchema {
+  const paths: Record<string, Record<string, JsonSchema>> = {};
+  const add = (method: string, honoPath: string, operation: JsonSchema) => {
+    const path = toOpenApiPath(honoPath);
+    const declared = new Set(
+      ((operation.parameters as JsonSchema[]) ?? []).filter((p) => p.in === 'path').map((p) => p.name),
+    );
+    const parameters = [
+      ...pathParameters(path)
+        .filter((name) => !declared.has(name))
+        .map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
+      ...((operation.parameters as JsonSchema[]) ?? []),
+    ];
+    paths[path] ??= {};
+    paths[path][method.toLowerCase()] = {
+      operationId: `${method.toLowerCase()}${path.replace(/[^A-Za-z0-9]+(.)?/g, (_, ch?: string) => (ch ? ch.toUpperCase() : ''))}`,
+      ...operation,
+      parameters,
+    };
+  };
+  for (const [key, policy] of ROUTE_POLICIES) {
+    const [method, path] = key.split(' ') as [string, string];
+    add(method, path, policyOperation(method, path, policy));
+  }
+  for (const route of PUBLIC_ROUTES) add(route.method, route.path, publicOperation(route));
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Hatang API',
+      version: '0.1.0',
+      description:
+        'Passive telecom infrastructure of Hai Phong: REST under /api/v1 (GeoJSON, [lng, lat] WGS 84, metres), vector tiles under /tiles, OGC API – Features under /ogc. Errors: `{ error: { code, message, details, requestId } }`.',
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    servers: [{ url: '/' }],
+    paths,
+    components: {
+      schemas: components(),
+      securitySchemes: {
+        cookieAuth: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'hatang_session',
+          description: 'From POST /api/v1/auth/login; writes also need X-CSRF-Token',
+        },
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An API key hk_… from POST /api/v1/api-keys',
+        },
+      },
+    },
+  };
+}

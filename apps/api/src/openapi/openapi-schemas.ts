@@ -1,0 +1,131 @@
+import {
+  assetResources,
+  createApiKeyRequest,
+  createUserRequest,
+  errorResponse,
+  type GeometryType,
+  geometryOf,
+  loginRequest,
+  type ResourceDefinition,
+  resetPasswordRequest,
+  streets,
+  updateUserRequest,
+} from '@hatang/contracts';
+import { z } from 'zod';
+
+export type JsonSchema = Record<string, unknown>;
+
+/** JSON Schema 2020-12 (OpenAPI 3.1's dialect) of a zod contract, as the client must send it. */
+export function jsonSchema(schema: z.ZodType): JsonSchema {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, {
+    target: 'draft-2020-12',
+    io: 'input',
+    unrepresentable: 'any',
+  }) as JsonSchema;
+  return rest;
+}
+
+const position = {
+  type: 'array',
+  items: { type: 'number' },
+  minItems: 2,
+  maxItems: 3,
+  description: '[lng, lat] WGS 84',
+};
+const COORDINATES: Record<GeometryType, JsonSchema> = {
+  Point: position,
+  LineString: { type: 'array', items: position, minItems: 2 },
+  Polygon: { type: 'array', items: { type: 'array', items: position, minItems: 4 } },
+  MultiPolygon: {
+    type: 'array',
+    items: { type: 'array', items: { type: 'array', items: position, minItems: 4 } },
+  },
+};
+
+function geometrySchema(type: GeometryType): JsonSchema {
+  const base = jsonSchema(geometryOf(type));
+  const properties = (base.properties ?? {}) as JsonSchema;
+  return {
+    ...base,
+    properties: { ...properties, coordinates: COORDINATES[type] },
+    required: ['type', 'coordinates'],
+  };
+}
+
+export const pascal = (path: string) =>
+  path.replace(/(^|-)([a-z])/g, (_, __, ch: string) => ch.toUpperCase());
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+/** Components for one spatial resource: its properties, geometry, Feature and FeatureCollection. */
+function resourceComponents(definition: ResourceDefinition): Record<string, JsonSchema> {
+  const name = pascal(definition.path);
+  const readOnly = {
+    id: { type: 'string', format: 'uuid', readOnly: true },
+    version: { type: 'integer', readOnly: true, description: 'Send as If-Match when editing' },
+    createdAt: { type: 'string', format: 'date-time', readOnly: true },
+    updatedAt: { type: 'string', format: 'date-time', readOnly: true },
+  };
+  const writable = jsonSchema(z.object(definition.shape));
+  return {
+    [`${name}Properties`]: {
+      ...writable,
+      description: `${definition.labels.en} (${definition.labels.vi}). Fields above the viewer's confidentiality tier are left out of responses.`,
+      properties: { ...(writable.properties as JsonSchema), ...readOnly },
+    },
+    [`${name}Geometry`]: geometrySchema(definition.geometryType),
+    [`${name}Feature`]: {
+      type: 'object',
+      required: ['type', 'geometry', 'properties'],
+      properties: {
+        type: { const: 'Feature' },
+        id: { type: 'string' },
+        geometry: ref(`${name}Geometry`),
+        properties: ref(`${name}Properties`),
+      },
+    },
+    [`${name}FeatureCollection`]: {
+      type: 'object',
+      required: ['type', 'features', 'next'],
+      properties: {
+        type: { const: 'FeatureCollection' },
+        features: { type: 'array', items: ref(`${name}Feature`) },
+        next: { type: ['string', 'null'], description: 'Cursor of the next page; null on the last page' },
+      },
+    },
+  };
+}
+
+/** Every named schema of the document. */
+export function components(): Record<string, JsonSchema> {
+  return {
+    ...Object.assign({}, ...[...assetResources, streets].map(resourceComponents)),
+    ErrorResponse: jsonSchema(errorResponse),
+    LoginRequest: jsonSchema(loginRequest),
+    CreateUserRequest: jsonSchema(createUserRequest),
+    UpdateUserRequest: jsonSchema(updateUserRequest),
+    ResetPasswordRequest: jsonSchema(resetPasswordRequest),
+    CreateApiKeyRequest: jsonSchema(createApiKeyRequest),
+    AnyObject: { type: 'object', additionalProperties: true },
+    FeatureCollection: {
+      type: 'object',
+      required: ['type', 'features'],
+      properties: {
+        type: { const: 'FeatureCollection' },
+        features: { type: 'array', items: { type: 'object' } },
+      },
+      additionalProperties: true,
+    },
+  };
+}
+
+/** Request bodies of the routes that take one, by `METHOD path`. */
+export const REQUEST_BODIES: Record<string, string> = {
+  'POST /api/v1/auth/login': 'LoginRequest',
+  'POST /api/v1/users': 'CreateUserRequest',
+  'PATCH /api/v1/users/:id': 'UpdateUserRequest',
+  'POST /api/v1/users/:id/password': 'ResetPasswordRequest',
+  'POST /api/v1/api-keys': 'CreateApiKeyRequest',
+};
+
+export { ref };
