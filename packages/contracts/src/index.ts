@@ -1,3 +1,4 @@
+export * from './analysis.js';
 export * from './assets.js';
 export * from './auth.js';
 export * from './common.js';

@@ -206,22 +206,30 @@ function newSiteCandidates(
   const mid = (minLat + maxLat) / 2;
   const stepLat = spacing / metresPerDegreeLat(mid);
   const stepLng = spacing / metresPerDegreeLng(mid);
+  // Only grid points near a cell: walking the bbox would cost its area, not the city's.
+  const seen = new Set<number>();
+  const cols = Math.floor((maxLng - minLng) / stepLng) + 2;
   const out: Candidate[] = [];
-  for (let lat = minLat; lat <= maxLat + 1e-12; lat += stepLat) {
-    for (let lng = minLng; lng <= maxLng + 1e-12; lng += stepLng) {
-      const cell = grid.cellAt(lng, lat);
-      if (cell < 0) continue;
-      const u = grid.unit[cell]!;
-      const environment = grid.unitEnvironment[u]!;
-      out.push({
-        kind: 'new',
-        lng: Math.round(lng * 1e6) / 1e6,
-        lat: Math.round(lat * 1e6) / 1e6,
-        unitCode: grid.units[u]!.code,
-        environment,
-        radiusM: servingRadiusM(model.table, tech, environment, height),
-      });
-    }
+  for (let i = 0; i < grid.n; i++) {
+    const gx = Math.round((grid.lng[i]! - minLng) / stepLng);
+    const gy = Math.round((grid.lat[i]! - minLat) / stepLat);
+    const key = gy * cols + gx;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const lng = minLng + gx * stepLng;
+    const lat = minLat + gy * stepLat;
+    const cell = grid.cellAt(lng, lat);
+    if (cell < 0) continue;
+    const u = grid.unit[cell]!;
+    const environment = grid.unitEnvironment[u]!;
+    out.push({
+      kind: 'new',
+      lng: Math.round(lng * 1e6) / 1e6,
+      lat: Math.round(lat * 1e6) / 1e6,
+      unitCode: grid.units[u]!.code,
+      environment,
+      radiusM: servingRadiusM(model.table, tech, environment, height),
+    });
   }
   return out;
 }

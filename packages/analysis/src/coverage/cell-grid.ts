@@ -61,15 +61,17 @@ export class CellGrid {
   readonly cols: number;
   readonly cellRow: Int32Array;
   readonly cellCol: Int32Array;
-  readonly latticeCell: Int32Array;
   // Bucket index (CSR): cells sorted by BUCKET_DEG square.
   private readonly bx: number;
   private readonly by: number;
   private readonly minLng: number;
   private readonly minLat: number;
-  private readonly bucketStart: Int32Array;
+  /** Bucket key (row · bx + column) of each cell in `bucketCells`, ascending. */
+  private readonly bucketKeys: Float64Array;
   private readonly bucketCells: Int32Array;
-  private readonly maxAbsLat: number;
+  /** Dense lattice (rows × cols → cell) when compact, else a map. */
+  private readonly latticeDense: Int32Array | undefined;
+  private readonly latticeSparse: Map<number, number> | undefined;
 
   constructor(cells: CellsInput, units: readonly AdminUnitInput[], options: EnvironmentOptions = {}) {
     const n = cells.lng.length;
@@ -107,22 +109,15 @@ export class CellGrid {
     this.totalPopulation = total;
     this.minLng = minLng;
     this.minLat = minLat;
-    this.maxAbsLat = Math.max(Math.abs(minLat), Math.abs(maxLat));
 
-    // Buckets.
+    // Buckets: cells sorted by bucket key, so a row of buckets is one binary search away and
+    // memory stays O(cells) however far apart the cells are.
     this.bx = Math.max(1, Math.floor((maxLng - minLng) / BUCKET_DEG) + 1);
     this.by = Math.max(1, Math.floor((maxLat - minLat) / BUCKET_DEG) + 1);
-    const bucketOf = new Int32Array(n);
-    this.bucketStart = new Int32Array(this.bx * this.by + 1);
-    for (let i = 0; i < n; i++) {
-      const b = this.bucket(this.lng[i]!, this.lat[i]!);
-      bucketOf[i] = b;
-      this.bucketStart[b + 1]! += 1;
-    }
-    for (let b = 0; b < this.bx * this.by; b++) this.bucketStart[b + 1]! += this.bucketStart[b]!;
-    const fill = this.bucketStart.slice(0, -1);
-    this.bucketCells = new Int32Array(n);
-    for (let i = 0; i < n; i++) this.bucketCells[fill[bucketOf[i]!]!++] = i;
+    const keyOf = new Float64Array(n);
+    for (let i = 0; i < n; i++) keyOf[i] = this.bucket(this.lng[i]!, this.lat[i]!);
+    this.bucketCells = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => keyOf[a]! - keyOf[b]!);
+    this.bucketKeys = Float64Array.from(this.bucketCells, (i) => keyOf[i]!);
 
     // Lattice.
     const spacing = cells.spacing ?? { dLng: inferSpacing(this.lng), dLat: inferSpacing(this.lat) };
@@ -134,7 +129,9 @@ export class CellGrid {
     this.rows = Math.max(1, Math.round((maxLat - this.lat0) / this.dLat) + 1);
     this.cellRow = new Int32Array(n).fill(-1);
     this.cellCol = new Int32Array(n).fill(-1);
-    this.latticeCell = new Int32Array(this.rows * this.cols).fill(-1);
+    const dense = this.rows * this.cols <= 4 * n + 1_000_000;
+    this.latticeDense = dense ? new Int32Array(this.rows * this.cols).fill(-1) : undefined;
+    this.latticeSparse = dense ? undefined : new Map();
     for (let i = 0; i < n; i++) {
       const x = (this.lng[i]! - this.lng0) / this.dLng;
       const y = (this.lat[i]! - this.lat0) / this.dLat;
@@ -142,9 +139,10 @@ export class CellGrid {
       const row = Math.round(y);
       if (Math.abs(x - col) > 0.05 || Math.abs(y - row) > 0.05) continue;
       if (row < 0 || col < 0 || row >= this.rows || col >= this.cols) continue;
+      if (this.latticeAt(row, col) !== -1) continue;
       const key = row * this.cols + col;
-      if (this.latticeCell[key] !== -1) continue;
-      this.latticeCell[key] = i;
+      if (this.latticeDense) this.latticeDense[key] = i;
+      else this.latticeSparse?.set(key, i);
       this.cellRow[i] = row;
       this.cellCol[i] = col;
     }
@@ -179,7 +177,7 @@ export class CellGrid {
     const kLng0 = metresPerDegreeLng(lat);
     // Conservative degree box: the smallest scales over the box (kLng shrinks poleward).
     const dLatDeg = (radiusM / (kLat0 * 0.999)) * 1.001;
-    const poleward = Math.min(89, Math.max(Math.abs(lat), this.maxAbsLat) + dLatDeg);
+    const poleward = Math.min(89, Math.abs(lat) + dLatDeg);
     const dLngDeg = (radiusM / (metresPerDegreeLng(poleward) * 0.999)) * 1.001;
     const x0 = Math.max(0, Math.floor((lng - dLngDeg - this.minLng) / BUCKET_DEG));
     const x1 = Math.min(this.bx - 1, Math.floor((lng + dLngDeg - this.minLng) / BUCKET_DEG));
@@ -187,12 +185,11 @@ export class CellGrid {
     const y1 = Math.min(this.by - 1, Math.floor((lat + dLatDeg - this.minLat) / BUCKET_DEG));
     if (x0 > x1 || y0 > y1) return 0;
     const r2 = radiusM * radiusM;
-    const { bucketStart, bucketCells, lng: lngs, lat: lats, kLat, kLng } = this;
+    const { bucketCells, lng: lngs, lat: lats, kLat, kLng } = this;
     let count = 0;
     for (let y = y0; y <= y1; y++) {
-      const start = bucketStart[y * this.bx + x0]!;
-      const end = bucketStart[y * this.bx + x1 + 1]!;
-      for (let k = start; k < end; k++) {
+      const end = this.lowerBound(y * this.bx + x1 + 1);
+      for (let k = this.lowerBound(y * this.bx + x0); k < end; k++) {
         const i = bucketCells[k]!;
         const dy = (lats[i]! - lat) * (kLat[i]! + kLat0) * 0.5;
         if (dy > radiusM || dy < -radiusM) continue;
@@ -213,8 +210,8 @@ export class CellGrid {
     let count = 0;
     for (let y = y0; y <= y1; y++) {
       if (x0 > x1) break;
-      const end = this.bucketStart[y * this.bx + x1 + 1]!;
-      for (let k = this.bucketStart[y * this.bx + x0]!; k < end; k++) {
+      const end = this.lowerBound(y * this.bx + x1 + 1);
+      for (let k = this.lowerBound(y * this.bx + x0); k < end; k++) {
         const i = this.bucketCells[k]!;
         const lng = this.lng[i]!;
         const lat = this.lat[i]!;
@@ -224,29 +221,52 @@ export class CellGrid {
     return count;
   }
 
+  /** The first position in the sorted buckets whose key is ≥ `key`. */
+  private lowerBound(key: number): number {
+    let lo = 0;
+    let hi = this.n;
+    const keys = this.bucketKeys;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid]! < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The cell at lattice (row, col), or −1. */
+  latticeAt(row: number, col: number): number {
+    if (row < 0 || col < 0 || row >= this.rows || col >= this.cols) return -1;
+    const key = row * this.cols + col;
+    return this.latticeDense ? this.latticeDense[key]! : (this.latticeSparse?.get(key) ?? -1);
+  }
+
   /** The cell whose lattice square contains `[lng, lat]`, or −1. */
   cellAt(lng: number, lat: number): number {
-    const col = Math.round((lng - this.lng0) / this.dLng);
-    const row = Math.round((lat - this.lat0) / this.dLat);
-    if (row < 0 || col < 0 || row >= this.rows || col >= this.cols) return -1;
-    return this.latticeCell[row * this.cols + col]!;
+    return this.latticeAt(
+      Math.round((lat - this.lat0) / this.dLat),
+      Math.round((lng - this.lng0) / this.dLng),
+    );
   }
 
   /** Bytes held by the grid's typed arrays. */
   get byteLength(): number {
-    return [
-      this.lng,
-      this.lat,
-      this.population,
-      this.unit,
-      this.kLat,
-      this.kLng,
-      this.cellRow,
-      this.cellCol,
-      this.latticeCell,
-      this.bucketStart,
-      this.bucketCells,
-    ].reduce((sum, a) => sum + a.byteLength, 0);
+    return (
+      [
+        this.lng,
+        this.lat,
+        this.population,
+        this.unit,
+        this.kLat,
+        this.kLng,
+        this.cellRow,
+        this.cellCol,
+        this.bucketKeys,
+        this.bucketCells,
+        ...(this.latticeDense ? [this.latticeDense] : []),
+      ].reduce((sum, a) => sum + a.byteLength, 0) +
+      (this.latticeSparse?.size ?? 0) * 40
+    );
   }
 }
 

@@ -46,7 +46,7 @@ export interface GapOptions {
 export function coverageGaps(model: CoverageModel, service: Service, options: GapOptions = {}): CoverageGaps {
   const limit = options.limit ?? 200;
   const { grid } = model;
-  const { n, cols, rows, cellRow, cellCol, latticeCell, unit, population } = grid;
+  const { n, cellRow, cellCol, unit, population } = grid;
   const s = SERVICES.indexOf(service);
   const label = new Int32Array(n).fill(-1);
   const order = new Int32Array(n);
@@ -70,8 +70,7 @@ export function coverageGaps(model: CoverageModel, service: Service, options: Ga
       for (let d = 0; d < 4; d++) {
         const rr = r + (d === 0 ? 1 : d === 1 ? -1 : 0);
         const cc = c + (d === 2 ? 1 : d === 3 ? -1 : 0);
-        if (rr < 0 || cc < 0 || rr >= rows || cc >= cols) continue;
-        const j = latticeCell[rr * cols + cc]!;
+        const j = grid.latticeAt(rr, cc);
         if (j < 0 || label[j] !== -1 || unit[j] !== unit[i] || !isGap(j)) continue;
         label[j] = id;
         order[filled++] = j;
