@@ -36,7 +36,9 @@ describe('OpenAPI document', () => {
 
   it('is a valid OpenAPI 3.1 document with responses on every operation', async () => {
     expect(doc.openapi).toBe('3.1.0');
-    const result = await new Validator().validate(structuredClone(doc) as unknown as object);
+    const result = await new Validator().validate(
+      structuredClone(doc) as unknown as Parameters<Validator['validate']>[0],
+    );
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     for (const operations of Object.values(doc.paths)) {

@@ -1,0 +1,92 @@
+/**
+ * GDAL as a real client: `ogrinfo` reads the layers through /ogc (the OAPIF driver) and reads a
+ * downloaded .mvt tile (the MVT driver). Runs when gdal-bin is installed (CI installs it).
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { lngLatToTile } from '@hatang/geo';
+import { serve } from '@hono/node-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../apps/api/src/app.js';
+import { createOrganisation, farAway, sampleFeature } from '../support/fixtures.js';
+import { formatsApp } from '../support/formats-app.js';
+import { call } from '../support/http.js';
+import { sessionFor, TEST_SCRYPT_N } from '../support/sessions.js';
+import { testDatabase } from '../support/test-database.js';
+
+const run = promisify(execFile);
+const hasGdal = (() => {
+  try {
+    execFileSync('ogrinfo', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+const at = farAway(7000);
+let app: App;
+let server: ReturnType<typeof serve> | undefined;
+let base = '';
+
+describe.runIf(hasGdal)('GDAL reads the layers', () => {
+  beforeAll(async () => {
+    const db = await testDatabase();
+    app = formatsApp(db, { auth: { scryptN: TEST_SCRYPT_N } });
+    const org = await createOrganisation(db, 'operator');
+    const owner = await sessionFor(app, db, org, ['operator_editor']);
+    for (const i of [0, 1]) {
+      const tower = sampleFeature(
+        'towers',
+        org,
+        `gdal-${crypto.randomUUID().slice(0, 8)}`,
+        farAway(7000 + i),
+      );
+      expect((await call(app, 'POST', '/api/v1/towers', { as: owner, json: tower })).status).toBe(201);
+    }
+    await new Promise<void>((resolve) => {
+      server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
+        base = `http://127.0.0.1:${info.port}`;
+        resolve();
+      });
+    });
+  });
+  afterAll(() => server?.close());
+
+  it('lists every collection and counts the features in a bbox with ogrinfo OAPIF', async () => {
+    const layers = await run('ogrinfo', ['-ro', '-q', `OAPIF:${base}/ogc`], { timeout: 60_000 });
+    expect(layers.stdout).toMatch(/towers/);
+    expect(layers.stdout).toMatch(/admin-units/);
+    const spat = [at[0] - 0.0005, at[1] - 0.0005, at[0] + 0.0015, at[1] + 0.0015].map(String);
+    const summary = await run('ogrinfo', ['-ro', '-so', '-spat', ...spat, `OAPIF:${base}/ogc`, 'towers'], {
+      timeout: 60_000,
+    });
+    expect(summary.stdout).toMatch(/Feature Count: 2\b/);
+    // Public tier: the structure is there, the height is not.
+    const features = await run('ogrinfo', ['-ro', '-al', '-spat', ...spat, `OAPIF:${base}/ogc`, 'towers'], {
+      timeout: 60_000,
+    });
+    expect(features.stdout).toMatch(/structure \(String\) = monopole/);
+    expect(features.stdout).not.toMatch(/heightM/);
+  });
+
+  it('reads a downloaded .mvt tile with ogrinfo', async () => {
+    const tile = lngLatToTile(at, 16);
+    const response = await fetch(`${base}/tiles/towers/${tile.z}/${tile.x}/${tile.y}.mvt`);
+    const dir = mkdtempSync(join(tmpdir(), 'hatang-mvt-'));
+    const file = join(dir, 'towers.mvt');
+    writeFileSync(file, new Uint8Array(await response.arrayBuffer()));
+    const info = await run(
+      'ogrinfo',
+      ['-ro', '-al', '-oo', `Z=${tile.z}`, '-oo', `X=${tile.x}`, '-oo', `Y=${tile.y}`, file],
+      { timeout: 60_000 },
+    );
+    expect(info.stdout).toMatch(/Feature Count: 2\b/);
+    expect(info.stdout).toMatch(/towerClass \(String\) = A2b/);
+    expect(info.stdout).toMatch(/POINT \(/);
+  });
+});
