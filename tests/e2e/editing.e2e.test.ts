@@ -260,6 +260,97 @@ describe('editing assets on the map in Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'editing-history.png') });
   });
 
+  it('draws a duct whose ends snap to the manholes clicked near', async () => {
+    await page.evaluate(() => window.__hatangMap?.jumpTo({ center: [106.683, 20.856], zoom: 17 }));
+    await waitForIdle(page);
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            () => window.__hatangMap?.queryRenderedFeatures({ layers: ['manholes-circle'] }).length,
+          ),
+        { timeout: 30_000 },
+      )
+      .toBeGreaterThan(1);
+    // Two manholes 80–400 px apart, clear of the toolbar (top) and the side panel (right).
+    const pair = await page.evaluate(() => {
+      const map = window.__hatangMap;
+      if (!map) throw new Error('no map');
+      const width = map.getCanvas().clientWidth;
+      const seen = new Set<string>();
+      const manholes = map.queryRenderedFeatures({ layers: ['manholes-circle'] }).flatMap((f) => {
+        const id = String(f.properties.id);
+        if (seen.has(id) || f.geometry.type !== 'Point') return [];
+        seen.add(id);
+        const p = map.project(f.geometry.coordinates as [number, number]);
+        return p.x > 40 && p.x < width - 440 && p.y > 140 && p.y < 800 ? [{ id, x: p.x, y: p.y }] : [];
+      });
+      for (const a of manholes)
+        for (const b of manholes) {
+          const d = Math.hypot(a.x - b.x, a.y - b.y);
+          if (d > 80 && d < 400) return [a, b];
+        }
+      return null;
+    });
+    if (!pair) throw new Error('no two manholes to connect in view');
+    const [a, b] = pair;
+    if (!a || !b) throw new Error('no pair');
+    await page.locator('[data-add="ducts"]').click();
+    await page.getByTestId('edit-panel').waitFor();
+    const box = await page.locator('canvas.maplibregl-canvas').boundingBox();
+    if (!box) throw new Error('no canvas');
+    // Click a few pixels off each manhole: the vertices snap onto them (radius 10 px).
+    await page.mouse.click(box.x + a.x + 5, box.y + a.y - 4);
+    await page.mouse.move(box.x + b.x - 4, box.y + b.y + 5, { steps: 5 });
+    await page.mouse.click(box.x + b.x - 4, box.y + b.y + 5);
+    // Clicking the last vertex again finishes the line.
+    await page.mouse.move(box.x + b.x, box.y + b.y, { steps: 3 });
+    await page.mouse.click(box.x + b.x, box.y + b.y);
+    await expect.poll(() => page.getByTestId('draw-hint').textContent()).toContain('Kéo các đỉnh');
+    // Snapped onto manholes, the duct records them as its ends.
+    expect(await field(page, 'fromManholeId').locator('input').inputValue()).toBe(a.id);
+    expect(await field(page, 'toManholeId').locator('input').inputValue()).toBe(b.id);
+    await page.screenshot({ path: join(ARTIFACTS, 'editing-duct.png') });
+
+    await fill(page, 'code', `${CODE}-D`);
+    await fill(page, 'tubesTotal', '4');
+    await fill(page, 'tubesUsed', '1');
+    await fill(page, 'diameterMm', '110');
+    await fill(page, 'depthM', '0,8');
+    await page.getByTestId('save-button').click();
+    await expect
+      .poll(() => page.getByTestId('asset-code').textContent(), { timeout: 20_000 })
+      .toBe(`${CODE}-D`);
+
+    const check = await page.evaluate(
+      async ({ code, ids }) => {
+        const get = async (url: string) => (await fetch(url)).json();
+        const ducts = (await get(`/api/v1/ducts?code=${code}`)) as {
+          features: Array<{ geometry: { coordinates: number[][] }; properties: { depthM: number } }>;
+        };
+        const ends = await Promise.all(
+          ids.map(
+            async (id) =>
+              ((await get(`/api/v1/manholes/${id}`)) as { geometry: { coordinates: number[] } }).geometry
+                .coordinates,
+          ),
+        );
+        return { duct: ducts.features[0], ends };
+      },
+      { code: `${CODE}-D`, ids: [a.id, b.id] },
+    );
+    const line = check.duct?.geometry.coordinates ?? [];
+    expect(line.length).toBe(2);
+    expect(check.duct?.properties.depthM).toBe(0.8);
+    for (const [vertex, manhole] of [
+      [line[0], check.ends[0]],
+      [line.at(-1), check.ends[1]],
+    ]) {
+      expect(vertex?.[0]).toBeCloseTo(manhole?.[0] ?? 0, 6);
+      expect(vertex?.[1]).toBeCloseTo(manhole?.[1] ?? 0, 6);
+    }
+  });
+
   it('hides the owner-only fields from another operator', async () => {
     await signOut(page);
     await signIn(page, 'editor.bien@hatang.demo');
@@ -270,10 +361,11 @@ describe('editing assets on the map in Chromium', () => {
     await clickMapAt(page, SPOT);
     await expect.poll(() => page.getByTestId('asset-code').textContent(), { timeout: 20_000 }).toBe(CODE);
     const backup = page.locator('[data-attribute="powerBackupHours"]');
-    expect(await backup.getAttribute('data-hidden')).toBe('true');
+    await expect.poll(() => backup.getAttribute('data-hidden'), { timeout: 20_000 }).toBe('true');
     expect(await backup.textContent()).toContain('ẩn');
-    // Not theirs: no Edit or Delete.
+    // Not theirs: no Edit or Delete; and the previous user's edits are not on their undo stack.
     expect(await page.getByTestId('edit-button').count()).toBe(0);
+    expect(await page.getByTestId('undo-button').isEnabled()).toBe(false);
     await page.screenshot({ path: join(ARTIFACTS, 'editing-other-operator.png') });
   });
 

@@ -19,6 +19,7 @@ import type { AssetFeature, AssetResource, Organisation } from './lib/types';
 import { DrawController, type DrawnGeometry } from './map/draw-controller';
 import { LAYER_GROUPS } from './map/layer-groups';
 import { ownerColors } from './map/owner-colors';
+import { manholeAt } from './map/snapping';
 import { useAdminUnitsLayer } from './map/use-admin-units-layer';
 import { useAssetLayers, type Visibility } from './map/use-asset-layers';
 import { useMap } from './map/use-map';
@@ -71,6 +72,7 @@ export function App() {
       const group = LAYER_GROUPS.find((g) => g.id === resource);
       setSelection(feature && group ? { kind: 'asset', group, feature } : null);
     }, []),
+    user?.id ?? null,
   );
   const closeEditor = useCallback(() => {
     controller?.stop();
@@ -106,6 +108,17 @@ export function App() {
       map?.easeTo({ center: lngLat, zoom: Math.max(map.getZoom(), 16) });
     },
     [controller, map],
+  );
+  const manholesAtEnds = useCallback(
+    (line: DrawnGeometry): [string | null, string | null] => {
+      if (!map || line.type !== 'LineString') return [null, null];
+      const first = line.coordinates[0];
+      const last = line.coordinates.at(-1);
+      const at = (p: number[] | undefined) =>
+        p && p.length >= 2 ? manholeAt(map, [p[0] ?? 0, p[1] ?? 0]) : null;
+      return [at(first), at(last)];
+    },
+    [map],
   );
   // Signed out (or lost the right) mid-edit: drop the drawing.
   useEffect(() => {
@@ -225,6 +238,7 @@ export function App() {
               edits={edits}
               onMove={moveTo}
               onClose={closeEditor}
+              manholesAtEnds={manholesAtEnds}
             />
           ) : selection ? (
             <AssetPanel

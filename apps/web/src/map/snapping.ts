@@ -1,4 +1,5 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { findFeature } from './feature-store';
 
 /** Layers new lines snap to: manholes (ducts run between them) and poles (aerial cables hang on them). */
 export const SNAP_LAYERS = ['manholes-circle', 'poles-circle'] as const;
@@ -44,13 +45,15 @@ export function nearestSnapTarget(
     const p = map.project([lng, lat]);
     const distancePx = Math.hypot(p.x - x, p.y - y);
     if (distancePx > radiusPx || (best && best.distancePx <= distancePx)) continue;
-    const id = hit.properties.id;
-    best = {
-      coordinates: [lng, lat],
-      layer: hit.layer.id === 'poles-circle' ? 'poles-circle' : 'manholes-circle',
-      id: typeof id === 'string' ? id : String(hit.id ?? ''),
-      distancePx,
-    };
+    const id = typeof hit.properties.id === 'string' ? hit.properties.id : String(hit.id ?? '');
+    const layer = hit.layer.id === 'poles-circle' ? 'poles-circle' : 'manholes-circle';
+    // Rendered coordinates are rounded to the tile grid: snap to the feature as the API sent it.
+    const original = findFeature(layer === 'poles-circle' ? 'poles' : 'manholes', id)?.geometry;
+    const exact =
+      original?.type === 'Point' && original.coordinates.length >= 2
+        ? ([original.coordinates[0] ?? lng, original.coordinates[1] ?? lat] as [number, number])
+        : ([lng, lat] as [number, number]);
+    best = { coordinates: exact, layer, id, distancePx };
   }
   return best;
 }

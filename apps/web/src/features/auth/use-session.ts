@@ -16,7 +16,8 @@ export function useSession() {
 
 /**
  * Sign in and out. Either way every asset answer may change (fields hidden or shown), so the
- * cached features are dropped and reloaded.
+ * cached answers are dropped (not just marked stale: the next user must not see the last one's
+ * confidential fields, even briefly) and reloaded.
  */
 export function useSignIn() {
   const queryClient = useQueryClient();
@@ -24,7 +25,7 @@ export function useSignIn() {
     mutationFn: ({ email, password }: { email: string; password: string }) => login(email, password),
     onSuccess: (session: SessionInfo) => {
       queryClient.setQueryData(SESSION_KEY, session);
-      void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
+      void queryClient.resetQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
     },
   });
 }
@@ -35,7 +36,7 @@ export function useSignOut() {
     mutationFn: logout,
     onSettled: () => {
       queryClient.setQueryData(SESSION_KEY, null);
-      void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
+      void queryClient.resetQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
     },
   });
 }

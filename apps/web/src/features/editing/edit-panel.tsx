@@ -1,5 +1,5 @@
 import type { SessionUser } from '@hatang/contracts';
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { ApiRequestError } from '../../lib/api-client';
 import { useI18n } from '../../lib/i18n';
 import type { AssetFeature, Organisation } from '../../lib/types';
@@ -39,6 +39,7 @@ export function EditPanel({
   edits,
   onMove,
   onClose,
+  manholesAtEnds,
 }: {
   session: EditSession;
   geometry: DrawnGeometry | null;
@@ -47,6 +48,8 @@ export function EditPanel({
   edits: Edits;
   onMove: (lngLat: [number, number]) => void;
   onClose: (saved: AssetFeature | null) => void;
+  /** The manholes a line starts and ends on (ducts run between manholes), if any. */
+  manholesAtEnds?: (line: DrawnGeometry) => [string | null, string | null];
 }) {
   const { t } = useI18n();
   const { resource, feature } = session;
@@ -77,6 +80,14 @@ export function EditPanel({
     if (submitted || touched.has(key)) shownErrors[key] = message;
   }
   for (const [key, message] of Object.entries(serverErrors)) shownErrors[key] ??= message;
+
+  // A duct drawn from manhole to manhole (vertices snapped onto them) records both ends.
+  const isDuct = resource.id === 'ducts';
+  useEffect(() => {
+    if (!isDuct || !geometry || geometry.type !== 'LineString' || !manholesAtEnds) return;
+    const [from, to] = manholesAtEnds(geometry);
+    setValues((v) => ({ ...v, fromManholeId: from ?? '', toManholeId: to ?? '' }));
+  }, [isDuct, geometry, manholesAtEnds]);
 
   const change = (key: string, value: string | string[]) => {
     setValues((v) => ({ ...v, [key]: value }));

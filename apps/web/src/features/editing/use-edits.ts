@@ -89,7 +89,11 @@ export interface Edits {
  * the stale-edit dialog on 409. `onFeature` hears about the feature each write left behind (null
  * when it is gone), to keep the side panel on it.
  */
-export function useEdits(onFeature: (resource: AssetResource, feature: AssetFeature | null) => void): Edits {
+export function useEdits(
+  onFeature: (resource: AssetResource, feature: AssetFeature | null) => void,
+  /** Whose edits these are: another user (or signing out) starts empty stacks. */
+  userId: string | null,
+): Edits {
   const queryClient = useQueryClient();
   const [undoStack, setUndoStack] = useState<EditRecord[]>([]);
   const [redoStack, setRedoStack] = useState<EditRecord[]>([]);
@@ -98,6 +102,16 @@ export function useEdits(onFeature: (resource: AssetResource, feature: AssetFeat
   const [error, setError] = useState<Error | null>(null);
   const onFeatureRef = useRef(onFeature);
   onFeatureRef.current = onFeature;
+
+  const [stacksOwner, setStacksOwner] = useState(userId);
+  if (stacksOwner !== userId) {
+    // Reset during render (not in an effect) so the new user never sees the old stacks.
+    setStacksOwner(userId);
+    setUndoStack([]);
+    setRedoStack([]);
+    setConflict(null);
+    setError(null);
+  }
 
   const refresh = useCallback(
     (resource: AssetResource, ...features: Array<AssetFeature | null>) => {
