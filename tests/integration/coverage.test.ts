@@ -205,6 +205,13 @@ describe('coverage analysis API', () => {
     const request = { technology: '5G', operators: [opA, opB], maxSites: 5 };
     const result = await runCoverage(request);
     expect(result.gaps.type).toBe('FeatureCollection');
+    for (const gap of result.gaps.features.slice(0, 20)) {
+      const [check] = await db.query<{ valid: boolean }>(
+        'SELECT ST_IsValid(ST_GeomFromGeoJSON($1)) AS valid',
+        [JSON.stringify((gap as unknown as { geometry: unknown }).geometry)],
+      );
+      expect(check?.valid).toBe(true);
+    }
     expect(result.candidates.sites.length).toBeGreaterThan(0);
     const first = await call('POST', '/api/v1/analysis/coverage', request);
     const second = await call('POST', '/api/v1/analysis/coverage', request);
