@@ -9,7 +9,7 @@ import { type Database, migrate, openDatabase } from '@hatang/db';
 import { lngLatToTile } from '@hatang/geo';
 import { seedDemoData } from '@hatang/seeds';
 import { bench, describe } from 'vitest';
-import { formatsApp } from '../support/formats-app.js';
+import { type App, createApp } from '../../apps/api/src/app.js';
 
 const tile = lngLatToTile([106.68, 20.86], 14);
 const path = `/tiles/poles/${tile.z}/${tile.x}/${tile.y}.mvt`;
@@ -31,9 +31,9 @@ async function seeded(databaseUrl?: string): Promise<Database> {
 }
 
 const pglite = await seeded();
-const pgliteApp = formatsApp(pglite);
+const pgliteApp = createApp({ db: pglite });
 const postgis = process.env.DATABASE_URL ? await seeded(process.env.DATABASE_URL) : undefined;
-const postgisApp = postgis ? formatsApp(postgis) : undefined;
+const postgisApp = postgis ? createApp({ db: postgis }) : undefined;
 
 /** The peer: what one would write by hand for the same tile and the same public attributes. */
 const handWritten = (db: Database) =>
@@ -46,7 +46,7 @@ const handWritten = (db: Database) =>
     [tile.z, tile.x, tile.y],
   );
 
-const viaRoute = async (app: ReturnType<typeof formatsApp>) => {
+const viaRoute = async (app: App) => {
   const response = await app.request(path);
   return new Uint8Array(await response.arrayBuffer());
 };

@@ -7,6 +7,7 @@
 import { assetResources, type Role } from '@hatang/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../../apps/api/src/app.js';
+import { GUARDED_PREFIXES } from '../../apps/api/src/policy/authorize.js';
 import { ROUTE_POLICIES, type Subject, scopeOf } from '../../apps/api/src/policy/policy-table.js';
 import { createOrganisation, farAway, sampleFeature } from '../support/fixtures.js';
 import { call } from '../support/http.js';
@@ -106,6 +107,20 @@ async function attemptFor(key: string, subject: Subject, owner: string): Promise
     return { method, path };
   }
   const role = subject === 'anonymous' ? 'viewer' : subject;
+  if (pattern.startsWith('/tiles/')) {
+    return {
+      method,
+      path: pattern.includes('.json') ? '/tiles/towers.json' : '/tiles/towers/14/13047/7220.mvt',
+    };
+  }
+  if (pattern.startsWith('/ogc')) {
+    const featureId = pattern.endsWith(':featureId') ? await freshRecord('towers', owner) : '';
+    const path = pattern
+      .replace(':collectionId', 'towers')
+      .replace(':featureId', featureId)
+      .replace(/\/items$/, '/items?limit=1');
+    return { method, path };
+  }
   switch (key) {
     case 'GET /api/v1/admin-units/:code':
       return { method, path: `/api/v1/admin-units/${unitCode}` };
@@ -168,7 +183,7 @@ describe('the policy table', () => {
   it('covers every API route, and names no route that does not exist', () => {
     const registered = new Set(
       app.routes
-        .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/v1/'))
+        .filter((r) => r.method !== 'ALL' && GUARDED_PREFIXES.some((prefix) => r.path.startsWith(prefix)))
         .map((r) => `${r.method} ${r.path}`),
     );
     expect([...registered].filter((route) => !ROUTE_POLICIES.has(route))).toEqual([]);

@@ -4,9 +4,9 @@
  */
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../apps/api/src/app.js';
+import { type App, createApp } from '../../apps/api/src/app.js';
 import { toOpenApiPath } from '../../apps/api/src/openapi/openapi-paths.js';
-import { formatsApp } from '../support/formats-app.js';
+
 import { call } from '../support/http.js';
 import { testDatabase } from '../support/test-database.js';
 
@@ -15,7 +15,7 @@ let app: App;
 let doc: Doc;
 
 beforeAll(async () => {
-  app = formatsApp(await testDatabase());
+  app = createApp({ db: await testDatabase() });
   const response = await call<Doc>(app, 'GET', '/api/openapi.json');
   expect(response.status).toBe(200);
   doc = response.body;

@@ -4,16 +4,14 @@
  * encoder gives the same features as ST_AsMVT for the same tile.
  */
 import type { Database } from '@hatang/db';
-import { lngLatToTile, type TileId, tileBBox } from '@hatang/geo';
+import { lngLatToTile, type TileId } from '@hatang/geo';
 import { VectorTile, type VectorTileFeature } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../apps/api/src/app.js';
-import { TILE_LAYERS, tileLayer } from '../../apps/api/src/tiles/tile-layers.js';
-import { jsRenderer, stAsMvtRenderer } from '../../apps/api/src/tiles/tile-renderer.js';
-import { tileSource } from '../../apps/api/src/tiles/tile-source.js';
+import { type App, createApp } from '../../apps/api/src/app.js';
+import { TILE_LAYERS } from '../../apps/api/src/tiles/tile-layers.js';
 import { createOrganisation, farAway, sampleFeature } from '../support/fixtures.js';
-import { formatsApp } from '../support/formats-app.js';
+
 import { call } from '../support/http.js';
 import { type Session, sessionFor, TEST_SCRYPT_N } from '../support/sessions.js';
 import { testDatabase } from '../support/test-database.js';
@@ -45,7 +43,7 @@ const ours = (features: VectorTileFeature[], id: string | undefined) =>
 
 beforeAll(async () => {
   db = await testDatabase();
-  app = formatsApp(db, { auth: { scryptN: TEST_SCRYPT_N } });
+  app = createApp({ db, auth: { scryptN: TEST_SCRYPT_N } });
   ownerOrg = await createOrganisation(db, 'operator');
   owner = await sessionFor(app, db, ownerOrg, ['operator_editor']);
   competitor = await sessionFor(app, db, await createOrganisation(db, 'operator'), ['operator_viewer']);
@@ -197,63 +195,5 @@ describe(`vector tiles on ${process.env.DATABASE_URL ? 'PostGIS (ST_AsMVT)' : 'P
       },
     );
     expect(Object.keys(full.body.vector_layers[0]!.fields)).toContain('powerBackupHours');
-  });
-});
-
-describe.runIf(process.env.DATABASE_URL)('the JS encoder against ST_AsMVT (PostGIS)', () => {
-  /** Vertices of a decoded feature, consecutive duplicates removed. */
-  const vertices = (f: VectorTileFeature) =>
-    f
-      .loadGeometry()
-      .map((ring) => ring.filter((p, i) => i === 0 || p.x !== ring[i - 1]!.x || p.y !== ring[i - 1]!.y));
-  const key = (f: VectorTileFeature) =>
-    String(f.properties.id ?? f.properties.code ?? JSON.stringify(f.properties));
-
-  it.each(TILE_LAYERS.map((l) => [l.id]))('gives the same %s features for the same tile', async (id) => {
-    const layer = tileLayer(id)!;
-    for (const z of [Math.max(layer.minzoom, 12), 16]) {
-      const tile = lngLatToTile([where[0] + 0.004, where[1] + 0.002], Math.min(z, layer.maxzoom));
-      const source = tileSource(layer, tile, undefined);
-      const fromPostgis = decode(await stAsMvtRenderer.render(db, id, tile, source), id);
-      const fromJs = decode(await jsRenderer.render(db, id, tile, source), id);
-      expect(fromJs.map(key).sort(), `${id} z${tile.z}`).toEqual(fromPostgis.map(key).sort());
-      for (const expected of fromPostgis) {
-        // Features without an id (population cells) are told apart by where they are.
-        const centre = (f: VectorTileFeature) => {
-          const [minX = 0, minY = 0, maxX = 0, maxY = 0] = f.bbox();
-          return [(minX + maxX) / 2, (minY + maxY) / 2] as const;
-        };
-        const [ex, ey] = centre(expected);
-        const actual = fromJs
-          .filter((f) => key(f) === key(expected))
-          .sort(
-            (f, g) =>
-              Math.hypot(centre(f)[0] - ex, centre(f)[1] - ey) -
-              Math.hypot(centre(g)[0] - ex, centre(g)[1] - ey),
-          )[0]!;
-        expect(actual.properties).toEqual(expected.properties);
-        expect(actual.type).toBe(expected.type);
-        const a = vertices(actual).flat();
-        const b = vertices(expected).flat();
-        if (expected.type === 3) {
-          // Polygons: ST_AsMVTGeom may start rings elsewhere; compare the bounds.
-          const bounds = (ps: { x: number; y: number }[]) => [
-            Math.min(...ps.map((p) => p.x)),
-            Math.min(...ps.map((p) => p.y)),
-            Math.max(...ps.map((p) => p.x)),
-            Math.max(...ps.map((p) => p.y)),
-          ];
-          const want = bounds(b);
-          for (const [i, v] of bounds(a).entries()) expect(Math.abs(v - want[i]!)).toBeLessThanOrEqual(1);
-        } else {
-          expect(a.length, `${id} ${key(expected)}`).toBe(b.length);
-          a.forEach((p, i) => {
-            expect(Math.abs(p.x - b[i]!.x)).toBeLessThanOrEqual(1);
-            expect(Math.abs(p.y - b[i]!.y)).toBeLessThanOrEqual(1);
-          });
-        }
-      }
-    }
-    expect(tileBBox(lngLatToTile(where, 16))[0]).toBeLessThan(where[0] + 0.004);
   });
 });

@@ -12,8 +12,11 @@ import { authorize } from './policy/authorize.js';
 import { adminUnitRoutes } from './routes/admin-units.js';
 import { featureRoutes } from './routes/features.js';
 import { healthRoutes } from './routes/health.js';
+import { ogcRoutes } from './routes/ogc.js';
+import { openApiRoutes } from './routes/openapi.js';
 import { organisationRoutes } from './routes/organisations.js';
 import { populationRoutes } from './routes/population.js';
+import { tileRoutes } from './routes/tiles.js';
 import { mountStatic, type StaticOptions } from './static.js';
 
 export interface AppDeps {
@@ -50,8 +53,8 @@ export function createApp(deps: AppDeps) {
   app.notFound(onNotFound);
 
   // Who is asking (session cookie or API key), then what the policy table lets them do.
-  app.use('/api/*', authenticate(db, deps.auth));
-  app.use('/api/v1/*', authorize());
+  for (const path of ['/api/*', '/tiles/*', '/ogc', '/ogc/*']) app.use(path, authenticate(db, deps.auth));
+  for (const path of ['/api/v1/*', '/tiles/*', '/ogc', '/ogc/*']) app.use(path, authorize());
 
   app.route('/api/health', healthRoutes(db));
   app.route('/api/v1/auth', authRoutes(db, deps.auth));
@@ -62,6 +65,9 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/admin-units', adminUnitRoutes(db));
   app.route('/api/v1/organisations', organisationRoutes(db));
   app.route('/api/v1/population', populationRoutes(db));
+  app.route('/tiles', tileRoutes(db));
+  app.route('/ogc', ogcRoutes(db));
+  app.route('/api', openApiRoutes());
 
   if (deps.static) mountStatic(app, deps.static);
   return app;

@@ -16,14 +16,18 @@ export interface Grant {
 export const subjectsOf = (principal: Principal | undefined): Subject[] =>
   principal ? principal.roles : ['anonymous'];
 
+/** Where the policy table applies: the REST API, vector tiles and OGC API – Features. */
+export const GUARDED_PREFIXES = ['/api/v1/', '/tiles/', '/ogc'];
+const isGuarded = (path: string) => GUARDED_PREFIXES.some((prefix) => path.startsWith(prefix));
+
 /** The route (method + pattern) that will answer, skipping middleware and the static fallback. */
 function answeringRoute(c: Context): string | undefined {
-  const route = matchedRoutes(c).find((r) => r.method !== 'ALL' && r.path.startsWith('/api/'));
+  const route = matchedRoutes(c).find((r) => r.method !== 'ALL' && isGuarded(r.path));
   return route ? `${route.method} ${route.path}` : undefined;
 }
 
 /**
- * Consults ROUTE_POLICIES for every /api/v1 request: 401 when anonymous and not allowed, 403 when
+ * Consults ROUTE_POLICIES for every guarded request (REST API, tiles, OGC API): 401 when anonymous and not allowed, 403 when
  * signed in and not allowed (or when an API key lacks the `write` scope). Sets `grant`.
  */
 export function authorize(): MiddlewareHandler<AppEnv> {

@@ -30,7 +30,7 @@ function cacheHeaders(c: Context<AppEnv>, etag: string) {
 }
 
 const matchesEtag = (header: string | undefined, etag: string) =>
-  header !== undefined && header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+  (header ?? '').split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 
 /** The fields a viewer finds in a layer's tiles at its detail zoom (TileJSON `vector_layers`). */
 function fieldsOf(layer: TileLayer, c: Context<AppEnv>): Record<string, string> {

@@ -1,6 +1,7 @@
 /**
  * GDAL as a real client: `ogrinfo` reads the layers through /ogc (the OAPIF driver) and reads a
- * downloaded .mvt tile (the MVT driver). Runs when gdal-bin is installed (CI installs it).
+ * downloaded .mvt tile (the MVT driver). Part of the server suite (tests/postgis, run with
+ * DATABASE_URL), which also needs gdal-bin: CI installs both.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -11,32 +12,32 @@ import { promisify } from 'node:util';
 import { lngLatToTile } from '@hatang/geo';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../apps/api/src/app.js';
+import { type App, createApp } from '../../apps/api/src/app.js';
 import { createOrganisation, farAway, sampleFeature } from '../support/fixtures.js';
-import { formatsApp } from '../support/formats-app.js';
+
 import { call } from '../support/http.js';
 import { sessionFor, TEST_SCRYPT_N } from '../support/sessions.js';
 import { testDatabase } from '../support/test-database.js';
 
 const run = promisify(execFile);
-const hasGdal = (() => {
+function requireGdal(): void {
   try {
     execFileSync('ogrinfo', ['--version'], { stdio: 'ignore' });
-    return true;
   } catch {
-    return false;
+    throw new Error('ogrinfo not found: install gdal-bin (apt-get install -y gdal-bin) to run tests/postgis');
   }
-})();
+}
 
 const at = farAway(7000);
 let app: App;
 let server: ReturnType<typeof serve> | undefined;
 let base = '';
 
-describe.runIf(hasGdal)('GDAL reads the layers', () => {
+describe('GDAL reads the layers', () => {
   beforeAll(async () => {
+    requireGdal();
     const db = await testDatabase();
-    app = formatsApp(db, { auth: { scryptN: TEST_SCRYPT_N } });
+    app = createApp({ db, auth: { scryptN: TEST_SCRYPT_N } });
     const org = await createOrganisation(db, 'operator');
     const owner = await sessionFor(app, db, org, ['operator_editor']);
     for (const i of [0, 1]) {
