@@ -5,10 +5,10 @@
  */
 import { transform } from '@hatang/geo';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../apps/api/src/app.js';
+import { type App, createApp } from '../../apps/api/src/app.js';
 import { OGC_COLLECTIONS } from '../../apps/api/src/ogc/ogc-collections.js';
 import { createOrganisation, farAway, sampleFeature } from '../support/fixtures.js';
-import { formatsApp } from '../support/formats-app.js';
+
 import { call } from '../support/http.js';
 import { type Session, sessionFor, TEST_SCRYPT_N } from '../support/sessions.js';
 import { testDatabase } from '../support/test-database.js';
@@ -27,7 +27,7 @@ const pathOf = (href: string) => href.replace(/^https?:\/\/[^/]+/, '');
 
 beforeAll(async () => {
   const db = await testDatabase();
-  app = formatsApp(db, { auth: { scryptN: TEST_SCRYPT_N } });
+  app = createApp({ db, auth: { scryptN: TEST_SCRYPT_N } });
   const org = await createOrganisation(db, 'operator');
   owner = await sessionFor(app, db, org, ['operator_editor']);
   for (const i of [0, 1, 2]) {
