@@ -93,3 +93,37 @@ describe('coverage gaps', () => {
     expect(gap!.geometry.coordinates[0]![0]).toHaveLength(9);
   });
 });
+
+describe('gap outlines on random blobs', () => {
+  it('gives simple rings whose area adds up to the cells, with every hole inside its outer', () => {
+    let seed = 3;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    for (let round = 0; round < 40; round++) {
+      const people = Array.from({ length: 100 }, () => (random() < 0.6 ? 1 : 0));
+      const grid = latticeGrid(10, 10, units, (r, c) => people[r * 10 + c]!);
+      const gaps = coverageGaps(new CoverageModel(grid, { operators: ['op'] }), '4G', { limit: 1000 });
+      for (const gap of gaps.features) {
+        let area = 0;
+        for (const polygon of gap.geometry.coordinates) {
+          polygon.forEach((ring, k) => {
+            const corners = ring.slice(0, -1).map(([x, y]) => `${x},${y}`);
+            expect(new Set(corners).size, 'a ring passes a corner twice').toBe(corners.length);
+            const a = shoelace(ring) / (0.001 * 0.001);
+            expect(k === 0 ? a > 0 : a < 0, 'outer counter-clockwise, holes clockwise').toBe(true);
+            area += a;
+          });
+        }
+        expect(Math.round(area)).toBe(gap.properties.cellCount);
+      }
+    }
+  });
+});
+
+function shoelace(ring: [number, number][]): number {
+  let sum = 0;
+  for (let i = 1; i < ring.length; i++) sum += ring[i - 1]![0] * ring[i]![1] - ring[i]![0] * ring[i - 1]![1];
+  return sum / 2;
+}

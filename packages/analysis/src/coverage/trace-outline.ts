@@ -77,7 +77,7 @@ export function traceOutline(grid: CellGrid, cells: ArrayLike<number>): Outline 
         if (nd !== d) ring.push([r, c]);
         d = nd;
       }
-      if (ring.length >= 4) rings.push(ring);
+      for (const simple of splitAtRepeats(ring)) if (simple.length >= 4) rings.push(simple);
     }
   }
   const toLngLat = ([r, c]: [number, number]): [number, number] => [
@@ -135,6 +135,33 @@ export function traceOutline(grid: CellGrid, cells: ArrayLike<number>): Outline 
 }
 
 const round7 = (x: number) => Math.round(x * 1e7) / 1e7;
+
+/**
+ * Splits a ring that passes a corner twice (two cells of the set touching diagonally) into
+ * simple rings: OGC forbids a ring touching itself, but allows an outer and a hole, or two
+ * polygons, to touch at a point.
+ */
+function splitAtRepeats(ring: [number, number][]): [number, number][][] {
+  const out: [number, number][][] = [];
+  const stack: [number, number][] = [];
+  const at = new Map<string, number>();
+  for (const v of ring) {
+    const key = `${v[0]},${v[1]}`;
+    const j = at.get(key);
+    if (j === undefined) {
+      at.set(key, stack.length);
+      stack.push(v);
+      continue;
+    }
+    const loop = stack.splice(j);
+    for (const w of loop) at.delete(`${w[0]},${w[1]}`);
+    out.push(loop);
+    at.set(key, stack.length);
+    stack.push(v);
+  }
+  out.push(stack);
+  return out;
+}
 const close = (ring: [number, number][]) => [...ring, ring[0]!];
 
 /** Twice the signed area in lattice units ([row, col] as [y, x]): > 0 counter-clockwise. */
