@@ -25,8 +25,10 @@ export async function call<T = Record<string, unknown>>(
     headers['content-type'] ??= 'application/json';
   }
   const response = await app.request(path, { method, headers, body });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : null) as T };
+  const isJson = /json/.test(response.headers.get('content-type') ?? '');
+  const parsed = isJson ? ((await response.json()) as T) : (null as T);
+  if (!isJson) await response.arrayBuffer(); // binary answers (tiles): only the status and headers matter
+  return { status: response.status, headers: response.headers, body: parsed };
 }
 
 /** `call` bound to an app and, optionally, a signed-in session. */
