@@ -164,6 +164,15 @@ async function attemptFor(key: string, subject: Subject, owner: string): Promise
       if (key.endsWith('/password')) return { method, path, json: { password: 'another long password' } };
       return { method, path };
     }
+    case 'POST /api/v1/analysis/coverage':
+      return { method, path: pattern, json: { technology: '4G', operators: [orgs.operatorA], maxSites: 1 } };
+    case 'GET /api/v1/analysis/coverage/:jobId': {
+      const job = await call<{ jobId: string }>(app, 'POST', '/api/v1/analysis/coverage', {
+        as: admin,
+        json: { technology: '4G', operators: [orgs.operatorA], maxSites: 1 },
+      });
+      return { method, path: pattern.replace(':jobId', job.body.jobId) };
+    }
     case 'POST /api/v1/api-keys':
       return { method, path: pattern, json: { name: 'matrix key', scopes: ['read'] } };
     case 'DELETE /api/v1/api-keys/:id': {

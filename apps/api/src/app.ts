@@ -4,12 +4,14 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
+import { onTowerChanged } from './analysis/coverage-service.js';
 import { type AuthOptions, apiKeyRoutes, authenticate, authRoutes, userRoutes } from './auth/index.js';
 import type { AppEnv } from './context.js';
 import { ApiError } from './errors.js';
 import { onError, onNotFound } from './middleware/error-handler.js';
 import { authorize } from './policy/authorize.js';
 import { adminUnitRoutes } from './routes/admin-units.js';
+import { analysisRoutes } from './routes/analysis.js';
 import { featureRoutes } from './routes/features.js';
 import { healthRoutes } from './routes/health.js';
 import { ogcRoutes } from './routes/ogc.js';
@@ -60,11 +62,19 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/auth', authRoutes(db, deps.auth));
   app.route('/api/v1/users', userRoutes(db, deps.auth));
   app.route('/api/v1/api-keys', apiKeyRoutes(db, deps.auth));
-  for (const resource of assetResources) app.route(`/api/v1/${resource.path}`, featureRoutes(db, resource));
+  for (const resource of assetResources) {
+    // Coverage analyses follow tower edits incrementally instead of recomputing everything.
+    const onChange =
+      resource.path === 'towers'
+        ? (before: unknown, after: unknown) => onTowerChanged(db, before, after)
+        : undefined;
+    app.route(`/api/v1/${resource.path}`, featureRoutes(db, resource, { onChange }));
+  }
   app.route('/api/v1/streets', featureRoutes(db, streets, { readOnly: true }));
   app.route('/api/v1/admin-units', adminUnitRoutes(db));
   app.route('/api/v1/organisations', organisationRoutes(db));
   app.route('/api/v1/population', populationRoutes(db));
+  app.route('/api/v1/analysis', analysisRoutes(db));
   app.route('/tiles', tileRoutes(db));
   app.route('/ogc', ogcRoutes(db));
   app.route('/api', openApiRoutes());

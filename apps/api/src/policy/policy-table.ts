@@ -27,6 +27,11 @@ const SIGNED_IN: Rule = { ...EVERYONE, anonymous: undefined };
 /** City departments keep the whole register; operators and tower companies keep their own assets. */
 const ASSET_EDITORS: Rule = { admin: 'all', planner: 'all', operator_editor: 'own' };
 const ADMINS: Rule = { admin: 'all' };
+/**
+ * Coverage analyses aggregate every operator's tenancies: for the city, the Construction
+ * Department, communes and operators (as national coverage maps publish per operator), not the public.
+ */
+const ANALYSTS: Rule = { ...SIGNED_IN, viewer: undefined };
 /** Everyone manages their own API keys; admins manage everyone's. */
 const KEY_HOLDERS: Rule = Object.fromEntries(
   Object.entries(SIGNED_IN).map(([subject, scope]) => [
@@ -72,6 +77,11 @@ export const ROUTE_POLICIES: ReadonlyMap<string, RoutePolicy> = new Map([
     ['GET', '/api/v1/organisations/:id', 'read', EVERYONE],
   ]),
   ...entries('population', [['GET', '/api/v1/population/summary', 'read', EVERYONE]]),
+  // Running an analysis changes no data: a read (so read-only API keys may run it).
+  ...entries('analysis', [
+    ['POST', '/api/v1/analysis/coverage', 'read', ANALYSTS],
+    ['GET', '/api/v1/analysis/coverage/:jobId', 'read', ANALYSTS],
+  ]),
   ...entries('sessions', [
     ['POST', '/api/v1/auth/login', 'create', EVERYONE],
     ['POST', '/api/v1/auth/logout', 'delete', SIGNED_IN],

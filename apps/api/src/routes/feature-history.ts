@@ -24,7 +24,11 @@ const restoreRequest = z.strictObject({ version: z.number().int().min(1) });
  * `POST /:id/restore {version}`: a new, audited write that brings back an earlier version —
  * also of a deleted record.
  */
-export function featureHistoryRoutes(db: Database, definition: ResourceDefinition) {
+export function featureHistoryRoutes(
+  db: Database,
+  definition: ResourceDefinition,
+  onChange?: (before: StoredFeature | null, after: StoredFeature | null) => void,
+) {
   const app = new Hono<AppEnv>();
   const label = definition.labels.en.replace(/s$/, '');
 
@@ -85,10 +89,11 @@ export function featureHistoryRoutes(db: Database, definition: ResourceDefinitio
         before: current ?? null,
         after,
       });
-      return after;
+      return { current: current ?? null, after };
     });
-    c.header('ETag', etag(restored.properties.version as number));
-    return c.json(redactFeature(definition.path, restored, c.get('principal')));
+    onChange?.(restored.current, restored.after);
+    c.header('ETag', etag(restored.after.properties.version as number));
+    return c.json(redactFeature(definition.path, restored.after, c.get('principal')));
   });
 
   return app;

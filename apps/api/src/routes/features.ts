@@ -95,6 +95,12 @@ function asObject(value: unknown, what: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
+export interface FeatureRouteOptions {
+  readOnly?: boolean;
+  /** Told after every committed write (null before = created, null after = deleted), e.g. to update analyses. */
+  onChange?: (before: StoredFeature | null, after: StoredFeature | null) => void;
+}
+
 /**
  * The REST routes of one spatial resource: list (bbox, filters, cursor), read, history, and for
  * editable resources create, patch with If-Match, restore, delete. Every write is one transaction
@@ -103,7 +109,7 @@ function asObject(value: unknown, what: string): Record<string, unknown> {
 export function featureRoutes(
   db: Database,
   definition: ResourceDefinition,
-  options: { readOnly?: boolean } = {},
+  options: FeatureRouteOptions = {},
 ) {
   const app = new Hono<AppEnv>();
   const label = definition.labels.en.replace(/s$/, '');
@@ -136,7 +142,9 @@ export function featureRoutes(
 
   if (options.readOnly) return app;
 
-  app.route('/', featureHistoryRoutes(db, definition));
+  app.route('/', featureHistoryRoutes(db, definition, options.onChange));
+  const changed = (before: StoredFeature | null, after: StoredFeature | null) =>
+    options.onChange?.(before, after);
 
   app.post('/', async (c) => {
     const body = asObject(await readJsonBody(c), 'a GeoJSON Feature');
@@ -167,6 +175,7 @@ export function featureRoutes(
       });
       return created;
     });
+    changed(null, feature);
     c.header('Location', `/api/v1/${definition.path}/${feature.id}`);
     c.header('ETag', etag(1));
     return c.json(redact(c, feature), 201);
@@ -210,16 +219,17 @@ export function featureRoutes(
         before: current,
         after: updated,
       });
-      return updated;
+      return { current, updated };
     });
-    c.header('ETag', etag(feature.properties.version as number));
-    return c.json(redact(c, feature));
+    changed(feature.current, feature.updated);
+    c.header('ETag', etag(feature.updated.properties.version as number));
+    return c.json(redact(c, feature.updated));
   });
 
   app.delete('/:id', async (c) => {
     const id = c.req.param('id');
     const expectedVersion = c.req.header('if-match') ? readIfMatch(c) : undefined;
-    await db.transaction(async (tx) => {
+    const deleted = await db.transaction(async (tx) => {
       const current = await findFeature(tx, definition, id, true);
       if (!current) throw notFound(label);
       assertMayTouch(c.get('grant'), current.properties.ownerOrgId);
@@ -235,7 +245,9 @@ export function featureRoutes(
         before: current,
         after: null,
       });
+      return current;
     });
+    changed(deleted, null);
     return c.body(null, 204);
   });
 
