@@ -10,7 +10,7 @@ import { PbfReader } from 'pbf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../../apps/api/src/app.js';
 import { TILE_LAYERS } from '../../apps/api/src/tiles/tile-layers.js';
-import { createOrganisation, farAway, sampleFeature } from '../support/fixtures.js';
+import { createOrganisation, createUnitWithCells, farAway, sampleFeature } from '../support/fixtures.js';
 
 import { call } from '../support/http.js';
 import { type Session, sessionFor, TEST_SCRYPT_N } from '../support/sessions.js';
@@ -60,23 +60,7 @@ beforeAll(async () => {
     ids[path] = created.body.id;
   }
   // A commune-sized square with a 3×3 block of 100 m population cells at its centre.
-  unitCode = `9${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}`;
-  const [x, y] = where;
-  await db.query(
-    `INSERT INTO admin_units (code, name, unit_type, former_district, area_km2, population, label_point, geom)
-     VALUES ($1, 'Xã Thử', 'commune', 'Test', 4, 900, ST_SetSRID(ST_MakePoint($2, $3), 4326),
-       ST_Multi(ST_MakeEnvelope($2 - 0.01, $3 - 0.01, $2 + 0.01, $3 + 0.01, 4326)))
-     ON CONFLICT (code) DO NOTHING`,
-    [unitCode, x, y],
-  );
-  const base = Math.floor(Math.random() * 1e12);
-  for (let i = 0; i < 9; i++) {
-    await db.query(
-      `INSERT INTO population_cells (id, admin_unit_code, population, geom)
-       VALUES ($1, $2, 100, ST_SetSRID(ST_MakePoint($3, $4), 4326))`,
-      [base + i, unitCode, x + ((i % 3) - 1) * 0.001, y + (Math.floor(i / 3) - 1) * 0.001],
-    );
-  }
+  unitCode = await createUnitWithCells(db, where);
 });
 
 describe(`vector tiles on ${process.env.DATABASE_URL ? 'PostGIS (ST_AsMVT)' : 'PGlite (JS encoder)'}`, () => {

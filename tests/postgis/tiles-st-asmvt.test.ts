@@ -12,7 +12,7 @@ import { createApp } from '../../apps/api/src/app.js';
 import { TILE_LAYERS, tileLayer } from '../../apps/api/src/tiles/tile-layers.js';
 import { jsRenderer, stAsMvtRenderer } from '../../apps/api/src/tiles/tile-renderer.js';
 import { tileSource } from '../../apps/api/src/tiles/tile-source.js';
-import { createOrganisation, farAway, sampleFeature } from '../support/fixtures.js';
+import { createOrganisation, createUnitWithCells, farAway, sampleFeature } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { sessionFor, TEST_SCRYPT_N } from '../support/sessions.js';
 import { testDatabase } from '../support/test-database.js';
@@ -38,23 +38,7 @@ beforeAll(async () => {
     }
     expect((await call(app, 'POST', `/api/v1/${path}`, { as: owner, json: feature })).status).toBe(201);
   }
-  const unitCode = `9${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}`;
-  const [x, y] = where;
-  await db.query(
-    `INSERT INTO admin_units (code, name, unit_type, former_district, area_km2, population, label_point, geom)
-     VALUES ($1, 'Xã So Sánh', 'commune', 'Test', 4, 900, ST_SetSRID(ST_MakePoint($2, $3), 4326),
-       ST_Multi(ST_MakeEnvelope($2 - 0.01, $3 - 0.01, $2 + 0.01, $3 + 0.01, 4326)))
-     ON CONFLICT (code) DO NOTHING`,
-    [unitCode, x, y],
-  );
-  const base = Math.floor(Math.random() * 1e12);
-  for (let i = 0; i < 9; i++) {
-    await db.query(
-      `INSERT INTO population_cells (id, admin_unit_code, population, geom)
-       VALUES ($1, $2, 100, ST_SetSRID(ST_MakePoint($3, $4), 4326))`,
-      [base + i, unitCode, x + ((i % 3) - 1) * 0.001, y + (Math.floor(i / 3) - 1) * 0.001],
-    );
-  }
+  await createUnitWithCells(db, where, 'Xã So Sánh');
 });
 
 describe('the JS encoder against ST_AsMVT (PostGIS)', () => {

@@ -96,3 +96,32 @@ export function sampleFeature(path: string, ownerOrgId: string, code: string, at
   if (!sample) throw new Error(`no sample for ${path}`);
   return { type: 'Feature', ...sample };
 }
+
+/**
+ * A made-up commune (code 9xxxx, not a real one) as a 0.02° square centred on `centre`, with a
+ * 3×3 block of 100 m population cells of 100 people each at its centre. Returns the unit code.
+ */
+export async function createUnitWithCells(
+  sql: Sql,
+  centre: [number, number],
+  name = 'Xã Thử',
+): Promise<string> {
+  const code = `9${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}`;
+  const [x, y] = centre;
+  await sql.query(
+    `INSERT INTO admin_units (code, name, unit_type, former_district, area_km2, population, label_point, geom)
+     VALUES ($1, $4, 'commune', 'Test', 4, 900, ST_SetSRID(ST_MakePoint($2, $3), 4326),
+       ST_Multi(ST_MakeEnvelope($2 - 0.01, $3 - 0.01, $2 + 0.01, $3 + 0.01, 4326)))
+     ON CONFLICT (code) DO NOTHING`,
+    [code, x, y, name],
+  );
+  const base = Math.floor(Math.random() * 1e12);
+  for (let i = 0; i < 9; i++) {
+    await sql.query(
+      `INSERT INTO population_cells (id, admin_unit_code, population, geom)
+       VALUES ($1, $2, 100, ST_SetSRID(ST_MakePoint($3, $4), 4326))`,
+      [base + i, code, x + ((i % 3) - 1) * 0.001, y + (Math.floor(i / 3) - 1) * 0.001],
+    );
+  }
+  return code;
+}
