@@ -1,1 +1,2 @@
 export * from './coverage/index.js';
+export * from './plans/index.js';

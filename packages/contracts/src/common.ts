@@ -49,6 +49,8 @@ export const errorCode = z.enum([
   'NOT_FOUND',
   'CONFLICT',
   'VERSION_CONFLICT',
+  /** The record belongs to a plan version that is approved, superseded or a baseline: frozen. */
+  'VERSION_LOCKED',
   'PRECONDITION_REQUIRED',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',

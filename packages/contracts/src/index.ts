@@ -4,5 +4,6 @@ export * from './auth.js';
 export * from './common.js';
 export * from './context.js';
 export * from './geometry.js';
+export * from './plans.js';
 export * from './query.js';
 export * from './resource.js';

@@ -1,0 +1,50 @@
+import { checkLandingStation, corridorZoneConflicts, type LandIndex, type ZoneInput } from '@hatang/analysis';
+import {
+  type Geometry,
+  type Issue,
+  type PlanCheckResult,
+  type PlanItemProperties,
+  SEA_ZONE_KINDS,
+} from '@hatang/contracts';
+import type { Sql } from '@hatang/db';
+
+/**
+ * Rules that reject an item outright, checked before any SQL: a landing station must be on land.
+ * Returns the problems with their paths (empty when the item may be stored).
+ */
+export function rejectionsFor(geometry: Geometry, properties: PlanItemProperties, land: LandIndex): Issue[] {
+  if (properties.kind !== 'landing_station' || geometry.type !== 'Point') return [];
+  const verdict = checkLandingStation(geometry.coordinates, land);
+  return verdict.ok ? [] : [{ path: ['geometry', 'coordinates'], message: verdict.message }];
+}
+
+/** Metres → degrees of latitude, generous (for a bounding-box prefilter only). */
+const roughDegrees = (m: number) => (m / 111_000) * 1.5 + 0.001;
+
+/**
+ * Warnings stored with the item: a submarine corridor crossing sea zones (global zones and the
+ * version's own), a landing station far inland. Runs in the write's transaction.
+ */
+export async function warningsFor(
+  tx: Sql,
+  versionId: string,
+  geometry: Geometry,
+  properties: PlanItemProperties,
+  land: LandIndex,
+): Promise<PlanCheckResult[]> {
+  if (properties.kind === 'landing_station' && geometry.type === 'Point') {
+    const verdict = checkLandingStation(geometry.coordinates, land);
+    return verdict.ok ? verdict.results : [];
+  }
+  if (properties.kind === 'submarine_corridor' && geometry.type === 'LineString') {
+    const widthM = Number(properties.attributes.protectionWidthM);
+    const zones = await tx.query<ZoneInput>(
+      `SELECT id::text AS id, kind, name, ST_AsGeoJSON(geom, 7)::json AS geometry FROM plan_zones
+       WHERE (plan_version_id IS NULL OR plan_version_id = $1) AND kind = ANY($2::text[])
+         AND geom && ST_Expand(ST_SetSRID(ST_GeomFromGeoJSON($3), 4326), $4)`,
+      [versionId, `{${SEA_ZONE_KINDS.join(',')}}`, JSON.stringify(geometry), roughDegrees(widthM)],
+    );
+    return corridorZoneConflicts(geometry, widthM, zones);
+  }
+  return [];
+}

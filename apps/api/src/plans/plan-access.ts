@@ -1,0 +1,33 @@
+import type { PlanVersionKind } from '@hatang/contracts';
+import type { Principal } from '../auth/principal.js';
+import { ApiError, notFound } from '../errors.js';
+
+/**
+ * Who may see work in progress (drafts and baselines): the city's planners and admins, and the
+ * Construction Department (reviewer), which is consulted on the plan. Everyone signed in sees
+ * approved and superseded versions: the plan, once issued, is public.
+ */
+const DRAFT_READERS = new Set(['admin', 'planner', 'reviewer']);
+
+export const mayReadDrafts = (principal: Principal | undefined) =>
+  principal?.roles.some((r) => DRAFT_READERS.has(r)) ?? false;
+
+export const isPublishedKind = (kind: PlanVersionKind) => kind === 'approved' || kind === 'superseded';
+
+/** 404 (not 403: a draft's existence is not for everyone) when the viewer may not read the version. */
+export function assertMayReadVersion(
+  version: { kind: PlanVersionKind } | undefined,
+  principal: Principal | undefined,
+  what = 'Plan version',
+): asserts version is { kind: PlanVersionKind } {
+  if (!version || (!isPublishedKind(version.kind) && !mayReadDrafts(principal))) throw notFound(what);
+}
+
+/** 409 VERSION_LOCKED: a version that is not a draft is a record and cannot change. */
+export function versionLocked(kind: PlanVersionKind): ApiError {
+  return new ApiError(
+    409,
+    'VERSION_LOCKED',
+    `This plan version is ${kind === 'baseline' ? 'a baseline' : kind}: only drafts can change; fork it to make a new draft`,
+  );
+}

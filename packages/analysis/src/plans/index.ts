@@ -1,0 +1,3 @@
+export * from './land-index.js';
+export * from './landing-station.js';
+export * from './sea-zone-crossings.js';
