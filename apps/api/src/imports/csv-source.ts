@@ -1,0 +1,129 @@
+/**
+ * Streamed CSV reading: rows are parsed from the upload's byte stream with csv-parse and handed
+ * on in chunks, so a 100k-row file never exists as 100k objects. The geometry comes from
+ * longitude/latitude columns (WGS 84), VN-2000 X/Y columns (the zone chosen by the user), or a
+ * WKT column for lines.
+ */
+import { Readable } from 'node:stream';
+import type { CrsCode } from '@hatang/geo';
+import { FormatError, fromWkt, type SourceFeature, type SourceGeometry } from '@hatang/geo/formats';
+import { CsvError, parse } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
+
+const LNG = /^(lng|lon|long|longitude|kinh_?do|x_?wgs84)$/i;
+const LAT = /^(lat|latitude|vi_?do|y_?wgs84)$/i;
+/** Survey convention (Vietnam): X is the northing, Y the easting. */
+const X = /^(x|x_?vn2000|toa_?do_?x|x_?northing|northing)$/i;
+const Y = /^(y|y_?vn2000|toa_?do_?y|y_?easting|easting)$/i;
+const WKT = /^(wkt|geometry|geom|the_geom)$/i;
+
+export interface CsvLayout {
+  delimiter: string;
+  fields: string[];
+  /** 'lnglat': WGS 84 columns; 'xy': projected metres (needs a CRS); 'wkt': geometry as WKT. */
+  geometry:
+    | { kind: 'lnglat'; x: string; y: string }
+    | { kind: 'xy'; x: string; y: string }
+    | { kind: 'wkt'; column: string };
+}
+
+/** Reads the header (from the first 64 KiB) to find the delimiter and the coordinate columns. */
+export async function sniffCsv(file: Blob): Promise<CsvLayout> {
+  const head = await file.slice(0, 65536).text();
+  const firstLine = head.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
+  const counts = [',', ';', '\t'].map((d) => [d, firstLine.split(d).length] as const);
+  const delimiter = counts.sort((a, b) => b[1] - a[1])[0]?.[0] ?? ',';
+  let fields: string[];
+  try {
+    fields = (parseSync(firstLine, { delimiter, bom: true, to_line: 1 })[0] ?? []) as string[];
+  } catch (error) {
+    throw new FormatError('DAMAGED_FILE', `The CSV header cannot be read: ${(error as Error).message}`);
+  }
+  if (fields.length === 0 || fields.every((f) => f.trim() === ''))
+    throw new FormatError('EMPTY_FILE', 'The CSV is empty.');
+  const find = (pattern: RegExp) => fields.find((f) => pattern.test(f.trim()));
+  const lng = find(LNG);
+  const lat = find(LAT);
+  if (lng && lat) return { delimiter, fields, geometry: { kind: 'lnglat', x: lng, y: lat } };
+  const x = find(X);
+  const y = find(Y);
+  if (x && y) return { delimiter, fields, geometry: { kind: 'xy', x, y } };
+  const wkt = find(WKT);
+  if (wkt) return { delimiter, fields, geometry: { kind: 'wkt', column: wkt } };
+  throw new FormatError(
+    'UNSUPPORTED_FILE',
+    `The CSV has no coordinate columns: give lng and lat (WGS 84), X and Y (VN-2000, X = northing), or wkt. Columns found: ${fields.join(', ')}`,
+  );
+}
+
+function number(cell: unknown): number | undefined {
+  if (typeof cell !== 'string' || cell.trim() === '') return undefined;
+  const n = Number(cell.trim().replace(/^(-?\d+),(\d+)$/, '$1.$2'));
+  return Number.isFinite(n) ? n : Number.NaN;
+}
+
+function geometryOf(
+  layout: CsvLayout,
+  row: Record<string, string>,
+): { geometry: SourceGeometry | null; error?: string } {
+  const g = layout.geometry;
+  if (g.kind === 'wkt') {
+    const text = row[g.column] ?? '';
+    if (text.trim() === '') return { geometry: null, error: `no geometry: the ${g.column} cell is empty` };
+    try {
+      return { geometry: fromWkt(text) };
+    } catch (error) {
+      return { geometry: null, error: (error as Error).message };
+    }
+  }
+  const a = number(row[g.x]);
+  const b = number(row[g.y]);
+  if (a === undefined || b === undefined)
+    return { geometry: null, error: `no coordinates: ${g.x} and ${g.y} must both be filled` };
+  if (Number.isNaN(a) || Number.isNaN(b))
+    return { geometry: null, error: `${g.x}/${g.y} must be numbers, got "${row[g.x]}", "${row[g.y]}"` };
+  if (g.kind === 'lnglat') return { geometry: { type: 'Point', coordinates: [a, b] } };
+  // In Vietnam a northing is > 1 000 000 m and an easting < 1 000 000 m (false easting 500 km): the
+  // magnitudes say which column is which, whatever the header's convention.
+  const [easting, northing] = a > 1_000_000 && b < 1_000_000 ? [b, a] : [a, b];
+  return { geometry: { type: 'Point', coordinates: [easting, northing] } };
+}
+
+/** Whether the layout needs the user to choose a CRS (projected X/Y columns). */
+export const csvNeedsCrs = (layout: CsvLayout) => layout.geometry.kind === 'xy';
+export const csvCrs = (layout: CsvLayout): CrsCode | undefined =>
+  layout.geometry.kind === 'lnglat' ? 'EPSG:4326' : undefined;
+
+/** Rows in chunks of `size`, with the bytes read so far; a broken quote becomes a FormatError naming the line. */
+export async function* readCsv(
+  file: Blob,
+  layout: CsvLayout,
+  size = 2000,
+): AsyncGenerator<{ features: SourceFeature[]; bytesRead: number }> {
+  const parser = Readable.fromWeb(file.stream() as Parameters<typeof Readable.fromWeb>[0]).pipe(
+    parse({ delimiter: layout.delimiter, bom: true, columns: true, skip_empty_lines: true, trim: false }),
+  );
+  let chunk: SourceFeature[] = [];
+  try {
+    for await (const record of parser as AsyncIterable<Record<string, string>>) {
+      const { geometry, error } = geometryOf(layout, record);
+      chunk.push(
+        error ? { properties: record, geometry, geometryError: error } : { properties: record, geometry },
+      );
+      if (chunk.length >= size) {
+        yield { features: chunk, bytesRead: parser.info.bytes };
+        chunk = [];
+      }
+    }
+  } catch (error) {
+    if (error instanceof CsvError) {
+      const line = (error as CsvError & { lines?: number }).lines;
+      throw new FormatError(
+        'DAMAGED_FILE',
+        `The CSV cannot be read${line ? ` at line ${line}` : ''}: ${error.message}. Check for an unclosed or stray quote (") there.`,
+      );
+    }
+    throw error;
+  }
+  if (chunk.length > 0) yield { features: chunk, bytesRead: parser.info.bytes };
+}

@@ -1,0 +1,146 @@
+/**
+ * The life of an import: the upload is parsed in the background (progress on the job row),
+ * staged, validated with the automatic mapping; then the user remaps and commits.
+ */
+import type { ResourceDefinition } from '@hatang/contracts';
+import type { Database } from '@hatang/db';
+import type { CrsCode } from '@hatang/geo';
+import { FormatError } from '@hatang/geo/formats';
+import { autoMapping, type FieldMapping, mapRow } from './field-mapping.js';
+import { findJob, type ImportJob, insertJob, updateJob } from './import-store.js';
+import { checkContext, stagedRows } from './row-checker.js';
+import { stageChunk } from './stage-rows.js';
+import { detectFormat, openUpload } from './upload-source.js';
+import { validateImport } from './validate-import.js';
+
+/** Parses still running in this process, by import id (so tests and shutdown can wait for them). */
+const running = new Map<string, Promise<void>>();
+export const parsing = (id: string) => running.get(id) ?? Promise.resolve();
+
+export interface StartImport {
+  file: Blob;
+  fileName: string;
+  definition: ResourceDefinition;
+  requestedCrs: CrsCode | undefined;
+  createdBy: string | null;
+  createdByOrg: string | null;
+  /** For `own` grants: every row must belong to this organisation (and it is the default owner). */
+  onlyOwner: string | undefined;
+}
+
+/** Creates the job and starts parsing; resolves as soon as the job row exists. */
+export async function startImport(db: Database, input: StartImport): Promise<string> {
+  const id = crypto.randomUUID();
+  const format = await detectFormat(input.file, input.fileName);
+  await insertJob(db, {
+    id,
+    resource: input.definition.path,
+    format,
+    fileName: input.fileName,
+    requestedCrs: input.requestedCrs ?? null,
+    bytesTotal: input.file.size,
+    createdBy: input.createdBy,
+    createdByOrg: input.createdByOrg,
+  });
+  const work = parse(db, id, input).finally(() => running.delete(id));
+  running.set(id, work);
+  return id;
+}
+
+async function parse(db: Database, id: string, input: StartImport): Promise<void> {
+  try {
+    const source = await openUpload(input.file, input.fileName, input.requestedCrs);
+    await updateJob(db, id, { detectedCrs: source.detectedCrs ?? null, fields: source.fields });
+    let next = 1;
+    for await (const chunk of source.chunks) {
+      next = await stageChunk(db, id, next, chunk.features, source.crs);
+      await updateJob(db, id, { rowsParsed: next - 1, bytesRead: chunk.bytesRead });
+    }
+    const mapping = autoMapping(input.definition, source.fields, { ownerOrgId: input.onlyOwner });
+    await validateImport(db, id, input.definition, mapping, input.onlyOwner);
+    await updateJob(db, id, { status: 'ready', bytesRead: input.file.size });
+  } catch (error) {
+    const known = error instanceof FormatError;
+    if (!known) console.error(`[import ${id}] parsing failed`, error);
+    await db.query('DELETE FROM import_rows WHERE import_id = $1', [id]);
+    await updateJob(db, id, {
+      status: 'failed',
+      error: known
+        ? { code: error.code, message: error.message }
+        : { code: 'INTERNAL', message: 'The file could not be read; nothing was imported' },
+    });
+  }
+}
+
+export interface ImportView extends Omit<ImportJob, 'createdByOrg'> {
+  progress: { fraction: number; bytesRead: number; bytesTotal: number; rowsParsed: number };
+  crs: string | null;
+  issueCount: number;
+  /** The first problems, `{ row, field, message }`; the full list is report.csv. */
+  issues: { row: number; field: string; message: string }[];
+  /** The first rows, geometry in WGS 84 [lng, lat], with the properties the mapping gives them. */
+  preview: {
+    row: number;
+    geometry: unknown;
+    source: Record<string, unknown>;
+    properties: Record<string, unknown> | null;
+  }[];
+}
+
+/** What GET /imports/:id shows. */
+export async function viewImport(
+  db: Database,
+  job: ImportJob,
+  definition: ResourceDefinition,
+  limits = { issues: 200, preview: 20 },
+): Promise<ImportView> {
+  const [counted] = await db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM import_issues WHERE import_id = $1',
+    [job.id],
+  );
+  const issues = await db.query<{ row: number; field: string; message: string }>(
+    'SELECT row_no AS row, field, message FROM import_issues WHERE import_id = $1 ORDER BY row_no, field LIMIT $2',
+    [job.id, limits.issues],
+  );
+  const preview: ImportView['preview'] = [];
+  if (job.status === 'ready') {
+    const context = await checkContext(db, definition, job.mapping, undefined);
+    for await (const rows of stagedRows(db, job.id, limits.preview)) {
+      for (const row of rows) {
+        const mapped = mapRow(definition, job.mapping, row.source, context);
+        preview.push({
+          row: row.rowNo,
+          geometry: row.geometry,
+          source: row.source,
+          properties: mapped.ok ? mapped.properties : null,
+        });
+      }
+      break;
+    }
+  }
+  const { createdByOrg: _, ...rest } = job;
+  const fraction =
+    job.status === 'parsing' ? (job.bytesTotal > 0 ? Math.min(0.99, job.bytesRead / job.bytesTotal) : 0) : 1;
+  return {
+    ...rest,
+    progress: { fraction, bytesRead: job.bytesRead, bytesTotal: job.bytesTotal, rowsParsed: job.rowsParsed },
+    crs: job.requestedCrs ?? job.detectedCrs,
+    issueCount: counted?.n ?? 0,
+    issues,
+    preview,
+  };
+}
+
+export async function remapImport(
+  db: Database,
+  job: ImportJob,
+  definition: ResourceDefinition,
+  change: { mapping?: FieldMapping; duplicates?: 'update' | 'skip'; validRowsOnly?: boolean },
+  onlyOwner: string | undefined,
+): Promise<void> {
+  const { mapping, ...options } = change;
+  if (Object.keys(options).length) await updateJob(db, job.id, options);
+  if (mapping) await validateImport(db, job.id, definition, mapping, onlyOwner);
+}
+
+export { findJob };

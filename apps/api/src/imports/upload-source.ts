@@ -1,0 +1,155 @@
+/**
+ * Opens an uploaded file: tells its format from the name and first bytes, reads the header or the
+ * whole layer (formats that are archives or documents), and settles the CRS. Yields the features
+ * in chunks, whatever the format.
+ */
+import { createRequire } from 'node:module';
+import type { CrsCode } from '@hatang/geo';
+import {
+  type DecodedLayer,
+  FormatError,
+  readGeoJson,
+  readGeoPackage,
+  readKml,
+  readKmz,
+  readShapefileZip,
+  type SourceFeature,
+} from '@hatang/geo/formats';
+import { DOMParser } from '@xmldom/xmldom';
+import initSqlJs, { type SqlJsStatic } from 'sql.js';
+import { csvCrs, csvNeedsCrs, readCsv, sniffCsv } from './csv-source.js';
+
+export type ImportFormat = 'geojson' | 'csv' | 'shapefile' | 'kml' | 'kmz' | 'gpkg';
+
+export interface UploadSource {
+  format: ImportFormat;
+  fields: string[];
+  /** What the file says its CRS is (undefined: it says nothing, or something we do not know). */
+  detectedCrs: CrsCode | undefined;
+  /** The CRS the rows are read in: the user's choice, else the file's. */
+  crs: CrsCode;
+  chunks: AsyncIterable<{ features: SourceFeature[]; bytesRead: number }>;
+}
+
+let sqlJs: Promise<SqlJsStatic> | undefined;
+/** sql.js, loaded once, with its wasm from node_modules. */
+export function loadSqlJs(): Promise<SqlJsStatic> {
+  const require = createRequire(import.meta.url);
+  sqlJs ??= initSqlJs({ locateFile: (file: string) => require.resolve(`sql.js/dist/${file}`) });
+  return sqlJs;
+}
+
+const startsWith = (bytes: Uint8Array, text: string) =>
+  [...text].every((ch, i) => bytes[i] === ch.charCodeAt(0));
+
+/** The format from the file name, checked against the first bytes. */
+export async function detectFormat(file: Blob, name: string): Promise<ImportFormat> {
+  const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
+  const extension = name.toLowerCase().split('.').pop() ?? '';
+  if (extension === 'kmz') return 'kmz';
+  if (extension === 'zip' || startsWith(head, 'PK')) return 'shapefile';
+  if (extension === 'gpkg' || startsWith(head, 'SQLite format 3')) return 'gpkg';
+  if (extension === 'kml') return 'kml';
+  if (extension === 'csv' || extension === 'txt') return 'csv';
+  if (extension === 'geojson' || extension === 'json') return 'geojson';
+  throw new FormatError(
+    'UNSUPPORTED_FILE',
+    `Cannot tell the format of "${name}": use .geojson, .csv, .zip (Shapefile), .kml, .kmz or .gpkg.`,
+  );
+}
+
+async function* inChunks(features: SourceFeature[], bytes: number, size = 2000) {
+  for (let i = 0; i < features.length; i += size) {
+    yield {
+      features: features.slice(i, i + size),
+      bytesRead: Math.round((bytes * Math.min(i + size, features.length)) / features.length),
+    };
+  }
+}
+
+function settleCrs(
+  format: ImportFormat,
+  detected: CrsCode | undefined,
+  unknown: boolean,
+  requested: CrsCode | undefined,
+): CrsCode {
+  if (requested) return requested;
+  if (detected) return detected;
+  if (format === 'shapefile') {
+    throw new FormatError(
+      'CRS_REQUIRED',
+      unknown
+        ? "The Shapefile's .prj names a coordinate system Hatang does not recognise: upload it again choosing the CRS (e.g. crs=EPSG:9210 for VN-2000 Hai Phong, EPSG:9209 for the former Hai Duong, EPSG:32648 for UTM 48N)."
+        : 'The Shapefile has no .prj, so its coordinate system is unknown: upload it again choosing the CRS (e.g. crs=EPSG:9210 for VN-2000 Hai Phong, EPSG:9209 for the former Hai Duong, EPSG:4326 for WGS 84).',
+    );
+  }
+  throw new FormatError(
+    'CRS_REQUIRED',
+    `The ${format} file does not say which coordinate system it uses: choose the CRS (e.g. crs=EPSG:9210).`,
+  );
+}
+
+/** Opens the upload; throws FormatError for a file that cannot be imported at all. */
+export async function openUpload(
+  file: Blob,
+  name: string,
+  requested: CrsCode | undefined,
+): Promise<UploadSource> {
+  if (file.size === 0) throw new FormatError('EMPTY_FILE', 'The file is empty.');
+  const format = await detectFormat(file, name);
+  if (format === 'csv') {
+    const layout = await sniffCsv(file);
+    const detected = csvCrs(layout);
+    if (csvNeedsCrs(layout) && !requested) {
+      throw new FormatError(
+        'CRS_REQUIRED',
+        `The CSV has X/Y columns in metres (${layout.geometry.kind === 'xy' ? `${layout.geometry.x}, ${layout.geometry.y}` : ''}): choose the VN-2000 zone (crs=EPSG:9210 for Hai Phong, EPSG:9209 for the former Hai Duong).`,
+      );
+    }
+    return {
+      format,
+      fields: layout.fields,
+      detectedCrs: detected,
+      crs: requested ?? detected ?? 'EPSG:4326',
+      chunks: readCsv(file, layout),
+    };
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let layer: DecodedLayer;
+  switch (format) {
+    case 'geojson':
+      layer = readGeoJson(new TextDecoder().decode(bytes));
+      break;
+    case 'shapefile':
+      layer = readShapefileZip(bytes);
+      break;
+    case 'kml':
+      layer = readKml(new TextDecoder().decode(bytes), xmlParser());
+      break;
+    case 'kmz':
+      layer = readKmz(bytes, xmlParser());
+      break;
+    case 'gpkg':
+      layer = readGeoPackage(await loadSqlJs(), bytes);
+      break;
+  }
+  if (layer.features.length === 0) throw new FormatError('EMPTY_FILE', 'The file holds no features.');
+  const crs = settleCrs(format, layer.crs, layer.unknownCrs === true, requested);
+  return {
+    format,
+    fields: layer.fields,
+    detectedCrs: layer.crs,
+    crs,
+    chunks: inChunks(layer.features, bytes.length),
+  };
+}
+
+/** xmldom, failing on malformed XML instead of repairing it silently. */
+function xmlParser() {
+  const parser = new DOMParser({
+    onError: (level, message) => {
+      if (level === 'fatalError' || level === 'error') throw new Error(message);
+    },
+  });
+  return { parseFromString: (text: string, type: 'text/xml') => parser.parseFromString(text, type) };
+}

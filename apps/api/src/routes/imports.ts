@@ -1,0 +1,195 @@
+import { assetResources, type ResourceDefinition, toIssues } from '@hatang/contracts';
+import type { Database } from '@hatang/db';
+import { isSupportedCrs } from '@hatang/geo';
+import { csvLine, FormatError } from '@hatang/geo/formats';
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import type { AppEnv } from '../context.js';
+import { ApiError, notFound, validationFailed } from '../errors.js';
+import { readJsonBody } from '../http/body.js';
+import { type CommitResult, type CommitStage, commitImport } from '../imports/commit-import.js';
+import { checkMapping, fieldMappingSchema } from '../imports/field-mapping.js';
+import { findJob, remapImport, startImport, viewImport } from '../imports/import-jobs.js';
+import type { ImportJob } from '../imports/import-store.js';
+import { importPopulationRaster } from '../imports/population-raster.js';
+
+export interface ImportRouteOptions {
+  /** Largest accepted upload, bytes (default 200 MB). The app's general body limit must not be lower on these routes. */
+  maxUploadBytes?: number;
+  /** Told after a commit, e.g. so coverage analyses recompute after a tower import. */
+  onCommitted?: (resource: string, result: CommitResult) => void;
+  /** Test hook: each stage of a commit as it starts. */
+  onCommitStage?: (stage: CommitStage) => void;
+}
+
+const DEFINITIONS = new Map<string, ResourceDefinition>(assetResources.map((r) => [r.path, r]));
+
+const patchBody = z.strictObject({
+  mapping: fieldMappingSchema.optional(),
+  duplicates: z.enum(['update', 'skip']).optional(),
+  validRowsOnly: z.boolean().optional(),
+});
+
+async function readUpload(c: Context<AppEnv>): Promise<{ file: File; fields: Record<string, string> }> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^multipart\/form-data/i.test(type)) {
+    throw new ApiError(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Send the file as multipart/form-data with a "file" part',
+    );
+  }
+  const body = await c.req.parseBody();
+  const file = body.file;
+  if (!(file instanceof File))
+    throw validationFailed([{ path: ['file'], message: 'attach the file as the "file" part' }]);
+  const fields = Object.fromEntries(
+    Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  );
+  return { file, fields };
+}
+
+/** Routes under /api/v1/imports: upload, progress and report, remap, report.csv, commit; population grid. */
+export function importRoutes(db: Database, options: ImportRouteOptions = {}) {
+  const app = new Hono<AppEnv>();
+  const maxBytes = options.maxUploadBytes ?? 200 * 1024 * 1024;
+  const limit = bodyLimit({
+    maxSize: maxBytes,
+    onError: () => {
+      throw new ApiError(
+        413,
+        'PAYLOAD_TOO_LARGE',
+        `The file is larger than the import limit of ${Math.round(maxBytes / 1048576)} MB; nothing was imported`,
+      );
+    },
+  });
+  /** Owner every row must have when the grant is `own` (an operator editor). */
+  const onlyOwnerOf = (c: Context<AppEnv>) => {
+    const grant = c.get('grant');
+    return grant?.scope === 'own'
+      ? (grant.principal?.orgId ?? '00000000-0000-0000-0000-000000000000')
+      : undefined;
+  };
+  /** Only the user who uploaded (or an admin) sees and drives an import. */
+  async function ownJob(
+    c: Context<AppEnv>,
+    lockFree = true,
+  ): Promise<{ job: ImportJob; definition: ResourceDefinition }> {
+    const job = await findJob(db, c.req.param('id') ?? '');
+    const principal = c.get('principal');
+    if (
+      !job ||
+      !lockFree ||
+      !principal ||
+      (job.createdBy !== principal.userId && !principal.roles.includes('admin'))
+    )
+      throw notFound('Import');
+    const definition = DEFINITIONS.get(job.resource);
+    if (!definition) throw notFound('Import');
+    return { job, definition };
+  }
+
+  app.post('/', limit, async (c) => {
+    const { file, fields } = await readUpload(c);
+    const issues = [];
+    const definition = DEFINITIONS.get(fields.resource ?? '');
+    if (!definition)
+      issues.push({
+        path: ['resource'],
+        message: `choose the target layer: one of ${[...DEFINITIONS.keys()].join(', ')}`,
+      });
+    const crs = fields.crs?.trim().toUpperCase();
+    if (crs && !isSupportedCrs(crs))
+      issues.push({
+        path: ['crs'],
+        message: `unsupported CRS "${fields.crs}": use EPSG:9210, EPSG:9209, EPSG:3405, EPSG:32648 or EPSG:4326`,
+      });
+    if (issues.length > 0 || !definition) throw validationFailed(issues);
+    const principal = c.get('principal');
+    let id: string;
+    try {
+      id = await startImport(db, {
+        file,
+        fileName: file.name || 'upload',
+        definition,
+        requestedCrs: crs && isSupportedCrs(crs) ? crs : undefined,
+        createdBy: principal?.userId ?? null,
+        createdByOrg: principal?.orgId ?? null,
+        onlyOwner: onlyOwnerOf(c),
+      });
+    } catch (error) {
+      if (error instanceof FormatError) throw validationFailed([{ path: ['file'], message: error.message }]);
+      throw error;
+    }
+    const job = await findJob(db, id);
+    if (!job) throw notFound('Import');
+    c.header('Location', `/api/v1/imports/${id}`);
+    return c.json(await viewImport(db, job, definition), 202);
+  });
+
+  app.post('/population', limit, async (c) => {
+    const { file } = await readUpload(c);
+    const result = await importPopulationRaster(db, new Uint8Array(await file.arrayBuffer()));
+    return c.json(result);
+  });
+
+  app.get('/:id', async (c) => {
+    const { job, definition } = await ownJob(c);
+    return c.json(await viewImport(db, job, definition));
+  });
+
+  app.patch('/:id', async (c) => {
+    const { job, definition } = await ownJob(c);
+    const parsed = patchBody.safeParse(await readJsonBody(c));
+    if (!parsed.success) throw validationFailed(toIssues(parsed.error));
+    if (job.status !== 'ready')
+      throw new ApiError(409, 'CONFLICT', `The import is ${job.status}: only a ready import can be changed`);
+    if (parsed.data.mapping) {
+      const problems = checkMapping(definition, parsed.data.mapping, job.fields);
+      if (problems.length) throw validationFailed(problems);
+    }
+    await remapImport(db, job, definition, parsed.data, onlyOwnerOf(c));
+    const updated = await findJob(db, job.id);
+    if (!updated) throw notFound('Import');
+    return c.json(await viewImport(db, updated, definition));
+  });
+
+  app.get('/:id/report.csv', async (c) => {
+    const { job } = await ownJob(c);
+    const rows = await db.query<{ row: number; field: string; message: string }>(
+      'SELECT row_no AS row, field, message FROM import_issues WHERE import_id = $1 ORDER BY row_no, field',
+      [job.id],
+    );
+    const csv =
+      csvLine(['row', 'field', 'message']) + rows.map((r) => csvLine([r.row, r.field, r.message])).join('');
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="import-${job.id}-report.csv"`);
+    return c.body(`\uFEFF${csv}`);
+  });
+
+  app.post('/:id/commit', async (c) => {
+    const { job, definition } = await ownJob(c);
+    const principal = c.get('principal');
+    const result = await commitImport(
+      db,
+      job.id,
+      definition,
+      {
+        userId: principal?.userId ?? null,
+        name: principal?.displayName ?? null,
+        orgId: principal?.orgId ?? null,
+        via: principal?.via ?? 'system',
+        requestId: c.get('requestId') ?? 'unknown',
+      },
+      onlyOwnerOf(c),
+      options.onCommitStage,
+    );
+    options.onCommitted?.(definition.path, result);
+    const updated = await findJob(db, job.id);
+    if (!updated) throw notFound('Import');
+    return c.json(await viewImport(db, updated, definition));
+  });
+
+  return app;
+}
