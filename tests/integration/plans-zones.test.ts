@@ -114,6 +114,12 @@ describe('plan zones and sea checks', () => {
       headers: { 'if-match': '1' },
     });
     expect(widened.body.properties.checkResults.map((c) => c.check)).toEqual(['corridor_sea_zone']);
+    // Zone edits re-check the draft's corridors: removing the anchorage clears both warnings.
+    expect(
+      (await call(app, 'DELETE', `/api/v1/plan-zones/${anchorage.body.id}`, { as: planner })).status,
+    ).toBe(204);
+    const after = await call<Item>(app, 'GET', `/api/v1/plan-items/${crossing.body.id}`, { as: planner });
+    expect(after.body.properties).toMatchObject({ checkResults: [], version: 1 });
   });
 
   it('rejects a landing station at sea, accepts one on the coast, and flags one far inland', async () => {

@@ -2,6 +2,7 @@ import { checkLandingStation, corridorZoneConflicts, type LandIndex, type ZoneIn
 import {
   type Geometry,
   type Issue,
+  type LineStringGeometry,
   type PlanCheckResult,
   type PlanItemProperties,
   SEA_ZONE_KINDS,
@@ -37,14 +38,50 @@ export async function warningsFor(
     return verdict.ok ? verdict.results : [];
   }
   if (properties.kind === 'submarine_corridor' && geometry.type === 'LineString') {
-    const widthM = Number(properties.attributes.protectionWidthM);
-    const zones = await tx.query<ZoneInput>(
-      `SELECT id::text AS id, kind, name, ST_AsGeoJSON(geom, 7)::json AS geometry FROM plan_zones
-       WHERE (plan_version_id IS NULL OR plan_version_id = $1) AND kind = ANY($2::text[])
-         AND geom && ST_Expand(ST_SetSRID(ST_GeomFromGeoJSON($3), 4326), $4)`,
-      [versionId, `{${SEA_ZONE_KINDS.join(',')}}`, JSON.stringify(geometry), roughDegrees(widthM)],
-    );
-    return corridorZoneConflicts(geometry, widthM, zones);
+    return corridorWarnings(tx, versionId, geometry, Number(properties.attributes.protectionWidthM));
   }
   return [];
+}
+
+async function corridorWarnings(
+  tx: Sql,
+  versionId: string,
+  route: LineStringGeometry,
+  widthM: number,
+): Promise<PlanCheckResult[]> {
+  const zones = await tx.query<ZoneInput>(
+    `SELECT id::text AS id, kind, name, ST_AsGeoJSON(geom, 7)::json AS geometry FROM plan_zones
+     WHERE (plan_version_id IS NULL OR plan_version_id = $1) AND kind = ANY($2::text[])
+       AND geom && ST_Expand(ST_SetSRID(ST_GeomFromGeoJSON($3), 4326), $4)`,
+    [versionId, `{${SEA_ZONE_KINDS.join(',')}}`, JSON.stringify(route), roughDegrees(widthM)],
+  );
+  return corridorZoneConflicts(route, widthM, zones);
+}
+
+/**
+ * After a sea zone is drawn, changed or removed: recomputes the corridor checks in the drafts it
+ * applies to (its own version, or every draft for a global zone). Check results are derived, so
+ * item versions do not change; approved and superseded versions keep the results they were
+ * decided with.
+ */
+export async function recheckCorridors(tx: Sql, zoneVersionId: string | null): Promise<void> {
+  const corridors = await tx.query<{
+    id: string;
+    planVersionId: string;
+    geometry: LineStringGeometry;
+    widthM: number;
+  }>(
+    `SELECT i.id::text AS id, i.plan_version_id::text AS "planVersionId", ST_AsGeoJSON(i.geom, 7)::json AS geometry,
+       (i.attributes->>'protectionWidthM')::float8 AS "widthM"
+     FROM plan_items i JOIN plan_versions v ON v.id = i.plan_version_id
+     WHERE i.kind = 'submarine_corridor' AND v.kind = 'draft' AND ($1::uuid IS NULL OR i.plan_version_id = $1::uuid)`,
+    [zoneVersionId],
+  );
+  for (const corridor of corridors) {
+    const checks = await corridorWarnings(tx, corridor.planVersionId, corridor.geometry, corridor.widthM);
+    await tx.query('UPDATE plan_items SET check_results = $2::text::jsonb WHERE id = $1', [
+      corridor.id,
+      JSON.stringify(checks),
+    ]);
+  }
 }

@@ -26,19 +26,11 @@ import {
 } from '../plans/item-store.js';
 import { assertMayReadVersion, mayReadDrafts } from '../plans/plan-access.js';
 import { claimDraft, findVersion } from '../plans/version-store.js';
+import { asObject, userOf } from './plan-request.js';
 
 export interface PlanItemRouteOptions {
   /** Land polygons for "landing stations must be on land near the coast". */
   land: () => Promise<LandIndex>;
-}
-
-const userOf = (c: Context<AppEnv>) => c.get('principal')?.userId ?? null;
-
-function asObject(value: unknown, what: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw validationFailed([{ path: [], message: `the body must be ${what}` }]);
-  }
-  return value as Record<string, unknown>;
 }
 
 async function referenceIssues(sql: Sql, responsibleOrgId: string | null): Promise<Issue[]> {

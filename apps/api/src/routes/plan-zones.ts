@@ -1,22 +1,22 @@
-import { geometryOf, type Issue, planZoneProperties, toIssues } from '@hatang/contracts';
+import {
+  geometryOf,
+  type Issue,
+  type PlanZoneKind,
+  planZoneProperties,
+  SEA_ZONE_KINDS,
+  toIssues,
+} from '@hatang/contracts';
 import type { Database, Sql } from '@hatang/db';
 import { type Context, Hono } from 'hono';
 import { recordAudit } from '../audit/audit-log.js';
 import type { AppEnv } from '../context.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
 import { etag, isUuid, readIfMatch, readJsonBody } from '../http/body.js';
+import { recheckCorridors } from '../plans/item-checks.js';
 import { assertMayReadVersion } from '../plans/plan-access.js';
 import { claimDraft, findVersion } from '../plans/version-store.js';
 import { findZone, listZones, type PlanZoneFeature, saveZone } from '../plans/zone-store.js';
-
-const userOf = (c: Context<AppEnv>) => c.get('principal')?.userId ?? null;
-
-function asObject(value: unknown, what: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw validationFailed([{ path: [], message: `the body must be ${what}` }]);
-  }
-  return value as Record<string, unknown>;
-}
+import { asObject, userOf } from './plan-request.js';
 
 /** Geometry and properties of a zone, every problem at once. */
 function validateZone(geometry: unknown, properties: unknown) {
@@ -27,6 +27,11 @@ function validateZone(geometry: unknown, properties: unknown) {
   if (!props.success) issues.push(...toIssues(props.error, ['properties']));
   if (!geom.success || !props.success) throw validationFailed(issues);
   return { geometry: geom.data, properties: props.data };
+}
+
+/** Corridors are checked against sea zones: when one changes, so may their warnings. */
+async function afterZoneChange(tx: Sql, versionId: string | null, ...kinds: PlanZoneKind[]): Promise<void> {
+  if (kinds.some((k) => SEA_ZONE_KINDS.includes(k))) await recheckCorridors(tx, versionId);
 }
 
 /** A zone in a version follows the version's lock; a global zone is always editable by planners. */
@@ -80,6 +85,7 @@ export function planZoneRoutes(db: Database) {
     const created = await db.transaction(async (tx) => {
       await claimZoneScope(tx, zone.properties.planVersionId);
       const stored = await saveZone(tx, crypto.randomUUID(), zone.geometry, zone.properties, userOf(c), true);
+      await afterZoneChange(tx, zone.properties.planVersionId, zone.properties.kind);
       await recordAudit(tx, c, {
         resource: 'plan-zones',
         recordId: stored.id,
@@ -123,6 +129,12 @@ export function planZoneRoutes(db: Database) {
       const { version: _v, createdAt: _c, updatedAt: _u, ...writable } = current.properties;
       const zone = validateZone(body.geometry ?? current.geometry, { ...writable, ...patch });
       const after = await saveZone(tx, id, zone.geometry, zone.properties, userOf(c), false);
+      await afterZoneChange(
+        tx,
+        after.properties.planVersionId,
+        current.properties.kind,
+        after.properties.kind,
+      );
       await recordAudit(tx, c, {
         resource: 'plan-zones',
         recordId: id,
@@ -144,6 +156,7 @@ export function planZoneRoutes(db: Database) {
       if (!current) throw notFound('Plan zone');
       await claimZoneScope(tx, current.properties.planVersionId);
       await tx.query('DELETE FROM plan_zones WHERE id = $1', [id]);
+      await afterZoneChange(tx, current.properties.planVersionId, current.properties.kind);
       await recordAudit(tx, c, {
         resource: 'plan-zones',
         recordId: id,
