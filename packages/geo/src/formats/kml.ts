@@ -64,7 +64,10 @@ export function writeKml(
       type: 'Feature',
       geometry: f.geometry,
       properties: Object.fromEntries(
-        Object.entries(f.properties).map(([k, v]) => [k, Array.isArray(v) ? v.join(';') : v]),
+        // tokml would write a null as the text "null": leave empty values out.
+        Object.entries(f.properties)
+          .filter(([, v]) => v !== null && v !== undefined)
+          .map(([k, v]) => [k, Array.isArray(v) ? v.join(';') : v]),
       ),
     })),
   } as FeatureCollection<Geometry | null>;
