@@ -181,6 +181,20 @@ export async function planRouteAttempt(
         json: { properties: { notes: 'x' } },
         headers: ifMatch(1),
       };
+    case 'POST /api/v1/plan-items/:id/restore': {
+      const item = await freshItem();
+      await app.request(`/api/v1/plan-items/${item.id}`, {
+        method: 'PATCH',
+        headers: { ...admin.headers, ...ifMatch(1), 'content-type': 'application/json' },
+        body: JSON.stringify({ properties: { notes: 'second' } }),
+      });
+      return {
+        method,
+        path: `/api/v1/plan-items/${item.id}/restore`,
+        json: { version: 1 },
+        headers: ifMatch(2),
+      };
+    }
     case 'DELETE /api/v1/plan-items/:id':
       return { method, path: `/api/v1/plan-items/${(await freshItem()).id}` };
     case 'POST /api/v1/plan-zones':

@@ -304,6 +304,17 @@ describe('plan versions and items', () => {
       items: { action: string; actor: { userId: string }; before: Item | null; after: Item | null }[];
     }>(app, 'GET', `/api/v1/plan-items/${created.id}/history`, { as: planner });
     expect(history.body.items.map((h) => h.action)).toEqual(['delete', 'update', 'create']);
+    // Undo the delete: the item comes back with its id, origin and the updated attributes.
+    const undone = await call<Item>(app, 'POST', `/api/v1/plan-items/${created.id}/restore`, {
+      as: planner,
+      json: { version: 2 },
+    });
+    expect(undone.status).toBe(200);
+    expect(undone.body.properties).toMatchObject({
+      version: 3,
+      originId: created.properties.originId,
+      attributes: { maxHeightM: 60 },
+    });
     expect(history.body.items[1]?.actor.userId).toBe(planner.user.id);
     expect(history.body.items[1]?.after?.properties.attributes).toEqual({
       towerClass: 'A2c',

@@ -82,12 +82,14 @@ export async function insertItem(
   properties: PlanItemProperties,
   checks: PlanCheckResult[],
   userId: string | null,
+  /** For a restore of a deleted item: its id, origin and the version it comes back at. */
+  revived?: { id: string; originId: string; version: number },
 ): Promise<PlanItemFeature> {
-  const id = crypto.randomUUID();
+  const id = revived?.id ?? crypto.randomUUID();
   await tx.query(
     `INSERT INTO plan_items (id, plan_version_id, origin_id, kind, name, phase, status, responsible_org_id, notes,
-       attributes, check_results, geom, created_by, updated_by)
-     VALUES ($1, $2, $1, $3, $4, $5, $6, $7, $8, $9::text::jsonb, $10::text::jsonb, ${GEOMETRY(11)}, $12, $12)`,
+       attributes, check_results, geom, created_by, updated_by, version)
+     VALUES ($1, $2, $13, $3, $4, $5, $6, $7, $8, $9::text::jsonb, $10::text::jsonb, ${GEOMETRY(11)}, $12, $12, $14)`,
     [
       id,
       versionId,
@@ -101,6 +103,8 @@ export async function insertItem(
       JSON.stringify(checks),
       JSON.stringify(geometry),
       userId,
+      revived?.originId ?? id,
+      revived?.version ?? 1,
     ],
   );
   const stored = await findItem(tx, id);

@@ -36,6 +36,7 @@ const rows: [method: string, path: string, resource: string, action: Action, rul
   ['PATCH', '/api/v1/plan-items/:id', 'plan-items', 'update', PLANNERS],
   ['DELETE', '/api/v1/plan-items/:id', 'plan-items', 'delete', PLANNERS],
   ['GET', '/api/v1/plan-items/:id/history', 'plan-items', 'read', SIGNED_IN],
+  ['POST', '/api/v1/plan-items/:id/restore', 'plan-items', 'update', PLANNERS],
   ['GET', '/api/v1/plan-zones', 'plan-zones', 'read', SIGNED_IN],
   ['POST', '/api/v1/plan-zones', 'plan-zones', 'create', PLANNERS],
   ['GET', '/api/v1/plan-zones/:id', 'plan-zones', 'read', SIGNED_IN],

@@ -10,6 +10,7 @@ import {
 } from '@hatang/contracts';
 import type { Database, Sql } from '@hatang/db';
 import { type Context, Hono } from 'hono';
+import { z } from 'zod';
 import { listHistory, recordAudit } from '../audit/audit-log.js';
 import type { AppEnv } from '../context.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
@@ -26,7 +27,19 @@ import {
 } from '../plans/item-store.js';
 import { assertMayReadVersion, mayReadDrafts } from '../plans/plan-access.js';
 import { claimDraft, findVersion } from '../plans/version-store.js';
-import { asObject, userOf } from './plan-request.js';
+import { asObject, parseBody, userOf } from './plan-request.js';
+
+const restoreRequest = z.strictObject({ version: z.number().int().min(1) });
+
+function staleItem(current: PlanItemFeature, expected: number): ApiError {
+  return new ApiError(
+    409,
+    'VERSION_CONFLICT',
+    `This plan item is at version ${current.properties.version}, not ${expected}: someone changed it since you read it`,
+    undefined,
+    current,
+  );
+}
 
 export interface PlanItemRouteOptions {
   /** Land polygons for "landing stations must be on land near the coast". */
@@ -199,13 +212,7 @@ export function planItemRoutes(db: Database, options: PlanItemRouteOptions) {
       const current = (await findItem(tx, id, true))?.feature;
       if (!current) throw notFound('Plan item');
       if (current.properties.version !== expected) {
-        throw new ApiError(
-          409,
-          'VERSION_CONFLICT',
-          `This plan item is at version ${current.properties.version}, not ${expected}: someone changed it since you read it`,
-          undefined,
-          current,
-        );
+        throw staleItem(current, expected);
       }
       if ('kind' in patch && patch.kind !== current.properties.kind) {
         throw validationFailed([
@@ -240,6 +247,52 @@ export function planItemRoutes(db: Database, options: PlanItemRouteOptions) {
     return c.json(updated);
   });
 
+  /** Brings back an earlier version (also of a deleted item) as a new, audited write: undo and redo. */
+  app.post('/:id/restore', async (c) => {
+    const id = c.req.param('id');
+    const { version: wanted } = await parseBody(c, restoreRequest);
+    const land = await options.land();
+    const restored = await db.transaction(async (tx) => {
+      const history = isUuid(id) ? await listHistory(tx, 'plan-items', id) : [];
+      const target = history.find((row) => row.version === wanted && row.after)?.after as
+        | PlanItemFeature
+        | undefined;
+      if (!target) throw notFound(`Version ${wanted} of plan item ${id}`);
+      await claimDraft(tx, target.properties.planVersionId);
+      const current = (await findItem(tx, id, true))?.feature;
+      if (current) {
+        const expected = readIfMatch(c);
+        if (current.properties.version !== expected) throw staleItem(current, expected);
+      }
+      // The contract may have tightened since: an old version must still be valid today.
+      const item = validatePlanItem(target.geometry, writableItemProperties(target));
+      if (!item.ok) throw validationFailed(item.issues);
+      const rejections = rejectionsFor(item.geometry, item.properties, land);
+      if (rejections.length) throw validationFailed(rejections);
+      const versionId = target.properties.planVersionId;
+      const checks = await warningsFor(tx, versionId, item.geometry, item.properties, land);
+      const latest = Math.max(...history.map((row) => row.version));
+      const after = current
+        ? await updateItem(tx, id, item.geometry, item.properties, checks, userOf(c))
+        : await insertItem(tx, versionId, item.geometry, item.properties, checks, userOf(c), {
+            id,
+            originId: target.properties.originId,
+            version: latest + 1,
+          });
+      await recordAudit(tx, c, {
+        resource: 'plan-items',
+        recordId: id,
+        action: 'restore',
+        version: after.properties.version,
+        before: current ?? null,
+        after,
+      });
+      return after;
+    });
+    c.header('ETag', etag(restored.properties.version));
+    return c.json(restored);
+  });
+
   app.delete('/:id', async (c) => {
     const id = c.req.param('id');
     const expected = c.req.header('if-match') ? readIfMatch(c) : undefined;
@@ -250,13 +303,7 @@ export function planItemRoutes(db: Database, options: PlanItemRouteOptions) {
       const current = (await findItem(tx, id, true))?.feature;
       if (!current) throw notFound('Plan item');
       if (expected !== undefined && current.properties.version !== expected) {
-        throw new ApiError(
-          409,
-          'VERSION_CONFLICT',
-          `This plan item is at version ${current.properties.version}, not ${expected}`,
-          undefined,
-          current,
-        );
+        throw staleItem(current, expected);
       }
       await tx.query('DELETE FROM plan_items WHERE id = $1', [id]);
       await recordAudit(tx, c, {
