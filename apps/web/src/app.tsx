@@ -3,6 +3,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type BannerError, ErrorBanner } from './components/error-banner';
 import { StatusBar } from './components/status-bar';
 import { AdminPage } from './features/admin/admin-page';
+import { analysisText } from './features/analysis/analysis-i18n';
+import { AnalysisPanel } from './features/analysis/analysis-panel';
 import { AssetPanel } from './features/assets/asset-panel';
 import { canCreate, isAdmin, ownerChoices } from './features/auth/permissions';
 import { useSession } from './features/auth/use-session';
@@ -66,7 +68,14 @@ export function App() {
   const [drawn, setDrawn] = useState<DrawnGeometry | null>(null);
   const controller = useMemo(() => (map ? new DrawController(map, setDrawn) : null), [map]);
   useEffect(() => () => controller?.stop(), [controller]);
-  useMapInteractions(map, selection, setSelection, editSession === null);
+  // The Analysis panel (a third column); while it is open a click on the bare map (a gap) does not
+  // open the commune's panel.
+  const [analysisOpen, setAnalysisOpen] = useState(false);
+  const selectFromMap = useCallback(
+    (next: Selection | null) => setSelection(analysisOpen && next?.kind === 'admin-unit' ? null : next),
+    [analysisOpen],
+  );
+  useMapInteractions(map, selection, selectFromMap, editSession === null);
   const edits = useEdits(
     useCallback((resource: AssetResource, feature: AssetFeature | null) => {
       const group = LAYER_GROUPS.find((g) => g.id === resource);
@@ -182,6 +191,16 @@ export function App() {
           <p>{t('appSubtitle')}</p>
         </div>
         <div className="header-actions">
+          <button
+            type="button"
+            className="header-button"
+            data-testid="analysis-button"
+            aria-pressed={analysisOpen}
+            title={analysisText(lang, 'openAnalysis')}
+            onClick={() => setAnalysisOpen((v) => !v)}
+          >
+            {analysisText(lang, 'analysis')}
+          </button>
           <UserMenu />
           <button
             type="button"
@@ -211,7 +230,10 @@ export function App() {
           />
         </main>
       ) : null}
-      <main className="app-main" hidden={hash === '#/admin' && isAdmin(user)}>
+      <main
+        className={analysisOpen ? 'app-main with-analysis' : 'app-main'}
+        hidden={hash === '#/admin' && isAdmin(user)}
+      >
         <Legend visibility={visibility} states={states} onToggle={toggle} owners={legendOwners} />
         <div className="map-wrap">
           <div ref={containerRef} className="map" data-testid="map" />
@@ -254,6 +276,15 @@ export function App() {
           ) : null}
           {edits.conflict ? <ConflictDialog conflict={edits.conflict} organisations={orgById} /> : null}
         </div>
+        <AnalysisPanel
+          key={user?.id ?? 'signed-out'}
+          map={map}
+          user={user}
+          organisations={organisations.data}
+          adminUnits={adminUnits.data}
+          open={analysisOpen}
+          onClose={() => setAnalysisOpen(false)}
+        />
       </main>
       <StatusBar position={pointer} busy={fetching} />
     </div>
