@@ -13,6 +13,7 @@ import { createOrganisation, farAway, sampleFeature } from '../support/fixtures.
 import { call } from '../support/http.js';
 import { createUser, type Session, sessionFor, TEST_SCRYPT_N } from '../support/sessions.js';
 import { testDatabase } from '../support/test-database.js';
+import { planRouteAttempt } from './plans-support.js';
 
 const SUBJECTS: Subject[] = [
   'anonymous',
@@ -91,6 +92,8 @@ interface Attempt {
 
 /** A concrete request for a route pattern, for `subject`, on a record owned by `owner`. */
 async function attemptFor(key: string, subject: Subject, owner: string): Promise<Attempt> {
+  const planAttempt = await planRouteAttempt(app, key, admin);
+  if (planAttempt) return planAttempt;
   const [method, pattern] = key.split(' ') as [string, string];
   const asset = assetResources.find((r) => pattern.startsWith(`/api/v1/${r.path}`));
   if (asset) {

@@ -17,6 +17,7 @@ import { healthRoutes } from './routes/health.js';
 import { ogcRoutes } from './routes/ogc.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { organisationRoutes } from './routes/organisations.js';
+import { planRoutes } from './routes/plans.js';
 import { populationRoutes } from './routes/population.js';
 import { tileRoutes } from './routes/tiles.js';
 import { mountStatic, type StaticOptions } from './static.js';
@@ -75,6 +76,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/organisations', organisationRoutes(db));
   app.route('/api/v1/population', populationRoutes(db));
   app.route('/api/v1/analysis', analysisRoutes(db));
+  app.route('/api/v1', planRoutes(db));
   app.route('/tiles', tileRoutes(db));
   app.route('/ogc', ogcRoutes(db));
   app.route('/api', openApiRoutes());

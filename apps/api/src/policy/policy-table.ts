@@ -1,4 +1,5 @@
 import { assetResources, type Role } from '@hatang/contracts';
+import { PLAN_ROUTE_POLICIES } from '../plans/plan-policies.js';
 
 /** Who asks: a role of the signed-in user, or nobody signed in. */
 export type Subject = Role | 'anonymous';
@@ -82,6 +83,7 @@ export const ROUTE_POLICIES: ReadonlyMap<string, RoutePolicy> = new Map([
     ['POST', '/api/v1/analysis/coverage', 'read', ANALYSTS],
     ['GET', '/api/v1/analysis/coverage/:jobId', 'read', ANALYSTS],
   ]),
+  ...PLAN_ROUTE_POLICIES,
   ...entries('sessions', [
     ['POST', '/api/v1/auth/login', 'create', EVERYONE],
     ['POST', '/api/v1/auth/logout', 'delete', SIGNED_IN],
