@@ -119,7 +119,11 @@ export function importRoutes(db: Database, options: ImportRouteOptions = {}) {
         onlyOwner: onlyOwnerOf(c),
       });
     } catch (error) {
-      if (error instanceof FormatError) throw validationFailed([{ path: ['file'], message: error.message }]);
+      if (error instanceof FormatError) {
+        throw new ApiError(400, 'VALIDATION_FAILED', error.message, [
+          { path: ['file'], message: error.message },
+        ]);
+      }
       throw error;
     }
     const job = await findJob(db, id);

@@ -14,6 +14,24 @@ export interface XmlParser {
   parseFromString(text: string, mimeType: 'text/xml'): KmlDocument;
 }
 
+interface ElementLike {
+  textContent: string | null;
+  getElementsByTagName(name: string): ListLike;
+}
+interface ListLike {
+  length: number;
+  item(index: number): ElementLike | null;
+}
+/** The elements of a DOM list (browser HTMLCollection or xmldom LiveNodeList). */
+function elements(list: ListLike): ElementLike[] {
+  const out: ElementLike[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const item = list.item(i);
+    if (item) out.push(item);
+  }
+  return out;
+}
+
 /** Reads the placemarks of a KML document; ExtendedData and `name` become properties. */
 export function readKml(text: string, parser: XmlParser): DecodedLayer {
   let doc: KmlDocument;
@@ -41,6 +59,23 @@ export function readKml(text: string, parser: XmlParser): DecodedLayer {
     }
     return { properties, geometry: feature.geometry as SourceFeature['geometry'] };
   });
+  // togeojson silently drops polygon rings of fewer than 4 positions: say so on the row instead.
+  const placemarks = elements(doc.getElementsByTagName('Placemark') as ListLike);
+  if (placemarks.length === features.length) {
+    placemarks.forEach((placemark, i) => {
+      const feature = features[i];
+      if (!feature) return;
+      for (const ring of elements(placemark.getElementsByTagName('LinearRing'))) {
+        const text = ring.getElementsByTagName('coordinates').item(0)?.textContent ?? '';
+        const positions = text.trim().split(/\s+/).filter(Boolean);
+        const closed = positions.length > 0 && positions[0] === positions[positions.length - 1];
+        const count = positions.length + (closed ? 0 : 1);
+        if (count < 4) {
+          feature.geometryError = `polygon ring has ${positions.length} positions: a ring needs at least 4 (a closed triangle)`;
+        }
+      }
+    });
+  }
   return { features, fields: fieldsOf(features), crs: 'EPSG:4326' };
 }
 
