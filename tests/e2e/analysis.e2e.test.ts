@@ -367,6 +367,53 @@ describe('the coverage Analysis panel in Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'analysis-rerun.png') });
   });
 
+  it('re-runs by itself when a tower is moved through the editing UI in this session', async () => {
+    const versionBefore = await page.getByTestId('analysis-result').getAttribute('data-version');
+    const before = await cityUncovered(page);
+    const me = (await (await page.request.get(`${server.baseUrl}/api/v1/auth/me`)).json()) as {
+      csrfToken: string;
+    };
+    const gap = await largestGap(me.csrfToken);
+    if (!gap) throw new Error('no gap');
+    const towers = (await (await page.request.get(`${server.baseUrl}/api/v1/towers?limit=10000`)).json()) as {
+      features: TowerFeature[];
+    };
+    const far = (t: TowerFeature) =>
+      Math.hypot(t.geometry.coordinates[0] - gap.centre[0], t.geometry.coordinates[1] - gap.centre[1]) > 0.2;
+    const tower = towers.features.filter(
+      (t) =>
+        t.properties.status === 'existing' &&
+        far(t) &&
+        (t.properties.tenancies ?? []).some((x) => x.technologies.includes('5G')),
+    )[5];
+    if (!tower) throw new Error('no 5G tower');
+
+    // Select it on the map, edit, type the gap's centre in WGS 84, move, save.
+    const at = tower.geometry.coordinates;
+    await page.evaluate((c) => window.__hatangMap?.jumpTo({ center: c, zoom: 18 }), at);
+    await waitForIdle(page);
+    const point = await page.evaluate((c) => window.__hatangMap?.project(c), at);
+    const box = await page.locator('canvas.maplibregl-canvas').boundingBox();
+    if (!point || !box) throw new Error('no map to click');
+    await page.mouse.click(box.x + point.x, box.y + point.y);
+    await page.getByTestId('edit-button').click();
+    await page.getByTestId('edit-panel').waitFor();
+    const coordinates = page.getByTestId('coordinate-input');
+    await coordinates.locator('input[name="crs"][value="wgs84"]').check();
+    await coordinates.locator('input[name="coordinate-a"]').fill(gap.centre[0].toFixed(6));
+    await coordinates.locator('input[name="coordinate-b"]').fill(gap.centre[1].toFixed(6));
+    await coordinates.locator('button[type="submit"]').click();
+    await page.getByTestId('save-button').click();
+
+    // No click on Re-run: the saved tower write starts the new run.
+    await expect
+      .poll(() => page.getByTestId('analysis-result').getAttribute('data-version'), { timeout: 60_000 })
+      .not.toBe(versionBefore);
+    await expect.poll(() => page.getByTestId('analysis-progress').count(), { timeout: 60_000 }).toBe(0);
+    expect(await cityUncovered(page)).not.toBe(before);
+    await page.screenshot({ path: join(ARTIFACTS, 'analysis-auto-rerun.png') });
+  });
+
   it('downloads the commune table as CSV (UTF-8 with BOM, 114 rows) and the gaps as GeoJSON', async () => {
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
     expect(csv.suggestedFilename()).toMatch(/^hatang-coverage-5G-.*\.csv$/);

@@ -194,12 +194,12 @@ export function AnalysisPanel({
     onGap: (rank) => {
       const g = result?.gaps.features.find((f) => f.properties.rank === rank);
       if (!g) return;
-      setSelectedGap(rank);
-      setSelectedSite(null);
-      setTab('gaps');
-      document
-        .querySelector(`[data-testid="gap-row"][data-rank="${rank}"]`)
-        ?.scrollIntoView({ block: 'nearest' });
+      pickGap(g);
+      requestAnimationFrame(() =>
+        document
+          .querySelector(`[data-testid="gap-row"][data-rank="${rank}"]`)
+          ?.scrollIntoView({ block: 'nearest' }),
+      );
     },
     onSite: (rank) => {
       setSelectedSite(rank);

@@ -103,7 +103,7 @@ export function useCoverageAnalysis(enabled: boolean): CoverageAnalysis {
   );
 
   // A tower saved, moved or deleted in this session (the editing feature invalidates the towers
-  // query): re-run the shown request so the table and the gaps follow the edit.
+  // queries, the collection's and the feature's): re-run the shown request so the table and the gaps follow the edit.
   const shownRef = useRef(shown);
   shownRef.current = shown;
   useEffect(() => {
@@ -112,7 +112,7 @@ export function useCoverageAnalysis(enabled: boolean): CoverageAnalysis {
       if (event.type !== 'updated' || event.action.type !== 'invalidate') return;
       const [scope, resource] = event.query.queryKey;
       const current = shownRef.current;
-      if (scope !== 'assets' || resource !== 'towers' || !current) return;
+      if ((scope !== 'assets' && scope !== 'asset') || resource !== 'towers' || !current) return;
       setAutoRerun(true);
       start.mutate(current.request);
     });

@@ -3,7 +3,8 @@ import { FONT_BOLD } from '../base-style';
 
 /**
  * Candidate sites of the last coverage analysis, ranked by people gained: co-location on an
- * existing tower (filled blue disc) or a new site (white disc, magenta ring), with their rank.
+ * existing tower (dark disc, yellow ring: unlike any owner colour) or a new site (white disc,
+ * magenta ring), with their rank.
  */
 export const SITE_SOURCE = 'coverage-candidates';
 export const SITE_CIRCLE_LAYER = 'coverage-candidates-circle';
@@ -13,7 +14,7 @@ const LAYERS = [SITE_SELECTED_LAYER, SITE_CIRCLE_LAYER, SITE_LABEL_LAYER];
 
 /** Legend swatches: fill and ring per kind. */
 export const SITE_STYLES = {
-  colocation: { fill: '#2563eb', stroke: '#ffffff' },
+  colocation: { fill: '#111827', stroke: '#facc15' },
   new: { fill: '#ffffff', stroke: '#c026d3' },
 } as const;
 
@@ -43,7 +44,7 @@ export function addSiteLayers(map: MapLibreMap): void {
     type: 'circle',
     source: SITE_SOURCE,
     paint: {
-      'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 5, 12, 8, 16, 11],
+      'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 5.5, 12, 8, 16, 11],
       'circle-color': ['match', ['get', 'kind'], 'new', SITE_STYLES.new.fill, SITE_STYLES.colocation.fill],
       'circle-stroke-color': [
         'match',
@@ -52,7 +53,7 @@ export function addSiteLayers(map: MapLibreMap): void {
         SITE_STYLES.new.stroke,
         SITE_STYLES.colocation.stroke,
       ],
-      'circle-stroke-width': ['match', ['get', 'kind'], 'new', 3, 2],
+      'circle-stroke-width': 3,
     },
   });
   map.addLayer({
@@ -67,7 +68,7 @@ export function addSiteLayers(map: MapLibreMap): void {
       'text-anchor': 'bottom',
       'text-padding': 1,
     },
-    paint: { 'text-color': '#1e3a8a', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+    paint: { 'text-color': '#111827', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
   });
 }
 
