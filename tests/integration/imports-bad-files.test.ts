@@ -83,7 +83,7 @@ describe('bad files', () => {
       'EPSG:9210',
     );
     expect(given.body).toMatchObject({ status: 'ready', rowsInvalid: 0, crs: 'EPSG:9210' });
-    const [lng, lat] = given.body.preview[0]?.geometry.coordinates as number[];
+    const [lng, lat] = (given.body.preview[0]?.geometry.coordinates ?? []) as number[];
     expect(lng).toBeCloseTo(106.66, 1);
     expect(lat).toBeCloseTo(20.79, 1);
   });
