@@ -50,6 +50,9 @@ const ASSET_MINZOOM: Record<string, number> = {
   'civil-works': 10,
 };
 
+/** Layers the web app colours by owner at every zoom it draws them (from tiles below the detail zoom). */
+const OWNER_COLOURED = new Set(['poles', 'manholes', 'ducts', 'cable-routes']);
+
 const assetLayer = (definition: ResourceDefinition): TileLayer => ({
   id: definition.path,
   title: definition.labels.en,
@@ -57,7 +60,14 @@ const assetLayer = (definition: ResourceDefinition): TileLayer => ({
   maxzoom: 16,
   geometryType: definition.geometryType === 'Point' ? 'Point' : 'LineString',
   source: { kind: 'resource', definition },
-  lowZoomAttributes: [...new Set(['id', 'status', CLASS_ATTRIBUTE[definition.path] ?? 'status'])],
+  lowZoomAttributes: [
+    ...new Set([
+      'id',
+      'status',
+      CLASS_ATTRIBUTE[definition.path] ?? 'status',
+      ...(OWNER_COLOURED.has(definition.path) ? ['ownerOrgId'] : []),
+    ]),
+  ],
   detailZoom: 14,
 });
 
@@ -70,7 +80,8 @@ export const TILE_LAYERS: readonly TileLayer[] = [
     maxzoom: 16,
     geometryType: 'LineString',
     source: { kind: 'resource', definition: streets },
-    lowZoomAttributes: ['streetClass'],
+    // The id lets a click open the street's panel at any zoom.
+    lowZoomAttributes: ['id', 'streetClass'],
     detailZoom: 14,
   },
   {
