@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-// The API (apps/api) serves the built app and everything it needs: /api, /glyphs, /basemap.
+// The API (apps/api) serves the built app and everything it needs: /api, /tiles, /glyphs, /basemap.
 const api = process.env.HATANG_API_URL ?? 'http://localhost:8080';
 
 export default defineConfig({
@@ -15,6 +15,6 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
   },
   server: {
-    proxy: { '/api': api, '/glyphs': api, '/basemap': api },
+    proxy: { '/api': api, '/tiles': api, '/glyphs': api, '/basemap': api },
   },
 });

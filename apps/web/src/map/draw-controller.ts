@@ -9,13 +9,18 @@ import {
   TerraDrawSelectMode,
 } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
-import { nearestSnapTarget } from './snapping';
+import { exactPoint } from './exact-points';
+import { nearestSnapTarget, type SnapTarget } from './snapping';
 
 /** The geometries the editor draws: points (towers, poles, manholes) and lines (ducts, routes, trenches). */
 export type DrawnGeometry = Point | LineString;
 export type DrawKind = 'Point' | 'LineString';
 
 const EDIT_COLOR = '#2563eb';
+/** Degrees within which a vertex is where a snap put it (terra-draw rounds to 8 decimals). */
+const SAME_VERTEX_DEG = 1e-7;
+/** Snaps remembered for refinement: enough for any line drawn by hand. */
+const MAX_SNAPS = 500;
 
 /**
  * The drawing tool on the map (terra-draw): draw one point or line, then move the point or drag,
@@ -25,14 +30,48 @@ const EDIT_COLOR = '#2563eb';
 export class DrawController {
   private draw: TerraDraw | null = null;
   private featureId: string | number | null = null;
+  /** Where snaps onto tile-drawn points put vertices before the exact point was known. */
+  private roughSnaps: SnapTarget[] = [];
 
   constructor(
     private readonly map: MapLibreMap,
     private readonly onGeometry: (geometry: DrawnGeometry) => void,
   ) {}
 
-  private readonly snapToManholesAndPoles: SnapToCustom = (event) =>
-    nearestSnapTarget(this.map, event.containerX, event.containerY)?.coordinates;
+  private readonly snapToManholesAndPoles: SnapToCustom = (event) => {
+    const target = nearestSnapTarget(this.map, event.containerX, event.containerY);
+    if (target && !target.exact) this.roughSnaps = [...this.roughSnaps, target].slice(-MAX_SNAPS);
+    return target?.coordinates;
+  };
+
+  /**
+   * Moves vertices that snapped to a manhole or pole as drawn from a vector tile (rounded to the
+   * tile grid) onto the point the API has, once fetched, and reports the line again.
+   */
+  private async refineSnaps(draw: TerraDraw, id: string | number): Promise<void> {
+    const before = draw.getSnapshotFeature(id)?.geometry;
+    if (before?.type !== 'LineString' || this.roughSnaps.length === 0) return;
+    const snaps = this.roughSnaps;
+    const exact = await Promise.all(
+      before.coordinates.map((vertex) => {
+        const snap = snaps.findLast(
+          (s) =>
+            Math.abs(s.coordinates[0] - (vertex[0] ?? Number.NaN)) < SAME_VERTEX_DEG &&
+            Math.abs(s.coordinates[1] - (vertex[1] ?? Number.NaN)) < SAME_VERTEX_DEG,
+        );
+        return snap ? exactPoint(snap.resource, snap.id) : Promise.resolve(null);
+      }),
+    );
+    const coordinates = before.coordinates.map((vertex, i) => exact[i] ?? vertex);
+    if (sameLine(coordinates, before.coordinates)) return;
+    // Only if nothing changed meanwhile (another drag reports, and is refined, on its own).
+    const now = draw.getSnapshotFeature(id)?.geometry;
+    if (this.draw !== draw || now?.type !== 'LineString' || !sameLine(now.coordinates, before.coordinates))
+      return;
+    const refined: LineString = { type: 'LineString', coordinates };
+    draw.updateFeatureGeometry(id, refined);
+    this.onGeometry(refined);
+  }
 
   private ensure(): TerraDraw {
     if (this.draw) return this.draw;
@@ -86,6 +125,7 @@ export class DrawController {
       if (!feature || (feature.geometry.type !== 'Point' && feature.geometry.type !== 'LineString')) return;
       this.featureId = id;
       this.onGeometry(feature.geometry);
+      void this.refineSnaps(draw, id);
       if (context.mode === 'point' || context.mode === 'linestring') {
         // Done drawing: switch to moving/reshaping it (outside terra-draw's own event handler).
         setTimeout(() => {
@@ -102,6 +142,7 @@ export class DrawController {
     const draw = this.ensure();
     draw.clear();
     this.featureId = null;
+    this.roughSnaps = [];
     draw.setMode(kind === 'Point' ? 'point' : 'linestring');
   }
 
@@ -138,5 +179,9 @@ export class DrawController {
     this.draw.stop();
     this.draw = null;
     this.featureId = null;
+    this.roughSnaps = [];
   }
 }
+
+const sameLine = (a: readonly number[][], b: readonly number[][]) =>
+  a.length === b.length && a.every((p, i) => p[0] === b[i]?.[0] && p[1] === b[i]?.[1]);

@@ -9,8 +9,14 @@ export type ColorValue = string | ExpressionSpecification;
 export type LoadMode =
   /** The whole collection once, all pages (towers: ~6k points). */
   | { mode: 'all' }
-  /** Only the current view, reloaded on moveend at or above `minZoom` (dense layers). */
-  | { mode: 'bbox'; minZoom: number };
+  /** Only the current view, reloaded on moveend at or above `minZoom`. */
+  | { mode: 'bbox'; minZoom: number }
+  /**
+   * The API's vector tiles (`/tiles/<id>/{z}/{x}/{y}.mvt`, MVT layer `<id>`), asked for from
+   * `minZoom` (where the group's layers start; at least the server's minzoom). Tiles below zoom 14
+   * carry only id, status, owner and a class; a click fetches the feature by id for the panel.
+   */
+  | { mode: 'tiles'; minZoom: number };
 
 /** What the legend draws for a group. */
 export interface LegendSwatch {
@@ -27,7 +33,7 @@ export interface AttributeSpec {
 }
 
 /**
- * One asset type on the map. The module owns its GeoJSON source (id = `id`), its layers, its legend
+ * One asset type on the map. The module owns its GeoJSON or vector source (id = `id`), its layers, its legend
  * entry and what a click on it shows.
  */
 export interface LayerGroup {

@@ -1,4 +1,6 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { AssetResource } from '../lib/types';
+import { exactPoint, knownExactPoint } from './exact-points';
 import { findFeature } from './feature-store';
 
 /** Layers new lines snap to: manholes (ducts run between them) and poles (aerial cables hang on them). */
@@ -11,14 +13,21 @@ export interface SnapTarget {
   /** `[lng, lat]` of the manhole or pole. */
   coordinates: [number, number];
   layer: (typeof SNAP_LAYERS)[number];
+  resource: Extract<AssetResource, 'manholes' | 'poles'>;
   id: string;
+  /**
+   * Whether `coordinates` are the feature's own (from the API) rather than as drawn from a tile
+   * (rounded to the tile grid). When not, the exact point is being fetched: see `exactPoint`.
+   */
+  exact: boolean;
   /** Screen distance from the pointer, pixels. */
   distancePx: number;
 }
 
 /**
  * The manhole or pole drawn nearest to the screen point (x, y), within `radiusPx`, or null.
- * Looks at what is rendered, so it needs those layers visible (zoom ≥ 14).
+ * Looks at what is rendered (vector tiles), so it needs those layers visible (zoom ≥ 14); answers
+ * the API's exact point once known, else the tile's (the drawing tool refines it afterwards).
  */
 export function nearestSnapTarget(
   map: MapLibreMap,
@@ -47,15 +56,24 @@ export function nearestSnapTarget(
     if (distancePx > radiusPx || (best && best.distancePx <= distancePx)) continue;
     const id = typeof hit.properties.id === 'string' ? hit.properties.id : String(hit.id ?? '');
     const layer = hit.layer.id === 'poles-circle' ? 'poles-circle' : 'manholes-circle';
+    const resource = layer === 'poles-circle' ? 'poles' : 'manholes';
     // Rendered coordinates are rounded to the tile grid: snap to the feature as the API sent it.
-    const original = findFeature(layer === 'poles-circle' ? 'poles' : 'manholes', id)?.geometry;
-    const exact =
-      original?.type === 'Point' && original.coordinates.length >= 2
-        ? ([original.coordinates[0] ?? lng, original.coordinates[1] ?? lat] as [number, number])
-        : ([lng, lat] as [number, number]);
-    best = { coordinates: exact, layer, id, distancePx };
+    const exact = exactCoordinates(resource, id);
+    best = { coordinates: exact ?? [lng, lat], layer, resource, id, distancePx, exact: exact !== null };
   }
+  // Not known yet: ask now, so the next move (or the refinement after the click) has it.
+  if (best && !best.exact) void exactPoint(best.resource, best.id);
   return best;
+}
+
+/** The point as the API sent it: from a GeoJSON layer's store, or fetched by id for tile layers. */
+function exactCoordinates(resource: AssetResource, id: string): [number, number] | null {
+  const original = findFeature(resource, id)?.geometry;
+  if (original?.type === 'Point') {
+    const [lng, lat] = original.coordinates;
+    if (lng !== undefined && lat !== undefined) return [lng, lat];
+  }
+  return knownExactPoint(resource, id) ?? null;
 }
 
 /** The manhole a line vertex sits on (snapped exactly), or null: to fill a duct's from/to manhole. */

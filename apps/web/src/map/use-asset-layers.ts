@@ -1,18 +1,22 @@
 import { useQueries } from '@tanstack/react-query';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { assetQueryOptions } from '../lib/queries';
 import type { AssetFeature, AssetResource, Organisation } from '../lib/types';
 import { ADMIN_LABEL_LAYER } from './base-style';
+import { forgetExactPoints } from './exact-points';
 import { indexFeatures } from './feature-store';
 import type { LayerGroup } from './layer-group';
 import { LAYER_GROUPS } from './layer-groups';
+import { usePopulationLayer } from './layers/population';
 import { ownerColorExpression, ownerColors } from './owner-colors';
 import { useViewport } from './use-viewport';
+import { addVectorSource, reloadVectorSource, withSourceLayer } from './vector-tiles';
 
 /** What the legend shows about a group's data. */
 export interface GroupState {
   loading: boolean;
+  /** Features loaded; null below the minimum zoom and for tile groups (tiles give no total). */
   count: number | null;
   truncated: boolean;
   /** Below the group's minimum zoom: nothing is loaded, the legend says "zoom in". */
@@ -26,13 +30,49 @@ export type Visibility = Record<AssetResource, boolean>;
 
 function addGroup(map: MapLibreMap, group: LayerGroup, colors: Map<string, string>): void {
   if (map.getSource(group.id)) return;
+  const layers = group.layers(ownerColorExpression(colors));
+  if (group.load.mode === 'tiles') {
+    addVectorSource(map, group.id, { layer: group.id, minzoom: group.load.minZoom });
+    for (const layer of layers) map.addLayer(withSourceLayer(layer, group.id), ADMIN_LABEL_LAYER);
+    return;
+  }
   map.addSource(group.id, {
     type: 'geojson',
     data: { type: 'FeatureCollection', features: [] },
     // Points are many and small: no need for the default tolerance smoothing or buffer.
     buffer: 32,
   });
-  for (const layer of group.layers(ownerColorExpression(colors))) map.addLayer(layer, ADMIN_LABEL_LAYER);
+  for (const layer of layers) map.addLayer(layer, ADMIN_LABEL_LAYER);
+}
+
+const TILE_GROUPS = LAYER_GROUPS.filter((g) => g.load.mode === 'tiles');
+let nextGeneration = 0;
+
+const generationsOf = (results: ReadonlyArray<{ data: number | undefined }>) =>
+  Object.fromEntries(TILE_GROUPS.map((group, i) => [group.id, results[i]?.data ?? 0])) as Partial<
+    Record<AssetResource, number>
+  >;
+
+/**
+ * The generation of each tile group's tiles: 0 at first, a new number whenever something
+ * invalidates the group's `['assets', <id>]` queries (an edit through the editing tools) or resets
+ * all queries (sign-in, sign-out: another tier sees other attributes). A new generation reloads
+ * the tiles from fresh URLs.
+ */
+function useTileGenerations(): Partial<Record<AssetResource, number>> {
+  return useQueries({
+    queries: TILE_GROUPS.map((group) => ({
+      queryKey: ['assets', group.id, 'tiles'] as const,
+      queryFn: () => {
+        nextGeneration += 1;
+        return nextGeneration;
+      },
+      initialData: 0,
+      staleTime: Number.POSITIVE_INFINITY,
+      gcTime: Number.POSITIVE_INFINITY,
+    })),
+    combine: generationsOf,
+  });
 }
 
 /**
@@ -52,10 +92,12 @@ export function useAssetLayers(
     queries: LAYER_GROUPS.map((group) => {
       if (group.load.mode === 'all')
         return assetQueryOptions(group.id, null, map !== null && visibility[group.id]);
+      if (group.load.mode === 'tiles') return assetQueryOptions(group.id, null, false);
       const zoomOk = viewport !== null && viewport.zoom >= group.load.minZoom;
       return assetQueryOptions(group.id, viewport?.bbox ?? null, zoomOk && visibility[group.id]);
     }),
   });
+  const generations = useTileGenerations();
 
   // Sources and layers, once per map, when the owner colours are known (or their list failed).
   const [layersAdded, setLayersAdded] = useState<MapLibreMap | null>(null);
@@ -65,6 +107,22 @@ export function useAssetLayers(
     setLayersAdded(map);
   }, [map, organisationsSettled, colors, layersAdded]);
   const ready = layersAdded !== null && layersAdded === map ? map : null;
+  usePopulationLayer(ready);
+
+  // Tiles of a group that changed: from fresh URLs, and forget the exact points fetched for snapping.
+  const applied = useRef<Partial<Record<AssetResource, number>>>({});
+  useEffect(() => {
+    const map = ready;
+    if (!map) return;
+    for (const group of TILE_GROUPS) {
+      const generation = generations[group.id] ?? 0;
+      // 0: the first load, or a reset whose refetch (a new generation) is on its way.
+      if (generation === 0 || applied.current[group.id] === generation) continue;
+      applied.current[group.id] = generation;
+      forgetExactPoints(group.id);
+      reloadVectorSource(map, group.id, group.id, generation);
+    }
+  }, [ready, generations]);
 
   // Visibility toggles.
   useEffect(() => {
@@ -99,7 +157,19 @@ export function useAssetLayers(
   LAYER_GROUPS.forEach((group, i) => {
     const q = queries[i];
     const belowMinZoom =
-      group.load.mode === 'bbox' && (viewport === null || viewport.zoom < group.load.minZoom);
+      group.load.mode !== 'all' && (viewport === null || viewport.zoom < group.load.minZoom);
+    if (group.load.mode === 'tiles') {
+      // MapLibre loads the tiles (its errors reach the banner through the map's error event).
+      states[group.id] = {
+        loading: false,
+        count: null,
+        truncated: false,
+        belowMinZoom,
+        error: null,
+        drawn: ready !== null,
+      };
+      return;
+    }
     states[group.id] = {
       loading: q?.isFetching ?? false,
       count: belowMinZoom ? null : (q?.data?.features.length ?? null),

@@ -1,5 +1,7 @@
+import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import type { MapGeoJSONFeature, Map as MapLibreMap, MapMouseEvent, PointLike } from 'maplibre-gl';
 import { useEffect, useRef } from 'react';
+import { fetchAsset } from '../lib/assets-api';
 import type { AdminUnitProperties, AssetFeature } from '../lib/types';
 import { ADMIN_FILL_LAYER } from './base-style';
 import { findFeature } from './feature-store';
@@ -30,6 +32,27 @@ function interactiveLayers(map: MapLibreMap): string[] {
   );
 }
 
+/**
+ * A feature clicked in a tile layer, in full: tiles carry few attributes below zoom 14, only what
+ * the viewer may see, and lines cut at tile edges. Shares the side panel's query (same key), so
+ * the panel opens on the answer without asking again. Failing that, the tile's feature.
+ */
+async function fetchClicked(
+  queryClient: QueryClient,
+  group: LayerGroup,
+  id: string,
+  hit: MapGeoJSONFeature,
+): Promise<AssetFeature> {
+  try {
+    return await queryClient.fetchQuery({
+      queryKey: ['asset', group.id, id],
+      queryFn: ({ signal }) => fetchAsset(group.id, id, signal),
+    });
+  } catch {
+    return { type: 'Feature', id, geometry: hit.geometry, properties: { ...hit.properties } };
+  }
+}
+
 function isAdminUnit(value: unknown): value is AdminUnitProperties {
   return typeof value === 'object' && value !== null && 'code' in value && 'name' in value;
 }
@@ -48,18 +71,30 @@ export function useMapInteractions(
   onSelectRef.current = onSelect;
   const enabledRef = useRef(enabled);
   enabledRef.current = enabled;
+  const queryClient = useQueryClient();
 
   useEffect(() => {
     if (!map) return;
     addSelectionLayers(map);
+    // Only the latest click selects (a slow fetch must not override a later click).
+    let clicks = 0;
     const onClick = (e: MapMouseEvent) => {
       if (!enabledRef.current) return;
+      const click = ++clicks;
       const hits = map.queryRenderedFeatures(boxAround(e), { layers: interactiveLayers(map) });
       for (const hit of hits) {
         const group = groupByLayer.get(hit.layer.id);
         const id = hit.properties.id;
-        const feature = group && typeof id === 'string' ? findFeature(group.id, id) : undefined;
-        if (group && feature) {
+        if (!group || typeof id !== 'string') continue;
+        if (group.load.mode === 'tiles') {
+          void fetchClicked(queryClient, group, id, hit).then((feature) => {
+            if (click === clicks && enabledRef.current)
+              onSelectRef.current({ kind: 'asset', group, feature });
+          });
+          return;
+        }
+        const feature = findFeature(group.id, id);
+        if (feature) {
           onSelectRef.current({ kind: 'asset', group, feature });
           return;
         }
@@ -87,7 +122,7 @@ export function useMapInteractions(
       map.off('click', onClick);
       map.off('mousemove', onMove);
     };
-  }, [map]);
+  }, [map, queryClient]);
 
   useEffect(() => {
     if (!map) return;

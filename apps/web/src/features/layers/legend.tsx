@@ -6,6 +6,7 @@ import type { LegendSwatch } from '../../map/layer-group';
 import { LEGEND_ORDER } from '../../map/layer-groups';
 import { STATUS_COLORS } from '../../map/status-style';
 import type { GroupState, Visibility } from '../../map/use-asset-layers';
+import { PopulationLegendEntry } from './population-legend';
 
 function Swatch({ swatch, color }: { swatch: LegendSwatch; color?: string }) {
   const c = color ?? swatch.color;
@@ -73,7 +74,7 @@ export function Legend({
                   <span className="count">{formatNumber(lang, state.count, 0)}</span>
                 ) : null}
               </label>
-              {on && state.belowMinZoom && group.load.mode === 'bbox' ? (
+              {on && state.belowMinZoom && group.load.mode !== 'all' ? (
                 <p className="hint">
                   {t('zoomInToSee', { zoom: group.load.minZoom })} {t(group.labelKey).toLocaleLowerCase(lang)}
                 </p>
@@ -84,6 +85,7 @@ export function Legend({
             </li>
           );
         })}
+        <PopulationLegendEntry />
       </ul>
       <h3>{t('statusLegend')}</h3>
       <ul className="status-list">

@@ -1,16 +1,20 @@
 import type { LayerGroup } from '../layer-group';
 import { lineLayerIds, lineLayers } from '../status-style';
 
-/** Fibre and copper cable routes (tuyến cáp), coloured by owner. */
+/** The API has cable-route tiles from zoom 8 (the province fits in a few hundred pixels below). */
+const MIN_ZOOM = 8;
+
+/** Fibre and copper cable routes (tuyến cáp), coloured by owner, drawn from the API's vector tiles. */
 export const cableRoutesGroup: LayerGroup = {
   id: 'cable-routes',
   labelKey: 'cable-routes',
-  load: { mode: 'all' },
+  load: { mode: 'tiles', minZoom: MIN_ZOOM },
   legend: { shape: 'line', color: '#2563eb' },
   visibleByDefault: true,
   layers: (ownerColor) =>
     lineLayers('cable-routes', {
       color: ownerColor,
+      minzoom: MIN_ZOOM,
       width: [
         [9, 0.8],
         [14, 2],

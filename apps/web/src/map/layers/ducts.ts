@@ -3,11 +3,11 @@ import { lineLayerIds, lineLayers } from '../status-style';
 
 const MIN_ZOOM = 12;
 
-/** Cable ducts (cống bể cáp): ~1,500 km of lines, loaded for the current view from zoom 12. */
+/** Cable ducts (cống bể cáp): ~1,500 km of lines, drawn from the API's vector tiles from zoom 12. */
 export const ductsGroup: LayerGroup = {
   id: 'ducts',
   labelKey: 'ducts',
-  load: { mode: 'bbox', minZoom: MIN_ZOOM },
+  load: { mode: 'tiles', minZoom: MIN_ZOOM },
   legend: { shape: 'line', color: '#92400e' },
   visibleByDefault: true,
   layers: (ownerColor) =>

@@ -3,11 +3,11 @@ import { pointLayer } from '../status-style';
 
 const MIN_ZOOM = 14;
 
-/** Manholes (hố ga / bể cáp): ~10k points, loaded for the current view from zoom 14. */
+/** Manholes (hố ga / bể cáp): ~10k points, drawn from the API's vector tiles from zoom 14. */
 export const manholesGroup: LayerGroup = {
   id: 'manholes',
   labelKey: 'manholes',
-  load: { mode: 'bbox', minZoom: MIN_ZOOM },
+  load: { mode: 'tiles', minZoom: MIN_ZOOM },
   legend: { shape: 'circle', color: '#78350f' },
   visibleByDefault: true,
   layers: (ownerColor) => [

@@ -3,11 +3,11 @@ import { pointLayer } from '../status-style';
 
 const MIN_ZOOM = 14;
 
-/** Poles (cột treo cáp): ~40k points, loaded for the current view from zoom 14. */
+/** Poles (cột treo cáp): ~40k points, drawn from the API's vector tiles from zoom 14. */
 export const polesGroup: LayerGroup = {
   id: 'poles',
   labelKey: 'poles',
-  load: { mode: 'bbox', minZoom: MIN_ZOOM },
+  load: { mode: 'tiles', minZoom: MIN_ZOOM },
   legend: { shape: 'circle', color: '#4b5563' },
   visibleByDefault: true,
   layers: (ownerColor) => [

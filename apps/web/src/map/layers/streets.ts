@@ -2,11 +2,14 @@ import type { LayerGroup } from '../layer-group';
 
 const MIN_ZOOM = 11;
 
-/** Streets: read-only context, loaded for the current view from zoom 11, named from zoom 14. */
+/**
+ * Streets: read-only context from the API's vector tiles, from zoom 11 (major streets only below 13),
+ * named from zoom 14 (where the tiles carry names).
+ */
 export const streetsGroup: LayerGroup = {
   id: 'streets',
   labelKey: 'streets',
-  load: { mode: 'bbox', minZoom: MIN_ZOOM },
+  load: { mode: 'tiles', minZoom: MIN_ZOOM },
   legend: { shape: 'line', color: '#9ca3af' },
   visibleByDefault: true,
   layers: () => [
