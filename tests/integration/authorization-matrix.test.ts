@@ -9,10 +9,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../../apps/api/src/app.js';
 import { GUARDED_PREFIXES } from '../../apps/api/src/policy/authorize.js';
 import { ROUTE_POLICIES, type Subject, scopeOf } from '../../apps/api/src/policy/policy-table.js';
-import { createOrganisation, farAway, sampleFeature } from '../support/fixtures.js';
+import { createOrganisation, createUnitWithCells, farAway, sampleFeature } from '../support/fixtures.js';
 import { call } from '../support/http.js';
+import { geoTiff } from '../support/rasters.js';
 import { createUser, type Session, sessionFor, TEST_SCRYPT_N } from '../support/sessions.js';
 import { testDatabase } from '../support/test-database.js';
+import { waitForImport } from './imports-app.js';
 import { planRouteAttempt } from './plans-support.js';
 
 const SUBJECTS: Subject[] = [
@@ -85,6 +87,8 @@ interface Attempt {
   method: string;
   path: string;
   json?: unknown;
+  /** A multipart body (file uploads) instead of JSON. */
+  form?: FormData;
   headers?: Record<string, string>;
   /** The session to use when it must not be the subject's shared one (logout ends a session). */
   session?: Session;
@@ -124,6 +128,7 @@ async function attemptFor(key: string, subject: Subject, owner: string): Promise
       .replace(/\/items$/, '/items?limit=1');
     return { method, path };
   }
+  if (pattern.startsWith('/api/v1/imports')) return importAttempt(key, subject, owner);
   switch (key) {
     case 'GET /api/v1/admin-units/:code':
       return { method, path: `/api/v1/admin-units/${unitCode}` };
@@ -167,6 +172,10 @@ async function attemptFor(key: string, subject: Subject, owner: string): Promise
       if (key.endsWith('/password')) return { method, path, json: { password: 'another long password' } };
       return { method, path };
     }
+    case 'GET /api/v1/exports/:resource':
+      return { method, path: '/api/v1/exports/towers?format=geojson&bbox=0,0,1,1' };
+    case 'GET /api/v1/exports/ofds/:part':
+      return { method, path: '/api/v1/exports/ofds/spans?bbox=0,0,1,1' };
     case 'POST /api/v1/analysis/coverage':
       return { method, path: pattern, json: { technology: '4G', operators: [orgs.operatorA], maxSites: 1 } };
     case 'GET /api/v1/analysis/coverage/:jobId': {
@@ -189,6 +198,47 @@ async function attemptFor(key: string, subject: Subject, owner: string): Promise
     default:
       return { method, path: pattern.replace(':code', '99999').replace(':id', crypto.randomUUID()) };
   }
+}
+
+/** Uploads a one-manhole GeoJSON import as `session` and waits until it is parsed; returns its id. */
+async function uploadedImport(session: Session, owner: string): Promise<string> {
+  const response = await app.request('/api/v1/imports', {
+    method: 'POST',
+    headers: session.headers,
+    body: manholeUpload(owner),
+  });
+  const { id } = (await response.json()) as { id: string };
+  await waitForImport(app, session, id);
+  return id;
+}
+
+function manholeUpload(owner: string): FormData {
+  const form = new FormData();
+  const feature = sampleFeature('manholes', owner, `imp-${serial++}`, farAway(2200));
+  const file = JSON.stringify({ type: 'FeatureCollection', features: [feature] });
+  form.set('file', new File([file], 'manholes.geojson'));
+  form.set('resource', 'manholes');
+  return form;
+}
+
+/** Import routes: only the uploader (or an admin) sees an import, so the subject uploads its own. */
+async function importAttempt(key: string, subject: Subject, owner: string): Promise<Attempt> {
+  const [method, pattern] = key.split(' ') as [string, string];
+  if (key === 'POST /api/v1/imports') return { method, path: pattern, form: manholeUpload(owner) };
+  if (key === 'POST /api/v1/imports/population') {
+    const centre = farAway(2300 + (serial++ % 50));
+    await createUnitWithCells(await testDatabase(), centre);
+    const form = new FormData();
+    const raster = geoTiff([1, 2, 3, 4], 2, centre[0] - 0.005, centre[1] + 0.005, 0.005);
+    form.set('file', new File([raster.slice()], 'population.tif'));
+    return { method, path: pattern, form };
+  }
+  const session = sessions.get(subject);
+  const mayImport = scopeOf(ROUTE_POLICIES.get('POST /api/v1/imports')!.rule, [subject]);
+  const id = await uploadedImport(session && mayImport ? session : admin, owner);
+  const path = pattern.replace(':id', id);
+  if (method === 'PATCH') return { method, path, json: { duplicates: 'skip' } };
+  return { method, path };
 }
 
 describe('the policy table', () => {
@@ -228,18 +278,24 @@ describe('every subject against every route', () => {
     for (const key of keys) {
       const policy = ROUTE_POLICIES.get(key)!;
       const scope = scopeOf(policy.rule, [subject]);
-      const owners =
-        scope === 'own' && policy.resource !== 'api-keys'
-          ? [orgs.operatorA, orgs.operatorB]
-          : [orgs.operatorA];
+      // Keys are always the holder's own; an import's rows are checked against the owner at commit
+      // (tested in imports.test.ts), so the matrix tries both owners only on asset records.
+      const perRecord = scope === 'own' && !['api-keys', 'imports'].includes(policy.resource);
+      const owners = perRecord ? [orgs.operatorA, orgs.operatorB] : [orgs.operatorA];
       for (const owner of owners) {
         const attempt = await attemptFor(key, subject, owner);
         const session = attempt.session ?? sessions.get(subject);
-        const response = await call<{ error?: { code: string } }>(app, attempt.method, attempt.path, {
-          as: session,
-          json: attempt.json,
-          headers: attempt.headers,
-        });
+        const response = attempt.form
+          ? await app.request(attempt.path, {
+              method: attempt.method,
+              headers: { ...session?.headers, ...attempt.headers },
+              body: attempt.form,
+            })
+          : await call<{ error?: { code: string } }>(app, attempt.method, attempt.path, {
+              as: session,
+              json: attempt.json,
+              headers: attempt.headers,
+            });
         const allowed = scope === 'all' || (scope === 'own' && owner === orgs.operatorA);
         const expected = allowed ? '2xx' : subject === 'anonymous' ? '401' : '403';
         const actual = response.status >= 200 && response.status < 300 ? '2xx' : String(response.status);

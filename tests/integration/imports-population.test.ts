@@ -3,6 +3,7 @@ import { writeArrayBuffer } from 'geotiff';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPopulationRaster, replacePopulation } from '../../apps/api/src/imports/population-raster.js';
 import { createOrganisation, createUnitWithCells, farAway } from '../support/fixtures.js';
+import { geoTiff, NODATA } from '../support/rasters.js';
 import { type Session, sessionFor } from '../support/sessions.js';
 import { testDatabase } from '../support/test-database.js';
 import { type ImportsApp, importsTestApp } from './imports-app.js';
@@ -16,22 +17,6 @@ beforeAll(async () => {
   app = importsTestApp(db);
   planner = await sessionFor(app, db, await createOrganisation(db, 'city_department'), ['planner']);
 });
-
-const NODATA = -99999;
-
-/** A WGS 84 float GeoTIFF, `values` row-major from the top-left corner at (x0, y0), square pixels of `size`°. */
-function geoTiff(values: number[], width: number, x0: number, y0: number, size: number): Uint8Array {
-  const metadata = {
-    width,
-    height: values.length / width,
-    ModelPixelScale: [size, size, 0],
-    ModelTiepoint: [0, 0, 0, x0, y0, 0],
-    GeographicTypeGeoKey: 4326,
-    GTModelTypeGeoKey: 2,
-    GDAL_NODATA: String(NODATA),
-  };
-  return new Uint8Array(writeArrayBuffer(new Float32Array(values), metadata));
-}
 
 async function postRaster(bytes: Uint8Array, session = planner) {
   const form = new FormData();

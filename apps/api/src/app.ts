@@ -12,8 +12,10 @@ import { onError, onNotFound } from './middleware/error-handler.js';
 import { authorize } from './policy/authorize.js';
 import { adminUnitRoutes } from './routes/admin-units.js';
 import { analysisRoutes } from './routes/analysis.js';
+import { exportRoutes } from './routes/exports.js';
 import { featureRoutes } from './routes/features.js';
 import { healthRoutes } from './routes/health.js';
+import { type ImportRouteOptions, importRoutes } from './routes/imports.js';
 import { ogcRoutes } from './routes/ogc.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { organisationRoutes } from './routes/organisations.js';
@@ -30,6 +32,8 @@ export interface AppDeps {
   static?: StaticOptions;
   /** Session lifetimes, login throttling, scrypt cost, clock (defaults are production values). */
   auth?: AuthOptions;
+  /** Upload limits for imports (default 200 MB). */
+  imports?: ImportRouteOptions;
 }
 
 /** Builds the HTTP app; no I/O happens until a request arrives. */
@@ -39,18 +43,17 @@ export function createApp(deps: AppDeps) {
   app.use('*', requestId());
   // GeoJSON compresses ~5×: thousands of towers at city zoom go over the wire as ~1 MB.
   app.use('*', compress());
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: deps.maxBodyBytes ?? 5 * 1024 * 1024,
-      onError: () => {
-        throw new ApiError(
-          413,
-          'PAYLOAD_TOO_LARGE',
-          `The request body is larger than ${deps.maxBodyBytes ?? 5 * 1024 * 1024} bytes`,
-        );
-      },
-    }),
+  const maxBodyBytes = deps.maxBodyBytes ?? 5 * 1024 * 1024;
+  const jsonBodyLimit = bodyLimit({
+    maxSize: maxBodyBytes,
+    onError: () => {
+      throw new ApiError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBodyBytes} bytes`);
+    },
+  });
+  // File uploads (imports) stream past this limit and enforce their own, larger one.
+  const UPLOADS = new Set(['/api/v1/imports', '/api/v1/imports/population']);
+  app.use('/api/*', (c, next) =>
+    c.req.method === 'POST' && UPLOADS.has(c.req.path) ? next() : jsonBodyLimit(c, next),
   );
   app.onError(onError);
   app.notFound(onNotFound);
@@ -77,6 +80,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/population', populationRoutes(db));
   app.route('/api/v1/analysis', analysisRoutes(db));
   app.route('/api/v1', planRoutes(db));
+  app.route('/api/v1/imports', importRoutes(db, deps.imports));
+  app.route('/api/v1/exports', exportRoutes(db));
   app.route('/tiles', tileRoutes(db));
   app.route('/ogc', ogcRoutes(db));
   app.route('/api', openApiRoutes());

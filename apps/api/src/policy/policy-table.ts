@@ -1,4 +1,5 @@
 import { assetResources, type Role } from '@hatang/contracts';
+import { IMPORT_EXPORT_ROUTE_POLICIES } from '../imports/route-policies.js';
 import { PLAN_ROUTE_POLICIES } from '../plans/plan-policies.js';
 
 /** Who asks: a role of the signed-in user, or nobody signed in. */
@@ -84,6 +85,7 @@ export const ROUTE_POLICIES: ReadonlyMap<string, RoutePolicy> = new Map([
     ['GET', '/api/v1/analysis/coverage/:jobId', 'read', ANALYSTS],
   ]),
   ...PLAN_ROUTE_POLICIES,
+  ...IMPORT_EXPORT_ROUTE_POLICIES,
   ...entries('sessions', [
     ['POST', '/api/v1/auth/login', 'create', EVERYONE],
     ['POST', '/api/v1/auth/logout', 'delete', SIGNED_IN],
