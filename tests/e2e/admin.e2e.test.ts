@@ -1,31 +1,14 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, DEMO_PASSWORD, launchChromium, ROOT } from './browser';
 import { type RunningServer, startServer } from './server-process';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
 const ADMIN_EMAIL = 'admin@hatang.demo';
-// DEMO_PASSWORD of seeds/src/accounts.ts: every demo account has it.
-const DEMO_PASSWORD = 'hatang-demo-2026';
 const NEW_EMAIL = 'kiem.thu@hatang.demo';
 const NEW_PASSWORD = 'mot-cum-tu-du-dai-2026';
 const KEY_NAME = 'IOC Hải Phòng (e2e)';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-];
 
 let server: RunningServer;
 let browser: Browser;
@@ -54,7 +37,7 @@ describe('user administration in Chromium', () => {
     }
     mkdirSync(ARTIFACTS, { recursive: true });
     server = await startServer(ROOT);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'vi-VN' });
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());

@@ -6,29 +6,13 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, DEMO_PASSWORD, launchChromium, ROOT } from './browser';
 import { type RunningServer, startServer } from './server-process';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
-const DEMO_PASSWORD = 'hatang-demo-2026';
 const GAP_LAYER = 'coverage-gaps-fill';
 const SITE_LAYER = 'coverage-candidates-circle';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-];
 
 let server: RunningServer;
 let browser: Browser;
@@ -102,7 +86,7 @@ describe('the coverage Analysis panel in Chromium', () => {
     }
     mkdirSync(ARTIFACTS, { recursive: true });
     server = await startServer(ROOT);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1600, height: 950 }, acceptDownloads: true });
     const origin = new URL(server.baseUrl).origin;
     page.on('request', (r) => {

@@ -1,29 +1,13 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, DEMO_PASSWORD, launchChromium, ROOT } from './browser';
 import { type RunningServer, startServer } from './server-process';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
-const DEMO_PASSWORD = 'hatang-demo-2026';
 const CODE = `E2E-${Date.now().toString(36).toUpperCase()}`;
 /** An open spot in Hai Phong's centre, at street zoom. */
 const SPOT: [number, number] = [106.6905, 20.8575];
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-];
 
 let server: RunningServer;
 let browser: Browser;
@@ -91,7 +75,7 @@ describe('editing assets on the map in Chromium', () => {
     }
     mkdirSync(ARTIFACTS, { recursive: true });
     server = await startServer(ROOT);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const origin = new URL(server.baseUrl).origin;
     page.on('request', (r) => {

@@ -1,27 +1,12 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, DEMO_PASSWORD, launchChromium, ROOT } from './browser';
 import { type RunningServer, startServer } from './server-process';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
 const TOWER_LAYERS = ['towers-circle'];
 const ADMIN_LABEL_LAYER = 'admin-units-label';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-];
 
 let server: RunningServer;
 let browser: Browser;
@@ -81,7 +66,7 @@ describe('the map in Chromium', () => {
     }
     mkdirSync(ARTIFACTS, { recursive: true });
     server = await timed('server start (incl. seeding)', () => startServer(ROOT));
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('request', (request) => {
       requests.push(request.url());
@@ -150,7 +135,7 @@ describe('the map in Chromium', () => {
     await page.getByTestId('sign-in-button').click();
     const form = page.getByTestId('sign-in-form');
     await form.locator('input[name="email"]').fill('planner@hatang.demo');
-    await form.locator('input[name="password"]').fill('hatang-demo-2026');
+    await form.locator('input[name="password"]').fill(DEMO_PASSWORD);
     await form.locator('button[type="submit"]').click();
     await page.getByTestId('user-name').waitFor({ timeout: 20_000 });
     await expect
