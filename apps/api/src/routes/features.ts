@@ -14,8 +14,8 @@ import type { AppEnv } from '../context.js';
 import { notFound, validationFailed } from '../errors.js';
 import { etag, isUuid, readIfMatch, readJsonBody } from '../http/body.js';
 import { assertMayTouch } from '../policy/authorize.js';
-import { baseTier, isVisible, redactFeature } from '../policy/confidentiality.js';
-import { propertySchema, snakeCase, toPgTextArray } from '../sql/columns.js';
+import { redactFeature } from '../policy/confidentiality.js';
+import { featureFilters } from '../sql/feature-filters.js';
 import { type FeatureRow, selectFeatureSql, toFeature } from '../sql/feature-sql.js';
 import {
   checkReferences,
@@ -38,44 +38,14 @@ function decodeCursor(cursor: string): string {
 
 function parseListQuery(c: Context<AppEnv>, definition: ResourceDefinition) {
   const query = c.req.query();
-  const issues: Issue[] = [];
-  const known = new Set(['bbox', 'limit', 'cursor', ...definition.filters]);
-  for (const key of Object.keys(query)) {
-    if (!known.has(key))
-      issues.push({ path: [key], message: `unknown parameter; use one of ${[...known].join(', ')}` });
-  }
-  const paging = listQuery.safeParse({ bbox: query.bbox, limit: query.limit, cursor: query.cursor });
+  const { where, params, issues } = featureFilters(definition, query, c.get('principal'), [
+    'limit',
+    'cursor',
+  ]);
+  const paging = listQuery.safeParse({ limit: query.limit, cursor: query.cursor });
   if (!paging.success) issues.push(...toIssues(paging.error));
-
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const tier = baseTier(c.get('principal'));
-  for (const filter of definition.filters) {
-    const raw = query[filter];
-    if (raw === undefined) continue;
-    // Filtering by a field the viewer cannot see would reveal it one guess at a time.
-    if (!isVisible(definition.path, filter, tier)) {
-      issues.push({ path: [filter], message: `you cannot filter by ${filter}` });
-      continue;
-    }
-    const schema = propertySchema(definition, filter);
-    const values = raw.split(',').map((v) => v.trim());
-    values.forEach((value, i) => {
-      if (!schema?.safeParse(value).success)
-        issues.push({ path: [filter, i], message: `"${value}" is not a valid ${filter}` });
-    });
-    params.push(toPgTextArray(values));
-    where.push(`r.${snakeCase(filter)}::text = ANY($${params.length}::text[])`);
-  }
   if (issues.length > 0 || !paging.success) throw validationFailed(issues);
-
-  const { bbox, limit, cursor } = paging.data;
-  if (bbox) {
-    params.push(...bbox);
-    const n = params.length;
-    const envelope = `ST_MakeEnvelope($${n - 3}, $${n - 2}, $${n - 1}, $${n}, 4326)`;
-    where.push(`r.geom && ${envelope} AND ST_Intersects(r.geom, ${envelope})`);
-  }
+  const { limit, cursor } = paging.data;
   if (cursor) {
     params.push(decodeCursor(cursor));
     where.push(`r.id > $${params.length}::uuid`);
