@@ -185,6 +185,26 @@ async function attemptFor(key: string, subject: Subject, owner: string): Promise
       });
       return { method, path: pattern.replace(':jobId', job.body.jobId) };
     }
+    case 'PUT /api/v1/analysis/coverage-polygons/:operatorId/:technology':
+    case 'DELETE /api/v1/analysis/coverage-polygons/:operatorId/:technology': {
+      const path = pattern.replace(':operatorId', owner).replace(':technology', '2G');
+      const [x, y] = farAway(2400);
+      const json = {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [x, y],
+            [x + 0.01, y],
+            [x + 0.01, y + 0.01],
+            [x, y],
+          ],
+        ],
+      };
+      if (method === 'PUT') return { method, path, json };
+      const put = await call(app, 'PUT', path, { as: admin, json });
+      if (put.status >= 300) throw new Error(`fixture coverage polygon: ${put.status}`);
+      return { method, path };
+    }
     case 'POST /api/v1/api-keys':
       return { method, path: pattern, json: { name: 'matrix key', scopes: ['read'] } };
     case 'DELETE /api/v1/api-keys/:id': {

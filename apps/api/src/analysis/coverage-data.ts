@@ -17,23 +17,36 @@ export interface CoverageDataVersion {
   grid: string;
   polygons: string;
   towers: string;
+  /** Restricted plan zones: only the candidate sites depend on them. */
+  zones: string;
 }
 
-export const versionKey = (v: CoverageDataVersion) => `${v.grid}|${v.polygons}|${v.towers}`;
+export const versionKey = (v: CoverageDataVersion) => `${v.grid}|${v.polygons}|${v.towers}|${v.zones}`;
+
+/** Restricted zones that keep new sites out: the global ones and those of approved plan versions. */
+const RESTRICTED_ZONES = `FROM plan_zones z WHERE z.kind = 'restricted' AND (z.plan_version_id IS NULL
+  OR EXISTS (SELECT 1 FROM plan_versions v WHERE v.id = z.plan_version_id AND v.kind = 'approved'))`;
 
 export async function readDataVersion(sql: Sql): Promise<CoverageDataVersion> {
-  const rows = await sql.query<{ grid: string; polygons: string; towers: string }>(
+  const rows = await sql.query<{ grid: string; polygons: string; towers: string; zones: string }>(
     `SELECT
        (SELECT count(*) || ':' || coalesce(sum(population), 0) || ':' || coalesce(max(id), 0) FROM population_cells)
          || '/' || (SELECT count(*) || ':' || coalesce(sum(hashtext(code || unit_type)), 0) FROM admin_units) AS grid,
-       (SELECT count(*) || ':' || coalesce(max(uploaded_at)::text, '') FROM coverage_polygons) AS polygons,
+       (SELECT count(*) || ':' || coalesce(max(uploaded_at)::text, '') || ':'
+         || coalesce(sum(hashtext(id::text || uploaded_at::text)), 0) FROM coverage_polygons) AS polygons,
+       (SELECT count(*) || ':' || coalesce(sum(hashtext(z.id::text || z.version::text)), 0) ${RESTRICTED_ZONES}) AS zones,
        (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') || ':' || coalesce(sum(version), 0) FROM towers)
          || '/' || (SELECT count(*) || ':' || coalesce(sum(hashtext(tower_id::text || operator_org_id::text
            || technologies::text || mount_height_m::text)), 0) FROM tenancies) AS towers`,
   );
   const row = rows[0];
   if (!row) throw new Error('no version row');
-  return { grid: String(row.grid), polygons: String(row.polygons), towers: String(row.towers) };
+  return {
+    grid: String(row.grid),
+    polygons: String(row.polygons),
+    towers: String(row.towers),
+    zones: String(row.zones),
+  };
 }
 
 export interface LoadedGrid {
@@ -122,6 +135,14 @@ export async function loadPolygons(sql: Sql): Promise<CoveragePolygonInput[]> {
     technology: r.technology,
     multiPolygon: (JSON.parse(r.geometry) as { coordinates: MultiPolygonCoordinates }).coordinates,
   }));
+}
+
+/** Restricted plan zones (global and approved) as MultiPolygon coordinates: no new site goes there. */
+export async function loadRestrictedZones(sql: Sql): Promise<MultiPolygonCoordinates[]> {
+  const rows = await sql.query<{ geometry: string }>(
+    `SELECT ST_AsGeoJSON(ST_Multi(z.geom))::text AS geometry ${RESTRICTED_ZONES} ORDER BY z.id`,
+  );
+  return rows.map((r) => (JSON.parse(r.geometry) as { coordinates: MultiPolygonCoordinates }).coordinates);
 }
 
 export interface OperatorInfo {

@@ -17,6 +17,7 @@ import {
   loadGrid,
   loadOperators,
   loadPolygons,
+  loadRestrictedZones,
   loadTowers,
   type OperatorInfo,
   readDataVersion,
@@ -148,7 +149,9 @@ export class CoverageService {
       await step('tracing gaps', 0.85);
       const gaps = coverageGaps(model.model, request.technology, { limit: request.gapLimit ?? 200 });
       await step('choosing candidate sites', 0.9);
+      const excludedAreas = await loadRestrictedZones(this.db);
       const candidates = candidateSites(model.model, {
+        excludedAreas,
         service: request.technology,
         targetPercent: request.targetPercent ?? 100,
         maxSites: request.maxSites ?? 50,

@@ -84,6 +84,12 @@ export const ROUTE_POLICIES: ReadonlyMap<string, RoutePolicy> = new Map([
     ['POST', '/api/v1/analysis/coverage', 'read', ANALYSTS],
     ['GET', '/api/v1/analysis/coverage/:jobId', 'read', ANALYSTS],
   ]),
+  // Operators' own coverage polygons: city planners for anyone, an operator for itself only.
+  ...entries('coverage-polygons', [
+    ['GET', '/api/v1/analysis/coverage-polygons', 'read', ANALYSTS],
+    ['PUT', '/api/v1/analysis/coverage-polygons/:operatorId/:technology', 'update', ASSET_EDITORS],
+    ['DELETE', '/api/v1/analysis/coverage-polygons/:operatorId/:technology', 'delete', ASSET_EDITORS],
+  ]),
   ...PLAN_ROUTE_POLICIES,
   ...IMPORT_EXPORT_ROUTE_POLICIES,
   ...entries('sessions', [

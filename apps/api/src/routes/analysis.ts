@@ -1,15 +1,69 @@
-import { coverageRequest, toIssues } from '@hatang/contracts';
+import { coverageRequest, geometryOf, type Issue, toIssues } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
+import {
+  deleteCoveragePolygon,
+  findCoveragePolygon,
+  isTechnology,
+  listCoveragePolygons,
+  saveCoveragePolygon,
+} from '../analysis/coverage-polygons.js';
 import { coverageServiceFor } from '../analysis/coverage-service.js';
+import { recordAudit } from '../audit/audit-log.js';
 import type { AppEnv } from '../context.js';
 import { notFound, validationFailed } from '../errors.js';
 import { isUuid, readJsonBody } from '../http/body.js';
+import { assertMayTouch } from '../policy/authorize.js';
+
+const POLYGON_TECHNOLOGIES = "'2G', '3G', '4G', '5G-sub6' or '5G-mmWave'";
+
+/** The operator and technology of a coverage-polygon path; operator editors only their own. */
+function polygonTarget(c: Context<AppEnv>) {
+  const operatorId = c.req.param('operatorId') ?? '';
+  const technology = c.req.param('technology') ?? '';
+  const issues: Issue[] = [];
+  if (!isUuid(operatorId)) issues.push({ path: ['operatorId'], message: 'must be a UUID' });
+  if (!isTechnology(technology))
+    issues.push({ path: ['technology'], message: `must be ${POLYGON_TECHNOLOGIES}` });
+  if (issues.length || !isTechnology(technology)) throw validationFailed(issues);
+  assertMayTouch(c.get('grant'), operatorId);
+  return { operatorId, technology };
+}
+
+/** A Polygon or MultiPolygon, bare or as a Feature (whose `properties.source` is kept). */
+function uploadedGeometry(body: unknown) {
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw validationFailed([{ path: [], message: 'must be a GeoJSON Polygon, MultiPolygon or Feature' }]);
+  const record = body as Record<string, unknown>;
+  const isFeature = record.type === 'Feature';
+  const geometry = isFeature ? record.geometry : body;
+  const prefix = isFeature ? ['geometry'] : [];
+  const properties = isFeature ? record.properties : undefined;
+  const rawSource =
+    typeof properties === 'object' && properties !== null
+      ? (properties as Record<string, unknown>).source
+      : undefined;
+  const issues: Issue[] = [];
+  if (
+    rawSource !== undefined &&
+    rawSource !== null &&
+    (typeof rawSource !== 'string' || rawSource.length > 500)
+  )
+    issues.push({ path: ['properties', 'source'], message: 'must be a text of at most 500 characters' });
+  const type = (geometry as { type?: unknown } | null)?.type;
+  const parsed = geometryOf(type === 'MultiPolygon' ? 'MultiPolygon' : 'Polygon').safeParse(geometry);
+  if (!parsed.success) issues.push(...toIssues(parsed.error, prefix));
+  if (issues.length || !parsed.success) throw validationFailed(issues);
+  return { geometry: parsed.data, source: typeof rawSource === 'string' ? rawSource : null };
+}
 
 /**
  * Coverage analysis under /api/v1/analysis: `POST /coverage` starts a job (202 with its id, or
  * the cached job for the same request and data version), `GET /coverage/:jobId` reports its
  * progress and, when done, the commune summary, gap polygons and candidate sites.
+ * `/coverage-polygons`: operators' own coverage per technology (`PUT`/`DELETE
+ * /coverage-polygons/:operatorId/:technology`), which replaces the radius model for that pair in
+ * the next run (the data version changes, so no cached result is reused).
  */
 export function analysisRoutes(db: Database) {
   const app = new Hono<AppEnv>();
@@ -28,6 +82,57 @@ export function analysisRoutes(db: Database) {
     const job = isUuid(jobId) ? service.get(jobId) : undefined;
     if (!job) throw notFound('Coverage job');
     return c.json(job);
+  });
+
+  app.get('/coverage-polygons', async (c) =>
+    c.json({ type: 'FeatureCollection', features: await listCoveragePolygons(db) }),
+  );
+
+  app.put('/coverage-polygons/:operatorId/:technology', async (c) => {
+    const { operatorId, technology } = polygonTarget(c);
+    const upload = uploadedGeometry(await readJsonBody(c));
+    const operator = await db.query('SELECT 1 FROM organisations WHERE id = $1', [operatorId]);
+    if (operator.length === 0) throw notFound('Operator');
+    const principal = c.get('principal');
+    const { saved, created } = await db.transaction(async (tx) => {
+      const before = await findCoveragePolygon(tx, operatorId, technology, true);
+      const after = await saveCoveragePolygon(
+        tx,
+        operatorId,
+        technology,
+        upload.geometry,
+        upload.source,
+        principal?.displayName ?? null,
+      );
+      await recordAudit(tx, c, {
+        resource: 'coverage-polygons',
+        recordId: after.id,
+        action: before ? 'update' : 'create',
+        version: 1,
+        before: before ?? null,
+        after,
+      });
+      return { saved: after, created: !before };
+    });
+    return c.json(saved, created ? 201 : 200);
+  });
+
+  app.delete('/coverage-polygons/:operatorId/:technology', async (c) => {
+    const { operatorId, technology } = polygonTarget(c);
+    await db.transaction(async (tx) => {
+      const before = await findCoveragePolygon(tx, operatorId, technology, true);
+      if (!before) throw notFound('Coverage polygon');
+      await deleteCoveragePolygon(tx, before.id);
+      await recordAudit(tx, c, {
+        resource: 'coverage-polygons',
+        recordId: before.id,
+        action: 'delete',
+        version: 1,
+        before,
+        after: null,
+      });
+    });
+    return c.body(null, 204);
   });
 
   return app;

@@ -60,4 +60,36 @@ describe('candidate sites', () => {
     expect(half.sites).toHaveLength(2);
     expect(half.targetReached).toBe(true);
   });
+
+  it('puts no new site inside an excluded area, but still co-locates on towers there', () => {
+    // 1 × 12 row of cells 0.001° apart (≈ 104 m), 10 people each; the area excluded covers cells 0–5.
+    const grid = latticeGrid(1, 12, units, () => 10);
+    const model = new CoverageModel(grid, { operators: ['A', 'B'], radiusOverrides });
+    model.addTowers([tower('inside', 2, 0, [{ operatorId: 'A', technologies: ['4G'], mountHeightM: 30 }])]);
+    const west = x0 - 0.0005;
+    const east = x0 + 0.0055;
+    const area = [
+      [
+        [
+          [west, y0 - 0.0005],
+          [east, y0 - 0.0005],
+          [east, y0 + 0.0005],
+          [west, y0 + 0.0005],
+          [west, y0 - 0.0005],
+        ],
+      ],
+    ];
+    const plan = candidateSites(model, { service: '5G', gridSpacingM: 100, excludedAreas: [area] });
+    // B joins the tower inside the area: cells 1–3. New sites stand east of 0.0055°; the nearest
+    // (grid point 6 × 0.000961° ≈ 0.00577°) reaches cell 5 (≈ 80 m) but not cell 4 (≈ 184 m).
+    // So cells 0 and 4 stay uncovered: 100 of 120 people.
+    expect(plan.sites[0]).toMatchObject({ kind: 'colocation', towerId: 'inside', newlyCoveredCount: 30 });
+    const fresh = plan.sites.filter((s) => s.kind === 'new');
+    expect(fresh.length).toBeGreaterThan(0);
+    expect(fresh.every((s) => s.position[0] > east)).toBe(true);
+    expect(plan.coveredCountAfter).toBe(100);
+    expect(plan.targetReached).toBe(false);
+    // Without the area, new sites close every gap.
+    expect(candidateSites(model, { service: '5G', gridSpacingM: 100 }).coveredCountAfter).toBe(120);
+  });
 });

@@ -1,5 +1,6 @@
 import type { CoverageModel } from './coverage-model.js';
 import { metresPerDegreeLat, metresPerDegreeLng } from './local-metric.js';
+import { type MultiPolygonCoordinates, pointInMultiPolygon } from './polygon-cover.js';
 import { servingRadiusM } from './radius-table.js';
 import { type Environment, SERVICES, type Service, technologyForService } from './technology.js';
 
@@ -13,6 +14,11 @@ export interface CandidateOptions {
   gridSpacingM?: number;
   /** Antenna height of a new site, metres above ground (default 30, the reference height). */
   newSiteHeightM?: number;
+  /**
+   * Areas where no new site may go (restricted plan zones). Co-location on existing towers is not
+   * affected: the tower stands already.
+   */
+  excludedAreas?: readonly MultiPolygonCoordinates[];
 }
 
 export interface CandidateSite {
@@ -62,7 +68,8 @@ interface Candidate {
  * people not yet covered; lazy re-evaluation, since a pick only lowers the others' gains).
  * Co-location comes first, as the law and the budget prefer: existing towers with free capacity
  * (tenants < tenantsMax) where a counted operator is absent (the one with the least coverage of
- * the service joins). Then new sites on a grid (`gridSpacingM`) over cells of the population grid.
+ * the service joins). Then new sites on a grid (`gridSpacingM`) over cells of the population grid,
+ * except grid points inside `excludedAreas`.
  * Stops at the target share, after `maxSites`, or when no candidate gains anybody.
  */
 export function candidateSites(model: CoverageModel, options: CandidateOptions): CandidatePlan {
@@ -207,6 +214,16 @@ function newSiteCandidates(
   const stepLat = spacing / metresPerDegreeLat(mid);
   const stepLng = spacing / metresPerDegreeLng(mid);
   // Only grid points near a cell: walking the bbox would cost its area, not the city's.
+  const excluded = (options.excludedAreas ?? []).map((area) => ({ area, box: bboxOf(area) }));
+  const isExcluded = (lng: number, lat: number) =>
+    excluded.some(
+      ({ area, box }) =>
+        lng >= box[0] &&
+        lng <= box[2] &&
+        lat >= box[1] &&
+        lat <= box[3] &&
+        pointInMultiPolygon(area, lng, lat),
+    );
   const seen = new Set<number>();
   const cols = Math.floor((maxLng - minLng) / stepLng) + 2;
   const out: Candidate[] = [];
@@ -218,6 +235,7 @@ function newSiteCandidates(
     seen.add(key);
     const lng = minLng + gx * stepLng;
     const lat = minLat + gy * stepLat;
+    if (isExcluded(lng, lat)) continue;
     const cell = grid.cellAt(lng, lat);
     if (cell < 0) continue;
     const u = grid.unit[cell]!;
@@ -232,6 +250,21 @@ function newSiteCandidates(
     });
   }
   return out;
+}
+
+function bboxOf(area: MultiPolygonCoordinates): [number, number, number, number] {
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const polygon of area) {
+    for (const ring of polygon) {
+      for (const p of ring) {
+        box[0] = Math.min(box[0], p[0]!);
+        box[1] = Math.min(box[1], p[1]!);
+        box[2] = Math.max(box[2], p[0]!);
+        box[3] = Math.max(box[3], p[1]!);
+      }
+    }
+  }
+  return box;
 }
 
 /** Max-heap of (gain, candidate index, round the gain was computed in). */

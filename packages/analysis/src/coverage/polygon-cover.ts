@@ -33,6 +33,15 @@ export function cellsInMultiPolygon(grid: CellGrid, multiPolygon: MultiPolygonCo
   return Int32Array.from(found).sort();
 }
 
+/** Whether `[lng, lat]` lies inside `multiPolygon` (even-odd rule per polygon, so holes are out). */
+export function pointInMultiPolygon(
+  multiPolygon: MultiPolygonCoordinates,
+  lng: number,
+  lat: number,
+): boolean {
+  return multiPolygon.some((polygon) => insidePolygon(polygon, lng, lat));
+}
+
 function insidePolygon(rings: readonly (readonly (readonly number[])[])[], x: number, y: number): boolean {
   let inside = false;
   for (const ring of rings) {
