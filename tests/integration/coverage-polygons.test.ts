@@ -7,6 +7,11 @@
  */
 import type { Database } from '@hatang/db';
 import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  loadRestrictedZones,
+  readDataVersion,
+  versionKey,
+} from '../../apps/api/src/analysis/coverage-data.js';
 import { type App, createApp } from '../../apps/api/src/app.js';
 import { createOrganisation } from '../support/fixtures.js';
 import { call } from '../support/http.js';
@@ -213,23 +218,39 @@ describe('coverage polygons', () => {
 });
 
 describe('candidate new sites', () => {
-  it('are not placed inside a restricted plan zone', async () => {
-    const all = await runCoverage({ ...request(), maxSites: 500 });
-    const west = (s: Result['candidates']['sites'][number]) =>
-      s.kind === 'new' && s.unitCode === WARD && s.position[0] < X + 0.0101;
-    expect(all.candidates.sites.some(west)).toBe(true);
-    const zone = crypto.randomUUID();
-    await db.query(
-      `INSERT INTO plan_zones (id, plan_version_id, kind, name, geom)
-       VALUES ($1, NULL, 'restricted', 'Vùng cấm thử', ST_SetSRID(ST_GeomFromGeoJSON($2), 4326))`,
-      [zone, JSON.stringify({ type: 'Polygon', coordinates: box(X - 0.01, Y - 0.01, X + 0.0101, Y + 0.03) })],
-    );
+  // The engine's exclusion is tested on a hand-worked fixture (candidate-sites.test.ts). Here: the
+  // API hands it the right zones. A whole-run check is not possible on a shared server database,
+  // where every other test's towers offer co-location candidates that come before any new site.
+  it('are kept out of global restricted zones: the run loads them, and only them', async () => {
+    const restricted = crypto.randomUUID();
+    const heritage = crypto.randomUUID();
+    const before = await readDataVersion(db);
+    const insert = (id: string, kind: string, x: number) =>
+      db.query(
+        `INSERT INTO plan_zones (id, plan_version_id, kind, name, geom)
+         VALUES ($1, NULL, $2, 'Vùng thử', ST_SetSRID(ST_GeomFromGeoJSON($3), 4326))`,
+        [id, kind, JSON.stringify({ type: 'Polygon', coordinates: box(x, Y, x + 0.01, Y + 0.01) })],
+      );
+    await insert(restricted, 'restricted', X - 0.5);
+    await insert(heritage, 'heritage', X - 0.7);
     try {
-      const restricted = await runCoverage({ ...request(), maxSites: 500 });
-      expect(restricted.candidates.sites.filter((s) => s.unitCode === WARD).length).toBeGreaterThan(0);
-      expect(restricted.candidates.sites.some(west)).toBe(false);
+      const zones = await loadRestrictedZones(db);
+      const hasCorner = (x: number) =>
+        zones.some((multiPolygon) =>
+          multiPolygon.some((polygon) =>
+            polygon.some((ring) =>
+              ring.some(
+                ([lng = Number.NaN, lat = Number.NaN]) =>
+                  Math.abs(lng - x) < 1e-9 && Math.abs(lat - Y) < 1e-9,
+              ),
+            ),
+          ),
+        );
+      expect(hasCorner(X - 0.5)).toBe(true);
+      expect(hasCorner(X - 0.7)).toBe(false);
+      expect(versionKey(await readDataVersion(db))).not.toBe(versionKey(before));
     } finally {
-      await db.query('DELETE FROM plan_zones WHERE id = $1', [zone]);
+      await db.query('DELETE FROM plan_zones WHERE id = ANY($1::uuid[])', [`{${restricted},${heritage}}`]);
     }
   });
 });
