@@ -15,7 +15,10 @@ import { geoTiff } from '../support/rasters.js';
 import { createUser, type Session, sessionFor, TEST_SCRYPT_N } from '../support/sessions.js';
 import { testDatabase } from '../support/test-database.js';
 import { waitForImport } from './imports-app.js';
+import { indicatorRouteAttempt } from './indicators-support.js';
+import { planExportRouteAttempt } from './plan-exports-support.js';
 import { planRouteAttempt } from './plans-support.js';
+import { siteRouteAttempt } from './sites-support.js';
 
 const SUBJECTS: Subject[] = [
   'anonymous',
@@ -96,8 +99,15 @@ interface Attempt {
 
 /** A concrete request for a route pattern, for `subject`, on a record owned by `owner`. */
 async function attemptFor(key: string, subject: Subject, owner: string): Promise<Attempt> {
-  const planAttempt = await planRouteAttempt(app, key, admin);
-  if (planAttempt) return planAttempt;
+  for (const attemptOf of [
+    planRouteAttempt,
+    planExportRouteAttempt,
+    indicatorRouteAttempt,
+    siteRouteAttempt,
+  ]) {
+    const attempt = await attemptOf(app, key, admin);
+    if (attempt) return attempt;
+  }
   const [method, pattern] = key.split(' ') as [string, string];
   const asset = assetResources.find((r) => pattern.startsWith(`/api/v1/${r.path}`));
   if (asset) {

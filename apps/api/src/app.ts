@@ -16,11 +16,14 @@ import { exportRoutes } from './routes/exports.js';
 import { featureRoutes } from './routes/features.js';
 import { healthRoutes } from './routes/health.js';
 import { type ImportRouteOptions, importRoutes } from './routes/imports.js';
+import { indicatorRoutes } from './routes/indicators.js';
 import { ogcRoutes } from './routes/ogc.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { organisationRoutes } from './routes/organisations.js';
+import { planExportRoutes } from './routes/plan-exports.js';
 import { planRoutes } from './routes/plans.js';
 import { populationRoutes } from './routes/population.js';
+import { siteRoutes } from './routes/sites.js';
 import { tileRoutes } from './routes/tiles.js';
 import { mountStatic, type StaticOptions } from './static.js';
 
@@ -80,6 +83,9 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/population', populationRoutes(db));
   app.route('/api/v1/analysis', analysisRoutes(db));
   app.route('/api/v1', planRoutes(db));
+  app.route('/api/v1', planExportRoutes(db));
+  app.route('/api/v1', indicatorRoutes(db));
+  app.route('/api/v1', siteRoutes(db));
   app.route('/api/v1/imports', importRoutes(db, deps.imports));
   app.route('/api/v1/exports', exportRoutes(db));
   app.route('/tiles', tileRoutes(db));

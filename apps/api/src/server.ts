@@ -10,6 +10,8 @@ import {
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { readEnv } from './env.js';
+import { ensureDemoDii } from './indicators/demo-dii.js';
+import { ensureDemoPlan } from './plans/demo-plan.js';
 
 const root = (relative: string) => fileURLToPath(new URL(`../../../${relative}`, import.meta.url));
 
@@ -32,6 +34,11 @@ async function main() {
     // Demo data from before accounts existed: add the accounts once.
     const accounts = await seedDemoAccountsIfMissing(db);
     for (const line of accounts.length ? describeDemoAccounts(accounts) : []) console.log(line);
+  }
+  if (env.HATANG_DEMO) {
+    // Each adds its demo records once, to a database with the demo data and none of its own yet.
+    await ensureDemoPlan(db);
+    await ensureDemoDii(db);
   }
   if (await hasNoUsers(db)) {
     console.log(

@@ -14,7 +14,10 @@ import { EditPanel, type EditSession } from './features/editing/edit-panel';
 import { EditToolbar } from './features/editing/edit-toolbar';
 import { editableResource } from './features/editing/editable-resources';
 import { useEdits } from './features/editing/use-edits';
+import { ImportPanel } from './features/imports/import-panel';
 import { Legend } from './features/layers/legend';
+import { PlanPanel } from './features/plans/plan-panel';
+import { SitesOverlay } from './features/sites/sites-overlay';
 import { translate, useI18n } from './lib/i18n';
 import { useAdminUnits, useOrganisations } from './lib/queries';
 import type { AssetFeature, AssetResource, Organisation } from './lib/types';
@@ -35,6 +38,8 @@ const ASSETS_ATTRIBUTION = `${translate('vi', 'attributionAssets')} / ${translat
 
 const isDrawable = (geometry: AssetFeature['geometry']): geometry is DrawnGeometry =>
   geometry.type === 'Point' || geometry.type === 'LineString';
+
+type SidePanel = 'analysis' | 'plan' | 'import';
 
 /** `#/admin` opens the user administration page (admins only). */
 function useHashRoute(): string {
@@ -70,7 +75,14 @@ export function App() {
   useEffect(() => () => controller?.stop(), [controller]);
   // The Analysis panel (a third column); while it is open a click on the bare map (a gap) does not
   // open the commune's panel.
-  const [analysisOpen, setAnalysisOpen] = useState(false);
+  // One side panel (a third column) at a time: analysis, plan or import.
+  const [sidePanel, setSidePanel] = useState<SidePanel | null>(null);
+  const analysisOpen = sidePanel === 'analysis';
+  const togglePanel = useCallback(
+    (panel: SidePanel) => setSidePanel((p) => (p === panel ? null : panel)),
+    [],
+  );
+  const closePanel = useCallback(() => setSidePanel(null), []);
   const selectFromMap = useCallback(
     (next: Selection | null) => setSelection(analysisOpen && next?.kind === 'admin-unit' ? null : next),
     [analysisOpen],
@@ -197,10 +209,34 @@ export function App() {
             data-testid="analysis-button"
             aria-pressed={analysisOpen}
             title={analysisText(lang, 'openAnalysis')}
-            onClick={() => setAnalysisOpen((v) => !v)}
+            onClick={() => togglePanel('analysis')}
           >
             {analysisText(lang, 'analysis')}
           </button>
+          {user ? (
+            <button
+              type="button"
+              className="header-button"
+              data-testid="plan-button"
+              aria-pressed={sidePanel === 'plan'}
+              title={t('planButtonTitle')}
+              onClick={() => togglePanel('plan')}
+            >
+              {t('planButton')}
+            </button>
+          ) : null}
+          {canCreate(user) ? (
+            <button
+              type="button"
+              className="header-button"
+              data-testid="import-button"
+              aria-pressed={sidePanel === 'import'}
+              title={t('importButtonTitle')}
+              onClick={() => togglePanel('import')}
+            >
+              {t('importButton')}
+            </button>
+          ) : null}
           <UserMenu />
           <button
             type="button"
@@ -231,7 +267,7 @@ export function App() {
         </main>
       ) : null}
       <main
-        className={analysisOpen ? 'app-main with-analysis' : 'app-main'}
+        className={sidePanel ? 'app-main with-analysis' : 'app-main'}
         hidden={hash === '#/admin' && isAdmin(user)}
       >
         <Legend visibility={visibility} states={states} onToggle={toggle} owners={legendOwners} />
@@ -274,6 +310,7 @@ export function App() {
               onEdit={startEdit}
             />
           ) : null}
+          <SitesOverlay map={map} user={user} organisations={organisations.data} />
           {edits.conflict ? <ConflictDialog conflict={edits.conflict} organisations={orgById} /> : null}
         </div>
         <AnalysisPanel
@@ -283,7 +320,23 @@ export function App() {
           organisations={organisations.data}
           adminUnits={adminUnits.data}
           open={analysisOpen}
-          onClose={() => setAnalysisOpen(false)}
+          onClose={closePanel}
+        />
+        <PlanPanel
+          key={`plan:${user?.id ?? 'signed-out'}`}
+          map={map}
+          user={user}
+          organisations={organisations.data}
+          adminUnits={adminUnits.data}
+          open={sidePanel === 'plan' && user !== null}
+          onClose={closePanel}
+        />
+        <ImportPanel
+          key={`import:${user?.id ?? 'signed-out'}`}
+          map={map}
+          user={user}
+          open={sidePanel === 'import' && canCreate(user)}
+          onClose={closePanel}
         />
       </main>
       <StatusBar position={pointer} busy={fetching} />

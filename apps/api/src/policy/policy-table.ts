@@ -1,6 +1,9 @@
 import { assetResources, type Role } from '@hatang/contracts';
 import { IMPORT_EXPORT_ROUTE_POLICIES } from '../imports/route-policies.js';
+import { INDICATOR_ROUTE_POLICIES } from '../indicators/indicator-policies.js';
+import { PLAN_EXPORT_ROUTE_POLICIES } from '../plans/plan-export-policies.js';
 import { PLAN_ROUTE_POLICIES } from '../plans/plan-policies.js';
+import { SITE_ROUTE_POLICIES } from '../sites/site-policies.js';
 
 /** Who asks: a role of the signed-in user, or nobody signed in. */
 export type Subject = Role | 'anonymous';
@@ -91,6 +94,9 @@ export const ROUTE_POLICIES: ReadonlyMap<string, RoutePolicy> = new Map([
     ['DELETE', '/api/v1/analysis/coverage-polygons/:operatorId/:technology', 'delete', ASSET_EDITORS],
   ]),
   ...PLAN_ROUTE_POLICIES,
+  ...PLAN_EXPORT_ROUTE_POLICIES,
+  ...INDICATOR_ROUTE_POLICIES,
+  ...SITE_ROUTE_POLICIES,
   ...IMPORT_EXPORT_ROUTE_POLICIES,
   ...entries('sessions', [
     ['POST', '/api/v1/auth/login', 'create', EVERYONE],

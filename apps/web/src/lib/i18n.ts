@@ -13,6 +13,10 @@ export type Lang = 'vi' | 'en';
 const vi = {
   appTitle: 'Hạ tầng viễn thông thụ động Hải Phòng',
   appSubtitle: 'Hatang · GIS hạ tầng kỹ thuật viễn thông',
+  planButton: 'Quy hoạch',
+  planButtonTitle: 'Mở bảng quy hoạch hạ tầng viễn thông thụ động',
+  importButton: 'Nhập dữ liệu',
+  importButtonTitle: 'Nhập tệp GeoJSON, Shapefile, KML, CSV hoặc GeoPackage',
   language: 'Ngôn ngữ',
   switchLanguage: 'English',
   layers: 'Lớp bản đồ',
@@ -240,6 +244,10 @@ export type MessageKey = keyof typeof vi;
 const en: Record<MessageKey, string> = {
   appTitle: 'Hai Phong passive telecom infrastructure',
   appSubtitle: 'Hatang · telecom infrastructure GIS',
+  planButton: 'Plan',
+  planButtonTitle: 'Open the passive telecom infrastructure plan panel',
+  importButton: 'Import',
+  importButtonTitle: 'Import a GeoJSON, Shapefile, KML, CSV or GeoPackage file',
   language: 'Language',
   switchLanguage: 'Tiếng Việt',
   layers: 'Map layers',
