@@ -18,6 +18,7 @@ import { waitForImport } from './imports-app.js';
 import { indicatorRouteAttempt } from './indicators-support.js';
 import { planExportRouteAttempt } from './plan-exports-support.js';
 import { planRouteAttempt } from './plans-support.js';
+import { sharingRouteAttempt } from './sharing-support.js';
 import { siteRouteAttempt } from './sites-support.js';
 
 const SUBJECTS: Subject[] = [

@@ -23,6 +23,7 @@ import { organisationRoutes } from './routes/organisations.js';
 import { planExportRoutes } from './routes/plan-exports.js';
 import { planRoutes } from './routes/plans.js';
 import { populationRoutes } from './routes/population.js';
+import { sharingRoutes } from './routes/sharing.js';
 import { siteRoutes } from './routes/sites.js';
 import { tileRoutes } from './routes/tiles.js';
 import { mountStatic, type StaticOptions } from './static.js';
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1', planExportRoutes(db));
   app.route('/api/v1', indicatorRoutes(db));
   app.route('/api/v1', siteRoutes(db));
+  app.route('/api/v1', sharingRoutes(db));
   app.route('/api/v1/imports', importRoutes(db, deps.imports));
   app.route('/api/v1/exports', exportRoutes(db));
   app.route('/tiles', tileRoutes(db));

@@ -3,6 +3,7 @@ import { IMPORT_EXPORT_ROUTE_POLICIES } from '../imports/route-policies.js';
 import { INDICATOR_ROUTE_POLICIES } from '../indicators/indicator-policies.js';
 import { PLAN_EXPORT_ROUTE_POLICIES } from '../plans/plan-export-policies.js';
 import { PLAN_ROUTE_POLICIES } from '../plans/plan-policies.js';
+import { SHARING_ROUTE_POLICIES } from '../sharing/sharing-policies.js';
 import { SITE_ROUTE_POLICIES } from '../sites/site-policies.js';
 
 /** Who asks: a role of the signed-in user, or nobody signed in. */
@@ -97,6 +98,7 @@ export const ROUTE_POLICIES: ReadonlyMap<string, RoutePolicy> = new Map([
   ...PLAN_EXPORT_ROUTE_POLICIES,
   ...INDICATOR_ROUTE_POLICIES,
   ...SITE_ROUTE_POLICIES,
+  ...SHARING_ROUTE_POLICIES,
   ...IMPORT_EXPORT_ROUTE_POLICIES,
   ...entries('sessions', [
     ['POST', '/api/v1/auth/login', 'create', EVERYONE],

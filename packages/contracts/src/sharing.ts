@@ -1,0 +1,2 @@
+/** Sharing opportunities: tower co-location, spare ducts and poles, route planning, dig-once, overhead cable cleanup. */
+export {};
