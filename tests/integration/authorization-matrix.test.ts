@@ -105,6 +105,7 @@ async function attemptFor(key: string, subject: Subject, owner: string): Promise
     planExportRouteAttempt,
     indicatorRouteAttempt,
     siteRouteAttempt,
+    sharingRouteAttempt,
   ]) {
     const attempt = await attemptOf(app, key, admin);
     if (attempt) return attempt;
