@@ -1,2 +1,5 @@
 export * from './coverage/index.js';
+export * from './indicators/index.js';
 export * from './plans/index.js';
+export * from './sharing/index.js';
+export * from './sites/index.js';

@@ -1,0 +1,2 @@
+/** Barrel of the indicators analysis (filled in by its work). */
+export {};

@@ -1,0 +1,2 @@
+/** Barrel of the sharing analysis (filled in by its work). */
+export {};

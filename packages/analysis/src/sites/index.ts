@@ -1,0 +1,2 @@
+/** Barrel of the sites analysis (filled in by its work). */
+export {};
