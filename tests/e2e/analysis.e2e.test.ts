@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, DEMO_PASSWORD, launchChromium, ROOT } from './browser';
+import { ARTIFACTS, launchChromium, ROOT, signIn } from './browser';
 import { type RunningServer, startServer } from './server-process';
 
 const GAP_LAYER = 'coverage-gaps-fill';
@@ -115,12 +115,7 @@ describe('the coverage Analysis panel in Chromium', () => {
   });
 
   it('runs 5G for all operators as a planner and follows the progress to the end', async () => {
-    await page.getByTestId('sign-in-button').click();
-    const form = page.getByTestId('sign-in-form');
-    await form.locator('input[name="email"]').fill('planner@hatang.demo');
-    await form.locator('input[name="password"]').fill(DEMO_PASSWORD);
-    await form.locator('button[type="submit"]').click();
-    await page.getByTestId('user-name').waitFor({ timeout: 20_000 });
+    await signIn(page, 'planner@hatang.demo');
 
     // Defaults: 5G and every operator / tower company.
     await page.getByTestId('analysis-run').waitFor();

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 /** The repository root and where the browser tests leave their screenshots (gitignored). */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -28,4 +28,20 @@ const CHROMIUM_ARGS = [
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** Signs in through the header's form as a demo account and waits for the user menu. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.getByTestId('sign-in-button').click();
+  const form = page.getByTestId('sign-in-form');
+  await form.locator('input[name="email"]').fill(email);
+  await form.locator('input[name="password"]').fill(password);
+  await form.locator('button[type="submit"]').click();
+  await page.getByTestId('user-name').waitFor({ timeout: 20_000 });
+}
+
+/** Signs out through the user menu and waits for the sign-in button. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('sign-out-button').click();
+  await page.getByTestId('sign-in-button').waitFor({ timeout: 20_000 });
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, DEMO_PASSWORD, launchChromium, ROOT } from './browser';
+import { ARTIFACTS, DEMO_PASSWORD, launchChromium, ROOT, signIn, signOut } from './browser';
 import { type RunningServer, startServer } from './server-process';
 
 const CODE = `E2E-${Date.now().toString(36).toUpperCase()}`;
@@ -26,20 +26,6 @@ const waitForIdle = (p: Page) =>
         map.triggerRepaint();
       }),
   );
-
-async function signIn(p: Page, email: string): Promise<void> {
-  await p.getByTestId('sign-in-button').click();
-  const form = p.getByTestId('sign-in-form');
-  await form.locator('input[name="email"]').fill(email);
-  await form.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await form.locator('button[type="submit"]').click();
-  await p.getByTestId('user-name').waitFor({ timeout: 20_000 });
-}
-
-async function signOut(p: Page): Promise<void> {
-  await p.getByTestId('sign-out-button').click();
-  await p.getByTestId('sign-in-button').waitFor({ timeout: 20_000 });
-}
 
 /** The tower as the API shows it to whoever is signed in in `p`. */
 async function towerProperties(p: Page, id: string): Promise<Record<string, unknown>> {

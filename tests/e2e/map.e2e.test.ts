@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, DEMO_PASSWORD, launchChromium, ROOT } from './browser';
+import { ARTIFACTS, launchChromium, ROOT, signIn } from './browser';
 import { type RunningServer, startServer } from './server-process';
 
 const TOWER_LAYERS = ['towers-circle'];
@@ -132,12 +132,7 @@ describe('the map in Chromium', () => {
 
   it('opens the side panel with the code of a clicked tower', async () => {
     // The public does not see tower codes (confidentiality tiers): sign in as a planner, who sees all.
-    await page.getByTestId('sign-in-button').click();
-    const form = page.getByTestId('sign-in-form');
-    await form.locator('input[name="email"]').fill('planner@hatang.demo');
-    await form.locator('input[name="password"]').fill(DEMO_PASSWORD);
-    await form.locator('button[type="submit"]').click();
-    await page.getByTestId('user-name').waitFor({ timeout: 20_000 });
+    await signIn(page, 'planner@hatang.demo');
     await expect
       .poll(
         () =>
