@@ -81,6 +81,8 @@ export interface SendOptions {
   /** The record version the edit is based on (`If-Match`); a stale one gets 409 VERSION_CONFLICT. */
   ifMatch?: number;
   signal?: AbortSignal;
+  /** The CSRF token to send instead of the remembered one (a page holding its own session). */
+  csrfToken?: string;
 }
 
 /**
@@ -95,7 +97,8 @@ export async function sendJson(
 ): Promise<unknown> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const token = options.csrfToken ?? csrfToken;
+  if (method !== 'GET' && token) headers['x-csrf-token'] = token;
   if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
   let response: Response;
   try {

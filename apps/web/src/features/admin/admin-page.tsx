@@ -1,6 +1,6 @@
 import { type KeyboardEvent, type ReactNode, useRef, useState } from 'react';
+import { ApiRequestError } from '../../lib/api-client';
 import { useOrganisations } from '../../lib/queries';
-import { AdminApiError } from './admin-api';
 import { useAdminText } from './admin-i18n';
 import { useAdminSession } from './admin-queries';
 import { ApiKeysTab } from './api-keys-tab';
@@ -52,7 +52,7 @@ function AdminPageBody({ onClose }: AdminPageProps) {
   } else if (session.error) {
     body = (
       <p className="admin-form-error" role="alert">
-        {session.error instanceof AdminApiError && session.error.status === 401
+        {session.error instanceof ApiRequestError && session.error.status === 401
           ? t('signInFirst')
           : t('loadFailed', { message: describeApiError(session.error, t) })}
       </p>

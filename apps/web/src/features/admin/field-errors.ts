@@ -1,5 +1,5 @@
 import type { core } from 'zod';
-import { AdminApiError } from './admin-api';
+import { ApiRequestError } from '../../lib/api-client';
 import type { AdminT } from './admin-i18n';
 
 /** Problems keyed by the top-level field they belong to; `''` holds those of the whole form. */
@@ -44,7 +44,7 @@ export function zodFieldErrors(issues: readonly core.$ZodIssue[], t: AdminT): Fi
  * duplicate e-mail, anything else as a message for the whole form.
  */
 export function serverFieldErrors(error: unknown, t: AdminT, conflictField?: string): FieldErrors {
-  if (!(error instanceof AdminApiError)) return { '': t('errServer', { message: String(error) }) };
+  if (!(error instanceof ApiRequestError)) return { '': t('errServer', { message: String(error) }) };
   if (error.status === 409 && conflictField) {
     return { [conflictField]: conflictField === 'email' ? t('errDuplicateEmail') : error.message };
   }
@@ -59,7 +59,7 @@ export function serverFieldErrors(error: unknown, t: AdminT, conflictField?: str
 
 /** One line for a toast: session and permission problems in the UI language, the rest as the server said. */
 export function describeApiError(error: unknown, t: AdminT): string {
-  if (error instanceof AdminApiError) {
+  if (error instanceof ApiRequestError) {
     if (error.status === 401) return t('errSessionEnded');
     if (error.status === 403 && error.code === 'FORBIDDEN') return t('errForbidden');
     return t('errServer', { message: error.message });
