@@ -1,4 +1,49 @@
-import type { Database } from '@hatang/db';
+import type { Database, Sql } from '@hatang/db';
+import { insertVersion, snapshotRegister } from './version-store.js';
+
+/** The plan Plan 317/KH-UBND (02/12/2025) asks the city to issue. */
+export const DEMO_PLAN_NAME =
+  'Quy hoạch hạ tầng kỹ thuật viễn thông thụ động thành phố Hải Phòng đến năm 2030, tầm nhìn đến năm 2040';
+export const DEMO_BASELINE_NAME = 'Hiện trạng (baseline)';
+
+/**
+ * In the caller's transaction: when no plan exists yet, creates the demo plan and its baseline
+ * snapshot of the register, and returns the plan's id; otherwise does nothing and returns null.
+ * The plans table is locked first so two starting servers cannot both create it.
+ * Not audited: like the demo data it is loaded by the server at start, not by a user's request.
+ */
+export async function ensureDemoPlanIn(tx: Sql): Promise<{ planId: string; baselineId: string } | null> {
+  await tx.query('LOCK TABLE plans IN SHARE ROW EXCLUSIVE MODE');
+  const existing = await tx.query('SELECT 1 FROM plans LIMIT 1');
+  if (existing.length > 0) return null;
+  const planId = crypto.randomUUID();
+  await tx.query(
+    `INSERT INTO plans (id, name, horizon_year, vision_year, description, created_by)
+     VALUES ($1, $2, 2030, 2040, $3, NULL)`,
+    [
+      planId,
+      DEMO_PLAN_NAME,
+      'Theo Kế hoạch 317/KH-UBND ngày 02/12/2025 của UBND thành phố Hải Phòng (dữ liệu minh hoạ).',
+    ],
+  );
+  const baselineId = await insertVersion(tx, {
+    planId,
+    kind: 'baseline',
+    name: DEMO_BASELINE_NAME,
+    notes: 'Ảnh chụp sổ đăng ký hạ tầng khi khởi tạo dữ liệu minh hoạ / register snapshot at demo start',
+    parentVersionId: null,
+    createdBy: null,
+  });
+  await snapshotRegister(tx, baselineId, null);
+  return { planId, baselineId };
+}
 
 /** Creates the demo plan (with its baseline) when the demo data is loaded and no plan exists yet. */
-export async function ensureDemoPlan(_db: Database): Promise<void> {}
+export async function ensureDemoPlan(db: Database): Promise<void> {
+  const started = performance.now();
+  const created = await db.transaction((tx) => ensureDemoPlanIn(tx));
+  if (created) {
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(`Demo plan created with its baseline snapshot in ${seconds} s`);
+  }
+}
