@@ -1,4 +1,4 @@
-import type { LineString, Point } from 'geojson';
+import type { LineString, Point, Polygon, Position } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import {
   type GeoJSONStoreFeatures,
@@ -6,15 +6,39 @@ import {
   TerraDraw,
   TerraDrawLineStringMode,
   TerraDrawPointMode,
+  TerraDrawPolygonMode,
   TerraDrawSelectMode,
 } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import { exactPoint } from './exact-points';
 import { nearestSnapTarget, type SnapTarget } from './snapping';
 
-/** The geometries the editor draws: points (towers, poles, manholes) and lines (ducts, routes, trenches). */
-export type DrawnGeometry = Point | LineString;
-export type DrawKind = 'Point' | 'LineString';
+/**
+ * The geometries the editors draw: points (towers, poles, manholes), lines (ducts, routes,
+ * trenches) and polygons (plan tower areas and zones).
+ */
+export type DrawnGeometry = Point | LineString | Polygon;
+export type DrawKind = 'Point' | 'LineString' | 'Polygon';
+
+const MODE_OF: Record<DrawKind, 'point' | 'linestring' | 'polygon'> = {
+  Point: 'point',
+  LineString: 'linestring',
+  Polygon: 'polygon',
+};
+
+export interface DrawControllerOptions {
+  /**
+   * Prefix of the drawing layers' ids: two controllers on one map (the asset editor and the plan
+   * panel) need different ones. Default terra-draw's own.
+   */
+  prefixId?: string;
+  /**
+   * More places a vertex may snap to (e.g. the vertices of the plan items shown): the point near
+   * the screen position (x, y), `[lng, lat]`, with its distance in pixels, or null. The nearer of
+   * this and the nearest manhole or pole wins.
+   */
+  snapTo?: (x: number, y: number) => { coordinates: Position; distancePx: number } | null;
+}
 
 const EDIT_COLOR = '#2563eb';
 /** Degrees within which a vertex is where a snap put it (terra-draw rounds to 8 decimals). */
@@ -36,10 +60,13 @@ export class DrawController {
   constructor(
     private readonly map: MapLibreMap,
     private readonly onGeometry: (geometry: DrawnGeometry) => void,
+    private readonly options: DrawControllerOptions = {},
   ) {}
 
   private readonly snapToManholesAndPoles: SnapToCustom = (event) => {
     const target = nearestSnapTarget(this.map, event.containerX, event.containerY);
+    const other = this.options.snapTo?.(event.containerX, event.containerY) ?? null;
+    if (other && (!target || other.distancePx < target.distancePx)) return other.coordinates;
     if (target && !target.exact) this.roughSnaps = [...this.roughSnaps, target].slice(-MAX_SNAPS);
     return target?.coordinates;
   };
@@ -77,7 +104,11 @@ export class DrawController {
     if (this.draw) return this.draw;
     const snapping = { toCustom: this.snapToManholesAndPoles };
     const draw = new TerraDraw({
-      adapter: new TerraDrawMapLibreGLAdapter({ map: this.map, coordinatePrecision: 8 }),
+      adapter: new TerraDrawMapLibreGLAdapter({
+        map: this.map,
+        coordinatePrecision: 8,
+        ...(this.options.prefixId ? { prefixId: this.options.prefixId } : {}),
+      }),
       modes: [
         new TerraDrawPointMode({
           styles: {
@@ -91,12 +122,29 @@ export class DrawController {
           snapping,
           styles: { lineStringColor: EDIT_COLOR, lineStringWidth: 4, closingPointColor: EDIT_COLOR },
         }),
+        new TerraDrawPolygonMode({
+          snapping,
+          styles: {
+            fillColor: EDIT_COLOR,
+            fillOpacity: 0.2,
+            outlineColor: EDIT_COLOR,
+            outlineWidth: 3,
+            closingPointColor: EDIT_COLOR,
+            closingPointOutlineColor: '#ffffff',
+          },
+        }),
         new TerraDrawSelectMode({
           allowManualDeselection: false,
           keyEvents: null,
           flags: {
             point: { feature: { draggable: true } },
             linestring: {
+              feature: {
+                draggable: false,
+                coordinates: { draggable: true, midpoints: true, deletable: true, snappable: snapping },
+              },
+            },
+            polygon: {
               feature: {
                 draggable: false,
                 coordinates: { draggable: true, midpoints: true, deletable: true, snappable: snapping },
@@ -110,6 +158,10 @@ export class DrawController {
             selectedPointOutlineWidth: 2,
             selectedLineStringColor: EDIT_COLOR,
             selectedLineStringWidth: 5,
+            selectedPolygonColor: EDIT_COLOR,
+            selectedPolygonFillOpacity: 0.2,
+            selectedPolygonOutlineColor: EDIT_COLOR,
+            selectedPolygonOutlineWidth: 3,
             selectionPointColor: '#ffffff',
             selectionPointOutlineColor: EDIT_COLOR,
             selectionPointWidth: 5,
@@ -122,11 +174,13 @@ export class DrawController {
     draw.start();
     draw.on('finish', (id, context) => {
       const feature = draw.getSnapshotFeature(id);
-      if (!feature || (feature.geometry.type !== 'Point' && feature.geometry.type !== 'LineString')) return;
+      const geometry = feature?.geometry;
+      if (geometry?.type !== 'Point' && geometry?.type !== 'LineString' && geometry?.type !== 'Polygon')
+        return;
       this.featureId = id;
-      this.onGeometry(feature.geometry);
+      this.onGeometry(geometry);
       void this.refineSnaps(draw, id);
-      if (context.mode === 'point' || context.mode === 'linestring') {
+      if (context.mode === 'point' || context.mode === 'linestring' || context.mode === 'polygon') {
         // Done drawing: switch to moving/reshaping it (outside terra-draw's own event handler).
         setTimeout(() => {
           if (this.draw === draw && draw.hasFeature(id)) draw.selectFeature(id);
@@ -137,13 +191,13 @@ export class DrawController {
     return draw;
   }
 
-  /** Starts drawing a new point or line; the first finished one is reported. */
+  /** Starts drawing a new point, line or polygon; the first finished one is reported. */
   startDrawing(kind: DrawKind): void {
     const draw = this.ensure();
     draw.clear();
     this.featureId = null;
     this.roughSnaps = [];
-    draw.setMode(kind === 'Point' ? 'point' : 'linestring');
+    draw.setMode(MODE_OF[kind]);
   }
 
   /** Puts `geometry` on the drawing layer, selected, so it can be moved or reshaped. */
@@ -156,7 +210,7 @@ export class DrawController {
       id,
       type: 'Feature',
       geometry,
-      properties: { mode: geometry.type === 'Point' ? 'point' : 'linestring' },
+      properties: { mode: MODE_OF[geometry.type] },
     };
     const [result] = draw.addFeatures([feature]);
     if (result && !result.valid) throw new Error(`cannot edit this geometry: ${result.reason ?? 'invalid'}`);

@@ -1,3 +1,4 @@
+import type { Geometry } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { AssetResource } from '../lib/types';
 import { exactPoint, knownExactPoint } from './exact-points';
@@ -81,4 +82,64 @@ export function manholeAt(map: MapLibreMap, lngLat: readonly [number, number]): 
   const p = map.project([lngLat[0], lngLat[1]]);
   const target = nearestSnapTarget(map, p.x, p.y, 2);
   return target?.layer === 'manholes-circle' ? target.id : null;
+}
+
+/**
+ * The vertex nearest to the screen point (x, y) within `radiusPx` among the features drawn in
+ * `layers` (e.g. the plan items of the shown version), or null. `verticesOf` gives a feature's own
+ * vertices `[lng, lat]` by its id (the rendered ones are simplified and rounded to the tile grid);
+ * without it the rendered vertices are used.
+ */
+export function nearestLayerVertex(
+  map: MapLibreMap,
+  x: number,
+  y: number,
+  layers: readonly string[],
+  verticesOf?: (id: string) => readonly (readonly number[])[] | undefined,
+  radiusPx = SNAP_RADIUS_PX,
+): { coordinates: [number, number]; distancePx: number; id: string } | null {
+  const shown = layers.filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
+  if (shown.length === 0) return null;
+  const hits = map.queryRenderedFeatures(
+    [
+      [x - radiusPx, y - radiusPx],
+      [x + radiusPx, y + radiusPx],
+    ],
+    { layers: shown },
+  );
+  let best: { coordinates: [number, number]; distancePx: number; id: string } | null = null;
+  const seen = new Set<string>();
+  for (const hit of hits) {
+    const id = typeof hit.properties.id === 'string' ? hit.properties.id : String(hit.id ?? '');
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const vertices = verticesOf?.(id) ?? flatVertices(hit.geometry);
+    for (const vertex of vertices) {
+      const [lng, lat] = vertex;
+      if (lng === undefined || lat === undefined) continue;
+      const p = map.project([lng, lat]);
+      const distancePx = Math.hypot(p.x - x, p.y - y);
+      if (distancePx > radiusPx || (best && best.distancePx <= distancePx)) continue;
+      best = { coordinates: [lng, lat], distancePx, id };
+    }
+  }
+  return best;
+}
+
+/** Every vertex of a geometry, `[lng, lat]`. */
+export function flatVertices(geometry: Geometry): number[][] {
+  switch (geometry.type) {
+    case 'Point':
+      return [geometry.coordinates];
+    case 'MultiPoint':
+    case 'LineString':
+      return geometry.coordinates;
+    case 'MultiLineString':
+    case 'Polygon':
+      return geometry.coordinates.flat();
+    case 'MultiPolygon':
+      return geometry.coordinates.flat(2);
+    case 'GeometryCollection':
+      return geometry.geometries.flatMap(flatVertices);
+  }
 }
