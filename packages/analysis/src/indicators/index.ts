@@ -1,2 +1,6 @@
-/** Barrel of the indicators analysis (filled in by its work). */
-export {};
+/** Indicators against Plan 317's 2030 targets: pure computations over facts the API loads. */
+export * from './compute-indicators.js';
+export * from './indicator-facts.js';
+export * from './milestones.js';
+export * from './plan-317-targets.js';
+export * from './planned-coverage.js';

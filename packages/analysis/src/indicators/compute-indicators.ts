@@ -1,0 +1,193 @@
+import type { IndicatorGroup, IndicatorUnit, IndicatorValue, MilestoneYear } from '@hatang/contracts';
+import type { IndicatorFacts, KeySiteTally, PlanItemFact } from './indicator-facts.js';
+import { byMilestone, countsAt } from './milestones.js';
+import { PLAN_317_TARGETS } from './plan-317-targets.js';
+
+const round = (value: number, digits: number) => {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+};
+const km = (metres: number) => round(metres / 1000, 3);
+const percent = (part: number, whole: number) => (whole > 0 ? round((part / whole) * 100, 2) : 0);
+
+/** Tenants a planned tower brings: a tower area its `tenantsPlanned` (default 1), a tower site 1. */
+export function plannedTenants(item: PlanItemFact): number {
+  const tenants = item.attributes.tenantsPlanned;
+  return item.kind === 'tower_area' && typeof tenants === 'number' && tenants >= 1 ? tenants : 1;
+}
+
+/**
+ * Every indicator for an area: Plan 317's target, the register (`actual`) and, with a version, the
+ * register plus the version's items that are not cancelled at each milestone (`planned`). Items
+ * copied from the register by a baseline are the register already and are not added again.
+ * Returns the indicators in display order; key-site indicators only when `keySites` is given.
+ */
+export function computeIndicators(facts: IndicatorFacts): IndicatorValue[] {
+  const { register, coverage, keySites } = facts;
+  const items = facts.items?.filter((i) => !i.fromRegister) ?? null;
+  const out: IndicatorValue[] = [];
+  const add = (
+    key: string,
+    group: IndicatorGroup,
+    unit: IndicatorUnit,
+    actual: number | null,
+    planned: ((year: MilestoneYear, at: (kinds: string[]) => PlanItemFact[]) => number | null) | null,
+    extra: Pick<IndicatorValue, 'actualParts' | 'breakdown'> = {},
+  ) => {
+    out.push({
+      key,
+      group,
+      unit,
+      target: PLAN_317_TARGETS[key] ?? null,
+      actual,
+      planned:
+        items && planned
+          ? byMilestone((year) =>
+              planned(year, (kinds) => items.filter((i) => kinds.includes(i.kind) && countsAt(i, year))),
+            )
+          : null,
+      ...extra,
+    });
+  };
+  const sumKm = (list: PlanItemFact[]) => list.reduce((s, i) => s + i.lengthM, 0);
+
+  // Population with 5G (and 4G): Plan 317 II.2.
+  if (coverage) {
+    const people = coverage.populationCount;
+    for (const service of ['5G', '4G'] as const) {
+      add(
+        `population${service.toLowerCase()}Percent`,
+        'coverage',
+        'percent',
+        percent(coverage.actual[service], people),
+        coverage.planned ? (year) => percent(coverage.planned?.[`${year}`][service] ?? 0, people) : null,
+        { actualParts: { part: coverage.actual[service], whole: people } },
+      );
+    }
+  }
+
+  // Key sites with fiber / 5G / WiFi, and WiFi at cultural houses and commune centres.
+  if (keySites) {
+    const sum = (categories: readonly string[]) =>
+      categories.reduce<KeySiteTally>(
+        (s, c) => {
+          const t = keySites.byCategory[c];
+          return t
+            ? {
+                total: s.total + t.total,
+                fiber: s.fiber + t.fiber,
+                fiveG: s.fiveG + t.fiveG,
+                wifi: s.wifi + t.wifi,
+              }
+            : s;
+        },
+        { total: 0, fiber: 0, fiveG: 0, wifi: 0 },
+      );
+    const broadband = sum(keySites.broadbandCategories);
+    const breakdown = (field: keyof KeySiteTally) =>
+      Object.fromEntries(
+        Object.entries(keySites.byCategory).map(([category, t]) => [category, percent(t[field], t.total)]),
+      );
+    add('keySitesFiberPercent', 'keySites', 'percent', percent(broadband.fiber, broadband.total), null, {
+      actualParts: { part: broadband.fiber, whole: broadband.total },
+      breakdown: breakdown('fiber'),
+    });
+    add('keySites5gPercent', 'keySites', 'percent', percent(broadband.fiveG, broadband.total), null, {
+      actualParts: { part: broadband.fiveG, whole: broadband.total },
+      breakdown: breakdown('fiveG'),
+    });
+    const wifiSites = sum(keySites.wifiCategories);
+    add('communeWifiPercent', 'wifi', 'percent', percent(wifiSites.wifi, wifiSites.total), null, {
+      actualParts: { part: wifiSites.wifi, whole: wifiSites.total },
+      breakdown: breakdown('wifi'),
+    });
+  }
+
+  // Public WiFi points (register + wifi_point items).
+  const wifiNow = Object.values(register.wifiPointsBySiteType).reduce((s, n) => s + n, 0);
+  add('wifiPoints', 'wifi', 'count', wifiNow, (_y, at) => wifiNow + at(['wifi_point']).length, {
+    breakdown: { ...register.wifiPointsBySiteType },
+  });
+
+  // Overhead cable put underground (Plan 317 V.1: rearranging overhead lines; no figure set).
+  const { aerial, underground } = register.cableLengthM;
+  add('cableAerialKm', 'cables', 'km', km(aerial), (_y, at) =>
+    km(Math.max(0, aerial - sumKm(at(['undergrounding'])))),
+  );
+  add('cableUndergroundKm', 'cables', 'km', km(underground), (_y, at) =>
+    km(underground + Math.min(aerial, sumKm(at(['undergrounding'])))),
+  );
+  add('undergroundingKm', 'cables', 'km', null, (_y, at) => km(sumKm(at(['undergrounding']))));
+  add(
+    'undergroundCableSharePercent',
+    'cables',
+    'percent',
+    percent(underground, aerial + underground),
+    (_y, at) => percent(underground + Math.min(aerial, sumKm(at(['undergrounding']))), aerial + underground),
+    { actualParts: { part: round(underground, 1), whole: round(aerial + underground, 1) } },
+  );
+
+  // Shared towers: tenants per tower and towers with at least two tenants.
+  const tenants = register.towerTenants;
+  const towerCount = tenants.length;
+  const tenantSum = tenants.reduce((s, n) => s + n, 0);
+  const shared = tenants.filter((n) => n >= 2).length;
+  const newTowers = (at: (kinds: string[]) => PlanItemFact[]) => at(['tower_site', 'tower_area']);
+  add('towerCount', 'sharing', 'count', towerCount, (_y, at) => towerCount + newTowers(at).length, {
+    breakdown: {
+      towersWith0Tenants: tenants.filter((n) => n === 0).length,
+      towersWith1Tenant: tenants.filter((n) => n === 1).length,
+      towersWith2Tenants: tenants.filter((n) => n === 2).length,
+      towersWith3OrMoreTenants: tenants.filter((n) => n >= 3).length,
+    },
+  });
+  add('tenantsPerTower', 'sharing', 'ratio', towerCount ? round(tenantSum / towerCount, 3) : 0, (_y, at) => {
+    const added = newTowers(at);
+    const count = towerCount + added.length;
+    return count ? round((tenantSum + added.reduce((s, i) => s + plannedTenants(i), 0)) / count, 3) : 0;
+  });
+  add(
+    'sharedTowerPercent',
+    'sharing',
+    'percent',
+    percent(shared, towerCount),
+    (_y, at) => {
+      const added = newTowers(at);
+      return percent(shared + added.filter((i) => plannedTenants(i) >= 2).length, towerCount + added.length);
+    },
+    { actualParts: { part: shared, whole: towerCount } },
+  );
+  add('plannedTowerAreaTenants', 'sharing', 'count', null, (_y, at) =>
+    at(['tower_area']).reduce((s, i) => s + plannedTenants(i), 0),
+  );
+
+  // Ducts, trenches and tunnels.
+  add('ductKm', 'ducts', 'km', km(register.ductLengthM), (_y, at) =>
+    km(register.ductLengthM + sumKm(at(['duct_route']))),
+  );
+  add('trenchTunnelKm', 'ducts', 'km', km(register.trenchTunnelLengthM), (_y, at) =>
+    km(register.trenchTunnelLengthM + sumKm(at(['trench', 'tunnel']))),
+  );
+
+  // Landing stations, submarine cables and data centres.
+  add(
+    'landingStations',
+    'landing',
+    'count',
+    register.landingStations,
+    (_y, at) => register.landingStations + at(['landing_station']).length,
+  );
+  add('submarineCableKm', 'landing', 'km', km(register.submarineCableLengthM), (_y, at) =>
+    km(register.submarineCableLengthM + sumKm(at(['submarine_corridor']))),
+  );
+  // The register has no data-centre layer: data centres exist only as plan items.
+  add('dataCentres', 'dataCentres', 'count', null, (_y, at) => at(['data_centre']).length);
+  add(
+    'greenDataCentres',
+    'dataCentres',
+    'count',
+    null,
+    (_y, at) => at(['data_centre']).filter((i) => i.attributes.isGreen === true).length,
+  );
+  return out;
+}
