@@ -1,2 +1,129 @@
-/** Sharing opportunities: tower co-location, spare ducts and poles, route planning, dig-once, overhead cable cleanup. */
-export {};
+/**
+ * Sharing opportunities: tower co-location, spare ducts and poles, route planning, dig-once,
+ * overhead cable cleanup. Positions are `[lng, lat]` WGS 84; distances, lengths and heights in metres.
+ */
+import { z } from 'zod';
+import { technology } from './assets.js';
+import { uuid } from './common.js';
+import { bboxParam } from './query.js';
+
+/** A position `[lng, lat]`, WGS 84 degrees. */
+export const sharingPosition = z.tuple([
+  z.number().min(-180, 'longitude must be ≥ -180').max(180, 'longitude must be ≤ 180'),
+  z.number().min(-90, 'latitude must be ≥ -90').max(90, 'latitude must be ≤ 90'),
+]);
+
+const distanceM = (max: number) =>
+  z.number().positive('must be greater than 0 m').max(max, `must be at most ${max} m`);
+const queryNumber = (max: number) =>
+  z.coerce
+    .number({ message: 'must be a number' })
+    .positive('must be greater than 0')
+    .max(max, `must be at most ${max}`);
+
+/**
+ * Sharing distance per area type, metres. Defaults: QĐ 26/2018/QĐ-UBND (Hai Duong), 100 m in
+ * wards and 400 m elsewhere; Hanoi uses 100/500 m.
+ */
+export const sharingDistanceRule = z.strictObject({
+  urbanM: distanceM(5000).default(100),
+  otherM: distanceM(5000).default(400),
+});
+export type SharingDistanceRuleInput = z.input<typeof sharingDistanceRule>;
+
+/** `POST /api/v1/sharing/towers/nearby`: a point (with height and technology) or a plan item. */
+export const towerNearbyRequest = z
+  .strictObject({
+    point: sharingPosition.optional(),
+    /** A `tower_site` plan item: its point, and its height when `requiredHeightM` is not given. */
+    planItemId: uuid.optional(),
+    /** Antenna height needed, metres above ground: a host must be at least this tall. */
+    requiredHeightM: distanceM(200).optional(),
+    technology: technology.optional(),
+    /** Antennas the new tenant mounts (default 3, one per sector). */
+    antennasNeeded: z.number().int().min(1).max(50).optional(),
+    /** The operator that would join (default: the signed-in operator's organisation). */
+    operatorId: uuid.optional(),
+    sharingDistance: sharingDistanceRule.optional(),
+  })
+  .superRefine((r, ctx) => {
+    if ((r.point === undefined) === (r.planItemId === undefined))
+      ctx.addIssue({ code: 'custom', path: ['point'], message: 'give either point or planItemId' });
+    if (r.point !== undefined && r.requiredHeightM === undefined)
+      ctx.addIssue({ code: 'custom', path: ['requiredHeightM'], message: 'required with a point' });
+    if (r.point !== undefined && r.technology === undefined)
+      ctx.addIssue({ code: 'custom', path: ['technology'], message: 'required with a point' });
+  });
+export type TowerNearbyRequest = z.infer<typeof towerNearbyRequest>;
+
+/** `GET /api/v1/sharing/towers/report?urbanM=&otherM=`. */
+export const towerReportQuery = z.strictObject({
+  urbanM: queryNumber(5000).default(100),
+  otherM: queryNumber(5000).default(400),
+});
+
+/** Spare-capacity classes of a duct or pole span, by free tubes / attachments. */
+export const spareClass = z.enum(['none', 'low', 'medium', 'high']);
+export type SpareClass = z.infer<typeof spareClass>;
+
+/** `GET /api/v1/sharing/spare-capacity?bbox=…&kinds=duct,pole`. */
+export const spareCapacityQuery = z.strictObject({
+  bbox: bboxParam,
+  kinds: z
+    .string()
+    .transform((s) => s.split(',').map((k) => k.trim()))
+    .pipe(z.array(z.enum(['duct', 'pole'])).min(1))
+    .optional(),
+  /** Longest pole span inferred between two poles of one owner, metres (default 70). */
+  maxSpanM: queryNumber(500).optional(),
+});
+
+/** Cost per metre of each kind of way a cable can take (any unit: only ratios matter). */
+export const routeCosts = z.strictObject({
+  /** A spare tube in an existing duct. */
+  duct: z.number().positive().max(1e6).optional(),
+  /** A free attachment on an existing pole line. */
+  pole: z.number().positive().max(1e6).optional(),
+  /** An existing trench or technical tunnel. */
+  trenchTunnel: z.number().positive().max(1e6).optional(),
+  /** New trench along a street. */
+  newTrench: z.number().positive().max(1e6).optional(),
+  /** New trench in a straight line where no street goes (first and last connections). */
+  newTrenchStraight: z.number().positive().max(1e6).optional(),
+});
+export type RouteCostsInput = z.infer<typeof routeCosts>;
+
+/** `POST /api/v1/routes/plan`. */
+export const routePlanRequest = z.strictObject({
+  /** A, B (and further stops), visited in order. */
+  points: z.array(sharingPosition).min(2, 'needs at least two points: A and B').max(20, 'at most 20 points'),
+  cableType: z.enum(['fiber', 'copper', 'coaxial']),
+  costs: routeCosts.optional(),
+  /** Farthest straight connection from a stop to the network, metres (default 500). */
+  maxConnectM: distanceM(5000).optional(),
+});
+export type RoutePlanRequest = z.infer<typeof routePlanRequest>;
+
+/** `GET /api/v1/sharing/dig-once?org=…&bufferM=15&minSharedM=50&from=YYYY-MM-DD&horizonMonths=24`. */
+export const digOnceQuery = z.strictObject({
+  org: uuid.optional(),
+  /** Two works run alongside when within this distance, metres (default 15). */
+  bufferM: queryNumber(500).default(15),
+  /** Least length run alongside to make a notice, metres (default 50). */
+  minSharedM: queryNumber(100_000).default(50),
+  /** Register telecom works carry no dates: they are taken to run from this day … */
+  from: z.iso.date({ message: 'must be a date YYYY-MM-DD' }).optional(),
+  /** … for this many months (default 24). */
+  horizonMonths: z.coerce.number().int().min(1).max(240).default(24),
+});
+export type DigOnceQuery = z.infer<typeof digOnceQuery>;
+
+/** `GET /api/v1/sharing/undergrounding-candidates?distanceM=10&limit=200&bbox=…`. */
+export const undergroundingQuery = z.strictObject({
+  /** An aerial cable runs alongside a duct or work within this distance, metres (default 10). */
+  distanceM: queryNumber(100).default(10),
+  /** Shortest candidate segment, metres (default 20). */
+  minLengthM: queryNumber(100_000).default(20),
+  limit: z.coerce.number().int().min(1).max(10_000).default(500),
+  bbox: bboxParam.optional(),
+});

@@ -1,8 +1,103 @@
+import { findSharingHosts, type SharingDistanceRule, TowerIndex, towerSharingReport } from '@hatang/analysis';
+import { toIssues, towerNearbyRequest, towerReportQuery } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
 import { Hono } from 'hono';
+import type { z } from 'zod';
 import type { AppEnv } from '../context.js';
+import { notFound, validationFailed } from '../errors.js';
+import { readJsonBody } from '../http/body.js';
+import { assertMayReadVersion } from '../plans/plan-access.js';
+import { operatorFor } from '../sharing/sharing-access.js';
+import { loadOrganisations, loadPlanItem, loadSharingTowers, unitAt } from '../sharing/tower-data.js';
 
-/** Sharing opportunities (/sharing/…) and the route planner (/routes/plan). Mounted under /api/v1 by app.ts. (Scaffold: the sharing work fills it in.) */
-export function sharingRoutes(_db: Database) {
-  return new Hono<AppEnv>();
+/** Parses with a contract schema; 400 with every problem otherwise. */
+function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw validationFailed(toIssues(parsed.error));
+  return parsed.data;
+}
+
+const ruleOf = (r: { urbanM?: number; otherM?: number } | undefined): SharingDistanceRule => ({
+  urbanM: r?.urbanM ?? 100,
+  otherM: r?.otherM ?? 400,
+});
+
+/**
+ * Sharing opportunities (/sharing/…) and the route planner (/routes/plan), mounted under /api/v1.
+ * Every answer stays within the viewer's confidentiality tier: capacity (free tenant slots,
+ * heights, free tubes and attachments) is at the sharing tier; who rents which tower is never
+ * returned.
+ */
+export function sharingRoutes(db: Database) {
+  const app = new Hono<AppEnv>();
+
+  app.post('/sharing/towers/nearby', async (c) => {
+    const body = parse(towerNearbyRequest, await readJsonBody(c));
+    const operatorId = operatorFor(c.get('principal'), body.operatorId);
+    let point = body.point;
+    let requiredHeightM = body.requiredHeightM;
+    if (body.planItemId) {
+      const item = await loadPlanItem(db, body.planItemId);
+      assertMayReadVersion(item ? { kind: item.versionKind } : undefined, c.get('principal'), 'Plan item');
+      if (item?.kind !== 'tower_site' || !item.position)
+        throw validationFailed([{ path: ['planItemId'], message: 'must be a tower_site plan item' }]);
+      point = item.position;
+      requiredHeightM ??= item.heightM ?? undefined;
+      if (requiredHeightM === undefined)
+        throw validationFailed([
+          { path: ['requiredHeightM'], message: 'the plan item has no height: give requiredHeightM' },
+        ]);
+    }
+    if (!point || requiredHeightM === undefined) throw notFound('Point');
+    const [unit, towers, orgs] = await Promise.all([
+      unitAt(db, point),
+      loadSharingTowers(db),
+      loadOrganisations(db),
+    ]);
+    const rule = ruleOf(body.sharingDistance);
+    const result = findSharingHosts(new TowerIndex(towers), {
+      position: point,
+      unitType: unit?.unitType ?? null,
+      requiredHeightM,
+      antennasNeeded: body.antennasNeeded,
+      operatorId,
+      rule,
+    });
+    const codes = new Map(towers.map((t) => [t.id, t.code]));
+    const label = (id: string) => ({ towerCode: codes.get(id) ?? null });
+    const owner = (id: string) => ({
+      ownerCode: orgs.get(id)?.code ?? null,
+      ownerName: orgs.get(id)?.name ?? null,
+    });
+    return c.json({
+      point,
+      unit,
+      technology: body.technology ?? null,
+      requiredHeightM,
+      rule,
+      sharingDistanceM: result.sharingDistanceM,
+      newTowerAllowed: result.newTowerAllowed,
+      candidates: result.candidates.map((h) => ({ ...h, ...label(h.towerId), ...owner(h.ownerOrgId) })),
+      blocked: result.blocked.map((b) => ({ ...b, ...label(b.towerId), ...owner(b.ownerOrgId) })),
+    });
+  });
+
+  app.get('/sharing/towers/report', async (c) => {
+    const query = parse(towerReportQuery, c.req.query());
+    const [towers, orgs] = await Promise.all([loadSharingTowers(db), loadOrganisations(db)]);
+    const report = towerSharingReport(new TowerIndex(towers), query);
+    const codes = new Map(towers.map((t) => [t.id, t.code]));
+    return c.json({
+      ...report,
+      towerCount: towers.length,
+      underused: report.underused.map((u) => ({ ...u, towerCode: codes.get(u.towerId) ?? null })),
+      byOwner: report.byOwner.map((o) => ({
+        ...o,
+        ownerCode: orgs.get(o.ownerOrgId)?.code ?? null,
+        ownerName: orgs.get(o.ownerOrgId)?.name ?? null,
+      })),
+    });
+  });
+
+  return app;
 }

@@ -1,4 +1,25 @@
-import type { RoutePolicy } from '../policy/policy-table.js';
+import type { Action, RoutePolicy, Rule } from '../policy/policy-table.js';
 
-/** The sharing and route-planner routes' rows for ROUTE_POLICIES (spread into the table). */
-export const SHARING_ROUTE_POLICIES: readonly (readonly [string, RoutePolicy])[] = [];
+/**
+ * The sharing and route-planner routes' rows for ROUTE_POLICIES (spread into the table). The
+ * answers carry the sharing tier (free capacity, heights, tubes): for the city, the Construction
+ * Department, communes and operators, not the public. Finding opportunities changes no data, so
+ * the POSTs are reads (read-only API keys may call them).
+ */
+const ANALYSTS: Rule = {
+  admin: 'all',
+  planner: 'all',
+  operator_editor: 'all',
+  operator_viewer: 'all',
+  reviewer: 'all',
+  inspector: 'all',
+};
+
+const rows: [method: string, path: string, resource: string, action: Action, rule: Rule][] = [
+  ['POST', '/api/v1/sharing/towers/nearby', 'sharing', 'read', ANALYSTS],
+  ['GET', '/api/v1/sharing/towers/report', 'sharing', 'read', ANALYSTS],
+];
+
+export const SHARING_ROUTE_POLICIES: readonly (readonly [string, RoutePolicy])[] = rows.map(
+  ([method, path, resource, action, rule]) => [`${method} ${path}`, { resource, action, rule }] as const,
+);

@@ -1,2 +1,6 @@
-/** Barrel of the sharing analysis (filled in by its work). */
-export {};
+/** Sharing opportunities: tower co-location, spare ducts and poles, route planning, dig-once, overhead cable cleanup. */
+export * from './metric.js';
+export * from './sharing-distance.js';
+export * from './tower-index.js';
+export * from './tower-report.js';
+export * from './tower-sharing.js';
