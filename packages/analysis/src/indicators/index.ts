@@ -1,5 +1,6 @@
 /** Indicators against Plan 317's 2030 targets: pure computations over facts the API loads. */
 export * from './compute-indicators.js';
+export * from './dii-dashboard.js';
 export * from './indicator-facts.js';
 export * from './milestones.js';
 export * from './plan-317-targets.js';
