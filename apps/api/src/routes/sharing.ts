@@ -1,5 +1,5 @@
 import { findSharingHosts, type SharingDistanceRule, TowerIndex, towerSharingReport } from '@hatang/analysis';
-import { toIssues, towerNearbyRequest, towerReportQuery } from '@hatang/contracts';
+import { spareCapacityQuery, toIssues, towerNearbyRequest, towerReportQuery } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
 import { Hono } from 'hono';
 import type { z } from 'zod';
@@ -8,6 +8,7 @@ import { notFound, validationFailed } from '../errors.js';
 import { readJsonBody } from '../http/body.js';
 import { assertMayReadVersion } from '../plans/plan-access.js';
 import { operatorFor } from '../sharing/sharing-access.js';
+import { spareCapacityLayer } from '../sharing/spare-capacity-layer.js';
 import { loadOrganisations, loadPlanItem, loadSharingTowers, unitAt } from '../sharing/tower-data.js';
 
 /** Parses with a contract schema; 400 with every problem otherwise. */
@@ -97,6 +98,11 @@ export function sharingRoutes(db: Database) {
         ownerName: orgs.get(o.ownerOrgId)?.name ?? null,
       })),
     });
+  });
+
+  app.get('/sharing/spare-capacity', async (c) => {
+    const query = parse(spareCapacityQuery, c.req.query());
+    return c.json(await spareCapacityLayer(db, query));
   });
 
   return app;

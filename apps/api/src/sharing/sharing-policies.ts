@@ -18,6 +18,7 @@ const ANALYSTS: Rule = {
 const rows: [method: string, path: string, resource: string, action: Action, rule: Rule][] = [
   ['POST', '/api/v1/sharing/towers/nearby', 'sharing', 'read', ANALYSTS],
   ['GET', '/api/v1/sharing/towers/report', 'sharing', 'read', ANALYSTS],
+  ['GET', '/api/v1/sharing/spare-capacity', 'sharing', 'read', ANALYSTS],
 ];
 
 export const SHARING_ROUTE_POLICIES: readonly (readonly [string, RoutePolicy])[] = rows.map(

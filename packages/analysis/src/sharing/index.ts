@@ -1,6 +1,7 @@
 /** Sharing opportunities: tower co-location, spare ducts and poles, route planning, dig-once, overhead cable cleanup. */
 export * from './metric.js';
 export * from './sharing-distance.js';
+export * from './spare-capacity.js';
 export * from './tower-index.js';
 export * from './tower-report.js';
 export * from './tower-sharing.js';
