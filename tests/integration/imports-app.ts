@@ -41,12 +41,15 @@ export async function upload(
   file: { name: string; content: string | Uint8Array },
   resource: string,
   crs?: string,
+  /** More form fields, e.g. the CSV's coordinate columns `xField`, `yField`. */
+  extra: Record<string, string> = {},
 ): Promise<{ status: number; body: ImportView & { error: { code: string; message: string } } }> {
   const form = new FormData();
   const content = typeof file.content === 'string' ? file.content : file.content.slice();
   form.set('file', new File([content], file.name));
   form.set('resource', resource);
   if (crs) form.set('crs', crs);
+  for (const [key, value] of Object.entries(extra)) form.set(key, value);
   const response = await app.request('/api/v1/imports', {
     method: 'POST',
     headers: session.headers,

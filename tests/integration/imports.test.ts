@@ -187,6 +187,52 @@ describe('CSV import', () => {
   });
 });
 
+describe('CSV coordinate columns chosen by the user', () => {
+  const header = 'code;ownerOrgId;status;material;owner_sector;height_m;attachments_used;attachments_max';
+  const cells = (code: string) => `${code};${owner};existing;concrete;telecom;8;1;4`;
+
+  it('reads VN-2000 easting/northing from columns whose names say nothing', async () => {
+    const t = tag();
+    const at = inHaiPhong(5);
+    const { x, y } = toVn2000(at);
+    const csv = [`${header};DONG;BAC`, `${cells(`col-${t}`)};${x.toFixed(3)};${y.toFixed(3)}`].join('\n');
+    const guessed = await upload(app, planner, { name: 'p.csv', content: csv }, 'poles', 'EPSG:9210');
+    expect(guessed.body).toMatchObject({ status: 'failed', error: { code: 'UNSUPPORTED_FILE' } });
+
+    const { body } = await upload(app, planner, { name: 'p.csv', content: csv }, 'poles', 'EPSG:9210', {
+      xField: 'DONG',
+      yField: 'BAC',
+    });
+    expect(body).toMatchObject({ status: 'ready', rowsInvalid: 0, crs: 'EPSG:9210' });
+    const [lng, lat] = (body.preview[0]?.geometry.coordinates ?? []) as number[];
+    expect(lng).toBeCloseTo(at[0], 6);
+    expect(lat).toBeCloseTo(at[1], 6);
+  });
+
+  it('reads longitude/latitude columns when no CRS (WGS 84) is chosen, and names a missing column', async () => {
+    const t = tag();
+    const at = farAway(9250);
+    const csv = [`${header};KD;VD`, `${cells(`deg-${t}`)};${at[0]};${at[1]}`].join('\n');
+    const { body } = await upload(app, planner, { name: 'p.csv', content: csv }, 'poles', undefined, {
+      xField: 'KD',
+      yField: 'VD',
+    });
+    expect(body).toMatchObject({ status: 'ready', crs: 'EPSG:4326' });
+    expect(body.preview[0]?.geometry.coordinates).toEqual(at);
+
+    const missing = await upload(app, planner, { name: 'p.csv', content: csv }, 'poles', undefined, {
+      xField: 'KD',
+      yField: 'LAT',
+    });
+    expect(missing.body.error.message).toMatch(/no column "LAT"/);
+    const half = await upload(app, planner, { name: 'p.csv', content: csv }, 'poles', undefined, {
+      xField: 'KD',
+    });
+    expect(half.status).toBe(400);
+    expect(half.body.error).toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+});
+
 describe('duplicates', () => {
   it('skips or updates assets that exist with the same code or at the same place', async () => {
     const t = tag();

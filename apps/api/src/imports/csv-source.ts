@@ -27,8 +27,18 @@ export interface CsvLayout {
     | { kind: 'wkt'; column: string };
 }
 
-/** Reads the header (from the first 64 KiB) to find the delimiter and the coordinate columns. */
-export async function sniffCsv(file: Blob): Promise<CsvLayout> {
+/** Coordinate columns the user chose: X (easting or longitude) and Y (northing or latitude), and whether they are degrees. */
+export interface CsvColumns {
+  x: string;
+  y: string;
+  degrees: boolean;
+}
+
+/**
+ * Reads the header (from the first 64 KiB) to find the delimiter and the coordinate columns
+ * (`chosen` by the user, else guessed from the names).
+ */
+export async function sniffCsv(file: Blob, chosen?: CsvColumns): Promise<CsvLayout> {
   const head = await file.slice(0, 65536).text();
   const firstLine = head.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
   const counts = [',', ';', '\t'].map((d) => [d, firstLine.split(d).length] as const);
@@ -41,6 +51,16 @@ export async function sniffCsv(file: Blob): Promise<CsvLayout> {
   }
   if (fields.length === 0 || fields.every((f) => f.trim() === ''))
     throw new FormatError('EMPTY_FILE', 'The CSV is empty.');
+  if (chosen) {
+    const missing = [chosen.x, chosen.y].filter((c) => !fields.includes(c));
+    if (missing.length > 0)
+      throw new FormatError(
+        'UNSUPPORTED_FILE',
+        `The CSV has no column ${missing.map((m) => `"${m}"`).join(' or ')}. Columns found: ${fields.join(', ')}`,
+      );
+    const kind = chosen.degrees ? 'lnglat' : 'xy';
+    return { delimiter, fields, geometry: { kind, x: chosen.x, y: chosen.y } };
+  }
   const find = (pattern: RegExp) => fields.find((f) => pattern.test(f.trim()));
   const lng = find(LNG);
   const lat = find(LAT);

@@ -22,6 +22,8 @@ export interface StartImport {
   fileName: string;
   definition: ResourceDefinition;
   requestedCrs: CrsCode | undefined;
+  /** CSV only: the coordinate columns the user chose (else they are guessed from the header). */
+  csvColumns?: { x: string; y: string } | undefined;
   createdBy: string | null;
   createdByOrg: string | null;
   /** For `own` grants: every row must belong to this organisation (and it is the default owner). */
@@ -49,7 +51,7 @@ export async function startImport(db: Database, input: StartImport): Promise<str
 
 async function parse(db: Database, id: string, input: StartImport): Promise<void> {
   try {
-    const source = await openUpload(input.file, input.fileName, input.requestedCrs);
+    const source = await openUpload(input.file, input.fileName, input.requestedCrs, input.csvColumns);
     await updateJob(db, id, { detectedCrs: source.detectedCrs ?? null, fields: source.fields });
     let next = 1;
     for await (const chunk of source.chunks) {

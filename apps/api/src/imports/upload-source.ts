@@ -17,7 +17,7 @@ import {
 } from '@hatang/geo/formats';
 import { DOMParser } from '@xmldom/xmldom';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
-import { csvCrs, csvNeedsCrs, readCsv, sniffCsv } from './csv-source.js';
+import { type CsvColumns, csvCrs, csvNeedsCrs, readCsv, sniffCsv } from './csv-source.js';
 
 export type ImportFormat = 'geojson' | 'csv' | 'shapefile' | 'kml' | 'kmz' | 'gpkg';
 
@@ -89,16 +89,25 @@ function settleCrs(
   );
 }
 
-/** Opens the upload; throws FormatError for a file that cannot be imported at all. */
+/**
+ * Opens the upload; throws FormatError for a file that cannot be imported at all. `columns`: the
+ * CSV's coordinate columns as the user chose them (X = easting or longitude, Y = northing or
+ * latitude; degrees when the CRS is WGS 84 or not given).
+ */
 export async function openUpload(
   file: Blob,
   name: string,
   requested: CrsCode | undefined,
+  columns?: { x: string; y: string },
 ): Promise<UploadSource> {
   if (file.size === 0) throw new FormatError('EMPTY_FILE', 'The file is empty.');
   const format = await detectFormat(file, name);
   if (format === 'csv') {
-    const layout = await sniffCsv(file);
+    const chosen: CsvColumns | undefined = columns && {
+      ...columns,
+      degrees: requested === undefined || requested === 'EPSG:4326',
+    };
+    const layout = await sniffCsv(file, chosen);
     const detected = csvCrs(layout);
     if (csvNeedsCrs(layout) && !requested) {
       throw new FormatError(

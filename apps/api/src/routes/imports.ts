@@ -105,6 +105,13 @@ export function importRoutes(db: Database, options: ImportRouteOptions = {}) {
         path: ['crs'],
         message: `unsupported CRS "${fields.crs}": use EPSG:9210, EPSG:9209, EPSG:3405, EPSG:32648 or EPSG:4326`,
       });
+    const xField = fields.xField?.trim();
+    const yField = fields.yField?.trim();
+    if (Boolean(xField) !== Boolean(yField))
+      issues.push({
+        path: [xField ? 'yField' : 'xField'],
+        message: 'give both coordinate columns (xField and yField) or neither',
+      });
     if (issues.length > 0 || !definition) throw validationFailed(issues);
     const principal = c.get('principal');
     let id: string;
@@ -114,6 +121,7 @@ export function importRoutes(db: Database, options: ImportRouteOptions = {}) {
         fileName: file.name || 'upload',
         definition,
         requestedCrs: crs && isSupportedCrs(crs) ? crs : undefined,
+        csvColumns: xField && yField ? { x: xField, y: yField } : undefined,
         createdBy: principal?.userId ?? null,
         createdByOrg: principal?.orgId ?? null,
         onlyOwner: onlyOwnerOf(c),
