@@ -1,2 +1,3 @@
-/** Barrel of the sites analysis (filled in by its work). */
-export {};
+/** Barrel of the sites analysis: key-site flags (fiber, 4G, 5G, WiFi) and site distances. */
+export * from './key-site-status.js';
+export { SiteMeasure, type SitePosition, type SiteShape } from './site-geometry.js';
