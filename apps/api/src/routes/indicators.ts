@@ -88,7 +88,6 @@ export function indicatorRoutes(db: Database) {
   app.put('/dii/criteria', async (c) => {
     const input = await parseBody(c, diiCatalogueInput);
     const created = await db.transaction(async (tx) => {
-      const before = await findCatalogue(tx);
       const id = await insertCatalogue(tx, input, userOf(c));
       const after = await findCatalogue(tx);
       if (!after || after.id !== id) throw new Error('the new DII catalogue is not the current one');
@@ -97,7 +96,8 @@ export function indicatorRoutes(db: Database) {
         recordId: id,
         action: 'create',
         version: after.version,
-        before: before ?? null,
+        // A revision is a new record (the older versions stay as they were).
+        before: null,
         after,
       });
       return after;
