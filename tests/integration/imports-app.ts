@@ -16,6 +16,7 @@ export type ImportsApp = ReturnType<typeof importsTestApp>;
 export interface ImportView {
   id: string;
   status: 'parsing' | 'ready' | 'failed' | 'committed';
+  format: string;
   error: { code: string; message: string } | null;
   fields: string[];
   mapping: Record<string, unknown>;
@@ -28,6 +29,7 @@ export interface ImportView {
   preview: {
     row: number;
     geometry: { type: string; coordinates: unknown };
+    source: Record<string, unknown>;
     properties: Record<string, unknown> | null;
   }[];
   result: { created: number; updated: number; skipped: number; invalidSkipped: number } | null;

@@ -105,6 +105,55 @@ describe('files written by GDAL', () => {
   });
 });
 
+describe('KMZ and GeoPackage written by GDAL', () => {
+  /** Each fixture row as the database should hold it: code, depth (m), [lng, lat]. */
+  const expected = fixture.features.map((f) => ({
+    code: f.properties.code,
+    depthM: f.properties.depth_m,
+    at: f.geometry.coordinates,
+  }));
+
+  it('imports a LIBKML KMZ (doc.kml zipped, attributes as SchemaData) with every feature and attribute', async () => {
+    const out = join(dir, 'manholes.kmz');
+    gdal('ogr2ogr', ['-f', 'LIBKML', out, FIXTURE, '-nln', 'manholes']);
+    const { view, rows } = await importAndCommit('manholes.kmz', new Uint8Array(readFileSync(out)));
+    expect(view).toMatchObject({ format: 'kmz', rowsParsed: expected.length, crs: 'EPSG:4326' });
+    expect(view.fields).toEqual(expect.arrayContaining(['code', 'depth_m', 'ghi_chu']));
+    expect(rows.map((r) => [r.code, r.depth_m])).toEqual(expected.map((e) => [e.code, e.depthM]));
+    rows.forEach((row, i) => {
+      expect(row.lng).toBeCloseTo(expected[i]?.at[0] ?? 0, 6);
+      expect(row.lat).toBeCloseTo(expected[i]?.at[1] ?? 0, 6);
+    });
+  });
+
+  it('imports an ogr2ogr GeoPackage in EPSG:9210, reading its CRS from gpkg_spatial_ref_sys', async () => {
+    const out = join(dir, 'manholes-9210.gpkg');
+    gdal('ogr2ogr', ['-f', 'GPKG', '-t_srs', 'EPSG:9210', out, FIXTURE, '-nln', 'manholes']);
+    const { view, rows } = await importAndCommit('manholes.gpkg', new Uint8Array(readFileSync(out)));
+    expect(view).toMatchObject({ format: 'gpkg', rowsParsed: expected.length, detectedCrs: 'EPSG:9210' });
+    expect(rows.map((r) => [r.code, r.depth_m])).toEqual(expected.map((e) => [e.code, e.depthM]));
+    rows.forEach((row, i) => {
+      // GDAL and our proj4 definition apply the same national 7-parameter shift: well under 1 m apart.
+      expect(Math.abs(row.lng - (expected[i]?.at[0] ?? 0))).toBeLessThan(5e-6);
+      expect(Math.abs(row.lat - (expected[i]?.at[1] ?? 0))).toBeLessThan(5e-6);
+    });
+  });
+
+  it('imports an ogr2ogr GeoPackage in WGS 84 with its text attributes intact (Vietnamese)', async () => {
+    const out = join(dir, 'manholes-4326.gpkg');
+    gdal('ogr2ogr', ['-f', 'GPKG', out, FIXTURE, '-nln', 'manholes']);
+    const { view, rows } = await importAndCommit('manholes.gpkg', new Uint8Array(readFileSync(out)));
+    expect(view).toMatchObject({ format: 'gpkg', detectedCrs: 'EPSG:4326' });
+    expect(view.preview.map((p) => p.source.ghi_chu)).toEqual(
+      fixture.features.map((f) => f.properties.ghi_chu),
+    );
+    expect(rows.map((r) => r.code)).toEqual(expected.map((e) => e.code));
+    rows.forEach((row, i) => {
+      expect(row.lng).toBeCloseTo(expected[i]?.at[0] ?? 0, 7);
+    });
+  });
+});
+
 describe('ogrinfo reads our exports', () => {
   let owner: string;
   beforeAll(async () => {
