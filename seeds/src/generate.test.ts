@@ -29,4 +29,30 @@ describe('generateDemoData', () => {
     expect(count('submarine_cables')).toBe(2);
     for (const name of SEED_TABLES) expect(count(name), name).toBeGreaterThan(0);
   });
+
+  it('has a commune centre in each of the 114 units, cultural houses, seaports and 20–40 site offers', async () => {
+    const tables = await generateDemoData();
+    const rows = (name: string) =>
+      tables
+        .find((t) => t.table === name)!
+        .csv.trim()
+        .split('\n');
+    const categories = new Map<string, number>();
+    for (const row of rows('key_sites')) {
+      const category = row.split(',')[1]!;
+      categories.set(category, (categories.get(category) ?? 0) + 1);
+    }
+    expect(categories.get('commune_centre')).toBe(114);
+    // 2–4 per commune or special zone (69 of them).
+    expect(categories.get('cultural_house')).toBeGreaterThanOrEqual(2 * 69);
+    expect(categories.get('cultural_house')).toBeLessThanOrEqual(4 * 69);
+    // Of the file's three WPI ports only Hai Phong lies in the city (Hòn Gai, Cẩm Phả: Quảng Ninh).
+    expect(categories.get('seaport')).toBe(1);
+    expect(categories.get('school')).toBeGreaterThanOrEqual(114);
+    expect(categories.get('industrial_park')).toBe(5);
+    expect(categories.get('hospital')).toBeGreaterThan(0);
+    const offers = rows('site_offers').length;
+    expect(offers).toBeGreaterThanOrEqual(20);
+    expect(offers).toBeLessThanOrEqual(40);
+  });
 });

@@ -7,12 +7,14 @@ import { buildCableRoutes, cableRoutesCsv } from './cables.js';
 import { buildCivilWorks, civilWorksCsv } from './civil-works.js';
 import type { TableCsv } from './csv.js';
 import { buildDucts, ductsCsv, manholesCsv } from './ducts.js';
+import { buildKeySites, keySitesCsv } from './key-sites.js';
 import { Land } from './land.js';
 import { buildOrganisations, organisationsCsv } from './organisations.js';
 import { buildPoles, polesCsv } from './poles.js';
 import { buildPopulationGrid, populationCsv } from './population.js';
 import { createRng } from './random.js';
 import { loadWorldPop } from './raster.js';
+import { buildSiteOffers, siteOffersCsv } from './site-offers.js';
 import { buildStreets, streetsCsv } from './streets.js';
 import { buildSubmarine, landingStationsCsv, submarineCablesCsv } from './submarine.js';
 import { buildTowers, tenanciesCsv, towersCsv } from './towers.js';
@@ -52,6 +54,9 @@ export async function generateDemoData(options: GenerateOptions = {}): Promise<T
   const { stations, cables } = buildSubmarine(units, land, orgs, rng('submarine'));
   const wifi = buildWifi(units, land, grid, orgs, rng('wifi'));
   const works = buildCivilWorks(streets, orgs, rng('civil-works'));
+  progress('key sites and site offers');
+  const keySites = buildKeySites(units, land, grid, rng('key-sites'));
+  const offers = buildSiteOffers(units, land, grid, orgs, rng('site-offers'));
 
   progress('CSV');
   return [
@@ -70,5 +75,7 @@ export async function generateDemoData(options: GenerateOptions = {}): Promise<T
     submarineCablesCsv(cables),
     wifiCsv(wifi),
     civilWorksCsv(works),
+    keySitesCsv(keySites),
+    siteOffersCsv(offers),
   ];
 }

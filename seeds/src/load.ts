@@ -19,6 +19,8 @@ export const SEED_TABLES = [
   'submarine_cables',
   'wifi_points',
   'civil_works',
+  'key_sites',
+  'site_offers',
 ] as const;
 
 export type SeedTable = (typeof SEED_TABLES)[number];

@@ -261,3 +261,58 @@ describe('demo data: organisations and codes', () => {
     expect(range.last <= '2030-12-31').toBe(true);
   });
 });
+
+describe('demo data: key sites and site offers', () => {
+  /** The seeded key sites (other tests sharing a server database add their own, with other sources). */
+  const SEEDED = "(source LIKE 'demo (synthetic%' OR source LIKE 'NGA World Port Index%')";
+
+  it('has a commune centre at the label point of each of the 114 units, cultural houses and seaports', async () => {
+    const rows = await db.query<{ category: string; n: number }>(
+      `SELECT category, count(*)::int AS n FROM key_sites WHERE ${SEEDED} GROUP BY category ORDER BY category`,
+    );
+    const n = Object.fromEntries(rows.map((r) => [r.category, r.n]));
+    expect(n.commune_centre).toBe(114);
+    expect(n.cultural_house).toBeGreaterThanOrEqual(138);
+    expect(n.cultural_house).toBeLessThanOrEqual(276);
+    expect(n.seaport).toBe(1);
+    expect(n.industrial_park).toBe(5);
+    expect(n.school).toBeGreaterThanOrEqual(114);
+    const centres = await one<{ units: number }>(
+      `SELECT count(DISTINCT admin_unit_code)::int AS units FROM key_sites WHERE ${SEEDED} AND category = 'commune_centre'`,
+    );
+    expect(centres.units).toBe(114);
+  });
+
+  it('puts every synthetic key site on land, inside the unit it names', async () => {
+    const outside = await one<{ n: number }>(`
+      SELECT count(*)::int AS n FROM key_sites k JOIN admin_units u ON u.code = k.admin_unit_code
+      WHERE k.source LIKE 'demo (synthetic%' AND NOT ST_Covers(u.geom, k.geom)`);
+    expect(outside.n).toBe(0);
+    const unplaced = await one<{ n: number }>(
+      `SELECT count(*)::int AS n FROM key_sites WHERE source LIKE 'demo (synthetic%' AND admin_unit_code IS NULL`,
+    );
+    expect(unplaced.n).toBe(0);
+  });
+
+  it('has 20–40 site offers by the demo communes, each in its commune and mostly published', async () => {
+    const offers = await one<{
+      n: number;
+      published: number;
+      misplaced: number;
+      roofs_without_height: number;
+    }>(`
+      SELECT count(*)::int AS n,
+             count(*) FILTER (WHERE s.status = 'published')::int AS published,
+             count(*) FILTER (WHERE s.admin_unit_code IS DISTINCT FROM o.admin_unit_code
+               OR NOT ST_Covers(u.geom, s.geom))::int AS misplaced,
+             count(*) FILTER (WHERE s.offer_kind = 'building_roof' AND s.building_height_m IS NULL)::int AS roofs_without_height
+      FROM site_offers s JOIN organisations o ON o.id = s.offering_org_id
+      JOIN admin_units u ON u.code = s.admin_unit_code
+      WHERE o.code LIKE 'UBND-%'`);
+    expect(offers.n).toBeGreaterThanOrEqual(20);
+    expect(offers.n).toBeLessThanOrEqual(40);
+    expect(offers.published).toBeGreaterThan(offers.n / 2);
+    expect(offers.misplaced).toBe(0);
+    expect(offers.roofs_without_height).toBe(0);
+  });
+});
