@@ -65,7 +65,7 @@ describe('the DII criteria catalogue', () => {
         },
       ],
     };
-    const put = await call<DiiCatalogue>(app, 'PUT', '/api/v1/dii/criteria', { as: planner, json: revised });
+    const put = await call<DiiCatalogue>(app, 'POST', '/api/v1/dii/criteria', { as: planner, json: revised });
     expect(put.status, JSON.stringify(put.body)).toBe(201);
     expect(put.body.version).toBeGreaterThan(before.body.version);
     expect(put.body.groups.at(-1)?.criteria[0]).toMatchObject({
@@ -97,7 +97,7 @@ describe('the DII criteria catalogue', () => {
     const dup = { ...file, groups: [{ ...first, criteria: [...first.criteria, first.criteria[0]!] }, first] };
     const r = await call<{ error: { details: { path: (string | number)[] }[] } }>(
       app,
-      'PUT',
+      'POST',
       '/api/v1/dii/criteria',
       {
         as: planner,
@@ -106,7 +106,7 @@ describe('the DII criteria catalogue', () => {
     );
     expect(r.status).toBe(400);
     expect(r.body.error.details.length).toBeGreaterThanOrEqual(2);
-    expect((await call(app, 'PUT', '/api/v1/dii/criteria', { as: viewer, json: file })).status).toBe(403);
+    expect((await call(app, 'POST', '/api/v1/dii/criteria', { as: viewer, json: file })).status).toBe(403);
     expect((await call(app, 'GET', '/api/v1/dii/criteria?version=0', { as: viewer })).status).toBe(400);
     expect((await call(app, 'GET', '/api/v1/dii/criteria?version=99999', { as: viewer })).status).toBe(404);
   });
@@ -115,7 +115,7 @@ describe('the DII criteria catalogue', () => {
 describe('DII values and the dashboard', () => {
   it('takes a planner’s values per year, shows the trend, and removes a value given as null', async () => {
     const put = (year: number, value: number | null) =>
-      call<Values>(app, 'PUT', '/api/v1/dii/values', {
+      call<Values>(app, 'POST', '/api/v1/dii/values', {
         as: planner,
         json: { year, values: [{ criterionCode: 'HT1.14', value, note: 'Báo cáo VNNIC' }] },
       });
@@ -155,7 +155,7 @@ describe('DII values and the dashboard', () => {
   it('refuses unknown criteria and repeated codes with their paths, and writes by a viewer', async () => {
     const r = await call<{ error: { details: { path: (string | number)[] }[] } }>(
       app,
-      'PUT',
+      'POST',
       '/api/v1/dii/values',
       {
         as: planner,
@@ -174,7 +174,7 @@ describe('DII values and the dashboard', () => {
       'values.0.criterionCode',
       'values.2.criterionCode',
     ]);
-    const denied = await call(app, 'PUT', '/api/v1/dii/values', {
+    const denied = await call(app, 'POST', '/api/v1/dii/values', {
       as: viewer,
       json: { year: YEAR, values: [{ criterionCode: 'HT1.03', value: 1 }] },
     });

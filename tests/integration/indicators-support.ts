@@ -31,10 +31,10 @@ export async function indicatorRouteAttempt(
       if (!published) throw new Error('no plan fixture for the indicators attempt');
       return { method, path: `${published.path}/indicators` };
     }
-    case 'PUT /api/v1/dii/criteria':
+    case 'POST /api/v1/dii/criteria':
       // The shipped catalogue again: a new version with the same codes, so other tests' values stay valid.
       return { method, path: pattern, json: await readCatalogueFile() };
-    case 'PUT /api/v1/dii/values':
+    case 'POST /api/v1/dii/values':
       return { method, path: pattern, json: { year: 2100, values: [{ criterionCode: 'HT1.03', value: 1 }] } };
     case 'POST /api/v1/dii/values/compute':
       return { method, path: pattern, json: { year: 2100 } };

@@ -105,7 +105,7 @@ export type DiiComputedFrom = z.infer<typeof diiComputedFrom>;
 export const diiCriterion = z.strictObject({
   code,
   name: label,
-  unit: z.enum(['percent', 'count', 'km', 'mbps', 'ratio', 'score', 'yes_no']),
+  unit: z.enum(['percent', 'count', 'km', 'mbps', 'mw', 'ratio', 'score', 'yes_no']),
   /** Whether a larger value is better (for the trend arrow). */
   direction: z.enum(['higher', 'lower']).default('higher'),
   /** The value to reach and when (Plan 317 or the Ministry's benchmark), if any. */
@@ -124,7 +124,7 @@ export const diiGroup = z.strictObject({
 });
 export type DiiGroup = z.infer<typeof diiGroup>;
 
-/** A whole catalogue (the body of `PUT /api/v1/dii/criteria` and the shape of data/dii-criteria.json). */
+/** A whole catalogue (the body of `POST /api/v1/dii/criteria` and the shape of data/dii-criteria.json). */
 export const diiCatalogueInput = z
   .strictObject({
     title: label,
@@ -167,7 +167,7 @@ export interface DiiCatalogue extends DiiCatalogueInput {
 
 export const diiYear = z.number().int().min(2015).max(2100);
 
-/** `PUT /api/v1/dii/values`: a planner's values for one year (null removes a value). */
+/** `POST /api/v1/dii/values`: a planner's values for one year (null removes a value). */
 export const diiValuesInput = z.strictObject({
   year: diiYear,
   values: z

@@ -3,8 +3,8 @@
  * Mounted under /api/v1 by app.ts:
  * - `GET /indicators?commune=CODE`: the register alone (target and actual);
  * - `GET /plan-versions/:id/indicators?commune=CODE`: target, actual and planned by milestone;
- * - `GET /dii/criteria[?version=N]`, `GET /dii/catalogues`, `PUT /dii/criteria` (a new version);
- * - `GET /dii/values[?year=Y]`, `PUT /dii/values`, `POST /dii/values/compute`;
+ * - `GET /dii/criteria[?version=N]`, `GET /dii/catalogues`, `POST /dii/criteria` (a new version);
+ * - `GET /dii/values[?year=Y]`, `POST /dii/values`, `POST /dii/values/compute`;
  * - `GET /dii/dashboard` and `GET /dii/feed` (the IOC's read-only feed, with an API key).
  */
 import {
@@ -85,7 +85,7 @@ export function indicatorRoutes(db: Database) {
   app.get('/dii/catalogues', async (c) => c.json({ items: await listCatalogues(db) }));
 
   /** A revision of the index: stored as a new version; older versions stay readable. */
-  app.put('/dii/criteria', async (c) => {
+  app.post('/dii/criteria', async (c) => {
     const input = await parseBody(c, diiCatalogueInput);
     const created = await db.transaction(async (tx) => {
       const id = await insertCatalogue(tx, input, userOf(c));
@@ -113,7 +113,7 @@ export function indicatorRoutes(db: Database) {
   });
 
   /** A planner's values for one year; `value: null` removes one. Unknown criteria are refused. */
-  app.put('/dii/values', async (c) => {
+  app.post('/dii/values', async (c) => {
     const input = await parseBody(c, diiValuesInput);
     const catalogue = await catalogueOr404();
     const codes = new Set(catalogue.groups.flatMap((g) => g.criteria.map((k) => k.code)));
