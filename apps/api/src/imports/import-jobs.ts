@@ -16,6 +16,8 @@ import { validateImport } from './validate-import.js';
 /** Parses still running in this process, by import id (so tests and shutdown can wait for them). */
 const running = new Map<string, Promise<void>>();
 export const parsing = (id: string) => running.get(id) ?? Promise.resolve();
+/** Ids of the imports this process is parsing now (the stale-import cleanup leaves them alone). */
+export const parsingIds = (): string[] => [...running.keys()];
 
 export interface StartImport {
   file: Blob;

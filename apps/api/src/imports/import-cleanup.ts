@@ -1,0 +1,76 @@
+/**
+ * Stale imports: a user who uploads and walks away leaves a job and its staged rows (up to 100k
+ * import_rows, their import_issues). Jobs that were never committed and have not been touched
+ * (uploaded, remapped, re-optioned) for `maxAgeMs` are removed with everything staged for them
+ * (ON DELETE CASCADE); committed jobs stay as the record of what was imported (their staged rows
+ * are already gone). Uploads are parsed from memory and never stored as files, so there is no
+ * file to remove.
+ */
+import type { Database } from '@hatang/db';
+import { parsingIds } from './import-jobs.js';
+
+export interface ImportCleanupOptions {
+  /** Age (since the job was last touched) after which an uncommitted import is removed, ms; default 24 h. */
+  maxAgeMs?: number;
+  /** How often to look again, ms; default 1 h. */
+  intervalMs?: number;
+  /** Told after each pass how many jobs it removed (e.g. to log it). */
+  onRemoved?: (count: number) => void;
+  /** Told when a pass fails (the next pass tries again). */
+  onError?: (error: unknown) => void;
+}
+
+export const DEFAULT_IMPORT_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Removes uncommitted imports (parsing, ready, failed) last touched more than `maxAgeMs` ago,
+ * except those still parsing in this process. Returns how many jobs were removed.
+ */
+export async function removeStaleImports(
+  db: Database,
+  maxAgeMs = DEFAULT_IMPORT_MAX_AGE_MS,
+): Promise<number> {
+  const seconds = Math.max(0, maxAgeMs) / 1000;
+  const rows = await db.query<{ n: number }>(
+    `WITH gone AS (
+       DELETE FROM import_jobs
+       WHERE status <> 'committed' AND updated_at < now() - make_interval(secs => $1::float8)
+         AND id::text NOT IN (SELECT jsonb_array_elements_text($2::text::jsonb))
+       RETURNING 1)
+     SELECT count(*)::int AS n FROM gone`,
+    [seconds, JSON.stringify(parsingIds())],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/**
+ * Removes stale imports now (at server start) and then every `intervalMs`. The timer does not
+ * keep the process alive. Returns `stop`, and the first pass (resolves to its count).
+ */
+export function startImportCleanup(
+  db: Database,
+  options: ImportCleanupOptions = {},
+): { stop: () => void; firstPass: Promise<number> } {
+  const maxAgeMs = options.maxAgeMs ?? DEFAULT_IMPORT_MAX_AGE_MS;
+  const pass = async (): Promise<number> => {
+    try {
+      const removed = await removeStaleImports(db, maxAgeMs);
+      options.onRemoved?.(removed);
+      return removed;
+    } catch (error) {
+      options.onError?.(error);
+      return 0;
+    }
+  };
+  let running: Promise<number> = pass();
+  const firstPass = running;
+  const timer = setInterval(
+    () => {
+      // One pass at a time: a slow DELETE is not started again on top of itself.
+      running = running.then(pass);
+    },
+    options.intervalMs ?? 60 * 60 * 1000,
+  );
+  timer.unref?.();
+  return { stop: () => clearInterval(timer), firstPass };
+}
