@@ -1,5 +1,17 @@
-import { findSharingHosts, type SharingDistanceRule, TowerIndex, towerSharingReport } from '@hatang/analysis';
-import { spareCapacityQuery, toIssues, towerNearbyRequest, towerReportQuery } from '@hatang/contracts';
+import {
+  findSharingHosts,
+  planRoute,
+  type SharingDistanceRule,
+  TowerIndex,
+  towerSharingReport,
+} from '@hatang/analysis';
+import {
+  routePlanRequest,
+  spareCapacityQuery,
+  toIssues,
+  towerNearbyRequest,
+  towerReportQuery,
+} from '@hatang/contracts';
 import type { Database } from '@hatang/db';
 import { Hono } from 'hono';
 import type { z } from 'zod';
@@ -7,6 +19,7 @@ import type { AppEnv } from '../context.js';
 import { notFound, validationFailed } from '../errors.js';
 import { readJsonBody } from '../http/body.js';
 import { assertMayReadVersion } from '../plans/plan-access.js';
+import { routePlannerFor } from '../sharing/route-planner-service.js';
 import { operatorFor } from '../sharing/sharing-access.js';
 import { spareCapacityLayer } from '../sharing/spare-capacity-layer.js';
 import { loadOrganisations, loadPlanItem, loadSharingTowers, unitAt } from '../sharing/tower-data.js';
@@ -103,6 +116,51 @@ export function sharingRoutes(db: Database) {
   app.get('/sharing/spare-capacity', async (c) => {
     const query = parse(spareCapacityQuery, c.req.query());
     return c.json(await spareCapacityLayer(db, query));
+  });
+
+  app.post('/routes/plan', async (c) => {
+    const body = parse(routePlanRequest, await readJsonBody(c));
+    const start = performance.now();
+    const { graph, built } = await routePlannerFor(db).graph();
+    const graphMs = performance.now() - start;
+    const route = planRoute(graph, body.points, {
+      costs: {
+        duct: body.costs?.duct,
+        pole: body.costs?.pole,
+        trench_tunnel: body.costs?.trenchTunnel,
+        new_trench: body.costs?.newTrench,
+        new_trench_straight: body.costs?.newTrenchStraight,
+      },
+      maxConnectM: body.maxConnectM,
+    });
+    const searchMs = performance.now() - start - graphMs;
+    const orgs = await loadOrganisations(db);
+    const owner = (id: string | null) =>
+      id ? { ownerCode: orgs.get(id)?.code ?? null, ownerName: orgs.get(id)?.name ?? null } : {};
+    return c.json({
+      type: 'FeatureCollection',
+      features: route.legs.map((leg, i) => ({
+        type: 'Feature',
+        id: i,
+        geometry: { type: 'LineString', coordinates: leg.coordinates },
+        properties: {
+          kind: leg.kind,
+          assetId: leg.assetId,
+          ownerOrgId: leg.ownerOrgId,
+          ...owner(leg.ownerOrgId),
+          lengthM: leg.lengthM,
+        },
+      })),
+      cableType: body.cableType,
+      lengthByKindM: route.lengthByKindM,
+      totalLengthM: route.totalLengthM,
+      totalCost: route.totalCost,
+      /** Each owner whose infrastructure the route uses is a co-location (rental) counterpart. */
+      owners: route.owners.map((o) => ({ ...o, ...owner(o.ownerOrgId) })),
+      quantities: route.quantities,
+      graph: { nodes: graph.nodeCount, edges: graph.edgeCount, rebuilt: built },
+      timings: { graphMs: Math.round(graphMs * 10) / 10, searchMs: Math.round(searchMs * 10) / 10 },
+    });
   });
 
   return app;
