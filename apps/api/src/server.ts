@@ -10,6 +10,7 @@ import {
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { readEnv } from './env.js';
+import { startImportCleanup } from './imports/import-cleanup.js';
 import { ensureDemoDii } from './indicators/demo-dii.js';
 import { ensureDemoPlan } from './plans/demo-plan.js';
 
@@ -54,6 +55,14 @@ async function main() {
     static: { webDir: root('apps/web/dist'), dataDir: root('data') },
     auth: { trustProxy: env.HATANG_TRUST_PROXY },
   });
+  // Uploads nobody committed (abandoned in the browser) are removed after 24 h, checked hourly.
+  const cleanup = startImportCleanup(db, {
+    onRemoved: (count) => {
+      if (count > 0) console.log(`Removed ${count} abandoned import(s)`);
+    },
+    onError: (error) =>
+      console.error('Import clean-up failed:', error instanceof Error ? error.message : error),
+  });
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`Hatang is ready at http://localhost:${info.port} (${seconds} s)`);
@@ -64,6 +73,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: closing…`);
+    cleanup.stop();
     server.close(() => {
       db.close().then(
         () => process.exit(0),
