@@ -148,6 +148,24 @@ beforeAll(async () => {
   await wifi(0.012, 'commune_centre');
   await wifi(0.05, 'cultural_house');
 
+  // Key sites (fiber within 200 m of a fiber route or duct, WiFi within 100 m, 5G by the model):
+  // a school at A (5G from tower 1), a hospital 0.0005° east of the aerial fiber cable (fiber), a
+  // state agency 0.0001° from the planned unphased duct, a tourist site 100 m east of C (the
+  // planned tower area's 5G from 2030), a cultural house on a WiFi point, and a commune centre
+  // 0.0005° from the planned WiFi point (from 2027).
+  const keySite = (category: string, at: readonly [number, number]) =>
+    db.query(
+      `INSERT INTO key_sites (id, category, name, admin_unit_code, source, geom)
+       VALUES ($1, $2, $3, $4, 'test', ST_SetSRID(ST_MakePoint($5, $6), 4326))`,
+      [crypto.randomUUID(), category, `Điểm ${category}`, UNIT, at[0], at[1]],
+    );
+  await keySite('school', A);
+  await keySite('hospital', [L + 0.0055, B + 0.005]);
+  await keySite('state_agency', [L + 0.0151, B + 0.005]);
+  await keySite('tourist_site', fromA(100, 1500));
+  await keySite('cultural_house', [L + 0.01, B + 0.03]);
+  await keySite('commune_centre', [L + 0.0225, B + 0.02]);
+
   // A plan: baseline (copies the register, including the fixture) and a draft forked from it.
   const plan = await call<{ id: string }>(app, 'POST', '/api/v1/plans', {
     as: planner,
@@ -268,6 +286,14 @@ describe('indicators of the register in one ward', () => {
     expectFigures(v.get('landingStations'), 1, null);
     expectFigures(v.get('wifiPoints'), 3, null);
     expect(v.get('wifiPoints')?.breakdown).toEqual({ cultural_house: 2, commune_centre: 1 });
+    // Key sites: of the school, hospital, state agency and tourist site, the hospital has fiber
+    // and the school 5G; of the cultural house and commune centre, the cultural house has WiFi.
+    expectFigures(v.get('keySitesFiberPercent'), 25, null);
+    expect(v.get('keySitesFiberPercent')?.actualParts).toEqual({ part: 1, whole: 4 });
+    expect(v.get('keySitesFiberPercent')?.breakdown).toMatchObject({ hospital: 100, school: 0 });
+    expectFigures(v.get('keySites5gPercent'), 25, null);
+    expectFigures(v.get('communeWifiPercent'), 50, null);
+    expect(r.body.unavailable).toEqual([]);
   });
 
   it('refuses an unknown commune (404) and a malformed one (400)', async () => {
@@ -322,6 +348,11 @@ describe('indicators of a plan version: target, actual and planned by milestone'
     expectFigures(v.get('greenDataCentres'), null, [0, 1, 1]);
     expect(v.get('greenDataCentres')?.target).toMatchObject({ value: 2, max: 3 });
     expectFigures(v.get('wifiPoints'), 3, [4, 4, 4]);
+    // Key sites: the state agency gets fiber from the unphased duct (2040), the tourist site 5G
+    // from the tower area (2030), the commune centre WiFi from the planned point (2027).
+    expectFigures(v.get('keySitesFiberPercent'), 25, [25, 25, 50]);
+    expectFigures(v.get('keySites5gPercent'), 25, [25, 50, 50]);
+    expectFigures(v.get('communeWifiPercent'), 50, [100, 100, 100]);
   });
 
   it('counts items outside the ward city-wide', async () => {

@@ -135,7 +135,8 @@ export async function loadPlannedSites(sql: Sql, versionId: string): Promise<Pla
 }
 
 /**
- * A cheap fingerprint of the register tables the non-coverage indicators read: a cached answer
+ * A cheap fingerprint of the register tables the non-coverage indicators read (and the key sites
+ * register): a cached answer
  * is valid while it is unchanged.
  */
 export async function readRegisterVersion(sql: Sql): Promise<string> {

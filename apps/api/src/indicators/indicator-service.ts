@@ -2,7 +2,6 @@ import {
   CoverageModel,
   computeIndicators,
   coverageAtMilestones,
-  type KeySiteFacts,
   PLANNED_SITES_OPERATOR,
 } from '@hatang/analysis';
 import { type IndicatorReport, MILESTONE_YEARS } from '@hatang/contracts';
@@ -22,6 +21,7 @@ import {
   loadRegisterFacts,
   readRegisterVersion,
 } from './indicator-data.js';
+import { loadKeySiteFacts } from './key-site-data.js';
 
 export interface VersionRef {
   id: string;
@@ -30,9 +30,6 @@ export interface VersionRef {
   /** `plan_versions.version`: bumped by every change to the version's content. */
   version: number;
 }
-
-/** Loads the key-site tallies for an area, when the key sites register exists (else null). */
-export type KeySiteLoader = (db: Database, area: AreaCode) => Promise<KeySiteFacts | null>;
 
 interface LiveModel {
   gridKey: string;
@@ -55,10 +52,7 @@ export class IndicatorService {
   private building: Promise<LiveModel> | undefined;
   private readonly reports = new Map<string, IndicatorReport>();
 
-  constructor(
-    private readonly db: Database,
-    private readonly keySites: KeySiteLoader | null = null,
-  ) {}
+  constructor(private readonly db: Database) {}
 
   async report(area: AreaCode, version: VersionRef | null): Promise<IndicatorReport> {
     const timings: Record<string, number> = {};
@@ -79,7 +73,6 @@ export class IndicatorService {
       coverageVersion.polygons,
       coverageVersion.towers,
       registerVersion,
-      this.keySites ? 'key-sites' : null,
     ]);
     const cached = this.reports.get(key);
     if (cached) return { ...cached, cached: true, timingsMs: { ...timings } };
@@ -96,7 +89,11 @@ export class IndicatorService {
     lap('coverageModel');
     const coverage = coverageAtMilestones(live.model, sites, area ? [area] : null);
     lap('coverage');
-    const keySites = this.keySites ? await this.keySites(this.db, area) : null;
+    const keySites = await loadKeySiteFacts(
+      this.db,
+      area,
+      version && sites ? { id: version.id, sites } : null,
+    );
     lap('keySites');
     const report: IndicatorReport = {
       commune,
@@ -109,7 +106,7 @@ export class IndicatorService {
         ? []
         : ['keySitesFiberPercent', 'keySites5gPercent', 'communeWifiPercent'].map((k) => ({
             key: k,
-            reason: 'The key sites register is not available yet',
+            reason: 'The key sites register has no site in this area',
           })),
       computedAt: new Date().toISOString(),
       timingsMs: timings,
@@ -163,10 +160,10 @@ export class IndicatorService {
 const services = new WeakMap<Database, IndicatorService>();
 
 /** The one indicator service of a database (its cache and live coverage model). */
-export function indicatorServiceFor(db: Database, keySites: KeySiteLoader | null = null): IndicatorService {
+export function indicatorServiceFor(db: Database): IndicatorService {
   let service = services.get(db);
   if (!service) {
-    service = new IndicatorService(db, keySites);
+    service = new IndicatorService(db);
     services.set(db, service);
   }
   return service;

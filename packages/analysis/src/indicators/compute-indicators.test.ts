@@ -157,6 +157,7 @@ describe('coverage and key-site indicators', () => {
           },
           broadbandCategories: ['school', 'hospital'],
           wifiCategories: ['cultural_house', 'commune_centre'],
+          planned: null,
         },
       }),
     );

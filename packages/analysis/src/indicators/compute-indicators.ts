@@ -68,10 +68,10 @@ export function computeIndicators(facts: IndicatorFacts): IndicatorValue[] {
 
   // Key sites with fiber / 5G / WiFi, and WiFi at cultural houses and commune centres.
   if (keySites) {
-    const sum = (categories: readonly string[]) =>
+    const sum = (byCategory: Readonly<Record<string, KeySiteTally>>, categories: readonly string[]) =>
       categories.reduce<KeySiteTally>(
         (s, c) => {
-          const t = keySites.byCategory[c];
+          const t = byCategory[c];
           return t
             ? {
                 total: s.total + t.total,
@@ -83,24 +83,35 @@ export function computeIndicators(facts: IndicatorFacts): IndicatorValue[] {
         },
         { total: 0, fiber: 0, fiveG: 0, wifi: 0 },
       );
-    const broadband = sum(keySites.broadbandCategories);
     const breakdown = (field: keyof KeySiteTally) =>
       Object.fromEntries(
         Object.entries(keySites.byCategory).map(([category, t]) => [category, percent(t[field], t.total)]),
       );
-    add('keySitesFiberPercent', 'keySites', 'percent', percent(broadband.fiber, broadband.total), null, {
-      actualParts: { part: broadband.fiber, whole: broadband.total },
-      breakdown: breakdown('fiber'),
-    });
-    add('keySites5gPercent', 'keySites', 'percent', percent(broadband.fiveG, broadband.total), null, {
-      actualParts: { part: broadband.fiveG, whole: broadband.total },
-      breakdown: breakdown('fiveG'),
-    });
-    const wifiSites = sum(keySites.wifiCategories);
-    add('communeWifiPercent', 'wifi', 'percent', percent(wifiSites.wifi, wifiSites.total), null, {
-      actualParts: { part: wifiSites.wifi, whole: wifiSites.total },
-      breakdown: breakdown('wifi'),
-    });
+    const keySite = (
+      key: string,
+      group: IndicatorGroup,
+      categories: readonly string[],
+      field: 'fiber' | 'fiveG' | 'wifi',
+    ) => {
+      const now = sum(keySites.byCategory, categories);
+      const planned = keySites.planned;
+      add(
+        key,
+        group,
+        'percent',
+        percent(now[field], now.total),
+        planned
+          ? (year) => {
+              const then = sum(planned[`${year}`], categories);
+              return percent(then[field], then.total);
+            }
+          : null,
+        { actualParts: { part: now[field], whole: now.total }, breakdown: breakdown(field) },
+      );
+    };
+    keySite('keySitesFiberPercent', 'keySites', keySites.broadbandCategories, 'fiber');
+    keySite('keySites5gPercent', 'keySites', keySites.broadbandCategories, 'fiveG');
+    keySite('communeWifiPercent', 'wifi', keySites.wifiCategories, 'wifi');
   }
 
   // Public WiFi points (register + wifi_point items).

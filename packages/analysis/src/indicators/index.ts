@@ -2,6 +2,7 @@
 export * from './compute-indicators.js';
 export * from './dii-dashboard.js';
 export * from './indicator-facts.js';
+export * from './key-site-facts.js';
 export * from './milestones.js';
 export * from './plan-317-targets.js';
 export * from './planned-coverage.js';

@@ -49,6 +49,8 @@ export interface KeySiteFacts {
   wifiCategories: readonly string[];
   /** Categories that Plan 317 wants broadband at (seaports, industrial parks, …). */
   broadbandCategories: readonly string[];
+  /** With a version: the tallies at each milestone (register + the version's items). */
+  planned: Record<`${MilestoneYear}`, Readonly<Record<string, KeySiteTally>>> | null;
 }
 
 export interface IndicatorFacts {
