@@ -2,20 +2,26 @@
  * The OpenAPI 3.1 document covers every route the app answers, validates against the OpenAPI 3.1
  * schema, and the docs page is served from node_modules (nothing from a CDN).
  */
+import { planItemKind, planZoneKind } from '@hatang/contracts';
 import { Validator } from '@seriousme/openapi-schema-validator';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../../apps/api/src/app.js';
 import { toOpenApiPath } from '../../apps/api/src/openapi/openapi-paths.js';
-
+import { PLAN_IF_MATCH, PLAN_REQUEST_BODIES } from '../../apps/api/src/openapi/plan-schemas.js';
+import { createOrganisation } from '../support/fixtures.js';
 import { call } from '../support/http.js';
+import { type Session, sessionFor, TEST_SCRYPT_N } from '../support/sessions.js';
 import { testDatabase } from '../support/test-database.js';
 
 type Doc = { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
 let app: App;
 let doc: Doc;
+let db: Awaited<ReturnType<typeof testDatabase>>;
 
 beforeAll(async () => {
-  app = createApp({ db: await testDatabase() });
+  db = await testDatabase();
+  app = createApp({ db, auth: { scryptN: TEST_SCRYPT_N } });
   const response = await call<Doc>(app, 'GET', '/api/openapi.json');
   expect(response.status).toBe(200);
   doc = response.body;
@@ -71,5 +77,209 @@ describe('OpenAPI document', () => {
       expect((await file.arrayBuffer()).byteLength, source).toBeGreaterThan(100);
     }
     expect((await app.request('/api/docs/package.json')).status).toBe(404);
+  });
+});
+
+type Operation = {
+  parameters: { name: string; in: string }[];
+  requestBody?: { content: { 'application/json': { schema: { $ref: string } } } };
+  responses: Record<string, unknown>;
+};
+type Schemas = Record<string, { properties?: Record<string, { enum?: unknown[] }>; required?: string[] }>;
+
+/** Far from the demo data (Gulf of Guinea), like tests/support/fixtures.ts's `farAway`. */
+const square = (x: number, y: number, d = 0.002) => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [x, y],
+      [x + d, y],
+      [x + d, y + d],
+      [x, y],
+    ],
+  ],
+});
+
+describe('plan request schemas', () => {
+  const operation = (key: string) => {
+    const [method, path] = key.split(' ') as [string, string];
+    return doc.paths[toOpenApiPath(path)]?.[method.toLowerCase()] as unknown as Operation | undefined;
+  };
+  const schemas = () => (doc as unknown as { components: { schemas: Schemas } }).components.schemas;
+
+  it('give every plan POST and PATCH a request schema, If-Match where the route reads it, 201 on creations', () => {
+    for (const [key, name] of Object.entries(PLAN_REQUEST_BODIES)) {
+      const op = operation(key);
+      expect(op?.requestBody?.content['application/json'].schema, key).toEqual({
+        $ref: `#/components/schemas/${name}`,
+      });
+      expect(schemas()[name], name).toBeDefined();
+      if (key.startsWith('POST') && !key.endsWith('/approve'))
+        expect(Object.keys(op?.responses ?? {}), key).toContain('201');
+    }
+    for (const key of PLAN_IF_MATCH) {
+      const op = operation(key);
+      expect(
+        op?.parameters.some((p) => p.in === 'header' && p.name === 'If-Match'),
+        key,
+      ).toBe(true);
+      expect(Object.keys(op?.responses ?? {}), key).toContain('409');
+    }
+  });
+
+  it('are generated from the plan contracts: kinds, geometry per kind, attributes per kind', () => {
+    const all = schemas();
+    expect(all.PlanItemProperties?.properties?.kind?.enum).toEqual(planItemKind.options);
+    expect(all.PlanZoneProperties?.properties?.kind?.enum).toEqual(planZoneKind.options);
+    expect(all.PlanItemAttributesTowerArea?.required?.sort()).toEqual(['maxHeightM', 'towerClass']);
+    expect(JSON.stringify(all.PlanItemTowerAreaFeature)).toContain(
+      '#/components/schemas/PlanPolygonGeometry',
+    );
+    expect(JSON.stringify(all.PlanItemTowerSiteFeature)).toContain('#/components/schemas/PlanPointGeometry');
+    expect(all.PlanCreateRequest?.required).toEqual(['name']);
+  });
+
+  describe('accept what the API accepts and refuse what it refuses', () => {
+    let planner: Session;
+    let validate: (name: string, body: unknown) => boolean;
+    let draftId: string;
+
+    beforeAll(async () => {
+      planner = await sessionFor(app, db, await createOrganisation(db, 'city_department'), ['planner']);
+      const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+      ajv.addSchema({
+        $id: 'https://hatang.test/openapi.json',
+        components: { schemas: structuredClone(schemas()) },
+      });
+      validate = (name, body) =>
+        ajv.validate(
+          { $ref: `https://hatang.test/openapi.json#/components/schemas/${name}` },
+          body,
+        ) as boolean;
+      const plan = await call<{ id: string }>(app, 'POST', '/api/v1/plans', {
+        as: planner,
+        json: { name: 'OpenAPI schema check' },
+      });
+      const base = await call<{ id: string }>(app, 'POST', `/api/v1/plans/${plan.body.id}/baseline`, {
+        as: planner,
+        json: { name: 'Baseline' },
+      });
+      const draft = await call<{ id: string }>(app, 'POST', `/api/v1/plan-versions/${base.body.id}/fork`, {
+        as: planner,
+        json: { name: 'Draft' },
+      });
+      expect(draft.status).toBe(201);
+      draftId = draft.body.id;
+    });
+
+    /** Sends `body` and checks it against `name`: both say yes or both say no. */
+    async function agree(name: string, method: string, path: string, body: unknown, headers = {}) {
+      const response = await call(app, method, path, { as: planner, json: body, headers });
+      const valid = validate(name, body);
+      expect({ status: response.status < 300, schema: valid }, `${name} ${JSON.stringify(body)}`).toEqual({
+        status: valid,
+        schema: response.status < 300,
+      });
+      return { ok: valid && response.status < 300, body: response.body as { id?: string } };
+    }
+
+    it('plans and versions', async () => {
+      expect(
+        (await agree('PlanCreateRequest', 'POST', '/api/v1/plans', { name: 'Plan', horizonYear: 2030 })).ok,
+      ).toBe(true);
+      expect(
+        (await agree('PlanCreateRequest', 'POST', '/api/v1/plans', { name: 'Plan', horizonYear: 1999 })).ok,
+      ).toBe(false);
+      expect(
+        (await agree('PlanCreateRequest', 'POST', '/api/v1/plans', { name: 'Plan', colour: 'red' })).ok,
+      ).toBe(false);
+      const patch = `/api/v1/plan-versions/${draftId}`;
+      expect(
+        (await agree('PlanVersionPatchRequest', 'PATCH', patch, { notes: 'ghi chú' }, { 'if-match': '1' }))
+          .ok,
+      ).toBe(true);
+      expect(
+        (await agree('PlanVersionPatchRequest', 'PATCH', patch, { kind: 'approved' }, { 'if-match': '2' }))
+          .ok,
+      ).toBe(false);
+    });
+
+    it('items: the geometry and the attributes follow the kind', async () => {
+      const items = `/api/v1/plan-versions/${draftId}/items`;
+      const area = {
+        type: 'Feature',
+        geometry: square(0.73, 0.73),
+        properties: {
+          kind: 'tower_area',
+          phase: '2026-2027',
+          attributes: { towerClass: 'A1', maxHeightM: 30 },
+        },
+      };
+      const created = await agree('PlanItemFeature', 'POST', items, area);
+      expect(created.ok).toBe(true);
+      const site = { type: 'Feature', geometry: square(0.74, 0.74), properties: { kind: 'tower_site' } };
+      expect((await agree('PlanItemFeature', 'POST', items, site)).ok).toBe(false);
+      const noHeight = { ...area, properties: { kind: 'tower_area', attributes: { towerClass: 'A1' } } };
+      expect((await agree('PlanItemFeature', 'POST', items, noHeight)).ok).toBe(false);
+
+      const item = `/api/v1/plan-items/${created.body.id}`;
+      expect(
+        (
+          await agree(
+            'PlanItemPatchRequest',
+            'PATCH',
+            item,
+            { properties: { name: 'Khu A' } },
+            { 'if-match': '1' },
+          )
+        ).ok,
+      ).toBe(true);
+      expect(
+        (
+          await agree(
+            'PlanItemPatchRequest',
+            'PATCH',
+            item,
+            { properties: { phase: '2099' } },
+            { 'if-match': '2' },
+          )
+        ).ok,
+      ).toBe(false);
+    });
+
+    it('zones', async () => {
+      const zone = {
+        type: 'Feature',
+        geometry: square(0.75, 0.75),
+        properties: { kind: 'restricted', name: 'Vùng cấm' },
+      };
+      const created = await agree('PlanZoneFeature', 'POST', '/api/v1/plan-zones', zone);
+      expect(created.ok).toBe(true);
+      const bad = { ...zone, properties: { kind: 'forbidden', name: 'X' } };
+      expect((await agree('PlanZoneFeature', 'POST', '/api/v1/plan-zones', bad)).ok).toBe(false);
+      const path = `/api/v1/plan-zones/${created.body.id}`;
+      expect(
+        (
+          await agree(
+            'PlanZonePatchRequest',
+            'PATCH',
+            path,
+            { properties: { name: 'Vùng cấm 2' } },
+            { 'if-match': '1' },
+          )
+        ).ok,
+      ).toBe(true);
+      expect(
+        (
+          await agree(
+            'PlanZonePatchRequest',
+            'PATCH',
+            path,
+            { geometry: { type: 'Point', coordinates: [0.75, 0.75] } },
+            { 'if-match': '2' },
+          )
+        ).ok,
+      ).toBe(false);
+    });
   });
 });

@@ -3,6 +3,7 @@ import { ROUTE_POLICIES, type RoutePolicy, type Subject } from '../policy/policy
 import { TILE_LAYERS } from '../tiles/tile-layers.js';
 import { pathParameters, toOpenApiPath } from './openapi-paths.js';
 import { components, type JsonSchema, pascal, REQUEST_BODIES, ref } from './openapi-schemas.js';
+import { PLAN_CREATED, PLAN_IF_MATCH } from './plan-schemas.js';
 
 /** Routes outside the policy table (no /api/v1 authorisation): health, docs, tiles, OGC API. */
 export const PUBLIC_ROUTES: readonly { method: string; path: string; tag: string; summary: string }[] = [
@@ -41,7 +42,7 @@ export const PUBLIC_ROUTES: readonly { method: string; path: string; tag: string
 ];
 
 /** Non-spatial creations that answer 201. */
-const CREATED = new Set(['POST /api/v1/api-keys', 'POST /api/v1/users']);
+const CREATED = new Set(['POST /api/v1/api-keys', 'POST /api/v1/users', ...PLAN_CREATED]);
 const SPATIAL = new Map<string, ResourceDefinition>([...assetResources, streets].map((r) => [r.path, r]));
 const error = (description: string) => ({
   description,
@@ -115,6 +116,15 @@ function policyOperation(method: string, path: string, policy: RoutePolicy): Jso
   const body = REQUEST_BODIES[`${method} ${path}`];
   if (body) requestBody = { required: true, content: { 'application/json': { schema: ref(body) } } };
   if (CREATED.has(`${method} ${path}`)) success = ['201', json(ref('AnyObject'), 'Created')];
+  const ifMatch = PLAN_IF_MATCH.has(`${method} ${path}`);
+  if (ifMatch)
+    parameters.push({
+      name: 'If-Match',
+      in: 'header',
+      required: true,
+      schema: { type: 'string' },
+      description: 'The version being changed (its ETag); a stale one gets 409',
+    });
   if (method === 'DELETE') success = ['204', { description: 'Deleted' }];
   return {
     tags: [policy.resource],
@@ -131,7 +141,7 @@ function policyOperation(method: string, path: string, policy: RoutePolicy): Jso
       '401': error('Not signed in'),
       '403': error('Not allowed'),
       '404': error('Not found'),
-      ...(method === 'PATCH' || method === 'DELETE'
+      ...(method === 'PATCH' || method === 'DELETE' || ifMatch
         ? { '409': error('Stale version: the current record in `current`') }
         : {}),
     },

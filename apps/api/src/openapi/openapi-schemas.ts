@@ -12,6 +12,7 @@ import {
   updateUserRequest,
 } from '@hatang/contracts';
 import { z } from 'zod';
+import { PLAN_REQUEST_BODIES, planComponents } from './plan-schemas.js';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -106,6 +107,7 @@ export function components(): Record<string, JsonSchema> {
     UpdateUserRequest: jsonSchema(updateUserRequest),
     ResetPasswordRequest: jsonSchema(resetPasswordRequest),
     CreateApiKeyRequest: jsonSchema(createApiKeyRequest),
+    ...planComponents(jsonSchema, geometrySchema),
     AnyObject: { type: 'object', additionalProperties: true },
     FeatureCollection: {
       type: 'object',
@@ -126,6 +128,7 @@ export const REQUEST_BODIES: Record<string, string> = {
   'PATCH /api/v1/users/:id': 'UpdateUserRequest',
   'POST /api/v1/users/:id/password': 'ResetPasswordRequest',
   'POST /api/v1/api-keys': 'CreateApiKeyRequest',
+  ...PLAN_REQUEST_BODIES,
 };
 
 export { ref };
