@@ -1,0 +1,133 @@
+/**
+ * Site offers in Chromium against the real server and demo data: the demo commune inspector
+ * publishes an offer by typing VN-2000 coordinates, and an operator's editor sees it on the map
+ * among the key sites and opens its details.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { toVn2000, vn2000Label } from '@hatang/geo';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, launchChromium, ROOT, signIn } from './browser';
+import { type RunningServer, startServer } from './server-process';
+
+let server: RunningServer;
+let browser: Browser;
+const pageErrors: string[] = [];
+const OFFER_NAME = `Đất công thử nghiệm ${Date.now() % 100000}`;
+let where: [number, number];
+
+const waitForIdle = (p: Page) =>
+  p.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = window.__hatangMap;
+        if (!map) throw new Error('window.__hatangMap is not set');
+        map.once('idle', () => resolve());
+        map.triggerRepaint();
+      }),
+  );
+
+async function openPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1500, height: 900 } });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => {
+    pageErrors.push(error.message);
+  });
+  await page.goto(server.baseUrl);
+  await page.waitForSelector('body[data-map-ready="true"]', { timeout: 120_000 });
+  return page;
+}
+
+/** Names of the offers drawn at the current view. */
+const renderedOffers = (p: Page) =>
+  p.evaluate(() =>
+    (window.__hatangMap?.queryRenderedFeatures({ layers: ['site-offers-point'] }) ?? []).map((f) =>
+      String(f.properties?.name),
+    ),
+  );
+
+describe('site offers in Chromium', () => {
+  beforeAll(async () => {
+    if (!existsSync(join(ROOT, 'apps/web/dist/index.html'))) {
+      throw new Error('apps/web/dist is missing: run `npm run build` before `npm run test:e2e`');
+    }
+    mkdirSync(ARTIFACTS, { recursive: true });
+    server = await startServer(ROOT);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (pageErrors.length) console.log('browser errors:', pageErrors);
+  });
+
+  it('lets the demo inspector publish an offer at typed VN-2000 coordinates', async () => {
+    const page = await openPage();
+    await signIn(page, 'inspector@hatang.demo');
+    // Near the inspector's commune centre (its published label point), 150 m east.
+    const me = (await (await page.request.get(`${server.baseUrl}/api/v1/auth/me`)).json()) as {
+      user: { adminUnitCode: string };
+    };
+    const unit = (await (
+      await page.request.get(`${server.baseUrl}/api/v1/admin-units/${me.user.adminUnitCode}`)
+    ).json()) as { properties: { labelPoint: { coordinates: [number, number] } } };
+    const [lng, lat] = unit.properties.labelPoint.coordinates;
+    where = [lng + 0.0015, lat];
+    const survey = vn2000Label(toVn2000(where));
+
+    await page.getByTestId('sites-control-toggle').click();
+    await page.getByTestId('site-offer-publish').click();
+    const form = page.getByTestId('site-offer-form');
+    await page.getByTestId('site-offer-crs').selectOption('vn2000');
+    await page.getByTestId('site-offer-coord-a').fill(survey.X.toFixed(2));
+    await page.getByTestId('site-offer-coord-b').fill(survey.Y.toFixed(2));
+    await page.getByTestId('site-offer-place').click();
+    expect(await page.getByTestId('site-offer-geometry').textContent()).toMatch(/Point/);
+    await form.locator('input[name="name"]').fill(OFFER_NAME);
+    await form.locator('input[name="areaM2"]').fill('220');
+    await form.locator('input[name="maxStructureHeightM"]').fill('42');
+    await form.locator('input[name="contactName"]').fill('Nguyễn Thị Thử');
+    await form.locator('input[name="contactPhone"]').fill('0225 3123 456');
+    await page.screenshot({ path: join(ARTIFACTS, 'sites-publish-form.png') });
+    await page.getByTestId('site-offer-save').click();
+    await form.waitFor({ state: 'detached', timeout: 20_000 });
+
+    await page.evaluate((c) => window.__hatangMap?.jumpTo({ center: c, zoom: 16 }), where);
+    await waitForIdle(page);
+    await expect.poll(() => renderedOffers(page), { timeout: 20_000 }).toContain(OFFER_NAME);
+    await page.context().close();
+  });
+
+  it('shows the offer to an operator on the map, with its details on a click', async () => {
+    const page = await openPage();
+    await signIn(page, 'editor.song@hatang.demo');
+    await page.evaluate((c) => window.__hatangMap?.jumpTo({ center: c, zoom: 16 }), where);
+    await waitForIdle(page);
+    await expect.poll(() => renderedOffers(page), { timeout: 20_000 }).toContain(OFFER_NAME);
+    const point = await page.evaluate((c) => {
+      const p = window.__hatangMap!.project(c);
+      return { x: p.x, y: p.y };
+    }, where);
+    const box = await page.locator('.map canvas').first().boundingBox();
+    await page.mouse.click((box?.x ?? 0) + point.x, (box?.y ?? 0) + point.y);
+    const details = page.getByTestId('site-offer-details');
+    await details.waitFor({ timeout: 10_000 });
+    expect(await details.textContent()).toContain(OFFER_NAME);
+    expect(await details.textContent()).toContain('Nguyễn Thị Thử');
+
+    // Key sites at city scale, coloured by fiber.
+    await page.getByTestId('sites-control-toggle').click();
+    await page.screenshot({ path: join(ARTIFACTS, 'sites-operator-offer.png') });
+    await page.evaluate(() => window.__hatangMap?.jumpTo({ center: [106.68, 20.86], zoom: 11 }));
+    await waitForIdle(page);
+    const keySites = await page.evaluate(
+      () => window.__hatangMap?.queryRenderedFeatures({ layers: ['key-sites-point'] }).length ?? 0,
+    );
+    expect(keySites).toBeGreaterThan(20);
+    await page.screenshot({ path: join(ARTIFACTS, 'sites-key-sites.png') });
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+});
