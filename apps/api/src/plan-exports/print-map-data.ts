@@ -18,12 +18,15 @@ export const BASEMAP_BOX: LngLatBox = [105.9, 20.0, 107.8, 21.3];
  * The city's extent for a whole-city map: the admin units inside the region the basemap covers
  * (Hai Phong). Units elsewhere (none in production) are not part of the city's map.
  */
-export async function cityExtent(sql: Sql): Promise<LngLatBox | undefined> {
+export async function cityExtent(
+  sql: Sql,
+  excludeNames: readonly string[] = [],
+): Promise<LngLatBox | undefined> {
   const rows = await sql.query<{ minX: number | null; minY: number; maxX: number; maxY: number }>(
     `SELECT ST_XMin(e) AS "minX", ST_YMin(e) AS "minY", ST_XMax(e) AS "maxX", ST_YMax(e) AS "maxY"
      FROM (SELECT ST_Extent(geom)::geometry AS e FROM admin_units
-           WHERE ST_Intersects(geom, ST_MakeEnvelope($1, $2, $3, $4, 4326))) x`,
-    BASEMAP_BOX,
+           WHERE ST_Intersects(geom, ST_MakeEnvelope($1, $2, $3, $4, 4326)) AND NOT (name = ANY($5::text[]))) x`,
+    [...BASEMAP_BOX, `{${excludeNames.map((n) => `"${n.replaceAll('"', '')}"`).join(',')}}`],
   );
   const r = rows[0];
   return r && r.minX !== null ? [Number(r.minX), Number(r.minY), Number(r.maxX), Number(r.maxY)] : undefined;

@@ -47,21 +47,89 @@ async function itemsExtent(sql: Sql, versionId: string): Promise<LngLatBox | und
   return r && r.minX !== null ? [Number(r.minX), Number(r.minY), Number(r.maxX), Number(r.maxY)] : undefined;
 }
 
-export async function buildPrintMap(sql: Sql, request: PrintMapRequest): Promise<PrintMap> {
-  const extent = request.commune
-    ? await communeExtent(sql, request.commune.code)
-    : ((await cityExtent(sql)) ?? (await itemsExtent(sql, request.versionId)));
-  const box = projectedBox(extent ?? BASEMAP_BOX);
-  const frame = mapFrame(request.paper);
-  const { denominator, fits } = chooseScale(box, frame);
-  const projection = pageProjection(
-    frame,
-    { x: (box.minX + box.maxX) / 2, y: (box.minY + box.maxY) / 2 },
-    denominator,
+/** About 0.1 mm on paper, in degrees (1° of latitude ≈ 111 km). */
+const toleranceAt = (denominator: number) => (0.1 * denominator) / 1000 / 111_000;
+const centreOf = (box: ReturnType<typeof projectedBox>) => ({
+  x: (box.minX + box.maxX) / 2,
+  y: (box.minY + box.maxY) / 2,
+});
+
+/**
+ * Units of the city more than 10 km from every other unit (Bạch Long Vĩ, 110 km out at sea):
+ * a whole-city map draws them in insets when leaving them out of the main frame gives it a
+ * larger scale, as printed maps of Hai Phong do.
+ */
+async function outlyingUnits(sql: Sql): Promise<{ name: string; box: LngLatBox }[]> {
+  const rows = await sql.query<{ name: string; minX: number; minY: number; maxX: number; maxY: number }>(
+    `SELECT a.name, ST_XMin(a.geom) AS "minX", ST_YMin(a.geom) AS "minY", ST_XMax(a.geom) AS "maxX", ST_YMax(a.geom) AS "maxY"
+     FROM admin_units a
+     WHERE ST_Intersects(a.geom, ST_MakeEnvelope($1, $2, $3, $4, 4326))
+       AND NOT EXISTS (SELECT 1 FROM admin_units b WHERE b.code <> a.code AND ST_DWithin(a.geom, b.geom, 0.1))
+     ORDER BY a.code`,
+    BASEMAP_BOX,
   );
-  // About 0.1 mm on paper, in degrees (1° of latitude ≈ 111 km).
-  const toleranceDeg = (0.1 * denominator) / 1000 / 111_000;
-  const data = await loadMapData(sql, request.versionId, projection.lngLatBox, toleranceDeg);
+  return rows.map((r) => ({
+    name: r.name,
+    box: [Number(r.minX), Number(r.minY), Number(r.maxX), Number(r.maxY)],
+  }));
+}
+
+async function cityLayout(sql: Sql, request: PrintMapRequest) {
+  const frame = mapFrame(request.paper);
+  const full = projectedBox(
+    (await cityExtent(sql)) ?? (await itemsExtent(sql, request.versionId)) ?? BASEMAP_BOX,
+  );
+  const whole = { box: full, ...chooseScale(full, frame), insets: [] as { name: string; box: LngLatBox }[] };
+  const outlying = await outlyingUnits(sql);
+  if (outlying.length === 0 || outlying.length > 2) return whole;
+  const main =
+    (await cityExtent(
+      sql,
+      outlying.map((o) => o.name),
+    )) ?? undefined;
+  if (!main) return whole;
+  const box = projectedBox(main);
+  const scale = chooseScale(box, frame);
+  return scale.denominator < whole.denominator ? { box, ...scale, insets: outlying } : whole;
+}
+
+export async function buildPrintMap(sql: Sql, request: PrintMapRequest): Promise<PrintMap> {
+  const frame = mapFrame(request.paper);
+  let layout: {
+    box: ReturnType<typeof projectedBox>;
+    denominator: number;
+    fits: boolean;
+    insets: { name: string; box: LngLatBox }[];
+  };
+  if (request.commune) {
+    const box = projectedBox((await communeExtent(sql, request.commune.code)) ?? BASEMAP_BOX);
+    layout = { box, ...chooseScale(box, frame), insets: [] };
+  } else layout = await cityLayout(sql, request);
+  const { denominator, fits } = layout;
+  const projection = pageProjection(frame, centreOf(layout.box), denominator);
+  const data = await loadMapData(sql, request.versionId, projection.lngLatBox, toleranceAt(denominator));
+  // Insets in the frame's lower right corner, stacked upwards, each at the scale that fits it.
+  const insets = [];
+  let bottom = frame.y + frame.h - 3;
+  for (const unit of layout.insets) {
+    const w = frame.w * 0.24;
+    const h = frame.h * 0.22;
+    const insetFrame = { x: frame.x + frame.w - w - 3, y: bottom - h, w, h };
+    const box = projectedBox(unit.box);
+    const scale = chooseScale(box, insetFrame);
+    const insetProjection = pageProjection(insetFrame, centreOf(box), scale.denominator);
+    insets.push({
+      name: unit.name,
+      projection: insetProjection,
+      data: await loadMapData(
+        sql,
+        request.versionId,
+        insetProjection.lngLatBox,
+        toleranceAt(scale.denominator),
+      ),
+    });
+    bottom -= h + 8;
+  }
   const scene = composePrintMap({
     paper: request.paper,
     projection,
@@ -71,6 +139,7 @@ export async function buildPrintMap(sql: Sql, request: PrintMapRequest): Promise
     commune: request.commune,
     date: request.date,
     data,
+    insets,
   });
   return { scene, denominator };
 }

@@ -111,6 +111,8 @@ export interface PrintMapInput {
   commune?: { code: string; name: string };
   date: string;
   data: MapData;
+  /** Inset maps of outlying units (Bạch Long Vĩ) that would otherwise force a smaller scale. */
+  insets?: { name: string; projection: PageProjection; data: MapData }[];
 }
 
 type Ring = Xy[];
@@ -644,6 +646,28 @@ export function composePrintMap(input: PrintMapInput): Scene {
     { type: 'rect', x: 0, y: 0, w: paper.widthMm, h: paper.heightMm, style: { fill: white } },
   ];
   shapes.push(...mapShapes(input));
+  for (const inset of input.insets ?? []) {
+    const f = inset.projection.frame;
+    const label = `${inset.name} — ${TEXT.scale.vi} 1:${formatScale(inset.projection.denominator)}`;
+    shapes.push({
+      type: 'rect',
+      x: f.x - 1,
+      y: f.y - 5,
+      w: f.w + 2,
+      h: f.h + 6,
+      style: { fill: white, stroke: '#000000', strokeWidth: 0.25 },
+    });
+    shapes.push({
+      type: 'text',
+      x: f.x + f.w / 2,
+      y: f.y - 1.6,
+      text: label,
+      size: 2.2,
+      bold: true,
+      anchor: 'middle',
+    });
+    shapes.push(...mapShapes({ ...input, projection: inset.projection, data: inset.data, insets: [] }));
+  }
   shapes.push(...northArrow(frame.x + frame.w - 9, frame.y + 4));
   // Scale bar on a white card in the frame's lower left corner.
   const barMax = Math.min(60, frame.w * 0.3);
