@@ -229,6 +229,16 @@ describe('drafting, comparing and approving a plan in Chromium', () => {
     );
     expect(compared).toContain('added');
     await page.screenshot({ path: join(ARTIFACTS, 'plans-compare.png') });
+
+    // The indicators side by side: the draft plans more km of ducts than the baseline.
+    const ducts = page.locator('[data-testid="compare-indicators"] [data-indicator="ductKm"]');
+    await ducts.locator('tr[data-row="compare"]').waitFor({ timeout: 120_000 });
+    const draftRow = await ducts.locator('tr[data-row="planned"]').textContent();
+    const baselineRow = await ducts.locator('tr[data-row="compare"]').textContent();
+    console.log(`duct km, draft: ${draftRow} / baseline: ${baselineRow}`);
+    expect(draftRow).not.toBe(baselineRow);
+    await ducts.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'plans-compare-indicators.png') });
   });
 
   it('lets the demo admin approve the draft, then shows it read-only', async () => {
@@ -243,6 +253,33 @@ describe('drafting, comparing and approving a plan in Chromium', () => {
     await draft.getByTestId('version-approve').click();
     await page.getByTestId('approve-confirm').waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'plans-approve-confirm.png') });
+    // Meanwhile the draft changes (renamed in another tab): the approval of what was looked at is refused.
+    const renamed = await page.evaluate(async (id) => {
+      const me = (await (await fetch('/api/v1/auth/me')).json()) as { csrfToken: string };
+      const current = (await (await fetch(`/api/v1/plan-versions/${id}`)).json()) as { version: number };
+      const response = await fetch(`/api/v1/plan-versions/${id}`, {
+        method: 'PATCH',
+        headers: {
+          'content-type': 'application/json',
+          'if-match': `"${current.version}"`,
+          'x-csrf-token': me.csrfToken,
+        },
+        body: JSON.stringify({ name: 'Dự thảo E2E 2030' }),
+      });
+      return response.status;
+    }, draftId);
+    expect(renamed).toBe(200);
+    await page.getByTestId('approve-confirm-button').click();
+    await expect
+      .poll(() => page.getByTestId('plan-version-error').textContent(), { timeout: 15_000 })
+      .toContain('xung đột phiên bản');
+    expect(await draft.getAttribute('data-kind')).toBe('draft');
+    await page.screenshot({ path: join(ARTIFACTS, 'plans-approve-conflict.png') });
+    // Looked at again (the list shows the new name): approve.
+    await expect
+      .poll(() => draft.getByTestId('version-show').textContent(), { timeout: 15_000 })
+      .toBe('Dự thảo E2E 2030');
+    await draft.getByTestId('version-approve').click();
     await page.getByTestId('approve-confirm-button').click();
     await expect.poll(() => draft.getAttribute('data-kind'), { timeout: 20_000 }).toBe('approved');
     await expect.poll(() => page.getByTestId('plan-readonly').isVisible(), { timeout: 10_000 }).toBe(true);

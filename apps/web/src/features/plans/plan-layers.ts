@@ -28,6 +28,7 @@ const LAYERS = [
   ITEM_LAYERS.fill,
   'plan-items-warning-line',
   ITEM_LAYERS.outline,
+  'plan-items-casing',
   ITEM_LAYERS.line,
   ITEM_LAYERS.removeLine,
   'plan-items-warning-circle',
@@ -98,6 +99,15 @@ export function addPlanLayers(map: MapLibreMap): void {
     source: SOURCES.items,
     filter: isPolygon,
     paint: { 'line-color': itemColor, 'line-width': 2 },
+  });
+  // A white casing sets planned lines apart from the register's lines drawn below.
+  map.addLayer({
+    id: 'plan-items-casing',
+    type: 'line',
+    source: SOURCES.items,
+    filter: isLine,
+    layout: { 'line-cap': 'round', 'line-join': 'round' },
+    paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 3, 16, 7] },
   });
   map.addLayer({
     id: ITEM_LAYERS.line,

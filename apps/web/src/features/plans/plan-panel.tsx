@@ -476,7 +476,7 @@ export function PlanPanel({
           <>
             {!isEditableVersionKind(shown.kind) ? (
               <p className="plan-readonly" data-testid="plan-readonly">
-                🔒 {t('readOnly', { kind: label('kind', shown.kind) })}
+                {t('readOnly', { kind: label('kind', shown.kind) })}
               </p>
             ) : !canDraft ? (
               <p className="plan-hint">{t('noRightToEdit')}</p>
