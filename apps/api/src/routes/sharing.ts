@@ -1,4 +1,6 @@
 import {
+  digOnceMatches,
+  digOnceNotices,
   findSharingHosts,
   planRoute,
   type SharingDistanceRule,
@@ -6,6 +8,7 @@ import {
   towerSharingReport,
 } from '@hatang/analysis';
 import {
+  digOnceQuery,
   routePlanRequest,
   spareCapacityQuery,
   toIssues,
@@ -19,6 +22,8 @@ import type { AppEnv } from '../context.js';
 import { notFound, validationFailed } from '../errors.js';
 import { readJsonBody } from '../http/body.js';
 import { assertMayReadVersion } from '../plans/plan-access.js';
+import { loadTelecomWorks, windowFrom } from '../sharing/dig-once-data.js';
+import { loadCivilWorks } from '../sharing/network-data.js';
 import { routePlannerFor } from '../sharing/route-planner-service.js';
 import { operatorFor } from '../sharing/sharing-access.js';
 import { spareCapacityLayer } from '../sharing/spare-capacity-layer.js';
@@ -160,6 +165,58 @@ export function sharingRoutes(db: Database) {
       quantities: route.quantities,
       graph: { nodes: graph.nodeCount, edges: graph.edgeCount, rebuilt: built },
       timings: { graphMs: Math.round(graphMs * 10) / 10, searchMs: Math.round(searchMs * 10) / 10 },
+    });
+  });
+
+  app.get('/sharing/dig-once', async (c) => {
+    const query = parse(digOnceQuery, c.req.query());
+    const window = windowFrom(query.from ?? new Date().toISOString().slice(0, 10), query.horizonMonths);
+    const [telecom, civil, orgs] = await Promise.all([
+      loadTelecomWorks(db, window),
+      loadCivilWorks(db),
+      loadOrganisations(db),
+    ]);
+    const matches = digOnceMatches(telecom, civil, query);
+    const telecomById = new Map(telecom.map((t) => [t.id, t]));
+    const civilById = new Map(civil.map((w) => [w.id, w]));
+    const org = (id: string) => ({ id, code: orgs.get(id)?.code ?? null, name: orgs.get(id)?.name ?? null });
+    const describe = (m: (typeof matches)[number]) => ({
+      telecomWork: {
+        id: m.telecomWorkId,
+        kind: m.telecomKind,
+        code: telecomById.get(m.telecomWorkId)?.code ?? null,
+        org: org(m.telecomOrgId),
+      },
+      civilWork: {
+        id: m.civilWorkId,
+        code: civilById.get(m.civilWorkId)?.code ?? null,
+        name: civilById.get(m.civilWorkId)?.name ?? null,
+        sector: m.sector,
+        startsOn: civilById.get(m.civilWorkId)?.startsOn ?? null,
+        endsOn: civilById.get(m.civilWorkId)?.endsOn ?? null,
+        org: org(m.civilOrgId),
+      },
+      sharedLengthM: m.sharedLengthM,
+      window: m.window,
+    });
+    const shown = query.org
+      ? matches.filter((m) => m.telecomOrgId === query.org || m.civilOrgId === query.org)
+      : matches;
+    return c.json({
+      type: 'FeatureCollection',
+      parameters: { bufferM: query.bufferM, minSharedM: query.minSharedM, registerWindow: window },
+      features: shown.map((m, i) => ({
+        type: 'Feature',
+        id: i,
+        geometry: { type: 'MultiLineString', coordinates: m.shared },
+        properties: describe(m),
+      })),
+      notices: digOnceNotices(shown, query.org).map((n) => ({
+        org: org(n.orgId),
+        role: n.role,
+        coordinateWith: org(n.counterpartOrgId),
+        ...describe(n.match),
+      })),
     });
   });
 

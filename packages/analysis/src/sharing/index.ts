@@ -1,5 +1,7 @@
 /** Sharing opportunities: tower co-location, spare ducts and poles, route planning, dig-once, overhead cable cleanup. */
 export * from './binary-heap.js';
+export * from './dig-once.js';
+export * from './line-proximity.js';
 export * from './metric.js';
 export * from './route-graph.js';
 export * from './route-planner.js';

@@ -32,6 +32,8 @@ export interface RoutePlanOptions {
   maxConnectM?: number;
   /** New trench needs a handhole at least every this many metres (default 200). */
   manholeSpacingM?: number;
+  /** false: plain Dijkstra (no A* heuristic), for comparison; same route, more nodes settled. */
+  useHeuristic?: boolean;
 }
 
 export interface RouteLeg {
@@ -96,11 +98,12 @@ function searchLeg(
   b: LngLat,
   costs: RouteCosts,
   maxConnectM: number,
+  useHeuristic: boolean,
 ): { steps: Step[]; settled: number } {
   const n = graph.nodeCount;
   const S = n;
   const T = n + 1;
-  const minCost = Math.min(...ROUTE_EDGE_KINDS.map((k) => costs[k]));
+  const minCost = useHeuristic ? Math.min(...ROUTE_EDGE_KINDS.map((k) => costs[k])) : 0;
   const g = new Float64Array(n + 2).fill(Number.POSITIVE_INFINITY);
   const prevNode = new Int32Array(n + 2).fill(-1);
   const prevEdge = new Int32Array(n + 2).fill(-1);
@@ -190,7 +193,14 @@ export function planRoute(
   const steps: Step[] = [];
   let settled = 0;
   for (let i = 1; i < stops.length; i++) {
-    const leg = searchLeg(graph, stops[i - 1] as LngLat, stops[i] as LngLat, costs, maxConnectM);
+    const leg = searchLeg(
+      graph,
+      stops[i - 1] as LngLat,
+      stops[i] as LngLat,
+      costs,
+      maxConnectM,
+      options.useHeuristic ?? true,
+    );
     // Stops within a centimetre of a node (coordinates rounded by the database) need no connection.
     steps.push(...leg.steps.filter((s) => s.lengthM >= 0.01));
     settled += leg.settled;
