@@ -114,39 +114,42 @@ export function DiiDashboard({ user }: { user: SessionUser | null }) {
           <h4 className="indicators-group-title">
             {group.code} · {group.name[lang]}
           </h4>
-          <table className="dii-table">
-            <thead>
-              <tr>
-                <th>{t('criterion')}</th>
-                {years.map((y) => (
-                  <th key={y}>{y}</th>
+          <div className="dii-scroll">
+            <table className="dii-table">
+              <thead>
+                <tr>
+                  <th>{t('criterion')}</th>
+                  {years.map((y) => (
+                    <th key={y}>{y}</th>
+                  ))}
+                  <th>{t('trend')}</th>
+                  <th>{t('live')}</th>
+                  <th>{t('target')}</th>
+                  {mayEdit ? <th>{year}</th> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {group.criteria.map((c) => (
+                  <CriterionRow
+                    key={c.code}
+                    criterion={c}
+                    years={years}
+                    text={text}
+                    entry={
+                      mayEdit
+                        ? {
+                            value:
+                              typed.get(c.code) ?? (stored.has(c.code) ? String(stored.get(c.code)) : ''),
+                            onChange: (value) => setTyped((m) => new Map(m).set(c.code, value)),
+                            label: t('valueOf', { code: c.code, year }),
+                          }
+                        : null
+                    }
+                  />
                 ))}
-                <th>{t('trend')}</th>
-                <th>{t('live')}</th>
-                <th>{t('target')}</th>
-                {mayEdit ? <th>{year}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {group.criteria.map((c) => (
-                <CriterionRow
-                  key={c.code}
-                  criterion={c}
-                  years={years}
-                  text={text}
-                  entry={
-                    mayEdit
-                      ? {
-                          value: typed.get(c.code) ?? (stored.has(c.code) ? String(stored.get(c.code)) : ''),
-                          onChange: (value) => setTyped((m) => new Map(m).set(c.code, value)),
-                          label: t('valueOf', { code: c.code, year }),
-                        }
-                      : null
-                  }
-                />
-              ))}
-            </tbody>
-          </table>
+              </tbody>
+            </table>
+          </div>
         </div>
       ))}
     </section>
@@ -170,7 +173,7 @@ function CriterionRow({
     v === null || v === undefined ? t('empty') : `${formatNumber(lang, v, 2)}${unit ? ` ${unit}` : ''}`;
   return (
     <tr data-criterion={c.code}>
-      <td>
+      <td className="dii-name">
         <strong>{c.code}</strong> {c.name[lang]}
         <div className="dii-source">
           {c.computedFrom ? t('computedFromRegister') : t('enteredByPlanners')}
