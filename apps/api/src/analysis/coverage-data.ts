@@ -4,6 +4,7 @@ import {
   CellGrid,
   type CoveragePolygonInput,
   type MultiPolygonCoordinates,
+  type SiteOfferInput,
   type Technology,
   type TowerInput,
 } from '@hatang/analysis';
@@ -19,22 +20,35 @@ export interface CoverageDataVersion {
   towers: string;
   /** Restricted plan zones: only the candidate sites depend on them. */
   zones: string;
+  /** Published tower-capable site offers: only the candidate sites depend on them. */
+  offers: string;
 }
 
-export const versionKey = (v: CoverageDataVersion) => `${v.grid}|${v.polygons}|${v.towers}|${v.zones}`;
+export const versionKey = (v: CoverageDataVersion) =>
+  `${v.grid}|${v.polygons}|${v.towers}|${v.zones}|${v.offers}`;
+
+/** Site offers a new tower may use (Plan 317: communes arrange sites for stations). */
+const TOWER_OFFERS = `FROM site_offers s WHERE s.status = 'published' AND s.purpose IN ('tower', 'both')`;
 
 /** Restricted zones that keep new sites out: the global ones and those of approved plan versions. */
 const RESTRICTED_ZONES = `FROM plan_zones z WHERE z.kind = 'restricted' AND (z.plan_version_id IS NULL
   OR EXISTS (SELECT 1 FROM plan_versions v WHERE v.id = z.plan_version_id AND v.kind = 'approved'))`;
 
 export async function readDataVersion(sql: Sql): Promise<CoverageDataVersion> {
-  const rows = await sql.query<{ grid: string; polygons: string; towers: string; zones: string }>(
+  const rows = await sql.query<{
+    grid: string;
+    polygons: string;
+    towers: string;
+    zones: string;
+    offers: string;
+  }>(
     `SELECT
        (SELECT count(*) || ':' || coalesce(sum(population), 0) || ':' || coalesce(max(id), 0) FROM population_cells)
          || '/' || (SELECT count(*) || ':' || coalesce(sum(hashtext(code || unit_type)), 0) FROM admin_units) AS grid,
        (SELECT count(*) || ':' || coalesce(max(uploaded_at)::text, '') || ':'
          || coalesce(sum(hashtext(id::text || uploaded_at::text)), 0) FROM coverage_polygons) AS polygons,
        (SELECT count(*) || ':' || coalesce(sum(hashtext(z.id::text || z.version::text)), 0) ${RESTRICTED_ZONES}) AS zones,
+       (SELECT count(*) || ':' || coalesce(sum(hashtext(s.id::text || s.version::text)), 0) ${TOWER_OFFERS}) AS offers,
        (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') || ':' || coalesce(sum(version), 0) FROM towers)
          || '/' || (SELECT count(*) || ':' || coalesce(sum(hashtext(tower_id::text || operator_org_id::text
            || technologies::text || mount_height_m::text)), 0) FROM tenancies) AS towers`,
@@ -46,6 +60,7 @@ export async function readDataVersion(sql: Sql): Promise<CoverageDataVersion> {
     polygons: String(row.polygons),
     towers: String(row.towers),
     zones: String(row.zones),
+    offers: String(row.offers),
   };
 }
 
@@ -165,4 +180,32 @@ export async function loadOperators(sql: Sql, ids?: readonly string[]): Promise<
         OR EXISTS (SELECT 1 FROM coverage_polygons p WHERE p.operator_org_id = o.id)
      ORDER BY o.code`,
   );
+}
+
+/**
+ * Published site offers for towers as candidate positions: a point on the offer's surface and the
+ * antenna height it allows — the max structure height, on top of the building for a roof (no
+ * height given: the new-site default).
+ */
+export async function loadSiteOffers(sql: Sql): Promise<SiteOfferInput[]> {
+  const rows = await sql.query<{
+    id: string;
+    lng: number;
+    lat: number;
+    unit_code: string | null;
+    height_m: number | null;
+  }>(
+    `SELECT s.id::text, ST_X(ST_PointOnSurface(s.geom)) AS lng, ST_Y(ST_PointOnSurface(s.geom)) AS lat,
+            s.admin_unit_code AS unit_code,
+            CASE WHEN s.max_structure_height_m IS NULL THEN NULL
+                 ELSE s.max_structure_height_m + coalesce(s.building_height_m, 0) END AS height_m
+     ${TOWER_OFFERS} ORDER BY s.id`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    lng: Number(r.lng),
+    lat: Number(r.lat),
+    unitCode: r.unit_code,
+    heightM: r.height_m === null ? null : Number(r.height_m),
+  }));
 }

@@ -18,6 +18,7 @@ import {
   loadOperators,
   loadPolygons,
   loadRestrictedZones,
+  loadSiteOffers,
   loadTowers,
   type OperatorInfo,
   readDataVersion,
@@ -152,6 +153,7 @@ export class CoverageService {
       const excludedAreas = await loadRestrictedZones(this.db);
       const candidates = candidateSites(model.model, {
         excludedAreas,
+        offers: await loadSiteOffers(this.db),
         service: request.technology,
         targetPercent: request.targetPercent ?? 100,
         maxSites: request.maxSites ?? 50,

@@ -92,4 +92,83 @@ describe('candidate sites', () => {
     // Without the area, new sites close every gap.
     expect(candidateSites(model, { service: '5G', gridSpacingM: 100 }).coveredCountAfter).toBe(120);
   });
+
+  describe("communes' site offers", () => {
+    const offerAt = (id: string, col: number) => ({
+      id,
+      lng: x0 + col * 0.001,
+      lat: y0,
+      unitCode: 'W1',
+      heightM: 30,
+    });
+
+    it('prefers an offer to an equally good free site, and says which offer it is', () => {
+      // 1 × 12 row, 10 people per cell, nothing covered: the best free sites gain 3 cells (30 people);
+      // an offer at cell 5 gains cells 4–6, the same 30.
+      const grid = latticeGrid(1, 12, units, () => 10);
+      const model = new CoverageModel(grid, { operators: ['A'], radiusOverrides });
+      const free = candidateSites(model, { service: '5G', gridSpacingM: 100 });
+      expect(free.sites[0]!.newlyCoveredCount).toBe(30);
+      expect(free.sites[0]!.siteOfferId).toBeUndefined();
+
+      const plan = candidateSites(model, {
+        service: '5G',
+        gridSpacingM: 100,
+        offers: [offerAt('offer-5', 5)],
+      });
+      expect(plan.sites[0]).toMatchObject({
+        kind: 'new',
+        siteOfferId: 'offer-5',
+        newlyCoveredCount: 30,
+        position: [x0 + 0.005, y0],
+      });
+      // The rest are free sites, and together they still close every gap.
+      expect(plan.sites.slice(1).every((s) => s.siteOfferId === undefined)).toBe(true);
+      expect(plan.coveredCountAfter).toBe(120);
+    });
+
+    it('takes a free site that gains clearly more, unless the preference is lowered', () => {
+      // An offer at cell 0 (the row's end) gains cells 0–1: 20 people, less than 0.9 × 30.
+      const grid = latticeGrid(1, 12, units, () => 10);
+      const model = new CoverageModel(grid, { operators: ['A'], radiusOverrides });
+      const offers = [offerAt('edge', 0)];
+      const plan = candidateSites(model, { service: '5G', gridSpacingM: 100, offers });
+      expect(plan.sites[0]!.siteOfferId).toBeUndefined();
+      expect(plan.sites[0]!.newlyCoveredCount).toBe(30);
+      // At 0.6 an offer needs only 18 of a free site's 30: the edge offer now comes first.
+      const lenient = candidateSites(model, {
+        service: '5G',
+        gridSpacingM: 100,
+        offers,
+        offerPreference: 0.6,
+      });
+      expect(lenient.sites[0]).toMatchObject({ siteOfferId: 'edge', newlyCoveredCount: 20 });
+    });
+
+    it('leaves out offers inside an excluded area, and offers where nobody lacks coverage', () => {
+      const grid = latticeGrid(1, 12, units, () => 10);
+      const model = new CoverageModel(grid, { operators: ['A'], radiusOverrides });
+      model.addTowers([
+        tower('covers-0-2', 1, 0, [{ operatorId: 'A', technologies: ['5G'], mountHeightM: 30 }]),
+      ]);
+      const area = [
+        [
+          [
+            [x0 + 0.0085, y0 - 0.0005],
+            [x0 + 0.0095, y0 - 0.0005],
+            [x0 + 0.0095, y0 + 0.0005],
+            [x0 + 0.0085, y0 + 0.0005],
+            [x0 + 0.0085, y0 - 0.0005],
+          ],
+        ],
+      ];
+      const plan = candidateSites(model, {
+        service: '5G',
+        gridSpacingM: 100,
+        offers: [offerAt('covered', 1), offerAt('restricted', 9)],
+        excludedAreas: [area],
+      });
+      expect(plan.sites.some((s) => s.siteOfferId !== undefined)).toBe(false);
+    });
+  });
 });

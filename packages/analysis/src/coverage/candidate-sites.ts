@@ -19,6 +19,25 @@ export interface CandidateOptions {
    * affected: the tower stands already.
    */
   excludedAreas?: readonly MultiPolygonCoordinates[];
+  /**
+   * Sites communes offer for towers (Plan 317: communes arrange space for telecom stations).
+   * They compete with the new-site grid and win when they cover comparable population: an offer
+   * is preferred to a free site unless that site gains more than `1 / offerPreference` times as
+   * many people.
+   */
+  offers?: readonly SiteOfferInput[];
+  /** How much of a free site's gain an offer must reach to be preferred, 0–1 (default 0.9). */
+  offerPreference?: number;
+}
+
+/** A published, tower-capable site offer. Position `[lng, lat]` WGS 84. */
+export interface SiteOfferInput {
+  id: string;
+  lng: number;
+  lat: number;
+  unitCode?: string | null;
+  /** Antenna height above ground the offer allows, metres (default: the new-site height). */
+  heightM?: number | null;
 }
 
 export interface CandidateSite {
@@ -29,6 +48,8 @@ export interface CandidateSite {
   towerId?: string;
   /** The operator that would join (colocation only). */
   operatorId?: string;
+  /** The commune's site offer the new site stands on (new sites only, when one was preferred). */
+  siteOfferId?: string;
   /** `[lng, lat]` WGS 84. */
   position: [number, number];
   unitCode: string | null;
@@ -56,6 +77,7 @@ interface Candidate {
   kind: 'colocation' | 'new';
   towerId?: string;
   operatorId?: string;
+  siteOfferId?: string;
   lng: number;
   lat: number;
   unitCode: string | null;
@@ -69,7 +91,8 @@ interface Candidate {
  * Co-location comes first, as the law and the budget prefer: existing towers with free capacity
  * (tenants < tenantsMax) where a counted operator is absent (the one with the least coverage of
  * the service joins). Then new sites on a grid (`gridSpacingM`) over cells of the population grid,
- * except grid points inside `excludedAreas`.
+ * except grid points inside `excludedAreas`, competing with the communes' site offers, which are
+ * preferred when they gain comparable population (`offerPreference`).
  * Stops at the target share, after `maxSites`, or when no candidate gains anybody.
  */
 export function candidateSites(model: CoverageModel, options: CandidateOptions): CandidatePlan {
@@ -109,18 +132,21 @@ export function candidateSites(model: CoverageModel, options: CandidateOptions):
     return people;
   };
 
+  // Offers rank by gain / preference (ties go to the offer); what they cover is their real gain.
+  const preference = Math.min(1, Math.max(Number.EPSILON, options.offerPreference ?? 0.9));
+  const priority = (c: Candidate, g: number) => (c.siteOfferId === undefined ? g : g / preference);
   const runPhase = (candidates: Candidate[]) => {
     const heap = new GainHeap();
     candidates.forEach((c, index) => {
       const g = gain(c);
-      if (g > 0) heap.push(g, index, sites.length);
+      if (g > 0) heap.push(priority(c, g), index, sites.length);
     });
     while (heap.size > 0 && sites.length < maxSites && coveredCount < target) {
       const top = heap.pop();
       const c = candidates[top.index]!;
       if (top.round !== sites.length) {
         const g = gain(c);
-        if (g > 0) heap.push(g, top.index, sites.length);
+        if (g > 0) heap.push(priority(c, g), top.index, sites.length);
         continue;
       }
       const people = take(c);
@@ -130,6 +156,7 @@ export function candidateSites(model: CoverageModel, options: CandidateOptions):
         kind: c.kind,
         ...(c.towerId === undefined ? {} : { towerId: c.towerId }),
         ...(c.operatorId === undefined ? {} : { operatorId: c.operatorId }),
+        ...(c.siteOfferId === undefined ? {} : { siteOfferId: c.siteOfferId }),
         position: [c.lng, c.lat],
         unitCode: c.unitCode,
         environment: c.environment,
@@ -142,7 +169,7 @@ export function candidateSites(model: CoverageModel, options: CandidateOptions):
   };
 
   runPhase(colocationCandidates(model, s, tech));
-  runPhase(newSiteCandidates(model, tech, options));
+  runPhase([...offerCandidates(model, tech, options), ...newSiteCandidates(model, tech, options)]);
   return {
     service: options.service,
     populationCount: total,
@@ -191,6 +218,42 @@ function colocationCandidates(
   return out;
 }
 
+function offerCandidates(
+  model: CoverageModel,
+  tech: ReturnType<typeof technologyForService>,
+  options: CandidateOptions,
+): Candidate[] {
+  const excluded = excludedTest(options.excludedAreas ?? []);
+  return (options.offers ?? [])
+    .filter((o) => !excluded(o.lng, o.lat))
+    .map((o) => {
+      const environment = model.towerEnvironment(o);
+      return {
+        kind: 'new' as const,
+        siteOfferId: o.id,
+        lng: o.lng,
+        lat: o.lat,
+        unitCode: o.unitCode ?? null,
+        environment,
+        radiusM: servingRadiusM(model.table, tech, environment, o.heightM ?? options.newSiteHeightM ?? 30),
+      };
+    });
+}
+
+/** Whether a position lies in one of the areas (bounding boxes first). */
+function excludedTest(areas: readonly MultiPolygonCoordinates[]) {
+  const excluded = areas.map((area) => ({ area, box: bboxOf(area) }));
+  return (lng: number, lat: number) =>
+    excluded.some(
+      ({ area, box }) =>
+        lng >= box[0] &&
+        lng <= box[2] &&
+        lat >= box[1] &&
+        lat <= box[3] &&
+        pointInMultiPolygon(area, lng, lat),
+    );
+}
+
 function newSiteCandidates(
   model: CoverageModel,
   tech: ReturnType<typeof technologyForService>,
@@ -214,16 +277,7 @@ function newSiteCandidates(
   const stepLat = spacing / metresPerDegreeLat(mid);
   const stepLng = spacing / metresPerDegreeLng(mid);
   // Only grid points near a cell: walking the bbox would cost its area, not the city's.
-  const excluded = (options.excludedAreas ?? []).map((area) => ({ area, box: bboxOf(area) }));
-  const isExcluded = (lng: number, lat: number) =>
-    excluded.some(
-      ({ area, box }) =>
-        lng >= box[0] &&
-        lng <= box[2] &&
-        lat >= box[1] &&
-        lat <= box[3] &&
-        pointInMultiPolygon(area, lng, lat),
-    );
+  const isExcluded = excludedTest(options.excludedAreas ?? []);
   const seen = new Set<number>();
   const cols = Math.floor((maxLng - minLng) / stepLng) + 2;
   const out: Candidate[] = [];

@@ -1,0 +1,135 @@
+/**
+ * The coverage analysis' candidate sites prefer the communes' published tower offers: through
+ * the real app, a block of people nobody serves, with an offer at its centre, gets the offer as
+ * its new site although free grid sites nearby would cover the same people.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../apps/api/src/app.js';
+import { createOrganisation } from '../support/fixtures.js';
+import { call } from '../support/http.js';
+import { type Session, sessionFor } from '../support/sessions.js';
+import { testDatabase } from '../support/test-database.js';
+import { plansApp } from './plans-support.js';
+import { offerFeature } from './sites-support.js';
+
+type Job = {
+  jobId: string;
+  status: string;
+  result?: {
+    candidates: {
+      sites: { kind: string; siteOfferId?: string; position: [number, number]; newlyCoveredCount: number }[];
+    };
+  };
+};
+
+let app: App;
+let inspector: Session;
+let planner: Session;
+let operator: string;
+let unitCode: string;
+const cellIds: number[] = [];
+/** A 3 × 3 block of 100 m cells of 20 000 people each: no demo or fixture site gains as many. */
+const PEOPLE = 20_000;
+const centre: [number, number] = [-11.5 - Math.random() * 0.3, 8.5 + Math.random() * 0.3];
+
+beforeAll(async () => {
+  const db = await testDatabase();
+  app = plansApp(db);
+  unitCode = `97${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
+  const [x, y] = centre;
+  await db.query(
+    `INSERT INTO admin_units (code, name, unit_type, former_district, area_km2, population, label_point, geom)
+     VALUES ($1, 'Xã Đề Nghị Trạm', 'commune', 'Test', 4, $4, ST_SetSRID(ST_MakePoint($2, $3), 4326),
+       ST_Multi(ST_MakeEnvelope($2 - 0.01, $3 - 0.01, $2 + 0.01, $3 + 0.01, 4326)))`,
+    [unitCode, x, y, PEOPLE * 9],
+  );
+  const base = Math.floor(Math.random() * 1e12);
+  for (let i = 0; i < 9; i++) {
+    cellIds.push(base + i);
+    await db.query(
+      `INSERT INTO population_cells (id, admin_unit_code, population, geom)
+       VALUES ($1, $2, $3, ST_SetSRID(ST_MakePoint($4, $5), 4326))`,
+      [base + i, unitCode, PEOPLE, x + ((i % 3) - 1) * 0.001, y + (Math.floor(i / 3) - 1) * 0.001],
+    );
+  }
+  const commune = await createOrganisation(db, 'commune');
+  inspector = await sessionFor(app, db, commune, ['inspector']);
+  planner = await sessionFor(app, db, await createOrganisation(db, 'city_department'), ['planner']);
+  // An operator with no towers: every person is a gap for it.
+  operator = await createOrganisation(db, 'operator');
+});
+
+afterAll(async () => {
+  // The block outweighs whole communes: keep other files' city-wide figures as they were.
+  const db = await testDatabase();
+  await db.query('DELETE FROM population_cells WHERE id = ANY($1::bigint[])', [`{${cellIds.join(',')}}`]);
+  await db.query('DELETE FROM site_offers WHERE admin_unit_code = $1', [unitCode]);
+  await db.query('DELETE FROM admin_units WHERE code = $1', [unitCode]);
+});
+
+async function runCoverage(): Promise<NonNullable<Job['result']>> {
+  const started = await call<Job>(app, 'POST', '/api/v1/analysis/coverage', {
+    as: planner,
+    json: { technology: '5G', operators: [operator], maxSites: 10 },
+  });
+  expect(started.status).toBe(202);
+  for (let i = 0; i < 600; i++) {
+    const job = await call<Job>(app, 'GET', `/api/v1/analysis/coverage/${started.body.jobId}`, {
+      as: planner,
+    });
+    if (job.body.status === 'done' && job.body.result) return job.body.result;
+    if (job.body.status === 'failed') throw new Error('coverage job failed');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('coverage job did not finish');
+}
+
+type Site = NonNullable<Job['result']>['candidates']['sites'][number];
+/**
+ * The candidate that serves the block. Other files sharing a server database may add their own
+ * fixtures meanwhile, so it need not rank first; it is among the first ten (it gains 180 000).
+ */
+const atBlock = (sites: Site[]) =>
+  sites.find((s) => Math.abs(s.position[0] - centre[0]) < 0.02 && Math.abs(s.position[1] - centre[1]) < 0.02);
+
+describe('candidate sites prefer site offers', () => {
+  it('puts the new site serving the block on the published offer, and off it once withdrawn', async () => {
+    const before = await runCoverage();
+    const first = atBlock(before.candidates.sites)!;
+    // Without an offer a free grid site covers the block (all 9 cells: 180 000 people).
+    expect(first.siteOfferId).toBeUndefined();
+    expect(first.newlyCoveredCount).toBe(PEOPLE * 9);
+
+    const offer = await call<{ id: string }>(app, 'POST', '/api/v1/site-offers', {
+      as: inspector,
+      json: offerFeature(centre, { purpose: 'both', maxStructureHeightM: 30 }),
+    });
+    expect(offer.status).toBe(201);
+    const withOffer = await runCoverage();
+    expect(atBlock(withOffer.candidates.sites)).toMatchObject({
+      kind: 'new',
+      siteOfferId: offer.body.id,
+      newlyCoveredCount: PEOPLE * 9,
+      position: centre,
+    });
+
+    const withdrawn = await call(app, 'POST', `/api/v1/site-offers/${offer.body.id}/withdraw`, {
+      as: inspector,
+      headers: { 'if-match': '1' },
+    });
+    expect(withdrawn.status).toBe(200);
+    const after = await runCoverage();
+    expect(after.candidates.sites.some((s) => s.siteOfferId === offer.body.id)).toBe(false);
+    expect(atBlock(after.candidates.sites)?.newlyCoveredCount).toBe(PEOPLE * 9);
+  });
+
+  it('ignores offers for cabinets only', async () => {
+    const cabinet = await call<{ id: string }>(app, 'POST', '/api/v1/site-offers', {
+      as: inspector,
+      json: offerFeature(centre, { purpose: 'cabinet', areaM2: 6 }),
+    });
+    expect(cabinet.status).toBe(201);
+    const result = await runCoverage();
+    expect(result.candidates.sites.some((s) => s.siteOfferId === cabinet.body.id)).toBe(false);
+  });
+});
