@@ -184,6 +184,12 @@ describe('importing a VN-2000 Shapefile through the browser', () => {
     const href = await panel.getByTestId('import-report-csv').getAttribute('href');
     const csv = await page.evaluate(async (url) => (await fetch(url ?? '')).text(), href);
     expect(csv.replace(/^\uFEFF/, '').split('\r\n')[1]).toMatch(/^2,depthM,/);
+    // No valid row matches an existing manhole (same code or same place).
+    await expect
+      .poll(() => panel.getByTestId('import-duplicates-count').getAttribute('data-count'), {
+        timeout: 20_000,
+      })
+      .toBe('0');
     // Nothing can be written while a row is bad, unless "only the valid rows" is chosen.
     expect(await panel.getByTestId('import-commit').isDisabled()).toBe(true);
   });
@@ -201,6 +207,12 @@ describe('importing a VN-2000 Shapefile through the browser', () => {
     expect(await manholesDrawnAt(page, ROWS[2].at)).toBeGreaterThan(0);
     expect(await manholesDrawnAt(page, ROWS[1].at)).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'imports-committed.png') });
+    // The panel speaks English too.
+    await page.getByTestId('language-switch').click();
+    expect(await panel.locator('h2').textContent()).toBe('Import data');
+    expect(await panel.getByTestId('import-result-created').textContent()).toContain('Created');
+    await page.getByTestId('language-switch').click();
+    expect(await panel.locator('h2').textContent()).toBe('Nhập dữ liệu');
 
     const landed = await page.evaluate(async (prefix) => {
       const response = await fetch(`/api/v1/manholes?limit=100&bbox=106.687,20.853,106.691,20.856`, {

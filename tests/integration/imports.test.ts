@@ -249,8 +249,24 @@ describe('duplicates', () => {
       sampleFeature('manholes', owner, `dup-${t}-new`, farAway(9302)),
     ];
     const skip = await upload(app, planner, { name: 'm.geojson', content: fc(again) }, 'manholes');
+    // Told before the commit: which rows match what, and how.
+    const found = await request<{ count: number; rows: unknown[] }>(
+      planner,
+      'GET',
+      `/api/v1/imports/${skip.body.id}/duplicates`,
+    );
+    expect(found.status).toBe(200);
+    expect(found.body).toEqual({
+      count: 2,
+      rows: [
+        { row: 1, existingId: expect.any(String), existingCode: `dup-${t}-0`, match: 'code' },
+        { row: 2, existingId: expect.any(String), existingCode: `dup-${t}-1`, match: 'place' },
+      ],
+    });
     const skipped = await request<ImportView>(planner, 'POST', `/api/v1/imports/${skip.body.id}/commit`);
     expect(skipped.body.result).toMatchObject({ created: 1, updated: 0, skipped: 2 });
+    const afterCommit = await request(planner, 'GET', `/api/v1/imports/${skip.body.id}/duplicates`);
+    expect(afterCommit.status).toBe(409);
 
     const update = await upload(
       app,

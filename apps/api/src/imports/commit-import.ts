@@ -12,6 +12,7 @@ import { csvLine, toWkt } from '@hatang/geo/formats';
 import { ApiError } from '../errors.js';
 import { columnsOf, toPgTextArray } from '../sql/columns.js';
 import { RESOURCE_EXTRAS, selectFeatureSql } from '../sql/feature-sql.js';
+import { matchDuplicatesSql } from './duplicates.js';
 import { findJob, updateJob } from './import-store.js';
 import { checkContext, checkRow, stagedRows } from './row-checker.js';
 
@@ -103,23 +104,7 @@ export async function commitImport(
     const { invalid } = await copyValidRows(tx, importId, definition, context, job.validRowsOnly);
 
     onStage('matching');
-    await tx.exec(`
-      CREATE INDEX ON import_batch USING gist (geom);
-      ANALYZE import_batch;
-      UPDATE import_batch b SET dup_id = t.id FROM ${table} t WHERE t.owner_org_id = b.owner_org_id AND t.code = b.code;
-      UPDATE import_batch b SET dup_id = (
-        SELECT t.id FROM ${table} t
-        WHERE t.owner_org_id = b.owner_org_id AND t.geom && ST_Expand(b.geom, 0.00002)
-          AND ${
-            definition.geometryType === 'Point'
-              ? 'ST_DWithin(t.geom::geography, b.geom::geography, 1)'
-              : 'ST_HausdorffDistance(t.geom, b.geom) < 0.00001'
-          }
-        ORDER BY ST_Distance(t.geom, b.geom) LIMIT 1)
-      WHERE b.dup_id IS NULL;
-      UPDATE import_batch b SET dup_id = NULL
-      WHERE b.dup_id IS NOT NULL AND b.row_no > (SELECT min(c.row_no) FROM import_batch c WHERE c.dup_id = b.dup_id);
-    `);
+    await tx.exec(matchDuplicatesSql(definition, 'import_batch'));
     let skipped = 0;
     let updated = 0;
     onStage('writing');

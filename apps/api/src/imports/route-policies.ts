@@ -27,6 +27,7 @@ export const IMPORT_EXPORT_ROUTE_POLICIES: readonly (readonly [string, RoutePoli
   entry('GET', '/api/v1/imports/:id', 'imports', 'read', ASSET_EDITORS),
   entry('PATCH', '/api/v1/imports/:id', 'imports', 'update', ASSET_EDITORS),
   entry('GET', '/api/v1/imports/:id/report.csv', 'imports', 'read', ASSET_EDITORS),
+  entry('GET', '/api/v1/imports/:id/duplicates', 'imports', 'read', ASSET_EDITORS),
   entry('POST', '/api/v1/imports/:id/commit', 'imports', 'create', ASSET_EDITORS),
   entry('POST', '/api/v1/imports/population', 'population', 'update', CITY_DATA_EDITORS),
   // Exports are reads like GET /api/v1/<asset>: everyone, each feature redacted to the viewer's tier.

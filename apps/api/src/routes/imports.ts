@@ -9,6 +9,7 @@ import type { AppEnv } from '../context.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
 import { readJsonBody } from '../http/body.js';
 import { type CommitResult, type CommitStage, commitImport } from '../imports/commit-import.js';
+import { findDuplicates } from '../imports/duplicates.js';
 import { checkMapping, fieldMappingSchema } from '../imports/field-mapping.js';
 import { findJob, remapImport, startImport, viewImport } from '../imports/import-jobs.js';
 import type { ImportJob } from '../imports/import-store.js';
@@ -165,6 +166,18 @@ export function importRoutes(db: Database, options: ImportRouteOptions = {}) {
     const updated = await findJob(db, job.id);
     if (!updated) throw notFound('Import');
     return c.json(await viewImport(db, updated, definition));
+  });
+
+  /** Valid rows that match existing assets (same code or place), as the commit will see them. */
+  app.get('/:id/duplicates', async (c) => {
+    const { job, definition } = await ownJob(c);
+    if (job.status !== 'ready')
+      throw new ApiError(
+        409,
+        'CONFLICT',
+        `The import is ${job.status}: duplicates are checked before the commit`,
+      );
+    return c.json(await findDuplicates(db, job.id, definition, job.mapping, onlyOwnerOf(c)));
   });
 
   app.get('/:id/report.csv', async (c) => {

@@ -1,7 +1,45 @@
+import { useQuery } from '@tanstack/react-query';
 import { formatNumber } from '../../lib/format';
-import { ProgressBar } from './import-parts';
-import type { ImportChange, ImportView } from './imports-api';
+import { ErrorBox, ProgressBar } from './import-parts';
+import { fetchDuplicates, type ImportChange, type ImportView } from './imports-api';
 import { useImportText } from './imports-i18n';
+
+/** Which valid rows match existing assets under the current mapping (asked again after a remap). */
+function Duplicates({ view }: { view: ImportView }) {
+  const { t, lang } = useImportText();
+  const found = useQuery({
+    queryKey: ['imports', view.id, 'duplicates', JSON.stringify(view.mapping)],
+    queryFn: ({ signal }) => fetchDuplicates(view.id, signal),
+    staleTime: 60_000,
+  });
+  if (found.isPending) return <p className="import-hint">{t('dupChecking')}</p>;
+  if (found.error) return <ErrorBox error={found.error} testId="import-duplicates-error" />;
+  const { count, rows } = found.data;
+  if (count === 0)
+    return (
+      <p className="import-hint" data-testid="import-duplicates-count" data-count={0}>
+        {t('dupNone')}
+      </p>
+    );
+  return (
+    <div className="import-dups">
+      <p data-testid="import-duplicates-count" data-count={count}>
+        {t('dupFound', { count: formatNumber(lang, count) })}
+      </p>
+      <ul>
+        {rows.slice(0, 10).map((r) => (
+          <li key={r.row}>
+            {t('dupRow', {
+              row: r.row,
+              code: r.existingCode,
+              how: t(r.match === 'code' ? 'dupByCode' : 'dupByPlace'),
+            })}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
 
 /**
  * The last step: what to do with assets that exist already (same code, or the same place within
@@ -50,6 +88,7 @@ export function ImportCommit({
     <div className="import-commit">
       <fieldset className="import-duplicates" disabled={locked}>
         <legend>{t('duplicates')}</legend>
+        <Duplicates view={view} />
         {(['skip', 'update'] as const).map((choice) => (
           <label key={choice}>
             <input

@@ -163,5 +163,19 @@ export async function commitImport(id: string): Promise<ImportView> {
   return asView(await sendJson('POST', url), url);
 }
 
+/** GET …/duplicates: valid rows that match existing assets (same owner and code, or same place). */
+export interface DuplicateReport {
+  count: number;
+  rows: { row: number; existingId: string; existingCode: string; match: 'code' | 'place' }[];
+}
+
+export async function fetchDuplicates(id: string, signal?: AbortSignal): Promise<DuplicateReport> {
+  const url = `/api/v1/imports/${encodeURIComponent(id)}/duplicates`;
+  const body = await getJson(url, signal);
+  if (!isRecord(body) || typeof body.count !== 'number' || !Array.isArray(body.rows))
+    throw new ApiRequestError(200, 'BAD_RESPONSE', 'the server did not answer a duplicate report', url);
+  return body as unknown as DuplicateReport;
+}
+
 /** Where the whole validation report is, as CSV (`row,field,message`). */
 export const reportCsvUrl = (id: string) => `/api/v1/imports/${encodeURIComponent(id)}/report.csv`;
