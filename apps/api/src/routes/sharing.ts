@@ -14,6 +14,7 @@ import {
   toIssues,
   towerNearbyRequest,
   towerReportQuery,
+  undergroundingQuery,
 } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
 import { Hono } from 'hono';
@@ -28,6 +29,7 @@ import { routePlannerFor } from '../sharing/route-planner-service.js';
 import { operatorFor } from '../sharing/sharing-access.js';
 import { spareCapacityLayer } from '../sharing/spare-capacity-layer.js';
 import { loadOrganisations, loadPlanItem, loadSharingTowers, unitAt } from '../sharing/tower-data.js';
+import { findUndergroundingCandidates } from '../sharing/undergrounding-data.js';
 
 /** Parses with a contract schema; 400 with every problem otherwise. */
 function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
@@ -216,6 +218,27 @@ export function sharingRoutes(db: Database) {
         role: n.role,
         coordinateWith: org(n.counterpartOrgId),
         ...describe(n.match),
+      })),
+    });
+  });
+
+  app.get('/sharing/undergrounding-candidates', async (c) => {
+    const query = parse(undergroundingQuery, c.req.query());
+    const [candidates, orgs] = await Promise.all([
+      findUndergroundingCandidates(db, query),
+      loadOrganisations(db),
+    ]);
+    const shown = candidates.slice(0, query.limit);
+    return c.json({
+      type: 'FeatureCollection',
+      parameters: { distanceM: query.distanceM, minLengthM: query.minLengthM },
+      candidateCount: candidates.length,
+      totalLengthM: Math.round(candidates.reduce((s, x) => s + x.lengthM, 0)),
+      features: shown.map(({ coordinates, ...properties }) => ({
+        type: 'Feature',
+        id: `${properties.cableRouteId}:${properties.rank}`,
+        geometry: { type: 'LineString', coordinates },
+        properties: { ...properties, ownerCode: orgs.get(properties.ownerOrgId)?.code ?? null },
       })),
     });
   });

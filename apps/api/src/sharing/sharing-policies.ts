@@ -21,6 +21,7 @@ const rows: [method: string, path: string, resource: string, action: Action, rul
   ['GET', '/api/v1/sharing/spare-capacity', 'sharing', 'read', ANALYSTS],
   ['POST', '/api/v1/routes/plan', 'route-planner', 'read', ANALYSTS],
   ['GET', '/api/v1/sharing/dig-once', 'sharing', 'read', ANALYSTS],
+  ['GET', '/api/v1/sharing/undergrounding-candidates', 'sharing', 'read', ANALYSTS],
 ];
 
 export const SHARING_ROUTE_POLICIES: readonly (readonly [string, RoutePolicy])[] = rows.map(

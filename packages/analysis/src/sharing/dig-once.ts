@@ -72,8 +72,9 @@ export function digOnceMatches(
     const dy = bufferM / frame.ky;
     for (const i of index.search(minX - dx, minY - dy, maxX + dx, maxY + dy)) {
       const w = civil[i] as CivilWork;
-      const startsOn = t.startsOn > w.startsOn ? t.startsOn : w.startsOn;
-      const endsOn = t.endsOn < w.endsOn ? t.endsOn : w.endsOn;
+      // ISO dates compare as text.
+      const startsOn = [t.startsOn, w.startsOn].sort()[1] as string;
+      const endsOn = [t.endsOn, w.endsOn].sort()[0] as string;
       if (startsOn > endsOn) continue;
       const runs = alongsideRuns(t.coordinates, nearLine(w.coordinates, bufferM, frame), frame);
       const sharedLengthM = Math.round(runs.reduce((s, r) => s + r.lengthM, 0) * 10) / 10;

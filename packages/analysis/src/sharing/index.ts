@@ -11,3 +11,4 @@ export * from './spare-capacity.js';
 export * from './tower-index.js';
 export * from './tower-report.js';
 export * from './tower-sharing.js';
+export * from './undergrounding.js';
