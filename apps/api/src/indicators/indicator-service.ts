@@ -49,7 +49,8 @@ const MAX_REPORTS = 200;
  */
 export class IndicatorService {
   private live: LiveModel | undefined;
-  private building: Promise<LiveModel> | undefined;
+  /** The model being built and for which grid key (concurrent first requests share it). */
+  private building: { gridKey: string; model: Promise<LiveModel> } | undefined;
   private readonly reports = new Map<string, IndicatorReport>();
 
   constructor(private readonly db: Database) {}
@@ -139,10 +140,16 @@ export class IndicatorService {
       }
       return this.live;
     }
-    this.building ??= this.build(gridKey, operators, towersKey).finally(() => {
-      this.building = undefined;
-    });
-    return this.building;
+    if (this.building?.gridKey !== gridKey) {
+      const building = {
+        gridKey,
+        model: this.build(gridKey, operators, towersKey).finally(() => {
+          if (this.building === building) this.building = undefined;
+        }),
+      };
+      this.building = building;
+    }
+    return this.building.model;
   }
 
   private async build(gridKey: string, operators: string[], towersKey: string): Promise<LiveModel> {
