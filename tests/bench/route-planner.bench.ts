@@ -120,7 +120,7 @@ console.log(
   `| POST /api/v1/routes/plan p50 / p95 (cached graph) | ${quantile(http, 0.5).toFixed(1)} / ${quantile(http, 0.95).toFixed(1)} ms | target ≤ 200 ms | first request (builds the graph): ${firstRequestMs.toFixed(0)} ms |`,
 );
 console.log(
-  `| of which the network version check (aggregates over ducts, poles, trenches) p50 | ${quantile(versionCheck, 0.5).toFixed(1)} ms | count(*) of ${n} poles alone: ${countPolesMs.toFixed(1)} ms | |`,
+  `| of which the network version check (network_versions read, migration 0010) p50 | ${quantile(versionCheck, 0.5).toFixed(1)} ms | count(*) of ${n} poles alone: ${countPolesMs.toFixed(1)} ms | |`,
 );
 console.log(`cost mismatches between A* and the peers: ${mismatches}`);
 

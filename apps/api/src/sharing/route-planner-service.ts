@@ -1,20 +1,16 @@
 /**
  * Keeps one route graph per database, built from the whole network on first use and rebuilt when
- * the network changes. Change detection is a cheap aggregate per request (row counts, latest
- * update and version sums of ducts, poles, trenches/tunnels; street count), because the asset
- * routes' `onChange` hook in app.ts reaches only the coverage analysis today.
+ * the network changes. Change detection reads the per-table write counters that statement
+ * triggers keep in `network_versions` (migration 0010): one small read per request, and it sees
+ * every write (API, imports, seeds, SQL), not only those through the asset routes.
  */
 import { DEFAULT_MAX_SPAN_M, poleSpans, RouteGraph } from '@hatang/analysis';
 import type { Database, Sql } from '@hatang/db';
 import { loadDucts, loadPoles, loadStreets, loadTrenchesTunnels } from './network-data.js';
 
-const versionOf = (table: string) =>
-  `(SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') || ':' || coalesce(sum(version), 0) FROM ${table})`;
-
 export async function readNetworkVersion(sql: Sql): Promise<string> {
   const rows = await sql.query<{ v: string }>(
-    `SELECT ${versionOf('ducts')} || '/' || ${versionOf('poles')} || '/' || ${versionOf('trenches_tunnels')}
-       || '/' || (SELECT count(*) FROM streets) AS v`,
+    "SELECT string_agg(table_name || ':' || version, ',' ORDER BY table_name) AS v FROM network_versions",
   );
   return String(rows[0]?.v ?? '');
 }

@@ -201,8 +201,8 @@ export function planRoute(
       maxConnectM,
       options.useHeuristic ?? true,
     );
-    // Stops within a centimetre of a node (coordinates rounded by the database) need no connection.
-    steps.push(...leg.steps.filter((s) => s.lengthM >= 0.01));
+    // Stops within 5 cm of a node (coordinates rounded by the database) need no connection.
+    steps.push(...leg.steps.filter((s) => s.lengthM >= 0.05));
     settled += leg.settled;
   }
 
@@ -236,8 +236,8 @@ export function planRoute(
   let newManholes = 0;
   let newRun = 0;
   const closeRun = () => {
-    // (a millimetre of rounding does not start another span)
-    if (newRun > 0) newManholes += Math.ceil(newRun / spacing - 1e-6);
+    // A metre of slack: coordinate rounding must not start another span.
+    if (newRun > 0) newManholes += Math.max(1, Math.ceil((newRun - 1) / spacing));
     newRun = 0;
   };
   for (const leg of legs) {

@@ -87,12 +87,10 @@ export function undergroundingCandidates(
     const frame = planarFrame((minY + maxY) / 2);
     const dx = distanceM / frame.kx;
     const dy = distanceM / frame.ky;
-    const near = targetIndex
-      .search(minX - dx, minY - dy, maxX + dx, maxY + dy)
-      .map((i) => ({
-        target: targets[i] as UndergroundTarget,
-        test: nearLine((targets[i] as UndergroundTarget).coordinates, distanceM, frame),
-      }));
+    const near = targetIndex.search(minX - dx, minY - dy, maxX + dx, maxY + dy).map((i) => ({
+      target: targets[i] as UndergroundTarget,
+      test: nearLine((targets[i] as UndergroundTarget).coordinates, distanceM, frame),
+    }));
     if (near.length === 0) continue;
     const runs = alongsideRuns(cable.coordinates, (p) => near.some((n) => n.test(p)), frame);
     for (const run of runs) {
