@@ -59,9 +59,14 @@ interface ItemRow {
 
 const KIND_ORDER = APPENDIX_GROUPS.flatMap((g) => g.kinds);
 
-const survey = (lngLat: readonly [number, number]) => {
-  const { X, Y } = vn2000Label(toVn2000(lngLat));
-  return { X: Math.round(X * 100) / 100, Y: Math.round(Y * 100) / 100 };
+/** VN-2000 survey X/Y to the centimetre; null far outside the zone (no meaningful TM-3 value). */
+const survey = (lngLat: readonly [number, number]): { X: number | null; Y: number | null } => {
+  try {
+    const { X, Y } = vn2000Label(toVn2000(lngLat));
+    return { X: Math.round(X * 100) / 100, Y: Math.round(Y * 100) / 100 };
+  } catch {
+    return { X: null, Y: null };
+  }
 };
 
 /** The appendix groups (every group, empty ones too) of `versionId`, within `communeCode` if given. */

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import type { PlanVersionKind } from '@hatang/contracts';
 import type { Sql } from '@hatang/db';
 import { Resvg } from '@resvg/resvg-js';
-import { TEXT } from './export-labels.js';
+import { validationFailed } from '../errors.js';
+import { CRS_LABEL, TEXT } from './export-labels.js';
 import {
   chooseScale,
   formatScale,
@@ -37,14 +38,15 @@ export interface PrintMap {
   denominator: number;
 }
 
-async function itemsExtent(sql: Sql, versionId: string): Promise<LngLatBox | undefined> {
-  const rows = await sql.query<{ minX: number | null; minY: number; maxX: number; maxY: number }>(
-    `SELECT ST_XMin(e) AS "minX", ST_YMin(e) AS "minY", ST_XMax(e) AS "maxX", ST_YMax(e) AS "maxY"
-     FROM (SELECT ST_Extent(geom)::geometry AS e FROM plan_items WHERE plan_version_id = $1) x`,
-    [versionId],
-  );
-  const r = rows[0];
-  return r && r.minX !== null ? [Number(r.minX), Number(r.minY), Number(r.maxX), Number(r.maxY)] : undefined;
+/** The projected box of a commune; 400 when VN-2000 TM-3 cannot map it (far outside the zone). */
+function projectedIfMappable(box: LngLatBox): ReturnType<typeof projectedBox> {
+  try {
+    return projectedBox(box);
+  } catch {
+    throw validationFailed([
+      { path: ['query', 'commune'], message: `this unit lies outside what ${CRS_LABEL} can map` },
+    ]);
+  }
 }
 
 /** About 0.1 mm on paper, in degrees (1° of latitude ≈ 111 km). */
@@ -76,9 +78,8 @@ async function outlyingUnits(sql: Sql): Promise<{ name: string; box: LngLatBox }
 
 async function cityLayout(sql: Sql, request: PrintMapRequest) {
   const frame = mapFrame(request.paper);
-  const full = projectedBox(
-    (await cityExtent(sql)) ?? (await itemsExtent(sql, request.versionId)) ?? BASEMAP_BOX,
-  );
+  // No unit in the city's region (a database without the city's units): the region itself.
+  const full = projectedBox((await cityExtent(sql)) ?? BASEMAP_BOX);
   const whole = { box: full, ...chooseScale(full, frame), insets: [] as { name: string; box: LngLatBox }[] };
   const outlying = await outlyingUnits(sql);
   if (outlying.length === 0 || outlying.length > 2) return whole;
@@ -102,7 +103,7 @@ export async function buildPrintMap(sql: Sql, request: PrintMapRequest): Promise
     insets: { name: string; box: LngLatBox }[];
   };
   if (request.commune) {
-    const box = projectedBox((await communeExtent(sql, request.commune.code)) ?? BASEMAP_BOX);
+    const box = projectedIfMappable((await communeExtent(sql, request.commune.code)) ?? BASEMAP_BOX);
     layout = { box, ...chooseScale(box, frame), insets: [] };
   } else layout = await cityLayout(sql, request);
   const { denominator, fits } = layout;
