@@ -13,7 +13,6 @@ import {
   insertCivilWork,
   insertDuct,
   insertStreet,
-  type LngLat,
   offset,
 } from './sharing-support.js';
 

@@ -127,3 +127,40 @@ export const undergroundingQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(10_000).default(500),
   bbox: bboxParam.optional(),
 });
+
+type Labels = { vi: string; en: string };
+
+/** What a user reads for the sharing finders' codes, in Vietnamese and English. */
+export const SHARING_LABELS = {
+  spareClass: {
+    none: { vi: 'Hết chỗ', en: 'Full' },
+    low: { vi: 'Còn 1', en: '1 free' },
+    medium: { vi: 'Còn 2–4', en: '2–4 free' },
+    high: { vi: 'Còn ≥ 5', en: '5+ free' },
+  } satisfies Record<SpareClass, Labels>,
+  routeKind: {
+    duct: { vi: 'Thuê ống trong cống bể có sẵn', en: 'Spare tube in an existing duct' },
+    pole: { vi: 'Treo trên cột có sẵn', en: 'Free attachment on existing poles' },
+    trench_tunnel: { vi: 'Hào / tuy-nen kỹ thuật có sẵn', en: 'Existing trench or tunnel' },
+    new_trench: { vi: 'Đào mới dọc đường phố', en: 'New trench along the street' },
+    new_trench_straight: { vi: 'Đào mới (nối thẳng)', en: 'New trench (straight connection)' },
+  } satisfies Record<string, Labels>,
+  blockReason: {
+    full: { vi: 'Đã đủ số đơn vị dùng chung', en: 'No tenant slot free' },
+    no_antenna_slots: { vi: 'Hết vị trí lắp ăng-ten', en: 'No antenna position free' },
+    too_short: { vi: 'Cột không đủ cao', en: 'Not tall enough' },
+    already_tenant: { vi: 'Đã lắp đặt trên trạm này', en: 'Already on this tower' },
+  } satisfies Record<string, Labels>,
+  noticeRole: {
+    telecom: { vi: 'Công trình viễn thông của đơn vị', en: 'Your telecom works' },
+    civil: { vi: 'Công trình của đơn vị (ngành khác)', en: 'Your civil works' },
+  } satisfies Record<string, Labels>,
+  quantities: {
+    newTrenchM: { vi: 'Đào hào mới (m)', en: 'New trench (m)' },
+    newManholes: { vi: 'Hố ga mới', en: 'New handholes' },
+    newTubeM: { vi: 'Ống mới (m)', en: 'New tube (m)' },
+    rentedTubeM: { vi: 'Thuê ống có sẵn (m)', en: 'Rented spare tube (m)' },
+    poleAttachments: { vi: 'Vị trí treo cáp trên cột', en: 'Pole attachments' },
+    cableM: { vi: 'Chiều dài cáp (m)', en: 'Cable length (m)' },
+  } satisfies Record<string, Labels>,
+} as const;
