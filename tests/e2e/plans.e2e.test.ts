@@ -26,6 +26,17 @@ const ROUTE: [number, number][] = [
   [300, 510],
 ];
 const CENTRE: [number, number] = [106.6745, 20.8698];
+/** At sea: a square zone and a corridor across it (canvas pixels). */
+const ZONE: [number, number][] = [
+  [120, 300],
+  [300, 300],
+  [300, 480],
+  [120, 480],
+];
+const CORRIDOR: [number, number][] = [
+  [60, 390],
+  [360, 400],
+];
 
 let server: RunningServer;
 let browser: Browser;
@@ -239,6 +250,50 @@ describe('drafting, comparing and approving a plan in Chromium', () => {
     expect(draftRow).not.toBe(baselineRow);
     await ducts.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, 'plans-compare-indicators.png') });
+  });
+
+  it('flags a submarine corridor drawn across an anchorage zone and draws the crossing', async () => {
+    // At sea off Cát Hải, zoomed out: the zone is a square, the corridor crosses it.
+    await page.evaluate(() => window.__hatangMap?.jumpTo({ center: [106.98, 20.72], zoom: 13 }));
+    await waitForIdle(page);
+    await page.getByTestId('plan-tab-zones').click();
+    await page.getByTestId('zone-draw').click();
+    for (const corner of ZONE) await clickAt(page, corner);
+    await clickAt(page, ZONE[0] as [number, number]);
+    const zoneForm = page.getByTestId('zone-form');
+    await expect.poll(() => zoneForm.locator('.plan-hint').textContent()).toMatch(/Đã vẽ|Drawn/);
+    await zoneForm.locator('[data-field="kind"] select').selectOption('anchorage');
+    await zoneForm.locator('[data-field="name"] input').fill('E2E vùng neo đậu');
+    await zoneForm.locator('[data-field="scope"] select').selectOption('version');
+    await page.getByTestId('zone-save').click();
+    await expect
+      .poll(() => page.getByTestId('plan-zone').filter({ hasText: 'E2E vùng neo đậu' }).count(), {
+        timeout: 15_000,
+      })
+      .toBe(1);
+
+    await page.getByTestId('plan-tab-items').click();
+    await page.getByTestId('draw-kind').selectOption('submarine_corridor');
+    await page.getByTestId('draw-start').click();
+    for (const vertex of CORRIDOR) await clickAt(page, vertex);
+    await clickAt(page, CORRIDOR[1] as [number, number]);
+    await expect.poll(() => page.getByTestId('draw-hint').textContent()).toMatch(/Đã vẽ|Drawn/);
+    await formField(page, 'name').locator('input').fill('E2E hành lang cáp biển');
+    await formField(page, 'attributes.protectionWidthM').locator('input').fill('500');
+    await page.getByTestId('plan-item-save').click();
+    await expect
+      .poll(() => page.getByTestId('plan-item-checks').textContent(), { timeout: 20_000 })
+      .toContain('E2E vùng neo đậu');
+    const corridor = page.locator('[data-testid="plan-item"][data-kind="submarine_corridor"]').filter({
+      hasText: 'E2E hành lang cáp biển',
+    });
+    await expect.poll(() => corridor.getByTestId('item-warnings').count(), { timeout: 15_000 }).toBe(1);
+    await waitForIdle(page);
+    await expect
+      .poll(async () => (await renderedItemIds(page, ['plan-checks-fill'])).length, { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    expect((await renderedItemIds(page, ['plan-items-corridor'])).length).toBeGreaterThan(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'plans-corridor-warning.png') });
   });
 
   it('lets the demo admin approve the draft, then shows it read-only', async () => {

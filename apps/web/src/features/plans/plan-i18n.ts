@@ -159,6 +159,8 @@ const vi = {
   exportsNote: 'Phụ lục có toạ độ VN-2000; bản đồ in có chú giải, thước tỉ lệ, hướng bắc và khung tên.',
   legend: 'Chú giải',
   error: 'Lỗi: {message}',
+  check_corridor_sea_zone: 'Hành lang bảo vệ cáp biển cắt qua vùng biển “{zone}” ({area} m²).',
+  check_landing_station_inland: 'Trạm cập bờ cách bờ biển {distance} m, quá xa bờ.',
 };
 
 const en: Record<keyof typeof vi, string> = {
@@ -312,6 +314,9 @@ const en: Record<keyof typeof vi, string> = {
     'Appendices carry VN-2000 coordinates; printed maps have a legend, scale bar, north arrow and title block.',
   legend: 'Legend',
   error: 'Error: {message}',
+  check_corridor_sea_zone:
+    'The submarine cable protection corridor crosses the sea zone “{zone}” ({area} m²).',
+  check_landing_station_inland: 'The landing station is {distance} m from the coast, too far inland.',
 };
 
 export type PlanMessageKey = keyof typeof vi;

@@ -4,6 +4,7 @@ import type { Geometry } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiRequestError } from '../../lib/api-client';
+import { formatNumber } from '../../lib/format';
 import type { AdminUnitCollection, Organisation } from '../../lib/types';
 import { DrawController, type DrawnGeometry } from '../../map/draw-controller';
 import { flatVertices, nearestLayerVertex } from '../../map/snapping';
@@ -546,7 +547,7 @@ export function PlanPanel({
                             {t('editGeometry')}
                           </button>
                         ) : null}
-                        <ItemChecks item={editing.item} />
+                        <ItemChecks item={editing.item} zones={zones.data ?? []} />
                         <ItemHistory itemId={editing.item.id} editable={editable} onRestored={refresh} />
                       </>
                     ) : null}
@@ -627,17 +628,27 @@ export function PlanPanel({
 }
 
 /** The item's warnings from the automatic checks (their geometry is drawn on the map). */
-function ItemChecks({ item }: { item: PlanItem }) {
-  const { t } = usePlanText();
+function ItemChecks({ item, zones }: { item: PlanItem; zones: readonly PlanZone[] }) {
+  const { t, lang } = usePlanText();
   const results = item.properties.checkResults;
   if (results.length === 0) return null;
+  const text = (r: PlanItem['properties']['checkResults'][number]) => {
+    if (r.check === 'corridor_sea_zone')
+      return t('check_corridor_sea_zone', {
+        zone: zones.find((z) => z.id === r.zoneId)?.properties.name ?? r.zoneId ?? '',
+        area: formatNumber(lang, r.areaM2 ?? 0, 0),
+      });
+    if (r.check === 'landing_station_inland')
+      return t('check_landing_station_inland', { distance: formatNumber(lang, r.distanceM ?? 0, 0) });
+    return r.message;
+  };
   return (
     <div className="plan-checks" data-testid="plan-item-checks">
       <strong>⚠ {t('warnings', { count: results.length })}</strong>
       <ul>
         {results.map((r, i) => (
-          <li key={`${r.check}:${i}`} className={`check-${r.severity}`}>
-            {r.message}
+          <li key={`${r.check}:${i}`} className={`check-${r.severity}`} title={r.message}>
+            {text(r)}
           </li>
         ))}
       </ul>

@@ -93,7 +93,7 @@ export function ZonesView({
                 ) : null}
               </label>
             ) : null}
-            <label>
+            <label data-field="scope">
               {t('zoneScope')}
               <select
                 value={draft.global ? 'global' : 'version'}
@@ -107,7 +107,7 @@ export function ZonesView({
             {errors.other ? <p className="plan-field-error">{errors.other}</p> : null}
           </fieldset>
           <div className="plan-actions">
-            <button type="submit" className="primary" disabled={busy || !hasGeometry}>
+            <button type="submit" className="primary" disabled={busy || !hasGeometry} data-testid="zone-save">
               {t('save')}
             </button>
             <button type="button" onClick={onCancel}>
