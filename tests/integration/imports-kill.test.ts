@@ -71,5 +71,7 @@ describe('an import killed during commit', () => {
     } finally {
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+    // The child creates a PGlite data dir (initdb + PostGIS) and stages 20 000 rows: ~35 s alone,
+    // over the 120 s default when the whole suite shares the machine's two cores.
+  }, 400_000);
 });
