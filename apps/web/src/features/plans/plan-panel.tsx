@@ -107,6 +107,7 @@ export function PlanPanel({
   adminUnits,
   open,
   onClose,
+  onDrawingChange,
 }: {
   map: MapLibreMap | null;
   user: SessionUser | null;
@@ -114,6 +115,11 @@ export function PlanPanel({
   adminUnits: AdminUnitCollection | undefined;
   open: boolean;
   onClose: () => void;
+  /**
+   * Told whether the panel's drawing tool is in use (drawing or reshaping), so the app can leave
+   * map clicks to it instead of opening the clicked asset's or commune's panel.
+   */
+  onDrawingChange?: (drawing: boolean) => void;
 }) {
   const { t, label } = usePlanText();
   const queryClient = useQueryClient();
@@ -188,6 +194,15 @@ export function PlanPanel({
         : null,
     [map],
   );
+  const drawing =
+    active &&
+    (editing?.type === 'new-item' ||
+      editing?.type === 'new-zone' ||
+      (editing?.type === 'item' && editing.reshaping));
+  const drawingChanged = useRef(onDrawingChange);
+  drawingChanged.current = onDrawingChange;
+  useEffect(() => drawingChanged.current?.(drawing), [drawing]);
+  useEffect(() => () => drawingChanged.current?.(false), []);
   const stopDrawing = useCallback(() => {
     controller?.stop();
     setDrawn(null);
