@@ -182,20 +182,28 @@ describe('DII values and the dashboard', () => {
   });
 
   it('stores the values Hatang computes from the register, equal to the city-wide indicators', async () => {
+    // Other test files may write to the register of a shared server database meanwhile: the
+    // stored figure must be the register's before or after the computation.
+    const figures = async () => {
+      const report = await call<IndicatorReport>(app, 'GET', '/api/v1/indicators', { as: planner });
+      return new Map(report.body.indicators.map((i) => [i.key, i.actual]));
+    };
+    const before = await figures();
     const r = await call<Values>(app, 'POST', '/api/v1/dii/values/compute', {
       as: planner,
       json: { year: YEAR - 2 },
     });
     expect(r.status).toBe(201);
-    const report = await call<IndicatorReport>(app, 'GET', '/api/v1/indicators', { as: planner });
-    const actual = new Map(report.body.indicators.map((i) => [i.key, i.actual]));
+    const after = await figures();
     const byCode = new Map(r.body.items.map((v) => [v.criterionCode, v]));
-    expect(byCode.get('HT1.01')).toMatchObject({
-      source: 'computed',
-      value: actual.get('population5gPercent'),
-    });
-    expect(byCode.get('HT1.09')?.value).toBe(actual.get('sharedTowerPercent'));
-    expect(byCode.get('HT1.11')?.value).toBe(actual.get('ductKm'));
+    expect(byCode.get('HT1.01')?.source).toBe('computed');
+    for (const [code, key] of [
+      ['HT1.01', 'population5gPercent'],
+      ['HT1.09', 'sharedTowerPercent'],
+      ['HT1.11', 'ductKm'],
+    ] as const) {
+      expect([before.get(key), after.get(key)]).toContain(byCode.get(code)?.value);
+    }
     // Entered by planners only: not computed.
     expect(byCode.has('HT1.14')).toBe(false);
   });

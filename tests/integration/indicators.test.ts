@@ -368,8 +368,14 @@ describe('indicators of a plan version: target, actual and planned by milestone'
 
   it('answers from the cache until the version changes, then recomputes', async () => {
     const path = `/api/v1/plan-versions/${draftId}/indicators?commune=${UNIT}`;
-    const first = await call<IndicatorReport>(app, 'GET', path, { as: planner });
-    const again = await call<IndicatorReport>(app, 'GET', path, { as: planner });
+    // Other test files may write to the register of a shared server database between two calls
+    // (a new cache key): ask again until two calls in a row see the same data.
+    let first = await call<IndicatorReport>(app, 'GET', path, { as: planner });
+    let again = await call<IndicatorReport>(app, 'GET', path, { as: planner });
+    for (let i = 0; i < 5 && !again.body.cached; i++) {
+      first = again;
+      again = await call<IndicatorReport>(app, 'GET', path, { as: planner });
+    }
     expect(again.body.cached).toBe(true);
     expect(again.body.indicators).toEqual(first.body.indicators);
     await call(app, 'POST', `/api/v1/plan-versions/${draftId}/items`, {
