@@ -36,16 +36,30 @@ async function detour(free: number) {
 
 const plan = (json: unknown) => call<Plan>(app, 'POST', '/api/v1/routes/plan', { as: editor, json });
 
+type Detour = Awaited<ReturnType<typeof detour>>;
+let spare: Detour;
+let full: Detour;
+let costly: Detour;
+let empty: LngLat;
+let later: LngLat;
+
+// Every fixture up front: a network change rebuilds the graph on the next request, which takes
+// seconds when the shared test database also holds the demo network.
 beforeAll(async () => {
   db = await testDatabase();
   app = plansApp(db);
   owner = await createOrganisation(db, 'operator');
   editor = await sessionFor(app, db, await createOrganisation(db, 'operator'), ['operator_editor']);
+  spare = await detour(2);
+  full = await detour(0);
+  costly = await detour(2);
+  empty = freshRegion();
+  later = freshRegion();
 });
 
 describe('POST /api/v1/routes/plan', () => {
   it('runs through another operator’s spare ducts rather than a new trench, naming it as counterpart', async () => {
-    const f = await detour(2);
+    const f = spare;
     const response = await plan({ points: [f.a, f.b], cableType: 'fiber' });
     expect(response.status).toBe(200);
     expect(response.body.type).toBe('FeatureCollection');
@@ -60,7 +74,7 @@ describe('POST /api/v1/routes/plan', () => {
   });
 
   it('does not route through a duct with no spare tube: it digs along the street instead', async () => {
-    const f = await detour(0);
+    const f = full;
     const response = await plan({ points: [f.a, f.b], cableType: 'fiber' });
     expect(response.body.features.some((l) => l.properties.assetId === f.ducts[1])).toBe(false);
     expect(response.body.lengthByKindM.new_trench).toBeCloseTo(1000, -1);
@@ -68,14 +82,14 @@ describe('POST /api/v1/routes/plan', () => {
   });
 
   it('follows the cost model: ducts at 13 per metre lose to 1000 m of trench at 20', async () => {
-    const f = await detour(2);
+    const f = costly;
     const response = await plan({ points: [f.a, f.b], cableType: 'fiber', costs: { duct: 13 } });
     expect(response.body.lengthByKindM.duct).toBe(0);
     expect(response.body.lengthByKindM.new_trench).toBeCloseTo(1000, -1);
   });
 
   it('joins points far from any network by a straight trench', async () => {
-    const c = freshRegion();
+    const c = empty;
     const response = await plan({ points: [c, offset(c, 300, 400)], cableType: 'copper' });
     expect(response.body.features.map((l) => l.properties.kind)).toEqual(['new_trench_straight']);
     expect(response.body.lengthByKindM.new_trench_straight).toBeCloseTo(500, -1);
@@ -83,7 +97,7 @@ describe('POST /api/v1/routes/plan', () => {
   });
 
   it('sees a duct added after the graph was built', async () => {
-    const c = freshRegion();
+    const c = later;
     const at = (e: number) => offset(c, e);
     const before = await plan({ points: [at(0), at(800)], cableType: 'fiber' });
     expect(before.body.lengthByKindM.duct).toBe(0);
