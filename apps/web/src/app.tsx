@@ -87,7 +87,9 @@ export function App() {
     (next: Selection | null) => setSelection(analysisOpen && next?.kind === 'admin-unit' ? null : next),
     [analysisOpen],
   );
-  useMapInteractions(map, selection, selectFromMap, editSession === null);
+  // While the plan panel draws, map clicks belong to its drawing tool, not to the selection.
+  const [planDrawing, setPlanDrawing] = useState(false);
+  useMapInteractions(map, selection, selectFromMap, editSession === null && !planDrawing);
   const edits = useEdits(
     useCallback((resource: AssetResource, feature: AssetFeature | null) => {
       const group = LAYER_GROUPS.find((g) => g.id === resource);
@@ -330,6 +332,7 @@ export function App() {
           adminUnits={adminUnits.data}
           open={sidePanel === 'plan' && user !== null}
           onClose={closePanel}
+          onDrawingChange={setPlanDrawing}
         />
         <ImportPanel
           key={`import:${user?.id ?? 'signed-out'}`}
