@@ -58,6 +58,11 @@ export function SiteList({
                 {operator ? (
                   <span className="muted">{t('siteJoins', { operator: operator.name })}</span>
                 ) : null}
+                {site.siteOfferId ? (
+                  <span className="site-offer" data-testid="site-on-offer" data-offer-id={site.siteOfferId}>
+                    {t('siteOnOffer')}
+                  </span>
+                ) : null}
               </span>
             </button>
           </li>
