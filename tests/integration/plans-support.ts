@@ -67,6 +67,8 @@ export async function planRouteAttempt(
 ): Promise<PlanAttempt | undefined> {
   const [method = '', pattern = ''] = key.split(' ');
   if (!/^\/api\/v1\/plan(s|-versions|-items|-zones)\b/.test(pattern)) return undefined;
+  // Exports and indicators of a version have their own attempt makers.
+  if (/\/(appendix|map|export)\.\w+$|\/indicators$/.test(pattern)) return undefined;
   const post = async <T>(path: string, json: unknown, headers: Record<string, string> = {}): Promise<T> => {
     const response = await app.request(path, {
       method: 'POST',
