@@ -1,4 +1,5 @@
 import {
+  degreesFor,
   digOnceMatches,
   digOnceNotices,
   findSharingHosts,
@@ -70,12 +71,14 @@ export function sharingRoutes(db: Database) {
         ]);
     }
     if (!point || requiredHeightM === undefined) throw notFound('Point');
+    const rule = ruleOf(body.sharingDistance);
+    const { dLng, dLat } = degreesFor(Math.max(rule.urbanM, rule.otherM), point[1]);
+    const area = [point[0] - dLng, point[1] - dLat, point[0] + dLng, point[1] + dLat] as const;
     const [unit, towers, orgs] = await Promise.all([
       unitAt(db, point),
-      loadSharingTowers(db),
+      loadSharingTowers(db, ['existing'], area),
       loadOrganisations(db),
     ]);
-    const rule = ruleOf(body.sharingDistance);
     const result = findSharingHosts(new TowerIndex(towers), {
       position: point,
       unitType: unit?.unitType ?? null,

@@ -29,22 +29,25 @@ interface TowerRow {
 export async function loadSharingTowers(
   sql: Sql,
   statuses: readonly string[] = ['existing'],
+  /** Only towers in `[minLng, minLat, maxLng, maxLat]` (a nearby query needs a few hundred metres). */
+  bbox?: readonly [number, number, number, number],
 ): Promise<LoadedTower[]> {
   const rows = await sql.query<TowerRow>(
     `SELECT t.id::text, t.code, t.owner_org_id::text, ST_X(t.geom) AS lng, ST_Y(t.geom) AS lat,
             t.height_m + coalesce(t.building_height_m, 0) AS top_m, t.tenants_max, t.antenna_slots_total,
             coalesce(n.tenant_count, 0) AS tenant_count, coalesce(n.antennas_used, 0) AS antennas_used,
-            coalesce(n.tenant_ids, '') AS tenant_ids, u.code AS unit_code, u.unit_type
+            coalesce(n.tenant_ids, '') AS tenant_ids, coalesce(k.code, c.code) AS unit_code, coalesce(k.unit_type, c.unit_type) AS unit_type
      FROM towers t
      LEFT JOIN (SELECT tower_id, count(*)::int AS tenant_count, sum(antenna_count)::int AS antennas_used,
                        string_agg(operator_org_id::text, ',') AS tenant_ids
                 FROM tenancies GROUP BY tower_id) n ON n.tower_id = t.id
+     LEFT JOIN admin_units k ON k.code = t.admin_unit_code
      LEFT JOIN LATERAL (SELECT a.code, a.unit_type FROM admin_units a
-                        WHERE a.code = t.admin_unit_code OR (t.admin_unit_code IS NULL AND ST_Intersects(a.geom, t.geom))
-                        ORDER BY (a.code = t.admin_unit_code) DESC LIMIT 1) u ON true
-     WHERE t.status = ANY($1::text[])
+                        WHERE t.admin_unit_code IS NULL AND ST_Intersects(a.geom, t.geom)
+                        ORDER BY a.code LIMIT 1) c ON true
+     WHERE t.status = ANY($1::text[])${bbox ? ' AND t.geom && ST_MakeEnvelope($2, $3, $4, $5, 4326)' : ''}
      ORDER BY t.id`,
-    [`{${statuses.join(',')}}`],
+    [`{${statuses.join(',')}}`, ...(bbox ?? [])],
   );
   return rows.map((r) => ({
     id: r.id,
