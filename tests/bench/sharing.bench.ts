@@ -30,7 +30,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const rows: string[] = [];
 const report = (what: string, ours: number, peer: number, peerName: string) =>
   rows.push(
-    `| ${what} | ${ours.toFixed(2)} ms | ${peer.toFixed(1)} ms (${peerName}) | ${(peer / ours).toFixed(0)}× |`,
+    `| ${what} | ${ours.toFixed(3)} ms | ${peer.toFixed(1)} ms (${peerName}) | ${(peer / ours).toFixed(0)}× |`,
   );
 
 // 1. City report.
