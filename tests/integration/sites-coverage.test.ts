@@ -18,6 +18,7 @@ type Job = {
   result?: {
     candidates: {
       sites: { kind: string; siteOfferId?: string; position: [number, number]; newlyCoveredCount: number }[];
+      populationCount: number;
     };
   };
 };
@@ -105,7 +106,7 @@ describe('candidate sites prefer site offers', () => {
     const before = await runCoverage();
     // On failure, say what the list held instead.
     const kinds = (sites: Site[]) =>
-      `${sites.length} sites: ${sites.filter((s) => s.kind === 'new').length} new, first new ${JSON.stringify(sites.find((s) => s.kind === 'new'))}`;
+      `population ${before.candidates.populationCount}; ${sites.length} sites: ${sites.filter((s) => s.kind === 'new').length} new, first new ${JSON.stringify(sites.find((s) => s.kind === 'new'))}`;
     const first = atBlock(before.candidates.sites);
     expect(first, kinds(before.candidates.sites)).toBeDefined();
     if (!first) return;

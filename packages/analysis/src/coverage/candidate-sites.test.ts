@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { candidateSites } from './candidate-sites.js';
 import { CoverageModel, type TowerInput } from './coverage-model.js';
-import { latticeGrid, ORIGIN } from './test-grid.js';
+import { gridOf, latticeGrid, ORIGIN } from './test-grid.js';
 
 const units = [{ code: 'W1', unitType: 'ward' as const }];
 // 5G urban radius 150 m: a site covers its cell and the four edge neighbours (~104–111 m away),
@@ -49,6 +49,24 @@ describe('candidate sites', () => {
     expect(plan.coveredCountAfter).toBe(120);
     expect(plan.sites.at(-1)!.coveredPercentAfter).toBe(100);
     expect(gains.reduce((a, b) => a + b, 0)).toBe(100);
+  });
+
+  it('proposes a site for a settlement smaller than the grid spacing that no lattice point falls in', () => {
+    // Two one-cell settlements: at the lattice's origin, and ~250 m from the nearest 500 m lattice
+    // point (0.0072° east at 21° N is 1.5 lattice steps): the second only gets a site at its cell.
+    const far: [number, number] = [x0 + 0.0072, y0 + 0.0033];
+    const grid = gridOf(
+      [
+        { at: [x0, y0], people: 10, unit: 0 },
+        { at: far, people: 100, unit: 0 },
+      ],
+      units,
+      { dLng: 0.001, dLat: 0.001 },
+    );
+    const model = new CoverageModel(grid, { operators: ['A'], radiusOverrides });
+    const plan = candidateSites(model, { service: '5G', gridSpacingM: 500 });
+    expect(plan.sites[0]).toMatchObject({ kind: 'new', newlyCoveredCount: 100, position: far });
+    expect(plan.coveredCountAfter).toBe(110);
   });
 
   it('stops at the target share or the site limit', () => {

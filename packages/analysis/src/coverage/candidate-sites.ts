@@ -287,11 +287,17 @@ function newSiteCandidates(
     const key = gy * cols + gx;
     if (seen.has(key)) continue;
     seen.add(key);
-    const lng = minLng + gx * stepLng;
-    const lat = minLat + gy * stepLat;
+    // The lattice point, or, where it falls between cells (a settlement smaller than the
+    // spacing), the populated cell itself: every populated place gets a candidate.
+    let lng = minLng + gx * stepLng;
+    let lat = minLat + gy * stepLat;
+    let cell = grid.cellAt(lng, lat);
+    if (cell < 0) {
+      cell = i;
+      lng = grid.lng[i]!;
+      lat = grid.lat[i]!;
+    }
     if (isExcluded(lng, lat)) continue;
-    const cell = grid.cellAt(lng, lat);
-    if (cell < 0) continue;
     const u = grid.unit[cell]!;
     const environment = grid.unitEnvironment[u]!;
     out.push({
