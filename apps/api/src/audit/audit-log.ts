@@ -59,3 +59,25 @@ export function listHistory(sql: Sql, resource: string, recordId: string): Promi
     [resource, recordId],
   );
 }
+
+type Snapshot = HistoryRow['before'];
+
+/**
+ * The history answer (`{ items }`) of the history routes: one entry per version, newest first;
+ * `show` hides what the caller may not see in each snapshot (default: shown as stored).
+ */
+export function historyBody(rows: HistoryRow[], show: (snapshot: Snapshot) => unknown = (s) => s) {
+  return {
+    items: rows.map((row) => ({
+      version: row.version,
+      action: row.action,
+      at: row.at,
+      actor: row.actorUserId
+        ? { userId: row.actorUserId, displayName: row.actorName, orgId: row.actorOrgId }
+        : null,
+      requestId: row.requestId,
+      before: show(row.before),
+      after: show(row.after),
+    })),
+  };
+}

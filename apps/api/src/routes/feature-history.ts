@@ -2,7 +2,7 @@ import { type ResourceDefinition, toIssues, validateProperties } from '@hatang/c
 import type { Database } from '@hatang/db';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { listHistory, recordAudit } from '../audit/audit-log.js';
+import { historyBody, listHistory, recordAudit } from '../audit/audit-log.js';
 import type { AppEnv } from '../context.js';
 import { notFound, validationFailed } from '../errors.js';
 import { etag, isUuid, readIfMatch, readJsonBody } from '../http/body.js';
@@ -39,19 +39,7 @@ export function featureHistoryRoutes(
     const principal = c.get('principal');
     const visible = (feature: { properties: Record<string, unknown> } | null) =>
       feature && redactFeature(definition.path, feature, principal);
-    return c.json({
-      items: rows.map((row) => ({
-        version: row.version,
-        action: row.action,
-        at: row.at,
-        actor: row.actorUserId
-          ? { userId: row.actorUserId, displayName: row.actorName, orgId: row.actorOrgId }
-          : null,
-        requestId: row.requestId,
-        before: visible(row.before),
-        after: visible(row.after),
-      })),
-    });
+    return c.json(historyBody(rows, visible));
   });
 
   app.post('/:id/restore', async (c) => {

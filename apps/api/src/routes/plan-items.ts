@@ -11,7 +11,7 @@ import {
 import type { Database, Sql } from '@hatang/db';
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
-import { listHistory, recordAudit } from '../audit/audit-log.js';
+import { historyBody, listHistory, recordAudit } from '../audit/audit-log.js';
 import type { AppEnv } from '../context.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
 import { etag, isUuid, readIfMatch, readJsonBody } from '../http/body.js';
@@ -177,19 +177,7 @@ export function planItemRoutes(db: Database, options: PlanItemRouteOptions) {
     else if (!mayReadDrafts(c.get('principal'))) throw notFound('Plan item');
     const rows = isUuid(id) ? await listHistory(db, 'plan-items', id) : [];
     if (rows.length === 0) throw notFound('Plan item');
-    return c.json({
-      items: rows.map((row) => ({
-        version: row.version,
-        action: row.action,
-        at: row.at,
-        actor: row.actorUserId
-          ? { userId: row.actorUserId, displayName: row.actorName, orgId: row.actorOrgId }
-          : null,
-        requestId: row.requestId,
-        before: row.before,
-        after: row.after,
-      })),
-    });
+    return c.json(historyBody(rows));
   });
 
   app.patch('/:id', async (c) => {

@@ -15,7 +15,7 @@ import {
 } from '@hatang/contracts';
 import type { Database, Sql } from '@hatang/db';
 import { Hono } from 'hono';
-import { listHistory, recordAudit } from '../audit/audit-log.js';
+import { historyBody, listHistory, recordAudit } from '../audit/audit-log.js';
 import type { AppEnv } from '../context.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
 import { etag, isUuid, readIfMatch, readJsonBody } from '../http/body.js';
@@ -183,19 +183,7 @@ export function keySiteRoutes(db: Database) {
     const id = c.req.param('id');
     const rows = isUuid(id) ? await listHistory(db, 'key-sites', id) : [];
     if (rows.length === 0) throw notFound('Key site');
-    return c.json({
-      items: rows.map((row) => ({
-        version: row.version,
-        action: row.action,
-        at: row.at,
-        actor: row.actorUserId
-          ? { userId: row.actorUserId, displayName: row.actorName, orgId: row.actorOrgId }
-          : null,
-        requestId: row.requestId,
-        before: row.before,
-        after: row.after,
-      })),
-    });
+    return c.json(historyBody(rows));
   });
 
   app.post('/', async (c) => {
