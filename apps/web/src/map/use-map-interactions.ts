@@ -57,6 +57,20 @@ function isAdminUnit(value: unknown): value is AdminUnitProperties {
   return typeof value === 'object' && value !== null && 'code' in value && 'name' in value;
 }
 
+/** Layers of overlays (site offers, key sites…) that show their own details when clicked. */
+const overlayClickLayers = new Set<string>();
+
+/**
+ * Registers overlay layers whose clicks the overlay handles itself: a click on one selects
+ * nothing in the app (no commune panel under the overlay's card). Returns the unregister.
+ */
+export function registerOverlayClickLayers(ids: readonly string[]): () => void {
+  for (const id of ids) overlayClickLayers.add(id);
+  return () => {
+    for (const id of ids) overlayClickLayers.delete(id);
+  };
+}
+
 /**
  * Click to select (side panel), pointer cursor over features, and the selection highlight.
  * While `enabled` is false (drawing or editing) clicks belong to the drawing tool.
@@ -98,6 +112,11 @@ export function useMapInteractions(
           onSelectRef.current({ kind: 'asset', group, feature });
           return;
         }
+      }
+      const overlays = [...overlayClickLayers].filter((id) => map.getLayer(id));
+      if (overlays.length > 0 && map.queryRenderedFeatures(e.point, { layers: overlays }).length > 0) {
+        onSelectRef.current(null);
+        return;
       }
       const [unit] = map.queryRenderedFeatures(e.point, { layers: [ADMIN_FILL_LAYER] });
       onSelectRef.current(

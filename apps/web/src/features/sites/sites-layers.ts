@@ -2,6 +2,7 @@ import type { SiteGeometry, SiteOfferFeature } from '@hatang/contracts';
 import type { Point, Polygon } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { FONT_BOLD } from '../../map/base-style';
+import { registerOverlayClickLayers } from '../../map/use-map-interactions';
 import type { KeySiteWithFlags } from './sites-api';
 
 /**
@@ -204,12 +205,14 @@ export function onSitesClick(
     map.getCanvas().style.cursor = '';
   };
   map.on('click', click);
+  const unregister = registerOverlayClickLayers(CLICKABLE_LAYERS);
   for (const id of CLICKABLE_LAYERS) {
     map.on('mouseenter', id, enter);
     map.on('mouseleave', id, leave);
   }
   return () => {
     map.off('click', click);
+    unregister();
     for (const id of CLICKABLE_LAYERS) {
       map.off('mouseenter', id, enter);
       map.off('mouseleave', id, leave);
