@@ -16,6 +16,7 @@ import { createUser, type Session, sessionFor, TEST_SCRYPT_N } from '../support/
 import { testDatabase } from '../support/test-database.js';
 import { waitForImport } from './imports-app.js';
 import { indicatorRouteAttempt } from './indicators-support.js';
+import { permitRouteAttempt } from './permits-support.js';
 import { planExportRouteAttempt } from './plan-exports-support.js';
 import { planRouteAttempt } from './plans-support.js';
 import { sharingRouteAttempt } from './sharing-support.js';
@@ -106,6 +107,7 @@ async function attemptFor(key: string, subject: Subject, owner: string): Promise
     indicatorRouteAttempt,
     siteRouteAttempt,
     sharingRouteAttempt,
+    permitRouteAttempt,
   ]) {
     const attempt = await attemptOf(app, key, admin);
     if (attempt) return attempt;

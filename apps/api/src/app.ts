@@ -20,6 +20,7 @@ import { indicatorRoutes } from './routes/indicators.js';
 import { ogcRoutes } from './routes/ogc.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { organisationRoutes } from './routes/organisations.js';
+import { permitRoutes } from './routes/permits.js';
 import { planExportRoutes } from './routes/plan-exports.js';
 import { planRoutes } from './routes/plans.js';
 import { populationRoutes } from './routes/population.js';
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1', indicatorRoutes(db));
   app.route('/api/v1', siteRoutes(db));
   app.route('/api/v1', sharingRoutes(db));
+  app.route('/api/v1', permitRoutes(db));
   app.route('/api/v1/imports', importRoutes(db, deps.imports));
   app.route('/api/v1/exports', exportRoutes(db));
   app.route('/tiles', tileRoutes(db));

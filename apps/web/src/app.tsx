@@ -17,6 +17,7 @@ import { useEdits } from './features/editing/use-edits';
 import { ImportPanel } from './features/imports/import-panel';
 import { Legend } from './features/layers/legend';
 import { PlanPanel } from './features/plans/plan-panel';
+import { SharingPanel } from './features/sharing/sharing-panel';
 import { SitesOverlay } from './features/sites/sites-overlay';
 import { translate, useI18n } from './lib/i18n';
 import { useAdminUnits, useOrganisations } from './lib/queries';
@@ -39,7 +40,7 @@ const ASSETS_ATTRIBUTION = `${translate('vi', 'attributionAssets')} / ${translat
 const isDrawable = (geometry: AssetFeature['geometry']): geometry is DrawnGeometry =>
   geometry.type === 'Point' || geometry.type === 'LineString';
 
-type SidePanel = 'analysis' | 'plan' | 'import';
+type SidePanel = 'analysis' | 'plan' | 'import' | 'sharing';
 
 /** `#/admin` opens the user administration page (admins only). */
 function useHashRoute(): string {
@@ -227,6 +228,18 @@ export function App() {
               {t('planButton')}
             </button>
           ) : null}
+          {user ? (
+            <button
+              type="button"
+              className="header-button"
+              data-testid="sharing-button"
+              aria-pressed={sidePanel === 'sharing'}
+              title={t('sharingButtonTitle')}
+              onClick={() => togglePanel('sharing')}
+            >
+              {t('sharingButton')}
+            </button>
+          ) : null}
           {canCreate(user) ? (
             <button
               type="button"
@@ -333,6 +346,14 @@ export function App() {
           open={sidePanel === 'plan' && user !== null}
           onClose={closePanel}
           onDrawingChange={setPlanDrawing}
+        />
+        <SharingPanel
+          key={`sharing:${user?.id ?? 'signed-out'}`}
+          map={map}
+          user={user}
+          organisations={organisations.data}
+          open={sidePanel === 'sharing' && user !== null}
+          onClose={closePanel}
         />
         <ImportPanel
           key={`import:${user?.id ?? 'signed-out'}`}

@@ -5,6 +5,7 @@ export * from './common.js';
 export * from './context.js';
 export * from './geometry.js';
 export * from './indicators.js';
+export * from './permits.js';
 export * from './plans.js';
 export * from './query.js';
 export * from './resource.js';

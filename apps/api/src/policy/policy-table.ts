@@ -1,6 +1,7 @@
 import { assetResources, type Role } from '@hatang/contracts';
 import { IMPORT_EXPORT_ROUTE_POLICIES } from '../imports/route-policies.js';
 import { INDICATOR_ROUTE_POLICIES } from '../indicators/indicator-policies.js';
+import { PERMIT_ROUTE_POLICIES } from '../permits/permit-policies.js';
 import { PLAN_EXPORT_ROUTE_POLICIES } from '../plans/plan-export-policies.js';
 import { PLAN_ROUTE_POLICIES } from '../plans/plan-policies.js';
 import { SHARING_ROUTE_POLICIES } from '../sharing/sharing-policies.js';
@@ -99,6 +100,7 @@ export const ROUTE_POLICIES: ReadonlyMap<string, RoutePolicy> = new Map([
   ...INDICATOR_ROUTE_POLICIES,
   ...SITE_ROUTE_POLICIES,
   ...SHARING_ROUTE_POLICIES,
+  ...PERMIT_ROUTE_POLICIES,
   ...IMPORT_EXPORT_ROUTE_POLICIES,
   ...entries('sessions', [
     ['POST', '/api/v1/auth/login', 'create', EVERYONE],

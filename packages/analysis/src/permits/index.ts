@@ -1,0 +1,2 @@
+/** Barrel of the permit checks (filled in by its work). */
+export {};
