@@ -11,13 +11,13 @@ import {
   readGeoJson,
   readGeoPackage,
   readKml,
+  readKmz,
   readShapefileZip,
   type SourceFeature,
 } from '@hatang/geo/formats';
 import { DOMParser } from '@xmldom/xmldom';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { type CsvColumns, csvCrs, csvNeedsCrs, readCsv, sniffCsv } from './csv-source.js';
-import { readKmzArchive } from './kmz-source.js';
 
 export type ImportFormat = 'geojson' | 'csv' | 'shapefile' | 'kml' | 'kmz' | 'gpkg';
 
@@ -136,7 +136,7 @@ export async function openUpload(
       layer = readKml(new TextDecoder().decode(bytes), xmlParser());
       break;
     case 'kmz':
-      layer = readKmzArchive(bytes, xmlParser());
+      layer = readKmz(bytes, xmlParser());
       break;
     case 'gpkg':
       layer = readGeoPackage(await loadSqlJs(), bytes);

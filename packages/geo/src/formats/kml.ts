@@ -80,13 +80,43 @@ export function readKml(text: string, parser: XmlParser): DecodedLayer {
 }
 
 /** Reads a KMZ: the archive's doc.kml (or its only .kml). */
+/** The archive paths `doc.kml` links to (`<NetworkLink><Link><href>`) that the archive holds, in order. */
+function linkedEntries(doc: string, entries: Record<string, Uint8Array>): string[] {
+  const byName = new Map(Object.keys(entries).map((n) => [n.replace(/^\.?\//, '').toLowerCase(), n]));
+  const links: string[] = [];
+  for (const match of doc.matchAll(
+    /<NetworkLink\b[\s\S]*?<href>\s*([^<]+?)\s*<\/href>[\s\S]*?<\/NetworkLink>/gi,
+  )) {
+    const href = (match[1] ?? '')
+      .replace(/&amp;/g, '&')
+      .replace(/^\.?\//, '')
+      .toLowerCase();
+    const entry = byName.get(href);
+    if (entry && !links.includes(entry)) links.push(entry);
+  }
+  return links;
+}
+
+/**
+ * A KMZ as GIS tools write it. Google Earth puts every placemark in `doc.kml`; GDAL's LIBKML
+ * driver (`ogr2ogr -f LIBKML x.kmz`) writes a `doc.kml` that only links to one
+ * `layers/<name>.kml` per layer inside the archive. Reads the linked documents the archive holds
+ * (links to the web are never followed: nothing is fetched), else `doc.kml` (or the first .kml).
+ */
 export function readKmz(bytes: Uint8Array, parser: XmlParser): DecodedLayer {
   const entries = unzip(bytes, 'KMZ');
   const names = Object.keys(entries).filter((n) => n.toLowerCase().endsWith('.kml'));
-  const name = names.find((n) => n.toLowerCase() === 'doc.kml') ?? names[0];
+  const name = names.find((n) => n.toLowerCase().replace(/^.*\//, '') === 'doc.kml') ?? names[0];
   const content = name ? entries[name] : undefined;
   if (!content) throw new FormatError('UNSUPPORTED_FILE', 'The KMZ holds no .kml document.');
-  return readKml(new TextDecoder().decode(content), parser);
+  const links = linkedEntries(new TextDecoder().decode(content), entries);
+  if (links.length === 0) return readKml(new TextDecoder().decode(content), parser);
+  const features = links.flatMap((entry) => {
+    const linked = entries[entry];
+    return linked ? readKml(new TextDecoder().decode(linked), parser).features : [];
+  });
+  if (features.length === 0) throw new FormatError('EMPTY_FILE', 'The KMZ holds no placemarks.');
+  return { features, fields: fieldsOf(features), crs: 'EPSG:4326' };
 }
 
 /** KML text for features in WGS 84; properties go to ExtendedData, `name` to the placemark name. */
