@@ -28,6 +28,9 @@ export const metres = (max: number) =>
 export const count = (min: number, max: number) => z.number().int('must be a whole number').min(min).max(max);
 
 /** Calendar date `YYYY-MM-DD`. */
+/** `POST …/:id/restore`: bring back the record as it was at `version` (a new, audited write). */
+export const restoreRequest = z.strictObject({ version: z.number().int().min(1) });
+
 export const isoDate = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
 
 /** One problem with the input: where (JSON path) and what. */
@@ -51,6 +54,8 @@ export const errorCode = z.enum([
   'VERSION_CONFLICT',
   /** The record belongs to a plan version that is approved, superseded or a baseline: frozen. */
   'VERSION_LOCKED',
+  /** The transition is not allowed from the record's current state (e.g. editing a submitted application). */
+  'INVALID_STATE',
   'PRECONDITION_REQUIRED',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',

@@ -113,7 +113,10 @@ function policyOperation(method: string, path: string, policy: RoutePolicy): Jso
       success = ['200', json(ref(`${name}Feature`))];
     }
   }
-  const body = REQUEST_BODIES[`${method} ${path}`];
+  // Every history restore (assets, plan items, …) takes the same body.
+  const body =
+    REQUEST_BODIES[`${method} ${path}`] ??
+    (method === 'POST' && path.endsWith('/:id/restore') ? 'RestoreRequest' : undefined);
   if (body) requestBody = { required: true, content: { 'application/json': { schema: ref(body) } } };
   if (CREATED.has(`${method} ${path}`)) success = ['201', json(ref('AnyObject'), 'Created')];
   const ifMatch = PLAN_IF_MATCH.has(`${method} ${path}`);

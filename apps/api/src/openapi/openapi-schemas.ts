@@ -8,6 +8,7 @@ import {
   loginRequest,
   type ResourceDefinition,
   resetPasswordRequest,
+  restoreRequest,
   streets,
   updateUserRequest,
 } from '@hatang/contracts';
@@ -107,6 +108,7 @@ export function components(): Record<string, JsonSchema> {
     UpdateUserRequest: jsonSchema(updateUserRequest),
     ResetPasswordRequest: jsonSchema(resetPasswordRequest),
     CreateApiKeyRequest: jsonSchema(createApiKeyRequest),
+    RestoreRequest: jsonSchema(restoreRequest),
     ...planComponents(jsonSchema, geometrySchema),
     AnyObject: { type: 'object', additionalProperties: true },
     FeatureCollection: {

@@ -1,7 +1,6 @@
-import { type ResourceDefinition, toIssues, validateProperties } from '@hatang/contracts';
+import { type ResourceDefinition, restoreRequest, toIssues, validateProperties } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { historyBody, listHistory, recordAudit } from '../audit/audit-log.js';
 import type { AppEnv } from '../context.js';
 import { notFound, validationFailed } from '../errors.js';
@@ -16,8 +15,6 @@ import {
   writableProperties,
 } from '../sql/feature-store.js';
 import { versionConflict } from './version-conflict.js';
-
-const restoreRequest = z.strictObject({ version: z.number().int().min(1) });
 
 /**
  * History of one record (`GET /:id/history`, newest first, redacted like the record) and

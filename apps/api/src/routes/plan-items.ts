@@ -5,12 +5,12 @@ import {
   planItemKind,
   planItemStatus,
   planPhase,
+  restoreRequest,
   toIssues,
   validatePlanItem,
 } from '@hatang/contracts';
 import type { Database, Sql } from '@hatang/db';
 import { type Context, Hono } from 'hono';
-import { z } from 'zod';
 import { historyBody, listHistory, recordAudit } from '../audit/audit-log.js';
 import type { AppEnv } from '../context.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
@@ -28,8 +28,6 @@ import {
 import { assertMayReadVersion, mayReadDrafts } from '../plans/plan-access.js';
 import { claimDraft, findVersion } from '../plans/version-store.js';
 import { asObject, parseBody, userOf } from './plan-request.js';
-
-const restoreRequest = z.strictObject({ version: z.number().int().min(1) });
 
 function staleItem(current: PlanItemFeature, expected: number): ApiError {
   return new ApiError(
