@@ -1,0 +1,187 @@
+/**
+ * The sharing panel in Chromium on a fresh server with the demo data: the demo planner plans a
+ * route between two manholes at the ends of an existing duct with spare tubes (chosen from the API,
+ * so the test is deterministic) and sees it drawn on the map with its lengths and counterparts;
+ * then checks tower sharing at an existing tower's position and sees that tower listed.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, launchChromium, ROOT, signIn } from './browser';
+import { type RunningServer, startServer } from './server-process';
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+const foreignRequests: string[] = [];
+
+const waitForIdle = (p: Page) =>
+  p.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = window.__hatangMap;
+        if (!map) throw new Error('window.__hatangMap is not set');
+        map.once('idle', () => resolve());
+        map.triggerRepaint();
+      }),
+  );
+
+/** Kinds of the route legs drawn on the map now. */
+const renderedRouteKinds = (p: Page) =>
+  p.evaluate(() =>
+    (window.__hatangMap?.queryRenderedFeatures({ layers: ['sharing-route-line'] }) ?? []).map((f) =>
+      String(f.properties.kind),
+    ),
+  );
+
+/** Two manholes at the two ends of the longest existing duct with a spare tube, `[lng, lat]`. */
+function pickManholes(p: Page) {
+  return p.evaluate(async () => {
+    type Line = { geometry: { coordinates: [number, number][] }; properties: Record<string, unknown> };
+    type Point = { geometry: { coordinates: [number, number] }; properties: Record<string, unknown> };
+    const ducts = (await (await fetch('/api/v1/ducts?limit=10000')).json()) as { features: Line[] };
+    const lengthOf = (c: [number, number][]) =>
+      c.slice(1).reduce((s, q, i) => {
+        const a = c[i] as [number, number];
+        const dx = (q[0] - a[0]) * Math.cos((a[1] * Math.PI) / 180) * 111_320;
+        const dy = (q[1] - a[1]) * 110_540;
+        return s + Math.hypot(dx, dy);
+      }, 0);
+    const spare = ducts.features
+      .filter(
+        (d) =>
+          d.properties.status === 'existing' &&
+          Number(d.properties.tubesTotal) - Number(d.properties.tubesUsed) > 0 &&
+          lengthOf(d.geometry.coordinates) < 2000,
+      )
+      .sort((a, b) => lengthOf(b.geometry.coordinates) - lengthOf(a.geometry.coordinates));
+    const duct = spare[0];
+    if (!duct) throw new Error('no existing duct with a spare tube in the demo data');
+    const c = duct.geometry.coordinates;
+    const ends = [c[0], c[c.length - 1]] as [number, number][];
+    const nearest = async ([lng, lat]: [number, number]) => {
+      const d = 0.002;
+      const url = `/api/v1/manholes?bbox=${[lng - d, lat - d, lng + d, lat + d].join(',')}`;
+      const body = (await (await fetch(url)).json()) as { features: Point[] };
+      const best = body.features
+        .map((m) => ({ m, d: Math.hypot(m.geometry.coordinates[0] - lng, m.geometry.coordinates[1] - lat) }))
+        .sort((x, y) => x.d - y.d)[0];
+      return best ? best.m.geometry.coordinates : [lng, lat];
+    };
+    return {
+      duct: String(duct.properties.code),
+      lengthM: lengthOf(c),
+      a: await nearest(ends[0] as [number, number]),
+      b: await nearest(ends[1] as [number, number]),
+    };
+  });
+}
+
+/** The first existing tower by code. */
+function pickTower(p: Page) {
+  return p.evaluate(async () => {
+    type Point = { geometry: { coordinates: [number, number] }; properties: Record<string, unknown> };
+    const body = (await (await fetch('/api/v1/towers?limit=10000')).json()) as { features: Point[] };
+    const tower = body.features
+      .filter((t) => t.properties.status === 'existing' && typeof t.properties.code === 'string')
+      .sort((a, b) => String(a.properties.code).localeCompare(String(b.properties.code)))[0];
+    if (!tower) throw new Error('no existing tower in the demo data');
+    return { code: String(tower.properties.code), position: tower.geometry.coordinates };
+  });
+}
+
+describe('the sharing panel in Chromium', () => {
+  beforeAll(async () => {
+    if (!existsSync(join(ROOT, 'apps/web/dist/index.html'))) {
+      throw new Error('apps/web/dist is missing: run `npm run build` before `npm run test:e2e`');
+    }
+    mkdirSync(ARTIFACTS, { recursive: true });
+    server = await startServer(ROOT);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1600, height: 950 } });
+    const origin = new URL(server.baseUrl).origin;
+    page.on('request', (r) => {
+      const url = r.url();
+      if (!url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin)
+        foreignRequests.push(url);
+    });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('plans a route between two manholes of the demo network and shows it on the map', async () => {
+    await page.goto(server.baseUrl);
+    await page.waitForSelector('body[data-map-ready="true"]', { timeout: 120_000 });
+    await signIn(page, 'planner@hatang.demo');
+    await page.getByTestId('sharing-button').click();
+    const panel = page.getByTestId('sharing-panel');
+    await panel.waitFor();
+    await expect
+      .poll(() => panel.locator('h2').textContent())
+      .toMatch(/Cơ hội dùng chung|Sharing opportunities/);
+
+    const { duct, lengthM, a, b } = await pickManholes(page);
+    console.log(`route along duct ${duct} (${Math.round(lengthM)} m) from ${a.join(',')} to ${b.join(',')}`);
+    await page.getByTestId('route-stop-0').fill(`${a[0]}, ${a[1]}`);
+    await page.getByTestId('route-stop-1').fill(`${b[0]}, ${b[1]}`);
+    await page.getByTestId('route-run').click();
+    await page.getByTestId('route-result').waitFor({ timeout: 30_000 });
+    await waitForIdle(page);
+
+    // The route is drawn, and runs at least partly in an existing duct.
+    await expect.poll(() => renderedRouteKinds(page), { timeout: 15_000 }).toContain('duct');
+    const lengths = page.getByTestId('route-lengths');
+    expect(await lengths.locator('tr[data-kind="duct"]').count()).toBe(1);
+    expect(await lengths.textContent()).toMatch(
+      /Thuê ống trong cống bể có sẵn|Spare tube in an existing duct/,
+    );
+    expect(await page.getByTestId('route-total').textContent()).toMatch(/\d+(,\d+)? (m|km)/);
+    // The duct's owner is a counterpart, with at least one asset.
+    const counterparts = page.getByTestId('route-counterparts').locator('tbody tr');
+    expect(await counterparts.count()).toBeGreaterThan(0);
+    expect(Number(await counterparts.first().locator('td').nth(2).textContent())).toBeGreaterThan(0);
+    expect(await page.getByTestId('route-quantities').textContent()).toMatch(/Chiều dài cáp|Cable length/);
+    await page.screenshot({ path: join(ARTIFACTS, 'sharing-route.png') });
+  });
+
+  it('checks tower sharing at an existing tower and lists that tower', async () => {
+    const tower = await pickTower(page);
+    await page.getByTestId('sharing-tab-towers').click();
+    await page.getByTestId('tower-point').fill(`${tower.position[0]}, ${tower.position[1]}`);
+    await page.getByTestId('tower-height').fill('20');
+    await page.getByTestId('tower-run').click();
+    await page.getByTestId('tower-result').waitFor({ timeout: 30_000 });
+    const listed = page.getByTestId('tower-result').locator('table tbody tr', { hasText: tower.code });
+    await expect.poll(() => listed.count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.getByTestId('tower-verdict').textContent()).toMatch(
+      /Phải dùng chung|Được xây trạm mới|Must share|A new tower is allowed/,
+    );
+    await page.evaluate((c) => window.__hatangMap?.jumpTo({ center: c, zoom: 16 }), tower.position);
+    await waitForIdle(page);
+    const circle = await page.evaluate(
+      () => window.__hatangMap?.queryRenderedFeatures({ layers: ['sharing-tower-circle-line'] }).length ?? 0,
+    );
+    expect(circle).toBeGreaterThan(0);
+    await page.getByTestId('tower-report').click();
+    await page.getByTestId('tower-report-result').waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: join(ARTIFACTS, 'sharing-towers.png') });
+  });
+
+  it('shows the spare-capacity layer at street zoom', async () => {
+    await page.getByTestId('sharing-tab-spare').click();
+    await page.getByTestId('spare-count').waitFor({ timeout: 30_000 });
+    await waitForIdle(page);
+    await page.screenshot({ path: join(ARTIFACTS, 'sharing-spare.png') });
+  });
+
+  it('loaded nothing from another origin and threw no page error', () => {
+    expect(foreignRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
