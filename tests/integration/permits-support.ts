@@ -1,14 +1,142 @@
+/**
+ * Helpers for the permit tests, and the authorisation matrix's requests for the permit routes.
+ */
 import type { App } from '../../apps/api/src/app.js';
+import { testDatabase } from '../support/test-database.js';
 import type { PlanAttempt } from './plans-support.js';
+
+/** A tower application's body at `at` ([lng, lat]); `details` overrides the tower's facts. */
+export function towerApplication(at: [number, number], details: Record<string, unknown> = {}, extra = {}) {
+  return {
+    kind: 'tower',
+    title: 'Trạm BTS thử nghiệm',
+    geometry: { type: 'Point', coordinates: at },
+    details: {
+      towerClass: 'A2a',
+      heightM: 30,
+      structure: 'monopole',
+      mounting: 'on_ground',
+      eirpW: 1000,
+      nearestBuildingM: 50,
+      ...details,
+    },
+    ...extra,
+  };
+}
+
+/** Marks the matrix's applications of this run, so its attempt maker finds the one just created. */
+const MATRIX_TITLE = `Matrix permit ${crypto.randomUUID().slice(0, 8)}`;
+const MATRIX_AT: [number, number] = [0.741, 0.741];
 
 /**
  * For the authorisation matrix: a request that succeeds (2xx) for anyone the policy allows, for
- * every permits route; `undefined` for other routes.
+ * every permit route; `undefined` for other routes.
+ *
+ * The matrix passes neither the subject nor its organisation, and an operator acts only on its
+ * own organisation's applications. The policy table lists create before read, change, submit
+ * and withdraw, and the matrix tries routes in that order for one subject at a time, so those
+ * go to the application the same subject filed a moment before (operator viewers read the one
+ * their organisation's editor just filed). The reviewer's steps go to a fresh application the
+ * admin files and submits, which reviewers and admins may act on.
  */
 export async function permitRouteAttempt(
-  _app: App,
-  _key: string,
-  _admin: { headers: Record<string, string> },
+  app: App,
+  key: string,
+  admin: { headers: Record<string, string> },
 ): Promise<PlanAttempt | undefined> {
-  return undefined;
+  const [method = '', pattern = ''] = key.split(' ');
+  if (!pattern.startsWith('/api/v1/permit-applications')) return undefined;
+  const latest = async () => {
+    const db = await testDatabase();
+    const rows = await db.query<{ id: string; version: number }>(
+      'SELECT id::text AS id, version FROM permit_applications WHERE title = $1 ORDER BY created_at DESC, id LIMIT 1',
+      [MATRIX_TITLE],
+    );
+    if (rows[0]) return rows[0];
+    // Subjects that run before anyone filed one (anonymous) get an admin's draft; the policy refuses them anyway.
+    const response = await app.request('/api/v1/permit-applications', {
+      method: 'POST',
+      headers: { ...admin.headers, 'content-type': 'application/json' },
+      body: JSON.stringify(towerApplication(MATRIX_AT, {}, { title: MATRIX_TITLE })),
+    });
+    if (response.status !== 201) throw new Error(`fixture: ${response.status} ${await response.text()}`);
+    return (await response.json()) as { id: string; version: number };
+  };
+  const submitted = async () => {
+    const created = await filed(
+      app,
+      admin.headers,
+      towerApplication(MATRIX_AT, {}, { title: 'Matrix review' }),
+    );
+    return created;
+  };
+  const path = (id: string, suffix = '') => `/api/v1/permit-applications/${id}${suffix}`;
+  switch (key) {
+    case 'GET /api/v1/permit-applications':
+      return { method, path: `${pattern}?status=submitted&limit=5` };
+    case 'POST /api/v1/permit-applications':
+      return { method, path: pattern, json: towerApplication(MATRIX_AT, {}, { title: MATRIX_TITLE }) };
+    case 'GET /api/v1/permit-applications/:id':
+      return { method, path: path((await latest()).id) };
+    case 'PATCH /api/v1/permit-applications/:id': {
+      const a = await latest();
+      return {
+        method,
+        path: path(a.id),
+        json: { justification: 'Không có trạm dùng chung gần đó' },
+        headers: ifMatch(a),
+      };
+    }
+    case 'POST /api/v1/permit-applications/:id/submit':
+    case 'POST /api/v1/permit-applications/:id/withdraw': {
+      const a = await latest();
+      return { method, path: path(a.id, pattern.slice(pattern.lastIndexOf('/'))), headers: ifMatch(a) };
+    }
+    case 'POST /api/v1/permit-applications/:id/request-info': {
+      const a = await submitted();
+      return {
+        method,
+        path: path(a.id, '/request-info'),
+        json: { reason: 'Bổ sung bản vẽ' },
+        headers: ifMatch(a),
+      };
+    }
+    case 'POST /api/v1/permit-applications/:id/decision': {
+      const a = await submitted();
+      return {
+        method,
+        path: path(a.id, '/decision'),
+        json: { outcome: 'approved_with_conditions', conditions: ['Sơn màu ngụy trang'] },
+        headers: ifMatch(a),
+      };
+    }
+    default:
+      throw new Error(`permits-support: no attempt for ${key}`);
+  }
+}
+
+const ifMatch = (a: { version: number }) => ({ 'if-match': String(a.version) });
+
+/** Files and submits an application as `headers`' user; returns its id and version after submitting. */
+export async function filed(
+  app: App,
+  headers: Record<string, string>,
+  body: unknown,
+): Promise<{ id: string; version: number }> {
+  const send = async (path: string, init: { method: string; json?: unknown; version?: number }) => {
+    const response = await app.request(path, {
+      method: init.method,
+      headers: {
+        ...headers,
+        'content-type': 'application/json',
+        ...(init.version ? { 'if-match': String(init.version) } : {}),
+      },
+      body: init.json === undefined ? undefined : JSON.stringify(init.json),
+    });
+    if (response.status >= 300)
+      throw new Error(`fixture ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as { id: string; version: number };
+  };
+  const draft = await send('/api/v1/permit-applications', { method: 'POST', json: body });
+  return send(`/api/v1/permit-applications/${draft.id}/submit`, { method: 'POST', version: draft.version });
 }

@@ -1,2 +1,149 @@
-/** Permit applications for telecom works and their automatic checks (issue #9). */
-export {};
+/**
+ * Permit applications for telecom works (issue #9): a new tower, a pole line, or duct/trench
+ * works, filed by an operator and reviewed by the Construction Department. Geometry is WGS 84
+ * `[lng, lat]`; heights and distances in metres; EIRP in watts.
+ */
+import { z } from 'zod';
+import { isoDate, metres, uuid } from './common.js';
+import { lineStringGeometry, pointGeometry } from './geometry.js';
+
+export const permitKind = z.enum(['tower', 'pole_line', 'duct_works']);
+export type PermitKind = z.infer<typeof permitKind>;
+
+/**
+ * draft → submitted → (info_requested → submitted)* → approved | approved_with_conditions |
+ * rejected | exempt; withdrawn by the applicant before a decision.
+ */
+export const permitStatus = z.enum([
+  'draft',
+  'submitted',
+  'info_requested',
+  'approved',
+  'approved_with_conditions',
+  'rejected',
+  'exempt',
+  'withdrawn',
+]);
+export type PermitStatus = z.infer<typeof permitStatus>;
+
+/** The statuses the applicant may still edit (a submitted application is frozen). */
+export const isApplicantEditable = (status: PermitStatus) =>
+  status === 'draft' || status === 'info_requested';
+/** The statuses from which the applicant may withdraw. */
+export const isWithdrawable = (status: PermitStatus) =>
+  status === 'draft' || status === 'submitted' || status === 'info_requested';
+
+/** Decree 06/2016 / Circular 15/2016 tower classes (A1: on buildings, non-bulky; A2a–c: ground towers). */
+export const permitTowerClass = z.enum(['A1', 'A2a', 'A2b', 'A2c']);
+
+const title = z.string().trim().min(1, 'must not be empty').max(200);
+const justification = z.string().trim().max(4000).nullable().optional();
+
+export const towerDetails = z
+  .object({
+    towerClass: permitTowerClass,
+    /** Structure height above its base (ground or roof), m. */
+    heightM: metres(300),
+    structure: z.enum(['lattice', 'monopole', 'guyed', 'rooftop_column', 'camouflaged']),
+    mounting: z.enum(['on_ground', 'rooftop']),
+    /** Rooftop only: the building's height, m. */
+    buildingHeightM: metres(500).optional(),
+    isCamouflaged: z.boolean().default(false),
+    /** Declared effective isotropic radiated power of the strongest antenna, W. */
+    eirpW: z.number().positive('must be greater than 0 W').max(100000),
+    /** Declared horizontal distance to the nearest building, m. */
+    nearestBuildingM: z.number().min(0).max(10000),
+  })
+  .superRefine((d, ctx) => {
+    if (d.mounting === 'rooftop' && d.buildingHeightM === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['buildingHeightM'],
+        message: 'a rooftop tower needs the building height',
+      });
+    }
+  });
+export type TowerDetails = z.infer<typeof towerDetails>;
+
+export const poleLineDetails = z.object({ poleCount: z.number().int().min(1).max(10000).optional() });
+
+export const ductWorksDetails = z
+  .object({
+    startsOn: isoDate,
+    endsOn: isoDate,
+    method: z.enum(['trench', 'duct', 'micro_trench']).default('duct'),
+  })
+  .refine((d) => d.endsOn >= d.startsOn, { path: ['endsOn'], message: 'must not be before startsOn' });
+
+const common = { title, justification, siteOfferId: uuid.nullable().optional() };
+
+/** A new application (saved as a draft). */
+export const permitApplicationCreate = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('tower'), geometry: pointGeometry, details: towerDetails, ...common }),
+  z.object({
+    kind: z.literal('pole_line'),
+    geometry: lineStringGeometry,
+    details: poleLineDetails,
+    ...common,
+  }),
+  z.object({
+    kind: z.literal('duct_works'),
+    geometry: lineStringGeometry,
+    details: ductWorksDetails,
+    ...common,
+  }),
+]);
+export type PermitApplicationCreate = z.infer<typeof permitApplicationCreate>;
+
+/**
+ * A change to a draft (or an application under "request more information"): any of the fields;
+ * `details` replaces the whole object and is checked against the application's kind.
+ */
+export const permitApplicationPatch = z
+  .object({
+    title: title.optional(),
+    justification,
+    siteOfferId: uuid.nullable().optional(),
+    geometry: z.unknown().optional(),
+    details: z.unknown().optional(),
+  })
+  .strict();
+export type PermitApplicationPatch = z.infer<typeof permitApplicationPatch>;
+
+/** The reviewer asks the applicant for more information. */
+export const permitInfoRequest = z.object({
+  reason: z.string().trim().min(1, 'must not be empty').max(4000),
+});
+
+/** The reviewer's decision. Conditions are required for approved_with_conditions, a reason for rejected. */
+export const permitDecision = z
+  .object({
+    outcome: z.enum(['approved', 'approved_with_conditions', 'rejected', 'exempt']),
+    reason: z.string().trim().max(4000).optional(),
+    conditions: z.array(z.string().trim().min(1).max(1000)).max(50).default([]),
+  })
+  .superRefine((d, ctx) => {
+    if (d.outcome === 'approved_with_conditions' && d.conditions.length === 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['conditions'],
+        message: 'approval with conditions needs at least one',
+      });
+    if (d.outcome === 'rejected' && !d.reason)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a rejection needs a reason' });
+  });
+export type PermitDecision = z.infer<typeof permitDecision>;
+
+export const permitCheckResult = z.enum(['pass', 'warn', 'fail', 'not_applicable', 'exempt']);
+export type PermitCheckResult = z.infer<typeof permitCheckResult>;
+
+/** Query of the list: filters by status, kind and commune. */
+export const permitListQuery = z.object({
+  status: permitStatus.optional(),
+  kind: permitKind.optional(),
+  commune: z
+    .string()
+    .regex(/^[0-9]{5}$/, 'must be a 5-digit admin unit code')
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});

@@ -1,4 +1,40 @@
-import type { RoutePolicy } from '../policy/policy-table.js';
+import type { Action, RoutePolicy, Rule } from '../policy/policy-table.js';
 
-/** The permit routes' rows for ROUTE_POLICIES (spread into the table). */
-export const PERMIT_ROUTE_POLICIES: readonly (readonly [string, RoutePolicy])[] = [];
+/**
+ * The permit routes' rows for ROUTE_POLICIES (spread into the table). The policy admits the
+ * roles; the handlers then scope them (permit-access.ts): operators read and act on their own
+ * organisation's applications, commune inspectors read those filed in their commune, the
+ * Construction Department (reviewers), planners and admins read all. Operators file; reviewers
+ * (and admins) ask for more information and decide.
+ *
+ * Order matters to the authorisation matrix's attempt maker: create, read, change, submit, then
+ * the reviewer's steps, then withdraw.
+ */
+const READERS: Rule = {
+  admin: 'all',
+  planner: 'all',
+  operator_editor: 'all',
+  operator_viewer: 'all',
+  reviewer: 'all',
+  inspector: 'all',
+};
+/** A single application: inspectors' reading is scoped to their commune (see the report on the matrix). */
+const RECORD_READERS: Rule = { ...READERS, inspector: undefined };
+const APPLICANTS: Rule = { admin: 'all', operator_editor: 'all' };
+const REVIEWERS: Rule = { admin: 'all', reviewer: 'all' };
+
+const rows: [method: string, path: string, action: Action, rule: Rule][] = [
+  ['GET', '/api/v1/permit-applications', 'read', READERS],
+  ['POST', '/api/v1/permit-applications', 'create', APPLICANTS],
+  ['GET', '/api/v1/permit-applications/:id', 'read', RECORD_READERS],
+  ['PATCH', '/api/v1/permit-applications/:id', 'update', APPLICANTS],
+  ['POST', '/api/v1/permit-applications/:id/submit', 'update', APPLICANTS],
+  ['POST', '/api/v1/permit-applications/:id/request-info', 'update', REVIEWERS],
+  ['POST', '/api/v1/permit-applications/:id/decision', 'update', REVIEWERS],
+  ['POST', '/api/v1/permit-applications/:id/withdraw', 'update', APPLICANTS],
+];
+
+export const PERMIT_ROUTE_POLICIES: readonly (readonly [string, RoutePolicy])[] = rows.map(
+  ([method, path, action, rule]) =>
+    [`${method} ${path}`, { resource: 'permit-applications', action, rule }] as const,
+);

@@ -1,0 +1,58 @@
+import type { Principal } from '../auth/principal.js';
+import { ApiError, notFound } from '../errors.js';
+import type { PermitApplication, ReadScope } from './permit-store.js';
+
+const has = (p: Principal | undefined, ...roles: string[]) => !!p && p.roles.some((r) => roles.includes(r));
+
+/**
+ * Which applications a user reads: the Construction Department (reviewers), planners and admins
+ * all; an operator its own organisation's; a commune inspector those filed in their commune.
+ */
+export function readScopeOf(p: Principal | undefined): ReadScope {
+  if (has(p, 'admin', 'planner', 'reviewer')) return { all: true };
+  if (has(p, 'operator_editor', 'operator_viewer')) return { orgId: p?.orgId ?? '' };
+  return { adminUnitCode: p?.adminUnitCode ?? null };
+}
+
+/** 404 (not 403, so ids of other operators' applications leak nothing) when the user may not read it. */
+export function assertMayRead(p: Principal | undefined, a: PermitApplication | undefined): PermitApplication {
+  if (!a) throw notFound('Permit application');
+  const scope = readScopeOf(p);
+  if ('all' in scope) return a;
+  if ('orgId' in scope && scope.orgId === a.applicantOrgId) return a;
+  if (
+    'adminUnitCode' in scope &&
+    scope.adminUnitCode &&
+    scope.adminUnitCode === a.adminUnitCode &&
+    a.status !== 'draft'
+  )
+    return a;
+  throw notFound('Permit application');
+}
+
+/** Applicant actions (edit, submit, withdraw): the applicant organisation's editors, or an admin. */
+export function assertApplicant(p: Principal | undefined, a: PermitApplication): void {
+  if (has(p, 'admin')) return;
+  if (has(p, 'operator_editor') && p?.orgId === a.applicantOrgId) return;
+  throw new ApiError(
+    403,
+    'FORBIDDEN',
+    "Only the applicant organisation's editors may change this application",
+  );
+}
+
+/** 409 with the current record when the If-Match version is stale. */
+export function staleApplication(current: PermitApplication, expected: number): ApiError {
+  return new ApiError(
+    409,
+    'VERSION_CONFLICT',
+    `This permit application is at version ${current.version}, not ${expected}: it changed since you read it`,
+    undefined,
+    current,
+  );
+}
+
+/** 409 when the status machine does not allow the step. */
+export function wrongStatus(current: PermitApplication, action: string): ApiError {
+  return new ApiError(409, 'CONFLICT', `A permit application that is ${current.status} cannot be ${action}`);
+}
