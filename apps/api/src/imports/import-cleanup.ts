@@ -52,25 +52,35 @@ export function startImportCleanup(
   options: ImportCleanupOptions = {},
 ): { stop: () => void; firstPass: Promise<number> } {
   const maxAgeMs = options.maxAgeMs ?? DEFAULT_IMPORT_MAX_AGE_MS;
+  let stopped = false;
+  let busy = false;
   const pass = async (): Promise<number> => {
+    busy = true;
     try {
       const removed = await removeStaleImports(db, maxAgeMs);
-      options.onRemoved?.(removed);
+      if (!stopped) options.onRemoved?.(removed);
       return removed;
     } catch (error) {
-      options.onError?.(error);
+      if (!stopped) options.onError?.(error);
       return 0;
+    } finally {
+      busy = false;
     }
   };
-  let running: Promise<number> = pass();
-  const firstPass = running;
+  const firstPass = pass();
   const timer = setInterval(
     () => {
-      // One pass at a time: a slow DELETE is not started again on top of itself.
-      running = running.then(pass);
+      // One pass at a time: a tick while a slow DELETE runs is skipped, not queued behind it.
+      if (!busy && !stopped) void pass();
     },
     options.intervalMs ?? 60 * 60 * 1000,
   );
   timer.unref?.();
-  return { stop: () => clearInterval(timer), firstPass };
+  return {
+    stop: () => {
+      stopped = true;
+      clearInterval(timer);
+    },
+    firstPass,
+  };
 }
