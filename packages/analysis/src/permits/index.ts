@@ -1,2 +1,7 @@
-/** Barrel of the permit checks (filled in by its work). */
-export {};
+/** The automatic permit checks (issue #9): each a pure function citing its rule, with one configuration. */
+export * from './airport-height.js';
+export * from './check-types.js';
+export * from './emf-safety.js';
+export * from './permit-check-config.js';
+export * from './permit-exemption.js';
+export * from './run-permit-checks.js';

@@ -1,0 +1,82 @@
+import { localDistanceM } from '../coverage/local-metric.js';
+import type { LngLat } from '../sharing/metric.js';
+import { fmtM, type PermitCheck, type TowerFacts, topAboveGroundM } from './check-types.js';
+import { DEFAULT_PERMIT_CHECK_CONFIG, type PermitCheckConfig } from './permit-check-config.js';
+
+/**
+ * The height limit (m above the aerodrome elevation) at `distanceM` from the airport reference
+ * point, or null outside the surfaces. ICAO Annex 14 obstacle limitation surfaces, simplified to
+ * an inner horizontal surface (a circle) and a conical surface around it.
+ */
+export function airportHeightLimitM(distanceM: number, config: PermitCheckConfig['airport']): number | null {
+  if (distanceM <= config.innerRadiusM) return config.innerHeightM;
+  if (distanceM <= config.conicalOuterRadiusM)
+    return config.innerHeightM + (distanceM - config.innerRadiusM) * config.conicalSlope;
+  return null;
+}
+
+/**
+ * Airport height: a tower whose top rises above Cát Bi's inner horizontal or conical surface
+ * fails (Law on Civil Aviation; Decree 32/2016/NĐ-CP on aviation obstacles, height limits around
+ * airports). Its geometry is the line from the airport reference point to the site.
+ */
+export function airportHeightCheck(
+  at: LngLat,
+  tower: TowerFacts,
+  config: PermitCheckConfig = DEFAULT_PERMIT_CHECK_CONFIG,
+): PermitCheck {
+  const airport = config.airport;
+  const distanceM = localDistanceM(airport.referencePoint, at);
+  const limitM = airportHeightLimitM(distanceM, airport);
+  const geometry = { type: 'LineString' as const, coordinates: [airport.referencePoint, at] };
+  if (limitM === null) {
+    return {
+      check: 'airport-height',
+      result: 'not_applicable',
+      reason: {
+        vi: `Cách điểm quy chiếu sân bay Cát Bi ${fmtM(distanceM)}, ngoài bề mặt giới hạn chướng ngại vật`,
+        en: `${fmtM(distanceM)} from Cát Bi's reference point, outside the obstacle limitation surfaces`,
+      },
+    };
+  }
+  const topM = topAboveGroundM(tower) + airport.groundAboveAerodromeM;
+  const within = topM <= limitM;
+  return {
+    check: 'airport-height',
+    result: within ? 'pass' : 'fail',
+    reason: within
+      ? {
+          vi: `Đỉnh công trình ${fmtM(topM)} không vượt giới hạn ${fmtM(limitM)} tại ${fmtM(distanceM)} từ sân bay Cát Bi`,
+          en: `The top at ${fmtM(topM)} is within the ${fmtM(limitM)} limit at ${fmtM(distanceM)} from Cát Bi airport`,
+        }
+      : {
+          vi: `Đỉnh công trình ${fmtM(topM)} vượt giới hạn độ cao ${fmtM(limitM)} tại ${fmtM(distanceM)} từ sân bay Cát Bi`,
+          en: `The top at ${fmtM(topM)} exceeds the ${fmtM(limitM)} height limit at ${fmtM(distanceM)} from Cát Bi airport`,
+        },
+    geometry,
+  };
+}
+
+/** Decree 32/2016/NĐ-CP: structures of 45 m and more need aviation marking and lighting (a condition). */
+export function aviationMarkingCheck(
+  at: LngLat,
+  tower: TowerFacts,
+  config: PermitCheckConfig = DEFAULT_PERMIT_CHECK_CONFIG,
+): PermitCheck {
+  const topM = topAboveGroundM(tower);
+  const needed = topM >= config.aviationMarkingFromM;
+  return {
+    check: 'aviation-marking',
+    result: needed ? 'warn' : 'pass',
+    reason: needed
+      ? {
+          vi: `Công trình cao ${fmtM(topM)} (≥ ${fmtM(config.aviationMarkingFromM)}): phải sơn tín hiệu và lắp đèn báo hiệu hàng không`,
+          en: `A ${fmtM(topM)} structure (≥ ${fmtM(config.aviationMarkingFromM)}) needs aviation marking and lighting`,
+        }
+      : {
+          vi: `Công trình cao ${fmtM(topM)}, dưới ${fmtM(config.aviationMarkingFromM)}: không cần báo hiệu hàng không`,
+          en: `A ${fmtM(topM)} structure, below ${fmtM(config.aviationMarkingFromM)}: no aviation marking needed`,
+        },
+    geometry: { type: 'Point', coordinates: at },
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * What every automatic permit check returns, and the application facts it reads. Coordinates are
+ * WGS 84 `[lng, lat]`; heights and distances in metres; EIRP in watts.
+ */
+import type { LngLat } from '../sharing/metric.js';
+
+/** `exempt`: the works need no construction permit (shown as a pass). */
+export type CheckOutcome = 'pass' | 'warn' | 'fail' | 'not_applicable' | 'exempt';
+
+export interface CheckGeometry {
+  type: 'Point' | 'LineString' | 'Polygon';
+  coordinates: unknown;
+}
+
+export interface PermitCheck {
+  /** The check's name (kebab-case), stable across versions. */
+  check: string;
+  result: CheckOutcome;
+  reason: { vi: string; en: string };
+  /** The geometry that proves the result (drawn on the map). */
+  geometry?: CheckGeometry;
+}
+
+/** A tower's facts as the application declares them (see packages/contracts permits.ts). */
+export interface TowerFacts {
+  towerClass: 'A1' | 'A2a' | 'A2b' | 'A2c';
+  /** Structure height above its base (ground or roof), m. */
+  heightM: number;
+  structure: string;
+  mounting: 'on_ground' | 'rooftop';
+  /** Rooftop: the building's height, m. */
+  buildingHeightM?: number;
+  isCamouflaged?: boolean;
+  /** Declared EIRP, W. */
+  eirpW: number;
+  /** Declared horizontal distance to the nearest building, m. */
+  nearestBuildingM: number;
+}
+
+/** The top of the structure above the ground, m: the building's height counts for a rooftop tower. */
+export function topAboveGroundM(t: TowerFacts): number {
+  return t.heightM + (t.mounting === 'rooftop' ? (t.buildingHeightM ?? 0) : 0);
+}
+
+/** A circle of `radiusM` around `centre` as a 32-sided polygon (local planar metric, fine below ~50 km). */
+export function circlePolygon(centre: LngLat, radiusM: number, sides = 32): CheckGeometry {
+  const mPerDegLat = 111_132.954;
+  const mPerDegLng = 111_319.49 * Math.cos((centre[1] * Math.PI) / 180);
+  const ring: LngLat[] = [];
+  for (let i = 0; i <= sides; i++) {
+    const a = ((i % sides) / sides) * 2 * Math.PI;
+    ring.push([
+      centre[0] + (radiusM * Math.cos(a)) / mPerDegLng,
+      centre[1] + (radiusM * Math.sin(a)) / mPerDegLat,
+    ]);
+  }
+  return { type: 'Polygon', coordinates: [ring] };
+}
+
+export const fmtM = (m: number) => `${Math.round(m * 10) / 10} m`;

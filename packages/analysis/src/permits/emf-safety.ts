@@ -1,0 +1,43 @@
+import type { LngLat } from '../sharing/metric.js';
+import { circlePolygon, fmtM, type PermitCheck, type TowerFacts, topAboveGroundM } from './check-types.js';
+import { DEFAULT_PERMIT_CHECK_CONFIG, type PermitCheckConfig } from './permit-check-config.js';
+
+/**
+ * The far-field distance (m) at which the power density S = EIRP / (4πr²) falls to `limitWPerM2`:
+ * r = √(EIRP / (4π·limit)).
+ */
+export function emfSafeDistanceM(eirpW: number, limitWPerM2: number): number {
+  return Math.sqrt(eirpW / (4 * Math.PI * limitWPerM2));
+}
+
+/**
+ * EMF safety distance (advisory). QCVN 8:2022/BTTTT limits public exposure to 2 W/m² in
+ * 10 MHz–6 GHz. The distance where the declared EIRP falls to that limit is compared with the
+ * antenna's height above the ground and the declared distance to the nearest building: both must
+ * be at least that distance, otherwise a warning (a measurement or a smaller EIRP may be asked).
+ * Its geometry is the circle of the safe distance around the tower.
+ */
+export function emfSafetyCheck(
+  at: LngLat,
+  tower: TowerFacts,
+  config: PermitCheckConfig = DEFAULT_PERMIT_CHECK_CONFIG,
+): PermitCheck {
+  const safeM = emfSafeDistanceM(tower.eirpW, config.emfPublicLimitWPerM2);
+  const antennaM = topAboveGroundM(tower);
+  const ok = safeM <= antennaM && safeM <= tower.nearestBuildingM;
+  const facts = {
+    vi: `khoảng cách an toàn ${fmtM(safeM)} (EIRP ${tower.eirpW} W, giới hạn ${config.emfPublicLimitWPerM2} W/m²); ăng-ten cao ${fmtM(antennaM)}, nhà gần nhất cách ${fmtM(tower.nearestBuildingM)}`,
+    en: `safe distance ${fmtM(safeM)} (EIRP ${tower.eirpW} W, limit ${config.emfPublicLimitWPerM2} W/m²); antenna at ${fmtM(antennaM)}, nearest building ${fmtM(tower.nearestBuildingM)} away`,
+  };
+  return {
+    check: 'emf-safety',
+    result: ok ? 'pass' : 'warn',
+    reason: ok
+      ? { vi: `Đạt (QCVN 8:2022/BTTTT): ${facts.vi}`, en: `Within QCVN 8:2022/BTTTT: ${facts.en}` }
+      : {
+          vi: `Cần xem xét (QCVN 8:2022/BTTTT): ${facts.vi}`,
+          en: `To review (QCVN 8:2022/BTTTT): ${facts.en}`,
+        },
+    geometry: circlePolygon(at, safeM),
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * The automatic permit checks' parameters, in ONE object: defaults here, documented with their
+ * source. (Storing an admin-edited, versioned copy in the database is left for a later step.)
+ */
+export interface PermitCheckConfig {
+  airport: {
+    /** Cát Bi airport reference point (AIP Viet Nam, VVCI): 20°49′01″N 106°43′23″E, `[lng, lat]`. */
+    referencePoint: [number, number];
+    /**
+     * Inner horizontal surface: height above the aerodrome elevation, m, within `innerRadiusM`.
+     * ICAO Annex 14 (and Vietnam's TCVN on aerodrome obstacle limitation surfaces) sets 45 m within
+     * 4 000 m of the reference point for a code 4 runway; simplified to a circle here.
+     */
+    innerHeightM: number;
+    innerRadiusM: number;
+    /** Conical surface: rises 1:20 (5 %) from the inner surface's edge out to `conicalOuterRadiusM`. */
+    conicalSlope: number;
+    conicalOuterRadiusM: number;
+    /**
+     * The ground at the site is taken to be at the aerodrome elevation (Hai Phong's coastal plain
+     * lies within a few metres of Cát Bi's); add a margin here where it is not.
+     */
+    groundAboveAerodromeM: number;
+  };
+  /** Decree 32/2016/NĐ-CP (aviation obstacles): structures from this height (m) need marking and lighting. */
+  aviationMarkingFromM: number;
+  /** Joint Circular 15/2016/TTLT-BTTTT-BXD: an A1 column on a building needs no construction permit when small. */
+  exemption: {
+    /** Column height at most this, m. */
+    maxColumnHeightM: number;
+    /** …and at most this share of the building's height. */
+    maxShareOfBuilding: number;
+  };
+  /** QCVN 8:2022/BTTTT: public exposure limit in 10 MHz–6 GHz, W/m². */
+  emfPublicLimitWPerM2: number;
+}
+
+export const DEFAULT_PERMIT_CHECK_CONFIG: Readonly<PermitCheckConfig> = Object.freeze({
+  airport: {
+    referencePoint: [106 + 43 / 60 + 23 / 3600, 20 + 49 / 60 + 1 / 3600] as [number, number],
+    innerHeightM: 45,
+    innerRadiusM: 4000,
+    conicalSlope: 1 / 20,
+    conicalOuterRadiusM: 6000,
+    groundAboveAerodromeM: 0,
+  },
+  aviationMarkingFromM: 45,
+  exemption: { maxColumnHeightM: 3, maxShareOfBuilding: 0.2 },
+  emfPublicLimitWPerM2: 2,
+});

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { localDistanceM, metresPerDegreeLat } from '../coverage/local-metric.js';
+import type { LngLat } from '../sharing/metric.js';
+import { airportHeightCheck, airportHeightLimitM, aviationMarkingCheck } from './airport-height.js';
+import type { TowerFacts } from './check-types.js';
+import { emfSafeDistanceM, emfSafetyCheck } from './emf-safety.js';
+import { DEFAULT_PERMIT_CHECK_CONFIG } from './permit-check-config.js';
+import { permitExemptionCheck } from './permit-exemption.js';
+import { runSelfContainedChecks } from './run-permit-checks.js';
+
+const ARP = DEFAULT_PERMIT_CHECK_CONFIG.airport.referencePoint;
+/** A point `metres` due north of Cát Bi's reference point. */
+const north = (metres: number): LngLat => [ARP[0], ARP[1] + metres / metresPerDegreeLat(ARP[1])];
+const tower = (facts: Partial<TowerFacts> = {}): TowerFacts => ({
+  towerClass: 'A2a',
+  heightM: 30,
+  structure: 'monopole',
+  mounting: 'on_ground',
+  eirpW: 1000,
+  nearestBuildingM: 50,
+  ...facts,
+});
+
+describe('airport height (Cát Bi)', () => {
+  it('puts the reference point at 20°49′01″N 106°43′23″E', () => {
+    expect(ARP[0]).toBeCloseTo(106.723056, 6);
+    expect(ARP[1]).toBeCloseTo(20.816944, 6);
+  });
+
+  it('limits 45 m within 4 000 m, rising 1:20 to 145 m at 6 000 m, and nothing beyond', () => {
+    const airport = DEFAULT_PERMIT_CHECK_CONFIG.airport;
+    expect(airportHeightLimitM(4000, airport)).toBe(45);
+    expect(airportHeightLimitM(5000, airport)).toBe(95);
+    expect(airportHeightLimitM(6000, airport)).toBe(145);
+    expect(airportHeightLimitM(6001, airport)).toBeNull();
+  });
+
+  it('passes a 44 m tower and fails a 46 m one inside the inner horizontal surface', () => {
+    const at = north(3900);
+    expect(localDistanceM(ARP, at)).toBeCloseTo(3900, 1);
+    expect(airportHeightCheck(at, tower({ heightM: 44 })).result).toBe('pass');
+    const fail = airportHeightCheck(at, tower({ heightM: 46 }));
+    expect(fail.result).toBe('fail');
+    expect(fail.reason.en).toContain('exceeds the 45 m height limit');
+    expect(fail.reason.vi).toContain('vượt giới hạn độ cao 45 m');
+    expect(fail.geometry).toEqual({ type: 'LineString', coordinates: [ARP, at] });
+  });
+
+  it('counts the building under a rooftop tower', () => {
+    const at = north(1000);
+    expect(
+      airportHeightCheck(at, tower({ mounting: 'rooftop', heightM: 6, buildingHeightM: 38 })).result,
+    ).toBe('pass');
+    expect(
+      airportHeightCheck(at, tower({ mounting: 'rooftop', heightM: 8, buildingHeightM: 38 })).result,
+    ).toBe('fail');
+  });
+
+  it('follows the conical surface (95 m at 5 000 m) and ignores towers beyond 6 000 m', () => {
+    expect(airportHeightCheck(north(5000), tower({ heightM: 94 })).result).toBe('pass');
+    expect(airportHeightCheck(north(5000), tower({ heightM: 96 })).result).toBe('fail');
+    expect(airportHeightCheck(north(6100), tower({ heightM: 200 })).result).toBe('not_applicable');
+  });
+
+  it('takes its parameters from the one configuration', () => {
+    const config = {
+      ...DEFAULT_PERMIT_CHECK_CONFIG,
+      airport: { ...DEFAULT_PERMIT_CHECK_CONFIG.airport, innerHeightM: 50 },
+    };
+    expect(airportHeightCheck(north(3900), tower({ heightM: 46 }), config).result).toBe('pass');
+  });
+});
+
+describe('aviation marking (Decree 32/2016)', () => {
+  it('asks for marking and lighting from 45 m, not at 44.9 m', () => {
+    const at: LngLat = [0.5, 0.5];
+    expect(aviationMarkingCheck(at, tower({ heightM: 44.9 })).result).toBe('pass');
+    const warn = aviationMarkingCheck(at, tower({ heightM: 45 }));
+    expect(warn.result).toBe('warn');
+    expect(warn.reason.vi).toContain('đèn báo hiệu hàng không');
+  });
+});
+
+describe('permit exemption (Joint Circular 15/2016)', () => {
+  const at: LngLat = [0.5, 0.5];
+  const rooftopA1 = (heightM: number, buildingHeightM: number, extra: Partial<TowerFacts> = {}) =>
+    tower({
+      towerClass: 'A1',
+      structure: 'rooftop_column',
+      mounting: 'rooftop',
+      heightM,
+      buildingHeightM,
+      ...extra,
+    });
+
+  it('exempts a 2.9 m column on a 20 m building, and not a 4.5 m one', () => {
+    const exempt = permitExemptionCheck(at, rooftopA1(2.9, 20));
+    expect(exempt.result).toBe('exempt');
+    expect(exempt.reason.en).toContain('exempt from a construction permit');
+    expect(exempt.reason.vi).toContain('miễn giấy phép xây dựng');
+    expect(permitExemptionCheck(at, rooftopA1(4.5, 20)).result).toBe('not_applicable');
+  });
+
+  it('holds a column to 20 % of a low building: 2.8 m on 14 m is exempt, 2.9 m is not', () => {
+    expect(permitExemptionCheck(at, rooftopA1(2.8, 14)).result).toBe('exempt');
+    expect(permitExemptionCheck(at, rooftopA1(2.9, 14)).result).toBe('not_applicable');
+  });
+
+  it('exempts a camouflaged A1 column of any height, and never a ground tower', () => {
+    expect(permitExemptionCheck(at, rooftopA1(6, 20, { isCamouflaged: true })).result).toBe('exempt');
+    expect(permitExemptionCheck(at, tower({ heightM: 2 })).result).toBe('not_applicable');
+  });
+});
+
+describe('EMF safety distance (QCVN 8:2022/BTTTT)', () => {
+  const at: LngLat = [0.5, 0.5];
+  it('finds the distance where EIRP / (4πr²) falls to 2 W/m²', () => {
+    const r = emfSafeDistanceM(1000, 2);
+    expect(r).toBeCloseTo(6.3078, 4);
+    expect(1000 / (4 * Math.PI * r * r)).toBeCloseTo(2, 10);
+  });
+
+  it('warns when the nearest building is just inside the safe distance, passes just outside', () => {
+    expect(emfSafetyCheck(at, tower({ nearestBuildingM: 6.2 })).result).toBe('warn');
+    const pass = emfSafetyCheck(at, tower({ nearestBuildingM: 6.4 }));
+    expect(pass.result).toBe('pass');
+    expect(pass.geometry?.type).toBe('Polygon');
+  });
+
+  it('warns when the antenna sits lower than the safe distance', () => {
+    expect(emfSafetyCheck(at, tower({ heightM: 6, nearestBuildingM: 50 })).result).toBe('warn');
+    expect(emfSafetyCheck(at, tower({ heightM: 6.5, nearestBuildingM: 50 })).result).toBe('pass');
+  });
+});
+
+describe('runSelfContainedChecks', () => {
+  it('runs the four tower checks, and marks them not applicable for line works', () => {
+    const results = runSelfContainedChecks({
+      kind: 'tower',
+      geometry: { type: 'Point', coordinates: north(100) },
+      details: tower(),
+    });
+    expect(results.map((r) => r.check)).toEqual([
+      'airport-height',
+      'aviation-marking',
+      'permit-exemption',
+      'emf-safety',
+    ]);
+    const line = runSelfContainedChecks({
+      kind: 'duct_works',
+      geometry: { type: 'LineString', coordinates: [north(0), north(100)] },
+      details: {},
+    });
+    expect(line.every((r) => r.result === 'not_applicable')).toBe(true);
+  });
+});
