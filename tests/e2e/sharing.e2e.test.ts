@@ -16,6 +16,8 @@ let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
 const foreignRequests: string[] = [];
+/** Midpoint of the planned route: a street-level view with ducts. */
+let routeCentre: [number, number] = [0, 0];
 
 const waitForIdle = (p: Page) =>
   p.evaluate(
@@ -61,7 +63,7 @@ function pickManholes(p: Page) {
     if (!duct) throw new Error('no existing duct with a spare tube in the demo data');
     const c = duct.geometry.coordinates;
     const ends = [c[0], c[c.length - 1]] as [number, number][];
-    const nearest = async ([lng, lat]: [number, number]) => {
+    const nearest = async ([lng, lat]: [number, number]): Promise<[number, number]> => {
       const d = 0.002;
       const url = `/api/v1/manholes?bbox=${[lng - d, lat - d, lng + d, lat + d].join(',')}`;
       const body = (await (await fetch(url)).json()) as { features: Point[] };
@@ -127,6 +129,7 @@ describe('the sharing panel in Chromium', () => {
       .toMatch(/Cơ hội dùng chung|Sharing opportunities/);
 
     const { duct, lengthM, a, b } = await pickManholes(page);
+    routeCentre = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
     console.log(`route along duct ${duct} (${Math.round(lengthM)} m) from ${a.join(',')} to ${b.join(',')}`);
     await page.getByTestId('route-stop-0').fill(`${a[0]}, ${a[1]}`);
     await page.getByTestId('route-stop-1').fill(`${b[0]}, ${b[1]}`);
@@ -173,11 +176,47 @@ describe('the sharing panel in Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'sharing-towers.png') });
   });
 
-  it('shows the spare-capacity layer at street zoom', async () => {
+  it('shows the spare-capacity layer at street zoom, coloured by spare class', async () => {
+    await page.evaluate((c) => window.__hatangMap?.jumpTo({ center: c, zoom: 16 }), routeCentre);
     await page.getByTestId('sharing-tab-spare').click();
-    await page.getByTestId('spare-count').waitFor({ timeout: 30_000 });
+    await expect
+      .poll(
+        async () => Number((await page.getByTestId('spare-count').textContent())?.match(/\d+/)?.[0] ?? 0),
+        {
+          timeout: 30_000,
+        },
+      )
+      .toBeGreaterThan(0);
+    const renderedClasses = () =>
+      page.evaluate(() =>
+        (window.__hatangMap?.queryRenderedFeatures({ layers: ['sharing-spare-lines'] }) ?? []).map((f) =>
+          String(f.properties.spareClass),
+        ),
+      );
+    await expect.poll(async () => (await renderedClasses()).length, { timeout: 15_000 }).toBeGreaterThan(0);
     await waitForIdle(page);
+    const classes = await renderedClasses();
+    for (const c of classes) expect(['none', 'low', 'medium', 'high']).toContain(c);
+    // The route layer is only on the map while its tab is shown.
+    expect(await renderedRouteKinds(page)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'sharing-spare.png') });
+  });
+
+  it('lists dig-once notices and undergrounding candidates without an error', async () => {
+    await page.getByTestId('sharing-tab-digOnce').click();
+    const digOnce = page.getByTestId('sharing-dig-once');
+    await expect
+      .poll(async () => (await digOnce.textContent()) ?? '', { timeout: 30_000 })
+      .toMatch(/Phối hợp với|Không có thông báo/);
+    expect(await digOnce.locator('.sharing-error').count()).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'sharing-dig-once.png') });
+    await page.getByTestId('sharing-tab-underground').click();
+    const underground = page.getByTestId('sharing-underground');
+    await expect
+      .poll(async () => (await underground.textContent()) ?? '', { timeout: 60_000 })
+      .toMatch(/\d+ đoạn/);
+    expect(await underground.locator('.sharing-error').count()).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'sharing-underground.png') });
   });
 
   it('loaded nothing from another origin and threw no page error', () => {

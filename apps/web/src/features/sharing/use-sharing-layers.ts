@@ -9,11 +9,16 @@ import type { LngLat } from './sharing-api';
 
 type FeatureCollection = { type: 'FeatureCollection'; features: readonly unknown[] };
 
-/** Runs `fn` now if the style is loaded, else once it is. */
+/**
+ * Runs `fn` now, or — when the style is still loading (`addSource` throws then) — at the next idle.
+ * `fn` must be idempotent (it checks what exists before adding).
+ */
 function whenStyleReady(map: MapLibreMap, fn: () => void): () => void {
-  if (map.isStyleLoaded()) {
+  try {
     fn();
     return () => {};
+  } catch {
+    // The style is not done loading: try again when the map is idle.
   }
   let done = false;
   const run = () => {
@@ -21,11 +26,9 @@ function whenStyleReady(map: MapLibreMap, fn: () => void): () => void {
     done = true;
     fn();
   };
-  map.once('load', run);
   map.once('idle', run);
   return () => {
     done = true;
-    map.off('load', run);
     map.off('idle', run);
   };
 }
