@@ -87,6 +87,8 @@ export async function permitRouteAttempt(
         headers: ifMatch(a),
       };
     }
+    case 'POST /api/v1/permit-applications/:id/checks':
+      return { method, path: path((await latest()).id, '/checks') };
     case 'POST /api/v1/permit-applications/:id/submit':
     case 'POST /api/v1/permit-applications/:id/withdraw': {
       const a = await latest();

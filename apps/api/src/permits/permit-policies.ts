@@ -21,12 +21,15 @@ const READERS: Rule = {
 /** A single application: inspectors' reading is scoped to their commune (see the report on the matrix). */
 const RECORD_READERS: Rule = { ...READERS, inspector: undefined };
 const APPLICANTS: Rule = { admin: 'all', operator_editor: 'all' };
+/** Re-running the checks: whoever may act on the application (the handler scopes operators to their own). */
+const CHECKERS: Rule = { admin: 'all', planner: 'all', reviewer: 'all', operator_editor: 'all' };
 const REVIEWERS: Rule = { admin: 'all', reviewer: 'all' };
 
 const rows: [method: string, path: string, action: Action, rule: Rule][] = [
   ['GET', '/api/v1/permit-applications', 'read', READERS],
   ['POST', '/api/v1/permit-applications', 'create', APPLICANTS],
   ['GET', '/api/v1/permit-applications/:id', 'read', RECORD_READERS],
+  ['POST', '/api/v1/permit-applications/:id/checks', 'update', CHECKERS],
   ['PATCH', '/api/v1/permit-applications/:id', 'update', APPLICANTS],
   ['POST', '/api/v1/permit-applications/:id/submit', 'update', APPLICANTS],
   ['POST', '/api/v1/permit-applications/:id/request-info', 'update', REVIEWERS],

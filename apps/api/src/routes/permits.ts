@@ -26,6 +26,7 @@ import {
   staleApplication,
   wrongStatus,
 } from '../permits/permit-access.js';
+import { runPermitChecks, storeChecks } from '../permits/permit-checks.js';
 import {
   findApplication,
   insertApplication,
@@ -126,7 +127,23 @@ export function permitRoutes(db: Database) {
       if (current.status !== 'draft' && current.status !== 'info_requested')
         throw wrongStatus(current, 'submitted');
       await setStatus(tx, current.id, { status: 'submitted', submitted: true });
+      const filed = await findApplication(tx, current.id);
+      if (filed) await storeChecks(tx, current.id, await runPermitChecks(tx, filed), false);
     });
+    c.header('ETag', etag(result.version));
+    return c.json(result);
+  });
+
+  /** Runs the automatic checks again (e.g. after the plan changed) and stores their results. */
+  app.post('/permit-applications/:id/checks', async (c) => {
+    const result = await db.transaction(async (tx) => {
+      const current = assertMayRead(c.get('principal'), await findApplication(tx, c.req.param('id'), true));
+      await storeChecks(tx, current.id, await runPermitChecks(tx, current), true);
+      const after = await findApplication(tx, current.id);
+      await audit(tx, c, current.id, current, after);
+      return after;
+    });
+    if (!result) throw notFound('Permit application');
     c.header('ETag', etag(result.version));
     return c.json(result);
   });

@@ -4,4 +4,5 @@ export * from './check-types.js';
 export * from './emf-safety.js';
 export * from './permit-check-config.js';
 export * from './permit-exemption.js';
+export * from './restricted-zones.js';
 export * from './run-permit-checks.js';

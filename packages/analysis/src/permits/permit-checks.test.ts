@@ -6,6 +6,7 @@ import type { TowerFacts } from './check-types.js';
 import { emfSafeDistanceM, emfSafetyCheck } from './emf-safety.js';
 import { DEFAULT_PERMIT_CHECK_CONFIG } from './permit-check-config.js';
 import { permitExemptionCheck } from './permit-exemption.js';
+import { restrictedZonesCheck, type TouchedZone } from './restricted-zones.js';
 import { runSelfContainedChecks } from './run-permit-checks.js';
 
 const ARP = DEFAULT_PERMIT_CHECK_CONFIG.airport.referencePoint;
@@ -152,5 +153,55 @@ describe('runSelfContainedChecks', () => {
       details: {},
     });
     expect(line.every((r) => r.result === 'not_applicable')).toBe(true);
+  });
+});
+
+describe('restricted zones', () => {
+  const square: TouchedZone['geometry'] = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [0, 0],
+        [1, 0],
+        [1, 1],
+        [0, 0],
+      ],
+    ],
+  };
+  const zone = (kind: string, rules: TouchedZone['rules'] = {}): TouchedZone => ({
+    id: kind,
+    kind,
+    name: `Vùng ${kind}`,
+    rules,
+    geometry: square,
+  });
+
+  it('fails a tower in a restricted zone and passes it outside every zone', () => {
+    const fail = restrictedZonesCheck('tower', tower(), [zone('restricted')]);
+    expect(fail.result).toBe('fail');
+    expect(fail.geometry).toEqual(square);
+    expect(restrictedZonesCheck('tower', tower(), []).result).toBe('pass');
+    expect(restrictedZonesCheck('duct_works', null, [zone('restricted')]).result).toBe('pass');
+  });
+
+  it('holds towers to a height-limited zone: 30 m passes a 30 m limit, 30.5 m fails', () => {
+    expect(
+      restrictedZonesCheck('tower', tower({ heightM: 30 }), [zone('height_limited', { maxHeightM: 30 })])
+        .result,
+    ).toBe('pass');
+    expect(
+      restrictedZonesCheck('tower', tower({ heightM: 30.5 }), [zone('height_limited', { maxHeightM: 30 })])
+        .result,
+    ).toBe('fail');
+  });
+
+  it('fails a pole line in an underground-only zone, and warns of camouflage for an uncamouflaged tower', () => {
+    expect(restrictedZonesCheck('pole_line', null, [zone('underground_only')]).result).toBe('fail');
+    const warn = restrictedZonesCheck('tower', tower(), [zone('camouflage_required')]);
+    expect(warn.result).toBe('warn');
+    expect(warn.reason.vi).toContain('ngụy trang');
+    expect(
+      restrictedZonesCheck('tower', tower({ isCamouflaged: true }), [zone('camouflage_required')]).result,
+    ).toBe('pass');
   });
 });

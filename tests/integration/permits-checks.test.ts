@@ -1,0 +1,155 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type App, createApp } from '../../apps/api/src/app.js';
+import { createOrganisation, farAway } from '../support/fixtures.js';
+import { call } from '../support/http.js';
+import { type Session, sessionFor, TEST_SCRYPT_N } from '../support/sessions.js';
+import { testDatabase } from '../support/test-database.js';
+import { filed, towerApplication } from './permits-support.js';
+
+type Check = {
+  check: string;
+  result: string;
+  reason: { vi: string; en: string };
+  geometry?: { type: string };
+};
+type Application = {
+  id: string;
+  status: string;
+  version: number;
+  checks: Check[] | null;
+  checkedAt: string | null;
+};
+
+let app: App;
+let operator: Session;
+let otherOperator: Session;
+let reviewer: Session;
+
+// A block of its own far from the demo data: (0.95, 0.95).
+const base = farAway(450);
+const round = (v: number) => Number(v.toFixed(6));
+const at = (n: number): [number, number] => [round(base[0] + n * 0.001), round(base[1])];
+
+/** A global zone (no plan version: set by another authority) around `centre`, ±0.0003°. */
+async function zone(
+  kind: string,
+  centre: [number, number],
+  rules: Record<string, unknown> = {},
+): Promise<string> {
+  const db = await testDatabase();
+  const id = crypto.randomUUID();
+  const [x, y] = centre;
+  await db.query(
+    `INSERT INTO plan_zones (id, plan_version_id, kind, name, rules, geom)
+     VALUES ($1, NULL, $2, $3, $4::text::jsonb, ST_MakeEnvelope($5 - 0.0003, $6 - 0.0003, $5 + 0.0003, $6 + 0.0003, 4326))`,
+    [id, kind, `Vùng thử ${kind}`, JSON.stringify(rules), x, y],
+  );
+  return id;
+}
+
+beforeAll(async () => {
+  const db = await testDatabase();
+  app = createApp({ db, auth: { scryptN: TEST_SCRYPT_N } });
+  operator = await sessionFor(app, db, await createOrganisation(db, 'operator'), ['operator_editor']);
+  otherOperator = await sessionFor(app, db, await createOrganisation(db, 'operator'), ['operator_editor']);
+  reviewer = await sessionFor(app, db, await createOrganisation(db, 'construction_department'), ['reviewer']);
+});
+
+const byName = (a: Application) => Object.fromEntries((a.checks ?? []).map((c) => [c.check, c]));
+
+describe('automatic permit checks', () => {
+  it('runs the checks when an application is submitted and stores them with it', async () => {
+    await zone('restricted', at(1));
+    const submitted = await filed(app, operator.headers, towerApplication(at(1), { heightM: 46 }));
+    const read = await call<Application>(app, 'GET', `/api/v1/permit-applications/${submitted.id}`, {
+      as: reviewer,
+    });
+    expect(read.body.status).toBe('submitted');
+    expect(read.body.version).toBe(2);
+    expect(read.body.checkedAt).not.toBeNull();
+    const checks = byName(read.body);
+    expect(checks['restricted-zones']).toMatchObject({ result: 'fail', geometry: { type: 'Polygon' } });
+    expect(checks['restricted-zones']?.reason.vi).toContain('cấm xây trạm');
+    expect(checks['airport-height']?.result).toBe('not_applicable');
+    expect(checks['aviation-marking']?.result).toBe('warn');
+    expect(checks['permit-exemption']?.result).toBe('not_applicable');
+    expect(checks['emf-safety']?.result).toBe('pass');
+  });
+
+  it('runs them again on demand, seeing a zone drawn since, for the reviewer and the applicant only', async () => {
+    const submitted = await filed(app, operator.headers, towerApplication(at(3)));
+    const first = await call<Application>(app, 'GET', `/api/v1/permit-applications/${submitted.id}`, {
+      as: reviewer,
+    });
+    expect(byName(first.body)['restricted-zones']?.result).toBe('pass');
+    await zone('camouflage_required', at(3));
+    const again = await call<Application>(app, 'POST', `/api/v1/permit-applications/${submitted.id}/checks`, {
+      as: reviewer,
+    });
+    expect(again.status).toBe(200);
+    expect(again.body.version).toBe(first.body.version + 1);
+    expect(byName(again.body)['restricted-zones']?.result).toBe('warn');
+    expect(
+      (await call(app, 'POST', `/api/v1/permit-applications/${submitted.id}/checks`, { as: operator }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await call(app, 'POST', `/api/v1/permit-applications/${submitted.id}/checks`, { as: otherOperator }))
+        .status,
+    ).toBe(404);
+    const db = await testDatabase();
+    const audit = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE resource = 'permit-applications' AND record_id = $1`,
+      [submitted.id],
+    );
+    expect(audit[0]?.n).toBe(4);
+  });
+
+  it('finds an exempt rooftop column, which the reviewer closes as exempt', async () => {
+    const submitted = await filed(
+      app,
+      operator.headers,
+      towerApplication(at(5), {
+        towerClass: 'A1',
+        structure: 'rooftop_column',
+        mounting: 'rooftop',
+        heightM: 2.9,
+        buildingHeightM: 20,
+        eirpW: 50,
+        nearestBuildingM: 10,
+      }),
+    );
+    const read = await call<Application>(app, 'GET', `/api/v1/permit-applications/${submitted.id}`, {
+      as: reviewer,
+    });
+    expect(byName(read.body)['permit-exemption']).toMatchObject({ result: 'exempt' });
+    expect(byName(read.body)['permit-exemption']?.reason.en).toContain('exempt from a construction permit');
+    const closed = await call<Application>(
+      app,
+      'POST',
+      `/api/v1/permit-applications/${submitted.id}/decision`,
+      {
+        as: reviewer,
+        json: { outcome: 'exempt', reason: 'Miễn giấy phép xây dựng' },
+        headers: { 'if-match': String(read.body.version) },
+      },
+    );
+    expect(closed.body.status).toBe('exempt');
+  });
+
+  it('fails a pole line through an underground-only zone, and leaves the tower checks aside', async () => {
+    await zone('underground_only', at(7));
+    const submitted = await filed(app, operator.headers, {
+      kind: 'pole_line',
+      title: 'Tuyến cột qua phố ngầm hóa',
+      geometry: { type: 'LineString', coordinates: [at(6), at(8)] },
+      details: {},
+    });
+    const read = await call<Application>(app, 'GET', `/api/v1/permit-applications/${submitted.id}`, {
+      as: reviewer,
+    });
+    const checks = byName(read.body);
+    expect(checks['restricted-zones']?.result).toBe('fail');
+    expect(checks['airport-height']?.result).toBe('not_applicable');
+  });
+});
