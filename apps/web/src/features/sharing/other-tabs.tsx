@@ -150,7 +150,7 @@ export function DigOnceTab({
             </div>
             <div className="sharing-muted">
               {t('shared')}: {formatLength(lang, n.sharedLengthM)}
-              {n.window ? ` · ${t('window')}: ${n.window.from} → ${n.window.to}` : ''}
+              {n.window ? ` · ${t('window')}: ${n.window.startsOn} → ${n.window.endsOn}` : ''}
             </div>
           </li>
         ))}

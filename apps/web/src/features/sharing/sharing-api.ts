@@ -157,7 +157,7 @@ export interface DigOnceNotice {
     org: OrgRef;
   };
   sharedLengthM: number;
-  window: { from: string; to: string } | null;
+  window: { startsOn: string; endsOn: string } | null;
 }
 export interface DigOnceAnswer {
   type: 'FeatureCollection';
