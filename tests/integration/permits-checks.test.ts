@@ -74,6 +74,27 @@ describe('automatic permit checks', () => {
     expect(checks['aviation-marking']?.result).toBe('warn');
     expect(checks['permit-exemption']?.result).toBe('not_applicable');
     expect(checks['emf-safety']?.result).toBe('pass');
+    expect(checks.duplicate?.result).toBe('pass');
+    // Far from any approved plan item: not in the plan, or nothing to conform to when no version is approved.
+    const db = await testDatabase();
+    const approved = await db.query<{ found: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM plan_versions WHERE kind = 'approved') AS found`,
+    );
+    expect(checks['plan-conformity']?.result).toBe(approved[0]?.found ? 'fail' : 'not_applicable');
+  });
+
+  it('warns of a second application at the same place (within 20 m), not of one 30 m away', async () => {
+    const [x, y] = at(10);
+    await filed(app, operator.headers, towerApplication([x, y]));
+    const near = await filed(app, otherOperator.headers, towerApplication([round(x + 0.00015), y]));
+    const far = await filed(app, otherOperator.headers, towerApplication([x, round(y + 0.00027)]));
+    const checksOf = async (id: string) =>
+      byName(
+        (await call<Application>(app, 'GET', `/api/v1/permit-applications/${id}`, { as: reviewer })).body,
+      );
+    const nearChecks = await checksOf(near.id);
+    expect(nearChecks.duplicate).toMatchObject({ result: 'warn', geometry: { type: 'Point' } });
+    expect((await checksOf(far.id)).duplicate?.result).toBe('pass');
   });
 
   it('runs them again on demand, seeing a zone drawn since, for the reviewer and the applicant only', async () => {

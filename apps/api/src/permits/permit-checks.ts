@@ -1,7 +1,11 @@
 import {
   type CheckedApplication,
   DEFAULT_PERMIT_CHECK_CONFIG,
+  duplicateCheck,
+  type NearbyPlanItem,
+  type NearbyRecord,
   type PermitCheck,
+  planConformityCheck,
   restrictedZonesCheck,
   runSelfContainedChecks,
   type TouchedZone,
@@ -25,6 +29,49 @@ function touchedZones(sql: Sql, applicationId: string): Promise<TouchedZone[]> {
   );
 }
 
+/** Items of approved plan versions within `withinM` of the works (distances in m on the spheroid). */
+function nearbyPlanItems(sql: Sql, applicationId: string, withinM: number, corridorM: number) {
+  return sql.query<NearbyPlanItem>(
+    `SELECT i.id::text AS id, i.kind, i.name, ST_Distance(i.geom::geography, a.geom::geography) AS "distanceM",
+       (GeometryType(a.geom) = 'LINESTRING' AND GeometryType(i.geom) = 'LINESTRING'
+         AND ST_Covers(ST_Buffer(i.geom::geography, $3)::geometry, a.geom)) AS "coversWorks",
+       ST_AsGeoJSON(i.geom, 7)::jsonb AS geometry
+     FROM permit_applications a
+     JOIN plan_items i ON ST_DWithin(i.geom::geography, a.geom::geography, $2)
+     JOIN plan_versions v ON v.id = i.plan_version_id AND v.kind = 'approved'
+     WHERE a.id = $1`,
+    [applicationId, withinM, corridorM],
+  );
+}
+
+/**
+ * Live applications of the same kind, and towers of the register (for a tower), at the same
+ * place: a point within `withinM`, or a line whose two ends are each within `withinM`.
+ */
+function nearbyRecords(sql: Sql, applicationId: string, withinM: number) {
+  const distance = (x: string) => `CASE WHEN GeometryType(a.geom) = 'POINT'
+      THEN ST_Distance(a.geom::geography, ${x}::geography)
+      ELSE GREATEST(ST_Distance(ST_StartPoint(a.geom)::geography, ST_StartPoint(${x})::geography),
+                    ST_Distance(ST_EndPoint(a.geom)::geography, ST_EndPoint(${x})::geography)) END`;
+  return sql.query<NearbyRecord>(
+    `SELECT * FROM (
+       SELECT 'application' AS source, o.id::text AS id, o.title AS label, ${distance('o.geom')} AS "distanceM",
+         ST_AsGeoJSON(o.geom, 7)::jsonb AS geometry
+       FROM permit_applications a JOIN permit_applications o
+         ON o.id <> a.id AND o.kind = a.kind AND o.status NOT IN ('withdrawn', 'rejected')
+         AND ST_DWithin(o.geom::geography, a.geom::geography, $2)
+       WHERE a.id = $1
+       UNION ALL
+       SELECT 'asset', t.id::text, t.code, ST_Distance(a.geom::geography, t.geom::geography),
+         ST_AsGeoJSON(t.geom, 7)::jsonb
+       FROM permit_applications a JOIN towers t
+         ON a.kind = 'tower' AND t.status <> 'decommissioned' AND ST_DWithin(t.geom::geography, a.geom::geography, $2)
+       WHERE a.id = $1) r
+     WHERE r."distanceM" <= $2 ORDER BY r."distanceM" LIMIT 20`,
+    [applicationId, withinM],
+  );
+}
+
 /** Runs every automatic check on the application as stored (in the caller's transaction). */
 export async function runPermitChecks(sql: Sql, application: PermitApplication): Promise<PermitCheck[]> {
   const subject = {
@@ -33,9 +80,24 @@ export async function runPermitChecks(sql: Sql, application: PermitApplication):
     details: application.details,
   } as CheckedApplication;
   const tower = application.kind === 'tower' ? (application.details as unknown as TowerFacts) : null;
+  const config = DEFAULT_PERMIT_CHECK_CONFIG;
+  const approved = await sql.query<{ found: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM plan_versions WHERE kind = 'approved') AS found`,
+  );
+  const withinM = Math.max(config.plan.towerSiteToleranceM, config.plan.routeCorridorM);
   return [
-    ...runSelfContainedChecks(subject, DEFAULT_PERMIT_CHECK_CONFIG),
+    planConformityCheck(
+      application.kind,
+      approved[0]?.found === true,
+      await nearbyPlanItems(sql, application.id, withinM, config.plan.routeCorridorM),
+      config.plan.towerSiteToleranceM,
+    ),
     restrictedZonesCheck(application.kind, tower, await touchedZones(sql, application.id)),
+    ...runSelfContainedChecks(subject, config),
+    duplicateCheck(
+      await nearbyRecords(sql, application.id, config.duplicateDistanceM),
+      config.duplicateDistanceM,
+    ),
   ];
 }
 

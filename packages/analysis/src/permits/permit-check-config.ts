@@ -33,6 +33,14 @@ export interface PermitCheckConfig {
   };
   /** QCVN 8:2022/BTTTT: public exposure limit in 10 MHz–6 GHz, W/m². */
   emfPublicLimitWPerM2: number;
+  plan: {
+    /** A tower within this distance (m) of an approved tower_site conforms. */
+    towerSiteToleranceM: number;
+    /** Line works within this corridor (m either side) of an approved route conform. */
+    routeCorridorM: number;
+  };
+  /** Another application or asset within this distance (m) is a likely duplicate. */
+  duplicateDistanceM: number;
 }
 
 export const DEFAULT_PERMIT_CHECK_CONFIG: Readonly<PermitCheckConfig> = Object.freeze({
@@ -47,4 +55,6 @@ export const DEFAULT_PERMIT_CHECK_CONFIG: Readonly<PermitCheckConfig> = Object.f
   aviationMarkingFromM: 45,
   exemption: { maxColumnHeightM: 3, maxShareOfBuilding: 0.2 },
   emfPublicLimitWPerM2: 2,
+  plan: { towerSiteToleranceM: 50, routeCorridorM: 20 },
+  duplicateDistanceM: 20,
 });

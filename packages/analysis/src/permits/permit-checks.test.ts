@@ -3,9 +3,11 @@ import { localDistanceM, metresPerDegreeLat } from '../coverage/local-metric.js'
 import type { LngLat } from '../sharing/metric.js';
 import { airportHeightCheck, airportHeightLimitM, aviationMarkingCheck } from './airport-height.js';
 import type { TowerFacts } from './check-types.js';
+import { duplicateCheck, type NearbyRecord } from './duplicate.js';
 import { emfSafeDistanceM, emfSafetyCheck } from './emf-safety.js';
 import { DEFAULT_PERMIT_CHECK_CONFIG } from './permit-check-config.js';
 import { permitExemptionCheck } from './permit-exemption.js';
+import { type NearbyPlanItem, planConformityCheck } from './plan-conformity.js';
 import { restrictedZonesCheck, type TouchedZone } from './restricted-zones.js';
 import { runSelfContainedChecks } from './run-permit-checks.js';
 
@@ -203,5 +205,48 @@ describe('restricted zones', () => {
     expect(
       restrictedZonesCheck('tower', tower({ isCamouflaged: true }), [zone('camouflage_required')]).result,
     ).toBe('pass');
+  });
+});
+
+describe('plan conformity', () => {
+  const point = { type: 'Point' as const, coordinates: [0, 0] };
+  const item = (kind: string, distanceM: number, coversWorks = false): NearbyPlanItem => ({
+    id: kind,
+    kind,
+    name: 'Khu trạm',
+    distanceM,
+    coversWorks,
+    geometry: point,
+  });
+  it('passes a tower within 50 m of an approved tower site and fails it at 50.5 m', () => {
+    expect(planConformityCheck('tower', true, [item('tower_site', 50)], 50).result).toBe('pass');
+    const fail = planConformityCheck('tower', true, [item('tower_site', 50.5)], 50);
+    expect(fail.result).toBe('fail');
+    expect(fail.reason.en).toBe('Not in the approved plan');
+  });
+  it('passes a tower inside a tower area only, and line works along a route of their kind', () => {
+    expect(planConformityCheck('tower', true, [item('tower_area', 0)], 50).result).toBe('pass');
+    expect(planConformityCheck('tower', true, [item('tower_area', 1)], 50).result).toBe('fail');
+    expect(planConformityCheck('duct_works', true, [item('duct_route', 3, true)], 50).result).toBe('pass');
+    expect(planConformityCheck('duct_works', true, [item('duct_route', 3, false)], 50).result).toBe('fail');
+    expect(planConformityCheck('pole_line', true, [item('duct_route', 0, true)], 50).result).toBe('fail');
+  });
+  it('is not applicable without an approved plan version', () => {
+    expect(planConformityCheck('tower', false, [], 50).result).toBe('not_applicable');
+  });
+});
+
+describe('duplicate', () => {
+  const at = { type: 'Point' as const, coordinates: [0, 0] };
+  it('warns of an application within 20 m, not at 20.5 m', () => {
+    const near: NearbyRecord = {
+      source: 'application',
+      id: 'a',
+      label: 'Trạm A',
+      distanceM: 20,
+      geometry: at,
+    };
+    expect(duplicateCheck([near], 20).result).toBe('warn');
+    expect(duplicateCheck([{ ...near, distanceM: 20.5 }], 20).result).toBe('pass');
   });
 });
