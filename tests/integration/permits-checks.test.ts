@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../../apps/api/src/app.js';
-import { createOrganisation, farAway } from '../support/fixtures.js';
+import { createOrganisation, farAway, sampleFeature } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { type Session, sessionFor, TEST_SCRYPT_N } from '../support/sessions.js';
 import { testDatabase } from '../support/test-database.js';
@@ -24,6 +24,7 @@ let app: App;
 let operator: Session;
 let otherOperator: Session;
 let reviewer: Session;
+let admin: Session;
 
 // A block of its own far from the demo data: (0.95, 0.95).
 const base = farAway(450);
@@ -53,6 +54,7 @@ beforeAll(async () => {
   operator = await sessionFor(app, db, await createOrganisation(db, 'operator'), ['operator_editor']);
   otherOperator = await sessionFor(app, db, await createOrganisation(db, 'operator'), ['operator_editor']);
   reviewer = await sessionFor(app, db, await createOrganisation(db, 'construction_department'), ['reviewer']);
+  admin = await sessionFor(app, db, await createOrganisation(db, 'city_department'), ['admin']);
 });
 
 const byName = (a: Application) => Object.fromEntries((a.checks ?? []).map((c) => [c.check, c]));
@@ -172,5 +174,47 @@ describe('automatic permit checks', () => {
     const checks = byName(read.body);
     expect(checks['restricted-zones']?.result).toBe('fail');
     expect(checks['airport-height']?.result).toBe('not_applicable');
+  });
+
+  it('fails a tower with an existing tower to share within the sharing distance, unless justified', async () => {
+    const db = await testDatabase();
+    const owner = await createOrganisation(db, 'tower_company');
+    const hostAt = at(20);
+    const created = await call(app, 'POST', '/api/v1/towers', {
+      as: admin,
+      json: sampleFeature('towers', owner, `PERMIT-HOST-${crypto.randomUUID().slice(0, 6)}`, hostAt),
+    });
+    expect(created.status).toBe(201);
+    const near: [number, number] = [round(hostAt[0] + 0.0003), hostAt[1]];
+    const checksOf = async (id: string) =>
+      byName(
+        (await call<Application>(app, 'GET', `/api/v1/permit-applications/${id}`, { as: reviewer })).body,
+      );
+    const unjustified = await checksOf((await filed(app, operator.headers, towerApplication(near))).id);
+    expect(unjustified['sharing-obligation']).toMatchObject({
+      result: 'fail',
+      geometry: { type: 'LineString' },
+    });
+    const justified = await checksOf(
+      (
+        await filed(
+          app,
+          otherOperator.headers,
+          towerApplication(near, {}, { justification: 'Trạm hiện có đã quá tải' }),
+        )
+      ).id,
+    );
+    expect(justified['sharing-obligation']?.result).toBe('warn');
+    // Taller than the host (42 m): nothing to share.
+    const tall = await checksOf(
+      (
+        await filed(
+          app,
+          operator.headers,
+          towerApplication([near[0], round(near[1] + 0.0005)], { heightM: 44 }),
+        )
+      ).id,
+    );
+    expect(tall['sharing-obligation']?.result).toBe('pass');
   });
 });

@@ -1,18 +1,46 @@
 import {
   type CheckedApplication,
   DEFAULT_PERMIT_CHECK_CONFIG,
+  DEFAULT_SHARING_DISTANCE,
+  degreesFor,
   duplicateCheck,
+  findSharingHosts,
   type NearbyPlanItem,
   type NearbyRecord,
   type PermitCheck,
   planConformityCheck,
   restrictedZonesCheck,
   runSelfContainedChecks,
+  sharingObligationCheck,
   type TouchedZone,
   type TowerFacts,
+  TowerIndex,
+  topAboveGroundM,
 } from '@hatang/analysis';
 import type { Sql } from '@hatang/db';
+import { loadSharingTowers, unitAt } from '../sharing/tower-data.js';
 import type { PermitApplication } from './permit-store.js';
+
+/** The sharing check for a tower: existing towers within the sharing distance that could host it. */
+async function sharingCheck(
+  sql: Sql,
+  application: PermitApplication,
+  tower: TowerFacts,
+): Promise<PermitCheck> {
+  const point = application.geometry.coordinates as [number, number];
+  const rule = DEFAULT_SHARING_DISTANCE;
+  const { dLng, dLat } = degreesFor(Math.max(rule.urbanM, rule.otherM), point[1]);
+  const area = [point[0] - dLng, point[1] - dLat, point[0] + dLng, point[1] + dLat] as const;
+  const [unit, towers] = await Promise.all([unitAt(sql, point), loadSharingTowers(sql, ['existing'], area)]);
+  const sharing = findSharingHosts(new TowerIndex(towers), {
+    position: point,
+    unitType: unit?.unitType ?? null,
+    requiredHeightM: topAboveGroundM(tower),
+    operatorId: application.applicantOrgId,
+    rule,
+  });
+  return sharingObligationCheck(point, sharing, application.justification);
+}
 
 /**
  * The zones the works touch: global zones (set by other authorities, no plan version) and those
@@ -93,6 +121,13 @@ export async function runPermitChecks(sql: Sql, application: PermitApplication):
       config.plan.towerSiteToleranceM,
     ),
     restrictedZonesCheck(application.kind, tower, await touchedZones(sql, application.id)),
+    tower
+      ? await sharingCheck(sql, application, tower)
+      : {
+          check: 'sharing-obligation',
+          result: 'not_applicable',
+          reason: { vi: 'Chỉ áp dụng cho trạm/cột ăng-ten', en: 'Applies to towers only' },
+        },
     ...runSelfContainedChecks(subject, config),
     duplicateCheck(
       await nearbyRecords(sql, application.id, config.duplicateDistanceM),

@@ -8,3 +8,4 @@ export * from './permit-exemption.js';
 export * from './plan-conformity.js';
 export * from './restricted-zones.js';
 export * from './run-permit-checks.js';
+export * from './sharing-obligation.js';

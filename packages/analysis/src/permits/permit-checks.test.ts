@@ -10,6 +10,7 @@ import { permitExemptionCheck } from './permit-exemption.js';
 import { type NearbyPlanItem, planConformityCheck } from './plan-conformity.js';
 import { restrictedZonesCheck, type TouchedZone } from './restricted-zones.js';
 import { runSelfContainedChecks } from './run-permit-checks.js';
+import { sharingObligationCheck } from './sharing-obligation.js';
 
 const ARP = DEFAULT_PERMIT_CHECK_CONFIG.airport.referencePoint;
 /** A point `metres` due north of Cát Bi's reference point. */
@@ -248,5 +249,34 @@ describe('duplicate', () => {
     };
     expect(duplicateCheck([near], 20).result).toBe('warn');
     expect(duplicateCheck([{ ...near, distanceM: 20.5 }], 20).result).toBe('pass');
+  });
+});
+
+describe('sharing obligation', () => {
+  const at: LngLat = [106.68, 20.86];
+  const host = {
+    towerId: 't',
+    ownerOrgId: 'o',
+    position: [106.6809, 20.86] as LngLat,
+    distanceM: 93.6,
+    heightM: 40,
+    freeTenantSlots: 2,
+    freeAntennaSlots: 6,
+  };
+  const result = (candidates: (typeof host)[]) => ({
+    sharingDistanceM: 100,
+    candidates,
+    blocked: [],
+    newTowerAllowed: candidates.length === 0,
+  });
+  it('fails with a host within the distance unless justified, and passes without one', () => {
+    const fail = sharingObligationCheck(at, result([host]), null);
+    expect(fail.result).toBe('fail');
+    expect(fail.reason.vi).toContain('Phải dùng chung');
+    expect(fail.geometry).toEqual({ type: 'LineString', coordinates: [at, host.position] });
+    expect(sharingObligationCheck(at, result([host]), 'Trạm hiện có không chịu thêm tải').result).toBe(
+      'warn',
+    );
+    expect(sharingObligationCheck(at, result([]), null).result).toBe('pass');
   });
 });

@@ -1,0 +1,45 @@
+import type { TowerSharingResult } from '../sharing/tower-sharing.js';
+import type { PermitCheck } from './check-types.js';
+
+/**
+ * Sharing obligation. QĐ 26/2018/QĐ-UBND (Hai Duong, now part of Hai Phong) and Plan 317: a new
+ * tower must share an existing tower with free capacity and enough height within the sharing
+ * distance (100 m in wards, 400 m elsewhere; see ../sharing/sharing-distance.ts). With such a
+ * host the application fails unless it gives a justification (then warn: the reviewer weighs
+ * it). Its geometry is the line from the new tower to the nearest host. Hosts come from
+ * `findSharingHosts` (../sharing/tower-sharing.ts) with the tower's top height as required height.
+ */
+export function sharingObligationCheck(
+  at: [number, number],
+  sharing: TowerSharingResult,
+  justification: string | null | undefined,
+): PermitCheck {
+  const host = sharing.candidates[0];
+  const distance = `${sharing.sharingDistanceM} m`;
+  if (!host) {
+    return {
+      check: 'sharing-obligation',
+      result: 'pass',
+      reason: {
+        vi: `Không có trạm hiện có còn chỗ và đủ cao trong phạm vi ${distance}`,
+        en: `No existing tower with free capacity and enough height within ${distance}`,
+      },
+    };
+  }
+  const facts = {
+    vi: `trạm hiện có cách ${host.distanceM} m (cao ${host.heightM} m, còn ${host.freeTenantSlots} chỗ) trong phạm vi dùng chung ${distance}`,
+    en: `an existing tower ${host.distanceM} m away (${host.heightM} m high, ${host.freeTenantSlots} free tenant slots) within the ${distance} sharing distance`,
+  };
+  const justified = !!justification?.trim();
+  return {
+    check: 'sharing-obligation',
+    result: justified ? 'warn' : 'fail',
+    reason: justified
+      ? {
+          vi: `Có ${facts.vi}; hồ sơ nêu lý do không dùng chung`,
+          en: `There is ${facts.en}; the application justifies not sharing`,
+        }
+      : { vi: `Phải dùng chung: ${facts.vi}`, en: `Must share: ${facts.en}` },
+    geometry: { type: 'LineString', coordinates: [at, host.position] },
+  };
+}
