@@ -153,6 +153,46 @@ describe('the sharing panel in Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'sharing-route.png') });
   });
 
+  it('picks stops on the map without opening the commune panel under the click', async () => {
+    const box = await page.locator('canvas.maplibregl-canvas').boundingBox();
+    if (!box) throw new Error('no map to click');
+    await page.getByTestId('route-clear').click();
+    await page.getByTestId('route-pick').click();
+    await waitForIdle(page);
+    const pixels: [number, number][] = [
+      [150, 400],
+      [300, 450],
+      [420, 300],
+    ];
+    for (const [x, y] of pixels) {
+      await page.mouse.click(box.x + x, box.y + y);
+      await page.waitForTimeout(300);
+    }
+    await page.getByTestId('route-pick').click();
+    // Two stops were filled (A and B), the third click added a stop.
+    const expected = await page.evaluate(
+      (ps) => ps.map(([x, y]) => window.__hatangMap?.unproject([x, y]).toArray() ?? [0, 0]),
+      pixels,
+    );
+    for (const [i, [lng, lat]] of expected.entries()) {
+      const text = await page.getByTestId(`route-stop-${i}`).inputValue();
+      const [gotLng, gotLat] = text.split(',').map(Number);
+      expect(Math.abs((gotLng ?? 0) - (lng ?? 0))).toBeLessThan(1e-5);
+      expect(Math.abs((gotLat ?? 0) - (lat ?? 0))).toBeLessThan(1e-5);
+    }
+    // No commune panel opened under the clicks (a click right on an asset still selects it: the
+    // app looks for assets before overlays).
+    expect(
+      await page.locator('[data-testid="asset-panel"]:not(:has([data-testid="asset-code"]))').count(),
+    ).toBe(0);
+    await waitForIdle(page);
+    const stops = await page.evaluate(
+      () => window.__hatangMap?.queryRenderedFeatures({ layers: ['sharing-route-stops'] }).length ?? 0,
+    );
+    expect(stops).toBe(3);
+    await page.screenshot({ path: join(ARTIFACTS, 'sharing-route-picked.png') });
+  });
+
   it('checks tower sharing at an existing tower and lists that tower', async () => {
     const tower = await pickTower(page);
     await page.getByTestId('sharing-tab-towers').click();

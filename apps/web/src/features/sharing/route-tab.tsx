@@ -153,6 +153,7 @@ export function RouteTab({ map, active }: { map: MapLibreMap | null; active: boo
           </button>
           <button
             type="button"
+            data-testid="route-clear"
             onClick={() => {
               setStops(['', '']);
               setResult(null);
