@@ -217,4 +217,39 @@ describe('automatic permit checks', () => {
     );
     expect(tall['sharing-obligation']?.result).toBe('pass');
   });
+
+  it('asks duct works alongside a scheduled road works to coordinate with it (dig-once)', async () => {
+    const db = await testDatabase();
+    const roads = await createOrganisation(db, 'other_sector');
+    const [x, y] = at(30);
+    const route: [number, number][] = [
+      [x, y],
+      [round(x + 0.003), y],
+    ];
+    await db.query(
+      `INSERT INTO civil_works (id, code, owner_org_id, status, name, sector, starts_on, ends_on, geom)
+       VALUES ($1, 'ROAD-1', $2, 'planned', 'Nâng cấp đường thử', 'road', '2027-03-10', '2027-06-30',
+               ST_SetSRID(ST_MakeLine(ST_MakePoint($3, $5), ST_MakePoint($4, $5)), 4326))`,
+      [crypto.randomUUID(), roads, x, round(x + 0.003), round(y + 0.00005)],
+    );
+    const works = (startsOn: string, endsOn: string) => ({
+      kind: 'duct_works',
+      title: 'Hào cáp dọc đường',
+      geometry: { type: 'LineString', coordinates: route },
+      details: { startsOn, endsOn },
+    });
+    const checksOf = async (id: string) =>
+      byName(
+        (await call<Application>(app, 'GET', `/api/v1/permit-applications/${id}`, { as: reviewer })).body,
+      );
+    const overlapping = await checksOf(
+      (await filed(app, operator.headers, works('2027-03-01', '2027-04-30'))).id,
+    );
+    expect(overlapping['dig-once']?.result).toBe('warn');
+    expect(overlapping['dig-once']?.reason.vi).toContain('Phối hợp thi công với: Nâng cấp đường thử');
+    const later = await checksOf(
+      (await filed(app, otherOperator.headers, works('2027-07-01', '2027-08-30'))).id,
+    );
+    expect(later['dig-once']?.result).toBe('pass');
+  });
 });

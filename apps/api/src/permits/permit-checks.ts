@@ -3,8 +3,11 @@ import {
   DEFAULT_PERMIT_CHECK_CONFIG,
   DEFAULT_SHARING_DISTANCE,
   degreesFor,
+  digOnceCheck,
   duplicateCheck,
   findSharingHosts,
+  type LngLat,
+  type NamedCivilWork,
   type NearbyPlanItem,
   type NearbyRecord,
   type PermitCheck,
@@ -100,6 +103,45 @@ function nearbyRecords(sql: Sql, applicationId: string, withinM: number) {
   );
 }
 
+/** Civil works not decommissioned near duct works, for the dig-once check. */
+function nearbyCivilWorks(sql: Sql, applicationId: string, withinM: number): Promise<NamedCivilWork[]> {
+  return sql.query<NamedCivilWork>(
+    `SELECT w.id::text AS id, w.owner_org_id::text AS "ownerOrgId", w.sector, w.name, o.name AS "ownerName",
+       to_char(w.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(w.ends_on, 'YYYY-MM-DD') AS "endsOn",
+       ST_AsGeoJSON(w.geom, 7)::jsonb->'coordinates' AS coordinates
+     FROM permit_applications a
+     JOIN civil_works w ON w.status <> 'decommissioned' AND ST_DWithin(w.geom::geography, a.geom::geography, $2)
+     JOIN organisations o ON o.id = w.owner_org_id
+     WHERE a.id = $1`,
+    [applicationId, withinM],
+  );
+}
+
+async function digOnce(sql: Sql, application: PermitApplication): Promise<PermitCheck> {
+  if (application.kind !== 'duct_works') {
+    return {
+      check: 'dig-once',
+      result: 'not_applicable',
+      reason: {
+        vi: 'Chỉ áp dụng cho công trình cống bể, hào cáp',
+        en: 'Applies to duct and trench works only',
+      },
+    };
+  }
+  const details = application.details as { startsOn: string; endsOn: string };
+  const options = DEFAULT_PERMIT_CHECK_CONFIG.digOnce;
+  return digOnceCheck(
+    {
+      coordinates: application.geometry.coordinates as LngLat[],
+      startsOn: details.startsOn,
+      endsOn: details.endsOn,
+      ownerOrgId: application.applicantOrgId,
+    },
+    await nearbyCivilWorks(sql, application.id, options.bufferM * 2),
+    options,
+  );
+}
+
 /** Runs every automatic check on the application as stored (in the caller's transaction). */
 export async function runPermitChecks(sql: Sql, application: PermitApplication): Promise<PermitCheck[]> {
   const subject = {
@@ -128,6 +170,7 @@ export async function runPermitChecks(sql: Sql, application: PermitApplication):
           result: 'not_applicable',
           reason: { vi: 'Chỉ áp dụng cho trạm/cột ăng-ten', en: 'Applies to towers only' },
         },
+    await digOnce(sql, application),
     ...runSelfContainedChecks(subject, config),
     duplicateCheck(
       await nearbyRecords(sql, application.id, config.duplicateDistanceM),

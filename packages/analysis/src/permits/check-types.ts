@@ -8,7 +8,7 @@ import type { LngLat } from '../sharing/metric.js';
 export type CheckOutcome = 'pass' | 'warn' | 'fail' | 'not_applicable' | 'exempt';
 
 export interface CheckGeometry {
-  type: 'Point' | 'LineString' | 'Polygon';
+  type: 'Point' | 'LineString' | 'MultiLineString' | 'Polygon';
   coordinates: unknown;
 }
 

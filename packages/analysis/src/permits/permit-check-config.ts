@@ -39,6 +39,8 @@ export interface PermitCheckConfig {
     /** Line works within this corridor (m either side) of an approved route conform. */
     routeCorridorM: number;
   };
+  /** Dig-once: a civil work within `bufferM` (m) of duct works over at least `minSharedM` (m). */
+  digOnce: { bufferM: number; minSharedM: number };
   /** Another application or asset within this distance (m) is a likely duplicate. */
   duplicateDistanceM: number;
 }
@@ -56,5 +58,6 @@ export const DEFAULT_PERMIT_CHECK_CONFIG: Readonly<PermitCheckConfig> = Object.f
   exemption: { maxColumnHeightM: 3, maxShareOfBuilding: 0.2 },
   emfPublicLimitWPerM2: 2,
   plan: { towerSiteToleranceM: 50, routeCorridorM: 20 },
+  digOnce: { bufferM: 15, minSharedM: 50 },
   duplicateDistanceM: 20,
 });

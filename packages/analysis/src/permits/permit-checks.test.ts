@@ -3,6 +3,7 @@ import { localDistanceM, metresPerDegreeLat } from '../coverage/local-metric.js'
 import type { LngLat } from '../sharing/metric.js';
 import { airportHeightCheck, airportHeightLimitM, aviationMarkingCheck } from './airport-height.js';
 import type { TowerFacts } from './check-types.js';
+import { digOnceCheck, type NamedCivilWork } from './dig-once-check.js';
 import { duplicateCheck, type NearbyRecord } from './duplicate.js';
 import { emfSafeDistanceM, emfSafetyCheck } from './emf-safety.js';
 import { DEFAULT_PERMIT_CHECK_CONFIG } from './permit-check-config.js';
@@ -278,5 +279,45 @@ describe('sharing obligation', () => {
       'warn',
     );
     expect(sharingObligationCheck(at, result([]), null).result).toBe('pass');
+  });
+});
+
+describe('dig-once', () => {
+  const y = 20.86;
+  const mPerDegLng = 104_000; // close enough at 20.86°N for fixtures; the check measures itself
+  const line = (x0: number, lengthM: number, dy = 0): LngLat[] => [
+    [x0, y + dy],
+    [x0 + lengthM / mPerDegLng, y + dy],
+  ];
+  const civil = (coordinates: LngLat[], startsOn = '2027-03-10', endsOn = '2027-06-30'): NamedCivilWork => ({
+    id: 'road-1',
+    ownerOrgId: 'roads',
+    sector: 'road',
+    coordinates,
+    startsOn,
+    endsOn,
+    name: 'Nâng cấp đường Lê Lợi',
+    ownerName: 'Sở Xây dựng',
+  });
+  const works = {
+    coordinates: line(106.68, 300),
+    startsOn: '2027-03-01',
+    endsOn: '2027-04-30',
+    ownerOrgId: 'op',
+  };
+  const options = DEFAULT_PERMIT_CHECK_CONFIG.digOnce;
+  it('warns with "coordinate with" a road works 10 m away in an overlapping window, over 300 m', () => {
+    const warn = digOnceCheck(works, [civil(line(106.68, 300, 10 / 110_700))], options);
+    expect(warn.result).toBe('warn');
+    expect(warn.reason.en).toContain(
+      'Coordinate with: Nâng cấp đường Lê Lợi (Sở Xây dựng, 2027-03-10 – 2027-04-30)',
+    );
+    expect(warn.geometry?.type).toBe('MultiLineString');
+  });
+  it('passes a road works 20 m away (outside 15 m), or in a later window', () => {
+    expect(digOnceCheck(works, [civil(line(106.68, 300, 20 / 110_700))], options).result).toBe('pass');
+    expect(digOnceCheck(works, [civil(line(106.68, 300, 10 / 110_700), '2027-05-01')], options).result).toBe(
+      'pass',
+    );
   });
 });
