@@ -95,6 +95,12 @@ export function useMapInteractions(
     const onClick = (e: MapMouseEvent) => {
       if (!enabledRef.current) return;
       const click = ++clicks;
+      // Overlays (site offers, a pick-on-map mode…) lie above the assets and handle their own clicks.
+      const overlays = [...overlayClickLayers].filter((id) => map.getLayer(id));
+      if (overlays.length > 0 && map.queryRenderedFeatures(e.point, { layers: overlays }).length > 0) {
+        onSelectRef.current(null);
+        return;
+      }
       const hits = map.queryRenderedFeatures(boxAround(e), { layers: interactiveLayers(map) });
       for (const hit of hits) {
         const group = groupByLayer.get(hit.layer.id);
@@ -112,11 +118,6 @@ export function useMapInteractions(
           onSelectRef.current({ kind: 'asset', group, feature });
           return;
         }
-      }
-      const overlays = [...overlayClickLayers].filter((id) => map.getLayer(id));
-      if (overlays.length > 0 && map.queryRenderedFeatures(e.point, { layers: overlays }).length > 0) {
-        onSelectRef.current(null);
-        return;
       }
       const [unit] = map.queryRenderedFeatures(e.point, { layers: [ADMIN_FILL_LAYER] });
       onSelectRef.current(
