@@ -14,13 +14,16 @@ import { call } from '../support/http.js';
 import { geoTiff } from '../support/rasters.js';
 import { createUser, type Session, sessionFor, TEST_SCRYPT_N } from '../support/sessions.js';
 import { testDatabase } from '../support/test-database.js';
+import { colocationRouteAttempt } from './colocation-support.js';
 import { waitForImport } from './imports-app.js';
 import { indicatorRouteAttempt } from './indicators-support.js';
+import type { MatrixAttempt, MatrixContext, MatrixOrg } from './matrix-context.js';
 import { permitRouteAttempt } from './permits-support.js';
 import { planExportRouteAttempt } from './plan-exports-support.js';
 import { planRouteAttempt } from './plans-support.js';
 import { sharingRouteAttempt } from './sharing-support.js';
 import { siteRouteAttempt } from './sites-support.js';
+import { violationRouteAttempt } from './violations-support.js';
 
 const SUBJECTS: Subject[] = [
   'anonymous',
@@ -34,7 +37,7 @@ const SUBJECTS: Subject[] = [
 ];
 
 let app: App;
-let orgs: Record<'city' | 'operatorA' | 'operatorB' | 'construction' | 'commune' | 'public', string>;
+let orgs: Record<MatrixOrg, string>;
 const sessions = new Map<Subject, Session | undefined>();
 let admin: Session;
 const unitCode = `98${String(Math.floor(Math.random() * 900) + 100)}`;
@@ -65,6 +68,8 @@ beforeAll(async () => {
              ST_GeomFromText('MULTIPOLYGON(((20 20, 20.1 20, 20.1 20.1, 20 20.1, 20 20)))', 4326))`,
     [unitCode],
   );
+  // The commune organisation (and so its inspector) is scoped to the matrix's ward.
+  await db.query('UPDATE organisations SET admin_unit_code = $2 WHERE id = $1', [orgs.commune, unitCode]);
   await db.query(
     `INSERT INTO streets (id, name, street_class, geom) VALUES ($1, 'Phố Thử', 'local', ST_GeomFromText('LINESTRING(20 20, 20.01 20)', 4326))`,
     [streetId],
@@ -88,16 +93,7 @@ async function freshRecord(path: string, owner: string): Promise<string> {
   return response.body.id;
 }
 
-interface Attempt {
-  method: string;
-  path: string;
-  json?: unknown;
-  /** A multipart body (file uploads) instead of JSON. */
-  form?: FormData;
-  headers?: Record<string, string>;
-  /** The session to use when it must not be the subject's shared one (logout ends a session). */
-  session?: Session;
-}
+type Attempt = MatrixAttempt;
 
 /** A concrete request for a route pattern, for `subject`, on a record owned by `owner`. */
 async function attemptFor(key: string, subject: Subject, owner: string): Promise<Attempt> {
@@ -108,8 +104,11 @@ async function attemptFor(key: string, subject: Subject, owner: string): Promise
     siteRouteAttempt,
     sharingRouteAttempt,
     permitRouteAttempt,
+    violationRouteAttempt,
+    colocationRouteAttempt,
   ]) {
-    const attempt = await attemptOf(app, key, admin);
+    const context: MatrixContext = { subject, sessions, orgs, unitCode, owner };
+    const attempt = await attemptOf(app, key, admin, context);
     if (attempt) return attempt;
   }
   const [method, pattern] = key.split(' ') as [string, string];

@@ -12,6 +12,7 @@ import { onError, onNotFound } from './middleware/error-handler.js';
 import { authorize } from './policy/authorize.js';
 import { adminUnitRoutes } from './routes/admin-units.js';
 import { analysisRoutes } from './routes/analysis.js';
+import { colocationRoutes } from './routes/colocation.js';
 import { exportRoutes } from './routes/exports.js';
 import { featureRoutes } from './routes/features.js';
 import { healthRoutes } from './routes/health.js';
@@ -27,6 +28,7 @@ import { populationRoutes } from './routes/population.js';
 import { sharingRoutes } from './routes/sharing.js';
 import { siteRoutes } from './routes/sites.js';
 import { tileRoutes } from './routes/tiles.js';
+import { violationRoutes } from './routes/violations.js';
 import { mountStatic, type StaticOptions } from './static.js';
 
 export interface AppDeps {
@@ -55,10 +57,11 @@ export function createApp(deps: AppDeps) {
       throw new ApiError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBodyBytes} bytes`);
     },
   });
-  // File uploads (imports) stream past this limit and enforce their own, larger one.
+  // File uploads (imports, attachments) pass this limit and enforce their own, larger one.
   const UPLOADS = new Set(['/api/v1/imports', '/api/v1/imports/population']);
+  const isUpload = (path: string) => UPLOADS.has(path) || path.endsWith('/attachments');
   app.use('/api/*', (c, next) =>
-    c.req.method === 'POST' && UPLOADS.has(c.req.path) ? next() : jsonBodyLimit(c, next),
+    c.req.method === 'POST' && isUpload(c.req.path) ? next() : jsonBodyLimit(c, next),
   );
   app.onError(onError);
   app.notFound(onNotFound);
@@ -90,6 +93,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1', siteRoutes(db));
   app.route('/api/v1', sharingRoutes(db));
   app.route('/api/v1', permitRoutes(db));
+  app.route('/api/v1', violationRoutes(db));
+  app.route('/api/v1', colocationRoutes(db));
   app.route('/api/v1/imports', importRoutes(db, deps.imports));
   app.route('/api/v1/exports', exportRoutes(db));
   app.route('/tiles', tileRoutes(db));

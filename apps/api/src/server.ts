@@ -52,7 +52,8 @@ async function main() {
 
   const app = createApp({
     db,
-    static: { webDir: root('apps/web/dist'), dataDir: root('data') },
+    // HATANG_WEB_DIR serves another build (parallel e2e runs build into their own folders).
+    static: { webDir: process.env.HATANG_WEB_DIR ?? root('apps/web/dist'), dataDir: root('data') },
     auth: { trustProxy: env.HATANG_TRUST_PROXY },
   });
   // Uploads nobody committed (abandoned in the browser) are removed after 24 h, checked hourly.

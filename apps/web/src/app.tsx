@@ -9,6 +9,8 @@ import { AssetPanel } from './features/assets/asset-panel';
 import { canCreate, isAdmin, ownerChoices } from './features/auth/permissions';
 import { useSession } from './features/auth/use-session';
 import { UserMenu } from './features/auth/user-menu';
+import { ColocationPanel, canUseColocation } from './features/colocation/colocation-panel';
+import { NotificationBell } from './features/colocation/notification-bell';
 import { ConflictDialog } from './features/editing/conflict-dialog';
 import { EditPanel, type EditSession } from './features/editing/edit-panel';
 import { EditToolbar } from './features/editing/edit-toolbar';
@@ -16,9 +18,11 @@ import { editableResource } from './features/editing/editable-resources';
 import { useEdits } from './features/editing/use-edits';
 import { ImportPanel } from './features/imports/import-panel';
 import { Legend } from './features/layers/legend';
+import { canUsePermits, PermitsPanel } from './features/permits/permits-panel';
 import { PlanPanel } from './features/plans/plan-panel';
 import { SharingPanel } from './features/sharing/sharing-panel';
 import { SitesOverlay } from './features/sites/sites-overlay';
+import { canUseViolations, ViolationsPanel } from './features/violations/violations-panel';
 import { translate, useI18n } from './lib/i18n';
 import { useAdminUnits, useOrganisations } from './lib/queries';
 import type { AssetFeature, AssetResource, Organisation } from './lib/types';
@@ -40,7 +44,7 @@ const ASSETS_ATTRIBUTION = `${translate('vi', 'attributionAssets')} / ${translat
 const isDrawable = (geometry: AssetFeature['geometry']): geometry is DrawnGeometry =>
   geometry.type === 'Point' || geometry.type === 'LineString';
 
-type SidePanel = 'analysis' | 'plan' | 'import' | 'sharing';
+type SidePanel = 'analysis' | 'plan' | 'import' | 'sharing' | 'permits' | 'violations' | 'colocation';
 
 /** `#/admin` opens the user administration page (admins only). */
 function useHashRoute(): string {
@@ -240,6 +244,42 @@ export function App() {
               {t('sharingButton')}
             </button>
           ) : null}
+          {canUsePermits(user) ? (
+            <button
+              type="button"
+              className="header-button"
+              data-testid="permits-button"
+              aria-pressed={sidePanel === 'permits'}
+              title={t('permitsButtonTitle')}
+              onClick={() => togglePanel('permits')}
+            >
+              {t('permitsButton')}
+            </button>
+          ) : null}
+          {canUseViolations(user) ? (
+            <button
+              type="button"
+              className="header-button"
+              data-testid="violations-button"
+              aria-pressed={sidePanel === 'violations'}
+              title={t('violationsButtonTitle')}
+              onClick={() => togglePanel('violations')}
+            >
+              {t('violationsButton')}
+            </button>
+          ) : null}
+          {canUseColocation(user) ? (
+            <button
+              type="button"
+              className="header-button"
+              data-testid="colocation-button"
+              aria-pressed={sidePanel === 'colocation'}
+              title={t('colocationButtonTitle')}
+              onClick={() => togglePanel('colocation')}
+            >
+              {t('colocationButton')}
+            </button>
+          ) : null}
           {canCreate(user) ? (
             <button
               type="button"
@@ -252,6 +292,7 @@ export function App() {
               {t('importButton')}
             </button>
           ) : null}
+          <NotificationBell user={user} onOpen={() => setSidePanel('colocation')} />
           <UserMenu />
           <button
             type="button"
@@ -353,6 +394,33 @@ export function App() {
           user={user}
           organisations={organisations.data}
           open={sidePanel === 'sharing' && user !== null}
+          onClose={closePanel}
+        />
+        <PermitsPanel
+          key={`permits:${user?.id ?? 'signed-out'}`}
+          map={map}
+          user={user}
+          organisations={organisations.data}
+          adminUnits={adminUnits.data}
+          open={sidePanel === 'permits' && canUsePermits(user)}
+          onClose={closePanel}
+        />
+        <ViolationsPanel
+          key={`violations:${user?.id ?? 'signed-out'}`}
+          map={map}
+          user={user}
+          organisations={organisations.data}
+          adminUnits={adminUnits.data}
+          open={sidePanel === 'violations' && canUseViolations(user)}
+          onClose={closePanel}
+        />
+        <ColocationPanel
+          key={`colocation:${user?.id ?? 'signed-out'}`}
+          map={map}
+          user={user}
+          organisations={organisations.data}
+          adminUnits={adminUnits.data}
+          open={sidePanel === 'colocation' && canUseColocation(user)}
           onClose={closePanel}
         />
         <ImportPanel

@@ -1,6 +1,7 @@
 export * from './analysis.js';
 export * from './assets.js';
 export * from './auth.js';
+export * from './colocation.js';
 export * from './common.js';
 export * from './context.js';
 export * from './geometry.js';
@@ -11,3 +12,4 @@ export * from './query.js';
 export * from './resource.js';
 export * from './sharing.js';
 export * from './sites.js';
+export * from './violations.js';

@@ -1,4 +1,5 @@
 import { assetResources, type Role } from '@hatang/contracts';
+import { COLOCATION_ROUTE_POLICIES } from '../colocation/colocation-policies.js';
 import { IMPORT_EXPORT_ROUTE_POLICIES } from '../imports/route-policies.js';
 import { INDICATOR_ROUTE_POLICIES } from '../indicators/indicator-policies.js';
 import { PERMIT_ROUTE_POLICIES } from '../permits/permit-policies.js';
@@ -6,6 +7,7 @@ import { PLAN_EXPORT_ROUTE_POLICIES } from '../plans/plan-export-policies.js';
 import { PLAN_ROUTE_POLICIES } from '../plans/plan-policies.js';
 import { SHARING_ROUTE_POLICIES } from '../sharing/sharing-policies.js';
 import { SITE_ROUTE_POLICIES } from '../sites/site-policies.js';
+import { VIOLATION_ROUTE_POLICIES } from '../violations/violation-policies.js';
 
 /** Who asks: a role of the signed-in user, or nobody signed in. */
 export type Subject = Role | 'anonymous';
@@ -101,6 +103,8 @@ export const ROUTE_POLICIES: ReadonlyMap<string, RoutePolicy> = new Map([
   ...SITE_ROUTE_POLICIES,
   ...SHARING_ROUTE_POLICIES,
   ...PERMIT_ROUTE_POLICIES,
+  ...VIOLATION_ROUTE_POLICIES,
+  ...COLOCATION_ROUTE_POLICIES,
   ...IMPORT_EXPORT_ROUTE_POLICIES,
   ...entries('sessions', [
     ['POST', '/api/v1/auth/login', 'create', EVERYONE],

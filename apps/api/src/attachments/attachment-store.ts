@@ -1,0 +1,175 @@
+import { createHash } from 'node:crypto';
+import type { Sql } from '@hatang/db';
+import type { Context } from 'hono';
+import type { AppEnv } from '../context.js';
+import { ApiError, notFound, validationFailed } from '../errors.js';
+import {
+  ATTACHMENT_TYPES,
+  type AttachmentType,
+  MAX_ATTACHMENT_BYTES,
+  sniffAttachmentType,
+} from './file-type.js';
+
+export type AttachmentSubjectKind = 'permit_application' | 'violation' | 'colocation_request';
+
+export interface AttachmentSubject {
+  kind: AttachmentSubjectKind;
+  id: string;
+}
+
+/** An attachment as lists show it (no content). */
+export interface AttachmentInfo {
+  id: string;
+  purpose: string;
+  fileName: string;
+  mediaType: AttachmentType;
+  sizeBytes: number;
+  sha256: string;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+/** A checked upload, ready to store. */
+export interface UploadedAttachment {
+  fileName: string;
+  mediaType: AttachmentType;
+  bytes: Uint8Array;
+  purpose: string;
+}
+
+const PURPOSE = /^[a-z][a-z_]{0,39}$/;
+
+/**
+ * Reads one file from a multipart body (part `file`, optional text part `purpose`) and checks it:
+ * 415 unless multipart; 413 over 10 MiB; 415 unless its first bytes are a PDF, JPEG or PNG
+ * (whatever its name or declared type says); 400 for an empty file or a bad purpose.
+ * Nothing is stored here: the caller stores it in its own transaction.
+ */
+export async function readAttachmentUpload(c: Context<AppEnv>): Promise<UploadedAttachment> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^multipart\/form-data/i.test(type))
+    throw new ApiError(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Send the file as multipart/form-data with a "file" part',
+    );
+  const declared = Number(c.req.header('content-length') ?? '0');
+  if (declared > MAX_ATTACHMENT_BYTES + 64 * 1024) throw tooLarge();
+  const body = await c.req.parseBody();
+  const file = body.file;
+  if (!(file instanceof File))
+    throw validationFailed([{ path: ['file'], message: 'attach the file as the "file" part' }]);
+  if (file.size > MAX_ATTACHMENT_BYTES) throw tooLarge();
+  if (file.size === 0) throw validationFailed([{ path: ['file'], message: 'the file is empty' }]);
+  const purpose = typeof body.purpose === 'string' && body.purpose !== '' ? body.purpose : 'other';
+  if (!PURPOSE.test(purpose))
+    throw validationFailed([
+      { path: ['purpose'], message: 'a purpose is a lower-case word like "photo" or "drawing"' },
+    ]);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const mediaType = sniffAttachmentType(bytes);
+  if (!mediaType)
+    throw new ApiError(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      `"${file.name}" is not a PDF, JPEG or PNG file (only ${ATTACHMENT_TYPES.join(', ')} are accepted); nothing was saved`,
+    );
+  // Path separators and control characters never reach a Content-Disposition header.
+  const fileName = [...(file.name || 'file')]
+    .map((ch) => (ch === '/' || ch === '\\' || ch.charCodeAt(0) < 0x20 ? '_' : ch))
+    .join('')
+    .slice(0, 200);
+  return { fileName, mediaType, bytes, purpose };
+}
+
+const tooLarge = () =>
+  new ApiError(
+    413,
+    'PAYLOAD_TOO_LARGE',
+    `An attachment may be at most ${MAX_ATTACHMENT_BYTES / 1048576} MB; nothing was saved`,
+  );
+
+/** Stores a checked upload for `subject` in the caller's transaction; returns what lists show. */
+export async function insertAttachment(
+  tx: Sql,
+  subject: AttachmentSubject,
+  file: UploadedAttachment,
+  createdBy: string | null,
+): Promise<AttachmentInfo> {
+  const id = crypto.randomUUID();
+  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  await tx.query(
+    `INSERT INTO attachments (id, subject_kind, subject_id, purpose, file_name, media_type, size_bytes, sha256, content, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, decode($9, 'base64'), $10)`,
+    [
+      id,
+      subject.kind,
+      subject.id,
+      file.purpose,
+      file.fileName,
+      file.mediaType,
+      file.bytes.byteLength,
+      sha256,
+      Buffer.from(file.bytes).toString('base64'),
+      createdBy,
+    ],
+  );
+  const [info] = await listAttachments(tx, subject, id);
+  if (!info) throw new Error('attachment vanished after insert');
+  return info;
+}
+
+const INFO_COLUMNS = `id::text AS id, purpose, file_name AS "fileName", media_type AS "mediaType",
+  size_bytes AS "sizeBytes", sha256, created_by::text AS "createdBy",
+  to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"`;
+
+/** The subject's attachments, oldest first (or the one with `onlyId`). */
+export function listAttachments(
+  sql: Sql,
+  subject: AttachmentSubject,
+  onlyId?: string,
+): Promise<AttachmentInfo[]> {
+  return sql.query<AttachmentInfo>(
+    `SELECT ${INFO_COLUMNS} FROM attachments
+     WHERE subject_kind = $1 AND subject_id = $2 AND ($3::uuid IS NULL OR id = $3::uuid)
+     ORDER BY created_at, id`,
+    [subject.kind, subject.id, onlyId ?? null],
+  );
+}
+
+/** One attachment with its bytes; 404 when it is not the subject's. */
+export async function readAttachment(
+  sql: Sql,
+  subject: AttachmentSubject,
+  id: string,
+): Promise<AttachmentInfo & { bytes: Uint8Array }> {
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  if (!UUID.test(id)) throw notFound('Attachment');
+  const rows = await sql.query<AttachmentInfo & { content: string }>(
+    `SELECT ${INFO_COLUMNS}, encode(content, 'base64') AS content FROM attachments
+     WHERE subject_kind = $1 AND subject_id = $2 AND id = $3`,
+    [subject.kind, subject.id, id],
+  );
+  const row = rows[0];
+  if (!row) throw notFound('Attachment');
+  const { content, ...info } = row;
+  return { ...info, bytes: new Uint8Array(Buffer.from(content, 'base64')) };
+}
+
+/** The HTTP answer that downloads an attachment (inline for images, a file for PDFs). */
+export function attachmentResponse(
+  c: Context<AppEnv>,
+  file: AttachmentInfo & { bytes: Uint8Array },
+): Response {
+  const disposition = file.mediaType === 'application/pdf' ? 'attachment' : 'inline';
+  const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, "'");
+  c.header('Content-Type', file.mediaType);
+  c.header('Content-Length', String(file.bytes.byteLength));
+  c.header(
+    'Content-Disposition',
+    `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+  );
+  c.header('X-Content-Type-Options', 'nosniff');
+  c.header('Cache-Control', 'private, max-age=0');
+  return c.body(file.bytes.slice().buffer as ArrayBuffer);
+}

@@ -1,0 +1,17 @@
+export {
+  type AttachmentInfo,
+  type AttachmentSubject,
+  type AttachmentSubjectKind,
+  attachmentResponse,
+  insertAttachment,
+  listAttachments,
+  readAttachment,
+  readAttachmentUpload,
+  type UploadedAttachment,
+} from './attachment-store.js';
+export {
+  ATTACHMENT_TYPES,
+  type AttachmentType,
+  MAX_ATTACHMENT_BYTES,
+  sniffAttachmentType,
+} from './file-type.js';

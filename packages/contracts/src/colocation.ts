@@ -1,0 +1,2 @@
+/** Contracts of co-location requests and notifications (issue #10). */
+export {};

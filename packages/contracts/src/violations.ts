@@ -1,0 +1,2 @@
+/** Contracts of commune violation inspections (issue #9). */
+export {};
