@@ -1,5 +1,8 @@
 import { formatNumber } from '../../lib/format';
 import { SITE_STYLES } from '../../map/layers/coverage-candidates';
+import { useSession } from '../auth/use-session';
+import { colocationText } from '../colocation/colocation-i18n';
+import { ColocationLaunchButton } from '../colocation/launch-button';
 import type { CandidateSite, OperatorInfo } from './analysis-api';
 import { useAnalysisText } from './analysis-i18n';
 
@@ -20,6 +23,9 @@ export function SiteList({
   testId?: string;
 }) {
   const { t, lang } = useAnalysisText();
+  // An operator editor may ask the tower's owner for a slot straight from a co-location candidate.
+  const user = useSession().data?.user ?? null;
+  const canRequest = user?.roles.includes('operator_editor') ?? false;
   return (
     <ol className="site-list" data-testid={testId}>
       {sites.map((site) => {
@@ -65,6 +71,18 @@ export function SiteList({
                 ) : null}
               </span>
             </button>
+            {canRequest && site.kind === 'colocation' && site.towerId ? (
+              <ColocationLaunchButton
+                className="site-colocation"
+                testId="site-request-colocation"
+                prefill={{
+                  targets: [{ kind: 'tower', id: site.towerId }],
+                  justification: colocationText(lang, 'coversPeople', {
+                    count: formatNumber(lang, site.newlyCoveredCount, 0),
+                  }),
+                }}
+              />
+            ) : null}
           </li>
         );
       })}

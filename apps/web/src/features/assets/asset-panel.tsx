@@ -7,6 +7,7 @@ import type { AssetFeature, AssetResource, Organisation } from '../../lib/types'
 import type { AttributeSpec } from '../../map/layer-group';
 import type { Selection } from '../../map/use-map-interactions';
 import { canEditAsset } from '../auth/permissions';
+import { ColocationLaunchButton, canRequestColocation, colocationKindOf } from '../colocation/launch-button';
 import { editableResource } from '../editing/editable-resources';
 import type { Edits } from '../editing/use-edits';
 import { HistoryPanel } from '../history/history-panel';
@@ -137,6 +138,7 @@ export function AssetPanel({
     }
   };
   const name = typeof p.name === 'string' ? p.name : null;
+  const colocationKind = colocationKindOf(group.id);
   return (
     <aside className="side-panel" aria-label={String(p.code ?? '')} data-testid="asset-panel">
       <header>
@@ -175,6 +177,23 @@ export function AssetPanel({
             </button>
           )}
           {deleteError ? <p className="form-error">{deleteError}</p> : null}
+        </div>
+      ) : null}
+      {colocationKind && canRequestColocation(user, p.ownerOrgId) ? (
+        <div className="panel-actions">
+          <ColocationLaunchButton
+            prefill={{
+              targets: [
+                {
+                  kind: colocationKind,
+                  id: String(feature.id),
+                  ownerOrgId: String(p.ownerOrgId),
+                  ...(typeof p.code === 'string' ? { label: p.code } : {}),
+                  ...(typeof p.lengthM === 'number' ? { lengthM: p.lengthM } : {}),
+                },
+              ],
+            }}
+          />
         </div>
       ) : null}
       <div className="tabs" role="tablist">

@@ -1,0 +1,229 @@
+/**
+ * The co-location panel's logic without React: a launch's prefill and the form → the request
+ * bodies the API takes, the due date as the lists show it, the oversight table's rows.
+ */
+import { parseNumberText } from '../../lib/format';
+import type { ColocationPrefill } from './colocation-launcher';
+
+export type Technology = '2G' | '3G' | '4G' | '5G';
+export const TECHNOLOGIES: readonly Technology[] = ['2G', '3G', '4G', '5G'];
+
+/** What the form holds, as typed (numbers as text, so a half-typed "1," is kept). */
+export interface RequestFormState {
+  technology: Technology;
+  antennaCount: string;
+  /** Metres above ground. */
+  mountHeightM: string;
+  attachmentCount: string;
+  tubes: string;
+  /** Metres; for a duct path, the length to occupy in all. */
+  lengthM: string;
+  justification: string;
+  /** `YYYY-MM-DD`. */
+  desiredStartDate: string;
+}
+
+/** `YYYY-MM-DD` of `date` (UTC). */
+export const isoDate = (date: Date): string => date.toISOString().slice(0, 10);
+
+/** The form for `prefill`: its technology and justification, 4G, one antenna at 30 m, start in 30 days. */
+export function initialForm(prefill: ColocationPrefill | null, today: Date): RequestFormState {
+  const ducts = prefill?.targets.filter((x) => x.kind === 'duct') ?? [];
+  const ductLengthM = ducts.reduce((sum, d) => sum + (d.lengthM ?? 0), 0);
+  return {
+    technology: prefill?.technology ?? '4G',
+    antennaCount: '1',
+    mountHeightM: '30',
+    attachmentCount: '1',
+    tubes: '1',
+    lengthM: ductLengthM > 0 ? String(Math.round(ductLengthM)) : '',
+    justification: prefill?.justification ?? '',
+    desiredStartDate: isoDate(new Date(today.getTime() + 30 * 86_400_000)),
+  };
+}
+
+export type TowerRequestBody = {
+  target: { kind: 'tower'; id: string };
+  technology: Technology;
+  antennaCount: number;
+  mountHeightM: number;
+} & Common;
+export type PoleRequestBody = { target: { kind: 'pole'; id: string }; attachmentCount: number } & Common;
+export type DuctRequestBody = {
+  target: { kind: 'duct'; ids: string[] };
+  tubes: number;
+  lengthM?: number;
+} & Common;
+type Common = { justification?: string; desiredStartDate?: string };
+export type RequestBody = TowerRequestBody | PoleRequestBody | DuctRequestBody;
+
+/** A field the form cannot send as typed, keyed by the form field. */
+export interface FormProblem {
+  field: keyof RequestFormState | 'targets';
+  message: { vi: string; en: string };
+}
+
+function positiveInteger(text: string, field: keyof RequestFormState, problems: FormProblem[]): number {
+  const value = parseNumberText(text);
+  if (!Number.isInteger(value) || value < 1) {
+    problems.push({ field, message: { vi: 'phải là số nguyên ≥ 1', en: 'must be a whole number ≥ 1' } });
+  }
+  return value;
+}
+
+function positiveNumber(text: string, field: keyof RequestFormState, problems: FormProblem[]): number {
+  const value = parseNumberText(text);
+  if (!Number.isFinite(value) || value <= 0) {
+    problems.push({ field, message: { vi: 'phải là số > 0', en: 'must be a number > 0' } });
+  }
+  return value;
+}
+
+/**
+ * The request bodies for the prefill's targets and the form: one per tower, one per pole, and one
+ * for all the duct segments together (a path). `problems` lists what must be fixed first (then
+ * `bodies` is empty).
+ */
+export function requestBodies(
+  targets: ColocationPrefill['targets'],
+  form: RequestFormState,
+): { bodies: RequestBody[]; problems: FormProblem[] } {
+  const problems: FormProblem[] = [];
+  if (targets.length === 0)
+    problems.push({ field: 'targets', message: { vi: 'chưa chọn tài sản', en: 'no asset chosen' } });
+  const common: Common = {
+    ...(form.justification.trim() ? { justification: form.justification.trim() } : {}),
+    ...(form.desiredStartDate ? { desiredStartDate: form.desiredStartDate } : {}),
+  };
+  const bodies: RequestBody[] = [];
+  const towers = targets.filter((x) => x.kind === 'tower');
+  const poles = targets.filter((x) => x.kind === 'pole');
+  const ducts = targets.filter((x) => x.kind === 'duct');
+  if (towers.length > 0) {
+    const antennaCount = positiveInteger(form.antennaCount, 'antennaCount', problems);
+    const mountHeightM = positiveNumber(form.mountHeightM, 'mountHeightM', problems);
+    for (const t of towers)
+      bodies.push({
+        target: { kind: 'tower', id: t.id },
+        technology: form.technology,
+        antennaCount,
+        mountHeightM,
+        ...common,
+      });
+  }
+  if (poles.length > 0) {
+    const attachmentCount = positiveInteger(form.attachmentCount, 'attachmentCount', problems);
+    for (const p of poles) bodies.push({ target: { kind: 'pole', id: p.id }, attachmentCount, ...common });
+  }
+  if (ducts.length > 0) {
+    const tubes = positiveInteger(form.tubes, 'tubes', problems);
+    const lengthM =
+      form.lengthM.trim() === '' ? undefined : positiveNumber(form.lengthM, 'lengthM', problems);
+    bodies.push({
+      target: { kind: 'duct', ids: [...new Set(ducts.map((d) => d.id))] },
+      tubes,
+      ...(lengthM === undefined ? {} : { lengthM }),
+      ...common,
+    });
+  }
+  return problems.length > 0 ? { bodies: [], problems } : { bodies, problems };
+}
+
+/** How a request's answer deadline reads in a list. */
+export type DueState =
+  | { kind: 'answered' }
+  | { kind: 'overdue'; days: number }
+  | { kind: 'today' }
+  | { kind: 'left'; days: number };
+
+const dayNumber = (iso: string): number => Math.floor(Date.parse(iso.slice(0, 10)) / 86_400_000);
+
+/**
+ * The deadline of a request due on `dueDate` (`YYYY-MM-DD` or a timestamp) as of `today`: answered
+ * once the request is no longer waiting for the owner; otherwise overdue by n calendar days, due
+ * today, or n calendar days left. `serverOverdue` (the API's flag) wins over the date arithmetic.
+ */
+export function dueState(
+  dueDate: string | null | undefined,
+  isWaitingForOwner: boolean,
+  today: Date,
+  serverOverdue?: boolean,
+): DueState {
+  if (!isWaitingForOwner || !dueDate) return { kind: 'answered' };
+  const days = dayNumber(dueDate) - dayNumber(isoDate(today));
+  if (days < 0 || serverOverdue) return { kind: 'overdue', days: Math.max(0, -days) };
+  return days === 0 ? { kind: 'today' } : { kind: 'left', days };
+}
+
+/** One owner's figures as the oversight answer gives them. */
+export interface OwnerFigures {
+  ownerOrgId: string;
+  ownerName?: string | null;
+  ownerCode?: string | null;
+  received: number;
+  answered: number;
+  accepted: number;
+  /** Days from submission to the first answer; null when nothing was answered. */
+  medianDaysToAnswer: number | null;
+  overdue: number;
+  pending: number;
+}
+
+/** A row of the oversight table, ready to show (acceptance rate in percent, one decimal). */
+export interface OversightRow {
+  key: string;
+  owner: string;
+  received: number;
+  answered: number;
+  pending: number;
+  overdue: number;
+  medianDays: number | null;
+  acceptancePercent: number | null;
+  isTotal: boolean;
+}
+
+const percent = (part: number, whole: number): number | null =>
+  whole > 0 ? Math.round((part / whole) * 1000) / 10 : null;
+
+/**
+ * The oversight table: owners with the most overdue first, then by requests received, then by
+ * name; the acceptance rate is accepted / answered; a last row totals the counts (its median is
+ * not the median of medians, so it is left empty).
+ */
+export function oversightRows(
+  owners: readonly OwnerFigures[],
+  names: ReadonlyMap<string, string>,
+  totalLabel: string,
+): OversightRow[] {
+  const rows = owners
+    .map(
+      (o): OversightRow => ({
+        key: o.ownerOrgId,
+        owner: names.get(o.ownerOrgId) ?? o.ownerName ?? o.ownerCode ?? o.ownerOrgId,
+        received: o.received,
+        answered: o.answered,
+        pending: o.pending,
+        overdue: o.overdue,
+        medianDays: o.medianDaysToAnswer,
+        acceptancePercent: percent(o.accepted, o.answered),
+        isTotal: false,
+      }),
+    )
+    .sort((a, b) => b.overdue - a.overdue || b.received - a.received || a.owner.localeCompare(b.owner, 'vi'));
+  const sum = (pick: (o: OwnerFigures) => number) => owners.reduce((s, o) => s + pick(o), 0);
+  rows.push({
+    key: 'total',
+    owner: totalLabel,
+    received: sum((o) => o.received),
+    answered: sum((o) => o.answered),
+    pending: sum((o) => o.pending),
+    overdue: sum((o) => o.overdue),
+    medianDays: null,
+    acceptancePercent: percent(
+      sum((o) => o.accepted),
+      sum((o) => o.answered),
+    ),
+    isTotal: true,
+  });
+  return rows;
+}
