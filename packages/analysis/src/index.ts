@@ -1,3 +1,4 @@
+export * from './colocation/index.js';
 export * from './coverage/index.js';
 export * from './indicators/index.js';
 export * from './permits/index.js';
