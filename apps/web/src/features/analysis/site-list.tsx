@@ -77,6 +77,7 @@ export function SiteList({
                 testId="site-request-colocation"
                 prefill={{
                   targets: [{ kind: 'tower', id: site.towerId }],
+                  source: 'coverage_gap',
                   justification: colocationText(lang, 'coversPeople', {
                     count: formatNumber(lang, site.newlyCoveredCount, 0),
                   }),

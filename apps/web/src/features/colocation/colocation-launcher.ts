@@ -20,6 +20,8 @@ export interface ColocationPrefill {
   /** Why, e.g. "covers 1 234 people newly" (from the analysis) or "route planner: A → B". */
   justification?: string;
   technology?: '2G' | '3G' | '4G' | '5G';
+  /** Where it was started (the API keeps it for statistics); default 'map'. */
+  source?: 'map' | 'coverage_gap' | 'route_planner';
 }
 
 const EVENT = 'hatang:colocation-request';
@@ -52,7 +54,21 @@ export function takePendingPrefill(): ColocationPrefill | null {
   return taken;
 }
 
-/** Called when a prefill is set (an open panel switches to the form); returns the unsubscribe. */
+/** A request to open in the panel (a notification was clicked); taken once, like the prefill. */
+let pendingRequestId: string | null = null;
+
+export function setPendingRequest(id: string): void {
+  pendingRequestId = id;
+  for (const listener of pendingListeners) listener();
+}
+
+export function takePendingRequest(): string | null {
+  const taken = pendingRequestId;
+  pendingRequestId = null;
+  return taken;
+}
+
+/** Called when a prefill or a request to open is set (an open panel switches to the form); returns the unsubscribe. */
 export function onPendingPrefill(listener: () => void): () => void {
   pendingListeners.add(listener);
   return () => {

@@ -30,49 +30,59 @@ describe('prefill → request bodies', () => {
     expect(form.lengthM).toBe('201');
   });
 
-  it('makes one body per tower and pole and one for the whole duct path', () => {
+  it('makes one body per tower and pole and one per owner for the duct segments', () => {
     const form = { ...initialForm(null, TODAY), antennaCount: '2', mountHeightM: '27,5', tubes: '1' };
     const { bodies, problems } = requestBodies(
-      [
-        { kind: 'tower', id: 't1' },
-        { kind: 'pole', id: 'p1' },
-        { kind: 'duct', id: 'd1' },
-        { kind: 'duct', id: 'd2' },
-        { kind: 'duct', id: 'd1' },
-      ],
+      {
+        source: 'route_planner',
+        targets: [
+          { kind: 'tower', id: 't1' },
+          { kind: 'pole', id: 'p1' },
+          { kind: 'duct', id: 'd1', ownerOrgId: 'A', lengthM: 100 },
+          { kind: 'duct', id: 'd2', ownerOrgId: 'B', lengthM: 40 },
+          { kind: 'duct', id: 'd3', ownerOrgId: 'A', lengthM: 60 },
+          { kind: 'duct', id: 'd1', ownerOrgId: 'A', lengthM: 100 },
+        ],
+      },
       { ...form, justification: '  route A → B ', lengthM: '' },
     );
     expect(problems).toEqual([]);
+    const common = { justification: 'route A → B', desiredStartDate: '2026-12-26', source: 'route_planner' };
     expect(bodies).toEqual([
       {
-        target: { kind: 'tower', id: 't1' },
-        technology: '4G',
-        antennaCount: 2,
-        mountHeightM: 27.5,
-        justification: 'route A → B',
-        desiredStartDate: '2026-12-26',
+        target: { kind: 'tower', id: 't1', technology: '4G', antennaCount: 2, mountHeightM: 27.5 },
+        ...common,
       },
-      {
-        target: { kind: 'pole', id: 'p1' },
-        attachmentCount: 1,
-        justification: 'route A → B',
-        desiredStartDate: '2026-12-26',
-      },
-      {
-        target: { kind: 'duct', ids: ['d1', 'd2'] },
-        tubes: 1,
-        justification: 'route A → B',
-        desiredStartDate: '2026-12-26',
-      },
+      { target: { kind: 'pole', id: 'p1', attachmentCount: 1 }, ...common },
+      { target: { kind: 'duct', ids: ['d1', 'd3'], tubes: 1, lengthM: 160 }, ...common },
+      { target: { kind: 'duct', ids: ['d2'], tubes: 1, lengthM: 40 }, ...common },
     ]);
   });
 
-  it('refuses to send a fractional antenna count, a zero height or no target', () => {
-    const form = { ...initialForm(null, TODAY), antennaCount: '1.5', mountHeightM: '0' };
-    const one = requestBodies([{ kind: 'tower', id: 't1' }], form);
+  it('sends one owner’s duct path with the length typed, and without one when left empty', () => {
+    const form = { ...initialForm(null, TODAY), justification: 'x' };
+    const targets = [{ kind: 'duct' as const, id: 'd1', ownerOrgId: 'A', lengthM: 10 }];
+    expect(requestBodies({ targets }, { ...form, lengthM: '250' }).bodies[0]?.target).toEqual({
+      kind: 'duct',
+      ids: ['d1'],
+      tubes: 1,
+      lengthM: 250,
+    });
+    expect(requestBodies({ targets }, { ...form, lengthM: '' }).bodies[0]).toMatchObject({
+      target: { kind: 'duct', ids: ['d1'], tubes: 1 },
+      source: 'map',
+    });
+  });
+
+  it('refuses to send a fractional antenna count, a zero height, no reason or no target', () => {
+    const form = { ...initialForm(null, TODAY), antennaCount: '1.5', mountHeightM: '0', justification: ' ' };
+    const one = requestBodies({ targets: [{ kind: 'tower', id: 't1' }] }, form);
     expect(one.bodies).toEqual([]);
-    expect(one.problems.map((p) => p.field)).toEqual(['antennaCount', 'mountHeightM']);
-    expect(requestBodies([], form).problems.map((p) => p.field)).toEqual(['targets']);
+    expect(one.problems.map((p) => p.field)).toEqual(['justification', 'antennaCount', 'mountHeightM']);
+    expect(requestBodies({ targets: [] }, form).problems.map((p) => p.field)).toEqual([
+      'targets',
+      'justification',
+    ]);
   });
 });
 
@@ -92,12 +102,13 @@ describe('due-date display', () => {
 
 describe('oversight table rows', () => {
   const owner = (o: Partial<OwnerFigures> & { ownerOrgId: string }): OwnerFigures => ({
+    ownerOrgName: o.ownerOrgId,
     received: 0,
     answered: 0,
-    accepted: 0,
-    medianDaysToAnswer: null,
-    overdue: 0,
     pending: 0,
+    medianDaysToAnswer: null,
+    acceptanceRate: null,
+    overdue: 0,
     ...o,
   });
 
@@ -108,12 +119,19 @@ describe('oversight table rows', () => {
           ownerOrgId: 'a',
           received: 5,
           answered: 4,
-          accepted: 3,
+          acceptanceRate: 0.75,
           medianDaysToAnswer: 2.5,
           pending: 1,
         }),
-        owner({ ownerOrgId: 'b', received: 2, answered: 0, overdue: 2, pending: 2, ownerName: 'Biển' }),
-        owner({ ownerOrgId: 'c', received: 5, answered: 1, accepted: 0, medianDaysToAnswer: 9, pending: 4 }),
+        owner({ ownerOrgId: 'b', received: 2, answered: 0, overdue: 2, pending: 2, ownerOrgName: 'Biển' }),
+        owner({
+          ownerOrgId: 'c',
+          received: 5,
+          answered: 1,
+          acceptanceRate: 0,
+          medianDaysToAnswer: 9,
+          pending: 4,
+        }),
       ],
       new Map([
         ['a', 'Sông Telecom'],
@@ -123,6 +141,7 @@ describe('oversight table rows', () => {
     );
     expect(rows.map((r) => r.owner)).toEqual(['Biển', 'Cảng Net', 'Sông Telecom', 'Total']);
     expect(rows[0]).toMatchObject({ acceptancePercent: null, overdue: 2, medianDays: null });
+    expect(rows[1]).toMatchObject({ acceptancePercent: 0, medianDays: 9 });
     expect(rows[2]).toMatchObject({ acceptancePercent: 75, medianDays: 2.5 });
     expect(rows[3]).toMatchObject({
       isTotal: true,

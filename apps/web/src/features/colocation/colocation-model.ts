@@ -2,10 +2,12 @@
  * The co-location panel's logic without React: a launch's prefill and the form → the request
  * bodies the API takes, the due date as the lists show it, the oversight table's rows.
  */
+import type { ColocationRequestCreate, OversightRow as OwnerFigures } from '@hatang/contracts';
 import { parseNumberText } from '../../lib/format';
 import type { ColocationPrefill } from './colocation-launcher';
 
 export type Technology = '2G' | '3G' | '4G' | '5G';
+export type { OwnerFigures };
 export const TECHNOLOGIES: readonly Technology[] = ['2G', '3G', '4G', '5G'];
 
 /** What the form holds, as typed (numbers as text, so a half-typed "1," is kept). */
@@ -42,21 +44,6 @@ export function initialForm(prefill: ColocationPrefill | null, today: Date): Req
   };
 }
 
-export type TowerRequestBody = {
-  target: { kind: 'tower'; id: string };
-  technology: Technology;
-  antennaCount: number;
-  mountHeightM: number;
-} & Common;
-export type PoleRequestBody = { target: { kind: 'pole'; id: string }; attachmentCount: number } & Common;
-export type DuctRequestBody = {
-  target: { kind: 'duct'; ids: string[] };
-  tubes: number;
-  lengthM?: number;
-} & Common;
-type Common = { justification?: string; desiredStartDate?: string };
-export type RequestBody = TowerRequestBody | PoleRequestBody | DuctRequestBody;
-
 /** A field the form cannot send as typed, keyed by the form field. */
 export interface FormProblem {
   field: keyof RequestFormState | 'targets';
@@ -80,22 +67,29 @@ function positiveNumber(text: string, field: keyof RequestFormState, problems: F
 }
 
 /**
- * The request bodies for the prefill's targets and the form: one per tower, one per pole, and one
- * for all the duct segments together (a path). `problems` lists what must be fixed first (then
- * `bodies` is empty).
+ * The request bodies (`POST /api/v1/colocation-requests`) for the prefill's targets and the form:
+ * one per tower, one per pole, and one per owner for the duct segments (the API takes a path of
+ * one owner's segments). `problems` lists what must be fixed first (then `bodies` is empty).
  */
 export function requestBodies(
-  targets: ColocationPrefill['targets'],
+  prefill: Pick<ColocationPrefill, 'targets' | 'source'>,
   form: RequestFormState,
-): { bodies: RequestBody[]; problems: FormProblem[] } {
+): { bodies: ColocationRequestCreate[]; problems: FormProblem[] } {
+  const { targets } = prefill;
   const problems: FormProblem[] = [];
   if (targets.length === 0)
     problems.push({ field: 'targets', message: { vi: 'chưa chọn tài sản', en: 'no asset chosen' } });
-  const common: Common = {
-    ...(form.justification.trim() ? { justification: form.justification.trim() } : {}),
-    ...(form.desiredStartDate ? { desiredStartDate: form.desiredStartDate } : {}),
-  };
-  const bodies: RequestBody[] = [];
+  const justification = form.justification.trim();
+  if (!justification)
+    problems.push({ field: 'justification', message: { vi: 'hãy nêu lý do', en: 'say why' } });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(form.desiredStartDate))
+    problems.push({ field: 'desiredStartDate', message: { vi: 'chọn một ngày', en: 'pick a date' } });
+  const common = {
+    justification,
+    desiredStartDate: form.desiredStartDate,
+    source: prefill.source ?? 'map',
+  } as const;
+  const bodies: ColocationRequestCreate[] = [];
   const towers = targets.filter((x) => x.kind === 'tower');
   const poles = targets.filter((x) => x.kind === 'pole');
   const ducts = targets.filter((x) => x.kind === 'duct');
@@ -104,27 +98,35 @@ export function requestBodies(
     const mountHeightM = positiveNumber(form.mountHeightM, 'mountHeightM', problems);
     for (const t of towers)
       bodies.push({
-        target: { kind: 'tower', id: t.id },
-        technology: form.technology,
-        antennaCount,
-        mountHeightM,
+        target: { kind: 'tower', id: t.id, technology: form.technology, antennaCount, mountHeightM },
         ...common,
       });
   }
   if (poles.length > 0) {
     const attachmentCount = positiveInteger(form.attachmentCount, 'attachmentCount', problems);
-    for (const p of poles) bodies.push({ target: { kind: 'pole', id: p.id }, attachmentCount, ...common });
+    for (const p of poles) bodies.push({ target: { kind: 'pole', id: p.id, attachmentCount }, ...common });
   }
   if (ducts.length > 0) {
     const tubes = positiveInteger(form.tubes, 'tubes', problems);
-    const lengthM =
-      form.lengthM.trim() === '' ? undefined : positiveNumber(form.lengthM, 'lengthM', problems);
-    bodies.push({
-      target: { kind: 'duct', ids: [...new Set(ducts.map((d) => d.id))] },
-      tubes,
-      ...(lengthM === undefined ? {} : { lengthM }),
-      ...common,
-    });
+    const byOwner = new Map<string, { ids: string[]; lengthM: number }>();
+    for (const d of ducts) {
+      const group = byOwner.get(d.ownerOrgId ?? '') ?? { ids: [], lengthM: 0 };
+      if (!group.ids.includes(d.id)) {
+        group.ids.push(d.id);
+        group.lengthM += d.lengthM ?? 0;
+      }
+      byOwner.set(d.ownerOrgId ?? '', group);
+    }
+    // One owner: the length typed (or none: the API takes the segments' length); several: each
+    // path's own length from the launch.
+    const typed = form.lengthM.trim() === '' ? undefined : positiveNumber(form.lengthM, 'lengthM', problems);
+    for (const group of byOwner.values()) {
+      const lengthM = byOwner.size === 1 ? typed : group.lengthM > 0 ? group.lengthM : undefined;
+      bodies.push({
+        target: { kind: 'duct', ids: group.ids, tubes, ...(lengthM === undefined ? {} : { lengthM }) },
+        ...common,
+      });
+    }
   }
   return problems.length > 0 ? { bodies: [], problems } : { bodies, problems };
 }
@@ -155,20 +157,6 @@ export function dueState(
   return days === 0 ? { kind: 'today' } : { kind: 'left', days };
 }
 
-/** One owner's figures as the oversight answer gives them. */
-export interface OwnerFigures {
-  ownerOrgId: string;
-  ownerName?: string | null;
-  ownerCode?: string | null;
-  received: number;
-  answered: number;
-  accepted: number;
-  /** Days from submission to the first answer; null when nothing was answered. */
-  medianDaysToAnswer: number | null;
-  overdue: number;
-  pending: number;
-}
-
 /** A row of the oversight table, ready to show (acceptance rate in percent, one decimal). */
 export interface OversightRow {
   key: string;
@@ -184,10 +172,12 @@ export interface OversightRow {
 
 const percent = (part: number, whole: number): number | null =>
   whole > 0 ? Math.round((part / whole) * 1000) / 10 : null;
+/** Accepted requests of an owner (the API gives the rate over answered ones). */
+const acceptedOf = (o: OwnerFigures): number => Math.round((o.acceptanceRate ?? 0) * o.answered);
 
 /**
  * The oversight table: owners with the most overdue first, then by requests received, then by
- * name; the acceptance rate is accepted / answered; a last row totals the counts (its median is
+ * name; acceptance in percent; a last row totals the counts (its median is
  * not the median of medians, so it is left empty).
  */
 export function oversightRows(
@@ -199,13 +189,13 @@ export function oversightRows(
     .map(
       (o): OversightRow => ({
         key: o.ownerOrgId,
-        owner: names.get(o.ownerOrgId) ?? o.ownerName ?? o.ownerCode ?? o.ownerOrgId,
+        owner: names.get(o.ownerOrgId) ?? o.ownerOrgName ?? o.ownerOrgId,
         received: o.received,
         answered: o.answered,
         pending: o.pending,
         overdue: o.overdue,
         medianDays: o.medianDaysToAnswer,
-        acceptancePercent: percent(o.accepted, o.answered),
+        acceptancePercent: o.acceptanceRate === null ? null : Math.round(o.acceptanceRate * 1000) / 10,
         isTotal: false,
       }),
     )
@@ -220,7 +210,7 @@ export function oversightRows(
     overdue: sum((o) => o.overdue),
     medianDays: null,
     acceptancePercent: percent(
-      sum((o) => o.accepted),
+      sum(acceptedOf),
       sum((o) => o.answered),
     ),
     isTotal: true,

@@ -1,5 +1,6 @@
 import type { SessionUser } from '@hatang/contracts';
 import { useColocationText } from './colocation-i18n';
+import './colocation.css';
 import { type ColocationPrefill, launchColocationRequest } from './colocation-launcher';
 
 const KIND_BY_RESOURCE: Record<string, 'tower' | 'pole' | 'duct'> = {
