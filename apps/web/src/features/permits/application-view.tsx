@@ -1,0 +1,289 @@
+import { DEFAULT_PERMIT_CHECK_CONFIG } from '@hatang/analysis';
+import { isApplicantEditable, isWithdrawable, type SessionUser } from '@hatang/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { sendJson } from '../../lib/api-client';
+import type { AdminUnitCollection, Organisation } from '../../lib/types';
+import { AttachmentsSection, CommentsSection } from './application-extras';
+import { ChecksSummary, DueBadge, permitsKey } from './application-list';
+import { decisionPdfPath, getApplication, type PermitApplication, stepApplication } from './permits-api';
+import { usePermitsText } from './permits-i18n';
+import {
+  APPLICATION_LAYERS,
+  APPLICATION_SOURCE,
+  CHECK_LAYERS,
+  CHECK_SOURCE,
+  CONTEXT_LAYERS,
+  CONTEXT_SOURCE,
+  useCheckClicks,
+  useGeoJsonLayers,
+} from './permits-layers';
+import {
+  applicationFeatures,
+  boundsOf,
+  CONTEXT_COLOURS,
+  checkFeatures,
+  contextFeatures,
+  type NearbyTowers,
+  RESULT_COLOURS,
+  sortedChecks,
+} from './permits-model';
+import { canDecide, canFile } from './permits-panel';
+import { ReviewActions } from './review-actions';
+
+const DECIDED = new Set(['approved', 'approved_with_conditions', 'rejected', 'exempt']);
+
+/** The tower's top above the ground, m (a rooftop tower stands on its building). */
+function requiredHeightM(a: PermitApplication): number {
+  const d = a.details as { heightM?: number; mounting?: string; buildingHeightM?: number };
+  return (d.heightM ?? 0) + (d.mounting === 'rooftop' ? (d.buildingHeightM ?? 0) : 0);
+}
+
+/** Towers near a proposed tower and its sharing distance (the sharing API), for the context layer. */
+function useNearbyTowers(a: PermitApplication | undefined) {
+  return useQuery({
+    queryKey: [...permitsKey, 'nearby', a?.id, a?.version],
+    enabled: a?.kind === 'tower' && a.geometry.type === 'Point',
+    retry: false,
+    queryFn: async () =>
+      (await sendJson('POST', '/api/v1/sharing/towers/nearby', {
+        point: a?.geometry.coordinates,
+        requiredHeightM: Math.max(1, requiredHeightM(a as PermitApplication)),
+        technology: '4G',
+      })) as NearbyTowers,
+  });
+}
+
+/**
+ * One application: on the map (its works, each check's proving geometry coloured by result, and
+ * the context), its checks, attachments and comments, and the actions the user may take.
+ */
+export function ApplicationView({
+  id,
+  map,
+  user,
+  organisations,
+  adminUnits,
+  onBack,
+  onEdit,
+}: {
+  id: string;
+  map: MapLibreMap | null;
+  user: SessionUser;
+  organisations: readonly Organisation[] | undefined;
+  adminUnits: AdminUnitCollection | undefined;
+  onBack: () => void;
+  onEdit: () => void;
+}) {
+  const { t, tx, lang } = usePermitsText();
+  const queryClient = useQueryClient();
+  const one = useQuery({
+    queryKey: [...permitsKey, 'one', id],
+    queryFn: ({ signal }) => getApplication(id, signal),
+  });
+  const a = one.data;
+  const nearby = useNearbyTowers(a);
+
+  const checkData = useMemo(() => (a ? checkFeatures(a.checks, lang) : null), [a, lang]);
+  const appData = useMemo(() => applicationFeatures(a ?? null), [a]);
+  const contextData = useMemo(
+    () => (a ? contextFeatures(a, nearby.data ?? null, DEFAULT_PERMIT_CHECK_CONFIG.airport) : null),
+    [a, nearby.data],
+  );
+  useGeoJsonLayers(map, CONTEXT_SOURCE, contextData, CONTEXT_LAYERS);
+  useGeoJsonLayers(map, CHECK_SOURCE, checkData, CHECK_LAYERS);
+  useGeoJsonLayers(map, APPLICATION_SOURCE, appData, APPLICATION_LAYERS);
+  const [focused, setFocused] = useState<string | null>(null);
+  useCheckClicks(map, a !== undefined, (check) => {
+    setFocused(check);
+    document.querySelector(`[data-check="${check}"]`)?.scrollIntoView({ block: 'nearest' });
+  });
+
+  // Zoom to the application once (and again when its checks arrive).
+  const zoomedFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (!map || !a) return;
+    const key = `${a.id}:${a.checkedAt ?? ''}`;
+    if (zoomedFor.current === key) return;
+    zoomedFor.current = key;
+    const [w, s, e, n] = boundsOf(a, a.checks);
+    map.fitBounds(
+      [
+        [w, s],
+        [e, n],
+      ],
+      { padding: 80, maxZoom: 17, duration: 0 },
+    );
+  }, [map, a]);
+
+  const step = useMutation({
+    mutationFn: (s: 'submit' | 'withdraw' | 'checks') => stepApplication(a as PermitApplication, s),
+    onSuccess: (next) => {
+      queryClient.setQueryData([...permitsKey, 'one', id], next);
+      void queryClient.invalidateQueries({ queryKey: permitsKey });
+    },
+  });
+
+  if (!a) {
+    return (
+      <div className="permits-view">
+        <button type="button" className="permits-link" onClick={onBack}>
+          {t('back')}
+        </button>
+        <p className="permits-muted">
+          {one.error ? t('failed', { message: one.error.message }) : t('loading')}
+        </p>
+      </div>
+    );
+  }
+  const isApplicant = canFile(user) && (user.orgId === a.applicantOrgId || user.roles.includes('admin'));
+  const org = organisations?.find((o) => o.id === a.applicantOrgId);
+  const unit = adminUnits?.features.find((f) => f.properties.code === a.adminUnitCode)?.properties;
+  const editable = isApplicantEditable(a.status);
+
+  return (
+    <div className="permits-view" data-testid="permit-view" data-id={a.id} data-status={a.status}>
+      <button type="button" className="permits-link" onClick={onBack}>
+        {t('back')}
+      </button>
+      <h3 data-testid="permit-title">{a.title}</h3>
+      <p className="permits-meta">
+        <span className={`permits-status s-${a.status}`} data-testid="permit-status">
+          {tx(`status_${a.status}`, a.status)}
+        </span>{' '}
+        · {tx(`kind_${a.kind}`, a.kind)}
+      </p>
+      <dl className="permits-facts">
+        <dt>{t('applicant')}</dt>
+        <dd>{org?.name ?? a.applicantOrgId}</dd>
+        <dt>{t('commune')}</dt>
+        <dd>{unit?.name ?? a.adminUnitCode ?? '—'}</dd>
+        <dt>{t('submittedAt')}</dt>
+        <dd>
+          {a.submittedAt ? a.submittedAt.slice(0, 10) : '—'} <DueBadge a={a} />
+        </dd>
+      </dl>
+      {a.status === 'info_requested' && a.reviewNote ? (
+        <p className="permits-note" data-testid="permit-info-request">
+          {t('infoRequested', { reason: a.reviewNote })}
+        </p>
+      ) : null}
+      {DECIDED.has(a.status) ? (
+        <div className="permits-decision" data-testid="permit-decision">
+          {a.decisionNumber ? <p>{t('decisionNumber', { number: a.decisionNumber })}</p> : null}
+          {a.reviewNote ? <p>{a.reviewNote}</p> : null}
+          {a.conditions.length > 0 ? (
+            <>
+              <strong>{t('conditions')}</strong>
+              <ol>
+                {a.conditions.map((c) => (
+                  <li key={c}>{c}</li>
+                ))}
+              </ol>
+            </>
+          ) : null}
+          <a href={decisionPdfPath(a.id)} data-testid="permit-decision-pdf" download>
+            {t('downloadDecision')}
+          </a>
+        </div>
+      ) : null}
+
+      <section className="permits-section">
+        <h4>
+          {t('checks')} <ChecksSummary a={a} />
+        </h4>
+        {a.checks && a.checks.length > 0 ? (
+          <ul className="permits-checks" data-testid="permit-checks">
+            {sortedChecks(a.checks).map((c) => (
+              <li
+                key={c.check}
+                data-check={c.check}
+                data-result={c.result}
+                data-testid={`permit-check-${c.check}`}
+                className={focused === c.check ? 'focused' : undefined}
+              >
+                <span className="permits-result" style={{ background: RESULT_COLOURS[c.result] }}>
+                  {tx(`result_${c.result}`, c.result)}
+                </span>
+                <strong>{tx(`check_${c.check}`, c.check)}</strong>
+                <p>{c.reason[lang]}</p>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="permits-muted">{t('noChecks')}</p>
+        )}
+        <CheckLegend />
+        {a.status !== 'draft' && (canDecide(user) || isApplicant) ? (
+          <button type="button" disabled={step.isPending} onClick={() => step.mutate('checks')}>
+            {t('rerunChecks')}
+          </button>
+        ) : null}
+      </section>
+
+      {isApplicant ? (
+        <div className="permits-actions">
+          {editable ? (
+            <>
+              <button type="button" data-testid="permit-edit" onClick={onEdit}>
+                {t('edit')}
+              </button>
+              <button
+                type="button"
+                className="permits-primary"
+                data-testid="permit-submit"
+                disabled={step.isPending}
+                onClick={() => step.mutate('submit')}
+              >
+                {a.status === 'info_requested' ? t('resubmit') : t('submit')}
+              </button>
+            </>
+          ) : null}
+          {isWithdrawable(a.status) ? (
+            <button
+              type="button"
+              data-testid="permit-withdraw"
+              disabled={step.isPending}
+              onClick={() => step.mutate('withdraw')}
+            >
+              {t('withdraw')}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {step.error ? <p className="permits-error">{t('failed', { message: step.error.message })}</p> : null}
+
+      {canDecide(user) && a.status === 'submitted' ? <ReviewActions application={a} /> : null}
+
+      <AttachmentsSection application={a} canUpload={(isApplicant && editable) || canDecide(user)} />
+      <CommentsSection application={a} canWrite={isApplicant || canDecide(user)} />
+    </div>
+  );
+}
+
+/** What the colours on the map mean. */
+function CheckLegend() {
+  const { t, tx } = usePermitsText();
+  const rows: [string, string, 'dot' | 'line'][] = [
+    [RESULT_COLOURS.fail, tx('result_fail', 'fail'), 'line'],
+    [RESULT_COLOURS.warn, tx('result_warn', 'warn'), 'line'],
+    [RESULT_COLOURS.pass, tx('result_pass', 'pass'), 'line'],
+    ['#111827', t('legendApplication'), 'dot'],
+    [CONTEXT_COLOURS.sharing, t('legendContext'), 'line'],
+    [CONTEXT_COLOURS.airport, t('legendAirport'), 'line'],
+  ];
+  return (
+    <div className="permits-legend" data-testid="permit-legend">
+      <strong>{t('legend')}</strong>
+      <ul>
+        {rows.map(([colour, label, shape]) => (
+          <li key={label}>
+            <i className={shape} style={{ background: colour }} />
+            {label}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
