@@ -3,6 +3,7 @@ import type { Sql } from '@hatang/db';
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
+import { isUuid } from '../http/body.js';
 import {
   ATTACHMENT_TYPES,
   type AttachmentType,
@@ -143,8 +144,7 @@ export async function readAttachment(
   subject: AttachmentSubject,
   id: string,
 ): Promise<AttachmentInfo & { bytes: Uint8Array }> {
-  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  if (!UUID.test(id)) throw notFound('Attachment');
+  if (!isUuid(id)) throw notFound('Attachment');
   const rows = await sql.query<AttachmentInfo & { content: string }>(
     `SELECT ${INFO_COLUMNS}, encode(content, 'base64') AS content FROM attachments
      WHERE subject_kind = $1 AND subject_id = $2 AND id = $3`,

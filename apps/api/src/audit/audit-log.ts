@@ -1,6 +1,7 @@
 import type { Sql } from '@hatang/db';
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.js';
+import type { VersionedFeature } from '../http/body.js';
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'restore';
 
@@ -35,6 +36,30 @@ export async function recordAudit(tx: Sql, c: Context<AppEnv>, entry: AuditEntry
       entry.after === null ? null : JSON.stringify(entry.after),
     ],
   );
+}
+
+/**
+ * Audits a write of a feature-shaped record: a create (no `before`), a delete (no `after`), an
+ * update, or whatever `action` says (a restore). The version is the record's own.
+ */
+export function auditFeature(
+  tx: Sql,
+  c: Context<AppEnv>,
+  resource: string,
+  before: VersionedFeature | null,
+  after: VersionedFeature | null,
+  action?: AuditAction,
+): Promise<void> {
+  const record = after ?? before;
+  if (!record) throw new Error('auditFeature needs the record before or after the change');
+  return recordAudit(tx, c, {
+    resource,
+    recordId: record.id,
+    action: action ?? (before === null ? 'create' : after === null ? 'delete' : 'update'),
+    version: record.properties.version,
+    before,
+    after,
+  });
 }
 
 export interface HistoryRow {

@@ -42,3 +42,17 @@ export function readIfMatch(c: Context): number {
 }
 
 export const etag = (version: number) => `"${version}"`;
+
+/** A record shaped as a GeoJSON feature whose properties carry its version. */
+export interface VersionedFeature {
+  id: string;
+  properties: { version: number };
+}
+
+/** Answers a feature with its version as the ETag (200, or 201 with a Location for a new one). */
+export function answerFeature(c: Context, feature: VersionedFeature, createdAt?: string): Response {
+  c.header('ETag', etag(feature.properties.version));
+  if (createdAt === undefined) return c.json(feature);
+  c.header('Location', createdAt);
+  return c.json(feature, 201);
+}

@@ -11,10 +11,10 @@ import {
 } from '@hatang/contracts';
 import type { Database, Sql } from '@hatang/db';
 import { type Context, Hono } from 'hono';
-import { historyBody, listHistory, recordAudit } from '../audit/audit-log.js';
+import { auditFeature, historyBody, listHistory } from '../audit/audit-log.js';
 import type { AppEnv } from '../context.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
-import { etag, isUuid, readIfMatch, readJsonBody } from '../http/body.js';
+import { answerFeature, isUuid, readIfMatch, readJsonBody } from '../http/body.js';
 import { compareItems } from '../plans/compare-versions.js';
 import { rejectionsFor, warningsFor } from '../plans/item-checks.js';
 import {
@@ -118,19 +118,10 @@ export function versionItemRoutes(db: Database, options: PlanItemRouteOptions) {
       await claimDraft(tx, versionId);
       const checks = await warningsFor(tx, versionId, item.geometry, item.properties, land);
       const feature = await insertItem(tx, versionId, item.geometry, item.properties, checks, userOf(c));
-      await recordAudit(tx, c, {
-        resource: 'plan-items',
-        recordId: feature.id,
-        action: 'create',
-        version: 1,
-        before: null,
-        after: feature,
-      });
+      await auditFeature(tx, c, 'plan-items', null, feature);
       return feature;
     });
-    c.header('Location', `/api/v1/plan-items/${created.id}`);
-    c.header('ETag', etag(1));
-    return c.json(created, 201);
+    return answerFeature(c, created, `/api/v1/plan-items/${created.id}`);
   });
 
   app.get('/:id/compare', async (c) => {
@@ -163,8 +154,7 @@ export function planItemRoutes(db: Database, options: PlanItemRouteOptions) {
 
   app.get('/:id', async (c) => {
     const item = await readable(c, c.req.param('id'));
-    c.header('ETag', etag(item.properties.version));
-    return c.json(item);
+    return answerFeature(c, item);
   });
 
   app.get('/:id/history', async (c) => {
@@ -219,18 +209,10 @@ export function planItemRoutes(db: Database, options: PlanItemRouteOptions) {
       const versionId = current.properties.planVersionId;
       const checks = await warningsFor(tx, versionId, item.geometry, item.properties, land);
       const after = await updateItem(tx, id, item.geometry, item.properties, checks, userOf(c));
-      await recordAudit(tx, c, {
-        resource: 'plan-items',
-        recordId: id,
-        action: 'update',
-        version: after.properties.version,
-        before: current,
-        after,
-      });
+      await auditFeature(tx, c, 'plan-items', current, after);
       return after;
     });
-    c.header('ETag', etag(updated.properties.version));
-    return c.json(updated);
+    return answerFeature(c, updated);
   });
 
   /** Brings back an earlier version (also of a deleted item) as a new, audited write: undo and redo. */
@@ -265,18 +247,10 @@ export function planItemRoutes(db: Database, options: PlanItemRouteOptions) {
             originId: target.properties.originId,
             version: latest + 1,
           });
-      await recordAudit(tx, c, {
-        resource: 'plan-items',
-        recordId: id,
-        action: 'restore',
-        version: after.properties.version,
-        before: current ?? null,
-        after,
-      });
+      await auditFeature(tx, c, 'plan-items', current ?? null, after, 'restore');
       return after;
     });
-    c.header('ETag', etag(restored.properties.version));
-    return c.json(restored);
+    return answerFeature(c, restored);
   });
 
   app.delete('/:id', async (c) => {
@@ -292,14 +266,7 @@ export function planItemRoutes(db: Database, options: PlanItemRouteOptions) {
         throw staleItem(current, expected);
       }
       await tx.query('DELETE FROM plan_items WHERE id = $1', [id]);
-      await recordAudit(tx, c, {
-        resource: 'plan-items',
-        recordId: id,
-        action: 'delete',
-        version: current.properties.version,
-        before: current,
-        after: null,
-      });
+      await auditFeature(tx, c, 'plan-items', current, null);
     });
     return c.body(null, 204);
   });

@@ -8,10 +8,10 @@ import {
 } from '@hatang/contracts';
 import type { Database, Sql } from '@hatang/db';
 import { type Context, Hono } from 'hono';
-import { recordAudit } from '../audit/audit-log.js';
+import { auditFeature } from '../audit/audit-log.js';
 import type { AppEnv } from '../context.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
-import { etag, isUuid, readIfMatch, readJsonBody } from '../http/body.js';
+import { answerFeature, isUuid, readIfMatch, readJsonBody } from '../http/body.js';
 import { recheckCorridors } from '../plans/item-checks.js';
 import { assertMayReadVersion } from '../plans/plan-access.js';
 import { claimDraft, findVersion } from '../plans/version-store.js';
@@ -74,8 +74,7 @@ export function planZoneRoutes(db: Database) {
 
   app.get('/:id', async (c) => {
     const zone = await readable(c, await findZone(db, c.req.param('id')));
-    c.header('ETag', etag(zone.properties.version));
-    return c.json(zone);
+    return answerFeature(c, zone);
   });
 
   app.post('/', async (c) => {
@@ -86,19 +85,10 @@ export function planZoneRoutes(db: Database) {
       await claimZoneScope(tx, zone.properties.planVersionId);
       const stored = await saveZone(tx, crypto.randomUUID(), zone.geometry, zone.properties, userOf(c), true);
       await afterZoneChange(tx, zone.properties.planVersionId, zone.properties.kind);
-      await recordAudit(tx, c, {
-        resource: 'plan-zones',
-        recordId: stored.id,
-        action: 'create',
-        version: 1,
-        before: null,
-        after: stored,
-      });
+      await auditFeature(tx, c, 'plan-zones', null, stored);
       return stored;
     });
-    c.header('Location', `/api/v1/plan-zones/${created.id}`);
-    c.header('ETag', etag(1));
-    return c.json(created, 201);
+    return answerFeature(c, created, `/api/v1/plan-zones/${created.id}`);
   });
 
   app.patch('/:id', async (c) => {
@@ -135,18 +125,10 @@ export function planZoneRoutes(db: Database) {
         current.properties.kind,
         after.properties.kind,
       );
-      await recordAudit(tx, c, {
-        resource: 'plan-zones',
-        recordId: id,
-        action: 'update',
-        version: after.properties.version,
-        before: current,
-        after,
-      });
+      await auditFeature(tx, c, 'plan-zones', current, after);
       return after;
     });
-    c.header('ETag', etag(updated.properties.version));
-    return c.json(updated);
+    return answerFeature(c, updated);
   });
 
   app.delete('/:id', async (c) => {
@@ -157,14 +139,7 @@ export function planZoneRoutes(db: Database) {
       await claimZoneScope(tx, current.properties.planVersionId);
       await tx.query('DELETE FROM plan_zones WHERE id = $1', [id]);
       await afterZoneChange(tx, current.properties.planVersionId, current.properties.kind);
-      await recordAudit(tx, c, {
-        resource: 'plan-zones',
-        recordId: id,
-        action: 'delete',
-        version: current.properties.version,
-        before: current,
-        after: null,
-      });
+      await auditFeature(tx, c, 'plan-zones', current, null);
     });
     return c.body(null, 204);
   });

@@ -15,10 +15,10 @@ import {
 } from '@hatang/contracts';
 import type { Database, Sql } from '@hatang/db';
 import { Hono } from 'hono';
-import { historyBody, listHistory, recordAudit } from '../audit/audit-log.js';
+import { auditFeature, historyBody, listHistory } from '../audit/audit-log.js';
 import type { AppEnv } from '../context.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
-import { etag, isUuid, readIfMatch, readJsonBody } from '../http/body.js';
+import { answerFeature, isUuid, readIfMatch, readJsonBody } from '../http/body.js';
 import type { RowIssue } from '../imports/field-mapping.js';
 import { asObject, parseBody, userOf } from '../routes/plan-request.js';
 import { keySiteFlags } from './key-site-flags.js';
@@ -156,14 +156,7 @@ export function keySiteRoutes(db: Database) {
           userOf(c),
           true,
         );
-        await recordAudit(tx, c, {
-          resource: 'key-sites',
-          recordId: stored.id,
-          action: 'create',
-          version: 1,
-          before: null,
-          after: stored,
-        });
+        await auditFeature(tx, c, 'key-sites', null, stored);
         ids.push(stored.id);
       }
       return { unknown: [], ids };
@@ -175,8 +168,7 @@ export function keySiteRoutes(db: Database) {
   app.get('/:id', async (c) => {
     const site = await findKeySite(db, c.req.param('id'));
     if (!site) throw notFound('Key site');
-    c.header('ETag', etag(site.properties.version));
-    return c.json(site);
+    return answerFeature(c, site);
   });
 
   app.get('/:id/history', async (c) => {
@@ -200,19 +192,10 @@ export function keySiteRoutes(db: Database) {
         userOf(c),
         true,
       );
-      await recordAudit(tx, c, {
-        resource: 'key-sites',
-        recordId: stored.id,
-        action: 'create',
-        version: 1,
-        before: null,
-        after: stored,
-      });
+      await auditFeature(tx, c, 'key-sites', null, stored);
       return stored;
     });
-    c.header('Location', `/api/v1/key-sites/${created.id}`);
-    c.header('ETag', etag(1));
-    return c.json(created, 201);
+    return answerFeature(c, created, `/api/v1/key-sites/${created.id}`);
   });
 
   app.patch('/:id', async (c) => {
@@ -238,18 +221,10 @@ export function keySiteRoutes(db: Database) {
         userOf(c),
         false,
       );
-      await recordAudit(tx, c, {
-        resource: 'key-sites',
-        recordId: id,
-        action: 'update',
-        version: after.properties.version,
-        before: current,
-        after,
-      });
+      await auditFeature(tx, c, 'key-sites', current, after);
       return after;
     });
-    c.header('ETag', etag(updated.properties.version));
-    return c.json(updated);
+    return answerFeature(c, updated);
   });
 
   app.delete('/:id', async (c) => {
@@ -258,14 +233,7 @@ export function keySiteRoutes(db: Database) {
       const current = await findKeySite(tx, id, true);
       if (!current) throw notFound('Key site');
       await tx.query('DELETE FROM key_sites WHERE id = $1', [id]);
-      await recordAudit(tx, c, {
-        resource: 'key-sites',
-        recordId: id,
-        action: 'delete',
-        version: current.properties.version,
-        before: current,
-        after: null,
-      });
+      await auditFeature(tx, c, 'key-sites', current, null);
     });
     return c.body(null, 204);
   });

@@ -10,10 +10,10 @@ import {
 } from '@hatang/contracts';
 import type { Database, Sql } from '@hatang/db';
 import { type Context, Hono } from 'hono';
-import { historyBody, listHistory, recordAudit } from '../audit/audit-log.js';
+import { auditFeature, historyBody, listHistory } from '../audit/audit-log.js';
 import type { AppEnv } from '../context.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
-import { etag, isUuid, readIfMatch, readJsonBody } from '../http/body.js';
+import { answerFeature, isUuid, readIfMatch, readJsonBody } from '../http/body.js';
 import { asObject, userOf } from '../routes/plan-request.js';
 import { assertMayWriteOffer } from './offer-access.js';
 import { findOffer, listOffers, saveOffer, writableOf } from './offer-store.js';
@@ -83,8 +83,7 @@ export function siteOfferRoutes(db: Database) {
   app.get('/:id', async (c) => {
     const offer = await findOffer(db, c.req.param('id'));
     if (!offer) throw notFound('Site offer');
-    c.header('ETag', etag(offer.properties.version));
-    return c.json(offer);
+    return answerFeature(c, offer);
   });
 
   app.get('/:id/history', async (c) => {
@@ -116,19 +115,10 @@ export function siteOfferRoutes(db: Database) {
         userOf(c),
         true,
       );
-      await recordAudit(tx, c, {
-        resource: 'site-offers',
-        recordId: stored.id,
-        action: 'create',
-        version: 1,
-        before: null,
-        after: stored,
-      });
+      await auditFeature(tx, c, 'site-offers', null, stored);
       return stored;
     });
-    c.header('Location', `/api/v1/site-offers/${created.id}`);
-    c.header('ETag', etag(1));
-    return c.json(created, 201);
+    return answerFeature(c, created, `/api/v1/site-offers/${created.id}`);
   });
 
   /** Applies `change` to the current offer under If-Match, audited. */
@@ -167,18 +157,10 @@ export function siteOfferRoutes(db: Database) {
         userOf(c),
         false,
       );
-      await recordAudit(tx, c, {
-        resource: 'site-offers',
-        recordId: id,
-        action: 'update',
-        version: after.properties.version,
-        before: current,
-        after,
-      });
+      await auditFeature(tx, c, 'site-offers', current, after);
       return after;
     });
-    c.header('ETag', etag(updated.properties.version));
-    return c.json(updated);
+    return answerFeature(c, updated);
   };
 
   app.patch('/:id', async (c) => {
@@ -207,14 +189,7 @@ export function siteOfferRoutes(db: Database) {
       if (!current) throw notFound('Site offer');
       assertMayWriteOffer(c.get('principal'), current.properties.offeringOrgId);
       await tx.query('DELETE FROM site_offers WHERE id = $1', [id]);
-      await recordAudit(tx, c, {
-        resource: 'site-offers',
-        recordId: id,
-        action: 'delete',
-        version: current.properties.version,
-        before: current,
-        after: null,
-      });
+      await auditFeature(tx, c, 'site-offers', current, null);
     });
     return c.body(null, 204);
   });
