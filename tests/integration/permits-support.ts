@@ -3,7 +3,7 @@
  */
 import type { App } from '../../apps/api/src/app.js';
 import { testDatabase } from '../support/test-database.js';
-import type { PlanAttempt } from './plans-support.js';
+import type { MatrixAttempt, MatrixContext } from './matrix-context.js';
 
 /** A tower application's body at `at` ([lng, lat]); `details` overrides the tower's facts. */
 export function towerApplication(at: [number, number], details: Record<string, unknown> = {}, extra = {}) {
@@ -27,6 +27,9 @@ export function towerApplication(at: [number, number], details: Record<string, u
 /** Marks the matrix's applications of this run, so its attempt maker finds the one just created. */
 const MATRIX_TITLE = `Matrix permit ${crypto.randomUUID().slice(0, 8)}`;
 const MATRIX_AT: [number, number] = [0.741, 0.741];
+/** Inside the matrix's ward (square lng/lat 20–20.1), for the routes its inspector may use. */
+const WARD_AT: [number, number] = [20.0531, 20.0517];
+const path = (id: string, suffix = '') => `/api/v1/permit-applications/${id}${suffix}`;
 
 /**
  * For the authorisation matrix: a request that succeeds (2xx) for anyone the policy allows, for
@@ -43,7 +46,8 @@ export async function permitRouteAttempt(
   app: App,
   key: string,
   admin: { headers: Record<string, string> },
-): Promise<PlanAttempt | undefined> {
+  context?: MatrixContext,
+): Promise<MatrixAttempt | undefined> {
   const [method = '', pattern = ''] = key.split(' ');
   if (!pattern.startsWith('/api/v1/permit-applications')) return undefined;
   const latest = async () => {
@@ -70,14 +74,37 @@ export async function permitRouteAttempt(
     );
     return created;
   };
-  const path = (id: string, suffix = '') => `/api/v1/permit-applications/${id}${suffix}`;
+  /**
+   * An application every reader may read: filed and submitted by operator A's editor (operator
+   * viewers are of the same organisation) inside the matrix's ward (so its commune inspector
+   * reads it); `decide`: then approved by the admin, so its decision document exists.
+   */
+  const inWard = async (decide = false) => {
+    const editor = context?.sessions.get('operator_editor') ?? admin;
+    const a = await filed(
+      app,
+      editor.headers,
+      towerApplication(WARD_AT, {}, { title: 'Matrix ward permit' }),
+    );
+    if (!decide) return a;
+    const response = await app.request(path(a.id, '/decision'), {
+      method: 'POST',
+      headers: { ...admin.headers, 'content-type': 'application/json', 'if-match': String(a.version) },
+      body: JSON.stringify({ outcome: 'approved' }),
+    });
+    if (response.status !== 200)
+      throw new Error(`fixture decision: ${response.status} ${await response.text()}`);
+    return (await response.json()) as { id: string; version: number };
+  };
   switch (key) {
     case 'GET /api/v1/permit-applications':
       return { method, path: `${pattern}?status=submitted&limit=5` };
     case 'POST /api/v1/permit-applications':
       return { method, path: pattern, json: towerApplication(MATRIX_AT, {}, { title: MATRIX_TITLE }) };
     case 'GET /api/v1/permit-applications/:id':
-      return { method, path: path((await latest()).id) };
+      return { method, path: path((await inWard()).id) };
+    case 'GET /api/v1/permit-applications/:id/decision.pdf':
+      return { method, path: path((await inWard(true)).id, '/decision.pdf') };
     case 'PATCH /api/v1/permit-applications/:id': {
       const a = await latest();
       return {

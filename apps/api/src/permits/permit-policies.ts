@@ -18,8 +18,11 @@ const READERS: Rule = {
   reviewer: 'all',
   inspector: 'all',
 };
-/** A single application: inspectors' reading is scoped to their commune (see the report on the matrix). */
-const RECORD_READERS: Rule = { ...READERS, inspector: undefined };
+/**
+ * A single application (and its decision, attachments, comments): the handlers scope operators
+ * to their organisation's and inspectors to those filed in their commune (not drafts).
+ */
+const RECORD_READERS: Rule = READERS;
 const APPLICANTS: Rule = { admin: 'all', operator_editor: 'all' };
 /** Re-running the checks: whoever may act on the application (the handler scopes operators to their own). */
 const CHECKERS: Rule = { admin: 'all', planner: 'all', reviewer: 'all', operator_editor: 'all' };
@@ -34,6 +37,7 @@ const rows: [method: string, path: string, action: Action, rule: Rule][] = [
   ['POST', '/api/v1/permit-applications/:id/submit', 'update', APPLICANTS],
   ['POST', '/api/v1/permit-applications/:id/request-info', 'update', REVIEWERS],
   ['POST', '/api/v1/permit-applications/:id/decision', 'update', REVIEWERS],
+  ['GET', '/api/v1/permit-applications/:id/decision.pdf', 'read', RECORD_READERS],
   ['POST', '/api/v1/permit-applications/:id/withdraw', 'update', APPLICANTS],
 ];
 

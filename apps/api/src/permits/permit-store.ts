@@ -27,6 +27,12 @@ export interface PermitApplication {
   createdBy: string | null;
   createdAt: string;
   updatedAt: string;
+  /** The decision's number, e.g. `0012/GPXD-SXD` (null before a decision). */
+  decisionNumber: string | null;
+  /** The asset an approval created (status under_construction): resource, first id, every id. */
+  asset: { resource: 'towers' | 'ducts' | 'poles'; id: string; ids: string[] } | null;
+  /** The permit_check_config version the stored checks ran with (0 = built-in defaults). */
+  checkConfigVersion: number | null;
 }
 
 export const SELECT_APPLICATION = `SELECT a.id::text AS id, a.kind, a.status, a.applicant_org_id::text AS "applicantOrgId",
@@ -34,7 +40,11 @@ export const SELECT_APPLICATION = `SELECT a.id::text AS id, a.kind, a.status, a.
     a.review_note AS "reviewNote", a.conditions, a.checks, ${ts('a.checked_at')} AS "checkedAt",
     ${ts('a.submitted_at')} AS "submittedAt", ${ts('a.decided_at')} AS "decidedAt", a.decided_by::text AS "decidedBy",
     ST_AsGeoJSON(a.geom, 7)::jsonb AS geometry, a.version, a.created_by::text AS "createdBy",
-    ${ts('a.created_at')} AS "createdAt", ${ts('a.updated_at')} AS "updatedAt"
+    ${ts('a.created_at')} AS "createdAt", ${ts('a.updated_at')} AS "updatedAt",
+    a.decision_number AS "decisionNumber",
+    CASE WHEN a.asset_resource IS NULL THEN NULL ELSE jsonb_build_object('resource', a.asset_resource,
+      'id', a.asset_id::text, 'ids', to_jsonb(a.asset_ids::text[])) END AS asset,
+    a.check_config_version AS "checkConfigVersion"
   FROM permit_applications a`;
 
 export async function findApplication(

@@ -15,10 +15,12 @@ import {
 import type { Database, Sql } from '@hatang/db';
 import { type Context, Hono } from 'hono';
 import type { ZodType } from 'zod';
+import { attachmentResponse } from '../attachments/index.js';
 import { recordAudit } from '../audit/audit-log.js';
 import type { AppEnv } from '../context.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
 import { etag, readIfMatch } from '../http/body.js';
+import { findDecisionDocument, storeDecisionDocument } from '../permits/decision-document.js';
 import {
   assertApplicant,
   assertMayRead,
@@ -27,6 +29,13 @@ import {
   wrongStatus,
 } from '../permits/permit-access.js';
 import { runPermitChecks, storeChecks } from '../permits/permit-checks.js';
+import {
+  createApprovedAsset,
+  isPermit,
+  nextDecisionNumber,
+  storeDecisionFacts,
+  vietnamYear,
+} from '../permits/permit-decision.js';
 import {
   findApplication,
   insertApplication,
@@ -184,9 +193,24 @@ export function permitRoutes(db: Database) {
         decidedBy: userOf(c),
       };
       await setStatus(tx, current.id, change);
+      const decided = await findApplication(tx, current.id);
+      if (!decided?.decidedAt) throw notFound('Permit application');
+      const number = await nextDecisionNumber(tx, input.outcome, vietnamYear(new Date(decided.decidedAt)));
+      const asset = isPermit(input.outcome) ? await createApprovedAsset(tx, c, decided, number) : null;
+      await storeDecisionFacts(tx, current.id, number, asset);
+      const numbered = await findApplication(tx, current.id);
+      if (numbered) await storeDecisionDocument(tx, numbered, userOf(c));
     });
     c.header('ETag', etag(result.version));
     return c.json(result);
+  });
+
+  /** The decision document (PDF) stored with the decision; 404 before a decision. */
+  app.get('/permit-applications/:id/decision.pdf', async (c) => {
+    const found = assertMayRead(c.get('principal'), await findApplication(db, c.req.param('id')));
+    const file = await findDecisionDocument(db, found.id);
+    if (!file) throw new ApiError(404, 'NOT_FOUND', 'This permit application has no decision yet');
+    return attachmentResponse(c, file);
   });
 
   /** Locks the application, checks read access and If-Match, applies `step`, audits, returns the new state. */

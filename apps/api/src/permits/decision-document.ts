@@ -1,0 +1,82 @@
+/**
+ * Writes a decided application's document (PDF) and stores it with the application as an
+ * attachment of purpose `decision`, in the caller's transaction.
+ */
+import type { Sql } from '@hatang/db';
+import { insertAttachment, listAttachments, readAttachment } from '../attachments/index.js';
+import { decisionMapPng } from './decision-map.js';
+import { type DecisionCheck, type DecisionDocumentInput, decisionPdf } from './decision-pdf.js';
+import type { PermitApplication } from './permit-store.js';
+
+export const DECISION_PURPOSE = 'decision';
+
+async function namesOf(sql: Sql, a: PermitApplication) {
+  const rows = await sql.query<{ org: string; commune: string | null }>(
+    `SELECT o.name AS org, u.name AS commune FROM organisations o
+     LEFT JOIN admin_units u ON u.code = $2 WHERE o.id = $1`,
+    [a.applicantOrgId, a.adminUnitCode],
+  );
+  return rows[0];
+}
+
+async function assetCodes(sql: Sql, a: PermitApplication): Promise<string[]> {
+  if (!a.asset) return [];
+  const rows = await sql.query<{ code: string }>(
+    `SELECT code FROM ${a.asset.resource} WHERE id = ANY($1::uuid[]) ORDER BY code`,
+    [`{${a.asset.ids.join(',')}}`],
+  );
+  return rows.map((r) => r.code);
+}
+
+/** Renders the decision of `a` (already decided, numbered and linked) and stores it; returns its id. */
+export async function storeDecisionDocument(
+  tx: Sql,
+  a: PermitApplication,
+  createdBy: string | null,
+): Promise<string> {
+  if (!a.decisionNumber || !a.decidedAt)
+    throw new Error('storeDecisionDocument: the application is not decided');
+  const names = await namesOf(tx, a);
+  const checks = (a.checks ?? []) as (DecisionCheck & {
+    geometry?: { type: string; coordinates: unknown };
+  })[];
+  const proofs = checks
+    .filter((c) => c.geometry && (c.result === 'fail' || c.result === 'warn'))
+    .map((c) => c.geometry as { type: string; coordinates: unknown });
+  const codes = await assetCodes(tx, a);
+  const input: DecisionDocumentInput = {
+    number: a.decisionNumber,
+    decidedAt: a.decidedAt,
+    outcome: a.status as DecisionDocumentInput['outcome'],
+    applicationId: a.id,
+    kind: a.kind,
+    title: a.title,
+    details: a.details,
+    applicantName: names?.org ?? '—',
+    commune: a.adminUnitCode && names?.commune ? { code: a.adminUnitCode, name: names.commune } : null,
+    geometry: a.geometry,
+    checks,
+    checkConfigVersion: a.checkConfigVersion,
+    conditions: a.conditions,
+    reason: a.reviewNote,
+    mapPng: await decisionMapPng(tx, a.geometry, proofs),
+    assetCodes: codes.length > 3 ? [...codes.slice(0, 3), `… (${codes.length} cột)`] : codes,
+  };
+  const bytes = await decisionPdf(input);
+  const slug = a.decisionNumber.replace(/[^0-9A-Za-z]+/g, '-');
+  const info = await insertAttachment(
+    tx,
+    { kind: 'permit_application', id: a.id },
+    { fileName: `quyet-dinh-${slug}.pdf`, mediaType: 'application/pdf', bytes, purpose: DECISION_PURPOSE },
+    createdBy,
+  );
+  return info.id;
+}
+
+/** The stored decision document of an application (the latest), or undefined before a decision. */
+export async function findDecisionDocument(sql: Sql, applicationId: string) {
+  const subject = { kind: 'permit_application' as const, id: applicationId };
+  const all = await listAttachments(sql, subject);
+  const latest = all.filter((f) => f.purpose === DECISION_PURPOSE).at(-1);
+  return latest ? readAttachment(sql, subject, latest.id) : undefined;
+}
