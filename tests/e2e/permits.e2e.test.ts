@@ -1,0 +1,223 @@
+/**
+ * The permits panel in Chromium on a fresh server with the demo data: an operator (Sông Telecom's
+ * editor) files a tower application 60 m from an existing demo tower that has free capacity and
+ * enough height (chosen through the sharing API, so the test is deterministic) and submits it; the
+ * reviewer opens it from the queue, sees the failed sharing check drawn on the map, rejects it with
+ * a reason and downloads the decision PDF, whose text holds the reason.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, launchChromium, ROOT, signIn, signOut } from './browser';
+import { type RunningServer, startServer } from './server-process';
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+const foreignRequests: string[] = [];
+const TITLE = `E2E trạm BTS ${Date.now().toString(36)}`;
+const REASON = 'Phải dùng chung trạm hiện có cách 60 m (thử nghiệm E2E)';
+const HEIGHT_M = 30;
+
+const waitForIdle = (p: Page) =>
+  p.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = window.__hatangMap;
+        if (!map) throw new Error('window.__hatangMap is not set');
+        map.once('idle', () => resolve());
+        map.triggerRepaint();
+      }),
+  );
+
+/** The checks drawn on the map now: `check:result` of each rendered proving geometry. */
+const renderedChecks = (p: Page) =>
+  p.evaluate(() =>
+    (
+      window.__hatangMap?.queryRenderedFeatures({
+        layers: ['permit-check-fill', 'permit-check-line', 'permit-check-point'].filter((id) =>
+          window.__hatangMap?.getLayer(id),
+        ),
+      }) ?? []
+    ).map((f) => `${String(f.properties.check)}:${String(f.properties.result)}`),
+  );
+
+/**
+ * A point 60 m east of an existing demo tower that the sharing API says could host a new
+ * `heightM` tower of the signed-in operator (free capacity, enough height): `[lng, lat]`.
+ */
+function pickSite(p: Page, heightM: number) {
+  return p.evaluate(async (required) => {
+    type Point = {
+      id: string;
+      geometry: { coordinates: [number, number] };
+      properties: Record<string, unknown>;
+    };
+    const me = (await (await fetch('/api/v1/auth/me')).json()) as { csrfToken: string };
+    const body = (await (await fetch('/api/v1/towers?limit=10000')).json()) as { features: Point[] };
+    const towers = body.features
+      .filter((t) => t.properties.status === 'existing' && typeof t.properties.code === 'string')
+      .sort((a, b) => String(a.properties.code).localeCompare(String(b.properties.code)));
+    for (const tower of towers.slice(0, 60)) {
+      const [lng, lat] = tower.geometry.coordinates;
+      const point = [lng + 60 / (111_319.49 * Math.cos((lat * Math.PI) / 180)), lat];
+      const response = await fetch('/api/v1/sharing/towers/nearby', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify({ point, requiredHeightM: required, technology: '4G' }),
+      });
+      if (!response.ok) throw new Error(`sharing/towers/nearby answered ${response.status}`);
+      const answer = (await response.json()) as { candidates: { towerId: string; distanceM: number }[] };
+      const host = answer.candidates.find((c) => c.towerId === tower.id);
+      if (host && answer.candidates[0]?.towerId === tower.id)
+        return {
+          code: String(tower.properties.code),
+          point: point as [number, number],
+          distanceM: host.distanceM,
+        };
+    }
+    throw new Error('no demo tower with free capacity and enough height');
+  }, heightM);
+}
+
+describe('filing and reviewing a tower permit in Chromium', () => {
+  beforeAll(async () => {
+    const webDir = process.env.HATANG_WEB_DIR ?? join(ROOT, 'apps/web/dist');
+    if (!existsSync(join(webDir, 'index.html'))) {
+      throw new Error(`${webDir} is missing: run \`npm run build\` before \`npm run test:e2e\``);
+    }
+    mkdirSync(ARTIFACTS, { recursive: true });
+    server = await startServer(ROOT);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1600, height: 950 } });
+    const origin = new URL(server.baseUrl).origin;
+    page.on('request', (r) => {
+      const url = r.url();
+      if (!url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin)
+        foreignRequests.push(url);
+    });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('lets an operator file a tower application next to a tower it should share, and submit it', async () => {
+    await page.goto(server.baseUrl);
+    await page.waitForSelector('body[data-map-ready="true"]', { timeout: 120_000 });
+    await signIn(page, 'editor.song@hatang.demo');
+    const site = await pickSite(page, HEIGHT_M);
+    console.log(`new tower 60 m from ${site.code} (${site.distanceM} m) at ${site.point.join(',')}`);
+
+    await page.getByTestId('permits-button').click();
+    const panel = page.getByTestId('permits-panel');
+    await panel.waitFor();
+    await page.getByTestId('permit-new').click();
+    const form = page.getByTestId('permit-form');
+    await form.locator('select[name="kind"]').selectOption('tower');
+    await form.locator('input[name="title"]').fill(TITLE);
+    await form.locator('select[name="towerClass"]').selectOption('A2a');
+    await form.locator('input[name="heightM"]').fill(String(HEIGHT_M));
+    await form.locator('select[name="structure"]').selectOption('monopole');
+    await form.locator('select[name="mounting"]').selectOption('on_ground');
+    await form.locator('input[name="eirpW"]').fill('200');
+    await form.locator('input[name="nearestBuildingM"]').fill('40');
+    // A wrong location is named on its field before anything is sent.
+    await form.locator('input[name="where"]').fill('not a place');
+    await page.getByTestId('permit-save').click();
+    await page.getByTestId('permit-error-where').waitFor();
+    await form.locator('input[name="where"]').fill(`${site.point[0]}, ${site.point[1]}`);
+    await page.getByTestId('permit-save').click();
+
+    const view = page.getByTestId('permit-view');
+    await expect.poll(() => view.getAttribute('data-status'), { timeout: 20_000 }).toBe('draft');
+    expect(await page.getByTestId('permit-title').textContent()).toBe(TITLE);
+    await page.getByTestId('permit-submit').click();
+    await expect.poll(() => view.getAttribute('data-status'), { timeout: 30_000 }).toBe('submitted');
+    const sharing = page.getByTestId('permit-check-sharing-obligation');
+    await sharing.waitFor({ timeout: 20_000 });
+    expect(await sharing.getAttribute('data-result')).toBe('fail');
+    expect(await sharing.textContent()).toMatch(/Phải dùng chung|Must share/);
+    await waitForIdle(page);
+    await page.screenshot({ path: join(ARTIFACTS, 'permits-operator-submitted.png') });
+  });
+
+  it('lets the reviewer open it from the queue, see the failed sharing check on the map, and reject it', async () => {
+    await signOut(page);
+    await signIn(page, 'reviewer@hatang.demo');
+    // The side column stays open across a change of user (the panel starts afresh for the new one).
+    const panel = page.getByTestId('permits-panel');
+    if (!(await panel.isVisible())) await page.getByTestId('permits-button').click();
+    await panel.waitFor();
+    const row = panel.locator('[data-testid="permit-row"]', { hasText: TITLE });
+    await row.waitFor({ timeout: 20_000 });
+    expect(await row.getAttribute('data-status')).toBe('submitted');
+    expect(await row.getByTestId('permit-days').textContent()).toMatch(/0\/20/);
+    await row.getByRole('button', { name: TITLE }).click();
+
+    const view = page.getByTestId('permit-view');
+    await view.waitFor();
+    await waitForIdle(page);
+    await expect.poll(() => renderedChecks(page), { timeout: 20_000 }).toContain('sharing-obligation:fail');
+    // The check's colour is the legend's "fail" red.
+    const colour = await page.evaluate(
+      () =>
+        window.__hatangMap
+          ?.queryRenderedFeatures({ layers: ['permit-check-line'] })
+          .find((f) => f.properties.check === 'sharing-obligation')?.properties.colour,
+    );
+    expect(colour).toBe('#dc2626');
+    expect(await page.getByTestId('permit-legend').textContent()).toMatch(/Không đạt|Fail/);
+    await page.screenshot({ path: join(ARTIFACTS, 'permits-reviewer-checks.png') });
+
+    await page.getByTestId('permit-reject').click();
+    const review = page.getByTestId('permit-review-form');
+    // A rejection without a reason is refused in the form.
+    await page.getByTestId('permit-review-confirm').click();
+    await review.locator('.permits-field-error').waitFor();
+    await review.locator('textarea[name="text"]').fill(REASON);
+    await page.getByTestId('permit-review-confirm').click();
+    await expect.poll(() => view.getAttribute('data-status'), { timeout: 30_000 }).toBe('rejected');
+    const link = page.getByTestId('permit-decision-pdf');
+    await link.waitFor();
+    expect(await link.textContent()).toMatch(/Tải quyết định \(PDF\)|Download decision/);
+    await page.screenshot({ path: join(ARTIFACTS, 'permits-reviewer-rejected.png') });
+
+    const href = await link.getAttribute('href');
+    expect(href).toMatch(/\/decision\.pdf$/);
+    const download = await page.evaluate(async (url) => {
+      const response = await fetch(url ?? '');
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      let binary = '';
+      for (const b of bytes) binary += String.fromCharCode(b);
+      return { status: response.status, type: response.headers.get('content-type'), base64: btoa(binary) };
+    }, href);
+    expect(download.status).toBe(200);
+    expect(download.type).toContain('application/pdf');
+    const bytes = Buffer.from(download.base64, 'base64');
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    writeFileSync(join(ARTIFACTS, 'permits-decision.pdf'), bytes);
+    const pdf = await getDocument({
+      data: new Uint8Array(bytes),
+      disableFontFace: true,
+      useSystemFonts: false,
+    }).promise;
+    let text = '';
+    for (let i = 1; i <= pdf.numPages; i++) {
+      const content = await (await pdf.getPage(i)).getTextContent();
+      text += content.items.map((item) => ('str' in item ? item.str : '')).join(' ');
+    }
+    // pdfjs may split a line into several runs: compare without the spaces between them.
+    const squash = (s: string) => s.normalize('NFC').replace(/\s+/g, '');
+    expect(squash(text)).toContain(squash(REASON));
+
+    expect(pageErrors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+    expect(await page.locator('.error-banner').count()).toBe(0);
+  });
+});
