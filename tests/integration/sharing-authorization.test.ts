@@ -39,7 +39,22 @@ describe('sharing routes under the policy table', () => {
     for (const [key, policy] of SHARING_ROUTE_POLICIES) {
       expect(scopeOf(policy.rule, ['viewer']), key).toBeUndefined();
       expect(scopeOf(policy.rule, ['anonymous']), key).toBeUndefined();
-      expect(scopeOf(policy.rule, ['operator_viewer']), key).toBe('all');
+      if (policy.action === 'read') expect(scopeOf(policy.rule, ['operator_viewer']), key).toBe('all');
+    }
+  });
+
+  it('keeps the undergrounding campaign’s writes to planners and admins', () => {
+    const writes = SHARING_ROUTE_POLICIES.filter(([, p]) => p.action !== 'read');
+    expect(writes.map(([key]) => key).sort()).toEqual([
+      'DELETE /api/v1/sharing/campaign/segments/:id',
+      'PATCH /api/v1/sharing/campaign/segments/:id',
+      'POST /api/v1/sharing/campaign/segments',
+    ]);
+    for (const [key, policy] of writes) {
+      for (const role of ROLES)
+        expect(scopeOf(policy.rule, [role]), `${role} ${key}`).toBe(
+          role === 'admin' || role === 'planner' ? 'all' : undefined,
+        );
     }
   });
 

@@ -6,6 +6,9 @@
 import type { Sql } from '@hatang/db';
 import type { App } from '../../apps/api/src/app.js';
 import { offset } from '../../packages/analysis/src/sharing/test-helpers.js';
+import { createOrganisation } from '../support/fixtures.js';
+import { testDatabase } from '../support/test-database.js';
+import type { MatrixContext } from './matrix-context.js';
 import type { PlanAttempt } from './plans-support.js';
 
 export { offset };
@@ -165,14 +168,62 @@ export async function insertCivilWork(
 }
 
 /**
+ * A fresh undergrounding candidate (an aerial cable 5 m beside a duct with spare tubes, in a
+ * region of its own) as the add request wants it, found through the real candidates route.
+ */
+export async function freshCampaignCandidate(
+  app: App,
+  admin: { headers: Record<string, string> },
+  owner?: string,
+): Promise<{ cableRouteId: string; coordinates: LngLat[]; plannedYear: number }> {
+  const db = await testDatabase();
+  const org = owner ?? (await createOrganisation(db, 'operator'));
+  const c = freshRegion();
+  const at = (e: number, n = 0) => offset(c, e, n);
+  await insertDuct(db, org, [at(0), at(200)], { total: 4, used: 1 });
+  const cableRouteId = await insertCableRoute(db, org, [at(0, 5), at(200, 5)], 'aerial');
+  const [w, s] = at(-50, -50);
+  const [e, n] = at(250, 50);
+  const response = await app.request(
+    `/api/v1/sharing/undergrounding-candidates?bbox=${[w, s, e, n].join(',')}`,
+    { headers: admin.headers },
+  );
+  const body = (await response.json()) as {
+    features: { geometry: { coordinates: LngLat[] }; properties: { cableRouteId: string } }[];
+  };
+  const found = body.features.find((f) => f.properties.cableRouteId === cableRouteId);
+  if (!found) throw new Error(`fixture: no undergrounding candidate (${response.status})`);
+  return { cableRouteId, coordinates: found.geometry.coordinates, plannedYear: 2030 };
+}
+
+/** A fresh stretch in the campaign (added by the admin); returns its id (version 1). */
+export async function freshCampaignSegment(
+  app: App,
+  admin: { headers: Record<string, string> },
+  owner?: string,
+): Promise<string> {
+  const segment = await freshCampaignCandidate(app, admin, owner);
+  const response = await app.request('/api/v1/sharing/campaign/segments', {
+    method: 'POST',
+    headers: { ...admin.headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ segments: [segment] }),
+  });
+  if (response.status !== 201)
+    throw new Error(`fixture campaign: ${response.status} ${await response.text()}`);
+  const created = (await response.json()) as { features: { id: string }[] };
+  return created.features[0]?.id ?? '';
+}
+
+/**
  * For the authorisation matrix: a request that succeeds (2xx) for anyone the policy allows, for
- * every sharing route; `undefined` for other routes. The requests read only (the finders change
- * no data), so they need no fixtures of their own.
+ * every sharing route; `undefined` for other routes. The finders read only and need no fixtures;
+ * the campaign's writes get a fresh candidate or stretch each.
  */
 export async function sharingRouteAttempt(
-  _app: App,
+  app: App,
   key: string,
-  _admin: { headers: Record<string, string> },
+  admin: { headers: Record<string, string> },
+  context?: MatrixContext,
 ): Promise<PlanAttempt | undefined> {
   const [method = '', path = ''] = key.split(' ');
   const here: LngLat = [-25.5, -25.5];
@@ -196,6 +247,23 @@ export async function sharingRouteAttempt(
       return { method, path };
     case 'GET /api/v1/sharing/undergrounding-candidates':
       return { method, path: `${path}?bbox=-25.6,-25.6,-25.5,-25.5` };
+    case 'GET /api/v1/sharing/campaign/segments':
+      return { method, path: `${path}?year=2030&status=planned` };
+    case 'GET /api/v1/sharing/campaign/summary':
+      return { method, path };
+    case 'POST /api/v1/sharing/campaign/segments':
+      return { method, path, json: { segments: [await freshCampaignCandidate(app, admin, context?.owner)] } };
+    case 'PATCH /api/v1/sharing/campaign/segments/:id': {
+      const id = await freshCampaignSegment(app, admin, context?.owner);
+      return {
+        method,
+        path: path.replace(':id', id),
+        json: { status: 'in_progress' },
+        headers: { 'if-match': '1' },
+      };
+    }
+    case 'DELETE /api/v1/sharing/campaign/segments/:id':
+      return { method, path: path.replace(':id', await freshCampaignSegment(app, admin, context?.owner)) };
     default:
       return undefined;
   }

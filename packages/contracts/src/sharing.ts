@@ -60,6 +60,9 @@ export type TowerNearbyRequest = z.infer<typeof towerNearbyRequest>;
 export const towerReportQuery = z.strictObject({
   urbanM: queryNumber(5000).default(100),
   otherM: queryNumber(5000).default(400),
+  format: z.enum(['json', 'csv', 'geojson']).default('json'),
+  /** With `format=csv`: the report's table to download (default the underused towers). */
+  table: z.enum(['underused', 'clusters', 'byOwner', 'byUnit']).default('underused'),
 });
 
 /** Spare-capacity classes of a duct or pole span, by free tubes / attachments. */
@@ -115,6 +118,7 @@ export const digOnceQuery = z.strictObject({
   from: z.iso.date({ message: 'must be a date YYYY-MM-DD' }).optional(),
   /** … for this many months (default 24). */
   horizonMonths: z.coerce.number().int().min(1).max(240).default(24),
+  format: z.enum(['json', 'csv', 'geojson']).default('json'),
 });
 export type DigOnceQuery = z.infer<typeof digOnceQuery>;
 
@@ -126,6 +130,78 @@ export const undergroundingQuery = z.strictObject({
   minLengthM: queryNumber(100_000).default(20),
   limit: z.coerce.number().int().min(1).max(10_000).default(500),
   bbox: bboxParam.optional(),
+  format: z.enum(['json', 'csv', 'geojson']).default('json'),
+});
+
+/** Download formats of the sharing GET routes (`?format=`); without it the answer is the JSON. */
+export const sharingExportFormat = z.enum(['json', 'csv', 'geojson']);
+export type SharingExportFormat = z.infer<typeof sharingExportFormat>;
+
+/** `GET /api/v1/sharing/towers/report?format=csv&table=…`: which of the report's tables the CSV holds. */
+export const towerReportTable = z.enum(['underused', 'clusters', 'byOwner', 'byUnit']);
+
+/** Status of a stretch in the overhead cable cleanup campaign. */
+export const campaignStatus = z.enum(['planned', 'in_progress', 'done']);
+export type CampaignStatus = z.infer<typeof campaignStatus>;
+export const CAMPAIGN_STATUSES = campaignStatus.options;
+
+/** Years a campaign stretch may be planned for. */
+export const CAMPAIGN_FIRST_YEAR = 2026;
+export const CAMPAIGN_LAST_YEAR = 2040;
+const campaignYear = z
+  .number({ message: 'must be a year' })
+  .int('must be a whole year')
+  .min(CAMPAIGN_FIRST_YEAR, `must be ${CAMPAIGN_FIRST_YEAR} or later`)
+  .max(CAMPAIGN_LAST_YEAR, `must be ${CAMPAIGN_LAST_YEAR} or earlier`);
+const campaignNote = z.string().trim().max(2000, 'at most 2000 characters');
+const communeCode = z.string().regex(/^[0-9]{5}$/, 'must be a 5-digit admin unit code');
+
+/**
+ * `POST /api/v1/sharing/campaign/segments`: undergrounding candidates into the campaign. Each
+ * stretch is given as the candidates route answered it (its cable route and coordinates); the
+ * server finds it again with the same finder (at `distanceM`, default 10 m) and takes the street
+ * and length from there, so only real candidates enter the campaign.
+ */
+export const campaignAddRequest = z.strictObject({
+  segments: z
+    .array(
+      z.strictObject({
+        cableRouteId: uuid,
+        /** The stretch, `[lng, lat]` WGS 84, as the candidates route gave it. */
+        coordinates: z.array(sharingPosition).min(2, 'a stretch has at least two positions').max(5000),
+        plannedYear: campaignYear,
+        note: campaignNote.optional(),
+      }),
+    )
+    .min(1, 'give at least one stretch')
+    .max(200, 'at most 200 stretches at once'),
+  distanceM: distanceM(100).optional(),
+});
+export type CampaignAddRequest = z.infer<typeof campaignAddRequest>;
+
+/** `PATCH /api/v1/sharing/campaign/segments/:id` (with If-Match: the version). */
+export const campaignPatch = z
+  .strictObject({
+    status: campaignStatus.optional(),
+    plannedYear: campaignYear.optional(),
+    note: campaignNote.nullable().optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, { message: 'give status, plannedYear or note' });
+export type CampaignPatch = z.infer<typeof campaignPatch>;
+
+/** `GET /api/v1/sharing/campaign/segments?year=&status=&commune=&format=`. */
+export const campaignListQuery = z.strictObject({
+  year: z.coerce.number().pipe(campaignYear).optional(),
+  status: campaignStatus.optional(),
+  /** The admin unit (xã/phường) holding the stretch's midpoint. */
+  commune: communeCode.optional(),
+  format: sharingExportFormat.default('json'),
+});
+export type CampaignListQuery = z.infer<typeof campaignListQuery>;
+
+/** `GET /api/v1/sharing/campaign/summary?commune=`: metres planned / in progress / done by year. */
+export const campaignSummaryQuery = z.strictObject({
+  commune: communeCode.optional(),
 });
 
 type Labels = { vi: string; en: string };
@@ -151,6 +227,11 @@ export const SHARING_LABELS = {
     too_short: { vi: 'Cột không đủ cao', en: 'Not tall enough' },
     already_tenant: { vi: 'Đã lắp đặt trên trạm này', en: 'Already on this tower' },
   } satisfies Record<string, Labels>,
+  campaignStatus: {
+    planned: { vi: 'Kế hoạch', en: 'Planned' },
+    in_progress: { vi: 'Đang thi công', en: 'In progress' },
+    done: { vi: 'Đã hạ ngầm', en: 'Done' },
+  } satisfies Record<CampaignStatus, Labels>,
   noticeRole: {
     telecom: { vi: 'Công trình viễn thông của đơn vị', en: 'Your telecom works' },
     civil: { vi: 'Công trình của đơn vị (ngành khác)', en: 'Your civil works' },

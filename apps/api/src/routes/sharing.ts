@@ -24,10 +24,18 @@ import type { AppEnv } from '../context.js';
 import { notFound, validationFailed } from '../errors.js';
 import { readJsonBody } from '../http/body.js';
 import { assertMayReadVersion } from '../plans/plan-access.js';
+import { campaignRoutes } from '../sharing/campaign-routes.js';
 import { loadTelecomWorks, windowFrom } from '../sharing/dig-once-data.js';
 import { loadCivilWorks } from '../sharing/network-data.js';
 import { routePlannerFor } from '../sharing/route-planner-service.js';
 import { operatorFor } from '../sharing/sharing-access.js';
+import {
+  candidatesCsv,
+  digOnceCsv,
+  towerReportCsv,
+  towerReportGeoJson,
+} from '../sharing/sharing-downloads.js';
+import { csvResponse, geoJsonResponse, toGeoJson } from '../sharing/sharing-export.js';
 import { spareCapacityLayer } from '../sharing/spare-capacity-layer.js';
 import { loadOrganisations, loadPlanItem, loadSharingTowers, unitAt } from '../sharing/tower-data.js';
 import { findUndergroundingCandidates } from '../sharing/undergrounding-data.js';
@@ -111,7 +119,7 @@ export function sharingRoutes(db: Database) {
     const [towers, orgs] = await Promise.all([loadSharingTowers(db), loadOrganisations(db)]);
     const report = towerSharingReport(new TowerIndex(towers), query);
     const codes = new Map(towers.map((t) => [t.id, t.code]));
-    return c.json({
+    const answer = {
       ...report,
       towerCount: towers.length,
       underused: report.underused.map((u) => ({ ...u, towerCode: codes.get(u.towerId) ?? null })),
@@ -120,7 +128,12 @@ export function sharingRoutes(db: Database) {
         ownerCode: orgs.get(o.ownerOrgId)?.code ?? null,
         ownerName: orgs.get(o.ownerOrgId)?.name ?? null,
       })),
-    });
+    };
+    if (query.format === 'csv')
+      return csvResponse(c, `tower-sharing-${query.table}`, towerReportCsv(answer, query.table, orgs));
+    if (query.format === 'geojson')
+      return geoJsonResponse(c, 'tower-sharing', towerReportGeoJson(answer, towers, orgs));
+    return c.json(answer);
   });
 
   app.get('/sharing/spare-capacity', async (c) => {
@@ -207,21 +220,25 @@ export function sharingRoutes(db: Database) {
     const shown = query.org
       ? matches.filter((m) => m.telecomOrgId === query.org || m.civilOrgId === query.org)
       : matches;
+    const features = shown.map((m, i) => ({
+      type: 'Feature' as const,
+      id: i,
+      geometry: { type: 'MultiLineString', coordinates: m.shared },
+      properties: describe(m),
+    }));
+    const notices = digOnceNotices(shown, query.org).map((n) => ({
+      org: org(n.orgId),
+      role: n.role,
+      coordinateWith: org(n.counterpartOrgId),
+      ...describe(n.match),
+    }));
+    if (query.format === 'csv') return csvResponse(c, 'dig-once-notices', digOnceCsv(notices));
+    if (query.format === 'geojson') return geoJsonResponse(c, 'dig-once', toGeoJson(features, 'dig-once'));
     return c.json({
       type: 'FeatureCollection',
       parameters: { bufferM: query.bufferM, minSharedM: query.minSharedM, registerWindow: window },
-      features: shown.map((m, i) => ({
-        type: 'Feature',
-        id: i,
-        geometry: { type: 'MultiLineString', coordinates: m.shared },
-        properties: describe(m),
-      })),
-      notices: digOnceNotices(shown, query.org).map((n) => ({
-        org: org(n.orgId),
-        role: n.role,
-        coordinateWith: org(n.counterpartOrgId),
-        ...describe(n.match),
-      })),
+      features,
+      notices,
     });
   });
 
@@ -232,19 +249,29 @@ export function sharingRoutes(db: Database) {
       loadOrganisations(db),
     ]);
     const shown = candidates.slice(0, query.limit);
+    const features = shown.map(({ coordinates, ...properties }) => ({
+      type: 'Feature' as const,
+      id: `${properties.cableRouteId}:${properties.rank}`,
+      geometry: { type: 'LineString', coordinates },
+      properties: { ...properties, ownerCode: orgs.get(properties.ownerOrgId)?.code ?? null },
+    }));
+    if (query.format === 'csv') return csvResponse(c, 'undergrounding-candidates', candidatesCsv(features));
+    if (query.format === 'geojson')
+      return geoJsonResponse(
+        c,
+        'undergrounding-candidates',
+        toGeoJson(features, 'undergrounding-candidates'),
+      );
     return c.json({
       type: 'FeatureCollection',
       parameters: { distanceM: query.distanceM, minLengthM: query.minLengthM },
       candidateCount: candidates.length,
       totalLengthM: Math.round(candidates.reduce((s, x) => s + x.lengthM, 0)),
-      features: shown.map(({ coordinates, ...properties }) => ({
-        type: 'Feature',
-        id: `${properties.cableRouteId}:${properties.rank}`,
-        geometry: { type: 'LineString', coordinates },
-        properties: { ...properties, ownerCode: orgs.get(properties.ownerOrgId)?.code ?? null },
-      })),
+      features,
     });
   });
+
+  app.route('/sharing/campaign', campaignRoutes(db));
 
   return app;
 }

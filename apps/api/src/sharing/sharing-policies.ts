@@ -4,7 +4,8 @@ import type { Action, RoutePolicy, Rule } from '../policy/policy-table.js';
  * The sharing and route-planner routes' rows for ROUTE_POLICIES (spread into the table). The
  * answers carry the sharing tier (free capacity, heights, tubes): for the city, the Construction
  * Department, communes and operators, not the public. Finding opportunities changes no data, so
- * the POSTs are reads (read-only API keys may call them).
+ * the POSTs are reads (read-only API keys may call them). The undergrounding campaign is read by
+ * the same people and written by the city's planners.
  */
 const ANALYSTS: Rule = {
   admin: 'all',
@@ -15,6 +16,9 @@ const ANALYSTS: Rule = {
   inspector: 'all',
 };
 
+/** Only the city's planners (and admins) run the overhead cable cleanup campaign. */
+const CAMPAIGN_EDITORS: Rule = { admin: 'all', planner: 'all' };
+
 const rows: [method: string, path: string, resource: string, action: Action, rule: Rule][] = [
   ['POST', '/api/v1/sharing/towers/nearby', 'sharing', 'read', ANALYSTS],
   ['GET', '/api/v1/sharing/towers/report', 'sharing', 'read', ANALYSTS],
@@ -22,6 +26,11 @@ const rows: [method: string, path: string, resource: string, action: Action, rul
   ['POST', '/api/v1/routes/plan', 'route-planner', 'read', ANALYSTS],
   ['GET', '/api/v1/sharing/dig-once', 'sharing', 'read', ANALYSTS],
   ['GET', '/api/v1/sharing/undergrounding-candidates', 'sharing', 'read', ANALYSTS],
+  ['GET', '/api/v1/sharing/campaign/segments', 'undergrounding-campaign', 'read', ANALYSTS],
+  ['GET', '/api/v1/sharing/campaign/summary', 'undergrounding-campaign', 'read', ANALYSTS],
+  ['POST', '/api/v1/sharing/campaign/segments', 'undergrounding-campaign', 'create', CAMPAIGN_EDITORS],
+  ['PATCH', '/api/v1/sharing/campaign/segments/:id', 'undergrounding-campaign', 'update', CAMPAIGN_EDITORS],
+  ['DELETE', '/api/v1/sharing/campaign/segments/:id', 'undergrounding-campaign', 'delete', CAMPAIGN_EDITORS],
 ];
 
 export const SHARING_ROUTE_POLICIES: readonly (readonly [string, RoutePolicy])[] = rows.map(

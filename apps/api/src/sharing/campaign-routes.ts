@@ -1,0 +1,262 @@
+/**
+ * `/sharing/campaign/…`: the overhead cable cleanup campaign (issue 8, item 5). Planners put
+ * undergrounding candidates into it with a planned year and move each stretch through planned →
+ * in progress → done; everyone who may read the sharing finders reads the campaign. Every write is
+ * one audited transaction; edits carry If-Match (the stretch's version).
+ */
+import type { UndergroundingCandidate } from '@hatang/analysis';
+import {
+  type CampaignStatus,
+  campaignAddRequest,
+  campaignListQuery,
+  campaignPatch,
+  campaignSummaryQuery,
+  toIssues,
+} from '@hatang/contracts';
+import type { Database } from '@hatang/db';
+import { type Context, Hono } from 'hono';
+import type { z } from 'zod';
+import { recordAudit } from '../audit/audit-log.js';
+import type { AppEnv } from '../context.js';
+import { ApiError, notFound, validationFailed } from '../errors.js';
+import { etag, isUuid, readIfMatch, readJsonBody } from '../http/body.js';
+import { tierFor } from '../policy/confidentiality.js';
+import {
+  type CampaignSegment,
+  campaignSummary,
+  existingStretches,
+  findCampaignSegment,
+  insertCampaignSegment,
+  listCampaign,
+  stretchKey,
+  updateCampaignSegment,
+} from './campaign-store.js';
+import { csvResponse, geoJsonResponse, toCsv, toGeoJson } from './sharing-export.js';
+import { findUndergroundingCandidates } from './undergrounding-data.js';
+
+const AUDIT_RESOURCE = 'undergrounding-campaign';
+
+function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw validationFailed(toIssues(parsed.error));
+  return parsed.data;
+}
+
+/**
+ * The stretch as the viewer may see it. The cable's owner is public and its code is at the
+ * sharing tier (operators and inspectors see it, as on the asset routes); the city's notes and who
+ * edited the row are the city's own business: only full-tier viewers (admins, planners, reviewers)
+ * and the cable's owner see them.
+ */
+function shown(c: Context<AppEnv>, segment: CampaignSegment): CampaignSegment {
+  const tier = tierFor(c.get('principal'), segment.properties.ownerOrgId);
+  if (tier === 'full') return segment;
+  const { note: _n, createdBy: _c, updatedBy: _u, ...rest } = segment.properties;
+  const properties = { ...rest, note: null, createdBy: null, updatedBy: null };
+  if (tier === 'public') properties.cableCode = null;
+  return { ...segment, properties };
+}
+
+const userOf = (c: Context<AppEnv>) => c.get('principal')?.userId ?? null;
+
+const km = (m: number) => Math.round(m) / 1000;
+
+export const CAMPAIGN_CSV_COLUMNS = [
+  { header: 'id', value: (s: CampaignSegment) => s.id },
+  { header: 'street_name', value: (s: CampaignSegment) => s.properties.streetName },
+  { header: 'street_class', value: (s: CampaignSegment) => s.properties.streetClass },
+  { header: 'commune_code', value: (s: CampaignSegment) => s.properties.unitCode },
+  { header: 'cable_code', value: (s: CampaignSegment) => s.properties.cableCode },
+  { header: 'owner_code', value: (s: CampaignSegment) => s.properties.ownerCode },
+  { header: 'owner_name', value: (s: CampaignSegment) => s.properties.ownerName },
+  { header: 'length_m', value: (s: CampaignSegment) => s.properties.lengthM },
+  { header: 'planned_year', value: (s: CampaignSegment) => s.properties.plannedYear },
+  { header: 'status', value: (s: CampaignSegment) => s.properties.status },
+  { header: 'note', value: (s: CampaignSegment) => s.properties.note },
+  { header: 'updated_at', value: (s: CampaignSegment) => s.properties.updatedAt },
+];
+
+export function campaignRoutes(db: Database) {
+  const app = new Hono<AppEnv>();
+
+  app.get('/segments', async (c) => {
+    const query = parse(campaignListQuery, c.req.query());
+    const segments = (await listCampaign(db, query)).map((s) => shown(c, s));
+    if (query.format === 'csv')
+      return csvResponse(c, 'undergrounding-campaign', toCsv(segments, CAMPAIGN_CSV_COLUMNS));
+    if (query.format === 'geojson')
+      return geoJsonResponse(c, 'undergrounding-campaign', toGeoJson(segments, 'undergrounding-campaign'));
+    return c.json({
+      type: 'FeatureCollection',
+      totalLengthM: Math.round(segments.reduce((sum, s) => sum + s.properties.lengthM, 0) * 10) / 10,
+      features: segments,
+    });
+  });
+
+  app.get('/summary', async (c) => {
+    const query = parse(campaignSummaryQuery, c.req.query());
+    const years = await campaignSummary(db, query);
+    const sum = (pick: (y: (typeof years)[number]) => number) =>
+      Math.round(years.reduce((s, y) => s + pick(y), 0) * 10) / 10;
+    const totals = {
+      segments: years.reduce((s, y) => s + y.segments, 0),
+      plannedM: sum((y) => y.plannedM),
+      inProgressM: sum((y) => y.inProgressM),
+      doneM: sum((y) => y.doneM),
+      totalM: sum((y) => y.totalM),
+    };
+    return c.json({
+      years: years.map((y) => ({ ...y, plannedKm: km(y.plannedM), doneKm: km(y.doneM) })),
+      totals: { ...totals, plannedKm: km(totals.plannedM), doneKm: km(totals.doneM) },
+    });
+  });
+
+  app.post('/segments', async (c) => {
+    const body = parse(campaignAddRequest, await readJsonBody(c));
+    const distanceM = body.distanceM ?? 10;
+    // Each stretch must be a candidate now: find it again with the same finder around it.
+    const found: {
+      input: (typeof body.segments)[number];
+      match: UndergroundingCandidate;
+      key: string;
+    }[] = [];
+    const issues: { path: (string | number)[]; message: string }[] = [];
+    const seen = new Set<string>();
+    for (const [i, s] of body.segments.entries()) {
+      const key = stretchKey(s.coordinates);
+      if (seen.has(`${s.cableRouteId}:${key}`)) {
+        issues.push({ path: ['segments', i], message: 'the same stretch is given twice' });
+        continue;
+      }
+      seen.add(`${s.cableRouteId}:${key}`);
+      const lngs = s.coordinates.map((p) => p[0]);
+      const lats = s.coordinates.map((p) => p[1]);
+      const bbox = [Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)] as const;
+      const candidates = await findUndergroundingCandidates(db, { distanceM, minLengthM: 0, bbox });
+      const match = candidates.find(
+        (x) => x.cableRouteId === s.cableRouteId && stretchKey(x.coordinates) === key,
+      );
+      if (!match) {
+        issues.push({
+          path: ['segments', i, 'coordinates'],
+          message: `not an undergrounding candidate of this cable (within ${distanceM} m of a spare duct or planned civil work)`,
+        });
+        continue;
+      }
+      found.push({ input: s, match, key });
+    }
+    if (issues.length) throw validationFailed(issues);
+    const existing = await existingStretches(
+      db,
+      found.map((f) => ({ cableRouteId: f.input.cableRouteId, key: f.key })),
+    );
+    const twice = found
+      .map((f, i) => ({ f, i }))
+      .filter(({ f }) => existing.has(`${f.input.cableRouteId}:${f.key}`));
+    if (twice.length)
+      throw new ApiError(
+        409,
+        'CONFLICT',
+        `${twice.length} of these stretches ${twice.length === 1 ? 'is' : 'are'} already in the campaign`,
+        twice.map(({ i }) => ({ path: ['segments', i], message: 'already in the campaign' })),
+      );
+    const created = await db.transaction(async (tx) => {
+      const out: CampaignSegment[] = [];
+      for (const { input, match } of found) {
+        const id = await insertCampaignSegment(
+          tx,
+          {
+            cableRouteId: input.cableRouteId,
+            coordinates: match.coordinates,
+            streetName: match.streetName,
+            streetClass: match.streetClass,
+            plannedYear: input.plannedYear,
+            note: input.note || null,
+          },
+          userOf(c),
+        );
+        const after = await findCampaignSegment(tx, id);
+        if (!after) throw new Error(`campaign stretch ${id} vanished in its own transaction`);
+        await recordAudit(tx, c, {
+          resource: AUDIT_RESOURCE,
+          recordId: id,
+          action: 'create',
+          version: 1,
+          before: null,
+          after,
+        });
+        out.push(after);
+      }
+      return out;
+    });
+    return c.json({ type: 'FeatureCollection', features: created.map((s) => shown(c, s)) }, 201);
+  });
+
+  app.patch('/segments/:id', async (c) => {
+    const id = c.req.param('id');
+    if (!isUuid(id)) throw notFound('Campaign stretch');
+    const expected = readIfMatch(c);
+    const patch = parse(campaignPatch, await readJsonBody(c));
+    const updated = await db.transaction(async (tx) => {
+      const current = await findCampaignSegment(tx, id, true);
+      if (!current) throw notFound('Campaign stretch');
+      if (current.properties.version !== expected)
+        throw new ApiError(
+          409,
+          'VERSION_CONFLICT',
+          `This stretch is at version ${current.properties.version}, not ${expected}: someone changed it since you read it`,
+          undefined,
+          shown(c, current),
+        );
+      const change: { status: CampaignStatus; plannedYear: number; note: string | null } = {
+        status: patch.status ?? current.properties.status,
+        plannedYear: patch.plannedYear ?? current.properties.plannedYear,
+        note: patch.note === undefined ? current.properties.note : patch.note || null,
+      };
+      await updateCampaignSegment(tx, id, change, userOf(c));
+      const after = await findCampaignSegment(tx, id);
+      if (!after) throw notFound('Campaign stretch');
+      await recordAudit(tx, c, {
+        resource: AUDIT_RESOURCE,
+        recordId: id,
+        action: 'update',
+        version: after.properties.version,
+        before: current,
+        after,
+      });
+      return after;
+    });
+    c.header('ETag', etag(updated.properties.version));
+    return c.json(shown(c, updated));
+  });
+
+  app.delete('/segments/:id', async (c) => {
+    const id = c.req.param('id');
+    if (!isUuid(id)) throw notFound('Campaign stretch');
+    const expected = c.req.header('if-match') ? readIfMatch(c) : undefined;
+    await db.transaction(async (tx) => {
+      const current = await findCampaignSegment(tx, id, true);
+      if (!current) throw notFound('Campaign stretch');
+      if (expected !== undefined && current.properties.version !== expected)
+        throw new ApiError(
+          409,
+          'VERSION_CONFLICT',
+          `This stretch is at version ${current.properties.version}, not ${expected}: someone changed it since you read it`,
+          undefined,
+          shown(c, current),
+        );
+      await tx.query('DELETE FROM undergrounding_campaign_segments WHERE id = $1', [id]);
+      await recordAudit(tx, c, {
+        resource: AUDIT_RESOURCE,
+        recordId: id,
+        action: 'delete',
+        version: current.properties.version,
+        before: current,
+        after: null,
+      });
+    });
+    return c.body(null, 204);
+  });
+
+  return app;
+}
