@@ -172,6 +172,15 @@ describe('filing and reviewing a tower permit in Chromium', () => {
           .find((f) => f.properties.check === 'sharing-obligation')?.properties.colour,
     );
     expect(colour).toBe('#dc2626');
+    // The context: the sharing circle around the new tower and the tower it should share.
+    const context = await page.evaluate(() =>
+      (
+        window.__hatangMap?.queryRenderedFeatures({
+          layers: ['permit-context-line', 'permit-context-towers'],
+        }) ?? []
+      ).map((f) => String(f.properties.role)),
+    );
+    expect(context).toEqual(expect.arrayContaining(['sharing-circle', 'host']));
     expect(await page.getByTestId('permit-legend').textContent()).toMatch(/Không đạt|Fail/);
     await page.screenshot({ path: join(ARTIFACTS, 'permits-reviewer-checks.png') });
 
@@ -185,6 +194,7 @@ describe('filing and reviewing a tower permit in Chromium', () => {
     await expect.poll(() => view.getAttribute('data-status'), { timeout: 30_000 }).toBe('rejected');
     const link = page.getByTestId('permit-decision-pdf');
     await link.waitFor();
+    expect(await page.getByTestId('permit-decision-number').textContent()).toMatch(/\d{4}\/TB-SXD/);
     expect(await link.textContent()).toMatch(/Tải quyết định \(PDF\)|Download decision/);
     await page.screenshot({ path: join(ARTIFACTS, 'permits-reviewer-rejected.png') });
 

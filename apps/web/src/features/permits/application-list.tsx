@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import type { AdminUnitCollection } from '../../lib/types';
 import { type ListFilter, listApplications, type PermitApplication } from './permits-api';
 import { usePermitsText } from './permits-i18n';
-import { checkSummary, DEFAULT_PERIOD_DAYS, dueState, RESULT_COLOURS } from './permits-model';
+import { checkSummary, dueState, RESULT_COLOURS } from './permits-model';
 import type { PermitMode } from './permits-panel';
 
 export const permitsKey = ['permits'] as const;
@@ -22,7 +22,7 @@ export function DueBadge({ a }: { a: PermitApplication }) {
       data-overdue={due.overdue}
       title={title}
     >
-      {t('daysOf', { days: due.daysElapsed, period: DEFAULT_PERIOD_DAYS })}
+      {t('daysOf', { days: due.daysElapsed, period: due.periodDays })}
       {due.daysLeft !== null ? (
         <small>
           {' · '}
@@ -64,7 +64,8 @@ export function ApplicationList({
   onOpen: (id: string) => void;
 }) {
   const { t, tx } = usePermitsText();
-  const [filter, setFilter] = useState<ListFilter>({});
+  // Reviewers work oldest first; operators and communes see their newest first.
+  const [filter, setFilter] = useState<ListFilter>(mode === 'reviewer' ? { sort: 'oldest' } : {});
   const list = useQuery({
     queryKey: [...permitsKey, 'list', filter],
     queryFn: ({ signal }) => listApplications(filter, signal),

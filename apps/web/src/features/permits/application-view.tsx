@@ -3,7 +3,7 @@ import { isApplicantEditable, isWithdrawable, type SessionUser } from '@hatang/c
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { sendJson } from '../../lib/api-client';
+import { getJson, sendJson } from '../../lib/api-client';
 import type { AdminUnitCollection, Organisation } from '../../lib/types';
 import { AttachmentsSection, CommentsSection } from './application-extras';
 import { ChecksSummary, DueBadge, permitsKey } from './application-list';
@@ -23,6 +23,7 @@ import {
   applicationFeatures,
   boundsOf,
   CONTEXT_COLOURS,
+  type ContextFeature,
   checkFeatures,
   contextFeatures,
   type NearbyTowers,
@@ -55,6 +56,38 @@ function useNearbyTowers(a: PermitApplication | undefined) {
   });
 }
 
+type Collection = { features: ContextFeature[] };
+
+/** Global zones (set by other authorities) and civil works around the works, for the context layer. */
+function useZonesAndWorks(a: PermitApplication | undefined) {
+  const first = a
+    ? a.geometry.type === 'Point'
+      ? a.geometry.coordinates
+      : (a.geometry.coordinates[0] ?? null)
+    : null;
+  const zones = useQuery({
+    queryKey: [...permitsKey, 'zones'],
+    enabled: first !== null,
+    retry: false,
+    staleTime: 60_000,
+    queryFn: async ({ signal }) => ((await getJson('/api/v1/plan-zones', signal)) as Collection).features,
+  });
+  const bbox = first ? [first[0] - 0.01, first[1] - 0.01, first[0] + 0.01, first[1] + 0.01] : null;
+  const works = useQuery({
+    queryKey: [...permitsKey, 'civil-works', bbox?.join(',')],
+    enabled: bbox !== null,
+    retry: false,
+    queryFn: async ({ signal }) =>
+      (
+        (await getJson(
+          `/api/v1/civil-works?limit=500&bbox=${(bbox ?? []).map((v) => v.toFixed(5)).join(',')}`,
+          signal,
+        )) as Collection
+      ).features,
+  });
+  return { zones: zones.data ?? [], civilWorks: works.data ?? [] };
+}
+
 /**
  * One application: on the map (its works, each check's proving geometry coloured by result, and
  * the context), its checks, attachments and comments, and the actions the user may take.
@@ -84,12 +117,23 @@ export function ApplicationView({
   });
   const a = one.data;
   const nearby = useNearbyTowers(a);
+  const { zones, civilWorks } = useZonesAndWorks(a);
 
   const checkData = useMemo(() => (a ? checkFeatures(a.checks, lang) : null), [a, lang]);
   const appData = useMemo(() => applicationFeatures(a ?? null), [a]);
   const contextData = useMemo(
-    () => (a ? contextFeatures(a, nearby.data ?? null, DEFAULT_PERMIT_CHECK_CONFIG.airport) : null),
-    [a, nearby.data],
+    () =>
+      a
+        ? contextFeatures(
+            a,
+            nearby.data ?? null,
+            DEFAULT_PERMIT_CHECK_CONFIG.airport,
+            10_000,
+            zones,
+            civilWorks,
+          )
+        : null,
+    [a, nearby.data, zones, civilWorks],
   );
   useGeoJsonLayers(map, CONTEXT_SOURCE, contextData, CONTEXT_LAYERS);
   useGeoJsonLayers(map, CHECK_SOURCE, checkData, CHECK_LAYERS);
@@ -104,10 +148,16 @@ export function ApplicationView({
   const zoomedFor = useRef<string | null>(null);
   useEffect(() => {
     if (!map || !a) return;
-    const key = `${a.id}:${a.checkedAt ?? ''}`;
+    const key = `${a.id}:${a.checkedAt ?? ''}:${contextData?.features.length ?? 0}`;
     if (zoomedFor.current === key) return;
     zoomedFor.current = key;
-    const [w, s, e, n] = boundsOf(a, a.checks);
+    const circle = contextData?.features.filter((f) => f.properties.role === 'sharing-circle') ?? [];
+    const [w, s, e, n] = boundsOf(
+      a,
+      a.checks,
+      0.02,
+      circle.map((f) => f.geometry),
+    );
     map.fitBounds(
       [
         [w, s],
@@ -115,7 +165,7 @@ export function ApplicationView({
       ],
       { padding: 80, maxZoom: 17, duration: 0 },
     );
-  }, [map, a]);
+  }, [map, a, contextData]);
 
   const step = useMutation({
     mutationFn: (s: 'submit' | 'withdraw' | 'checks') => stepApplication(a as PermitApplication, s),
@@ -171,7 +221,14 @@ export function ApplicationView({
       ) : null}
       {DECIDED.has(a.status) ? (
         <div className="permits-decision" data-testid="permit-decision">
-          {a.decisionNumber ? <p>{t('decisionNumber', { number: a.decisionNumber })}</p> : null}
+          {a.decisionNumber ? (
+            <p data-testid="permit-decision-number">{t('decisionNumber', { number: a.decisionNumber })}</p>
+          ) : null}
+          {a.asset ? (
+            <p data-testid="permit-asset">
+              {t('assetCreated', { resource: tx(`resource_${a.asset.resource}`, a.asset.resource) })}
+            </p>
+          ) : null}
           {a.reviewNote ? <p>{a.reviewNote}</p> : null}
           {a.conditions.length > 0 ? (
             <>
@@ -215,7 +272,7 @@ export function ApplicationView({
           <p className="permits-muted">{t('noChecks')}</p>
         )}
         <CheckLegend />
-        {a.status !== 'draft' && (canDecide(user) || isApplicant) ? (
+        {a.status !== 'draft' && !DECIDED.has(a.status) && (canDecide(user) || isApplicant) ? (
           <button type="button" disabled={step.isPending} onClick={() => step.mutate('checks')}>
             {t('rerunChecks')}
           </button>
@@ -256,7 +313,10 @@ export function ApplicationView({
 
       {canDecide(user) && a.status === 'submitted' ? <ReviewActions application={a} /> : null}
 
-      <AttachmentsSection application={a} canUpload={(isApplicant && editable) || canDecide(user)} />
+      <AttachmentsSection
+        application={a}
+        canUpload={(isApplicant && editable) || (canDecide(user) && !DECIDED.has(a.status))}
+      />
       <CommentsSection application={a} canWrite={isApplicant || canDecide(user)} />
     </div>
   );
@@ -272,6 +332,8 @@ function CheckLegend() {
     ['#111827', t('legendApplication'), 'dot'],
     [CONTEXT_COLOURS.sharing, t('legendContext'), 'line'],
     [CONTEXT_COLOURS.airport, t('legendAirport'), 'line'],
+    [CONTEXT_COLOURS.zone, t('legendZones'), 'line'],
+    [CONTEXT_COLOURS.civilWork, t('legendCivilWorks'), 'line'],
   ];
   return (
     <div className="permits-legend" data-testid="permit-legend">

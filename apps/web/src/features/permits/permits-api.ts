@@ -51,6 +51,10 @@ export interface PermitApplication {
   daysElapsed?: number | null;
   dueAt?: string | null;
   overdue?: boolean | null;
+  /** The statutory period the queue fields count against, days. */
+  statutoryPeriodDays?: number | null;
+  /** The asset created on approval (status under_construction), linked to the permit. */
+  asset?: { resource: string; id: string; ids?: string[] } | null;
 }
 
 export interface AttachmentInfo {
@@ -76,6 +80,8 @@ export interface ListFilter {
   kind?: PermitKind | '';
   adminUnitCode?: string;
   overdue?: boolean;
+  /** `oldest`: submitted first (the reviewers' queue). */
+  sort?: 'oldest' | 'newest';
 }
 
 const BASE = '/api/v1/permit-applications';
@@ -90,6 +96,7 @@ export function listPath(filter: ListFilter): string {
     params.set('commune', filter.adminUnitCode);
   }
   if (filter.overdue) params.set('overdue', 'true');
+  if (filter.sort) params.set('sort', filter.sort);
   return `${BASE}?${params}`;
 }
 

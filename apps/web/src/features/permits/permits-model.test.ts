@@ -130,7 +130,13 @@ describe('the statutory period', () => {
 
   it('counts calendar days since submission against 20 days', () => {
     const due = dueState(application(), now);
-    expect(due).toEqual({ daysElapsed: 14, dueAt: '2026-11-21T08:00:00.000Z', overdue: false, daysLeft: 6 });
+    expect(due).toEqual({
+      daysElapsed: 14,
+      periodDays: 20,
+      dueAt: '2026-11-21T08:00:00.000Z',
+      overdue: false,
+      daysLeft: 6,
+    });
   });
 
   it('is overdue after the period while still waiting for the reviewer', () => {
@@ -141,12 +147,15 @@ describe('the statutory period', () => {
   });
 
   it('stops the clock once decided, and has none before submission', () => {
-    expect(dueState(application({ status: 'rejected' }), new Date('2026-12-30T00:00:00Z'))).toMatchObject({
+    const decided = application({ status: 'rejected', decidedAt: '2026-11-11T09:00:00.000Z' });
+    expect(dueState(decided, new Date('2026-12-30T00:00:00Z'))).toMatchObject({
+      daysElapsed: 10,
       overdue: false,
       daysLeft: null,
     });
     expect(dueState(application({ status: 'draft', submittedAt: null }), now)).toEqual({
       daysElapsed: null,
+      periodDays: 20,
       dueAt: null,
       overdue: false,
       daysLeft: null,
@@ -191,6 +200,41 @@ describe('context layers', () => {
       airport,
     );
     expect(near.features.map((f) => f.properties.role)).toEqual(['airport-inner', 'airport-conical']);
+  });
+
+  it('adds the zones and civil works within about 1 km, not those further away', () => {
+    const square = (x: number, y: number) => ({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [x, y],
+          [x + 0.001, y],
+          [x + 0.001, y + 0.001],
+          [x, y],
+        ],
+      ],
+    });
+    const zones = [
+      { geometry: square(106.681, 20.861), properties: { kind: 'restricted', name: 'Khu di tích' } },
+      { geometry: square(106.7, 20.9), properties: { kind: 'restricted', name: 'Xa' } },
+    ];
+    const works = [
+      {
+        geometry: {
+          type: 'LineString',
+          coordinates: [
+            [106.6795, 20.8601],
+            [106.6805, 20.8601],
+          ],
+        },
+        properties: { name: 'Cấp nước' },
+      },
+    ];
+    const fc = contextFeatures(application(), null, null, 10_000, zones, works);
+    expect(fc.features.map((f) => [f.properties.role, f.properties.name])).toEqual([
+      ['zone', 'Khu di tích'],
+      ['civil-work', 'Cấp nước'],
+    ]);
   });
 });
 

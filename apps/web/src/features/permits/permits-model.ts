@@ -102,11 +102,13 @@ export function boundsOf(
   a: PermitApplication,
   checks: readonly PermitCheck[] | null,
   maxSpanDeg = 0.02,
+  more: readonly { coordinates: unknown }[] = [],
 ): [number, number, number, number] {
   const own = positions(a.geometry.coordinates);
   const [x0, y0] = own[0] ?? [0, 0];
   const near = (p: LngLat) => Math.abs(p[0] - x0) <= maxSpanDeg && Math.abs(p[1] - y0) <= maxSpanDeg;
-  const all = [...own, ...(checks ?? []).flatMap((c) => positions(c.geometry?.coordinates).filter(near))];
+  const others = [...(checks ?? []).map((c) => c.geometry), ...more];
+  const all = [...own, ...others.flatMap((g) => positions(g?.coordinates).filter(near))];
   const xs = all.map((p) => p[0]);
   const ys = all.map((p) => p[1]);
   return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
@@ -119,8 +121,10 @@ const DAY_MS = 86_400_000;
 const PENDING: ReadonlySet<string> = new Set(['submitted']);
 
 export interface DueState {
-  /** Calendar days since submission (whole days), or null before submission. */
+  /** Calendar days since submission (to the decision once decided), or null before submission. */
   daysElapsed: number | null;
+  /** The statutory period, days. */
+  periodDays: number;
   /** When the statutory period ends (ISO), or null. */
   dueAt: string | null;
   /** Past the period while still waiting for a decision. */
@@ -131,18 +135,21 @@ export interface DueState {
 
 /**
  * Where an application stands against the statutory period: the API's `daysElapsed`/`dueAt`/
- * `overdue` when it sends them, otherwise worked out from `submittedAt` with `periodDays`.
- * The clock runs only while the application waits for the reviewer (submitted).
+ * `overdue`/`statutoryPeriodDays` when it sends them, otherwise worked out from `submittedAt` with
+ * `periodDays`. The clock runs only while the application waits for the reviewer (submitted).
  */
 export function dueState(a: PermitApplication, now: Date, periodDays = DEFAULT_PERIOD_DAYS): DueState {
-  if (!a.submittedAt) return { daysElapsed: null, dueAt: null, overdue: false, daysLeft: null };
+  const period = a.statutoryPeriodDays ?? periodDays;
+  if (!a.submittedAt)
+    return { daysElapsed: null, periodDays: period, dueAt: null, overdue: false, daysLeft: null };
   const submitted = Date.parse(a.submittedAt);
-  const daysElapsed = a.daysElapsed ?? Math.max(0, Math.floor((now.getTime() - submitted) / DAY_MS));
-  const dueAt = a.dueAt ?? new Date(submitted + periodDays * DAY_MS).toISOString();
+  const end = a.decidedAt ? Date.parse(a.decidedAt) : now.getTime();
+  const daysElapsed = a.daysElapsed ?? Math.max(0, Math.floor((end - submitted) / DAY_MS));
+  const dueAt = a.dueAt ?? new Date(submitted + period * DAY_MS).toISOString();
   const running = PENDING.has(a.status);
   const daysLeft = running ? Math.ceil((Date.parse(dueAt) - now.getTime()) / DAY_MS) : null;
   const overdue = running && (a.overdue ?? now.getTime() > Date.parse(dueAt));
-  return { daysElapsed, dueAt, overdue, daysLeft };
+  return { daysElapsed, periodDays: period, dueAt, overdue, daysLeft };
 }
 
 /** `[lng, lat]` from "lng, lat" text (comma, semicolon or space separated), or null. */
@@ -210,17 +217,35 @@ export interface AirportSurfaces {
 }
 
 /**
- * The context the checks bring, as map features: the sharing circle and the towers that could
- * host (from the sharing API), and the airport's inner horizontal and conical surfaces when the
- * works lie within `nearAirportM` of the airport's reference point.
+ * The context the checks bring, as map features: zones and civil works near the works, the
+ * sharing circle and the towers that could host (from the sharing API), and the airport's inner
+ * horizontal and conical surfaces when the works lie within `nearAirportM` of its reference point.
  */
 export function contextFeatures(
   a: PermitApplication,
   nearby: NearbyTowers | null,
   airport: AirportSurfaces | null,
   nearAirportM = 10_000,
+  zones: readonly ContextFeature[] = [],
+  civilWorks: readonly ContextFeature[] = [],
 ): FeatureCollection {
   const features: Feature[] = [];
+  const own = positions(a.geometry.coordinates);
+  const [x0, y0] = own[0] ?? [0, 0];
+  // Zones and civil works within about 1 km (0.01°) of the works' first point.
+  const close = (g: ContextFeature['geometry']) =>
+    !!g && positions(g.coordinates).some((p) => Math.abs(p[0] - x0) <= 0.01 && Math.abs(p[1] - y0) <= 0.01);
+  for (const [role, colour, list] of [
+    ['zone', CONTEXT_COLOURS.zone, zones],
+    ['civil-work', CONTEXT_COLOURS.civilWork, civilWorks],
+  ] as const)
+    for (const f of list)
+      if (f.geometry && close(f.geometry))
+        features.push({
+          type: 'Feature',
+          geometry: f.geometry as CheckGeometry,
+          properties: { role, colour, name: String(f.properties.name ?? f.properties.kind ?? '') },
+        });
   if (nearby) {
     features.push({
       type: 'Feature',
@@ -241,7 +266,7 @@ export function contextFeatures(
           properties: { role: 'blocked', colour: CONTEXT_COLOURS.blocked, code: b.towerCode ?? b.towerId },
         });
   }
-  const at = positions(a.geometry.coordinates)[0];
+  const at = own[0];
   if (airport && at && planarDistanceM(airport.referencePoint, at) <= nearAirportM) {
     for (const [role, r] of [
       ['airport-inner', airport.innerRadiusM],
