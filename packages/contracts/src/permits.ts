@@ -137,13 +137,69 @@ export type PermitDecision = z.infer<typeof permitDecision>;
 export const permitCheckResult = z.enum(['pass', 'warn', 'fail', 'not_applicable', 'exempt']);
 export type PermitCheckResult = z.infer<typeof permitCheckResult>;
 
-/** Query of the list: filters by status, kind and commune. */
+const unitCode = z.string().regex(/^[0-9]{5}$/, 'must be a 5-digit admin unit code');
+
+/**
+ * Query of the list (the reviewers' queue): filters by status, kind and commune (`adminUnitCode`,
+ * or its older name `commune`), `overdue=true` for applications awaiting a decision past the
+ * statutory period; `sort=oldest` (submission first, for reviewers) or `newest` (created, default).
+ */
 export const permitListQuery = z.object({
   status: permitStatus.optional(),
   kind: permitKind.optional(),
-  commune: z
-    .string()
-    .regex(/^[0-9]{5}$/, 'must be a 5-digit admin unit code')
-    .optional(),
+  commune: unitCode.optional(),
+  adminUnitCode: unitCode.optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  sort: z.enum(['oldest', 'newest']).default('newest'),
   limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type PermitListQuery = z.infer<typeof permitListQuery>;
+
+/** A comment on an application (applicant organisation, reviewers, admins). */
+export const permitCommentCreate = z.strictObject({
+  text: z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters'),
+});
+
+/** What an attachment of an application is for (the decision document is the server's own). */
+export const permitAttachmentPurpose = z.enum(['drawing', 'owner_consent', 'other']);
+
+const lngLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+const positive = (max: number) => z.number().positive().max(max);
+
+/**
+ * The automatic checks' parameters (one object, versioned in permit_check_config; defaults and
+ * sources in packages/analysis/src/permits/permit-check-config.ts). Lengths and heights in m.
+ */
+export const permitCheckConfig = z.strictObject({
+  airport: z.strictObject({
+    referencePoint: lngLat,
+    /**
+     * Runway centreline thresholds `[[lng, lat], [lng, lat]]`: when set, the surfaces are
+     * measured from the runway centreline (ICAO Annex 14's racetrack) instead of the reference point.
+     */
+    runwayThresholds: z.tuple([lngLat, lngLat]).nullable(),
+    innerHeightM: positive(500),
+    innerRadiusM: positive(20000),
+    conicalSlope: positive(1),
+    conicalOuterRadiusM: positive(30000),
+    groundAboveAerodromeM: z.number().min(-100).max(500),
+  }),
+  aviationMarkingFromM: positive(500),
+  exemption: z.strictObject({ maxColumnHeightM: positive(50), maxShareOfBuilding: positive(1) }),
+  emfPublicLimitWPerM2: positive(1000),
+  plan: z.strictObject({ towerSiteToleranceM: positive(5000), routeCorridorM: positive(1000) }),
+  digOnce: z.strictObject({ bufferM: positive(1000), minSharedM: positive(10000) }),
+  duplicateDistanceM: positive(1000),
+  sharing: z.strictObject({ urbanM: positive(5000), otherM: positive(5000) }),
+  review: z.strictObject({
+    /** Days (calendar) from a complete submission to the decision. */
+    statutoryPeriodDays: z.number().int().min(1).max(365),
+  }),
+});
+export type PermitCheckConfigInput = z.infer<typeof permitCheckConfig>;
+
+/** `PUT /permit-check-config`: the whole new parameter set and why it changed. */
+export const permitCheckConfigUpdate = z.strictObject({
+  params: permitCheckConfig,
+  note: z.string().trim().max(1000).optional(),
 });

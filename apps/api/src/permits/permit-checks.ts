@@ -1,7 +1,5 @@
 import {
   type CheckedApplication,
-  DEFAULT_PERMIT_CHECK_CONFIG,
-  DEFAULT_SHARING_DISTANCE,
   degreesFor,
   digOnceCheck,
   duplicateCheck,
@@ -11,6 +9,7 @@ import {
   type NearbyPlanItem,
   type NearbyRecord,
   type PermitCheck,
+  type PermitCheckConfig,
   planConformityCheck,
   restrictedZonesCheck,
   runSelfContainedChecks,
@@ -22,6 +21,7 @@ import {
 } from '@hatang/analysis';
 import type { Sql } from '@hatang/db';
 import { loadSharingTowers, unitAt } from '../sharing/tower-data.js';
+import { currentCheckConfig } from './check-config-store.js';
 import type { PermitApplication } from './permit-store.js';
 
 /** The sharing check for a tower: existing towers within the sharing distance that could host it. */
@@ -29,9 +29,10 @@ async function sharingCheck(
   sql: Sql,
   application: PermitApplication,
   tower: TowerFacts,
+  config: PermitCheckConfig,
 ): Promise<PermitCheck> {
   const point = application.geometry.coordinates as [number, number];
-  const rule = DEFAULT_SHARING_DISTANCE;
+  const rule = config.sharing;
   const { dLng, dLat } = degreesFor(Math.max(rule.urbanM, rule.otherM), point[1]);
   const area = [point[0] - dLng, point[1] - dLat, point[0] + dLng, point[1] + dLat] as const;
   const [unit, towers] = await Promise.all([unitAt(sql, point), loadSharingTowers(sql, ['existing'], area)]);
@@ -117,7 +118,11 @@ function nearbyCivilWorks(sql: Sql, applicationId: string, withinM: number): Pro
   );
 }
 
-async function digOnce(sql: Sql, application: PermitApplication): Promise<PermitCheck> {
+async function digOnce(
+  sql: Sql,
+  application: PermitApplication,
+  config: PermitCheckConfig,
+): Promise<PermitCheck> {
   if (application.kind !== 'duct_works') {
     return {
       check: 'dig-once',
@@ -129,7 +134,7 @@ async function digOnce(sql: Sql, application: PermitApplication): Promise<Permit
     };
   }
   const details = application.details as { startsOn: string; endsOn: string };
-  const options = DEFAULT_PERMIT_CHECK_CONFIG.digOnce;
+  const options = config.digOnce;
   return digOnceCheck(
     {
       coordinates: application.geometry.coordinates as LngLat[],
@@ -142,20 +147,26 @@ async function digOnce(sql: Sql, application: PermitApplication): Promise<Permit
   );
 }
 
-/** Runs every automatic check on the application as stored (in the caller's transaction). */
-export async function runPermitChecks(sql: Sql, application: PermitApplication): Promise<PermitCheck[]> {
+/**
+ * Runs every automatic check on the application as stored (in the caller's transaction) with the
+ * current configuration; returns the results and the configuration version they used.
+ */
+export async function runPermitChecks(
+  sql: Sql,
+  application: PermitApplication,
+): Promise<{ checks: PermitCheck[]; configVersion: number }> {
   const subject = {
     kind: application.kind,
     geometry: application.geometry,
     details: application.details,
   } as CheckedApplication;
   const tower = application.kind === 'tower' ? (application.details as unknown as TowerFacts) : null;
-  const config = DEFAULT_PERMIT_CHECK_CONFIG;
+  const { params: config, version: configVersion } = await currentCheckConfig(sql);
   const approved = await sql.query<{ found: boolean }>(
     `SELECT EXISTS (SELECT 1 FROM plan_versions WHERE kind = 'approved') AS found`,
   );
   const withinM = Math.max(config.plan.towerSiteToleranceM, config.plan.routeCorridorM);
-  return [
+  const checks: PermitCheck[] = [
     planConformityCheck(
       application.kind,
       approved[0]?.found === true,
@@ -164,19 +175,20 @@ export async function runPermitChecks(sql: Sql, application: PermitApplication):
     ),
     restrictedZonesCheck(application.kind, tower, await touchedZones(sql, application.id)),
     tower
-      ? await sharingCheck(sql, application, tower)
+      ? await sharingCheck(sql, application, tower, config)
       : {
           check: 'sharing-obligation',
           result: 'not_applicable',
           reason: { vi: 'Chỉ áp dụng cho trạm/cột ăng-ten', en: 'Applies to towers only' },
         },
-    await digOnce(sql, application),
+    await digOnce(sql, application, config),
     ...runSelfContainedChecks(subject, config),
     duplicateCheck(
       await nearbyRecords(sql, application.id, config.duplicateDistanceM),
       config.duplicateDistanceM,
     ),
   ];
+  return { checks, configVersion };
 }
 
 /**
@@ -186,13 +198,13 @@ export async function runPermitChecks(sql: Sql, application: PermitApplication):
 export async function storeChecks(
   sql: Sql,
   id: string,
-  checks: PermitCheck[],
+  run: { checks: PermitCheck[]; configVersion: number },
   bumpVersion: boolean,
 ): Promise<void> {
   await sql.query(
-    `UPDATE permit_applications SET checks = $2::text::jsonb, checked_at = now(),
+    `UPDATE permit_applications SET checks = $2::text::jsonb, checked_at = now(), check_config_version = $4,
        version = version + CASE WHEN $3 THEN 1 ELSE 0 END, updated_at = now()
      WHERE id = $1`,
-    [id, JSON.stringify(checks), bumpVersion],
+    [id, JSON.stringify(run.checks), bumpVersion, run.configVersion],
   );
 }

@@ -67,20 +67,83 @@ export interface ListFilter {
   status?: PermitStatus;
   kind?: PermitKind;
   commune?: string;
+  adminUnitCode?: string;
+  overdue?: 'true' | 'false';
+  sort: 'oldest' | 'newest';
   limit: number;
 }
 
-export function listApplications(
+/** The statutory clock of an application (see deadlineSql). */
+export interface Deadline {
+  /** Calendar days (Vietnam time) from the submission to the decision, or to today; null before submission. */
+  daysElapsed: number | null;
+  /** When the statutory period ends (ISO timestamp); null before submission. */
+  dueAt: string | null;
+  /** Awaiting a decision (submitted) past `dueAt`. */
+  overdue: boolean;
+  /** The statutory period the deadline counts, days. */
+  statutoryPeriodDays: number;
+}
+export type PermitApplicationView = PermitApplication & Deadline;
+
+/** Vietnam's local date of a timestamp expression (UTC+7, no daylight saving). */
+const localDate = (x: string) => `((${x}) AT TIME ZONE 'UTC' + interval '7 hours')::date`;
+
+/**
+ * The deadline in SQL, `$p` being the statutory period in days: the submission plus the period in
+ * calendar days; a period ending on a Saturday or Sunday (Vietnam time) runs to the Monday
+ * (Civil Code 2015 art. 148(5); public holidays are not known here).
+ */
+function deadlineSql(p: string) {
+  const raw = `(a.submitted_at + make_interval(days => ${p}))`;
+  const dow = `extract(isodow FROM ${raw} AT TIME ZONE 'UTC' + interval '7 hours')`;
+  const due = `(${raw} + CASE ${dow} WHEN 6 THEN interval '2 days' WHEN 7 THEN interval '1 day' ELSE interval '0' END)`;
+  return {
+    due,
+    overdue: `(a.status = 'submitted' AND a.submitted_at IS NOT NULL AND now() > ${due})`,
+    select: `CASE WHEN a.submitted_at IS NULL THEN NULL
+        ELSE ${localDate('COALESCE(a.decided_at, now())')} - ${localDate('a.submitted_at')} END AS "daysElapsed",
+      ${ts(due)} AS "dueAt", ${p}::int AS "statutoryPeriodDays"`,
+  };
+}
+
+function withOverdue(rows: (PermitApplication & Omit<Deadline, 'overdue'> & { overdue: boolean | null })[]) {
+  return rows.map((r) => ({ ...r, overdue: r.overdue === true })) as PermitApplicationView[];
+}
+
+/** One application with its statutory clock. */
+export async function findApplicationView(
+  sql: Sql,
+  id: string,
+  periodDays: number,
+): Promise<PermitApplicationView | undefined> {
+  if (!isUuid(id)) return undefined;
+  const d = deadlineSql('$2');
+  const rows = await sql.query<PermitApplication & Omit<Deadline, 'overdue'> & { overdue: boolean | null }>(
+    `${SELECT_APPLICATION.replace(' FROM permit_applications a', `, ${d.select}, ${d.overdue} AS overdue FROM permit_applications a`)}
+     WHERE a.id = $1`,
+    [id, periodDays],
+  );
+  return withOverdue(rows)[0];
+}
+
+/**
+ * The list (the reviewers' queue): scoped, filtered, each with its statutory clock; `oldest`
+ * puts the longest-waiting first (by submission, drafts last), `newest` the latest created first.
+ */
+export async function listApplications(
   sql: Sql,
   scope: ReadScope,
   filter: ListFilter,
-): Promise<PermitApplication[]> {
+  periodDays: number,
+): Promise<PermitApplicationView[]> {
+  const params: unknown[] = [periodDays];
   const where: string[] = [];
-  const params: unknown[] = [];
   const add = (clause: string, value: unknown) => {
     params.push(value);
     where.push(clause.replace('?', `$${params.length}`));
   };
+  const d = deadlineSql('$1');
   if ('orgId' in scope) add('a.applicant_org_id = ?', scope.orgId);
   if ('adminUnitCode' in scope) add('a.admin_unit_code = ?', scope.adminUnitCode);
   // Inspectors and reviewers see no drafts: an application exists for them once it is filed.
@@ -88,12 +151,21 @@ export function listApplications(
   if (filter.status) add('a.status = ?', filter.status);
   if (filter.kind) add('a.kind = ?', filter.kind);
   if (filter.commune) add('a.admin_unit_code = ?', filter.commune);
+  if (filter.adminUnitCode) add('a.admin_unit_code = ?', filter.adminUnitCode);
+  if (filter.overdue === 'true') where.push(d.overdue);
+  if (filter.overdue === 'false') where.push(`NOT ${d.overdue}`);
   params.push(filter.limit);
-  return sql.query<PermitApplication>(
-    `${SELECT_APPLICATION} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY a.created_at DESC, a.id LIMIT $${params.length}`,
+  const order =
+    filter.sort === 'oldest'
+      ? 'a.submitted_at ASC NULLS LAST, a.created_at ASC, a.id'
+      : 'a.created_at DESC, a.id';
+  const rows = await sql.query<PermitApplication & Omit<Deadline, 'overdue'> & { overdue: boolean | null }>(
+    `${SELECT_APPLICATION.replace(' FROM permit_applications a', `, ${d.select}, ${d.overdue} AS overdue FROM permit_applications a`)}
+     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY ${order} LIMIT $${params.length}`,
     params,
   );
+  return withOverdue(rows);
 }
 
 export interface ApplicationRow {

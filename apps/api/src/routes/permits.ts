@@ -20,6 +20,7 @@ import { recordAudit } from '../audit/audit-log.js';
 import type { AppEnv } from '../context.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
 import { etag, readIfMatch } from '../http/body.js';
+import { currentCheckConfig } from '../permits/check-config-store.js';
 import { findDecisionDocument, storeDecisionDocument } from '../permits/decision-document.js';
 import {
   assertApplicant,
@@ -38,9 +39,11 @@ import {
 } from '../permits/permit-decision.js';
 import {
   findApplication,
+  findApplicationView,
   insertApplication,
   listApplications,
   type PermitApplication,
+  type PermitApplicationView,
   type StatusChange,
   setStatus,
   updateApplicantFields,
@@ -65,8 +68,14 @@ export function permitRoutes(db: Database) {
   app.get('/permit-applications', async (c) => {
     const parsed = permitListQuery.safeParse(c.req.query());
     if (!parsed.success) throw validationFailed(toIssues(parsed.error));
-    const items = await listApplications(db, readScopeOf(c.get('principal')), parsed.data);
-    return c.json({ items });
+    const { params } = await currentCheckConfig(db);
+    const items = await listApplications(
+      db,
+      readScopeOf(c.get('principal')),
+      parsed.data,
+      params.review.statutoryPeriodDays,
+    );
+    return c.json({ items, statutoryPeriodDays: params.review.statutoryPeriodDays });
   });
 
   app.post('/permit-applications', async (c) => {
@@ -95,7 +104,11 @@ export function permitRoutes(db: Database) {
   });
 
   app.get('/permit-applications/:id', async (c) => {
-    const found = assertMayRead(c.get('principal'), await findApplication(db, c.req.param('id')));
+    const { params } = await currentCheckConfig(db);
+    const found = assertMayRead(
+      c.get('principal'),
+      await findApplicationView(db, c.req.param('id'), params.review.statutoryPeriodDays),
+    );
     c.header('ETag', etag(found.version));
     return c.json(found);
   });
@@ -218,7 +231,7 @@ export function permitRoutes(db: Database) {
     c: Context<AppEnv>,
     expected: number,
     step: (tx: Sql, current: PermitApplication) => Promise<void>,
-  ): Promise<PermitApplication> {
+  ): Promise<PermitApplicationView> {
     return db.transaction(async (tx) => {
       const current = assertMayRead(
         c.get('principal'),
@@ -229,7 +242,16 @@ export function permitRoutes(db: Database) {
       const after = await findApplication(tx, current.id);
       if (!after) throw notFound('Permit application');
       await audit(tx, c, current.id, current, after);
-      return after;
+      const { params } = await currentCheckConfig(tx);
+      return (
+        (await findApplicationView(tx, current.id, params.review.statutoryPeriodDays)) ?? {
+          ...after,
+          daysElapsed: null,
+          dueAt: null,
+          overdue: false,
+          statutoryPeriodDays: params.review.statutoryPeriodDays,
+        }
+      );
     });
   }
 

@@ -16,6 +16,29 @@ export function airportHeightLimitM(distanceM: number, config: PermitCheckConfig
 }
 
 /**
+ * The distance (m) from the airport to `at`, and the point it is measured from: the reference
+ * point, or the nearest point of the runway centreline when its thresholds are configured.
+ */
+export function airportDistance(
+  at: LngLat,
+  airport: PermitCheckConfig['airport'],
+): { distanceM: number; from: LngLat } {
+  const runway = airport.runwayThresholds;
+  if (!runway) return { distanceM: localDistanceM(airport.referencePoint, at), from: airport.referencePoint };
+  const [a, b] = runway;
+  // Local planar metres around the runway's first threshold (fine within the surfaces' ~6 km).
+  const kx = 111_319.49 * Math.cos((a[1] * Math.PI) / 180);
+  const ky = 111_132.954;
+  const bx = (b[0] - a[0]) * kx;
+  const by = (b[1] - a[1]) * ky;
+  const px = (at[0] - a[0]) * kx;
+  const py = (at[1] - a[1]) * ky;
+  const t = Math.max(0, Math.min(1, (px * bx + py * by) / (bx * bx + by * by || 1)));
+  const from: LngLat = [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
+  return { distanceM: localDistanceM(from, at), from };
+}
+
+/**
  * Airport height: a tower whose top rises above Cát Bi's inner horizontal or conical surface
  * fails (Law on Civil Aviation; Decree 32/2016/NĐ-CP on aviation obstacles, height limits around
  * airports). Its geometry is the line from the airport reference point to the site.
@@ -26,9 +49,9 @@ export function airportHeightCheck(
   config: PermitCheckConfig = DEFAULT_PERMIT_CHECK_CONFIG,
 ): PermitCheck {
   const airport = config.airport;
-  const distanceM = localDistanceM(airport.referencePoint, at);
+  const { distanceM, from } = airportDistance(at, airport);
   const limitM = airportHeightLimitM(distanceM, airport);
-  const geometry = { type: 'LineString' as const, coordinates: [airport.referencePoint, at] };
+  const geometry = { type: 'LineString' as const, coordinates: [from, at] };
   if (limitM === null) {
     return {
       check: 'airport-height',
