@@ -54,13 +54,57 @@ async function acceptBoth(first: { id: string; version: number }, second: { id: 
   };
 }
 
+/** Locks one row in a transaction of its own until `release` (server databases only: PGlite has one connection). */
+async function holdRowLock(table: 'towers', id: string) {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let locked = () => {};
+  const isLocked = new Promise<void>((resolve) => {
+    locked = resolve;
+  });
+  const done = db.transaction(async (tx) => {
+    await tx.query(`SELECT id FROM ${table} WHERE id = $1 FOR UPDATE`, [id]);
+    locked();
+    await released;
+  });
+  await isLocked;
+  return {
+    release: async () => {
+      release();
+      await done;
+    },
+  };
+}
+
+/** Waits until `n` sessions of this database wait for a lock. */
+async function waitForLockWaiters(n: number) {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const [row] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+    );
+    if ((row?.n ?? 0) >= n) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`fewer than ${n} transactions ever waited for the lock: the acceptances did not overlap`);
+}
+
 describe('two acceptances for the last free slot at the same moment', () => {
   it('on a tower: one tenancy is created, the other acceptance is refused with a clear conflict', async () => {
     const tower = await insertTower(db, owner, farAway(4800), { tenantsMax: 2 });
     await insertTenancy(db, tower, owner, 3);
     const a = await fileRequest(app, requesterA, towerRequest(tower));
     const c = await fileRequest(app, requesterC, towerRequest(tower));
-    const { outcomes, message } = await acceptBoth(a, c);
+    // On a server, prove the two really overlap: hold the tower's row lock until both acceptances
+    // are inside their transactions waiting for it, then let them race.
+    const hold = process.env.DATABASE_URL ? await holdRowLock('towers', tower) : undefined;
+    const race = acceptBoth(a, c);
+    if (hold) {
+      await waitForLockWaiters(2);
+      await hold.release();
+    }
+    const { outcomes, message } = await race;
     expect(outcomes).toEqual(['200', '409 CONFLICT']);
     expect(message).toContain('No room left for this request: No tenant slot free (2/2 tenants)');
     const [count] = await db.query<{ n: number }>(
