@@ -184,7 +184,15 @@ export const CONTEXT_COLOURS = {
   host: '#2563eb',
   blocked: '#64748b',
   airport: '#7c3aed',
+  zone: '#0f766e',
+  civilWork: '#92400e',
 };
+
+/** A zone or civil work near the works, as the API lists them (GeoJSON features). */
+export interface ContextFeature {
+  geometry: { type: string; coordinates: unknown } | null;
+  properties: Record<string, unknown>;
+}
 
 /** A closed ring of `radiusM` metres around `centre` (local planar metric, fine below ~50 km). */
 export function circleRing(centre: LngLat, radiusM: number, steps = 64): LngLat[] {
