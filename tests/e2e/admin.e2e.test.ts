@@ -1,9 +1,8 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, DEMO_PASSWORD, launchChromium, ROOT } from './browser';
-import { type RunningServer, startServer } from './server-process';
+import { ARTIFACTS, DEMO_PASSWORD, startE2e } from './browser';
+import type { RunningServer } from './server-process';
 
 const ADMIN_EMAIL = 'admin@hatang.demo';
 const NEW_EMAIL = 'kiem.thu@hatang.demo';
@@ -32,12 +31,7 @@ const userRow = (email: string) => page.locator(`tr[data-testid="user-row"][data
 
 describe('user administration in Chromium', () => {
   beforeAll(async () => {
-    if (!existsSync(join(ROOT, 'apps/web/dist/index.html'))) {
-      throw new Error('apps/web/dist is missing: run `npm run build` before `npm run test:e2e`');
-    }
-    mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startServer(ROOT);
-    browser = await launchChromium();
+    ({ server, browser } = await startE2e());
     page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'vi-VN' });
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());

@@ -4,12 +4,12 @@
  * people), sees the gap layer and the candidate sites, moves a tower into a gap through the API,
  * re-runs and sees the numbers change, and downloads the table as CSV and the gaps as GeoJSON.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launchChromium, ROOT, signIn } from './browser';
-import { type RunningServer, startServer } from './server-process';
+import { ARTIFACTS, signIn, startE2e, waitForMapIdle, watchPage } from './browser';
+import type { RunningServer } from './server-process';
 
 const GAP_LAYER = 'coverage-gaps-fill';
 const SITE_LAYER = 'coverage-candidates-circle';
@@ -17,19 +17,8 @@ const SITE_LAYER = 'coverage-candidates-circle';
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
-const foreignRequests: string[] = [];
-
-const waitForIdle = (p: Page) =>
-  p.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = window.__hatangMap;
-        if (!map) throw new Error('window.__hatangMap is not set');
-        map.once('idle', () => resolve());
-        map.triggerRepaint();
-      }),
-  );
+let pageErrors: string[] = [];
+let foreignRequests: string[] = [];
 
 /** "1.306.554" (vi) or "1,306,554" (en) → 1306554; "−1.234" → -1234. */
 const parseCount = (text: string | null): number =>
@@ -81,22 +70,11 @@ async function largestGap(csrfToken: string) {
 
 describe('the coverage Analysis panel in Chromium', () => {
   beforeAll(async () => {
-    if (!existsSync(join(ROOT, 'apps/web/dist/index.html'))) {
-      throw new Error('apps/web/dist is missing: run `npm run build` before `npm run test:e2e`');
-    }
-    mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startServer(ROOT);
-    browser = await launchChromium();
+    ({ server, browser } = await startE2e());
     page = await browser.newPage({ viewport: { width: 1600, height: 950 }, acceptDownloads: true });
-    const origin = new URL(server.baseUrl).origin;
-    page.on('request', (r) => {
-      const url = r.url();
-      if (!url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin)
-        foreignRequests.push(url);
-    });
-    page.on('pageerror', (error) => {
-      pageErrors.push(error.message);
-    });
+    const watched = watchPage(page, server.baseUrl);
+    foreignRequests = watched.foreignRequests;
+    pageErrors = watched.pageErrors;
   });
 
   afterAll(async () => {
@@ -189,7 +167,7 @@ describe('the coverage Analysis panel in Chromium', () => {
   });
 
   it('draws the gap layer with its legend and the candidate sites on the map', async () => {
-    await waitForIdle(page);
+    await waitForMapIdle(page);
     expect(await renderedCount(page, GAP_LAYER)).toBeGreaterThan(0);
     expect(await renderedCount(page, SITE_LAYER)).toBeGreaterThan(0);
     const legend = await page.getByTestId('analysis-map-legend').textContent();
@@ -199,10 +177,10 @@ describe('the coverage Analysis panel in Chromium', () => {
 
     // The toggle hides and shows the gaps.
     await page.getByTestId('toggle-gap-layer').click();
-    await waitForIdle(page);
+    await waitForMapIdle(page);
     expect(await renderedCount(page, GAP_LAYER)).toBe(0);
     await page.getByTestId('toggle-gap-layer').click();
-    await waitForIdle(page);
+    await waitForMapIdle(page);
     expect(await renderedCount(page, GAP_LAYER)).toBeGreaterThan(0);
   });
 
@@ -226,7 +204,7 @@ describe('the coverage Analysis panel in Chromium', () => {
     await page.locator('[data-testid="gap-row"][data-rank="1"] button').click();
     await page.getByTestId('gap-detail').waitFor();
     await page.waitForTimeout(800);
-    await waitForIdle(page);
+    await waitForMapIdle(page);
     expect(await page.evaluate(() => window.__hatangMap?.getZoom() ?? 0)).toBeGreaterThan(zoomBefore);
     expect(await page.getByTestId('gap-detail').textContent()).toContain('#1');
     const near = await page.locator('[data-testid="gap-sites"] [data-testid="candidate-site"]').count();
@@ -281,7 +259,7 @@ describe('the coverage Analysis panel in Chromium', () => {
         .poll(() => page.getByTestId('gap-detail').locator('h3').textContent())
         .toMatch(new RegExp(`#${target.rank} `));
       await page.waitForTimeout(800);
-      await waitForIdle(page);
+      await waitForMapIdle(page);
       await page.screenshot({ path: join(ARTIFACTS, 'analysis-gap-click.png') });
       // The bare-map click did not open the commune panel over the analysis.
       expect(await page.locator('.side-panel').count()).toBe(0);
@@ -370,7 +348,7 @@ describe('the coverage Analysis panel in Chromium', () => {
     // Select it on the map, edit, type the gap's centre in WGS 84, move, save.
     const at = tower.geometry.coordinates;
     await page.evaluate((c) => window.__hatangMap?.jumpTo({ center: c, zoom: 18 }), at);
-    await waitForIdle(page);
+    await waitForMapIdle(page);
     const point = await page.evaluate((c) => window.__hatangMap?.project(c), at);
     const box = await page.locator('canvas.maplibregl-canvas').boundingBox();
     if (!point || !box) throw new Error('no map to click');

@@ -1,6 +1,8 @@
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { type RunningServer, startServer } from './server-process';
 
 /** The repository root and where the browser tests leave their screenshots (gitignored). */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -44,4 +46,48 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 export async function signOut(page: Page): Promise<void> {
   await page.getByTestId('sign-out-button').click();
   await page.getByTestId('sign-in-button').waitFor({ timeout: 20_000 });
+}
+
+/** The web build the server serves: HATANG_WEB_DIR (parallel runs build into their own folders) or apps/web/dist. */
+const webDir = () => process.env.HATANG_WEB_DIR ?? join(ROOT, 'apps/web/dist');
+
+/**
+ * A browser test's start: checks the web build exists, makes the artifacts folder, starts the real
+ * server on a fresh embedded database (or DATABASE_URL) and launches Chromium.
+ */
+export async function startE2e(): Promise<{ server: RunningServer; browser: Browser }> {
+  if (!existsSync(join(webDir(), 'index.html')))
+    throw new Error(`${webDir()} is missing: run \`npm run build\` before \`npm run test:e2e\``);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const server = await startServer(ROOT);
+  return { server, browser: await launchChromium() };
+}
+
+/** What a page did that a test should see: requests that left the app's origin, and script errors. */
+export function watchPage(page: Page, origin: string): { foreignRequests: string[]; pageErrors: string[] } {
+  const watched = { foreignRequests: [] as string[], pageErrors: [] as string[] };
+  page.on('request', (r) => {
+    const url = r.url();
+    if (
+      !url.startsWith('data:') &&
+      !url.startsWith('blob:') &&
+      new URL(url).origin !== new URL(origin).origin
+    )
+      watched.foreignRequests.push(url);
+  });
+  page.on('pageerror', (error) => watched.pageErrors.push(error.message));
+  return watched;
+}
+
+/** Waits until the app's map has drawn everything it has (the next `idle` after a repaint). */
+export function waitForMapIdle(page: Page): Promise<void> {
+  return page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = window.__hatangMap;
+        if (!map) throw new Error('window.__hatangMap is not set');
+        map.once('idle', () => resolve());
+        map.triggerRepaint();
+      }),
+  );
 }

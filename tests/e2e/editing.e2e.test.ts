@@ -1,9 +1,8 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, DEMO_PASSWORD, launchChromium, ROOT, signIn, signOut } from './browser';
-import { type RunningServer, startServer } from './server-process';
+import { ARTIFACTS, DEMO_PASSWORD, signIn, signOut, startE2e, waitForMapIdle, watchPage } from './browser';
+import type { RunningServer } from './server-process';
 
 const CODE = `E2E-${Date.now().toString(36).toUpperCase()}`;
 /** An open spot in Hai Phong's centre, at street zoom. */
@@ -13,19 +12,8 @@ let server: RunningServer;
 let browser: Browser;
 let page: Page;
 let towerId = '';
-const consoleErrors: string[] = [];
-const foreignRequests: string[] = [];
-
-const waitForIdle = (p: Page) =>
-  p.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = window.__hatangMap;
-        if (!map) throw new Error('window.__hatangMap is not set');
-        map.once('idle', () => resolve());
-        map.triggerRepaint();
-      }),
-  );
+let consoleErrors: string[] = [];
+let foreignRequests: string[] = [];
 
 /** The tower as the API shows it to whoever is signed in in `p`. */
 async function towerProperties(p: Page, id: string): Promise<Record<string, unknown>> {
@@ -39,7 +27,7 @@ async function towerProperties(p: Page, id: string): Promise<Record<string, unkn
 /** Centres the map on `lngLat` and clicks it (the canvas point MapLibre projects it to). */
 async function clickMapAt(p: Page, lngLat: [number, number], zoom = 17): Promise<void> {
   await p.evaluate(([c, z]) => window.__hatangMap?.jumpTo({ center: c, zoom: z }), [lngLat, zoom] as const);
-  await waitForIdle(p);
+  await waitForMapIdle(p);
   const point = await p.evaluate((c) => window.__hatangMap?.project(c), lngLat);
   const box = await p.locator('canvas.maplibregl-canvas').boundingBox();
   if (!point || !box) throw new Error('no map to click');
@@ -56,22 +44,11 @@ async function fill(p: Page, key: string, value: string): Promise<void> {
 
 describe('editing assets on the map in Chromium', () => {
   beforeAll(async () => {
-    if (!existsSync(join(ROOT, 'apps/web/dist/index.html'))) {
-      throw new Error('apps/web/dist is missing: run `npm run build` before `npm run test:e2e`');
-    }
-    mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startServer(ROOT);
-    browser = await launchChromium();
+    ({ server, browser } = await startE2e());
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    const origin = new URL(server.baseUrl).origin;
-    page.on('request', (r) => {
-      const url = r.url();
-      if (!url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin)
-        foreignRequests.push(url);
-    });
-    page.on('pageerror', (error) => {
-      consoleErrors.push(error.message);
-    });
+    const watched = watchPage(page, server.baseUrl);
+    foreignRequests = watched.foreignRequests;
+    consoleErrors = watched.pageErrors;
   });
 
   afterAll(async () => {
@@ -135,7 +112,7 @@ describe('editing assets on the map in Chromium', () => {
     }, CODE);
     expect(found).toHaveLength(1);
     towerId = found[0] ?? '';
-    await waitForIdle(page);
+    await waitForMapIdle(page);
     await page.screenshot({ path: join(ARTIFACTS, 'editing-saved.png') });
   });
 
@@ -232,7 +209,7 @@ describe('editing assets on the map in Chromium', () => {
 
   it('draws a duct whose ends snap to the manholes clicked near', async () => {
     await page.evaluate(() => window.__hatangMap?.jumpTo({ center: [106.683, 20.856], zoom: 17 }));
-    await waitForIdle(page);
+    await waitForMapIdle(page);
     await expect
       .poll(
         () =>

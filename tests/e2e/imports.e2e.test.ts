@@ -5,14 +5,14 @@
  * features at the right place.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zip } from '@hatang/geo/formats';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launchChromium, ROOT, signIn } from './browser';
-import { type RunningServer, startServer } from './server-process';
+import { ARTIFACTS, signIn, startE2e, waitForMapIdle } from './browser';
+import type { RunningServer } from './server-process';
 
 const RUN = Date.now().toString(36).toUpperCase();
 const code = (i: number) => `IMP-${RUN}-${i}`;
@@ -68,17 +68,6 @@ function makeShapefileZip(): string {
   return path;
 }
 
-const waitForIdle = (p: Page) =>
-  p.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = window.__hatangMap;
-        if (!map) throw new Error('window.__hatangMap is not set');
-        map.once('idle', () => resolve());
-        map.triggerRepaint();
-      }),
-  );
-
 /** How many manholes the map draws within 4 px of `lngLat`. */
 const manholesDrawnAt = (p: Page, lngLat: readonly [number, number]) =>
   p.evaluate(
@@ -99,13 +88,8 @@ const manholesDrawnAt = (p: Page, lngLat: readonly [number, number]) =>
 
 describe('importing a VN-2000 Shapefile through the browser', () => {
   beforeAll(async () => {
-    if (!existsSync(join(ROOT, 'apps/web/dist/index.html'))) {
-      throw new Error('apps/web/dist is missing: run `npm run build` before `npm run test:e2e`');
-    }
-    mkdirSync(ARTIFACTS, { recursive: true });
     shapefileZip = makeShapefileZip();
-    server = await startServer(ROOT);
-    browser = await launchChromium();
+    ({ server, browser } = await startE2e());
     page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
     page.on('pageerror', (error) => pageErrors.push(error.message));
   });
@@ -146,7 +130,7 @@ describe('importing a VN-2000 Shapefile through the browser', () => {
     await panel.getByTestId('mapping-apply').click();
     await expect.poll(() => panel.getByTestId('import-report-summary').textContent()).toMatch(/1 \/ 3/);
 
-    await waitForIdle(page);
+    await waitForMapIdle(page);
     const drawn = await page.evaluate(() => {
       const map = window.__hatangMap;
       if (!map) return [];

@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launchChromium, ROOT, signIn } from './browser';
-import { type RunningServer, startServer } from './server-process';
+import { ARTIFACTS, signIn, startE2e, waitForMapIdle } from './browser';
+import type { RunningServer } from './server-process';
 
 const TOWER_LAYERS = ['towers-circle'];
 const ADMIN_LABEL_LAYER = 'admin-units-label';
@@ -25,16 +25,6 @@ async function timed<T>(name: string, run: () => Promise<T>): Promise<T> {
 }
 
 /** Waits until the map has nothing left to load or draw. */
-const waitForIdle = (p: Page) =>
-  p.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = window.__hatangMap;
-        if (!map) throw new Error('window.__hatangMap is not set');
-        map.once('idle', () => resolve());
-        map.triggerRepaint();
-      }),
-  );
 
 /** Distinct colours (4 bits per channel) of a PNG, decoded by the browser itself. */
 async function distinctColours(p: Page, png: Buffer): Promise<number> {
@@ -61,12 +51,7 @@ async function distinctColours(p: Page, png: Buffer): Promise<number> {
 
 describe('the map in Chromium', () => {
   beforeAll(async () => {
-    if (!existsSync(join(ROOT, 'apps/web/dist/index.html'))) {
-      throw new Error('apps/web/dist is missing: run `npm run build` before `npm run test:e2e`');
-    }
-    mkdirSync(ARTIFACTS, { recursive: true });
-    server = await timed('server start (incl. seeding)', () => startServer(ROOT));
-    browser = await launchChromium();
+    ({ server, browser } = await timed('server start (incl. seeding)', () => startE2e()));
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('request', (request) => {
       requests.push(request.url());
@@ -120,7 +105,7 @@ describe('the map in Chromium', () => {
     );
     if (count <= 100) {
       await page.evaluate(() => window.__hatangMap?.jumpTo({ center: [106.68, 20.845], zoom: 12 }));
-      await waitForIdle(page);
+      await waitForMapIdle(page);
       count = await page.evaluate(
         (layers) => window.__hatangMap?.queryRenderedFeatures({ layers }).length ?? 0,
         TOWER_LAYERS,
@@ -153,7 +138,7 @@ describe('the map in Chromium', () => {
       const [lng, lat] = tower.geometry.coordinates;
       map.jumpTo({ center: [lng ?? 0, lat ?? 0], zoom: 16 });
     }, TOWER_LAYERS);
-    await waitForIdle(page);
+    await waitForMapIdle(page);
     const target = await page.evaluate((layers) => {
       const map = window.__hatangMap;
       if (!map) throw new Error('no map');
@@ -192,7 +177,7 @@ describe('the map in Chromium', () => {
     await expect.poll(() => rendered(['poles-circle']), { timeout: 30_000 }).toBeGreaterThan(0);
     await expect.poll(() => rendered(['manholes-circle']), { timeout: 30_000 }).toBeGreaterThan(0);
     await expect.poll(() => rendered(['ducts-line-existing']), { timeout: 30_000 }).toBeGreaterThan(0);
-    await waitForIdle(page);
+    await waitForMapIdle(page);
     await page.screenshot({ path: join(ARTIFACTS, 'map-street.png') });
   });
 

@@ -4,12 +4,12 @@
  * list and on the map), undoes and redoes, compares with the baseline; the demo admin approves the
  * draft and the panel turns read-only; the commune map PDF is downloaded.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launchChromium, ROOT, signIn, signOut } from './browser';
-import { type RunningServer, startServer } from './server-process';
+import { ARTIFACTS, signIn, signOut, startE2e, waitForMapIdle, watchPage } from './browser';
+import type { RunningServer } from './server-process';
 
 /**
  * Where to draw, in pixels of the map canvas: its left part (a click on the map also opens the
@@ -42,19 +42,8 @@ let server: RunningServer;
 let browser: Browser;
 let page: Page;
 let draftId = '';
-const pageErrors: string[] = [];
-const foreignRequests: string[] = [];
-
-const waitForIdle = (p: Page) =>
-  p.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = window.__hatangMap;
-        if (!map) throw new Error('window.__hatangMap is not set');
-        map.once('idle', () => resolve());
-        map.triggerRepaint();
-      }),
-  );
+let pageErrors: string[] = [];
+let foreignRequests: string[] = [];
 
 /** Clicks the map canvas at pixel (x, y) of the canvas. */
 async function clickAt(p: Page, [x, y]: [number, number]): Promise<void> {
@@ -88,20 +77,11 @@ async function itemIdsOfVersion(p: Page, versionId: string): Promise<string[]> {
 
 describe('drafting, comparing and approving a plan in Chromium', () => {
   beforeAll(async () => {
-    if (!existsSync(join(ROOT, 'apps/web/dist/index.html'))) {
-      throw new Error('apps/web/dist is missing: run `npm run build` before `npm run test:e2e`');
-    }
-    mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startServer(ROOT);
-    browser = await launchChromium();
+    ({ server, browser } = await startE2e());
     page = await browser.newPage({ viewport: { width: 1600, height: 950 }, acceptDownloads: true });
-    const origin = new URL(server.baseUrl).origin;
-    page.on('request', (r) => {
-      const url = r.url();
-      if (!url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin)
-        foreignRequests.push(url);
-    });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const watched = watchPage(page, server.baseUrl);
+    foreignRequests = watched.foreignRequests;
+    pageErrors = watched.pageErrors;
   });
 
   afterAll(async () => {
@@ -142,7 +122,7 @@ describe('drafting, comparing and approving a plan in Chromium', () => {
 
   it('draws a tower area: the API names a missing attribute, then it is saved and drawn', async () => {
     await page.evaluate((c) => window.__hatangMap?.jumpTo({ center: c, zoom: 16 }), CENTRE);
-    await waitForIdle(page);
+    await waitForMapIdle(page);
     await page.getByTestId('draw-kind').selectOption('tower_area');
     await page.getByTestId('draw-start').click();
     for (const corner of AREA) await clickAt(page, corner);
@@ -165,7 +145,7 @@ describe('drafting, comparing and approving a plan in Chromium', () => {
     await expect.poll(() => itemsOfKind(page, 'tower_area').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     const [areaId] = await itemIdsOfVersion(page, draftId);
     expect(areaId).toBeDefined();
-    await waitForIdle(page);
+    await waitForMapIdle(page);
     await expect
       .poll(async () => (await renderedItemIds(page, ['plan-items-fill'])).includes(areaId ?? ''), {
         timeout: 15_000,
@@ -196,7 +176,7 @@ describe('drafting, comparing and approving a plan in Chromium', () => {
     const routeId = routeIds[0] ?? '';
     const routeListed = page.locator(`[data-testid="plan-item"][data-item-id="${routeId}"]`);
     await expect.poll(() => routeListed.count(), { timeout: 15_000 }).toBe(1);
-    await waitForIdle(page);
+    await waitForMapIdle(page);
     await expect
       .poll(async () => (await renderedItemIds(page, ['plan-items-line'])).includes(routeId), {
         timeout: 15_000,
@@ -231,7 +211,7 @@ describe('drafting, comparing and approving a plan in Chromium', () => {
     const added = await page.locator('[data-testid="compare-row"][data-change="added"]').allTextContents();
     expect(added.some((row) => row.includes('E2E khu vực cột dùng chung'))).toBe(true);
     expect(added.some((row) => row.includes('E2E tuyến cống bể cáp'))).toBe(true);
-    await waitForIdle(page);
+    await waitForMapIdle(page);
     const compared = await page.evaluate(() =>
       (
         window.__hatangMap?.queryRenderedFeatures({ layers: ['plan-compare-fill', 'plan-compare-line'] }) ??
@@ -255,7 +235,7 @@ describe('drafting, comparing and approving a plan in Chromium', () => {
   it('flags a submarine corridor drawn across an anchorage zone and draws the crossing', async () => {
     // At sea off Cát Hải, zoomed out: the zone is a square, the corridor crosses it.
     await page.evaluate(() => window.__hatangMap?.jumpTo({ center: [106.98, 20.72], zoom: 13 }));
-    await waitForIdle(page);
+    await waitForMapIdle(page);
     await page.getByTestId('plan-tab-zones').click();
     await page.getByTestId('zone-draw').click();
     for (const corner of ZONE) await clickAt(page, corner);
@@ -288,7 +268,7 @@ describe('drafting, comparing and approving a plan in Chromium', () => {
       hasText: 'E2E hành lang cáp biển',
     });
     await expect.poll(() => corridor.getByTestId('item-warnings').count(), { timeout: 15_000 }).toBe(1);
-    await waitForIdle(page);
+    await waitForMapIdle(page);
     await expect
       .poll(async () => (await renderedItemIds(page, ['plan-checks-fill'])).length, { timeout: 15_000 })
       .toBeGreaterThan(0);
@@ -350,7 +330,7 @@ describe('drafting, comparing and approving a plan in Chromium', () => {
     ).toBe(true);
     expect(await formField(page, 'name').locator('input').isDisabled()).toBe(true);
     expect(await page.getByTestId('plan-item-save').count()).toBe(0);
-    await waitForIdle(page);
+    await waitForMapIdle(page);
     await page.screenshot({ path: join(ARTIFACTS, 'plans-approved.png') });
   });
 

@@ -3,30 +3,18 @@
  * publishes an offer by typing VN-2000 coordinates, and an operator's editor sees it on the map
  * among the key sites and opens its details.
  */
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { toVn2000, vn2000Label } from '@hatang/geo';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launchChromium, ROOT, signIn } from './browser';
-import { type RunningServer, startServer } from './server-process';
+import { ARTIFACTS, signIn, startE2e, waitForMapIdle } from './browser';
+import type { RunningServer } from './server-process';
 
 let server: RunningServer;
 let browser: Browser;
 const pageErrors: string[] = [];
 const OFFER_NAME = `Đất công thử nghiệm ${Date.now() % 100000}`;
 let where: [number, number];
-
-const waitForIdle = (p: Page) =>
-  p.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = window.__hatangMap;
-        if (!map) throw new Error('window.__hatangMap is not set');
-        map.once('idle', () => resolve());
-        map.triggerRepaint();
-      }),
-  );
 
 async function openPage(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1500, height: 900 } });
@@ -49,12 +37,7 @@ const renderedOffers = (p: Page) =>
 
 describe('site offers in Chromium', () => {
   beforeAll(async () => {
-    if (!existsSync(join(ROOT, 'apps/web/dist/index.html'))) {
-      throw new Error('apps/web/dist is missing: run `npm run build` before `npm run test:e2e`');
-    }
-    mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startServer(ROOT);
-    browser = await launchChromium();
+    ({ server, browser } = await startE2e());
   });
 
   afterAll(async () => {
@@ -95,7 +78,7 @@ describe('site offers in Chromium', () => {
     await form.waitFor({ state: 'detached', timeout: 20_000 });
 
     await page.evaluate((c) => window.__hatangMap?.jumpTo({ center: c, zoom: 16 }), where);
-    await waitForIdle(page);
+    await waitForMapIdle(page);
     await expect.poll(() => renderedOffers(page), { timeout: 20_000 }).toContain(OFFER_NAME);
     await page.context().close();
   });
@@ -104,7 +87,7 @@ describe('site offers in Chromium', () => {
     const page = await openPage();
     await signIn(page, 'editor.song@hatang.demo');
     await page.evaluate((c) => window.__hatangMap?.jumpTo({ center: c, zoom: 16 }), where);
-    await waitForIdle(page);
+    await waitForMapIdle(page);
     await expect.poll(() => renderedOffers(page), { timeout: 20_000 }).toContain(OFFER_NAME);
     const point = await page.evaluate((c) => {
       const p = window.__hatangMap!.project(c);
@@ -121,7 +104,7 @@ describe('site offers in Chromium', () => {
     await page.getByTestId('sites-control-toggle').click();
     await page.screenshot({ path: join(ARTIFACTS, 'sites-operator-offer.png') });
     await page.evaluate(() => window.__hatangMap?.jumpTo({ center: [106.68, 20.86], zoom: 11 }));
-    await waitForIdle(page);
+    await waitForMapIdle(page);
     const keySites = await page.evaluate(
       () => window.__hatangMap?.queryRenderedFeatures({ layers: ['key-sites-point'] }).length ?? 0,
     );
