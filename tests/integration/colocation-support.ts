@@ -164,7 +164,7 @@ export async function colocationRouteAttempt(
   context: MatrixContext,
 ): Promise<MatrixAttempt | undefined> {
   const [method = '', pattern = ''] = key.split(' ');
-  if (!pattern.startsWith('/api/v1/colocation-requests') && !pattern.startsWith('/api/v1/notifications'))
+  if (!/^\/api\/v1\/(colocation-requests|colocation-occupancies|notifications)/.test(pattern))
     return undefined;
   const db = await testDatabase();
   const { orgs } = context;
@@ -220,6 +220,8 @@ export async function colocationRouteAttempt(
       const id = await uploadPng(app, editorA, r.id);
       return { method, path: path(r.id, `/attachments/${id}`) };
     }
+    case 'GET /api/v1/colocation-occupancies':
+      return { method, path: `${pattern}?assetKind=tower&limit=5` };
     case 'GET /api/v1/notifications':
       return { method, path: `${pattern}?limit=5` };
     case 'POST /api/v1/notifications/read-all':

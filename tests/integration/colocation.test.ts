@@ -343,6 +343,16 @@ describe('the state machine', () => {
       [r.id],
     );
     expect(rows.map((x) => `${x.action}@${x.version}`)).toEqual(['create@1', 'update@2', 'update@3']);
+    const thread = await get<{ items: { text: string; authorOrgId: string }[] }>(
+      planner,
+      `/api/v1/colocation-requests/${r.id}/messages`,
+    );
+    expect(thread.body.items.map((m) => [m.authorOrgId, m.text])).toEqual(
+      [
+        [orgB, STEP_BODIES['request-info']],
+        [orgA, STEP_BODIES.respond],
+      ].map(([org, body]) => [org, (body as { text: string }).text]),
+    );
   });
 });
 
@@ -426,6 +436,23 @@ describe('acceptance', () => {
     );
     expect(occupancies.map((o) => o.units)).toEqual([2, 2]);
     expect(new Set(occupancies.map((o) => o.asset_id))).toEqual(new Set([d1, d2]));
+    type Occupancies = {
+      items: { assetId: string; assetCode: string; units: number; operatorOrgId: string }[];
+    };
+    const listed = await get<Occupancies>(editorA, `/api/v1/colocation-occupancies?requestId=${d.id}`);
+    expect(listed.body.items.map((o) => [o.assetId, o.units, o.operatorOrgId]).sort()).toEqual(
+      [
+        [d1, 2, orgA],
+        [d2, 2, orgA],
+      ].sort(),
+    );
+    expect(listed.body.items.every((o) => o.assetCode.startsWith('CD-'))).toBe(true);
+    expect(
+      (await get<Occupancies>(editorC, `/api/v1/colocation-occupancies?requestId=${d.id}`)).body.items,
+    ).toEqual([]);
+    expect(
+      (await get<Occupancies>(planner, `/api/v1/colocation-occupancies?assetId=${pole}`)).body.items,
+    ).toHaveLength(1);
   });
 
   it('refuses to accept a request that no longer fits (409 CONFLICT), leaving it open', async () => {

@@ -38,6 +38,9 @@
  * - `GET /colocation-requests/oversight/map` → GeoJSON FeatureCollection of Points (at the target;
  *   a duct path: the middle of its first segment) of pending requests, properties
  *   {@link OversightMapProperties} (planners, admins).
+ * - `GET /colocation-occupancies?assetKind=&assetId=&requestId=&limit=` query {@link occupancyListQuery}
+ *   → `{ items: ColocationOccupancy[] }`: what accepted requests hold (operators: where their
+ *   organisation is the owner or the occupant; planners, admins: all).
  * - `GET /notifications?limit=` → `{ items: Notification[], unreadCount }`, newest first (any
  *   signed-in user; approaching-deadline notices are created when this is read);
  *   `POST /notifications/:id/read` → Notification; `POST /notifications/read-all` → `{ updated }`.
@@ -213,6 +216,29 @@ export type RentSuggestionQuery = z.infer<typeof rentSuggestionQuery>;
 
 /** `GET /api/v1/colocation-requests/oversight`. */
 export const oversightQuery = z.strictObject({ format: z.enum(['json', 'csv']).default('json') });
+
+/** `GET /api/v1/colocation-occupancies`. */
+export const occupancyListQuery = z.strictObject({
+  assetKind: colocationAssetKind.optional(),
+  assetId: uuid.optional(),
+  requestId: uuid.optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+
+/** What an accepted request holds on one asset: antennas (tower), attachments (pole) or tubes (duct segment). */
+export interface ColocationOccupancy {
+  id: string;
+  requestId: string;
+  assetKind: ColocationAssetKind;
+  assetId: string;
+  assetCode: string | null;
+  ownerOrgId: string;
+  operatorOrgId: string;
+  operatorOrgName: string;
+  units: number;
+  tenancyId: string | null;
+  createdAt: string;
+}
 
 /** `GET /api/v1/notifications`. */
 export const notificationListQuery = z.strictObject({

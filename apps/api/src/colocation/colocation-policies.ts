@@ -38,6 +38,7 @@ const rows: [method: string, path: string, action: Action, rule: Rule, resource?
   ['POST', `${base}/:id/attachments`, 'create', EDITORS],
   ['GET', `${base}/:id/attachments/:attachmentId`, 'read', READERS],
   ['GET', `${base}/:id/rent-suggestion`, 'read', READERS],
+  ['GET', '/api/v1/colocation-occupancies', 'read', READERS, 'colocation-occupancies'],
   ['GET', '/api/v1/notifications', 'read', SIGNED_IN, 'notifications'],
   ['POST', '/api/v1/notifications/read-all', 'update', SIGNED_IN, 'notifications'],
   ['POST', '/api/v1/notifications/:id/read', 'update', SIGNED_IN, 'notifications'],

@@ -18,6 +18,7 @@ import { recordAudit } from '../audit/audit-log.js';
 import { insertMessage } from '../colocation/message-store.js';
 import { notificationRoutes } from '../colocation/notification-routes.js';
 import { notifyOrganisation } from '../colocation/notifications.js';
+import { occupancyRoutes } from '../colocation/occupancy-routes.js';
 import { oversightRoutes } from '../colocation/oversight-routes.js';
 import { assertMayRead, assertTransition, listScopeOf, staleRequest } from '../colocation/request-access.js';
 import { requestDetailRoutes } from '../colocation/request-detail-routes.js';
@@ -56,6 +57,7 @@ export function colocationRoutes(db: Database) {
   // Static paths before `/colocation-requests/:id`.
   app.route('/', oversightRoutes(db, workingDays));
   app.route('/', notificationRoutes(db));
+  app.route('/', occupancyRoutes(db));
 
   app.get('/colocation-requests', async (c) => {
     const parsed = colocationListQuery.safeParse(c.req.query());
@@ -174,10 +176,10 @@ export function colocationRoutes(db: Database) {
     return { tenancyId: taken.tenancyId, capacityCheck: capacityCheckOf(state.verdict) };
   }
 
-  step('request-info', colocationInfoRequest, async (_tx, _current, input) => ({
-    status: 'info_requested',
-    infoRequest: input.text,
-  }));
+  step('request-info', colocationInfoRequest, async (tx, current, input, c) => {
+    await insertMessage(tx, current.id, authorOf(c), input.text);
+    return { status: 'info_requested', infoRequest: input.text };
+  });
   step('respond', colocationRespond, async (tx, current, input, c) => {
     await insertMessage(tx, current.id, authorOf(c), input.text);
     const now = new Date();
