@@ -45,6 +45,28 @@ const renderedChecks = (p: Page) =>
     ).map((f) => `${String(f.properties.check)}:${String(f.properties.result)}`),
   );
 
+/** Clicks the map canvas at pixel (x, y) of the canvas. */
+async function clickAt(p: Page, [x, y]: [number, number]): Promise<void> {
+  const box = await p.locator('canvas.maplibregl-canvas').boundingBox();
+  if (!box) throw new Error('no map to click');
+  await p.mouse.move(box.x + x, box.y + y);
+  await p.mouse.click(box.x + x, box.y + y);
+  await p.waitForTimeout(200);
+}
+
+/** Signs in on `p` through the API (its own browser context) and returns its CSRF token. */
+async function apiSignIn(p: Page, email: string): Promise<string> {
+  return p.evaluate(async (who) => {
+    const response = await fetch('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: who, password: 'hatang-demo-2026' }),
+    });
+    if (!response.ok) throw new Error(`login answered ${response.status}`);
+    return ((await response.json()) as { csrfToken: string }).csrfToken;
+  }, email);
+}
+
 /**
  * A point 60 m east of an existing demo tower that the sharing API says could host a new
  * `heightM` tower of the signed-in operator (free capacity, enough height): `[lng, lat]`.
@@ -229,5 +251,119 @@ describe('filing and reviewing a tower permit in Chromium', () => {
     expect(pageErrors).toEqual([]);
     expect(foreignRequests).toEqual([]);
     expect(await page.locator('.error-banner').count()).toBe(0);
+  });
+
+  it('lets the operator draw duct works on the map, attach a drawing, and answer a request for more information', async () => {
+    await signOut(page);
+    await signIn(page, 'editor.song@hatang.demo');
+    const panel = page.getByTestId('permits-panel');
+    if (!(await panel.isVisible())) await page.getByTestId('permits-button').click();
+    await panel.waitFor();
+    await page.getByTestId('permit-new').click();
+    const form = page.getByTestId('permit-form');
+    await form.locator('select[name="kind"]').selectOption('duct_works');
+    const title = `${TITLE} cống bể`;
+    await form.locator('input[name="title"]').fill(title);
+    await form.locator('input[name="startsOn"]').fill('2027-03-01');
+    await form.locator('input[name="endsOn"]').fill('2027-04-30');
+    await form.locator('select[name="method"]').selectOption('duct');
+    // Draw the route: three clicks, then the last vertex again to finish.
+    await page.getByTestId('permit-pick').click();
+    const route: [number, number][] = [
+      [150, 300],
+      [330, 360],
+      [500, 330],
+    ];
+    for (const vertex of route) await clickAt(page, vertex);
+    await clickAt(page, route[2] as [number, number]);
+    await expect
+      .poll(async () => (await form.locator('textarea[name="where"]').inputValue()).split('\n').length, {
+        timeout: 10_000,
+      })
+      .toBe(3);
+    // The click on the map drew; it opened no commune or asset panel.
+    expect(await page.getByTestId('asset-panel').count()).toBe(0);
+    await form.getByRole('button', { name: /Xong|Done/ }).click();
+    await page.getByTestId('permit-save').click();
+    const view = page.getByTestId('permit-view');
+    await expect.poll(() => view.getAttribute('data-status'), { timeout: 20_000 }).toBe('draft');
+    const id = await view.getAttribute('data-id');
+    await waitForIdle(page);
+    expect(
+      await page.evaluate(
+        () =>
+          (window.__hatangMap?.queryRenderedFeatures({ layers: ['permit-application-line'] }) ?? []).length,
+      ),
+    ).toBeGreaterThan(0);
+
+    // A file that says it is a PNG but is text is refused; a real PNG is listed.
+    const file = page.getByTestId('permit-file');
+    await file.setInputFiles({
+      name: 'ban-ve.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('not an image'),
+    });
+    await page.getByTestId('permit-upload').click();
+    await expect
+      .poll(() => page.getByTestId('permit-upload-error').textContent(), { timeout: 10_000 })
+      .toMatch(/PDF, JPEG|PNG only/);
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    await file.setInputFiles({ name: 'ban-ve.png', mimeType: 'image/png', buffer: png });
+    await page.getByTestId('permit-upload').click();
+    await page
+      .getByTestId('permit-attachments')
+      .getByRole('link', { name: 'ban-ve.png' })
+      .waitFor({ timeout: 10_000 });
+
+    await page.getByTestId('permit-submit').click();
+    await expect.poll(() => view.getAttribute('data-status'), { timeout: 30_000 }).toBe('submitted');
+    expect(await page.getByTestId('permit-check-dig-once').count()).toBe(1);
+
+    // The reviewer (in a browser context of their own) asks for more information.
+    const reviewer = await browser.newPage();
+    await reviewer.goto(`${server.baseUrl}/api/health`);
+    const csrf = await apiSignIn(reviewer, 'reviewer@hatang.demo');
+    const asked = await reviewer.evaluate(
+      async ({ id, csrf }) => {
+        const current = (await (await fetch(`/api/v1/permit-applications/${id}`)).json()) as {
+          version: number;
+        };
+        const response = await fetch(`/api/v1/permit-applications/${id}/request-info`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'x-csrf-token': csrf,
+            'if-match': `"${current.version}"`,
+          },
+          body: JSON.stringify({ reason: 'Bổ sung bản vẽ mặt cắt hào cáp' }),
+        });
+        return response.status;
+      },
+      { id, csrf },
+    );
+    await reviewer.close();
+    expect(asked).toBe(200);
+
+    // The operator sees the request, edits and resubmits.
+    await page.getByRole('button', { name: /Danh sách|List/ }).click();
+    const row = panel.locator('[data-testid="permit-row"]', { hasText: title });
+    await expect.poll(() => row.getAttribute('data-status'), { timeout: 20_000 }).toBe('info_requested');
+    await row.getByRole('button', { name: title }).click();
+    expect(await page.getByTestId('permit-info-request').textContent()).toContain(
+      'Bổ sung bản vẽ mặt cắt hào cáp',
+    );
+    await page.getByTestId('permit-edit').click();
+    await form.locator('input[name="title"]').fill(`${title} (bổ sung)`);
+    await page.getByTestId('permit-save').click();
+    await expect
+      .poll(() => page.getByTestId('permit-title').textContent(), { timeout: 20_000 })
+      .toBe(`${title} (bổ sung)`);
+    await page.getByTestId('permit-submit').click();
+    await expect.poll(() => view.getAttribute('data-status'), { timeout: 30_000 }).toBe('submitted');
+    await page.screenshot({ path: join(ARTIFACTS, 'permits-operator-resubmitted.png') });
+    expect(pageErrors).toEqual([]);
   });
 });
