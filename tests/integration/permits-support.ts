@@ -105,6 +105,37 @@ export async function permitRouteAttempt(
       return { method, path: path((await inWard()).id) };
     case 'GET /api/v1/permit-applications/:id/decision.pdf':
       return { method, path: path((await inWard(true)).id, '/decision.pdf') };
+    case 'POST /api/v1/permit-applications/:id/attachments': {
+      // A draft of operator A's (the editor's own organisation), which reviewers and admins may add to as well.
+      const editor = context?.sessions.get('operator_editor') ?? admin;
+      const draft = await send(app, editor.headers, '/api/v1/permit-applications', {
+        method: 'POST',
+        json: towerApplication(WARD_AT, {}, { title: 'Matrix attachment draft' }),
+      });
+      return { method, path: path(draft.id, '/attachments'), form: drawingForm() };
+    }
+    case 'GET /api/v1/permit-applications/:id/attachments':
+      return { method, path: path((await inWard()).id, '/attachments') };
+    case 'GET /api/v1/permit-applications/:id/attachments/:attachmentId': {
+      const a = await inWard();
+      const response = await app.request(path(a.id, '/attachments'), {
+        method: 'POST',
+        headers: admin.headers,
+        body: drawingForm(),
+      });
+      if (response.status !== 201)
+        throw new Error(`fixture attachment: ${response.status} ${await response.text()}`);
+      const info = (await response.json()) as { id: string };
+      return { method, path: path(a.id, `/attachments/${info.id}`) };
+    }
+    case 'GET /api/v1/permit-applications/:id/comments':
+      return { method, path: path((await inWard()).id, '/comments') };
+    case 'POST /api/v1/permit-applications/:id/comments':
+      return {
+        method,
+        path: path((await inWard()).id, '/comments'),
+        json: { text: 'Đề nghị bổ sung ảnh hiện trạng' },
+      };
     case 'PATCH /api/v1/permit-applications/:id': {
       const a = await latest();
       return {
@@ -146,26 +177,52 @@ export async function permitRouteAttempt(
 
 const ifMatch = (a: { version: number }) => ({ 'if-match': String(a.version) });
 
+/** The first bytes of a PNG: what the attachment store recognises a PNG by. */
+export const PNG_BYTES = new Uint8Array([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
+]);
+
+/** A multipart upload of a small drawing (PNG). */
+export function drawingForm(
+  bytes: Uint8Array = PNG_BYTES,
+  name = 'bản vẽ mặt bằng.png',
+  purpose = 'drawing',
+) {
+  const form = new FormData();
+  form.set('file', new File([bytes.slice().buffer as ArrayBuffer], name));
+  form.set('purpose', purpose);
+  return form;
+}
+
 /** Files and submits an application as `headers`' user; returns its id and version after submitting. */
 export async function filed(
   app: App,
   headers: Record<string, string>,
   body: unknown,
 ): Promise<{ id: string; version: number }> {
-  const send = async (path: string, init: { method: string; json?: unknown; version?: number }) => {
-    const response = await app.request(path, {
-      method: init.method,
-      headers: {
-        ...headers,
-        'content-type': 'application/json',
-        ...(init.version ? { 'if-match': String(init.version) } : {}),
-      },
-      body: init.json === undefined ? undefined : JSON.stringify(init.json),
-    });
-    if (response.status >= 300)
-      throw new Error(`fixture ${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as { id: string; version: number };
-  };
-  const draft = await send('/api/v1/permit-applications', { method: 'POST', json: body });
-  return send(`/api/v1/permit-applications/${draft.id}/submit`, { method: 'POST', version: draft.version });
+  const draft = await send(app, headers, '/api/v1/permit-applications', { method: 'POST', json: body });
+  return send(app, headers, `/api/v1/permit-applications/${draft.id}/submit`, {
+    method: 'POST',
+    version: draft.version,
+  });
+}
+
+/** A JSON request as `headers`' user that must succeed; returns the answer's id and version. */
+export async function send(
+  app: App,
+  headers: Record<string, string>,
+  path: string,
+  init: { method: string; json?: unknown; version?: number },
+): Promise<{ id: string; version: number }> {
+  const response = await app.request(path, {
+    method: init.method,
+    headers: {
+      ...headers,
+      'content-type': 'application/json',
+      ...(init.version ? { 'if-match': String(init.version) } : {}),
+    },
+    body: init.json === undefined ? undefined : JSON.stringify(init.json),
+  });
+  if (response.status >= 300) throw new Error(`fixture ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as { id: string; version: number };
 }

@@ -27,6 +27,16 @@ const APPLICANTS: Rule = { admin: 'all', operator_editor: 'all' };
 /** Re-running the checks: whoever may act on the application (the handler scopes operators to their own). */
 const CHECKERS: Rule = { admin: 'all', planner: 'all', reviewer: 'all', operator_editor: 'all' };
 const REVIEWERS: Rule = { admin: 'all', reviewer: 'all' };
+/** Adding files: the applicant's editors (while draft / info requested: the handler checks), reviewers, admins. */
+const FILERS: Rule = { admin: 'all', operator_editor: 'all', reviewer: 'all' };
+/** The conversation on an application: the applicant organisation, reviewers and admins. */
+const COMMENT_READERS: Rule = {
+  admin: 'all',
+  operator_editor: 'all',
+  operator_viewer: 'all',
+  reviewer: 'all',
+};
+const COMMENTERS: Rule = { admin: 'all', operator_editor: 'all', reviewer: 'all' };
 
 const rows: [method: string, path: string, action: Action, rule: Rule][] = [
   ['GET', '/api/v1/permit-applications', 'read', READERS],
@@ -38,6 +48,11 @@ const rows: [method: string, path: string, action: Action, rule: Rule][] = [
   ['POST', '/api/v1/permit-applications/:id/request-info', 'update', REVIEWERS],
   ['POST', '/api/v1/permit-applications/:id/decision', 'update', REVIEWERS],
   ['GET', '/api/v1/permit-applications/:id/decision.pdf', 'read', RECORD_READERS],
+  ['POST', '/api/v1/permit-applications/:id/attachments', 'create', FILERS],
+  ['GET', '/api/v1/permit-applications/:id/attachments', 'read', RECORD_READERS],
+  ['GET', '/api/v1/permit-applications/:id/attachments/:attachmentId', 'read', RECORD_READERS],
+  ['GET', '/api/v1/permit-applications/:id/comments', 'read', COMMENT_READERS],
+  ['POST', '/api/v1/permit-applications/:id/comments', 'create', COMMENTERS],
   ['POST', '/api/v1/permit-applications/:id/withdraw', 'update', APPLICANTS],
 ];
 

@@ -37,6 +37,7 @@ import {
   storeDecisionFacts,
   vietnamYear,
 } from '../permits/permit-decision.js';
+import { permitFileRoutes } from '../permits/permit-file-routes.js';
 import {
   findApplication,
   findApplicationView,
@@ -255,6 +256,7 @@ export function permitRoutes(db: Database) {
     });
   }
 
+  app.route('/', permitFileRoutes(db));
   return app;
 }
 
