@@ -7,6 +7,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiRequestError } from '../../lib/api-client';
+import { fetchAsset } from '../../lib/assets-api';
 import type { Organisation } from '../../lib/types';
 import { useSession } from '../auth/use-session';
 import { photoProblems } from './violation-form';
@@ -71,6 +72,12 @@ export function ViolationDetail({
     queryKey: [...VIOLATIONS_KEY, 'photos', id],
     queryFn: ({ signal }) => listPhotos(id, signal),
   });
+  const link = one.data?.properties.asset ?? null;
+  const asset = useQuery({
+    queryKey: ['asset', link?.resource, link?.id],
+    queryFn: ({ signal }) => (link ? fetchAsset(link.resource, link.id, signal) : null),
+    enabled: link !== null,
+  });
   const refresh = () => queryClient.invalidateQueries({ queryKey: VIOLATIONS_KEY });
   const step = useMutation({
     mutationFn: ({ v, action }: { v: ViolationFeature; action: ViolationAction }) =>
@@ -130,8 +137,10 @@ export function ViolationDetail({
             : `${v.geometry.coordinates.length} điểm / points`}
         </dd>
         <dt>{t('asset')}</dt>
-        <dd>
-          {p.asset ? `${label('assetResource', p.asset.resource)} ${p.asset.id.slice(0, 8)}` : t('noAsset')}
+        <dd data-testid="violation-linked-asset">
+          {p.asset
+            ? `${label('assetResource', p.asset.resource)} ${String(asset.data?.properties.code ?? p.asset.id.slice(0, 8))}`
+            : t('noAsset')}
         </dd>
         <dt>{t('responsible')}</dt>
         <dd>{orgName(p.responsibleOrgId)}</dd>
