@@ -2,14 +2,16 @@
  * The sharing panel in Chromium on a fresh server with the demo data: the demo planner plans a
  * route between two manholes at the ends of an existing duct with spare tubes (chosen from the API,
  * so the test is deterministic) and sees it drawn on the map with its lengths and counterparts;
- * then checks tower sharing at an existing tower's position and sees that tower listed.
+ * then checks tower sharing at an existing tower's position and sees that tower listed; puts an
+ * undergrounding candidate into the cleanup campaign, sets it done and sees the year's km done
+ * change; downloads the campaign as CSV.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launchChromium, ROOT, signIn } from './browser';
-import { type RunningServer, startServer } from './server-process';
+import { ARTIFACTS, signIn, startE2e } from './browser';
+import type { RunningServer } from './server-process';
 
 let server: RunningServer;
 let browser: Browser;
@@ -96,12 +98,7 @@ function pickTower(p: Page) {
 
 describe('the sharing panel in Chromium', () => {
   beforeAll(async () => {
-    if (!existsSync(join(ROOT, 'apps/web/dist/index.html'))) {
-      throw new Error('apps/web/dist is missing: run `npm run build` before `npm run test:e2e`');
-    }
-    mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startServer(ROOT);
-    browser = await launchChromium();
+    ({ server, browser } = await startE2e());
     page = await browser.newPage({ viewport: { width: 1600, height: 950 } });
     const origin = new URL(server.baseUrl).origin;
     page.on('request', (r) => {
@@ -151,6 +148,31 @@ describe('the sharing panel in Chromium', () => {
     expect(Number(await counterparts.first().locator('td').nth(2).textContent())).toBeGreaterThan(0);
     expect(await page.getByTestId('route-quantities').textContent()).toMatch(/Chiều dài cáp|Cable length/);
     await page.screenshot({ path: join(ARTIFACTS, 'sharing-route.png') });
+
+    // One button asks every counterpart for co-location: the launcher's event carries the ducts used.
+    await page.evaluate(() => {
+      window.addEventListener('hatang:colocation-request', (e) => {
+        (window as unknown as { __lastColocation: unknown }).__lastColocation = (e as CustomEvent).detail;
+      });
+    });
+    await page.getByTestId('route-request-colocation').click();
+    const prefill = (await page.evaluate(
+      () => (window as unknown as { __lastColocation: unknown }).__lastColocation,
+    )) as {
+      targets: { kind: string; id: string; ownerOrgId?: string; lengthM?: number }[];
+      justification: string;
+    };
+    const ducts = prefill.targets.filter((t) => t.kind === 'duct');
+    expect(ducts.length).toBeGreaterThan(0);
+    for (const d of ducts) {
+      expect(d.ownerOrgId).toBeTruthy();
+      expect(d.lengthM).toBeGreaterThan(0);
+    }
+    expect(prefill.justification).toMatch(/Công cụ tìm tuyến|Route planner/);
+    // The co-location panel takes the launch (and the side column): come back to sharing.
+    await page.waitForTimeout(500);
+    if (!(await panel.isVisible())) await page.getByTestId('sharing-button').click();
+    await panel.waitFor();
   });
 
   it('picks stops on the map without opening the commune panel under the click', async () => {
@@ -260,6 +282,58 @@ describe('the sharing panel in Chromium', () => {
       .toMatch(/\d+ đoạn/);
     expect(await underground.locator('.sharing-error').count()).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'sharing-underground.png') });
+  });
+
+  it('puts a candidate into the cleanup campaign, sets it done and sees the year’s km done change', async () => {
+    const underground = page.getByTestId('sharing-underground');
+    await page.getByTestId('campaign-year').selectOption('2027');
+    const firstAdd = underground.getByTestId('candidate-add').first();
+    await firstAdd.waitFor({ timeout: 30_000 });
+    await firstAdd.click();
+    await expect
+      .poll(async () => (await page.getByTestId('campaign-add-message').textContent()) ?? '', {
+        timeout: 30_000,
+      })
+      .toMatch(/Đã thêm 1 đoạn|Added 1 stretch/);
+    await expect
+      .poll(() => underground.getByTestId('candidate-in-campaign').count(), { timeout: 15_000 })
+      .toBe(1);
+
+    await page.getByTestId('sharing-tab-campaign').click();
+    const campaign = page.getByTestId('sharing-campaign');
+    const doneCell = campaign.getByTestId('campaign-done-2027');
+    await doneCell.waitFor({ timeout: 30_000 });
+    const kmOf = async () =>
+      Number(((await doneCell.textContent()) ?? '').replace(/\./g, '').replace(',', '.'));
+    expect(await kmOf()).toBe(0);
+    const segment = campaign.getByTestId('campaign-segments').locator('tbody tr').first();
+    await segment.getByTestId('campaign-status').selectOption('done');
+    await expect.poll(kmOf, { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await campaign.locator('.sharing-error').count()).toBe(0);
+
+    // The stretch is on the map, coloured as done.
+    await waitForIdle(page);
+    const statuses = await page.evaluate(() =>
+      (window.__hatangMap?.queryRenderedFeatures({ layers: ['sharing-campaign'] }) ?? []).map((f) =>
+        String(f.properties.status),
+      ),
+    );
+    expect(statuses).toContain('done');
+    await page.screenshot({ path: join(ARTIFACTS, 'sharing-campaign.png') });
+
+    // The campaign downloads as CSV with a BOM, Vietnamese intact.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      campaign.getByTestId('campaign-downloads').locator('a[data-format="csv"]').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^hatang-undergrounding-campaign-\d{4}-\d{2}-\d{2}\.csv$/);
+    const file = await download.path();
+    const bytes = readFileSync(file);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString('utf8').trim().split('\r\n');
+    expect(lines[0]).toMatch(/^id,street_name,/);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(',2027,done,');
   });
 
   it('loaded nothing from another origin and threw no page error', async () => {

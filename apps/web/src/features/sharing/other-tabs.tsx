@@ -1,10 +1,22 @@
 import type { SessionUser } from '@hatang/contracts';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useMemo, useState } from 'react';
 import type { Organisation } from '../../lib/types';
+import { campaignStretchIds, stretchId, topCandidatesToAdd } from './campaign-model';
+import { CAMPAIGN_QUERY, mayEditCampaign } from './campaign-tab';
+import { DownloadLinks } from './downloads';
 import { errorText } from './route-tab';
-import { type DigOnceNotice, digOnce, spareCapacity, undergrounding } from './sharing-api';
+import {
+  addToCampaign,
+  campaign,
+  type DigOnceNotice,
+  DOWNLOADS,
+  digOnce,
+  spareCapacity,
+  type UndergroundingCandidate,
+  undergrounding,
+} from './sharing-api';
 import { useSharingText } from './sharing-i18n';
 import { DIG_ONCE_LAYERS, SPARE_COLOURS, SPARE_LAYERS, UNDERGROUND_LAYERS } from './sharing-layers';
 import { boundsOf, formatLength } from './sharing-model';
@@ -128,6 +140,20 @@ export function DigOnceTab({
         </p>
       )}
       <h3>{t('notices')}</h3>
+      {notices.data && notices.data.features.length > 0 ? (
+        <button
+          type="button"
+          data-testid="dig-once-fit-all"
+          onClick={() =>
+            fitTo(
+              map,
+              notices.data.features.flatMap((f) => f.geometry.coordinates.flat()),
+            )
+          }
+        >
+          {t('fitAll')}
+        </button>
+      ) : null}
       {notices.isPending && org ? <p className="sharing-muted">{t('loading')}</p> : null}
       {notices.error ? <p className="sharing-error">{errorText(notices.error)}</p> : null}
       {notices.data && notices.data.notices.length === 0 ? (
@@ -155,24 +181,117 @@ export function DigOnceTab({
           </li>
         ))}
       </ul>
+      {org ? (
+        <DownloadLinks
+          testId="dig-once-downloads"
+          links={[
+            { format: 'csv', href: DOWNLOADS.digOnce(org, 'csv') },
+            { format: 'geojson', href: DOWNLOADS.digOnce(org, 'geojson') },
+          ]}
+        />
+      ) : null}
     </section>
   );
 }
 
 /** Aerial cables alongside spare ducts or planned works: ranked list and map layer. */
-export function UndergroundTab({ map, active }: { map: MapLibreMap | null; active: boolean }) {
+export function UndergroundTab({
+  map,
+  active,
+  user,
+}: {
+  map: MapLibreMap | null;
+  active: boolean;
+  user: SessionUser | null;
+}) {
   const { t, lang } = useSharingText();
+  const queryClient = useQueryClient();
+  const editable = mayEditCampaign(user);
   const candidates = useQuery({
     queryKey: ['sharing', 'undergrounding'],
     queryFn: ({ signal }) => undergrounding(signal),
     enabled: active,
     staleTime: 60_000,
   });
+  const inCampaign = useQuery({
+    queryKey: [...CAMPAIGN_QUERY, 'segments'],
+    queryFn: ({ signal }) => campaign(signal),
+    enabled: active && editable,
+  });
+  const campaignIds = useMemo(() => campaignStretchIds(inCampaign.data), [inCampaign.data]);
+  const [year, setYear] = useState(() => Math.min(2040, Math.max(2026, new Date().getFullYear() + 1)));
+  const [topN, setTopN] = useState(10);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [adding, setAdding] = useState(false);
   const data = useMemo(() => (active && candidates.data ? candidates.data : null), [active, candidates.data]);
   useGeoJsonLayers(map, 'sharing-underground', data, UNDERGROUND_LAYERS);
+
+  async function add(list: readonly UndergroundingCandidate[]) {
+    setMessage(null);
+    if (list.length === 0) {
+      setMessage({ text: t('nothingToAdd'), error: false });
+      return;
+    }
+    setAdding(true);
+    try {
+      const created = await addToCampaign(list, year);
+      setMessage({ text: t('added', { n: created.features.length }), error: false });
+    } catch (e) {
+      setMessage({ text: errorText(e), error: true });
+    } finally {
+      setAdding(false);
+      await queryClient.invalidateQueries({ queryKey: CAMPAIGN_QUERY });
+    }
+  }
+
   return (
     <section className="sharing-tab" data-testid="sharing-underground">
       <h3>{t('candidates')}</h3>
+      {editable && candidates.data ? (
+        <div className="campaign-add">
+          <label className="sharing-field">
+            <span>{t('plannedYear')}</span>
+            <select
+              value={year}
+              data-testid="campaign-year"
+              onChange={(e) => setYear(Number(e.target.value))}
+            >
+              {Array.from({ length: 15 }, (_, i) => 2026 + i).map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="sharing-field">
+            <span>N</span>
+            <input
+              type="number"
+              min={1}
+              max={200}
+              value={topN}
+              onChange={(e) => setTopN(Math.min(200, Math.max(1, Number(e.target.value) || 1)))}
+            />
+          </label>
+          <button
+            type="button"
+            data-testid="campaign-add-top"
+            disabled={adding}
+            onClick={() => add(topCandidatesToAdd(candidates.data.features, campaignIds, topN))}
+          >
+            {t('addTop', { n: topN })}
+          </button>
+        </div>
+      ) : null}
+      {message ? (
+        <p
+          className={message.error ? 'sharing-error' : 'sharing-hint'}
+          role="status"
+          data-testid="campaign-add-message"
+        >
+          {message.text}
+        </p>
+      ) : null}
       {candidates.isPending ? <p className="sharing-muted">{t('loading')}</p> : null}
       {candidates.error ? <p className="sharing-error">{errorText(candidates.error)}</p> : null}
       {candidates.data ? (
@@ -192,6 +311,7 @@ export function UndergroundTab({ map, active }: { map: MapLibreMap | null; activ
                   <th>{t('owner')}</th>
                   <th>{t('length')}</th>
                   <th>{t('reason')}</th>
+                  {editable ? <th /> : null}
                 </tr>
               </thead>
               <tbody>
@@ -209,11 +329,46 @@ export function UndergroundTab({ map, active }: { map: MapLibreMap | null; activ
                         .filter(Boolean)
                         .join(', ')}
                     </td>
+                    {editable ? (
+                      <td>
+                        {campaignIds.has(stretchId(f.properties.cableRouteId, f.geometry.coordinates)) ? (
+                          <span
+                            className="sharing-muted"
+                            title={t('inCampaign')}
+                            data-testid="candidate-in-campaign"
+                          >
+                            ✓
+                          </span>
+                        ) : (
+                          <button
+                            type="button"
+                            className="icon-button"
+                            data-testid="candidate-add"
+                            aria-label={t('addToCampaign')}
+                            title={t('addToCampaign')}
+                            disabled={adding}
+                            onClick={(e) => {
+                              e.stopPropagation();
+                              void add([f]);
+                            }}
+                          >
+                            +
+                          </button>
+                        )}
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
+          <DownloadLinks
+            testId="underground-downloads"
+            links={[
+              { format: 'csv', href: DOWNLOADS.undergrounding('csv') },
+              { format: 'geojson', href: DOWNLOADS.undergrounding('geojson') },
+            ]}
+          />
         </>
       ) : null}
     </section>

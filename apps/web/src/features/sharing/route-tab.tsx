@@ -1,6 +1,8 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useMemo, useState } from 'react';
 import { ApiRequestError } from '../../lib/api-client';
+import { launchColocationRequest } from '../colocation/colocation-launcher';
+import { routeColocationTargets } from './campaign-model';
 import {
   DEFAULT_COSTS,
   type LngLat,
@@ -258,6 +260,28 @@ export function RouteTab({ map, active }: { map: MapLibreMap | null; active: boo
               </tbody>
             </table>
           )}
+          {(() => {
+            const targets = routeColocationTargets(result, { duct: t('ductWord'), pole: t('poleWord') });
+            return targets.length > 0 ? (
+              <button
+                type="button"
+                data-testid="route-request-colocation"
+                onClick={() =>
+                  launchColocationRequest({
+                    targets,
+                    justification: t('colocationJustification', {
+                      cable: t(cableType),
+                      len: formatLength(lang, result.totalLengthM),
+                    }),
+                  })
+                }
+              >
+                {t('requestColocation')} ({targets.length})
+              </button>
+            ) : counterparts.length > 0 ? (
+              <p className="sharing-muted">{t('noColocationTargets')}</p>
+            ) : null;
+          })()}
           <h3>{t('quantities')}</h3>
           <table className="sharing-table" data-testid="route-quantities">
             <tbody>

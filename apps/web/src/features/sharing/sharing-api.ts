@@ -216,3 +216,86 @@ export const digOnce = (org: string, signal?: AbortSignal) =>
 
 export const undergrounding = (signal?: AbortSignal) =>
   getJson('/api/v1/sharing/undergrounding-candidates?limit=200', signal) as Promise<UndergroundingAnswer>;
+
+export type CampaignStatus = 'planned' | 'in_progress' | 'done';
+export const CAMPAIGN_STATUSES: readonly CampaignStatus[] = ['planned', 'in_progress', 'done'];
+
+export interface CampaignSegment {
+  type: 'Feature';
+  id: string;
+  geometry: { type: 'LineString'; coordinates: LngLat[] };
+  properties: {
+    id: string;
+    cableRouteId: string | null;
+    cableCode: string | null;
+    ownerOrgId: string | null;
+    ownerCode: string | null;
+    ownerName: string | null;
+    streetName: string | null;
+    streetClass: 'primary' | 'secondary' | 'local' | null;
+    unitCode: string | null;
+    lengthM: number;
+    plannedYear: number;
+    status: CampaignStatus;
+    note: string | null;
+    version: number;
+  };
+}
+export interface CampaignAnswer {
+  type: 'FeatureCollection';
+  totalLengthM: number;
+  features: CampaignSegment[];
+}
+export interface CampaignYear {
+  year: number;
+  segments: number;
+  plannedM: number;
+  inProgressM: number;
+  doneM: number;
+  totalM: number;
+}
+export interface CampaignSummary {
+  years: CampaignYear[];
+  totals: Omit<CampaignYear, 'year'>;
+}
+
+export type UndergroundingCandidate = UndergroundingAnswer['features'][number];
+
+export const campaign = (signal?: AbortSignal) =>
+  getJson('/api/v1/sharing/campaign/segments', signal) as Promise<CampaignAnswer>;
+
+export const campaignSummary = (signal?: AbortSignal) =>
+  getJson('/api/v1/sharing/campaign/summary', signal) as Promise<CampaignSummary>;
+
+/** Puts candidates into the campaign for `plannedYear` (the server checks each is a candidate). */
+export const addToCampaign = (candidates: readonly UndergroundingCandidate[], plannedYear: number) =>
+  sendJson('POST', '/api/v1/sharing/campaign/segments', {
+    segments: candidates.map((c) => ({
+      cableRouteId: c.properties.cableRouteId,
+      coordinates: c.geometry.coordinates,
+      plannedYear,
+    })),
+  }) as Promise<CampaignAnswer>;
+
+export const patchCampaignSegment = (
+  id: string,
+  version: number,
+  change: { status?: CampaignStatus; plannedYear?: number; note?: string | null },
+) =>
+  sendJson('PATCH', `/api/v1/sharing/campaign/segments/${id}`, change, {
+    ifMatch: version,
+  }) as Promise<CampaignSegment>;
+
+export const removeCampaignSegment = (id: string, version: number) =>
+  sendJson('DELETE', `/api/v1/sharing/campaign/segments/${id}`, undefined, { ifMatch: version });
+
+/** Same-origin download links (the session cookie goes along); the server names the file. */
+export const DOWNLOADS = {
+  towerReport: (format: 'csv' | 'geojson', table = 'underused') =>
+    `/api/v1/sharing/towers/report?format=${format}${format === 'csv' ? `&table=${table}` : ''}`,
+  digOnce: (org: string, format: 'csv' | 'geojson') =>
+    `/api/v1/sharing/dig-once?org=${encodeURIComponent(org)}&format=${format}`,
+  undergrounding: (format: 'csv' | 'geojson') =>
+    `/api/v1/sharing/undergrounding-candidates?limit=10000&format=${format}`,
+  campaign: (format: 'csv' | 'geojson') => `/api/v1/sharing/campaign/segments?format=${format}`,
+} as const;

@@ -134,3 +134,26 @@ export const UNDERGROUND_LAYERS: readonly Layer[] = [
     },
   } as Layer,
 ];
+
+/** Campaign stretches coloured by status (campaign-model CAMPAIGN_COLOURS). */
+export const CAMPAIGN_LAYERS: readonly Layer[] = [
+  {
+    id: 'sharing-campaign-casing',
+    type: 'line',
+    layout: { 'line-cap': 'round' },
+    paint: { 'line-color': '#ffffff', 'line-width': 10, 'line-opacity': 0.9 },
+  } as Layer,
+  {
+    id: 'sharing-campaign',
+    type: 'line',
+    layout: { 'line-cap': 'round' },
+    paint: {
+      'line-color': byProperty(
+        'status',
+        { planned: '#f59e0b', in_progress: '#2563eb', done: '#16a34a' },
+        '#6b7280',
+      ),
+      'line-width': 6,
+    },
+  } as Layer,
+];

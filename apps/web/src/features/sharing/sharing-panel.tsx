@@ -2,19 +2,21 @@ import type { SessionUser } from '@hatang/contracts';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useState } from 'react';
 import type { Organisation } from '../../lib/types';
+import { CampaignTab } from './campaign-tab';
 import { DigOnceTab, SpareTab, UndergroundTab } from './other-tabs';
 import { RouteTab } from './route-tab';
 import { type SharingKey, useSharingText } from './sharing-i18n';
 import { TowerTab } from './tower-tab';
 import './sharing.css';
 
-type Tab = 'route' | 'towers' | 'spare' | 'digOnce' | 'underground';
+type Tab = 'route' | 'towers' | 'spare' | 'digOnce' | 'underground' | 'campaign';
 const TABS: { id: Tab; label: SharingKey }[] = [
   { id: 'route', label: 'tabRoute' },
   { id: 'towers', label: 'tabTowers' },
   { id: 'spare', label: 'tabSpare' },
   { id: 'digOnce', label: 'tabDigOnce' },
   { id: 'underground', label: 'tabUnderground' },
+  { id: 'campaign', label: 'tabCampaign' },
 ];
 
 /** Every signed-in role but the public viewer may use the sharing routes (the API's policy). */
@@ -23,7 +25,8 @@ export const canUseSharing = (user: SessionUser | null): boolean =>
 
 /**
  * The sharing panel (a third column of the app): the route planner, tower sharing (a point and the
- * city report), the spare-capacity layer, dig-once notices and undergrounding candidates. Each tab
+ * city report), the spare-capacity layer, dig-once notices, undergrounding candidates and the
+ * cleanup campaign. Each tab
  * keeps its state while hidden; only the shown tab's layers are on the map, and none while closed.
  */
 export function SharingPanel({
@@ -87,7 +90,10 @@ export function SharingPanel({
             <DigOnceTab map={map} active={tab === 'digOnce'} user={user} organisations={organisations} />
           </div>
           <div hidden={tab !== 'underground'}>
-            <UndergroundTab map={map} active={tab === 'underground'} />
+            <UndergroundTab map={map} active={tab === 'underground'} user={user} />
+          </div>
+          <div hidden={tab !== 'campaign'}>
+            <CampaignTab map={map} active={tab === 'campaign'} user={user} />
           </div>
         </>
       )}

@@ -2,8 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useMemo, useState } from 'react';
 import type { Organisation } from '../../lib/types';
+import { DownloadLinks } from './downloads';
 import { errorText } from './route-tab';
-import { type LngLat, type TowerNearbyAnswer, towerReport, towersNearby } from './sharing-api';
+import { DOWNLOADS, type LngLat, type TowerNearbyAnswer, towerReport, towersNearby } from './sharing-api';
 import { useSharingText } from './sharing-i18n';
 import { CLUSTER_LAYERS, TOWER_LAYERS } from './sharing-layers';
 import { circleRing, clusterFeatures, formatLngLat, parseLngLat } from './sharing-model';
@@ -290,6 +291,25 @@ export function TowerTab({
             head={t('unit')}
             fmt={fmt}
           />
+          <DownloadLinks
+            testId="tower-report-downloads"
+            links={[
+              { format: 'csv', href: DOWNLOADS.towerReport('csv', 'underused') },
+              { format: 'geojson', href: DOWNLOADS.towerReport('geojson') },
+            ]}
+          />
+          <p className="sharing-downloads">
+            <span>CSV:</span>
+            <a href={DOWNLOADS.towerReport('csv', 'clusters')} download>
+              {t('clusters')}
+            </a>
+            <a href={DOWNLOADS.towerReport('csv', 'byOwner')} download>
+              {t('byOwner')}
+            </a>
+            <a href={DOWNLOADS.towerReport('csv', 'byUnit')} download>
+              {t('byUnit')}
+            </a>
+          </p>
         </div>
       ) : null}
     </section>
