@@ -372,11 +372,18 @@ describe('acceptance', () => {
       [tower, orgA],
     );
     expect(tenancies).toEqual([{ id: accepted.body.tenancyId, antenna_count: 3 }]);
-    const feature = await get<{ properties: { tenancies: { operatorOrgId: string }[] } }>(
+    const feature = await get<{ properties: { version: number; tenancies: { operatorOrgId: string }[] } }>(
       admin,
       `/api/v1/towers/${tower}`,
     );
     expect(feature.body.properties.tenancies.map((t) => t.operatorOrgId)).toContain(orgA);
+    // The tower moved on a version (a stale edit cannot drop the tenancy) and its history says so.
+    expect(feature.body.properties.version).toBe(2);
+    const history = await db.query<{ version: number }>(
+      `SELECT version FROM audit_log WHERE resource = 'towers' AND record_id = $1`,
+      [tower],
+    );
+    expect(history.map((h) => h.version)).toEqual([2]);
   });
 
   it('adds antennas to the tenancy the requester already has on the tower', async () => {

@@ -1,4 +1,5 @@
 import {
+  assetResources,
   type ColocationAction,
   colocationAccept,
   colocationAcceptWithConditions,
@@ -9,11 +10,13 @@ import {
   colocationRespond,
   colocationWithdraw,
   DEFAULT_RESPONSE_WORKING_DAYS,
+  type ResourceDefinition,
   toIssues,
 } from '@hatang/contracts';
 import type { Database, Sql } from '@hatang/db';
 import { type Context, Hono } from 'hono';
 import type { ZodType } from 'zod';
+import { onTowerChanged } from '../analysis/coverage-service.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { insertMessage } from '../colocation/message-store.js';
 import { notificationRoutes } from '../colocation/notification-routes.js';
@@ -36,6 +39,7 @@ import { capacityCheckOf, loadTarget, occupy } from '../colocation/target-capaci
 import type { AppEnv } from '../context.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
 import { etag, readIfMatch } from '../http/body.js';
+import { findFeature, type StoredFeature } from '../sql/feature-store.js';
 import { parseBody, userOf } from './plan-request.js';
 
 /** The owner's response period in working days: `HATANG_COLOCATION_RESPONSE_DAYS`, default 15. */
@@ -53,6 +57,8 @@ function responseWorkingDays(): number {
 export function colocationRoutes(db: Database) {
   const app = new Hono<AppEnv>();
   const workingDays = responseWorkingDays();
+  /** Work to do once a request's transaction committed (coverage after a new tower tenant). */
+  const afterCommit = new WeakMap<Context<AppEnv>, () => void>();
 
   // Static paths before `/colocation-requests/:id`.
   app.route('/', oversightRoutes(db, workingDays));
@@ -148,6 +154,7 @@ export function colocationRoutes(db: Database) {
         await audit(tx, c, current, after);
         return after;
       });
+      afterCommit.get(c)?.();
       c.header('ETag', etag(result.version));
       return c.json(withOverdue(result));
     });
@@ -162,8 +169,12 @@ export function colocationRoutes(db: Database) {
     ...fields,
   });
 
-  /** Acceptance: capacity again with the target rows locked, then the tenancy/occupancy, in this transaction. */
-  async function accept(tx: Sql, current: StoredRequest) {
+  /**
+   * Acceptance: capacity again with the target rows locked, then the tenancy/occupancy, in this
+   * transaction. The assets' versions move on (a stale asset edit cannot undo the occupancy) and
+   * their history records the change; coverage follows a tower's new tenant after the commit.
+   */
+  async function accept(tx: Sql, current: StoredRequest, c: Context<AppEnv>) {
     const state = await loadTarget(tx, current.target, current.requesterOrgId, true);
     if (!state.verdict.fits)
       throw new ApiError(
@@ -172,7 +183,25 @@ export function colocationRoutes(db: Database) {
         `No room left for this request: ${state.verdict.reasons.map((r) => r.message.en).join('; ')}`,
         state.verdict.reasons.map((r) => ({ path: ['target', r.assetId], message: r.message.en })),
       );
+    const definition = assetDefinition(current.assetKind);
+    const before = await features(tx, definition, state.assetIds);
     const taken = await occupy(tx, current);
+    await tx.query(
+      `UPDATE ${definition.table} SET version = version + 1, updated_at = now()
+       WHERE id = ANY(ARRAY(SELECT jsonb_array_elements_text($1::text::jsonb)::uuid))`,
+      [JSON.stringify(state.assetIds)],
+    );
+    const after = await features(tx, definition, state.assetIds);
+    for (const [i, feature] of after.entries())
+      await recordAudit(tx, c, {
+        resource: definition.path,
+        recordId: feature.id,
+        action: 'update',
+        version: feature.properties.version as number,
+        before: before[i],
+        after: feature,
+      });
+    if (current.assetKind === 'tower') afterCommit.set(c, () => onTowerChanged(db, before[0], after[0]));
     return { tenancyId: taken.tenancyId, capacityCheck: capacityCheckOf(state.verdict) };
   }
 
@@ -187,12 +216,12 @@ export function colocationRoutes(db: Database) {
   });
   step('accept', colocationAccept, async (tx, current, input, c) => ({
     status: 'accepted',
-    ...(await accept(tx, current)),
+    ...(await accept(tx, current, c)),
     answer: answer(c, { note: input.note ?? null, rentVndPerYear: input.rentVndPerYear ?? null }),
   }));
   step('accept-with-conditions', colocationAcceptWithConditions, async (tx, current, input, c) => ({
     status: 'accepted_with_conditions',
-    ...(await accept(tx, current)),
+    ...(await accept(tx, current, c)),
     answer: answer(c, {
       note: input.note ?? null,
       conditions: input.conditions,
@@ -209,6 +238,24 @@ export function colocationRoutes(db: Database) {
   });
 
   return app;
+}
+
+/** The feature resource of a target kind (towers, poles, ducts). */
+function assetDefinition(kind: 'tower' | 'pole' | 'duct'): ResourceDefinition {
+  const definition = assetResources.find((r) => r.path === `${kind}s`);
+  if (!definition) throw new Error(`no asset resource ${kind}s`);
+  return definition;
+}
+
+/** The assets as their feature routes show them, in the order of `ids`. */
+async function features(tx: Sql, definition: ResourceDefinition, ids: string[]): Promise<StoredFeature[]> {
+  const found: StoredFeature[] = [];
+  for (const id of ids) {
+    const feature = await findFeature(tx, definition, id);
+    if (!feature) throw notFound(definition.labels.en);
+    found.push(feature);
+  }
+  return found;
 }
 
 const authorOf = (c: Context<AppEnv>) => ({ userId: userOf(c), orgId: c.get('principal')?.orgId ?? null });
