@@ -118,9 +118,9 @@ export function NotificationBell({ user, onOpen }: { user: SessionUser | null; o
               {list.map((n) => (
                 <li key={n.id} data-testid="notification" data-kind={n.kind} data-unread={n.readAt === null}>
                   <button type="button" className="link" onClick={() => openRequest(n)}>
-                    <strong>{COLOCATION_LABELS.notification[n.kind]?.[lang] ?? n.kind}</strong>
-                    <br />
-                    {n.title?.[lang] ?? ''}
+                    <strong>
+                      {n.title?.[lang] || (COLOCATION_LABELS.notification[n.kind]?.[lang] ?? n.kind)}
+                    </strong>
                     <br />
                     <span className="colocation-hint">{formatDate(lang, n.createdAt)}</span>
                   </button>
