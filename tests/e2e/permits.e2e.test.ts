@@ -206,6 +206,14 @@ describe('filing and reviewing a tower permit in Chromium', () => {
     expect(await page.getByTestId('permit-legend').textContent()).toMatch(/Không đạt|Fail/);
     await page.screenshot({ path: join(ARTIFACTS, 'permits-reviewer-checks.png') });
 
+    // A comment to the applicant is listed with the application.
+    await page.getByTestId('permit-comment-text').fill('Đề nghị xem xét dùng chung trạm bên cạnh');
+    await page.getByTestId('permit-comment-send').click();
+    await page
+      .getByTestId('permit-comment')
+      .filter({ hasText: 'Đề nghị xem xét dùng chung trạm bên cạnh' })
+      .waitFor({ timeout: 10_000 });
+
     await page.getByTestId('permit-reject').click();
     const review = page.getByTestId('permit-review-form');
     // A rejection without a reason is refused in the form.

@@ -142,9 +142,10 @@ export function CommentsSection({
       {list.data && list.data.length > 0 ? (
         <ul className="permits-comments">
           {list.data.map((c) => (
-            <li key={c.id}>
+            <li key={c.id} data-testid="permit-comment">
               <small>
-                {c.authorName ?? c.authorOrgName ?? ''} {c.createdAt.slice(0, 16).replace('T', ' ')}
+                {[c.authorName, c.authorOrgName].filter(Boolean).join(' · ')}{' '}
+                {c.createdAt.slice(0, 16).replace('T', ' ')}
               </small>
               <p>{c.text}</p>
             </li>
@@ -162,12 +163,17 @@ export function CommentsSection({
           }}
         >
           <input
+            data-testid="permit-comment-text"
             value={text}
             maxLength={2000}
             placeholder={t('commentPlaceholder')}
             onChange={(e) => setText(e.target.value)}
           />
-          <button type="submit" disabled={send.isPending || text.trim() === ''}>
+          <button
+            type="submit"
+            data-testid="permit-comment-send"
+            disabled={send.isPending || text.trim() === ''}
+          >
             {t('send')}
           </button>
           {send.error ? (
