@@ -7,7 +7,13 @@ import { getJson, sendJson } from '../../lib/api-client';
 import type { AdminUnitCollection, Organisation } from '../../lib/types';
 import { AttachmentsSection, CommentsSection } from './application-extras';
 import { ChecksSummary, DueBadge, permitsKey } from './application-list';
-import { decisionPdfPath, getApplication, type PermitApplication, stepApplication } from './permits-api';
+import {
+  decisionPdfPath,
+  getApplication,
+  getCheckConfig,
+  type PermitApplication,
+  stepApplication,
+} from './permits-api';
 import { usePermitsText } from './permits-i18n';
 import {
   APPLICATION_LAYERS,
@@ -118,6 +124,14 @@ export function ApplicationView({
   const a = one.data;
   const nearby = useNearbyTowers(a);
   const { zones, civilWorks } = useZonesAndWorks(a);
+  // The airport surfaces as configured (planners may correct the runway); the defaults until then.
+  const config = useQuery({
+    queryKey: [...permitsKey, 'config'],
+    queryFn: ({ signal }) => getCheckConfig(signal),
+    retry: false,
+    staleTime: 60_000,
+  });
+  const airport = config.data?.params.airport ?? DEFAULT_PERMIT_CHECK_CONFIG.airport;
 
   const checkData = useMemo(() => (a ? checkFeatures(a.checks, lang) : null), [a, lang]);
   const appData = useMemo(() => applicationFeatures(a ?? null), [a]);

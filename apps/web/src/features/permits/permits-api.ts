@@ -136,6 +136,21 @@ export const decide = (a: PermitApplication, decision: PermitDecision) =>
     ifMatch: a.version,
   }) as Promise<PermitApplication>;
 
+/** The checks' current configuration (`GET /permit-check-config`); only the parts the panel draws. */
+export interface CheckConfigAnswer {
+  version: number;
+  params: {
+    airport?: {
+      referencePoint: LngLat;
+      runwayThresholds?: [LngLat, LngLat] | null;
+      innerRadiusM: number;
+      conicalOuterRadiusM: number;
+    };
+  };
+}
+export const getCheckConfig = (signal?: AbortSignal) =>
+  getJson('/api/v1/permit-check-config', signal) as Promise<CheckConfigAnswer>;
+
 export const decisionPdfPath = (id: string) => `${BASE}/${id}/decision.pdf`;
 export const attachmentPath = (id: string, attachmentId: string) =>
   `${BASE}/${id}/attachments/${attachmentId}`;

@@ -12,6 +12,7 @@ import {
   parseLngLat,
   planarDistanceM,
   RESULT_COLOURS,
+  racetrackRing,
   sortedChecks,
 } from './permits-model';
 
@@ -200,6 +201,37 @@ describe('context layers', () => {
       airport,
     );
     expect(near.features.map((f) => f.properties.role)).toEqual(['airport-inner', 'airport-conical']);
+  });
+
+  it('draws racetracks around a corrected runway: every vertex at the radius from the centreline', () => {
+    const runway: [[number, number], [number, number]] = [
+      [106.712, 20.825],
+      [106.735, 20.808],
+    ];
+    const ring = racetrackRing(runway[0], runway[1], 4000);
+    const mx = 111_319.49 * Math.cos((runway[0][1] * Math.PI) / 180);
+    const my = 111_132.954;
+    const toM = (p: [number, number]) => [(p[0] - runway[0][0]) * mx, (p[1] - runway[0][1]) * my] as const;
+    const [bx, by] = toM(runway[1]);
+    const toSegmentM = (p: [number, number]) => {
+      const [px, py] = toM(p);
+      const t = Math.max(0, Math.min(1, (px * bx + py * by) / (bx * bx + by * by)));
+      return Math.hypot(px - t * bx, py - t * by);
+    };
+    for (const p of ring) expect(toSegmentM(p)).toBeCloseTo(4000, 3);
+    expect(ring[0]).toEqual(ring.at(-1));
+    const airport = {
+      referencePoint: [106.7231, 20.8169] as [number, number],
+      runwayThresholds: runway,
+      innerRadiusM: 4000,
+      conicalOuterRadiusM: 6000,
+    };
+    const fc = contextFeatures(
+      application({ geometry: { type: 'Point', coordinates: [106.72, 20.82] } }),
+      null,
+      airport,
+    );
+    expect(fc.features.map((f) => f.properties.role)).toEqual(['airport-inner', 'airport-conical', 'runway']);
   });
 
   it('adds the zones and civil works within about 1 km, not those further away', () => {

@@ -220,8 +220,33 @@ export interface NearbyTowers {
 /** The airport's height-limit surfaces: reference point `[lng, lat]`, radii in metres. */
 export interface AirportSurfaces {
   referencePoint: LngLat;
+  /** When set, the surfaces are measured from this runway centreline (racetracks), not the point. */
+  runwayThresholds?: [LngLat, LngLat] | null;
   innerRadiusM: number;
   conicalOuterRadiusM: number;
+}
+
+/**
+ * The points within `radiusM` metres of the segment `a`–`b` (a racetrack: two half circles joined
+ * by straight sides) as a closed ring; local planar metric around `a`.
+ */
+export function racetrackRing(a: LngLat, b: LngLat, radiusM: number, stepsPerHalf = 32): LngLat[] {
+  const mx = 111_319.49 * Math.cos((a[1] * Math.PI) / 180);
+  const my = 111_132.954;
+  const bx = (b[0] - a[0]) * mx;
+  const by = (b[1] - a[1]) * my;
+  const heading = Math.atan2(by, bx);
+  const ring: LngLat[] = [];
+  const arc = (cx: number, cy: number, from: number) => {
+    for (let i = 0; i <= stepsPerHalf; i++) {
+      const t = from + (i / stepsPerHalf) * Math.PI;
+      ring.push([a[0] + (cx + radiusM * Math.cos(t)) / mx, a[1] + (cy + radiusM * Math.sin(t)) / my]);
+    }
+  };
+  arc(bx, by, heading - Math.PI / 2);
+  arc(0, 0, heading + Math.PI / 2);
+  ring.push(ring[0] as LngLat);
+  return ring;
 }
 
 /**
@@ -275,15 +300,35 @@ export function contextFeatures(
         });
   }
   const at = own[0];
-  if (airport && at && planarDistanceM(airport.referencePoint, at) <= nearAirportM) {
+  const runway = airport?.runwayThresholds ?? null;
+  const fromAirportM = (p: LngLat) =>
+    runway
+      ? Math.min(
+          planarDistanceM(runway[0], p),
+          planarDistanceM(runway[1], p),
+          planarDistanceM(airport?.referencePoint ?? p, p),
+        )
+      : planarDistanceM(airport?.referencePoint ?? p, p);
+  if (airport && at && fromAirportM(at) <= nearAirportM) {
     for (const [role, r] of [
       ['airport-inner', airport.innerRadiusM],
       ['airport-conical', airport.conicalOuterRadiusM],
     ] as const)
       features.push({
         type: 'Feature',
-        geometry: { type: 'Polygon', coordinates: [circleRing(airport.referencePoint, r, 96)] },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            runway ? racetrackRing(runway[0], runway[1], r) : circleRing(airport.referencePoint, r, 96),
+          ],
+        },
         properties: { role, colour: CONTEXT_COLOURS.airport },
+      });
+    if (runway)
+      features.push({
+        type: 'Feature',
+        geometry: { type: 'LineString', coordinates: runway },
+        properties: { role: 'runway', colour: CONTEXT_COLOURS.airport },
       });
   }
   return { type: 'FeatureCollection', features };
