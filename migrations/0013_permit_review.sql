@@ -36,6 +36,8 @@ CREATE INDEX permit_comments_application_idx ON permit_comments (application_id,
 -- `params`); the current configuration is the highest version, none = the built-in defaults.
 CREATE TABLE permit_check_config (
   version     integer PRIMARY KEY CHECK (version >= 1),
+  -- The row's id in the audit log (audit_log.record_id is a uuid).
+  id          uuid NOT NULL UNIQUE,
   params      jsonb NOT NULL,
   note        text CHECK (length(note) <= 1000),
   created_by  uuid REFERENCES users (id),

@@ -11,7 +11,13 @@ import { testDatabase } from '../support/test-database.js';
 import { drawingForm, PNG_BYTES, send, towerApplication } from './permits-support.js';
 
 type Info = { id: string; purpose: string; fileName: string; mediaType: string; sizeBytes: number };
-type Comment = { id: string; text: string; author: { userId: string | null; orgId: string | null } };
+type Comment = {
+  id: string;
+  text: string;
+  author: { userId: string | null; orgId: string | null };
+  createdBy: string | null;
+  authorOrgName: string | null;
+};
 
 let app: App;
 let operator: Session;
@@ -161,6 +167,8 @@ describe('permit application comments', () => {
     });
     expect(first.status).toBe(201);
     expect(first.body.author).toMatchObject({ userId: operator.user.id, orgId });
+    expect(first.body).toMatchObject({ createdBy: operator.user.id });
+    expect(typeof first.body.authorOrgName).toBe('string');
     const second = await call<Comment>(app, 'POST', path, {
       as: reviewer,
       json: { text: 'Đề nghị làm rõ khoảng cách đến nhà dân gần nhất' },

@@ -49,6 +49,18 @@ export async function permitRouteAttempt(
   context?: MatrixContext,
 ): Promise<MatrixAttempt | undefined> {
   const [method = '', pattern = ''] = key.split(' ');
+  if (pattern.startsWith('/api/v1/permit-check-config')) {
+    if (method !== 'PUT') return { method, path: pattern };
+    // The current parameters again, unchanged (so no other test sees a difference): a new version.
+    const current = await app.request('/api/v1/permit-check-config', { headers: admin.headers });
+    const body = (await current.json()) as { version: number; params: unknown };
+    return {
+      method,
+      path: pattern,
+      json: { params: body.params, note: 'authorisation matrix' },
+      headers: { 'if-match': String(body.version) },
+    };
+  }
   if (!pattern.startsWith('/api/v1/permit-applications')) return undefined;
   const latest = async () => {
     const db = await testDatabase();

@@ -9,13 +9,15 @@ import type { Sql } from '@hatang/db';
 
 export interface CheckConfigVersion {
   version: number;
+  /** The version's id (null for the built-in defaults). */
+  id: string | null;
   params: PermitCheckConfig;
   note: string | null;
   createdBy: string | null;
   createdAt: string | null;
 }
 
-const COLUMNS = `version, params, note, created_by::text AS "createdBy",
+const COLUMNS = `version, id::text AS id, params, note, created_by::text AS "createdBy",
   to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"`;
 
 /**
@@ -41,6 +43,7 @@ function complete(stored: unknown): PermitCheckConfig {
 
 export const DEFAULT_CONFIG_VERSION: CheckConfigVersion = {
   version: 0,
+  id: null,
   params: DEFAULT_PERMIT_CHECK_CONFIG as PermitCheckConfig,
   note: 'Built-in defaults',
   createdBy: null,
@@ -73,8 +76,8 @@ export async function insertCheckConfig(
   createdBy: string | null,
 ): Promise<CheckConfigVersion> {
   await tx.query(
-    `INSERT INTO permit_check_config (version, params, note, created_by) VALUES ($1, $2::text::jsonb, $3, $4)`,
-    [version, JSON.stringify(params), note, createdBy],
+    `INSERT INTO permit_check_config (version, id, params, note, created_by) VALUES ($1, $2, $3::text::jsonb, $4, $5)`,
+    [version, crypto.randomUUID(), JSON.stringify(params), note, createdBy],
   );
   return currentCheckConfig(tx);
 }

@@ -29,16 +29,22 @@ export interface PermitComment {
   applicationId: string;
   text: string;
   author: { userId: string | null; displayName: string | null; orgId: string | null };
+  /** Flat copies of the author, for lists: name, organisation name, user id. */
+  authorName: string | null;
+  authorOrgName: string | null;
+  createdBy: string | null;
   createdAt: string;
 }
 
 function listComments(sql: Sql, applicationId: string, onlyId?: string): Promise<PermitComment[]> {
   return sql.query<PermitComment>(
-    `SELECT id::text AS id, application_id::text AS "applicationId", text,
-       jsonb_build_object('userId', author_user_id::text, 'displayName', author_name, 'orgId', author_org_id::text) AS author,
-       to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
-     FROM permit_comments WHERE application_id = $1 AND ($2::uuid IS NULL OR id = $2::uuid)
-     ORDER BY created_at, id`,
+    `SELECT m.id::text AS id, m.application_id::text AS "applicationId", m.text,
+       jsonb_build_object('userId', m.author_user_id::text, 'displayName', m.author_name, 'orgId', m.author_org_id::text) AS author,
+       m.author_name AS "authorName", o.name AS "authorOrgName", m.author_user_id::text AS "createdBy",
+       to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
+     FROM permit_comments m LEFT JOIN organisations o ON o.id = m.author_org_id
+     WHERE m.application_id = $1 AND ($2::uuid IS NULL OR m.id = $2::uuid)
+     ORDER BY m.created_at, m.id`,
     [applicationId, onlyId ?? null],
   );
 }

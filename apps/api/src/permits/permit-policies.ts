@@ -56,7 +56,22 @@ const rows: [method: string, path: string, action: Action, rule: Rule][] = [
   ['POST', '/api/v1/permit-applications/:id/withdraw', 'update', APPLICANTS],
 ];
 
-export const PERMIT_ROUTE_POLICIES: readonly (readonly [string, RoutePolicy])[] = rows.map(
-  ([method, path, action, rule]) =>
-    [`${method} ${path}`, { resource: 'permit-applications', action, rule }] as const,
-);
+/** The checks' configuration: read by whoever works with applications; admins and planners (airport part only) change it. */
+const CONFIG_READERS: Rule = { ...READERS };
+const CONFIG_EDITORS: Rule = { admin: 'all', planner: 'all' };
+const configRows: [method: string, path: string, action: Action, rule: Rule][] = [
+  ['GET', '/api/v1/permit-check-config', 'read', CONFIG_READERS],
+  ['PUT', '/api/v1/permit-check-config', 'update', CONFIG_EDITORS],
+  ['GET', '/api/v1/permit-check-config/history', 'read', CONFIG_READERS],
+];
+
+export const PERMIT_ROUTE_POLICIES: readonly (readonly [string, RoutePolicy])[] = [
+  ...rows.map(
+    ([method, path, action, rule]) =>
+      [`${method} ${path}`, { resource: 'permit-applications', action, rule }] as const,
+  ),
+  ...configRows.map(
+    ([method, path, action, rule]) =>
+      [`${method} ${path}`, { resource: 'permit-check-config', action, rule }] as const,
+  ),
+];

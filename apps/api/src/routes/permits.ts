@@ -30,6 +30,7 @@ import {
   wrongStatus,
 } from '../permits/permit-access.js';
 import { runPermitChecks, storeChecks } from '../permits/permit-checks.js';
+import { permitConfigRoutes } from '../permits/permit-config-routes.js';
 import {
   createApprovedAsset,
   isPermit,
@@ -257,6 +258,7 @@ export function permitRoutes(db: Database) {
   }
 
   app.route('/', permitFileRoutes(db));
+  app.route('/', permitConfigRoutes(db));
   return app;
 }
 

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { localDistanceM, metresPerDegreeLat } from '../coverage/local-metric.js';
 import type { LngLat } from '../sharing/metric.js';
-import { airportHeightCheck, airportHeightLimitM, aviationMarkingCheck } from './airport-height.js';
+import {
+  airportDistance,
+  airportHeightCheck,
+  airportHeightLimitM,
+  aviationMarkingCheck,
+} from './airport-height.js';
 import type { TowerFacts } from './check-types.js';
 import { digOnceCheck, type NamedCivilWork } from './dig-once-check.js';
 import { duplicateCheck, type NearbyRecord } from './duplicate.js';
@@ -319,5 +324,39 @@ describe('dig-once', () => {
     expect(digOnceCheck(works, [civil(line(106.68, 300, 10 / 110_700), '2027-05-01')], options).result).toBe(
       'pass',
     );
+  });
+});
+
+describe('airport height measured from a corrected runway', () => {
+  // A runway 3 050 m long east–west through the reference point (planners enter the real thresholds).
+  const halfDeg = 1525 / (111_319.49 * Math.cos((ARP[1] * Math.PI) / 180));
+  const runway: [LngLat, LngLat] = [
+    [ARP[0] - halfDeg, ARP[1]],
+    [ARP[0] + halfDeg, ARP[1]],
+  ];
+  const config = {
+    ...DEFAULT_PERMIT_CHECK_CONFIG,
+    airport: { ...DEFAULT_PERMIT_CHECK_CONFIG.airport, runwayThresholds: runway },
+  };
+  /** `metres` north of the runway's eastern threshold's … east of it by `eastM`. */
+  const beside = (eastM: number, northM: number): LngLat => [
+    (runway[1][0] as number) + eastM / (111_319.49 * Math.cos((ARP[1] * Math.PI) / 180)),
+    ARP[1] + northM / metresPerDegreeLat(ARP[1]),
+  ];
+
+  it('measures from the nearest point of the centreline (the racetrack), not the reference point', () => {
+    const abeam = airportDistance(beside(-100, 3000), config.airport);
+    expect(abeam.distanceM).toBeCloseTo(3000, -1);
+    const pastEnd = airportDistance(beside(3000, 0), config.airport);
+    expect(pastEnd.distanceM).toBeCloseTo(3000, -1);
+    expect(localDistanceM(ARP, beside(3000, 0))).toBeGreaterThan(4400);
+  });
+
+  it('a 46 m tower 4.5 km from the reference point but 3 km past the runway end fails only with the runway', () => {
+    const at = beside(3000, 0);
+    expect(airportHeightCheck(at, tower({ heightM: 46 })).result).toBe('pass');
+    const fail = airportHeightCheck(at, tower({ heightM: 46 }), config);
+    expect(fail.result).toBe('fail');
+    expect(fail.geometry?.coordinates).toEqual([runway[1], at]);
   });
 });
