@@ -15,7 +15,7 @@ interface Plan {
   lengthByKindM: Record<string, number>;
   owners: { ownerOrgId: string; ownerCode: string; ductIds: string[] }[];
   quantities: { newTrenchM: number; newManholes: number; rentedTubeM: number; cableM: number };
-  graph: { rebuilt: boolean };
+  graph: { rebuilt: boolean; patchedDucts: number };
 }
 
 let db: Database;
@@ -40,6 +40,7 @@ type Detour = Awaited<ReturnType<typeof detour>>;
 let spare: Detour;
 let full: Detour;
 let costly: Detour;
+let patchable: Detour;
 let empty: LngLat;
 let later: LngLat;
 
@@ -53,6 +54,7 @@ beforeAll(async () => {
   spare = await detour(2);
   full = await detour(0);
   costly = await detour(2);
+  patchable = await detour(2);
   empty = freshRegion();
   later = freshRegion();
 });
@@ -94,6 +96,35 @@ describe('POST /api/v1/routes/plan', () => {
     expect(response.body.features.map((l) => l.properties.kind)).toEqual(['new_trench_straight']);
     expect(response.body.lengthByKindM.new_trench_straight).toBeCloseTo(500, -1);
     expect(response.body.quantities).toMatchObject({ newManholes: 3 });
+  });
+
+  it('takes a duct’s spare tubes into account on the next route, patching the graph instead of rebuilding', async () => {
+    const f = patchable;
+    const route = () => plan({ points: [f.a, f.b], cableType: 'fiber' });
+    const assets = (r: Awaited<ReturnType<typeof route>>) => r.body.features.map((l) => l.properties.assetId);
+    expect(assets(await route())).toEqual(f.ducts);
+    // Its last tube rented (straight in SQL, as an import or another system would): the next
+    // route digs along the street, from the same graph with the duct switched off.
+    await db.query('UPDATE ducts SET tubes_used = tubes_total WHERE id = $1', [f.ducts[1]]);
+    const full = await route();
+    expect(full.body.graph).toMatchObject({ rebuilt: false, patchedDucts: 1 });
+    expect(assets(full).includes(f.ducts[1] ?? '')).toBe(false);
+    expect(full.body.lengthByKindM.new_trench).toBeCloseTo(1000, -1);
+    // A tube freed again: back through the ducts, still without a rebuild.
+    await db.query('UPDATE ducts SET tubes_used = 1 WHERE id = $1', [f.ducts[1]]);
+    const freed = await route();
+    expect(freed.body.graph).toMatchObject({ rebuilt: false, patchedDucts: 1 });
+    expect(assets(freed)).toEqual(f.ducts);
+    // A change that does not touch the spare state patches nothing and rebuilds nothing.
+    await db.query('UPDATE ducts SET tubes_used = 2 WHERE id = $1', [f.ducts[1]]);
+    expect((await route()).body.graph).toMatchObject({ rebuilt: false, patchedDucts: 0 });
+  });
+
+  it('rebuilds when a duct moves', async () => {
+    const f = patchable;
+    await db.query('UPDATE ducts SET geom = ST_Translate(geom, 0, 0.00001) WHERE id = $1', [f.ducts[2]]);
+    const moved = await plan({ points: [f.a, f.b], cableType: 'fiber' });
+    expect(moved.body.graph.rebuilt).toBe(true);
   });
 
   it('sees a duct added after the graph was built', async () => {

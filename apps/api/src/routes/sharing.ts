@@ -144,7 +144,7 @@ export function sharingRoutes(db: Database) {
   app.post('/routes/plan', async (c) => {
     const body = parse(routePlanRequest, await readJsonBody(c));
     const start = performance.now();
-    const { graph, built } = await routePlannerFor(db).graph();
+    const { graph, built, patched } = await routePlannerFor(db).graph();
     const graphMs = performance.now() - start;
     const route = planRoute(graph, body.points, {
       costs: {
@@ -181,7 +181,7 @@ export function sharingRoutes(db: Database) {
       /** Each owner whose infrastructure the route uses is a co-location (rental) counterpart. */
       owners: route.owners.map((o) => ({ ...o, ...owner(o.ownerOrgId) })),
       quantities: route.quantities,
-      graph: { nodes: graph.nodeCount, edges: graph.edgeCount, rebuilt: built },
+      graph: { nodes: graph.nodeCount, edges: graph.edgeCount, rebuilt: built, patchedDucts: patched },
       timings: { graphMs: Math.round(graphMs * 10) / 10, searchMs: Math.round(searchMs * 10) / 10 },
     });
   });

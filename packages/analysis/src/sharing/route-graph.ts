@@ -56,6 +56,9 @@ export class RouteGraph {
   readonly nodeCount: number;
   readonly edgeCount: number;
   private readonly index: Flatbush | undefined;
+  /** 1 where an asset was switched off after the build (it lost its spare capacity). */
+  private readonly disabled: Uint8Array;
+  private readonly assetIndexes: Map<string, number>;
 
   constructor(
     readonly lng: Float64Array,
@@ -73,6 +76,8 @@ export class RouteGraph {
   ) {
     this.nodeCount = lng.length;
     this.edgeCount = edgeFrom.length;
+    this.disabled = new Uint8Array(assets.length);
+    this.assetIndexes = new Map(assets.map((a, i) => [`${a.kind}:${a.id}`, i]));
     if (this.nodeCount > 0) {
       const index = new Flatbush(this.nodeCount);
       for (let i = 0; i < this.nodeCount; i++) index.add(lng[i] as number, lat[i] as number);
@@ -83,6 +88,34 @@ export class RouteGraph {
 
   position(node: number): LngLat {
     return [this.lng[node] as number, this.lat[node] as number];
+  }
+
+  /** The index in `assets` of a duct, pole span or trench/tunnel in the graph, or undefined. */
+  assetIndex(kind: RouteAsset['kind'], id: string): number | undefined {
+    return this.assetIndexes.get(`${kind}:${id}`);
+  }
+
+  /**
+   * Switches an asset's edges off (it has no spare capacity any more) or back on, without a
+   * rebuild; returns whether that changed anything. Its nodes stay (as junctions of straight joins)
+   * until the next build.
+   */
+  setAssetEnabled(asset: number, enabled: boolean): boolean {
+    if (asset < 0 || asset >= this.disabled.length) return false;
+    const value = enabled ? 0 : 1;
+    if (this.disabled[asset] === value) return false;
+    this.disabled[asset] = value;
+    return true;
+  }
+
+  isAssetEnabled(asset: number): boolean {
+    return this.disabled[asset] === 0;
+  }
+
+  /** False for the edges of a switched-off asset: the searches skip them. */
+  isUsable(edge: number): boolean {
+    const asset = this.edgeAsset[edge] as number;
+    return asset < 0 || this.disabled[asset] === 0;
   }
 
   kindOf(edge: number): RouteEdgeKind {

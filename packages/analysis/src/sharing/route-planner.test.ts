@@ -65,6 +65,27 @@ describe('planRoute', () => {
     expect(route.quantities.newTrenchM).toBeCloseTo(1000, 0);
   });
 
+  it('skips a duct switched off after the build (no tube free any more), and takes it again when switched on', () => {
+    const graph = RouteGraph.build(detour());
+    const across = graph.assetIndex('duct', 'd-across');
+    expect(across).toBeDefined();
+    expect(graph.setAssetEnabled(across as number, false)).toBe(true);
+    expect(graph.setAssetEnabled(across as number, false)).toBe(false);
+    const off = planRoute(graph, [at(0), at(1000)]);
+    expect(off.legs.some((l) => l.assetId === 'd-across')).toBe(false);
+    expect(off.lengthByKindM.new_trench).toBeCloseTo(1000, 0);
+    // The same answer as a graph built without the duct's spare tube, and as the plain Dijkstra.
+    expect(off.totalCost).toBeCloseTo(planRoute(RouteGraph.build(detour(0)), [at(0), at(1000)]).totalCost, 6);
+    expect(referenceRouteCost(graph, at(0), at(1000))).toBeCloseTo(off.totalCost, 6);
+    graph.setAssetEnabled(across as number, true);
+    expect(planRoute(graph, [at(0), at(1000)]).legs.map((l) => l.assetId)).toEqual([
+      'd-up',
+      'd-across',
+      'd-down',
+    ]);
+    expect(graph.assetIndex('duct', 'nope')).toBeUndefined();
+  });
+
   it('joins points with no network between them by a straight trench', () => {
     const route = planRoute(RouteGraph.build(empty), [at(0), at(450, 0)]);
     expect(route.legs).toHaveLength(1);

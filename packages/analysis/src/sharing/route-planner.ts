@@ -145,6 +145,7 @@ function searchLeg(
     }
     for (let i = graph.offsets[u] as number; i < (graph.offsets[u + 1] as number); i++) {
       const e = graph.adjacency[i] as number;
+      if (!graph.isUsable(e)) continue;
       const v = graph.edgeFrom[e] === u ? (graph.edgeTo[e] as number) : (graph.edgeFrom[e] as number);
       if (closed[v]) continue;
       relax(u, v, (graph.edgeLengthM[e] as number) * costs[graph.kindOf(e)], e);

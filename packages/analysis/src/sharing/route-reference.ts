@@ -43,6 +43,7 @@ export function referenceRouteCost(
     }
     for (let i = graph.offsets[u] as number; i < (graph.offsets[u + 1] as number); i++) {
       const e = graph.adjacency[i] as number;
+      if (!graph.isUsable(e)) continue;
       const v = graph.edgeFrom[e] === u ? (graph.edgeTo[e] as number) : (graph.edgeFrom[e] as number);
       relax(v, (graph.edgeLengthM[e] as number) * costs[graph.kindOf(e)]);
     }
