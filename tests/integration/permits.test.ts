@@ -283,6 +283,10 @@ describe('permit applications', () => {
     expect(ofInspector).toContain(mine.id);
     expect(ofInspector).not.toContain(draftOnly.id);
     expect(await list(inspectorElsewhere)).toEqual([]);
+    // A single application: the commune's inspector reads a filed one, not a draft, and no other commune's.
+    expect((await read(inspectorHere, mine.id)).status).toBe(200);
+    expect((await read(inspectorHere, draftOnly.id)).status).toBe(404);
+    expect((await read(inspectorElsewhere, mine.id)).status).toBe(404);
     expect(await list(reviewer, '&status=submitted')).toContain(mine.id);
     expect(await list(reviewer, '&status=submitted')).not.toContain(draftOnly.id);
     const bad = await call<ErrorBody>(app, 'GET', '/api/v1/permit-applications?status=nonsense', {
