@@ -93,6 +93,23 @@ for (const [a, b] of pairs) {
   http.push(ms);
   versionCheck.push(body.timings.graphMs);
 }
+// One duct loses its last spare tube: the next request patches the cached graph (switches the duct
+// off) instead of rebuilding it; the peer is the rebuild any other change (here a street) causes.
+type Timed = { timings: { graphMs: number }; graph: { rebuilt: boolean; patchedDucts: number } };
+const [spareDuct] = await db.query<{ id: string; used: number }>(
+  `SELECT id::text, tubes_used AS used FROM ducts WHERE status = 'existing' AND tubes_total > tubes_used ORDER BY id LIMIT 1`,
+);
+await db.query('UPDATE ducts SET tubes_used = tubes_total WHERE id = $1', [spareDuct!.id]);
+const patched = (await (await request(...pairs[1]!)).json()) as Timed;
+await db.query('UPDATE ducts SET tubes_used = $2 WHERE id = $1', [spareDuct!.id, spareDuct!.used]);
+const unpatched = (await (await request(...pairs[1]!)).json()) as Timed;
+await db.query('UPDATE streets SET name = name WHERE id = (SELECT id FROM streets ORDER BY id LIMIT 1)');
+const rebuilt = (await (await request(...pairs[1]!)).json()) as Timed;
+if (!patched.graph.patchedDucts || !unpatched.graph.patchedDucts || !rebuilt.graph.rebuilt)
+  throw new Error(
+    `the graph was not patched/rebuilt as expected: ${JSON.stringify([patched.graph, rebuilt.graph])}`,
+  );
+
 const start = performance.now();
 const n = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM poles'))[0]?.n ?? 0;
 const countPolesMs = performance.now() - start;
@@ -121,6 +138,9 @@ console.log(
 );
 console.log(
   `| of which the network version check (network_versions read, migration 0010) p50 | ${quantile(versionCheck, 0.5).toFixed(1)} ms | count(*) of ${n} poles alone: ${countPolesMs.toFixed(1)} ms | |`,
+);
+console.log(
+  `| one duct's spare state changed: graph update before the next route (patch) | ${patched.timings.graphMs.toFixed(1)} ms (switch off), ${unpatched.timings.graphMs.toFixed(1)} ms (back on) | ${rebuilt.timings.graphMs.toFixed(0)} ms (full rebuild after a street change) | ${(rebuilt.timings.graphMs / Math.max(patched.timings.graphMs, 0.1)).toFixed(0)}× |`,
 );
 console.log(`cost mismatches between A* and the peers: ${mismatches}`);
 

@@ -274,6 +274,16 @@ describe('the sharing panel in Chromium', () => {
       .toMatch(/Phối hợp với|Không có thông báo/);
     expect(await digOnce.locator('.sharing-error').count()).toBe(0);
     expect(await digOnce.textContent()).not.toContain('undefined');
+    // With notices, one button fits the map to all their shared stretches.
+    if ((await digOnce.getByTestId('dig-once-fit-all').count()) > 0) {
+      await page.evaluate(() => window.__hatangMap?.jumpTo({ center: [106.3, 21.2], zoom: 12 }));
+      await digOnce.getByTestId('dig-once-fit-all').click();
+      await waitForIdle(page);
+      const shown = await page.evaluate(
+        () => window.__hatangMap?.queryRenderedFeatures({ layers: ['sharing-dig-once'] }).length ?? 0,
+      );
+      expect(shown).toBeGreaterThan(0);
+    }
     await page.screenshot({ path: join(ARTIFACTS, 'sharing-dig-once.png') });
     await page.getByTestId('sharing-tab-underground').click();
     const underground = page.getByTestId('sharing-underground');
