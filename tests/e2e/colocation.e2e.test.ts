@@ -291,6 +291,25 @@ describe('co-location requests in Chromium', () => {
     expect(freeAfter).toEqual({ tenants: freeBefore.tenants - 1, antennas: freeBefore.antennas - 1 });
   });
 
+  it('operator A gets the answer in the bell and opens the request from it', async () => {
+    await signOut(page);
+    await signIn(page, 'editor.song@hatang.demo');
+    await expect
+      .poll(() => page.getByTestId('notification-count').textContent(), { timeout: 20_000 })
+      .toMatch(/^[1-9]/);
+    await page.getByTestId('notification-bell').click();
+    const answer = page
+      .getByTestId('notification-list')
+      .locator('[data-testid="notification"][data-kind="colocation_answer"]')
+      .first();
+    await answer.locator('button').first().click();
+    const detail = page.getByTestId('request-detail');
+    await detail.waitFor({ timeout: 20_000 });
+    expect(await detail.getAttribute('data-request-id')).toBe(requestId);
+    expect(await detail.getAttribute('data-status')).toBe('accepted');
+    await page.screenshot({ path: join(ARTIFACTS, 'colocation-answer.png') });
+  });
+
   it('the planner’s oversight table counts the accepted request', async () => {
     await signOut(page);
     await signIn(page, 'planner@hatang.demo');
