@@ -307,6 +307,10 @@ describe('co-location requests in Chromium', () => {
     await detail.waitFor({ timeout: 20_000 });
     expect(await detail.getAttribute('data-request-id')).toBe(requestId);
     expect(await detail.getAttribute('data-status')).toBe('accepted');
+    // It is A's own request: the panel shows the outgoing box.
+    await expect
+      .poll(() => page.getByTestId('colocation-tab-outgoing').getAttribute('aria-selected'))
+      .toBe('true');
     await page.screenshot({ path: join(ARTIFACTS, 'colocation-answer.png') });
   });
 

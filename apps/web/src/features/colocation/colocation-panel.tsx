@@ -1,7 +1,7 @@
 import { type ColocationRequest, isColocationOpen, type SessionUser } from '@hatang/contracts';
 import { useQuery } from '@tanstack/react-query';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AdminUnitCollection, Organisation } from '../../lib/types';
 import { colocationKeys, fetchRequests } from './colocation-api';
 import { type ColocationKey, useColocationText } from './colocation-i18n';
@@ -70,7 +70,7 @@ function OpenPanel({
   onClose: () => void;
 }) {
   const { t } = useColocationText();
-  const tabs = tabsFor(user);
+  const tabs = useMemo(() => tabsFor(user), [user]);
   // A launch (from a tower's panel, a candidate site, a route) or a clicked notification waits in
   // the launcher's store: take it when the panel mounts, and whenever a new one arrives.
   const [prefill, setPrefill] = useState<ColocationPrefill | null>(() => takePendingPrefill());
@@ -120,6 +120,17 @@ function OpenPanel({
   }, [tab, openId, list.data]);
   useColocationMarkers(map, markers, setOpenId);
 
+  // A request opened from a notification or the map: show the box it belongs to.
+  const showBoxOf = useCallback(
+    (r: ColocationRequest) => {
+      const side =
+        r.requesterOrgId === user?.orgId ? 'outgoing' : r.ownerOrgId === user?.orgId ? 'inbox' : null;
+      setTab((current) =>
+        side && (current === 'inbox' || current === 'outgoing') && tabs.includes(side) ? side : current,
+      );
+    },
+    [user, tabs],
+  );
   const openRequest = (r: ColocationRequest) => {
     setOpenId(r.id);
     if (map && r.position) map.easeTo({ center: r.position, zoom: Math.max(map.getZoom(), 16) });
@@ -164,6 +175,7 @@ function OpenPanel({
               placeholder={byId.get(openId)}
               user={user}
               onBack={() => setOpenId(null)}
+              onLoaded={showBoxOf}
             />
           ) : tab === 'new' ? (
             <RequestForm

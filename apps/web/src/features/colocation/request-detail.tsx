@@ -212,11 +212,14 @@ export function RequestDetail({
   placeholder,
   user,
   onBack,
+  onLoaded,
 }: {
   requestId: string;
   placeholder: ColocationRequest | undefined;
   user: SessionUser | null;
   onBack: () => void;
+  /** Told the request once loaded (the panel shows the box it belongs to). */
+  onLoaded?: (request: ColocationRequest) => void;
 }) {
   const { t, lang } = useColocationText();
   const queryClient = useQueryClient();
@@ -227,6 +230,9 @@ export function RequestDetail({
     placeholderData: placeholder,
   });
   const r = query.data;
+  useEffect(() => {
+    if (r) onLoaded?.(r);
+  }, [r, onLoaded]);
   if (!r)
     return (
       <div>
