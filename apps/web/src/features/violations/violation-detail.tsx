@@ -47,11 +47,14 @@ export function ViolationDetail({
   id,
   user,
   organisations,
+  unitName,
   onBack,
 }: {
   id: string;
   user: SessionUser | null;
   organisations: readonly Organisation[] | undefined;
+  /** The commune's name for its code. */
+  unitName: (code: string | null) => string;
   onBack: () => void;
 }) {
   const { t, label } = useViolationsText();
@@ -129,7 +132,7 @@ export function ViolationDetail({
       <p className="violations-description">{p.description}</p>
       <dl className="violations-facts">
         <dt>{t('commune')}</dt>
-        <dd>{p.adminUnitCode ?? '—'}</dd>
+        <dd>{p.adminUnitCode ? `${unitName(p.adminUnitCode)} (${p.adminUnitCode})` : '—'}</dd>
         <dt>{t('place')}</dt>
         <dd>
           {v.geometry.type === 'Point'

@@ -146,6 +146,7 @@ function PanelBody({
             id={view.id}
             user={user}
             organisations={organisations}
+            unitName={unitName}
             onBack={() => {
               setWarning(null);
               setView({ kind: 'list' });
