@@ -165,6 +165,18 @@ describe('filing a request', () => {
     expect(r.assetCodes).toHaveLength(3);
   });
 
+  it('takes the response period from HATANG_COLOCATION_RESPONSE_DAYS', async () => {
+    process.env.HATANG_COLOCATION_RESPONSE_DAYS = '5';
+    const shortApp = createApp({ db, auth: { scryptN: TEST_SCRYPT_N } });
+    delete process.env.HATANG_COLOCATION_RESPONSE_DAYS;
+    const tower = await insertTower(db, orgB, here());
+    const r = await call<Request>(shortApp, 'POST', '/api/v1/colocation-requests', {
+      as: editorA,
+      json: towerRequest(tower),
+    });
+    expect(r.body.dueOn).toBe(addWorkingDays(vietnamDate(new Date()), 5));
+  });
+
   it('refuses a path of several owners, an own asset and a missing asset, with 400', async () => {
     const start = here();
     const d1 = await insertDuct(db, orgB, start, 0, 6);
