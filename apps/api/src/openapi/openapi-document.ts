@@ -2,7 +2,7 @@ import { assetResources, type ResourceDefinition, streets } from '@hatang/contra
 import { ROUTE_POLICIES, type RoutePolicy, type Subject } from '../policy/policy-table.js';
 import { TILE_LAYERS } from '../tiles/tile-layers.js';
 import { pathParameters, toOpenApiPath } from './openapi-paths.js';
-import { components, type JsonSchema, pascal, REQUEST_BODIES, ref } from './openapi-schemas.js';
+import { components, type JsonSchema, jsonSchema, pascal, REQUEST_BODIES, ref } from './openapi-schemas.js';
 import { PLAN_CREATED, PLAN_IF_MATCH } from './plan-schemas.js';
 
 /** Routes outside the policy table (no /api/v1 authorisation): health, docs, tiles, OGC API. */
@@ -118,6 +118,8 @@ function policyOperation(method: string, path: string, policy: RoutePolicy): Jso
     REQUEST_BODIES[`${method} ${path}`] ??
     (method === 'POST' && path.endsWith('/:id/restore') ? 'RestoreRequest' : undefined);
   if (body) requestBody = { required: true, content: { 'application/json': { schema: ref(body) } } };
+  else if (policy.body)
+    requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(policy.body) } } };
   if (CREATED.has(`${method} ${path}`)) success = ['201', json(ref('AnyObject'), 'Created')];
   const ifMatch = PLAN_IF_MATCH.has(`${method} ${path}`);
   if (ifMatch)

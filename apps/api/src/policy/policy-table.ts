@@ -1,4 +1,5 @@
 import { assetResources, type Role } from '@hatang/contracts';
+import type { ZodType } from 'zod';
 import { COLOCATION_ROUTE_POLICIES } from '../colocation/colocation-policies.js';
 import { IMPORT_EXPORT_ROUTE_POLICIES } from '../imports/route-policies.js';
 import { INDICATOR_ROUTE_POLICIES } from '../indicators/indicator-policies.js';
@@ -20,6 +21,8 @@ export interface RoutePolicy {
   resource: string;
   action: Action;
   rule: Rule;
+  /** The JSON body the route takes (the contract it validates with), for the OpenAPI document. */
+  body?: ZodType;
 }
 
 const EVERYONE: Rule = {

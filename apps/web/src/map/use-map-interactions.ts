@@ -72,6 +72,15 @@ export function registerOverlayClickLayers(ids: readonly string[]): () => void {
 }
 
 /**
+ * True while a pick-on-map mode takes the click at `point`: a registered overlay layer named
+ * `…pick-catcher` (a feature choosing a place) lies there, so other overlays leave the click alone.
+ */
+export function isPickingAt(map: MapLibreMap, point: MapMouseEvent['point']): boolean {
+  const catchers = [...overlayClickLayers].filter((id) => id.endsWith('pick-catcher') && map.getLayer(id));
+  return catchers.length > 0 && map.queryRenderedFeatures(point, { layers: catchers }).length > 0;
+}
+
+/**
  * Click to select (side panel), pointer cursor over features, and the selection highlight.
  * While `enabled` is false (drawing or editing) clicks belong to the drawing tool.
  */

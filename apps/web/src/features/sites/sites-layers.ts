@@ -2,7 +2,7 @@ import type { SiteGeometry, SiteOfferFeature } from '@hatang/contracts';
 import type { Point, Polygon } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { FONT_BOLD } from '../../map/base-style';
-import { registerOverlayClickLayers } from '../../map/use-map-interactions';
+import { isPickingAt, registerOverlayClickLayers } from '../../map/use-map-interactions';
 import type { KeySiteWithFlags } from './sites-api';
 
 /**
@@ -192,6 +192,8 @@ export function onSitesClick(
   onPick: (kind: 'offer' | 'keySite', id: string) => void,
 ): () => void {
   const click = (e: MapMouseEvent) => {
+    // Another feature is choosing a place (a violation, a permit, a route stop): not a site card.
+    if (isPickingAt(map, e.point)) return;
     const layers = CLICKABLE_LAYERS.filter((id) => map.getLayer(id));
     const hit = map.queryRenderedFeatures(e.point, { layers })[0];
     const id = hit?.properties?.id;
