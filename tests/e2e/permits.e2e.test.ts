@@ -180,6 +180,7 @@ describe('filing and reviewing a tower permit in Chromium', () => {
     await row.waitFor({ timeout: 20_000 });
     expect(await row.getAttribute('data-status')).toBe('submitted');
     expect(await row.getByTestId('permit-days').textContent()).toMatch(/0\/20/);
+    await page.screenshot({ path: join(ARTIFACTS, 'permits-reviewer-queue.png') });
     await row.getByRole('button', { name: TITLE }).click();
 
     const view = page.getByTestId('permit-view');
