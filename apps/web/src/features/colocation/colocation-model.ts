@@ -2,7 +2,14 @@
  * The co-location panel's logic without React: a launch's prefill and the form → the request
  * bodies the API takes, the due date as the lists show it, the oversight table's rows.
  */
-import type { ColocationRequestCreate, OversightRow as OwnerFigures } from '@hatang/contracts';
+import {
+  COLOCATION_TRANSITIONS,
+  type ColocationAction,
+  type ColocationRequest,
+  type ColocationRequestCreate,
+  type OversightRow as OwnerFigures,
+  type SessionUser,
+} from '@hatang/contracts';
 import { parseNumberText } from '../../lib/format';
 import type { ColocationPrefill } from './colocation-launcher';
 
@@ -216,4 +223,34 @@ export function oversightRows(
     isTotal: true,
   });
   return rows;
+}
+
+/** The steps `user` may take on `request` now (the server's state machine and party rules). */
+export function allowedActions(
+  user: Pick<SessionUser, 'orgId' | 'roles'> | null,
+  request: Pick<ColocationRequest, 'status' | 'ownerOrgId' | 'requesterOrgId'>,
+): ColocationAction[] {
+  if (!user) return [];
+  const admin = user.roles.includes('admin');
+  const editor = user.roles.includes('operator_editor');
+  return (Object.keys(COLOCATION_TRANSITIONS) as ColocationAction[]).filter((action) => {
+    const rule = COLOCATION_TRANSITIONS[action];
+    if (!rule.from.includes(request.status)) return false;
+    if (admin) return true;
+    const partyOrg = rule.party === 'owner' ? request.ownerOrgId : request.requesterOrgId;
+    return editor && user.orgId === partyOrg;
+  });
+}
+
+export type ColocationTab = 'outgoing' | 'inbox' | 'all' | 'new' | 'oversight';
+
+/** The panel's tabs for `user`: operators their boxes (editors a new request), planners all and oversight. */
+export function tabsFor(user: Pick<SessionUser, 'roles'> | null): ColocationTab[] {
+  if (!user) return [];
+  const roles = new Set<string>(user.roles);
+  const tabs: ColocationTab[] = [];
+  if (roles.has('operator_editor') || roles.has('operator_viewer')) tabs.push('outgoing', 'inbox');
+  if (roles.has('operator_editor')) tabs.push('new');
+  if (roles.has('planner') || roles.has('admin')) tabs.push('all', 'oversight');
+  return tabs;
 }

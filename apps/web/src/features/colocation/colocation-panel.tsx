@@ -11,6 +11,7 @@ import {
   takePendingPrefill,
   takePendingRequest,
 } from './colocation-launcher';
+import { type ColocationTab, tabsFor } from './colocation-model';
 import { OversightTab } from './oversight-tab';
 import { RequestDetail } from './request-detail';
 import { RequestForm } from './request-form';
@@ -19,31 +20,19 @@ import { type MarkerFeature, useColocationMarkers } from './use-colocation-layer
 import './colocation.css';
 
 const USER_ROLES = new Set(['operator_editor', 'operator_viewer', 'planner', 'admin']);
-const OVERSIGHT_ROLES = new Set(['planner', 'admin']);
 
 /** Who sees the header button that opens this panel. */
 export const canUseColocation = (user: SessionUser | null): boolean =>
   user?.roles.some((r) => USER_ROLES.has(r)) ?? false;
 
-type Tab = 'outgoing' | 'inbox' | 'all' | 'new' | 'oversight';
-const LABELS: Record<Tab, ColocationKey> = {
+const LABELS: Record<ColocationTab, ColocationKey> = {
   outgoing: 'tabOutgoing',
   inbox: 'tabInbox',
   all: 'tabAll',
   new: 'tabNew',
   oversight: 'tabOversight',
 };
-
-/** The tabs `user` has: operators their boxes (editors a new request), planners all and oversight. */
-export function tabsFor(user: SessionUser | null): Tab[] {
-  if (!user) return [];
-  const roles = new Set(user.roles);
-  const tabs: Tab[] = [];
-  if (roles.has('operator_editor') || roles.has('operator_viewer')) tabs.push('outgoing', 'inbox');
-  if (roles.has('operator_editor')) tabs.push('new');
-  if (user.roles.some((r) => OVERSIGHT_ROLES.has(r))) tabs.push('all', 'oversight');
-  return tabs;
-}
+type Tab = ColocationTab;
 
 /** The colocation side panel (a third column of the app, like the sharing panel). */
 export function ColocationPanel(props: {

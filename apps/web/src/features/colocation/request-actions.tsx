@@ -1,6 +1,5 @@
 import {
   COLOCATION_LABELS,
-  COLOCATION_TRANSITIONS,
   type ColocationAction,
   type ColocationRejectReason,
   type ColocationRequest,
@@ -13,20 +12,7 @@ import { ApiRequestError } from '../../lib/api-client';
 import { parseNumberText } from '../../lib/format';
 import { colocationKeys, transition } from './colocation-api';
 import { useColocationText } from './colocation-i18n';
-
-/** The steps `user` may take on `request` now (the server's state machine and party rules). */
-export function allowedActions(user: SessionUser | null, request: ColocationRequest): ColocationAction[] {
-  if (!user) return [];
-  const admin = user.roles.includes('admin');
-  const editor = user.roles.includes('operator_editor');
-  return (Object.keys(COLOCATION_TRANSITIONS) as ColocationAction[]).filter((action) => {
-    const rule = COLOCATION_TRANSITIONS[action];
-    if (!rule.from.includes(request.status)) return false;
-    if (admin) return true;
-    const partyOrg = rule.party === 'owner' ? request.ownerOrgId : request.requesterOrgId;
-    return editor && user.orgId === partyOrg;
-  });
-}
+import { allowedActions } from './colocation-model';
 
 /** What a step sends, from the small form shown for it. */
 function bodyFor(
