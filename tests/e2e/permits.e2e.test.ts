@@ -375,4 +375,31 @@ describe('filing and reviewing a tower permit in Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'permits-operator-resubmitted.png') });
     expect(pageErrors).toEqual([]);
   });
+  it('lets the reviewer approve the resubmitted duct works with conditions, creating the duct under construction', async () => {
+    await signOut(page);
+    await signIn(page, 'reviewer@hatang.demo');
+    const panel = page.getByTestId('permits-panel');
+    if (!(await panel.isVisible())) await page.getByTestId('permits-button').click();
+    await panel.waitFor();
+    const title = `${TITLE} cống bể (bổ sung)`;
+    const row = panel.locator('[data-testid="permit-row"]', { hasText: title });
+    await row.waitFor({ timeout: 20_000 });
+    await row.getByRole('button', { name: title }).click();
+    const view = page.getByTestId('permit-view');
+    await expect.poll(() => view.getAttribute('data-status'), { timeout: 20_000 }).toBe('submitted');
+    await page.getByTestId('permit-approve-conditions').click();
+    const conditions = ['Hoàn trả mặt đường trong 7 ngày', 'Thông báo cho UBND phường trước khi thi công'];
+    await page.getByTestId('permit-review-form').locator('textarea[name="text"]').fill(conditions.join('\n'));
+    await page.getByTestId('permit-review-confirm').click();
+    await expect
+      .poll(() => view.getAttribute('data-status'), { timeout: 30_000 })
+      .toBe('approved_with_conditions');
+    const decision = page.getByTestId('permit-decision');
+    for (const condition of conditions) expect(await decision.textContent()).toContain(condition);
+    expect(await page.getByTestId('permit-decision-number').textContent()).toMatch(/\d{4}\/GPXD-SXD/);
+    expect(await page.getByTestId('permit-asset').textContent()).toMatch(/cống bể cáp|duct/);
+    await page.getByTestId('permit-decision-pdf').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'permits-reviewer-approved.png') });
+    expect(pageErrors).toEqual([]);
+  });
 });
