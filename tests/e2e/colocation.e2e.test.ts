@@ -270,6 +270,54 @@ describe('co-location requests in Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'colocation-accepted.png') });
   });
 
+  it('shows a clear conflict when the request changed while the owner answered', async () => {
+    // A second request from Sông, sent through the API in a session of Sông's own.
+    const song = await browser.newContext();
+    const login = await song.request.post(`${server.baseUrl}/api/v1/auth/login`, {
+      data: { email: 'editor.song@hatang.demo', password: DEMO_PASSWORD },
+    });
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const headers = { 'x-csrf-token': csrfToken };
+    const created = await song.request.post(`${server.baseUrl}/api/v1/colocation-requests`, {
+      headers,
+      data: {
+        target: { kind: 'tower', id: tower.id, technology: '5G', antennaCount: 1, mountHeightM: 10 },
+        justification: 'Thêm 5G / adding 5G',
+        desiredStartDate: '2027-01-15',
+      },
+    });
+    expect(created.status()).toBe(201);
+    const second = (await created.json()) as { id: string; version: number };
+
+    // B opens it from the inbox…
+    await page.getByTestId('request-back').click();
+    await page
+      .getByTestId('colocation-panel')
+      .getByRole('button', { name: /Đóng|Close/ })
+      .click();
+    await openColocation(page);
+    await page.getByTestId('colocation-tab-inbox').click();
+    await page.getByTestId('colocation-list-inbox').locator(`[data-request-id="${second.id}"]`).click();
+    const detail = page.getByTestId('request-detail');
+    await expect.poll(() => detail.getAttribute('data-request-id')).toBe(second.id);
+    await page.getByTestId('action-accept').click();
+    // …while Sông withdraws it.
+    const withdrawn = await song.request.post(
+      `${server.baseUrl}/api/v1/colocation-requests/${second.id}/withdraw`,
+      { headers: { ...headers, 'if-match': `"${second.version}"` }, data: {} },
+    );
+    expect(withdrawn.status()).toBe(200);
+    await song.close();
+    await page.getByTestId('action-confirm').click();
+    const conflict = page.getByTestId('action-conflict');
+    await conflict.waitFor({ timeout: 20_000 });
+    expect(await conflict.textContent()).toMatch(/Xung đột|Conflict/);
+    // The request reloads as it is now: withdrawn, nothing left to answer.
+    await expect.poll(() => detail.getAttribute('data-status'), { timeout: 20_000 }).toBe('withdrawn');
+    expect(await page.getByTestId('action-accept').count()).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'colocation-conflict.png') });
+  });
+
   it('the tower’s tenants and free capacity change', async () => {
     // The panel closes; the owner opens the tower on the map and sees Sông among its tenants.
     await page

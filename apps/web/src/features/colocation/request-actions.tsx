@@ -81,8 +81,9 @@ export function RequestActions({
       void queryClient.invalidateQueries({ queryKey: ['asset'] });
     },
   });
-  if (actions.length === 0) return null;
   const conflict = run.error instanceof ApiRequestError && run.error.status === 409 ? run.error : null;
+  // After a conflict the request reloads and may allow nothing more: the message still shows.
+  if (actions.length === 0 && !run.error) return null;
   const needsText = action === 'request-info' || action === 'respond' || action === 'reject';
   const start = (a: ColocationAction) => {
     run.reset();
@@ -111,7 +112,7 @@ export function RequestActions({
           </button>
         ))}
       </div>
-      {action ? (
+      {action && actions.includes(action) ? (
         <form
           className="colocation-form"
           data-testid="action-form"
