@@ -63,6 +63,8 @@ function useNearbyTowers(a: PermitApplication | undefined) {
 }
 
 type Collection = { features: ContextFeature[] };
+/** One empty list, so the context is not rebuilt on every render while the lists load. */
+const NONE: ContextFeature[] = [];
 
 /** Global zones (set by other authorities) and civil works around the works, for the context layer. */
 function useZonesAndWorks(a: PermitApplication | undefined) {
@@ -91,7 +93,7 @@ function useZonesAndWorks(a: PermitApplication | undefined) {
         )) as Collection
       ).features,
   });
-  return { zones: zones.data ?? [], civilWorks: works.data ?? [] };
+  return { zones: zones.data ?? NONE, civilWorks: works.data ?? NONE };
 }
 
 /**
@@ -136,18 +138,8 @@ export function ApplicationView({
   const checkData = useMemo(() => (a ? checkFeatures(a.checks, lang) : null), [a, lang]);
   const appData = useMemo(() => applicationFeatures(a ?? null), [a]);
   const contextData = useMemo(
-    () =>
-      a
-        ? contextFeatures(
-            a,
-            nearby.data ?? null,
-            DEFAULT_PERMIT_CHECK_CONFIG.airport,
-            10_000,
-            zones,
-            civilWorks,
-          )
-        : null,
-    [a, nearby.data, zones, civilWorks],
+    () => (a ? contextFeatures(a, nearby.data ?? null, airport, 10_000, zones, civilWorks) : null),
+    [a, nearby.data, airport, zones, civilWorks],
   );
   useGeoJsonLayers(map, CONTEXT_SOURCE, contextData, CONTEXT_LAYERS);
   useGeoJsonLayers(map, CHECK_SOURCE, checkData, CHECK_LAYERS);
