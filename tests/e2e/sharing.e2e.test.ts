@@ -320,6 +320,41 @@ describe('the sharing panel in Chromium', () => {
     await segment.getByTestId('campaign-status').selectOption('done');
     await expect.poll(kmOf, { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await campaign.locator('.sharing-error').count()).toBe(0);
+    await expect
+      .poll(() => segment.getByTestId('campaign-status').isEnabled(), { timeout: 15_000 })
+      .toBe(true);
+
+    // Someone else (another tab) writes a note first: the next status change here is refused
+    // with a clear conflict message, and the list shows the stretch as it is now.
+    const id = await segment.getAttribute('data-segment');
+    const status = await page.evaluate(async (segmentId) => {
+      const me = (await (await fetch('/api/v1/auth/me')).json()) as { csrfToken: string };
+      const list = (await (await fetch('/api/v1/sharing/campaign/segments')).json()) as {
+        features: { id: string; properties: { version: number } }[];
+      };
+      const current = list.features.find((f) => f.id === segmentId);
+      const response = await fetch(`/api/v1/sharing/campaign/segments/${segmentId}`, {
+        method: 'PATCH',
+        headers: {
+          'content-type': 'application/json',
+          'if-match': `"${current?.properties.version}"`,
+          'x-csrf-token': me.csrfToken,
+        },
+        body: JSON.stringify({ note: 'Ghi chú từ tab khác' }),
+      });
+      return response.status;
+    }, id);
+    expect(status).toBe(200);
+    await segment.getByTestId('campaign-status').selectOption('in_progress');
+    await expect
+      .poll(async () => (await campaign.getByTestId('campaign-message').textContent()) ?? '', {
+        timeout: 15_000,
+      })
+      .toMatch(/vừa được người khác sửa|Someone else just changed/);
+    await expect
+      .poll(() => segment.getByTestId('campaign-status').inputValue(), { timeout: 15_000 })
+      .toBe('done');
+    await page.screenshot({ path: join(ARTIFACTS, 'sharing-campaign-conflict.png') });
 
     // The stretch is on the map, coloured as done.
     await waitForIdle(page);

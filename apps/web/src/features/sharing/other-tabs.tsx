@@ -264,7 +264,7 @@ export function UndergroundTab({
             </select>
           </label>
           <label className="sharing-field">
-            <span>N</span>
+            <span>{t('topN')}</span>
             <input
               type="number"
               min={1}
