@@ -80,7 +80,7 @@ export function App() {
   useEffect(() => () => controller?.stop(), [controller]);
   // The Analysis panel (a third column); while it is open a click on the bare map (a gap) does not
   // open the commune's panel.
-  // One side panel (a third column) at a time: analysis, plan or import.
+  // One side panel (a third column) at a time.
   const [sidePanel, setSidePanel] = useState<SidePanel | null>(null);
   const analysisOpen = sidePanel === 'analysis';
   const togglePanel = useCallback(
@@ -88,6 +88,12 @@ export function App() {
     [],
   );
   const closePanel = useCallback(() => setSidePanel(null), []);
+  // Signing out closes a signed-in user's panel, so the next user starts from the map (the
+  // Analysis panel stays: it invites the visitor to sign in and carries on after).
+  const signedIn = user !== null;
+  useEffect(() => {
+    if (!signedIn) setSidePanel((p) => (p === 'analysis' ? p : null));
+  }, [signedIn]);
   const selectFromMap = useCallback(
     (next: Selection | null) => setSelection(analysisOpen && next?.kind === 'admin-unit' ? null : next),
     [analysisOpen],
