@@ -1,3 +1,5 @@
+import { campaignAddRequest, campaignPatch, routePlanRequest, towerNearbyRequest } from '@hatang/contracts';
+import type { ZodType } from 'zod';
 import type { Action, RoutePolicy, Rule } from '../policy/policy-table.js';
 
 /**
@@ -19,20 +21,35 @@ const ANALYSTS: Rule = {
 /** Only the city's planners (and admins) run the overhead cable cleanup campaign. */
 const CAMPAIGN_EDITORS: Rule = { admin: 'all', planner: 'all' };
 
-const rows: [method: string, path: string, resource: string, action: Action, rule: Rule][] = [
-  ['POST', '/api/v1/sharing/towers/nearby', 'sharing', 'read', ANALYSTS],
+const rows: [method: string, path: string, resource: string, action: Action, rule: Rule, body?: ZodType][] = [
+  ['POST', '/api/v1/sharing/towers/nearby', 'sharing', 'read', ANALYSTS, towerNearbyRequest],
   ['GET', '/api/v1/sharing/towers/report', 'sharing', 'read', ANALYSTS],
   ['GET', '/api/v1/sharing/spare-capacity', 'sharing', 'read', ANALYSTS],
-  ['POST', '/api/v1/routes/plan', 'route-planner', 'read', ANALYSTS],
+  ['POST', '/api/v1/routes/plan', 'route-planner', 'read', ANALYSTS, routePlanRequest],
   ['GET', '/api/v1/sharing/dig-once', 'sharing', 'read', ANALYSTS],
   ['GET', '/api/v1/sharing/undergrounding-candidates', 'sharing', 'read', ANALYSTS],
   ['GET', '/api/v1/sharing/campaign/segments', 'undergrounding-campaign', 'read', ANALYSTS],
   ['GET', '/api/v1/sharing/campaign/summary', 'undergrounding-campaign', 'read', ANALYSTS],
-  ['POST', '/api/v1/sharing/campaign/segments', 'undergrounding-campaign', 'create', CAMPAIGN_EDITORS],
-  ['PATCH', '/api/v1/sharing/campaign/segments/:id', 'undergrounding-campaign', 'update', CAMPAIGN_EDITORS],
+  [
+    'POST',
+    '/api/v1/sharing/campaign/segments',
+    'undergrounding-campaign',
+    'create',
+    CAMPAIGN_EDITORS,
+    campaignAddRequest,
+  ],
+  [
+    'PATCH',
+    '/api/v1/sharing/campaign/segments/:id',
+    'undergrounding-campaign',
+    'update',
+    CAMPAIGN_EDITORS,
+    campaignPatch,
+  ],
   ['DELETE', '/api/v1/sharing/campaign/segments/:id', 'undergrounding-campaign', 'delete', CAMPAIGN_EDITORS],
 ];
 
 export const SHARING_ROUTE_POLICIES: readonly (readonly [string, RoutePolicy])[] = rows.map(
-  ([method, path, resource, action, rule]) => [`${method} ${path}`, { resource, action, rule }] as const,
+  ([method, path, resource, action, rule, body]) =>
+    [`${method} ${path}`, { resource, action, rule, ...(body ? { body } : {}) }] as const,
 );
