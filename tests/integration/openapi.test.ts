@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../../apps/api/src/app.js';
 import { toOpenApiPath } from '../../apps/api/src/openapi/openapi-paths.js';
 import { PLAN_IF_MATCH, PLAN_REQUEST_BODIES } from '../../apps/api/src/openapi/plan-schemas.js';
+import { ROUTE_POLICIES } from '../../apps/api/src/policy/policy-table.js';
 import { createOrganisation } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { type Session, sessionFor, TEST_SCRYPT_N } from '../support/sessions.js';
@@ -281,5 +282,43 @@ describe('plan request schemas', () => {
         ).ok,
       ).toBe(false);
     });
+  });
+});
+
+describe('request bodies named in the policy table', () => {
+  type InlineBody = {
+    requestBody?: { content: { 'application/json': { schema: Record<string, unknown> } } };
+  };
+  const inline = (key: string) => {
+    const [method, path] = key.split(' ') as [string, string];
+    const op = doc.paths[toOpenApiPath(path)]?.[method.toLowerCase()] as unknown as InlineBody | undefined;
+    return op?.requestBody?.content['application/json'].schema;
+  };
+  const withBodies = [...ROUTE_POLICIES].filter(([, policy]) => policy.body);
+
+  it('are in the document, each a JSON Schema that compiles', () => {
+    // Violations, permits and co-location name theirs; more may follow.
+    expect(withBodies.length).toBeGreaterThanOrEqual(19);
+    const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+    for (const [key] of withBodies) {
+      const schema = inline(key);
+      expect(schema, key).toBeDefined();
+      expect(() => ajv.compile(structuredClone(schema ?? {})), key).not.toThrow();
+    }
+  });
+
+  it('accept what the contracts accept and refuse an unknown field', () => {
+    const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+    const check = (key: string, body: unknown) => ajv.validate(structuredClone(inline(key) ?? {}), body);
+    const reject = { reasonCode: 'no_capacity', text: 'Không còn chỗ trên cột' };
+    expect(
+      ROUTE_POLICIES.get('POST /api/v1/colocation-requests/:id/reject')?.body?.safeParse(reject).success,
+    ).toBe(true);
+    expect(check('POST /api/v1/colocation-requests/:id/reject', reject)).toBe(true);
+    expect(check('POST /api/v1/colocation-requests/:id/reject', { ...reject, rent: 1 })).toBe(false);
+    expect(check('POST /api/v1/permit-applications/:id/comments', { text: 'Bổ sung bản vẽ' })).toBe(true);
+    expect(check('POST /api/v1/permit-applications/:id/comments', {})).toBe(false);
+    expect(check('POST /api/v1/violations/:id/notify', { note: 'Đã gửi văn bản' })).toBe(true);
+    expect(check('POST /api/v1/violations/:id/notify', { note: 'x', extra: true })).toBe(false);
   });
 });

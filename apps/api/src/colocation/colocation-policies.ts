@@ -1,3 +1,14 @@
+import {
+  colocationAccept,
+  colocationAcceptWithConditions,
+  colocationInfoRequest,
+  colocationMessageCreate,
+  colocationReject,
+  colocationRequestCreate,
+  colocationRespond,
+  colocationWithdraw,
+} from '@hatang/contracts';
+import type { ZodType } from 'zod';
 import type { Action, RoutePolicy, Rule } from '../policy/policy-table.js';
 
 /**
@@ -44,7 +55,22 @@ const rows: [method: string, path: string, action: Action, rule: Rule, resource?
   ['POST', '/api/v1/notifications/:id/read', 'update', SIGNED_IN, 'notifications'],
 ];
 
+/** The JSON bodies, for the OpenAPI document. */
+const BODIES: Record<string, ZodType> = {
+  [`POST ${base}`]: colocationRequestCreate,
+  [`POST ${base}/:id/request-info`]: colocationInfoRequest,
+  [`POST ${base}/:id/accept`]: colocationAccept,
+  [`POST ${base}/:id/accept-with-conditions`]: colocationAcceptWithConditions,
+  [`POST ${base}/:id/reject`]: colocationReject,
+  [`POST ${base}/:id/withdraw`]: colocationWithdraw,
+  [`POST ${base}/:id/respond`]: colocationRespond,
+  [`POST ${base}/:id/messages`]: colocationMessageCreate,
+};
+
 export const COLOCATION_ROUTE_POLICIES: readonly (readonly [string, RoutePolicy])[] = rows.map(
   ([method, path, action, rule, resource]) =>
-    [`${method} ${path}`, { resource: resource ?? 'colocation-requests', action, rule }] as const,
+    [
+      `${method} ${path}`,
+      { resource: resource ?? 'colocation-requests', action, rule, body: BODIES[`${method} ${path}`] },
+    ] as const,
 );

@@ -1,3 +1,12 @@
+import {
+  permitApplicationCreate,
+  permitApplicationPatch,
+  permitCheckConfigUpdate,
+  permitCommentCreate,
+  permitDecision,
+  permitInfoRequest,
+} from '@hatang/contracts';
+import type { ZodType } from 'zod';
 import type { Action, RoutePolicy, Rule } from '../policy/policy-table.js';
 
 /**
@@ -65,13 +74,23 @@ const configRows: [method: string, path: string, action: Action, rule: Rule][] =
   ['GET', '/api/v1/permit-check-config/history', 'read', CONFIG_READERS],
 ];
 
+/** The JSON bodies, for the OpenAPI document. */
+const BODIES: Record<string, ZodType> = {
+  'POST /api/v1/permit-applications': permitApplicationCreate,
+  'PATCH /api/v1/permit-applications/:id': permitApplicationPatch,
+  'POST /api/v1/permit-applications/:id/request-info': permitInfoRequest,
+  'POST /api/v1/permit-applications/:id/decision': permitDecision,
+  'POST /api/v1/permit-applications/:id/comments': permitCommentCreate,
+  'PUT /api/v1/permit-check-config': permitCheckConfigUpdate,
+};
+
+const policiesOf = (resource: string, list: typeof rows) =>
+  list.map(
+    ([method, path, action, rule]) =>
+      [`${method} ${path}`, { resource, action, rule, body: BODIES[`${method} ${path}`] }] as const,
+  );
+
 export const PERMIT_ROUTE_POLICIES: readonly (readonly [string, RoutePolicy])[] = [
-  ...rows.map(
-    ([method, path, action, rule]) =>
-      [`${method} ${path}`, { resource: 'permit-applications', action, rule }] as const,
-  ),
-  ...configRows.map(
-    ([method, path, action, rule]) =>
-      [`${method} ${path}`, { resource: 'permit-check-config', action, rule }] as const,
-  ),
+  ...policiesOf('permit-applications', rows),
+  ...policiesOf('permit-check-config', configRows),
 ];

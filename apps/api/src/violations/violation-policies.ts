@@ -1,3 +1,5 @@
+import { violationCreate, violationPatch, violationTransition } from '@hatang/contracts';
+import type { ZodType } from 'zod';
 import type { Action, RoutePolicy, Rule } from '../policy/policy-table.js';
 
 /**
@@ -31,6 +33,19 @@ const rows: [method: string, path: string, action: Action, rule: Rule][] = [
   ['GET', '/api/v1/violations/:id/attachments/:attachmentId', 'read', READERS],
 ];
 
+/** The JSON bodies, for the OpenAPI document. */
+const BODIES: Record<string, ZodType> = {
+  'POST /api/v1/violations': violationCreate,
+  'PATCH /api/v1/violations/:id': violationPatch,
+  'POST /api/v1/violations/:id/notify': violationTransition,
+  'POST /api/v1/violations/:id/resolve': violationTransition,
+  'POST /api/v1/violations/:id/escalate': violationTransition,
+};
+
 export const VIOLATION_ROUTE_POLICIES: readonly (readonly [string, RoutePolicy])[] = rows.map(
-  ([method, path, action, rule]) => [`${method} ${path}`, { resource: 'violations', action, rule }] as const,
+  ([method, path, action, rule]) =>
+    [
+      `${method} ${path}`,
+      { resource: 'violations', action, rule, body: BODIES[`${method} ${path}`] },
+    ] as const,
 );
