@@ -161,6 +161,7 @@ describe('the sharing panel in Chromium', () => {
     )) as {
       targets: { kind: string; id: string; ownerOrgId?: string; lengthM?: number }[];
       justification: string;
+      source?: string;
     };
     const ducts = prefill.targets.filter((t) => t.kind === 'duct');
     expect(ducts.length).toBeGreaterThan(0);
@@ -169,6 +170,7 @@ describe('the sharing panel in Chromium', () => {
       expect(d.lengthM).toBeGreaterThan(0);
     }
     expect(prefill.justification).toMatch(/Công cụ tìm tuyến|Route planner/);
+    expect(prefill.source).toBe('route_planner');
     // The co-location panel takes the launch (and the side column): come back to sharing.
     await page.waitForTimeout(500);
     if (!(await panel.isVisible())) await page.getByTestId('sharing-button').click();

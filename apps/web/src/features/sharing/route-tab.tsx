@@ -269,6 +269,7 @@ export function RouteTab({ map, active }: { map: MapLibreMap | null; active: boo
                 onClick={() =>
                   launchColocationRequest({
                     targets,
+                    source: 'route_planner',
                     justification: t('colocationJustification', {
                       cable: t(cableType),
                       len: formatLength(lang, result.totalLengthM),
