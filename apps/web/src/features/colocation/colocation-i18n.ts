@@ -7,6 +7,8 @@ const vi = {
   title: 'Yêu cầu thuê chỗ',
   close: 'Đóng',
   notAvailable: 'Tài khoản này không dùng được yêu cầu thuê chỗ.',
+  onlyEditorsSend:
+    'Chỉ biên tập viên của doanh nghiệp viễn thông mới gửi được yêu cầu thuê chỗ; các đối tác cần liên hệ:',
   tabOutgoing: 'Đã gửi',
   tabInbox: 'Nhận được',
   tabOversight: 'Giám sát',
@@ -119,6 +121,8 @@ const en: Record<Key, string> = {
   title: 'Co-location requests',
   close: 'Close',
   notAvailable: 'This account cannot use co-location requests.',
+  onlyEditorsSend:
+    "Only a telecom operator's editors can send co-location requests; the counterparts to contact:",
   tabOutgoing: 'Outgoing',
   tabInbox: 'Inbox',
   tabOversight: 'Oversight',

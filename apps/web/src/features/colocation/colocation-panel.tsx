@@ -78,13 +78,15 @@ function OpenPanel({
           setPrefill(next);
           setFormKey((k) => k + 1);
           setOpenId(null);
-          setTab('new');
+          if (tabs.includes('new')) setTab('new');
         }
         const id = takePendingRequest();
         if (id) setOpenId(id);
       }),
-    [],
+    [tabs],
   );
+  // Someone who may not send requests (a planner) launched one: say so and list the counterparts.
+  const launchedWithoutForm = prefill !== null && !tabs.includes('new');
 
   const boxOf = (x: Tab) => (x === 'outgoing' ? 'outgoing' : x === 'inbox' ? 'incoming' : 'all');
   const listTab = tab === 'outgoing' || tab === 'inbox' || tab === 'all';
@@ -157,6 +159,24 @@ function OpenPanel({
               </button>
             ))}
           </div>
+          {launchedWithoutForm && prefill ? (
+            <div className="colocation-hint" data-testid="colocation-launch-notice">
+              <p>{t('onlyEditorsSend')}</p>
+              <ul>
+                {prefill.targets.map((target) => (
+                  <li key={`${target.kind}:${target.id}`}>
+                    {target.label ?? `${target.kind} ${target.id.slice(0, 8)}`}
+                    {target.ownerOrgId
+                      ? ` — ${organisations?.find((o) => o.id === target.ownerOrgId)?.name ?? target.ownerOrgId}`
+                      : ''}
+                  </li>
+                ))}
+              </ul>
+              <button type="button" onClick={() => setPrefill(null)}>
+                {t('close')}
+              </button>
+            </div>
+          ) : null}
           {openId ? (
             <RequestDetail
               key={openId}

@@ -5,6 +5,7 @@
  */
 import type { GeoJSONSource, LayerSpecification, MapLayerMouseEvent, Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useRef } from 'react';
+import { whenStyleReady } from '../../map/pick-on-map';
 import { registerOverlayClickLayers } from '../../map/use-map-interactions';
 
 export interface MarkerFeature {
@@ -29,27 +30,6 @@ const LAYER = {
     'circle-stroke-width': 2,
   },
 } as unknown as LayerSpecification;
-
-/** Runs `fn` now, or at the next idle when the style is still loading (`addSource` throws then). */
-function whenStyleReady(map: MapLibreMap, fn: () => void): () => void {
-  try {
-    fn();
-    return () => {};
-  } catch {
-    // Style not loaded yet: retry when idle.
-  }
-  let done = false;
-  const run = () => {
-    if (done) return;
-    done = true;
-    fn();
-  };
-  map.once('idle', run);
-  return () => {
-    done = true;
-    map.off('idle', run);
-  };
-}
 
 /** Shows `markers` (null: none, and the layer is removed); `onPick` gets a clicked marker's request id. */
 export function useColocationMarkers(

@@ -5,6 +5,7 @@
  */
 import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { useEffect, useRef } from 'react';
+import { usePickOnMap as usePickOnMapShared, whenStyleReady } from '../../map/pick-on-map';
 import { registerOverlayClickLayers } from '../../map/use-map-interactions';
 import type { LngLat } from './permits-api';
 import type { FeatureCollection } from './permits-model';
@@ -97,30 +98,6 @@ export const APPLICATION_LAYERS: readonly Layer[] = [
 ];
 
 /**
- * Runs `fn` now, or — when the style is still loading (`addSource` throws then) — at the next idle.
- * `fn` must be idempotent.
- */
-function whenStyleReady(map: MapLibreMap, fn: () => void): () => void {
-  try {
-    fn();
-    return () => {};
-  } catch {
-    // The style is not done loading: try again when the map is idle.
-  }
-  let done = false;
-  const run = () => {
-    if (done) return;
-    done = true;
-    fn();
-  };
-  map.once('idle', run);
-  return () => {
-    done = true;
-    map.off('idle', run);
-  };
-}
-
-/**
  * Shows `data` on the map under `sourceId` with `layers`; `null` removes them. `layers` must be
  * stable (a module constant).
  */
@@ -183,63 +160,11 @@ export function useCheckClicks(map: MapLibreMap | null, active: boolean, onCheck
   }, [map, active]);
 }
 
-const CATCHER = 'permit-pick-catcher';
-
 /**
  * While `active`, clicks on the map belong to the panel (picking a point, drawing a line): an
  * invisible layer over the whole map is registered as an overlay so the app selects nothing, and
  * `onPick` (if given) gets each click's `[lng, lat]`.
  */
 export function usePickOnMap(map: MapLibreMap | null, active: boolean, onPick?: (p: LngLat) => void): void {
-  const onPickRef = useRef(onPick);
-  onPickRef.current = onPick;
-  useEffect(() => {
-    if (!map || !active) return;
-    const canvas = map.getCanvas();
-    const onClick = (e: MapMouseEvent) => onPickRef.current?.([e.lngLat.lng, e.lngLat.lat]);
-    const unregister = registerOverlayClickLayers([CATCHER]);
-    const cancel = whenStyleReady(map, () => {
-      if (!map.getSource(CATCHER))
-        map.addSource(CATCHER, {
-          type: 'geojson',
-          data: {
-            type: 'Feature',
-            properties: {},
-            geometry: {
-              type: 'Polygon',
-              coordinates: [
-                [
-                  [-180, -85],
-                  [180, -85],
-                  [180, 85],
-                  [-180, 85],
-                  [-180, -85],
-                ],
-              ],
-            },
-          },
-        });
-      if (!map.getLayer(CATCHER))
-        map.addLayer({
-          id: CATCHER,
-          type: 'fill',
-          source: CATCHER,
-          paint: { 'fill-color': '#000', 'fill-opacity': 0.01 },
-        });
-    });
-    canvas.style.cursor = 'crosshair';
-    map.on('click', onClick);
-    return () => {
-      cancel();
-      map.off('click', onClick);
-      canvas.style.cursor = '';
-      unregister();
-      try {
-        if (map.getLayer(CATCHER)) map.removeLayer(CATCHER);
-        if (map.getSource(CATCHER)) map.removeSource(CATCHER);
-      } catch {
-        // The map is gone.
-      }
-    };
-  }, [map, active]);
+  usePickOnMapShared(map, active, 'permit-pick-catcher', (at) => onPick?.(at));
 }

@@ -7,6 +7,7 @@ import { type ViolationAssetResource, type ViolationStatus, violationAssetResour
 import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { useEffect, useRef } from 'react';
 import { LAYER_GROUPS } from '../../map/layer-groups';
+import { usePickOnMap, whenStyleReady } from '../../map/pick-on-map';
 import { registerOverlayClickLayers } from '../../map/use-map-interactions';
 import type { LngLat, ViolationCollection } from './violations-api';
 
@@ -20,7 +21,7 @@ export const STATUS_COLOURS: Record<ViolationStatus, string> = {
 
 const SOURCE = 'violations';
 const DRAFT_SOURCE = 'violations-draft';
-const CATCHER = 'violations-pick-catcher';
+const CATCHER = 'violations-pick-catcher' as const;
 /** Layer ids of the violations (tests query these). */
 export const VIOLATION_POINT_LAYER = 'violations-points';
 export const VIOLATION_LINE_LAYER = 'violations-lines';
@@ -64,27 +65,6 @@ const LAYERS: Layer[] = [
     },
   } as Layer,
 ];
-
-/** Runs `fn` now, or at the next idle when the style is still loading (`addSource` throws then). */
-function whenStyleReady(map: MapLibreMap, fn: () => void): () => void {
-  try {
-    fn();
-    return () => {};
-  } catch {
-    // The style is not done loading.
-  }
-  let done = false;
-  const run = () => {
-    if (done) return;
-    done = true;
-    fn();
-  };
-  map.once('idle', run);
-  return () => {
-    done = true;
-    map.off('idle', run);
-  };
-}
 
 function remove(map: MapLibreMap, layers: readonly string[], sources: readonly string[]) {
   try {
@@ -241,55 +221,7 @@ export function usePickPlace(
   active: boolean,
   onPick: (at: LngLat, asset: PickedAsset | null) => void,
 ): void {
-  const onPickRef = useRef(onPick);
-  onPickRef.current = onPick;
-  useEffect(() => {
-    if (!map || !active) return;
-    const canvas = map.getCanvas();
-    const onClick = (e: MapMouseEvent) => onPickRef.current([e.lngLat.lng, e.lngLat.lat], assetAt(map, e));
-    const onMove = () => {
-      canvas.style.cursor = 'crosshair';
-    };
-    const unregister = registerOverlayClickLayers([CATCHER]);
-    const cancel = whenStyleReady(map, () => {
-      if (!map.getSource(CATCHER))
-        map.addSource(CATCHER, {
-          type: 'geojson',
-          data: {
-            type: 'Feature',
-            properties: {},
-            geometry: {
-              type: 'Polygon',
-              coordinates: [
-                [
-                  [-180, -85],
-                  [180, -85],
-                  [180, 85],
-                  [-180, 85],
-                  [-180, -85],
-                ],
-              ],
-            },
-          },
-        });
-      if (!map.getLayer(CATCHER))
-        map.addLayer({
-          id: CATCHER,
-          type: 'fill',
-          source: CATCHER,
-          paint: { 'fill-color': '#000', 'fill-opacity': 0.01 },
-        });
-    });
-    canvas.style.cursor = 'crosshair';
-    map.on('click', onClick);
-    map.on('mousemove', onMove);
-    return () => {
-      cancel();
-      map.off('click', onClick);
-      map.off('mousemove', onMove);
-      canvas.style.cursor = '';
-      unregister();
-      remove(map, [CATCHER], [CATCHER]);
-    };
-  }, [map, active]);
+  usePickOnMap(map, active, CATCHER, (at, e) => {
+    if (map) onPick(at, assetAt(map, e));
+  });
 }
