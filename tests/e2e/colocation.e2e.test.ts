@@ -5,18 +5,17 @@
  * the bell's count and the request in the inbox (list and map marker), accepts it; the tower's
  * tenants (asset panel) and free capacity change; the planner's oversight table counts it.
  */
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, DEMO_PASSWORD, launchChromium, ROOT, signIn, signOut } from './browser';
-import { type RunningServer, startServer } from './server-process';
+import { ARTIFACTS, DEMO_PASSWORD, signIn, signOut, startE2e, waitForMapIdle, watchPage } from './browser';
+import type { RunningServer } from './server-process';
 
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
-const foreignRequests: string[] = [];
+let pageErrors: string[] = [];
+let foreignRequests: string[] = [];
 
 interface TowerPick {
   id: string;
@@ -33,17 +32,6 @@ let plannerContext: BrowserContext;
 let freeBefore: { tenants: number; antennas: number };
 let requestId = '';
 
-const waitForIdle = (p: Page) =>
-  p.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = window.__hatangMap;
-        if (!map) throw new Error('window.__hatangMap is not set');
-        map.once('idle', () => resolve());
-        map.triggerRepaint();
-      }),
-  );
-
 /** Flies the map to `lngLat`, waits until it is drawn, and clicks there. */
 async function flyAndClick(p: Page, lngLat: [number, number], zoom = 17): Promise<void> {
   await p.evaluate(
@@ -56,7 +44,7 @@ async function flyAndClick(p: Page, lngLat: [number, number], zoom = 17): Promis
       }),
     [lngLat, zoom] as const,
   );
-  await waitForIdle(p);
+  await waitForMapIdle(p);
   const point = await p.evaluate((c) => window.__hatangMap?.project(c), lngLat);
   const box = await p.locator('canvas.maplibregl-canvas').boundingBox();
   if (!point || !box) throw new Error('no map to click');
@@ -136,21 +124,11 @@ async function openColocation(p: Page): Promise<void> {
 
 describe('co-location requests in Chromium', () => {
   beforeAll(async () => {
-    const webDir = process.env.HATANG_WEB_DIR ?? join(ROOT, 'apps/web/dist');
-    if (!existsSync(join(webDir, 'index.html'))) {
-      throw new Error(`${webDir} is missing: run \`npm run build\` before \`npm run test:e2e\``);
-    }
-    mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startServer(ROOT);
-    browser = await launchChromium();
+    ({ server, browser } = await startE2e());
     page = await browser.newPage({ viewport: { width: 1600, height: 950 } });
-    const origin = new URL(server.baseUrl).origin;
-    page.on('request', (r) => {
-      const url = r.url();
-      if (!url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin)
-        foreignRequests.push(url);
-    });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const watched = watchPage(page, server.baseUrl);
+    foreignRequests = watched.foreignRequests;
+    pageErrors = watched.pageErrors;
     plannerContext = await browser.newContext();
     const login = await plannerContext.request.post(`${server.baseUrl}/api/v1/auth/login`, {
       data: { email: 'planner@hatang.demo', password: DEMO_PASSWORD },
@@ -239,7 +217,7 @@ describe('co-location requests in Chromium', () => {
     expect(await row.textContent()).toMatch(/Sông Telecom/);
     // A marker at the tower for the open request.
     await page.evaluate((c) => window.__hatangMap?.jumpTo({ center: c, zoom: 15 }), tower.position);
-    await waitForIdle(page);
+    await waitForMapIdle(page);
     await expect
       .poll(
         () =>

@@ -5,33 +5,22 @@
  * reviewer opens it from the queue, sees the failed sharing check drawn on the map, rejects it with
  * a reason and downloads the decision PDF, whose text holds the reason.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launchChromium, ROOT, signIn, signOut } from './browser';
-import { type RunningServer, startServer } from './server-process';
+import { ARTIFACTS, signIn, signOut, startE2e, waitForMapIdle, watchPage } from './browser';
+import type { RunningServer } from './server-process';
 
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
-const foreignRequests: string[] = [];
+let pageErrors: string[] = [];
+let foreignRequests: string[] = [];
 const TITLE = `E2E trạm BTS ${Date.now().toString(36)}`;
 const REASON = 'Phải dùng chung trạm hiện có cách 60 m (thử nghiệm E2E)';
 const HEIGHT_M = 30;
-
-const waitForIdle = (p: Page) =>
-  p.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = window.__hatangMap;
-        if (!map) throw new Error('window.__hatangMap is not set');
-        map.once('idle', () => resolve());
-        map.triggerRepaint();
-      }),
-  );
 
 /** The checks drawn on the map now: `check:result` of each rendered proving geometry. */
 const renderedChecks = (p: Page) =>
@@ -107,21 +96,11 @@ function pickSite(p: Page, heightM: number) {
 
 describe('filing and reviewing a tower permit in Chromium', () => {
   beforeAll(async () => {
-    const webDir = process.env.HATANG_WEB_DIR ?? join(ROOT, 'apps/web/dist');
-    if (!existsSync(join(webDir, 'index.html'))) {
-      throw new Error(`${webDir} is missing: run \`npm run build\` before \`npm run test:e2e\``);
-    }
-    mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startServer(ROOT);
-    browser = await launchChromium();
+    ({ server, browser } = await startE2e());
     page = await browser.newPage({ viewport: { width: 1600, height: 950 } });
-    const origin = new URL(server.baseUrl).origin;
-    page.on('request', (r) => {
-      const url = r.url();
-      if (!url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin)
-        foreignRequests.push(url);
-    });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const watched = watchPage(page, server.baseUrl);
+    foreignRequests = watched.foreignRequests;
+    pageErrors = watched.pageErrors;
   });
 
   afterAll(async () => {
@@ -165,7 +144,7 @@ describe('filing and reviewing a tower permit in Chromium', () => {
     await sharing.waitFor({ timeout: 20_000 });
     expect(await sharing.getAttribute('data-result')).toBe('fail');
     expect(await sharing.textContent()).toMatch(/Phải dùng chung|Must share/);
-    await waitForIdle(page);
+    await waitForMapIdle(page);
     await page.screenshot({ path: join(ARTIFACTS, 'permits-operator-submitted.png') });
   });
 
@@ -185,7 +164,7 @@ describe('filing and reviewing a tower permit in Chromium', () => {
 
     const view = page.getByTestId('permit-view');
     await view.waitFor();
-    await waitForIdle(page);
+    await waitForMapIdle(page);
     await expect.poll(() => renderedChecks(page), { timeout: 20_000 }).toContain('sharing-obligation:fail');
     // The check's colour is the legend's "fail" red.
     const colour = await page.evaluate(
@@ -297,7 +276,7 @@ describe('filing and reviewing a tower permit in Chromium', () => {
     const view = page.getByTestId('permit-view');
     await expect.poll(() => view.getAttribute('data-status'), { timeout: 20_000 }).toBe('draft');
     const id = await view.getAttribute('data-id');
-    await waitForIdle(page);
+    await waitForMapIdle(page);
     expect(
       await page.evaluate(
         () =>

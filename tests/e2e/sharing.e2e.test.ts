@@ -10,27 +10,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, signIn, startE2e } from './browser';
+import { ARTIFACTS, signIn, startE2e, waitForMapIdle, watchPage } from './browser';
 import type { RunningServer } from './server-process';
 
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
-const foreignRequests: string[] = [];
+let pageErrors: string[] = [];
+let foreignRequests: string[] = [];
 /** Midpoint of the planned route: a street-level view with ducts. */
 let routeCentre: [number, number] = [0, 0];
-
-const waitForIdle = (p: Page) =>
-  p.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = window.__hatangMap;
-        if (!map) throw new Error('window.__hatangMap is not set');
-        map.once('idle', () => resolve());
-        map.triggerRepaint();
-      }),
-  );
 
 /** Kinds of the route legs drawn on the map now. */
 const renderedRouteKinds = (p: Page) =>
@@ -100,13 +89,9 @@ describe('the sharing panel in Chromium', () => {
   beforeAll(async () => {
     ({ server, browser } = await startE2e());
     page = await browser.newPage({ viewport: { width: 1600, height: 950 } });
-    const origin = new URL(server.baseUrl).origin;
-    page.on('request', (r) => {
-      const url = r.url();
-      if (!url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin)
-        foreignRequests.push(url);
-    });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const watched = watchPage(page, server.baseUrl);
+    foreignRequests = watched.foreignRequests;
+    pageErrors = watched.pageErrors;
   });
 
   afterAll(async () => {
@@ -132,7 +117,7 @@ describe('the sharing panel in Chromium', () => {
     await page.getByTestId('route-stop-1').fill(`${b[0]}, ${b[1]}`);
     await page.getByTestId('route-run').click();
     await page.getByTestId('route-result').waitFor({ timeout: 30_000 });
-    await waitForIdle(page);
+    await waitForMapIdle(page);
 
     // The route is drawn, and runs at least partly in an existing duct.
     await expect.poll(() => renderedRouteKinds(page), { timeout: 15_000 }).toContain('duct');
@@ -171,8 +156,11 @@ describe('the sharing panel in Chromium', () => {
     }
     expect(prefill.justification).toMatch(/Công cụ tìm tuyến|Route planner/);
     expect(prefill.source).toBe('route_planner');
-    // The co-location panel takes the launch (and the side column): come back to sharing.
-    await page.waitForTimeout(500);
+    // The co-location panel takes the launch (and the side column). A planner may not send requests:
+    // it says so and lists the counterparts. Then come back to sharing.
+    const notice = page.getByTestId('colocation-launch-notice');
+    await notice.waitFor({ timeout: 20_000 });
+    expect(await notice.locator('li').count()).toBe(prefill.targets.length);
     if (!(await panel.isVisible())) await page.getByTestId('sharing-button').click();
     await panel.waitFor();
   });
@@ -182,7 +170,7 @@ describe('the sharing panel in Chromium', () => {
     if (!box) throw new Error('no map to click');
     await page.getByTestId('route-clear').click();
     await page.getByTestId('route-pick').click();
-    await waitForIdle(page);
+    await waitForMapIdle(page);
     const pixels: [number, number][] = [
       [150, 400],
       [300, 450],
@@ -209,7 +197,7 @@ describe('the sharing panel in Chromium', () => {
     expect(
       await page.locator('[data-testid="asset-panel"]:not(:has([data-testid="asset-code"]))').count(),
     ).toBe(0);
-    await waitForIdle(page);
+    await waitForMapIdle(page);
     const stops = await page.evaluate(
       () => window.__hatangMap?.queryRenderedFeatures({ layers: ['sharing-route-stops'] }).length ?? 0,
     );
@@ -230,7 +218,7 @@ describe('the sharing panel in Chromium', () => {
       /Phải dùng chung|Được xây trạm mới|Must share|A new tower is allowed/,
     );
     await page.evaluate((c) => window.__hatangMap?.jumpTo({ center: c, zoom: 16 }), tower.position);
-    await waitForIdle(page);
+    await waitForMapIdle(page);
     const circle = await page.evaluate(
       () => window.__hatangMap?.queryRenderedFeatures({ layers: ['sharing-tower-circle-line'] }).length ?? 0,
     );
@@ -258,7 +246,7 @@ describe('the sharing panel in Chromium', () => {
         ),
       );
     await expect.poll(async () => (await renderedClasses()).length, { timeout: 15_000 }).toBeGreaterThan(0);
-    await waitForIdle(page);
+    await waitForMapIdle(page);
     const classes = await renderedClasses();
     for (const c of classes) expect(['none', 'low', 'medium', 'high']).toContain(c);
     // The route layer is only on the map while its tab is shown.
@@ -280,7 +268,7 @@ describe('the sharing panel in Chromium', () => {
     if ((await digOnce.getByTestId('dig-once-fit-all').count()) > 0) {
       await page.evaluate(() => window.__hatangMap?.jumpTo({ center: [106.3, 21.2], zoom: 12 }));
       await digOnce.getByTestId('dig-once-fit-all').click();
-      await waitForIdle(page);
+      await waitForMapIdle(page);
       const shown = await page.evaluate(
         () => window.__hatangMap?.queryRenderedFeatures({ layers: ['sharing-dig-once'] }).length ?? 0,
       );
@@ -359,7 +347,7 @@ describe('the sharing panel in Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'sharing-campaign-conflict.png') });
 
     // The stretch is on the map, coloured as done.
-    await waitForIdle(page);
+    await waitForMapIdle(page);
     const statuses = await page.evaluate(() =>
       (window.__hatangMap?.queryRenderedFeatures({ layers: ['sharing-campaign'] }) ?? []).map((f) =>
         String(f.properties.status),

@@ -3,33 +3,21 @@
  * an open manhole with a photo (a real PNG made here) by clicking the map inside their commune,
  * sees it in the list and on the map; then the demo planner finds it and marks it notified.
  */
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { solidPng } from '../integration/violations-png';
-import { ARTIFACTS, launchChromium, ROOT, signIn, signOut } from './browser';
-import { type RunningServer, startServer } from './server-process';
+import { ARTIFACTS, signIn, signOut, startE2e, waitForMapIdle, watchPage } from './browser';
+import type { RunningServer } from './server-process';
 
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
-const foreignRequests: string[] = [];
+let pageErrors: string[] = [];
+let foreignRequests: string[] = [];
 const DESCRIPTION = `Nắp hố ga bị vỡ trước nhà văn hoá (e2e ${Date.now()})`;
 let commune = '';
 let violationId = '';
-
-const waitForIdle = (p: Page) =>
-  p.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = window.__hatangMap;
-        if (!map) throw new Error('window.__hatangMap is not set');
-        map.once('idle', () => resolve());
-        map.triggerRepaint();
-      }),
-  );
 
 /** Statuses of the violations drawn on the map now, by id. */
 const renderedViolations = (p: Page) =>
@@ -42,23 +30,13 @@ const renderedViolations = (p: Page) =>
     ),
   );
 
-const webDir = process.env.HATANG_WEB_DIR ?? join(ROOT, 'apps/web/dist');
-
 describe('commune inspections in Chromium', () => {
   beforeAll(async () => {
-    if (!existsSync(join(webDir, 'index.html')))
-      throw new Error(`${webDir} is missing: run \`npm run build\` before \`npm run test:e2e\``);
-    mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startServer(ROOT);
-    browser = await launchChromium();
+    ({ server, browser } = await startE2e());
     page = await browser.newPage({ viewport: { width: 1600, height: 950 } });
-    const origin = new URL(server.baseUrl).origin;
-    page.on('request', (r) => {
-      const url = r.url();
-      if (!url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin)
-        foreignRequests.push(url);
-    });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const watched = watchPage(page, server.baseUrl);
+    foreignRequests = watched.foreignRequests;
+    pageErrors = watched.pageErrors;
   });
 
   afterAll(async () => {
@@ -95,7 +73,7 @@ describe('commune inspections in Chromium', () => {
     const form = page.getByTestId('violation-form');
     await form.waitFor();
     await page.evaluate((c) => window.__hatangMap?.jumpTo({ center: c, zoom: 15 }), unit.at);
-    await waitForIdle(page);
+    await waitForMapIdle(page);
     // A little south-east of the label point (the commune centre's key-site marker sits on it).
     const target = await page.evaluate((c) => {
       const map = window.__hatangMap;
@@ -149,7 +127,7 @@ describe('commune inspections in Chromium', () => {
     await row.waitFor();
     violationId = (await row.getAttribute('data-id')) ?? '';
     expect(violationId).toMatch(/^[0-9a-f-]{36}$/);
-    await waitForIdle(page);
+    await waitForMapIdle(page);
     await expect.poll(async () => (await renderedViolations(page))[violationId]).toBe('reported');
     await page.screenshot({ path: join(ARTIFACTS, 'violations-inspector.png') });
   });
@@ -172,7 +150,7 @@ describe('commune inspections in Chromium', () => {
     await expect.poll(() => detail.getAttribute('data-status')).toBe('notified');
     await expect.poll(() => page.getByTestId('violation-history').locator('li').count()).toBe(2);
     await expect.poll(() => page.getByTestId('violation-resolve').count()).toBe(1);
-    await waitForIdle(page);
+    await waitForMapIdle(page);
     await expect.poll(async () => (await renderedViolations(page))[violationId]).toBe('notified');
     await page.screenshot({ path: join(ARTIFACTS, 'violations-planner.png') });
     expect(pageErrors).toEqual([]);
