@@ -118,6 +118,31 @@ export async function sendJson(
   return response.json();
 }
 
+/**
+ * POSTs a multipart form (a file upload: the browser sets the boundary) with the session's CSRF
+ * token; returns the parsed JSON answer. Throws {@link ApiRequestError} on a non-2xx answer.
+ */
+export async function sendForm(path: string, form: FormData, options: SendOptions = {}): Promise<unknown> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  const token = options.csrfToken ?? csrfToken;
+  if (token) headers['x-csrf-token'] = token;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      headers,
+      credentials: 'same-origin',
+      body: form,
+      signal: options.signal,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiRequestError(0, 'NETWORK', `cannot reach the server (${String(cause)})`, path);
+  }
+  if (!response.ok) throw await errorFrom(response, path);
+  return response.json();
+}
+
 /** GETs a same-origin JSON resource; throws {@link ApiRequestError} on a non-2xx answer. */
 export async function getJson(path: string, signal?: AbortSignal): Promise<unknown> {
   let response: Response;

@@ -12,7 +12,7 @@ import type {
   OversightRow,
   RentSuggestion,
 } from '@hatang/contracts';
-import { ApiRequestError, getJson, isRecord, sendJson } from '../../lib/api-client';
+import { ApiRequestError, getJson, isRecord, sendForm, sendJson } from '../../lib/api-client';
 
 const BASE = '/api/v1/colocation-requests';
 
@@ -87,27 +87,9 @@ export const attachmentUrl = (requestId: string, attachmentId: string) =>
 
 /** Uploads one file (multipart `file`); the server checks type (first bytes) and size (≤ 10 MiB). */
 export async function uploadAttachment(id: string, file: File, csrfToken: string | undefined) {
-  const url = `${BASE}/${id}/attachments`;
   const form = new FormData();
   form.set('file', file);
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (csrfToken) headers['x-csrf-token'] = csrfToken;
-  const response = await fetch(url, { method: 'POST', body: form, headers, credentials: 'same-origin' });
-  if (!response.ok) {
-    let message = `${response.status} ${response.statusText}`;
-    let code = `HTTP_${response.status}`;
-    try {
-      const body: unknown = await response.json();
-      if (isRecord(body) && isRecord(body.error)) {
-        if (typeof body.error.message === 'string') message = body.error.message;
-        if (typeof body.error.code === 'string') code = body.error.code;
-      }
-    } catch {
-      // Not JSON: keep the status line.
-    }
-    throw new ApiRequestError(response.status, code, message, url);
-  }
-  return (await response.json()) as AttachmentInfo;
+  return (await sendForm(`${BASE}/${id}/attachments`, form, { csrfToken })) as AttachmentInfo;
 }
 
 /** The rent parameters as typed (empty = the server's default). */

@@ -9,7 +9,7 @@ import type {
   PermitKind,
   PermitStatus,
 } from '@hatang/contracts';
-import { ApiRequestError, getJson, isRecord, sendJson } from '../../lib/api-client';
+import { ApiRequestError, getJson, isRecord, sendForm, sendJson } from '../../lib/api-client';
 
 export type LngLat = [number, number];
 
@@ -178,27 +178,8 @@ export async function uploadAttachment(
   purpose: string,
   csrfToken: string | undefined,
 ): Promise<AttachmentInfo> {
-  const url = `${BASE}/${id}/attachments`;
   const form = new FormData();
   form.set('file', file);
   form.set('purpose', purpose);
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (csrfToken) headers['x-csrf-token'] = csrfToken;
-  let response: Response;
-  try {
-    response = await fetch(url, { method: 'POST', body: form, headers, credentials: 'same-origin' });
-  } catch (cause) {
-    throw new ApiRequestError(0, 'NETWORK', `cannot reach the server (${String(cause)})`, url);
-  }
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const error = isRecord(body) && isRecord(body.error) ? body.error : null;
-    throw new ApiRequestError(
-      response.status,
-      typeof error?.code === 'string' ? error.code : `HTTP_${response.status}`,
-      typeof error?.message === 'string' ? error.message : response.statusText,
-      url,
-    );
-  }
-  return body as AttachmentInfo;
+  return (await sendForm(`${BASE}/${id}/attachments`, form, { csrfToken })) as AttachmentInfo;
 }

@@ -9,7 +9,7 @@ import type {
   ViolationPatch,
   ViolationStatus,
 } from '@hatang/contracts';
-import { ApiRequestError, getJson, isRecord, sendJson } from '../../lib/api-client';
+import { ApiRequestError, getJson, isRecord, sendForm, sendJson } from '../../lib/api-client';
 
 const BASE = '/api/v1/violations';
 
@@ -83,29 +83,10 @@ export async function uploadPhoto(
   file: File,
   csrfToken: string | undefined,
 ): Promise<ViolationAttachment> {
-  const url = `${BASE}/${id}/attachments`;
   const form = new FormData();
   form.set('file', file);
   form.set('purpose', 'photo');
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (csrfToken) headers['x-csrf-token'] = csrfToken;
-  let response: Response;
-  try {
-    response = await fetch(url, { method: 'POST', body: form, headers, credentials: 'same-origin' });
-  } catch (cause) {
-    throw new ApiRequestError(0, 'NETWORK', `cannot reach the server (${String(cause)})`, url);
-  }
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const error = isRecord(body) && isRecord(body.error) ? body.error : null;
-    throw new ApiRequestError(
-      response.status,
-      typeof error?.code === 'string' ? error.code : `HTTP_${response.status}`,
-      typeof error?.message === 'string' ? error.message : response.statusText,
-      url,
-    );
-  }
-  return body as ViolationAttachment;
+  return (await sendForm(`${BASE}/${id}/attachments`, form, { csrfToken })) as ViolationAttachment;
 }
 
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
