@@ -9,6 +9,7 @@ import type { Database } from '@hatang/db';
 import { Hono } from 'hono';
 import type { AppEnv } from '../context.js';
 import { validationFailed } from '../errors.js';
+import { type CsvColumn, csvResponse, toCsv } from '../http/downloads.js';
 import { isOverdue, today } from './request-store.js';
 
 const ANSWERED: ColocationStatus[] = ['accepted', 'accepted_with_conditions', 'rejected'];
@@ -59,20 +60,16 @@ export function oversightRows(facts: Fact[], on = today()): OversightRow[] {
     .sort((a, b) => b.received - a.received || a.ownerOrgName.localeCompare(b.ownerOrgName));
 }
 
-const CSV_HEADER = [
-  'Mã đơn vị / Owner id',
-  'Chủ sở hữu / Owner',
-  'Đã nhận / Received',
-  'Đã trả lời / Answered',
-  'Đang chờ / Pending',
-  'Trung vị ngày trả lời / Median days to answer',
-  'Tỷ lệ chấp thuận / Acceptance rate',
-  'Quá hạn / Overdue',
+const CSV_COLUMNS: CsvColumn<OversightRow>[] = [
+  { header: 'Mã đơn vị / Owner id', value: (r) => r.ownerOrgId },
+  { header: 'Chủ sở hữu / Owner', value: (r) => r.ownerOrgName },
+  { header: 'Đã nhận / Received', value: (r) => r.received },
+  { header: 'Đã trả lời / Answered', value: (r) => r.answered },
+  { header: 'Đang chờ / Pending', value: (r) => r.pending },
+  { header: 'Trung vị ngày trả lời / Median days to answer', value: (r) => r.medianDaysToAnswer },
+  { header: 'Tỷ lệ chấp thuận / Acceptance rate', value: (r) => r.acceptanceRate },
+  { header: 'Quá hạn / Overdue', value: (r) => r.overdue },
 ];
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
 
 /** `/colocation-requests/oversight` (table, CSV) and `/oversight/map` (pending requests as points): planners, admins. */
 export function oversightRoutes(db: Database, responseWorkingDays: number) {
@@ -91,24 +88,8 @@ export function oversightRoutes(db: Database, responseWorkingDays: number) {
     const items = oversightRows(
       facts.map((f) => ({ ...f, daysToAnswer: f.daysToAnswer === null ? null : Number(f.daysToAnswer) })),
     );
-    if (parsed.data.format === 'csv') {
-      const lines = [
-        CSV_HEADER,
-        ...items.map((r) => [
-          r.ownerOrgId,
-          r.ownerOrgName,
-          r.received,
-          r.answered,
-          r.pending,
-          r.medianDaysToAnswer,
-          r.acceptanceRate,
-          r.overdue,
-        ]),
-      ].map((row) => row.map(csvCell).join(','));
-      c.header('Content-Type', 'text/csv; charset=utf-8');
-      c.header('Content-Disposition', `attachment; filename="colocation-oversight-${today()}.csv"`);
-      return c.body(`\uFEFF${lines.join('\r\n')}\r\n`);
-    }
+    if (parsed.data.format === 'csv')
+      return csvResponse(c, 'colocation-oversight', toCsv(items, CSV_COLUMNS));
     return c.json({ items, responseWorkingDays });
   });
 

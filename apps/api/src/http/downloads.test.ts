@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { candidatesCsv, digOnceCsv, towerReportCsv, towerReportGeoJson } from './sharing-downloads.js';
-import { csvField, exportFileName, toCsv, toGeoJson, UTF8_BOM } from './sharing-export.js';
+import {
+  candidatesCsv,
+  digOnceCsv,
+  towerReportCsv,
+  towerReportGeoJson,
+} from '../sharing/sharing-downloads.js';
+import { csvField, exportFileName, toCsv, toGeoJson, UTF8_BOM } from './downloads.js';
 
 describe('toCsv', () => {
   it('starts with the UTF-8 BOM, then a header row, CRLF line ends', () => {

@@ -1,6 +1,6 @@
 /**
- * Downloads of the sharing answers (`?format=csv|geojson`): CSV for spreadsheets and GeoJSON for
- * GIS. CSV starts with a UTF-8 byte order mark so Excel reads Vietnamese street and company names
+ * Downloads of API answers (`?format=csv|geojson`: sharing reports, the campaign, co-location
+ * oversight): CSV for spreadsheets and GeoJSON for GIS. CSV starts with a UTF-8 byte order mark so Excel reads Vietnamese street and company names
  * as UTF-8 instead of the Windows code page, and uses CRLF line ends (RFC 4180).
  */
 import type { Context } from 'hono';

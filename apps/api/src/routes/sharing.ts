@@ -23,6 +23,7 @@ import type { z } from 'zod';
 import type { AppEnv } from '../context.js';
 import { notFound, validationFailed } from '../errors.js';
 import { readJsonBody } from '../http/body.js';
+import { csvResponse, geoJsonResponse, toGeoJson } from '../http/downloads.js';
 import { assertMayReadVersion } from '../plans/plan-access.js';
 import { campaignRoutes } from '../sharing/campaign-routes.js';
 import { loadTelecomWorks, windowFrom } from '../sharing/dig-once-data.js';
@@ -35,7 +36,6 @@ import {
   towerReportCsv,
   towerReportGeoJson,
 } from '../sharing/sharing-downloads.js';
-import { csvResponse, geoJsonResponse, toGeoJson } from '../sharing/sharing-export.js';
 import { spareCapacityLayer } from '../sharing/spare-capacity-layer.js';
 import { loadOrganisations, loadPlanItem, loadSharingTowers, unitAt } from '../sharing/tower-data.js';
 import { findUndergroundingCandidates } from '../sharing/undergrounding-data.js';

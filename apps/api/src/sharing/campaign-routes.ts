@@ -20,6 +20,7 @@ import { recordAudit } from '../audit/audit-log.js';
 import type { AppEnv } from '../context.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
 import { etag, isUuid, readIfMatch, readJsonBody } from '../http/body.js';
+import { csvResponse, geoJsonResponse, toCsv, toGeoJson } from '../http/downloads.js';
 import { tierFor } from '../policy/confidentiality.js';
 import {
   type CampaignSegment,
@@ -31,7 +32,6 @@ import {
   stretchKey,
   updateCampaignSegment,
 } from './campaign-store.js';
-import { csvResponse, geoJsonResponse, toCsv, toGeoJson } from './sharing-export.js';
 import { findUndergroundingCandidates } from './undergrounding-data.js';
 
 const AUDIT_RESOURCE = 'undergrounding-campaign';
