@@ -2,6 +2,7 @@ export * from './csv-write.js';
 export * from './geojson-read.js';
 export * from './geopackage.js';
 export * from './kml.js';
+export * from './limits.js';
 export * from './prj.js';
 export * from './reproject.js';
 export * from './shapefile-read.js';

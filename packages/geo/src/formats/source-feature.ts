@@ -31,7 +31,7 @@ export interface DecodedLayer {
 /** A problem with the file as a whole (not one row): damaged archive, missing .prj, bad XML. */
 export class FormatError extends Error {
   constructor(
-    readonly code: 'DAMAGED_FILE' | 'CRS_REQUIRED' | 'UNSUPPORTED_FILE' | 'EMPTY_FILE',
+    readonly code: 'DAMAGED_FILE' | 'CRS_REQUIRED' | 'UNSUPPORTED_FILE' | 'EMPTY_FILE' | 'LIMIT_EXCEEDED',
     message: string,
   ) {
     super(message);
