@@ -44,7 +44,11 @@ export interface PopulationSummary {
 
 export interface Health {
   status: 'ok';
-  database: { kind: 'pglite' | 'postgres'; postgis: string };
+  /**
+   * `busy`: the database did not answer a ping within the health check's budget (a long import
+   * commit or export holds it); the API itself is answering.
+   */
+  database: { kind: 'pglite' | 'postgres'; postgis: string; busy?: boolean };
 }
 
 /** Street centrelines: what poles, ducts and new trenches follow (read-only context). */

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from './database.js';
 import { openDatabase } from './database.js';
 import { migrate } from './migrate.js';
 
@@ -25,5 +26,43 @@ describe('embedded database (PGlite + PostGIS)', () => {
     );
     expect(rows).toEqual([{ name: 'Persisted' }]);
     await second.close();
+  });
+});
+
+describe('embedded database in its own thread', () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await openDatabase({});
+  });
+  afterAll(() => db.close());
+
+  it('keeps the event loop free while a long statement runs', async () => {
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    // ~0.4 s of work inside PostgreSQL: on the main thread no timer could fire meanwhile.
+    await db.query('SELECT count(*) FROM generate_series(1, 3000000) AS s(i) WHERE i % 7 = 0');
+    clearInterval(timer);
+    expect(ticks).toBeGreaterThan(3);
+  });
+
+  it('carries PostgreSQL error fields across the thread and rolls a failed transaction back', async () => {
+    await db.exec('CREATE TABLE t (k text PRIMARY KEY)');
+    await db.query(`INSERT INTO t VALUES ('a')`);
+    const failure = await db
+      .transaction(async (tx) => {
+        await tx.query(`INSERT INTO t VALUES ('b')`);
+        await tx.query(`INSERT INTO t VALUES ('a')`);
+      })
+      .catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: '23505', constraint: 't_pkey' });
+    expect(await db.query('SELECT k FROM t ORDER BY k')).toEqual([{ k: 'a' }]);
+    // A query sent while a transaction is open waits for it and sees its committed result.
+    let inside: Promise<unknown> | undefined;
+    await db.transaction(async (tx) => {
+      await tx.query(`INSERT INTO t VALUES ('c')`);
+      inside = db.query<{ n: number }>('SELECT count(*)::int AS n FROM t');
+      await tx.copyCsv('t', ['k'], 'd\ne\n');
+    });
+    expect(await inside).toEqual([{ n: 4 }]);
   });
 });

@@ -1,39 +1,115 @@
-import { mkdirSync } from 'node:fs';
-import { PGlite, type Transaction } from '@electric-sql/pglite';
-import { postgis } from '@electric-sql/pglite-postgis';
+import { Worker } from 'node:worker_threads';
 import type { Database, Sql } from './database.js';
 
-function wrap(pg: PGlite | Transaction): Sql {
-  return {
-    async query<T>(text: string, params: readonly unknown[] = []) {
-      const result = await pg.query<T>(text, params as unknown[]);
-      return result.rows;
-    },
-    async exec(text) {
-      await pg.exec(text);
-    },
-    async copyCsv(table, columns, csv) {
-      await pg.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
-        blob: new Blob([csv]),
-      });
-    },
-  };
+/** What the host thread (pglite-host.mjs) is asked to do. */
+type Request =
+  | { op: 'query'; tx?: number; text: string; params: readonly unknown[] }
+  | { op: 'exec'; tx?: number; text: string }
+  | { op: 'copy'; tx?: number; table: string; columns: readonly string[]; csv: string }
+  | { op: 'begin' }
+  | { op: 'commit' | 'rollback'; tx: number }
+  | { op: 'dump'; compression: 'gzip' | 'none' }
+  | { op: 'close' };
+
+type Reply = { id: number; result: unknown } | { id: number; error: Record<string, unknown> };
+
+/** A database error as the host sent it: the message and PostgreSQL's fields (code, detail, …). */
+function toError(fields: Record<string, unknown>): Error {
+  const error = new Error(String(fields.message ?? 'Embedded database error'));
+  const { message: _message, stack: _stack, ...rest } = fields;
+  return Object.assign(error, rest);
+}
+
+/** The embedded database with `dumpDataDir` for backups. */
+export interface EmbeddedDatabase extends Database {
+  /** The whole data directory as a tarball (gzip by default), for backups. */
+  dumpDataDir(compression?: 'gzip' | 'none'): Promise<Uint8Array>;
 }
 
 /**
- * Opens embedded PostgreSQL (PGlite, WASM) with PostGIS. With `dataDir` the data persists
- * between starts; without it the database lives in memory (tests).
+ * Opens embedded PostgreSQL (PGlite, WASM) with PostGIS in its own worker thread, so that its
+ * statements never block this thread's event loop. With `dataDir` the data persists between
+ * starts; without it the database lives in memory (tests).
  */
-export async function openPglite(dataDir?: string): Promise<Database> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pg = await PGlite.create(dataDir, { extensions: { postgis } });
-  // A runaway statement (or a GEOS problem) must not hang the process forever.
-  await pg.exec("SET statement_timeout = '120s'");
-  await pg.exec('CREATE EXTENSION IF NOT EXISTS postgis');
+export async function openPglite(dataDir?: string): Promise<EmbeddedDatabase> {
+  const worker = new Worker(new URL('./pglite-host.mjs', import.meta.url), { workerData: { dataDir } });
+  const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  let nextId = 1;
+  let stopped: Error | undefined;
+  // The worker keeps the process alive only while something waits on it (a script that awaits
+  // a query must not exit early; an idle test process must not hang on an open database).
+  const settle = () => (waiting.size === 0 && openTransactions === 0 ? worker.unref() : worker.ref());
+  let openTransactions = 0;
+
+  const ready = new Promise<void>((resolve, reject) => {
+    waiting.set(0, { resolve: () => resolve(), reject });
+  });
+  worker.on('message', (reply: Reply) => {
+    const entry = waiting.get(reply.id);
+    if (!entry) return;
+    waiting.delete(reply.id);
+    if ('error' in reply) entry.reject(toError(reply.error));
+    else entry.resolve(reply.result);
+    settle();
+  });
+  const fail = (error: Error) => {
+    stopped = error;
+    for (const entry of waiting.values()) entry.reject(error);
+    waiting.clear();
+  };
+  worker.on('error', (error) => fail(new Error(`The embedded database stopped: ${error.message}`)));
+  worker.on('exit', (code) => fail(new Error(`The embedded database stopped (exit ${code})`)));
+
+  function call(request: Request): Promise<unknown> {
+    if (stopped) return Promise.reject(stopped);
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+      settle();
+      worker.postMessage({ id, ...request });
+    });
+  }
+
+  const sql = (tx?: number): Sql => ({
+    async query<T>(text: string, params: readonly unknown[] = []) {
+      return (await call({ op: 'query', tx, text, params })) as T[];
+    },
+    async exec(text) {
+      await call({ op: 'exec', tx, text });
+    },
+    async copyCsv(table, columns, csv) {
+      await call({ op: 'copy', tx, table, columns, csv });
+    },
+  });
+
+  await ready;
+  settle();
   return {
     kind: 'pglite',
-    ...wrap(pg),
-    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
-    close: () => pg.close(),
+    ...sql(),
+    async transaction(fn) {
+      const tx = (await call({ op: 'begin' })) as number;
+      openTransactions++;
+      try {
+        const result = await fn(sql(tx));
+        await call({ op: 'commit', tx });
+        return result;
+      } catch (error) {
+        // The rollback's own failure (a stopped database) must not hide why the work failed.
+        await call({ op: 'rollback', tx }).catch(() => {});
+        throw error;
+      } finally {
+        openTransactions--;
+        settle();
+      }
+    },
+    async dumpDataDir(compression = 'gzip') {
+      return (await call({ op: 'dump', compression })) as Uint8Array;
+    },
+    async close() {
+      if (stopped) return;
+      await call({ op: 'close' });
+      await worker.terminate();
+    },
   };
 }

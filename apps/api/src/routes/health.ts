@@ -2,13 +2,36 @@ import type { Health } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
 import { Hono } from 'hono';
 
+/**
+ * How long the health check waits for the database, ms. A load balancer probing /api/health must
+ * get an answer at once even while a long statement (an import commit on the one embedded
+ * connection) holds the database; it is then told the database is busy.
+ */
+const PING_BUDGET_MS = 50;
+
 export function healthRoutes(db: Database) {
   const app = new Hono();
+  let postgis: string | undefined;
   app.get('/', async (c) => {
-    const rows = await db.query<{ postgis: string }>('SELECT postgis_lib_version() AS postgis');
+    const ping = db
+      .query<{ postgis: string }>('SELECT postgis_lib_version() AS postgis')
+      .then((rows) => (postgis = rows[0]?.postgis ?? 'unknown'));
+    // Answered late, its failure has no one to tell; answered in time, the race below throws it.
+    ping.catch(() => {});
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const budget = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), PING_BUDGET_MS);
+    });
+    // A database that fails (rather than is slow) still fails the health check.
+    const answered = await Promise.race([ping, postgis === undefined ? ping : budget]);
+    clearTimeout(timer);
     const health: Health = {
       status: 'ok',
-      database: { kind: db.kind, postgis: rows[0]?.postgis ?? 'unknown' },
+      database: {
+        kind: db.kind,
+        postgis: answered ?? postgis ?? 'unknown',
+        ...(answered === undefined ? { busy: true } : {}),
+      },
     };
     return c.json(health);
   });

@@ -1,0 +1,52 @@
+import type { Health } from '@hatang/contracts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type App, createApp } from '../../apps/api/src/app.js';
+import { testDatabase } from '../support/test-database.js';
+
+let app: App;
+let db: Awaited<ReturnType<typeof testDatabase>>;
+
+beforeAll(async () => {
+  db = await testDatabase();
+  app = createApp({ db });
+});
+
+const health = async () => {
+  const response = await app.request('/api/health');
+  expect(response.status).toBe(200);
+  return (await response.json()) as Health;
+};
+
+describe('health while the database is held', () => {
+  it('answers at once while a transaction holds the database, saying whether it is busy', async () => {
+    const first = await health();
+    expect(first.database.busy).toBeUndefined();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let holding = () => {};
+    const started = new Promise<void>((resolve) => {
+      holding = resolve;
+    });
+    const transaction = db.transaction(async (tx) => {
+      await tx.query('SELECT 1');
+      holding();
+      await held;
+    });
+    await started;
+    try {
+      const during = await health();
+      expect(during.status).toBe('ok');
+      expect(during.database.postgis).toBe(first.database.postgis);
+      // The embedded database is one connection: a ping waits behind the transaction, so the check
+      // says busy instead of waiting. A server pool answers the ping on another connection (busy
+      // only if opening that connection outlasts the budget), so there only the answer counts.
+      if (db.kind === 'pglite') expect(during.database.busy).toBe(true);
+    } finally {
+      release();
+      await transaction;
+    }
+    expect((await health()).database.busy).toBeUndefined();
+  });
+});
