@@ -5,9 +5,19 @@ import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
 import { onTowerChanged } from './analysis/coverage-service.js';
+import { clientIp } from './auth/client.js';
 import { type AuthOptions, apiKeyRoutes, authenticate, authRoutes, userRoutes } from './auth/index.js';
+import { resolveAuthOptions } from './auth/options.js';
 import type { AppEnv } from './context.js';
 import { ApiError } from './errors.js';
+import {
+  defaultHeavyWork,
+  defaultLoadShedding,
+  type HeavyWorkOptions,
+  type LoadSheddingOptions,
+  limitHeavyWork,
+  shedLoad,
+} from './http/admission.js';
 import { onError, onNotFound } from './middleware/error-handler.js';
 import { authorize } from './policy/authorize.js';
 import { adminUnitRoutes } from './routes/admin-units.js';
@@ -41,7 +51,25 @@ export interface AppDeps {
   auth?: AuthOptions;
   /** Upload limits for imports (default 200 MB). */
   imports?: ImportRouteOptions;
+  /** Requests served at once and waiting before 503 (http/admission.ts). */
+  loadShedding?: LoadSheddingOptions;
+  /** Exports and analyses running at once per client and overall before 429. */
+  heavyWork?: HeavyWorkOptions;
 }
+
+/** Routes whose one request can hold a core for seconds: bounded per client and overall. */
+const HEAVY_ROUTES = [
+  '/api/v1/exports/*',
+  '/api/v1/analysis/coverage',
+  '/api/v1/plan-versions/:id/map.pdf',
+  '/api/v1/plan-versions/:id/map.png',
+  '/api/v1/plan-versions/:id/export.gpkg',
+  '/api/v1/plan-versions/:id/export.geojson',
+  '/api/v1/plan-versions/:id/appendix.xlsx',
+  '/api/v1/plan-versions/:id/indicators',
+  '/api/v1/indicators',
+  '/api/v1/dii/values/compute',
+];
 
 /** Builds the HTTP app; no I/O happens until a request arrives. */
 export function createApp(deps: AppDeps) {
@@ -65,10 +93,19 @@ export function createApp(deps: AppDeps) {
   );
   app.onError(onError);
   app.notFound(onNotFound);
+  // Health stays outside the line, so a probe tells an overloaded server from a dead one.
+  const load = shedLoad(deps.loadShedding ?? defaultLoadShedding);
+  for (const path of ['/api/v1/*', '/tiles/*', '/ogc', '/ogc/*']) app.use(path, load.middleware);
 
   // Who is asking (session cookie or API key), then what the policy table lets them do.
   for (const path of ['/api/*', '/tiles/*', '/ogc', '/ogc/*']) app.use(path, authenticate(db, deps.auth));
   for (const path of ['/api/v1/*', '/tiles/*', '/ogc', '/ogc/*']) app.use(path, authorize());
+  const authOptions = resolveAuthOptions(deps.auth);
+  const heavy = limitHeavyWork(
+    (c) => c.get('principal')?.userId ?? `ip:${clientIp(c, authOptions)}`,
+    deps.heavyWork ?? defaultHeavyWork,
+  );
+  for (const path of HEAVY_ROUTES) app.use(path, heavy);
 
   app.route('/api/health', healthRoutes(db));
   app.route('/api/v1/auth', authRoutes(db, deps.auth));

@@ -60,6 +60,10 @@ export const errorCode = z.enum([
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'METHOD_NOT_ALLOWED',
+  /** 429: the caller already runs as many exports or analyses as one client may at once. */
+  'TOO_MANY_JOBS',
+  /** 503: the server sheds load instead of queueing without bound; retry after Retry-After. */
+  'OVERLOADED',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof errorCode>;
