@@ -14,6 +14,9 @@ const SLASH = 47;
 const QUOTE = 34;
 const APOSTROPHE = 39;
 
+/** The elements togeojson turns into features. */
+const FEATURES = new Set(['Placemark', 'GroundOverlay', 'NetworkLink']);
+
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
 /** Coordinate tuples in a `<coordinates>` text: runs of non-space characters. */
@@ -39,7 +42,7 @@ export function scanKml(text: string, budget: ParseBudget): string[] {
   const links: string[] = [];
   let linkDepth = -1; // depth of the open <NetworkLink>, -1 outside one
   let href: string | undefined;
-  let inPlacemark = 0;
+  let inFeature = 0;
 
   const onText = (from: number, to: number) => {
     const parent = stack[stack.length - 1];
@@ -112,7 +115,7 @@ export function scanKml(text: string, budget: ParseBudget): string[] {
     if (closing) {
       if (stack.length === 0) throw damaged(`</${name}> closes no element`);
       stack.pop();
-      if (local === 'Placemark') inPlacemark--;
+      if (FEATURES.has(local)) inFeature--;
       if (stack.length === linkDepth) {
         if (href !== undefined) links.push(href.trim().replaceAll('&amp;', '&'));
         linkDepth = -1;
@@ -120,10 +123,10 @@ export function scanKml(text: string, budget: ParseBudget): string[] {
       }
     } else {
       const selfClosing = text.charCodeAt(j - 1) === SLASH;
-      if (local === 'Placemark') {
+      if (FEATURES.has(local)) {
         budget.feature();
-        if (!selfClosing) inPlacemark++;
-      } else if (local === 'coord' && inPlacemark > 0) budget.addVertices(1); // gx:Track's <gx:coord>
+        if (!selfClosing) inFeature++;
+      } else if (local === 'coord' && inFeature > 0) budget.addVertices(1); // gx:Track's <gx:coord>
       if (!selfClosing) {
         if (local.toLowerCase() === 'networklink' && linkDepth < 0) linkDepth = stack.length;
         stack.push(local.toLowerCase() === 'href' ? 'href' : local);

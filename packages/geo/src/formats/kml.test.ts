@@ -69,6 +69,12 @@ describe('readKml', () => {
     );
   });
 
+  it('counts NetworkLinks and GroundOverlays as features too, as togeojson yields them', () => {
+    const text = kmlOf('<NetworkLink/><GroundOverlay><name>g</name></GroundOverlay>'.repeat(3));
+    expect(() => readKml(text, parser, limits({ maxFeatures: 5 }))).toThrow(/maxFeatures/);
+    expect(readKml(text, parser, limits({ maxFeatures: 6 })).features).toHaveLength(6);
+  });
+
   it('refuses a feature with more vertices than maxVerticesPerFeature, and a file with more than maxVertices', () => {
     const line = (n: number) =>
       `<Placemark><LineString><coordinates>${Array.from({ length: n }, (_, i) => `106.${i},20.5`).join(' ')}</coordinates></LineString></Placemark>`;
