@@ -117,4 +117,29 @@ describe('readShapefileZip', () => {
       expect(layer).toMatchObject({ unknownCrs: true });
     }
   });
+
+  it('refuses a polygon with more rings than maxPartsPerFeature (shpjs nests rings in quadratic time)', () => {
+    const islands = Array.from({ length: 6 }, (_, i) => [
+      [
+        [106 + i, 20],
+        [106.5 + i, 20],
+        [106.5 + i, 20.5],
+        [106 + i, 20],
+      ],
+    ]);
+    const bytes = writeShapefileZip(
+      'communes',
+      [{ geometry: { type: 'MultiPolygon', coordinates: islands }, properties: { a: 1 } }],
+      WGS84,
+      'MultiPolygon',
+    );
+    expect(readShapefileZip(bytes, limits({ maxPartsPerFeature: 6 })).features).toHaveLength(1);
+    expect(() => readShapefileZip(bytes, limits({ maxPartsPerFeature: 5 }))).toThrow(
+      'A polygon of the Shapefile has 6 rings, more than the limit of 5 (maxPartsPerFeature).',
+    );
+    // 6 rings: 9 ring pairs to compare, counted against maxVertices for the file.
+    expect(() => readShapefileZip(bytes, limits({ maxVertices: 8 }))).toThrow(
+      /ring pairs pass the limit of 8 /,
+    );
+  });
 });

@@ -1,7 +1,7 @@
 import { parseDbf, parseShp } from 'shpjs';
 import { crsFromPrj } from '../crs.js';
 import { ParseBudget } from './budget.js';
-import { defaultParseLimits, type ParseLimits } from './limits.js';
+import { defaultParseLimits, LimitError, type ParseLimits } from './limits.js';
 import { type DecodedLayer, FormatError, type SourceFeature, type SourceGeometry } from './source-feature.js';
 import { entriesWith, unzip } from './zip.js';
 
@@ -17,6 +17,7 @@ function checkShp(shp: Uint8Array, budget: ParseBudget): void {
   const view = new DataView(shp.buffer, shp.byteOffset, shp.byteLength);
   // shpjs parses every record as the header's shape type (Z and M variants share the XY layout).
   const type = view.getInt32(32, true) % 10;
+  let ringPairs = 0;
   for (let offset = 100; offset <= shp.length - 8; ) {
     const length = view.getInt32(offset + 4) * 2; // big-endian, in 16-bit words
     if (length < 0) throw new Error(`record at byte ${offset} has a negative length`);
@@ -33,10 +34,42 @@ function checkShp(shp: Uint8Array, budget: ParseBudget): void {
       // Point: one vertex; MultiPoint: a count at 36; PolyLine, Polygon: parts at 36, points at 40.
       if (type === 1) budget.addVertices(1);
       else if (type === 8) budget.addVertices(points(content + 36, 40));
-      else if (type === 3 || type === 5) budget.addVertices(points(content + 40, 44));
+      else if (type === 3 || type === 5) {
+        if (type === 5 && length >= 40)
+          ringPairs += checkParts(view.getInt32(content + 36, true), ringPairs, budget);
+        budget.addVertices(points(content + 40, 44));
+      }
     }
     offset += 8 + length;
   }
+}
+
+/**
+ * Refuses a polygon record of more parts than shpjs can sort into outer rings and holes in good
+ * time: it compares rings pairwise (time quadratic in the parts), so both the parts of one polygon
+ * (maxPartsPerFeature) and the ring pairs of the whole file (counted like vertices, maxVertices)
+ * are bounded. Returns the record's ring pairs.
+ */
+function checkParts(parts: number, pairsSoFar: number, budget: ParseBudget): number {
+  const { limits } = budget;
+  const max = limits.maxPartsPerFeature ?? defaultParseLimits.maxPartsPerFeature ?? 5_000;
+  const n = (value: number) => value.toLocaleString('en-US');
+  if (parts > max) {
+    throw new LimitError(
+      'maxPartsPerFeature',
+      max,
+      `A polygon of the Shapefile has ${n(parts)} rings, more than the limit of ${n(max)} (maxPartsPerFeature).`,
+    );
+  }
+  const pairs = parts > 1 ? (parts * parts) / 4 : 0;
+  if (pairsSoFar + pairs > limits.maxVertices) {
+    throw new LimitError(
+      'maxVertices',
+      limits.maxVertices,
+      `The Shapefile's polygons have too many rings to sort into outer rings and holes: their ring pairs pass the limit of ${n(limits.maxVertices)} (maxVertices).`,
+    );
+  }
+  return pairs;
 }
 
 /**
