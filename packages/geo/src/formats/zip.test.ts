@@ -1,4 +1,4 @@
-import { zipSync } from 'fflate';
+import { Zip, ZipDeflate, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { defaultParseLimits, LimitError, type ParseLimits } from './limits.js';
 import { FormatError } from './source-feature.js';
@@ -30,6 +30,20 @@ describe('unzip', () => {
     const entries = unzip(zip({ 'doc.kml': '<kml/>', 'big.bin': big }), 'KMZ');
     expect(new TextDecoder().decode(entries['doc.kml'])).toBe('<kml/>');
     expect(Buffer.from(entries['big.bin'] ?? []).equals(Buffer.from(big))).toBe(true);
+  });
+
+  it('reads a streamed zip whose sizes are in data descriptors after the data', () => {
+    const parts: Uint8Array[] = [];
+    const archive = new Zip((error, chunk) => {
+      if (error) throw error;
+      parts.push(chunk);
+    });
+    const file = new ZipDeflate('doc.kml', { level: 6 });
+    archive.add(file);
+    file.push(new TextEncoder().encode('<kml>'.repeat(1000)), true);
+    archive.end();
+    const bytes = new Uint8Array(Buffer.concat(parts));
+    expect(new TextDecoder().decode(unzip(bytes, 'KMZ')['doc.kml'])).toBe('<kml>'.repeat(1000));
   });
 
   it('stops a zip bomb at maxInflatedBytes, naming the limit', () => {
