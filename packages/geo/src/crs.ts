@@ -198,7 +198,9 @@ export function fromVn2000Label(survey: Vn2000SurveyXY): ProjectedXY {
 // Shapefile .prj recognition
 // ---------------------------------------------------------------------------------------------
 
-const NUMBER = String.raw`[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?`;
+// `\d+(?:\.\d*)?`, not `\d+\.?\d*`: the latter splits a run of digits in n ways, so a .prj
+// holding `TOWGS84[` and 200 000 digits took minutes (quadratic backtracking).
+const NUMBER = String.raw`[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?`;
 
 function near(value: number | undefined, expected: number, tolerance = 1e-7): boolean {
   return value !== undefined && Math.abs(value - expected) <= tolerance;
@@ -225,7 +227,11 @@ function firstParameter(parameters: Map<string, number>, names: readonly string[
 
 /** The authority code of the outermost CRS, e.g. `AUTHORITY["EPSG","9210"]]` or `ID["EPSG",9210]]` at the end. */
 function outerEpsgCode(wkt: string): string | undefined {
-  const match = /(?:AUTHORITY|ID)\s*\[\s*"EPSG"\s*,\s*"?(\d+)"?\s*(?:,[^\]]*)?\]\s*\]\s*$/i.exec(wkt);
+  // Only the end can match: searching the whole text re-scanned `[^\]]*` from every `ID["EPSG",n,`
+  // (quadratic in a crafted .prj).
+  const match = /(?:AUTHORITY|ID)\s*\[\s*"EPSG"\s*,\s*"?(\d+)"?\s*(?:,[^\]]*)?\]\s*\]\s*$/i.exec(
+    wkt.slice(-400),
+  );
   return match ? `EPSG:${match[1]}` : undefined;
 }
 

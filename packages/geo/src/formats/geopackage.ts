@@ -5,18 +5,20 @@
  */
 import type { Database as SqlJsDatabase, SqlJsStatic, SqlValue } from 'sql.js';
 import { type CrsCode, isSupportedCrs } from '../crs.js';
+import { ParseBudget } from './budget.js';
+import { defaultParseLimits, type ParseLimits } from './limits.js';
 import { ESRI_PRJ } from './prj.js';
 import { type DecodedLayer, FormatError, type SourceFeature } from './source-feature.js';
 import { fromWkb, toWkb } from './wkb.js';
 
 const GPKG_APPLICATION_ID = 0x47504b47; // "GPKG"
 
-function decodeGeometry(blob: Uint8Array): SourceFeature['geometry'] {
+function decodeGeometry(blob: Uint8Array, budget: ParseBudget): SourceFeature['geometry'] {
   if (blob[0] !== 0x47 || blob[1] !== 0x50) throw new Error('geometry is not a GeoPackage blob');
   const flags = blob[3] ?? 0;
   if (flags & 0x10) return null; // empty geometry
   const envelope = [0, 32, 48, 48, 64][(flags >> 1) & 0x07] ?? 0;
-  return fromWkb(blob.subarray(8 + envelope));
+  return fromWkb(blob.subarray(8 + envelope), budget);
 }
 
 function encodeGeometry(geometry: { type: string; coordinates?: unknown }, srsId: number): Uint8Array {
@@ -28,8 +30,54 @@ function encodeGeometry(geometry: { type: string; coordinates?: unknown }, srsId
   return out;
 }
 
-/** Reads the first feature table of a GeoPackage; `crs` from its srs (EPSG organisation). */
-export function readGeoPackage(sqlJs: SqlJsStatic, bytes: Uint8Array): DecodedLayer {
+const quoteIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+interface SchemaObject {
+  type: string;
+  sql: string;
+}
+
+/** What sqlite_master says each name is (SQLite names are case-insensitive). Reading it runs nothing. */
+function schemaOf(db: SqlJsDatabase): Map<string, SchemaObject> {
+  const schema = new Map<string, SchemaObject>();
+  for (const [type, name, sql] of db.exec('SELECT type, name, sql FROM sqlite_master')[0]?.values ?? []) {
+    schema.set(String(name).toLowerCase(), { type: String(type), sql: String(sql ?? '') });
+  }
+  return schema;
+}
+
+/**
+ * Why `name` is not a table this reader may select from, or undefined. A view runs whatever query
+ * its author wrote (a recursive one never ends), a virtual table runs a module, and a generated
+ * column computes an expression on every read: only plain tables are read.
+ */
+function notAPlainTable(
+  db: SqlJsDatabase,
+  schema: Map<string, SchemaObject>,
+  name: string,
+): string | undefined {
+  const object = schema.get(name.toLowerCase());
+  if (!object) return 'it does not exist';
+  if (object.type !== 'table') return `it is a ${object.type}, not a table`;
+  if (/^\s*CREATE\s+VIRTUAL\b/i.test(object.sql)) return 'it is a virtual table';
+  const columns = db.exec(`PRAGMA table_xinfo(${quoteIdentifier(name)})`)[0]?.values ?? [];
+  // table_xinfo's `hidden`: 2 and 3 are generated columns.
+  if (columns.some((column) => column[6] === 2 || column[6] === 3)) return 'it has generated columns';
+  return undefined;
+}
+
+/**
+ * Reads the first feature table of a GeoPackage; `crs` from its srs (EPSG organisation). Only
+ * tables that gpkg_contents lists as `features` and that are plain tables in sqlite_master are read
+ * (never views, virtual tables or generated columns, which would run code the file's author wrote),
+ * and at most `limits.maxFeatures` rows, `maxVerticesPerFeature`/`maxVertices` vertices and
+ * `maxCellChars` per text.
+ */
+export function readGeoPackage(
+  sqlJs: SqlJsStatic,
+  bytes: Uint8Array,
+  limits: ParseLimits = defaultParseLimits,
+): DecodedLayer {
   let db: SqlJsDatabase;
   try {
     db = new sqlJs.Database(bytes);
@@ -41,38 +89,89 @@ export function readGeoPackage(sqlJs: SqlJsStatic, bytes: Uint8Array): DecodedLa
     );
   }
   try {
-    const layers = db.exec(
-      `SELECT g.table_name, g.column_name, s.organization, s.organization_coordsys_id
+    const schema = schemaOf(db);
+    for (const meta of ['gpkg_contents', 'gpkg_geometry_columns', 'gpkg_spatial_ref_sys']) {
+      const why = schema.has(meta) ? notAPlainTable(db, schema, meta) : undefined;
+      if (why) {
+        throw new FormatError('UNSUPPORTED_FILE', `The GeoPackage's ${meta} cannot be read: ${why}.`);
+      }
+    }
+    const layers =
+      db.exec(
+        `SELECT g.table_name, g.column_name, s.organization, s.organization_coordsys_id
        FROM gpkg_geometry_columns g JOIN gpkg_contents c ON c.table_name = g.table_name
        LEFT JOIN gpkg_spatial_ref_sys s ON s.srs_id = g.srs_id
        WHERE c.data_type = 'features' ORDER BY c.table_name`,
-    )[0]?.values;
-    const first = layers?.[0];
-    if (!first) throw new FormatError('EMPTY_FILE', 'The GeoPackage holds no feature table.');
-    const [table, column, organization, code] = first.map(String);
-    const rows = db.exec(`SELECT * FROM "${String(table).replaceAll('"', '""')}"`)[0];
-    const columns = rows?.columns ?? [];
-    const pkInfo = db.exec(`PRAGMA table_info("${String(table).replaceAll('"', '""')}")`)[0]?.values ?? [];
-    const primaryKey = pkInfo.find((r) => r[5] === 1)?.[1];
-    const features: SourceFeature[] = (rows?.values ?? []).map((values) => {
-      const properties: Record<string, unknown> = {};
-      let geometry: SourceFeature['geometry'] = null;
-      columns.forEach((name, i) => {
-        const value: SqlValue | undefined = values[i];
-        if (name === column) geometry = value instanceof Uint8Array ? decodeGeometry(value) : null;
-        else if (name !== primaryKey) properties[name] = value;
-      });
-      return { properties, geometry };
+      )[0]?.values ?? [];
+    const refused: string[] = [];
+    const first = layers.find((layer) => {
+      const why = notAPlainTable(db, schema, String(layer[0]));
+      if (why) refused.push(`"${String(layer[0]).slice(0, 100)}" (${why})`);
+      return why === undefined;
     });
-    const fields = columns.filter((n) => n !== column && n !== primaryKey);
-    const epsg = organization?.toUpperCase() === 'EPSG' ? `EPSG:${code}` : undefined;
-    if (epsg && isSupportedCrs(epsg)) return { features, fields, crs: epsg };
-    return { features, fields, unknownCrs: code !== '0' && code !== '-1' && code !== 'undefined' };
+    if (!first) {
+      if (refused.length > 0) {
+        throw new FormatError(
+          'UNSUPPORTED_FILE',
+          `The GeoPackage has no feature table Hatang can read: ${refused.join(', ')}. Only plain tables are read; save the layer as a table (e.g. with ogr2ogr) and upload it again.`,
+        );
+      }
+      throw new FormatError('EMPTY_FILE', 'The GeoPackage holds no feature table.');
+    }
+    const [table, column, organization, code] = first.map(String);
+    return { ...readRows(db, String(table), column, limits), ...crsOf(organization, code) };
   } catch (error) {
     if (error instanceof FormatError) throw error;
     throw new FormatError('DAMAGED_FILE', `The GeoPackage cannot be read (${(error as Error).message}).`);
   } finally {
     db.close();
+  }
+}
+
+function crsOf(
+  organization: string | undefined,
+  code: string | undefined,
+): Pick<DecodedLayer, 'crs' | 'unknownCrs'> {
+  const epsg = organization?.toUpperCase() === 'EPSG' ? `EPSG:${code}` : undefined;
+  if (epsg && isSupportedCrs(epsg)) return { crs: epsg };
+  return { unknownCrs: code !== '0' && code !== '-1' && code !== 'undefined' };
+}
+
+/** The rows of a plain table, stepping one at a time and stopping at the first limit broken. */
+function readRows(
+  db: SqlJsDatabase,
+  table: string,
+  column: string | undefined,
+  limits: ParseLimits,
+): Pick<DecodedLayer, 'features' | 'fields'> {
+  const budget = new ParseBudget(limits, 'GeoPackage');
+  const pkInfo = db.exec(`PRAGMA table_info(${quoteIdentifier(table)})`)[0]?.values ?? [];
+  const primaryKey = pkInfo.find((r) => r[5] === 1)?.[1];
+  // One row past the limit is enough to know it is broken.
+  const statement = db.prepare(`SELECT * FROM ${quoteIdentifier(table)} LIMIT ?`, [limits.maxFeatures + 1]);
+  try {
+    const columns = statement.getColumnNames();
+    const features: SourceFeature[] = [];
+    while (statement.step()) {
+      budget.feature();
+      const values = statement.get();
+      const properties: Record<string, unknown> = {};
+      let geometry: SourceFeature['geometry'] = null;
+      columns.forEach((name, i) => {
+        const value: SqlValue | undefined = values[i];
+        if (name === column) {
+          geometry = value instanceof Uint8Array ? decodeGeometry(value, budget) : null;
+          return;
+        }
+        if (typeof value === 'string' || value instanceof Uint8Array)
+          budget.cell(value.length, `column ${name}`);
+        if (name !== primaryKey) properties[name] = value;
+      });
+      features.push({ properties, geometry });
+    }
+    return { features, fields: columns.filter((n) => n !== column && n !== primaryKey) };
+  } finally {
+    statement.free();
   }
 }
 
@@ -124,7 +223,7 @@ export function writeGeoPackage(sqlJs: SqlJsStatic, layer: GeoPackageLayer): Uin
       if (values.length > 0 && values.every((v) => typeof v === 'boolean')) return 'BOOLEAN';
       return 'TEXT';
     };
-    const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+    const quote = quoteIdentifier;
     const geometryTypeName = layer.geometryType.toUpperCase();
     db.exec(
       `CREATE TABLE ${quote(layer.table)} (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom ${geometryTypeName}${keys

@@ -1,3 +1,4 @@
+export * from './budget.js';
 export * from './csv-write.js';
 export * from './geojson-read.js';
 export * from './geopackage.js';

@@ -6,6 +6,9 @@
 import { toKML } from '@placemarkio/tokml';
 import { kml } from '@tmcw/togeojson';
 import type { FeatureCollection, Geometry } from 'geojson';
+import { ParseBudget } from './budget.js';
+import { scanKml } from './kml-scan.js';
+import { defaultParseLimits, type ParseLimits } from './limits.js';
 import { type DecodedLayer, FormatError, fieldsOf, type SourceFeature } from './source-feature.js';
 import { unzip } from './zip.js';
 
@@ -32,8 +35,34 @@ function elements(list: ListLike): ElementLike[] {
   return out;
 }
 
-/** Reads the placemarks of a KML document; ExtendedData and `name` become properties. */
-export function readKml(text: string, parser: XmlParser): DecodedLayer {
+/**
+ * Reads the placemarks of a KML document; ExtendedData and `name` become properties. The text is
+ * first scanned in linear time against `limits` (depth, placemarks, vertices, text size, no DTD),
+ * so the XML parser and togeojson only ever see documents within them.
+ */
+export function readKml(
+  text: string,
+  parser: XmlParser,
+  limits: ParseLimits = defaultParseLimits,
+): DecodedLayer {
+  return readKmlWithin(text, parser, new ParseBudget(limits, 'KML'));
+}
+
+/**
+ * Collapses the whitespace of every `<coordinates>` text to single spaces: togeojson trims it with
+ * `/^\s*|\s*$/g`, which takes time quadratic in the length of a run of spaces.
+ */
+function normaliseCoordinates(doc: KmlDocument): void {
+  const list = elements(doc.getElementsByTagName('coordinates') as ListLike);
+  for (const element of list) {
+    const text = element.textContent ?? '';
+    const tuples = text.split(/\s+/).filter(Boolean).join(' ');
+    if (tuples !== text) element.textContent = tuples;
+  }
+}
+
+function readKmlWithin(text: string, parser: XmlParser, budget: ParseBudget): DecodedLayer {
+  scanKml(text, budget);
   let doc: KmlDocument;
   try {
     doc = parser.parseFromString(text, 'text/xml');
@@ -41,9 +70,11 @@ export function readKml(text: string, parser: XmlParser): DecodedLayer {
     throw new FormatError('DAMAGED_FILE', `The KML is not well-formed XML (${(error as Error).message}).`);
   }
   const root = doc.documentElement;
-  if (root?.nodeName.replace(/^.*:/, '') !== 'kml') {
+  const rootName = root?.nodeName ?? '';
+  if (rootName.slice(rootName.lastIndexOf(':') + 1) !== 'kml') {
     throw new FormatError('UNSUPPORTED_FILE', 'The file is not KML: its root element is not <kml>.');
   }
+  normaliseCoordinates(doc);
   const collection = kml(doc);
   const features: SourceFeature[] = collection.features.map((feature) => {
     const properties = { ...(feature.properties ?? {}) };
@@ -79,19 +110,12 @@ export function readKml(text: string, parser: XmlParser): DecodedLayer {
   return { features, fields: fieldsOf(features), crs: 'EPSG:4326' };
 }
 
-/** Reads a KMZ: the archive's doc.kml (or its only .kml). */
 /** The archive paths `doc.kml` links to (`<NetworkLink><Link><href>`) that the archive holds, in order. */
-function linkedEntries(doc: string, entries: Record<string, Uint8Array>): string[] {
+function linkedEntries(hrefs: readonly string[], entries: Record<string, Uint8Array>): string[] {
   const byName = new Map(Object.keys(entries).map((n) => [n.replace(/^\.?\//, '').toLowerCase(), n]));
   const links: string[] = [];
-  for (const match of doc.matchAll(
-    /<NetworkLink\b[\s\S]*?<href>\s*([^<]+?)\s*<\/href>[\s\S]*?<\/NetworkLink>/gi,
-  )) {
-    const href = (match[1] ?? '')
-      .replace(/&amp;/g, '&')
-      .replace(/^\.?\//, '')
-      .toLowerCase();
-    const entry = byName.get(href);
+  for (const href of hrefs) {
+    const entry = byName.get(href.replace(/^\.?\//, '').toLowerCase());
     if (entry && !links.includes(entry)) links.push(entry);
   }
   return links;
@@ -102,18 +126,26 @@ function linkedEntries(doc: string, entries: Record<string, Uint8Array>): string
  * driver (`ogr2ogr -f LIBKML x.kmz`) writes a `doc.kml` that only links to one
  * `layers/<name>.kml` per layer inside the archive. Reads the linked documents the archive holds
  * (links to the web are never followed: nothing is fetched), else `doc.kml` (or the first .kml).
+ * The archive is unzipped within `limits`, and the features and vertices of all the documents read
+ * count against one budget.
  */
-export function readKmz(bytes: Uint8Array, parser: XmlParser): DecodedLayer {
-  const entries = unzip(bytes, 'KMZ');
+export function readKmz(
+  bytes: Uint8Array,
+  parser: XmlParser,
+  limits: ParseLimits = defaultParseLimits,
+): DecodedLayer {
+  const entries = unzip(bytes, 'KMZ', limits);
   const names = Object.keys(entries).filter((n) => n.toLowerCase().endsWith('.kml'));
   const name = names.find((n) => n.toLowerCase().replace(/^.*\//, '') === 'doc.kml') ?? names[0];
   const content = name ? entries[name] : undefined;
   if (!content) throw new FormatError('UNSUPPORTED_FILE', 'The KMZ holds no .kml document.');
-  const links = linkedEntries(new TextDecoder().decode(content), entries);
-  if (links.length === 0) return readKml(new TextDecoder().decode(content), parser);
+  const doc = new TextDecoder().decode(content);
+  const links = linkedEntries(scanKml(doc, new ParseBudget(limits, 'KMZ')), entries);
+  const budget = new ParseBudget(limits, 'KMZ');
+  if (links.length === 0) return readKmlWithin(doc, parser, budget);
   const features = links.flatMap((entry) => {
     const linked = entries[entry];
-    return linked ? readKml(new TextDecoder().decode(linked), parser).features : [];
+    return linked ? readKmlWithin(new TextDecoder().decode(linked), parser, budget).features : [];
   });
   if (features.length === 0) throw new FormatError('EMPTY_FILE', 'The KMZ holds no placemarks.');
   return { features, fields: fieldsOf(features), crs: 'EPSG:4326' };

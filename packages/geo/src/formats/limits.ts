@@ -23,6 +23,12 @@ export interface ParseLimits {
   maxDepth: number;
   /** Raster cells (width × height) in a GeoTIFF. */
   maxRasterCells: number;
+  /**
+   * Parts (rings) in one Shapefile polygon record: shpjs nests holes in outer rings by comparing
+   * each with each, time quadratic in the parts (20 000 parts took 7 s). Optional so a ParseLimits
+   * built without it still type-checks; unset means the default.
+   */
+  maxPartsPerFeature?: number;
 }
 
 export const defaultParseLimits: ParseLimits = {
@@ -34,6 +40,7 @@ export const defaultParseLimits: ParseLimits = {
   maxCellChars: 200_000,
   maxDepth: 32,
   maxRasterCells: 100_000_000,
+  maxPartsPerFeature: 5_000,
 };
 
 /** A file that breaks a parse limit: the limit's name and value are in the error for the report. */

@@ -2,6 +2,7 @@
  * Well-known binary for the simple geometry types (2D; Z/M ordinates are read and dropped), as
  * GeoPackage stores it behind its own header.
  */
+import type { ParseBudget } from './budget.js';
 import type { SourceGeometry } from './source-feature.js';
 
 const CODES: Record<string, number> = {
@@ -71,11 +72,16 @@ export function toWkb(geometry: { type: string; coordinates?: unknown }): Uint8A
   return out;
 }
 
-/** Decodes WKB (either byte order, ISO or EWKB-style Z/M flags) into a GeoJSON-shaped geometry. */
-export function fromWkb(bytes: Uint8Array): SourceGeometry {
+/**
+ * Decodes WKB (either byte order, ISO or EWKB-style Z/M flags) into a GeoJSON-shaped geometry.
+ * Every count is checked against the bytes left before anything is allocated (a header claiming
+ * four billion points in a 100-byte blob is damaged, not a reason to build a huge array), Multi*
+ * parts must be their single type, and the vertices count against `budget` when one is given.
+ */
+export function fromWkb(bytes: Uint8Array, budget?: ParseBudget): SourceGeometry {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let offset = 0;
-  const read = (): SourceGeometry & { coordinates: Coords } => {
+  const read = (expected?: string): SourceGeometry & { coordinates: Coords } => {
     const little = view.getUint8(offset) === 1;
     offset += 1;
     let code = view.getUint32(offset, little);
@@ -97,9 +103,13 @@ export function fromWkb(bytes: Uint8Array): SourceGeometry {
     }
     const type = NAMES[code];
     if (!type) throw new Error(`WKB geometry type ${code} is not supported`);
-    const uint = () => {
+    if (expected && type !== expected) throw new Error(`WKB ${expected} holds a ${type}`);
+    /** A count of items of at least `itemBytes` bytes each, refused when the bytes left cannot hold them. */
+    const count = (itemBytes: number) => {
       const n = view.getUint32(offset, little);
       offset += 4;
+      if (n * itemBytes > bytes.length - offset)
+        throw new Error('WKB is truncated: it counts more than it holds');
       return n;
     };
     const point = (): number[] => {
@@ -107,11 +117,19 @@ export function fromWkb(bytes: Uint8Array): SourceGeometry {
       offset += 8 * dims;
       return p;
     };
-    const list = () => Array.from({ length: uint() }, point);
-    if (type === 'Point') return { type, coordinates: point() };
+    const list = () => {
+      const n = count(8 * dims);
+      budget?.addVertices(n);
+      return Array.from({ length: n }, point);
+    };
+    if (type === 'Point') {
+      budget?.addVertices(1);
+      return { type, coordinates: point() };
+    }
     if (type === 'LineString') return { type, coordinates: list() };
-    if (type === 'Polygon') return { type, coordinates: Array.from({ length: uint() }, list) };
-    return { type, coordinates: Array.from({ length: uint() }, () => read().coordinates) };
+    if (type === 'Polygon') return { type, coordinates: Array.from({ length: count(4) }, list) };
+    const single = type.replace('Multi', '');
+    return { type, coordinates: Array.from({ length: count(5) }, () => read(single).coordinates) };
   };
   return read();
 }

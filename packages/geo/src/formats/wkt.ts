@@ -2,6 +2,8 @@
  * Well-known text for the simple geometries assets use (Point, LineString, Polygon and their
  * Multi forms). Positions are `[x, y]` in whatever CRS the text is in.
  */
+import { cellLimit, ParseBudget } from './budget.js';
+import { defaultParseLimits, type ParseLimits } from './limits.js';
 import type { SourceGeometry } from './source-feature.js';
 
 type Coords = number[] | Coords[];
@@ -43,21 +45,90 @@ const TYPES: Record<string, string> = {
   MULTIPOLYGON: 'MultiPolygon',
 };
 
-/** Parses WKT (2D; Z/M values dropped) into a GeoJSON-shaped geometry; throws with a message when unreadable. */
-export function fromWkt(text: string): SourceGeometry {
-  const match = /^\s*(?:SRID=\d+;)?\s*([A-Za-z]+)\s*(?:Z|M|ZM)?\s*(\(.*\))\s*$/s.exec(text);
-  const type = match ? TYPES[(match[1] ?? '').toUpperCase()] : undefined;
-  if (!match || !type) throw new Error(`not readable as WKT: "${text.slice(0, 40)}"`);
-  const json = (match[2] ?? '')
-    .replace(/(-?[\d.eE+-]+)\s+(-?[\d.eE+-]+)(?:\s+-?[\d.eE+-]+)*/g, '[$1,$2]')
-    .replaceAll('(', '[')
-    .replaceAll(')', ']');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    throw new Error(`not readable as WKT: "${text.slice(0, 40)}"`);
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** Characters a number may hold: digits, `.`, `e`/`E`, `+`, `-`. */
+const isNumberChar = (c: number) =>
+  (c >= 48 && c <= 57) || c === 46 || c === 101 || c === 69 || c === 43 || c === 45;
+
+/**
+ * Parses WKT (2D; Z/M values dropped) into a GeoJSON-shaped geometry; throws with a message when
+ * unreadable. One pass over the text, never going back, so the time is linear in its length; a
+ * text longer than `maxCellChars` is refused before it is read, nesting deeper than `maxDepth`
+ * and more vertices than `maxVerticesPerFeature` while it is read (LimitError). Given a
+ * ParseBudget instead of limits, the vertices also count against the file's `maxVertices`.
+ */
+export function fromWkt(
+  text: string,
+  limits: ParseLimits | ParseBudget = defaultParseLimits,
+): SourceGeometry {
+  const budget = limits instanceof ParseBudget ? limits : new ParseBudget(limits, 'WKT cell');
+  cellLimit(text.length, budget.limits, 'a WKT cell');
+  const fail = (why: string): never => {
+    throw new Error(`not readable as WKT: "${text.slice(0, 40)}" (${why})`);
+  };
+  let i = 0;
+  const skipSpace = () => {
+    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  };
+  const word = () => {
+    const start = i;
+    while (i < text.length && isLetter(text.charCodeAt(i))) i++;
+    return text.slice(start, i).toUpperCase();
+  };
+  skipSpace();
+  if (text.slice(i, i + 5).toUpperCase() === 'SRID=') {
+    const semicolon = text.indexOf(';', i);
+    if (semicolon < 0 || !/^\d+$/.test(text.slice(i + 5, semicolon))) fail('SRID=<number>; expected');
+    i = semicolon + 1;
+    skipSpace();
   }
-  const unwrapped = type === 'Point' && Array.isArray(parsed) ? parsed[0] : parsed;
-  return { type, coordinates: unwrapped };
+  const type = TYPES[word()] ?? fail('unknown geometry type');
+  skipSpace();
+  const dimensions = word();
+  if (dimensions !== '' && dimensions !== 'Z' && dimensions !== 'M' && dimensions !== 'ZM') {
+    fail(`"${dimensions.slice(0, 10)}" is not Z, M or ZM`);
+  }
+  skipSpace();
+  const number = () => {
+    const start = i;
+    while (i < text.length && isNumberChar(text.charCodeAt(i))) i++;
+    const value = start < i ? Number(text.slice(start, i)) : Number.NaN;
+    if (!Number.isFinite(value)) fail(`a number expected at character ${start + 1}`);
+    return value;
+  };
+  /** `x y [z [m]]`: the first two numbers. */
+  const position = (): number[] => {
+    const x = number();
+    skipSpace();
+    const y = number();
+    skipSpace();
+    while (i < text.length && isNumberChar(text.charCodeAt(i))) {
+      number();
+      skipSpace();
+    }
+    budget.addVertices(1);
+    return [x, y];
+  };
+  /** `( item, item, … )` where an item is a position or a nested list. */
+  const list = (depth: number): Coords[] => {
+    budget.depth(depth, 'parentheses');
+    if (text.charCodeAt(i) !== 40) fail(`"(" expected at character ${i + 1}`);
+    i++;
+    const items: Coords[] = [];
+    for (;;) {
+      skipSpace();
+      items.push(text.charCodeAt(i) === 40 ? list(depth + 1) : position());
+      skipSpace();
+      const c = text.charCodeAt(i);
+      i++;
+      if (c === 41) return items;
+      if (c !== 44) fail(`"," or ")" expected at character ${i}`);
+    }
+  };
+  const coordinates = list(1);
+  skipSpace();
+  if (i < text.length) fail(`unexpected text at character ${i + 1}`);
+  if (type === 'Point') return { type, coordinates: coordinates[0] };
+  return { type, coordinates };
 }
