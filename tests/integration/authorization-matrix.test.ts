@@ -189,8 +189,11 @@ async function attemptFor(key: string, subject: Subject, owner: string): Promise
       return { method, path: '/api/v1/exports/towers?format=geojson&bbox=0,0,1,1' };
     case 'GET /api/v1/exports/ofds/:part':
       return { method, path: '/api/v1/exports/ofds/spans?bbox=0,0,1,1' };
-    case 'POST /api/v1/analysis/coverage':
-      return { method, path: pattern, json: { technology: '4G', operators: [orgs.operatorA], maxSites: 1 } };
+    case 'POST /api/v1/analysis/coverage': {
+      // Operators and inspectors analyse their own organisation's network; staff any operator's.
+      const own = subject === 'inspector' ? orgs.commune : orgs.operatorA;
+      return { method, path: pattern, json: { technology: '4G', operators: [own], maxSites: 1 } };
+    }
     case 'GET /api/v1/analysis/coverage/:jobId': {
       const job = await call<{ jobId: string }>(app, 'POST', '/api/v1/analysis/coverage', {
         as: admin,
