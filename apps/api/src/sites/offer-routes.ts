@@ -10,7 +10,7 @@ import {
 } from '@hatang/contracts';
 import type { Database, Sql } from '@hatang/db';
 import { type Context, Hono } from 'hono';
-import { auditFeature, historyBody, listHistory } from '../audit/audit-log.js';
+import { actorsVisibleTo, auditFeature, historyBody, listHistory, ownerOrgOf } from '../audit/audit-log.js';
 import type { AppEnv } from '../context.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
 import { answerFeature, isUuid, readIfMatch, readJsonBody } from '../http/body.js';
@@ -90,7 +90,7 @@ export function siteOfferRoutes(db: Database) {
     const id = c.req.param('id');
     const rows = isUuid(id) ? await listHistory(db, 'site-offers', id) : [];
     if (rows.length === 0) throw notFound('Site offer');
-    return c.json(historyBody(rows));
+    return c.json(historyBody(rows, actorsVisibleTo(c.get('principal'), ownerOrgOf('offeringOrgId'))));
   });
 
   app.post('/', async (c) => {
