@@ -58,6 +58,8 @@ beforeAll(async () => {
     );
   }
   const commune = await createOrganisation(db, 'commune');
+  // The inspector's commune is the test's unit: inspectors publish offers only inside it.
+  await db.query('UPDATE organisations SET admin_unit_code = $2 WHERE id = $1', [commune, unitCode]);
   inspector = await sessionFor(app, db, commune, ['inspector']);
   planner = await sessionFor(app, db, await createOrganisation(db, 'city_department'), ['planner']);
   // An operator with no towers: every person is a gap for it.

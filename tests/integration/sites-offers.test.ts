@@ -45,6 +45,11 @@ beforeAll(async () => {
   unitCode = await createUnitWithCells(db, centre, 'Xã Đề Nghị');
   communeOrg = await createOrganisation(db, 'commune');
   otherCommuneOrg = await createOrganisation(db, 'commune');
+  // Both communes' inspectors work in the test's unit (they publish only inside their commune).
+  await db.query('UPDATE organisations SET admin_unit_code = $2 WHERE id = ANY($1::uuid[])', [
+    `{${communeOrg},${otherCommuneOrg}}`,
+    unitCode,
+  ]);
   inspector = await sessionFor(app, db, communeOrg, ['inspector']);
   otherInspector = await sessionFor(app, db, otherCommuneOrg, ['inspector']);
   const city = await createOrganisation(db, 'city_department');
