@@ -69,7 +69,9 @@ export function violationRoutes(db: Database) {
         geometry: input.geometry,
         asset,
         permitApplicationId,
-        responsibleOrgId: await responsibleOrgOf(tx, asset, permitApplicationId),
+        responsibleOrgId: await responsibleOrgOf(tx, asset, permitApplicationId, {
+          principal: c.get('principal'),
+        }),
         reportedBy: userOf(c),
         reportedOrgId: principal?.orgId ?? null,
       });
@@ -106,7 +108,12 @@ export function violationRoutes(db: Database) {
         description: input.description ?? p.description,
         asset,
         permitApplicationId,
-        responsibleOrgId: await responsibleOrgOf(tx, asset, permitApplicationId),
+        responsibleOrgId: await responsibleOrgOf(
+          tx,
+          asset,
+          permitApplicationId,
+          permitApplicationId === p.permitApplicationId ? undefined : { principal: c.get('principal') },
+        ),
       });
     });
     c.header('ETag', etag(result.properties.version));
