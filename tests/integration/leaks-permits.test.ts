@@ -168,4 +168,28 @@ describe('permit duplicate check across operators', () => {
     expect(duplicateOf(rerun.body)?.result).toBe('warn');
     expectAll(duplicateOf(rerun.body), [ownDraftTitle], 'the own-draft warning');
   });
+
+  it("hides who changed the checks' configuration from applicants; staff see it", async () => {
+    const current = await call<{ version: number; params: unknown }>(
+      r.app,
+      'GET',
+      '/api/v1/permit-check-config',
+      {
+        as: r.staff.admin,
+      },
+    );
+    // The current parameters again (no other test sees a difference): a new version by the admin.
+    const put = await call(r.app, 'PUT', '/api/v1/permit-check-config', {
+      as: r.staff.admin,
+      json: { params: current.body.params, note: 'leak test' },
+      headers: { 'if-match': String(current.body.version) },
+    });
+    expect(put.status).toBe(200);
+    const path = '/api/v1/permit-check-config/history';
+    expectNone((await call(r.app, 'GET', path, { as: r.a })).body, [r.staff.admin.user.id], 'config history');
+    expectNone((await call(r.app, 'GET', '/api/v1/permit-check-config', { as: r.a })).body, [
+      r.staff.admin.user.id,
+    ]);
+    expectAll((await call(r.app, 'GET', path, { as: r.staff.reviewer })).body, [r.staff.admin.user.id]);
+  });
 });
