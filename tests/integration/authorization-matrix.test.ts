@@ -22,7 +22,7 @@ import { permitRouteAttempt } from './permits-support.js';
 import { planExportRouteAttempt } from './plan-exports-support.js';
 import { planRouteAttempt } from './plans-support.js';
 import { sharingRouteAttempt } from './sharing-support.js';
-import { siteRouteAttempt } from './sites-support.js';
+import { offerFeature, siteRouteAttempt } from './sites-support.js';
 import { violationRouteAttempt } from './violations-support.js';
 
 const SUBJECTS: Subject[] = [
@@ -189,8 +189,11 @@ async function attemptFor(key: string, subject: Subject, owner: string): Promise
       return { method, path: '/api/v1/exports/towers?format=geojson&bbox=0,0,1,1' };
     case 'GET /api/v1/exports/ofds/:part':
       return { method, path: '/api/v1/exports/ofds/spans?bbox=0,0,1,1' };
-    case 'POST /api/v1/analysis/coverage':
-      return { method, path: pattern, json: { technology: '4G', operators: [orgs.operatorA], maxSites: 1 } };
+    case 'POST /api/v1/analysis/coverage': {
+      // Operators and inspectors analyse their own organisation's network; staff any operator's.
+      const own = subject === 'inspector' ? orgs.commune : orgs.operatorA;
+      return { method, path: pattern, json: { technology: '4G', operators: [own], maxSites: 1 } };
+    }
     case 'GET /api/v1/analysis/coverage/:jobId': {
       const job = await call<{ jobId: string }>(app, 'POST', '/api/v1/analysis/coverage', {
         as: admin,
@@ -340,5 +343,94 @@ describe('every subject against every route', () => {
       }
     }
     console.log(`authorisation matrix: ${subject} × ${outcomes.length} requests`);
+  });
+});
+
+/**
+ * Rows the policy table cannot express (issue 15, item 4): what each subject may do or see of
+ * another organisation's records once a route admits it. Expected: `2xx`, `401`, `403`, or for
+ * history whether the actors show. The leak tests (leaks-*.test.ts) search the answers' text.
+ */
+describe('cross-organisation rows', () => {
+  const STAFF = new Set<Subject>(['admin', 'planner', 'reviewer']);
+  const refused = (subject: Subject) => (subject === 'anonymous' ? '401' : '403');
+  const status = (code: number) => (code >= 200 && code < 300 ? '2xx' : String(code));
+  const analysts = (subject: Subject) =>
+    scopeOf(ROUTE_POLICIES.get('POST /api/v1/analysis/coverage')!.rule, [subject]);
+
+  it.each(SUBJECTS.map((s) => [s]))(
+    "coverage restricted to operator B's network or 60 m radii: %s",
+    async (subject) => {
+      const session = sessions.get(subject);
+      const own = subject === 'inspector' ? orgs.commune : orgs.operatorA;
+      const rival = await call(app, 'POST', '/api/v1/analysis/coverage', {
+        as: session,
+        json: { technology: '4G', operators: [orgs.operatorB], maxSites: 0, gapLimit: 1 },
+      });
+      const small = await call(app, 'POST', '/api/v1/analysis/coverage', {
+        as: session,
+        json: {
+          technology: '4G',
+          operators: [own],
+          maxSites: 0,
+          gapLimit: 1,
+          radiusOverrides: { '4G': { urban: 60 } },
+        },
+      });
+      const expected = STAFF.has(subject) ? '2xx' : analysts(subject) ? '403' : refused(subject);
+      expect([status(rival.status), status(small.status)]).toEqual([expected, expected]);
+    },
+  );
+
+  it.each(SUBJECTS.map((s) => [s]))('a site offer outside the matrix ward: %s', async (subject) => {
+    const offer = await call(app, 'POST', '/api/v1/site-offers', {
+      as: sessions.get(subject),
+      json: offerFeature([20.2, 20.05], { name: 'Ngoài phường' }),
+    });
+    const expected = subject === 'admin' || subject === 'planner' ? '2xx' : refused(subject);
+    expect(status(offer.status)).toBe(expected);
+  });
+
+  it.each(SUBJECTS.map((s) => [s]))("actors in the history of operator B's tower: %s", async (subject) => {
+    const id = await freshRecord('towers', orgs.operatorB);
+    const history = await call<{ items: { actor: unknown; actorHidden?: boolean }[] }>(
+      app,
+      'GET',
+      `/api/v1/towers/${id}/history`,
+      { as: sessions.get(subject) },
+    );
+    expect(history.status).toBe(200);
+    const shown = history.body.items.map((i) => (i.actorHidden ? 'hidden' : 'shown'));
+    expect(shown).toEqual([STAFF.has(subject) ? 'shown' : 'hidden']);
+    if (!STAFF.has(subject)) expect(JSON.stringify(history.body)).not.toContain(admin.user.id);
+  });
+
+  it.each(SUBJECTS.map((s) => [s]))("operator B's coverage polygons: %s", async (subject) => {
+    const [x, y] = farAway(2450);
+    const polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [x, y],
+          [x + 0.01, y],
+          [x + 0.01, y + 0.01],
+          [x, y],
+        ],
+      ],
+    };
+    const put = await call(app, 'PUT', `/api/v1/analysis/coverage-polygons/${orgs.operatorB}/3G`, {
+      as: admin,
+      json: polygon,
+    });
+    expect(put.status).toBeLessThan(300);
+    const listed = await call<{ features: { properties: { operatorId: string } }[] }>(
+      app,
+      'GET',
+      '/api/v1/analysis/coverage-polygons',
+      { as: sessions.get(subject) },
+    );
+    if (!analysts(subject)) return expect(status(listed.status)).toBe(refused(subject));
+    const seesB = listed.body.features.some((f) => f.properties.operatorId === orgs.operatorB);
+    expect(seesB).toBe(STAFF.has(subject));
   });
 });

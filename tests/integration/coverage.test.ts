@@ -42,6 +42,21 @@ function app_() {
   hono.use('*', requestId());
   hono.onError(onError);
   hono.notFound(onNotFound);
+  // A planner: city staff may restrict an analysis to any operators and set any radius.
+  hono.use('*', async (c, next) => {
+    c.set('principal', {
+      userId: crypto.randomUUID(),
+      displayName: 'Test planner',
+      orgId: crypto.randomUUID(),
+      orgKind: 'city_department',
+      adminUnitCode: null,
+      roles: ['planner'],
+      via: 'session',
+      scopes: ['read', 'write'],
+      credentialId: 'test',
+    });
+    await next();
+  });
   hono.route('/api/v1/analysis', analysisRoutes(db));
   return hono;
 }

@@ -25,6 +25,7 @@ type Job = {
 
 let app: App;
 let inspector: Session;
+let commune: string;
 let planner: Session;
 let operator: string;
 let unitCode: string;
@@ -57,7 +58,9 @@ beforeAll(async () => {
       [base + i, unitCode, PEOPLE, x + ((i % 3) - 1) * 0.001, y + (Math.floor(i / 3) - 1) * 0.001],
     );
   }
-  const commune = await createOrganisation(db, 'commune');
+  commune = await createOrganisation(db, 'commune');
+  // The inspector's commune is the test's unit: inspectors publish offers only inside it.
+  await db.query('UPDATE organisations SET admin_unit_code = $2 WHERE id = $1', [commune, unitCode]);
   inspector = await sessionFor(app, db, commune, ['inspector']);
   planner = await sessionFor(app, db, await createOrganisation(db, 'city_department'), ['planner']);
   // An operator with no towers: every person is a gap for it.
@@ -69,6 +72,7 @@ afterAll(async () => {
   const db = await testDatabase();
   await db.query('DELETE FROM population_cells WHERE id = ANY($1::bigint[])', [`{${cellIds.join(',')}}`]);
   await db.query('DELETE FROM site_offers WHERE admin_unit_code = $1', [unitCode]);
+  await db.query('UPDATE organisations SET admin_unit_code = NULL WHERE id = $1', [commune]);
   await db.query('DELETE FROM admin_units WHERE code = $1', [unitCode]);
 });
 

@@ -45,6 +45,11 @@ beforeAll(async () => {
   unitCode = await createUnitWithCells(db, centre, 'Xã Đề Nghị');
   communeOrg = await createOrganisation(db, 'commune');
   otherCommuneOrg = await createOrganisation(db, 'commune');
+  // Both communes' inspectors work in the test's unit (they publish only inside their commune).
+  await db.query('UPDATE organisations SET admin_unit_code = $2 WHERE id = ANY($1::uuid[])', [
+    `{${communeOrg},${otherCommuneOrg}}`,
+    unitCode,
+  ]);
   inspector = await sessionFor(app, db, communeOrg, ['inspector']);
   otherInspector = await sessionFor(app, db, otherCommuneOrg, ['inspector']);
   const city = await createOrganisation(db, 'city_department');
@@ -247,13 +252,17 @@ describe('site offers by communes', () => {
     expect((await call(app, 'GET', '/api/v1/site-offers/not-a-uuid', { as: viewer })).status).toBe(404);
   });
 
-  it('moves the unit with the offer when the geometry moves out of it', async () => {
+  it('moves the unit with the offer when the geometry moves out of it (a planner; not the inspector)', async () => {
     const created = await publish(inspector, offerFeature(near(0.001, 0.001)));
-    const moved = await call<Offer>(app, 'PATCH', `/api/v1/site-offers/${created.body.id}`, {
-      as: inspector,
-      json: { geometry: { type: 'Point', coordinates: near(0.5, 0.5) } },
-      headers: { 'if-match': '1' },
-    });
+    const move = (as: Session) =>
+      call<Offer>(app, 'PATCH', `/api/v1/site-offers/${created.body.id}`, {
+        as,
+        json: { geometry: { type: 'Point', coordinates: near(0.5, 0.5) } },
+        headers: { 'if-match': '1' },
+      });
+    // Inspectors keep their offers inside their commune (leaks-offers.test.ts).
+    expect((await move(inspector)).status).toBe(403);
+    const moved = await move(planner);
     expect(moved.status).toBe(200);
     expect(moved.body.properties.adminUnitCode).toBeNull();
   });

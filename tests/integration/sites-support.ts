@@ -35,6 +35,8 @@ export function keySiteFeature(at: [number, number], properties: Record<string, 
 /** Marks the matrix's offers of this run, so its attempt maker finds the one just created. */
 const MATRIX_OFFER = `Matrix offer ${crypto.randomUUID().slice(0, 8)}`;
 const MATRIX_AT: [number, number] = [0.731, 0.731];
+/** Inside the matrix's ward (square lng/lat 20–20.1): its commune inspector publishes only there. */
+const WARD_AT: [number, number] = [20.0731, 20.0731];
 
 const fixtures = new WeakMap<App, Promise<{ offerId: string; keySiteId: string }>>();
 
@@ -88,7 +90,7 @@ export async function siteRouteAttempt(
 
   switch (key) {
     case 'POST /api/v1/site-offers':
-      return { method, path: pattern, json: offerFeature(MATRIX_AT, { name: MATRIX_OFFER }) };
+      return { method, path: pattern, json: offerFeature(WARD_AT, { name: MATRIX_OFFER }) };
     case 'PATCH /api/v1/site-offers/:id': {
       const offer = await latestMatrixOffer();
       return {

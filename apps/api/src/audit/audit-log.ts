@@ -1,5 +1,6 @@
 import type { Sql } from '@hatang/db';
 import type { Context } from 'hono';
+import type { Principal } from '../auth/principal.js';
 import type { AppEnv } from '../context.js';
 import type { VersionedFeature } from '../http/body.js';
 
@@ -87,22 +88,61 @@ export function listHistory(sql: Sql, resource: string, recordId: string): Promi
 
 type Snapshot = HistoryRow['before'];
 
+/** City staff (admins, planners, the Construction Department's reviewers) see who changed anything. */
+const ACTOR_ROLES = new Set(['admin', 'planner', 'reviewer']);
+
+/**
+ * Who may see the actors of a history: city staff always; a signed-in user of the organisation
+ * that owns the record in that version (`ownerOf` reads it from a snapshot; omit it for records
+ * no organisation owns, such as the key sites register). Everyone else — the public, viewers,
+ * other operators — sees what changed and when, not who (names, user ids, organisations).
+ */
+export function actorsVisibleTo(
+  principal: Principal | undefined,
+  ownerOf?: (snapshot: NonNullable<Snapshot>) => unknown,
+): (row: HistoryRow) => boolean {
+  if (principal?.roles.some((r) => ACTOR_ROLES.has(r))) return () => true;
+  if (!principal || !ownerOf) return () => false;
+  return (row) => {
+    const snapshot = row.after ?? row.before;
+    return !!snapshot && ownerOf(snapshot) === principal.orgId;
+  };
+}
+
+/** The owner organisation of a feature-shaped snapshot (assets, site offers). */
+export const ownerOrgOf =
+  (property = 'ownerOrgId') =>
+  (snapshot: NonNullable<Snapshot>) =>
+    snapshot.properties?.[property];
+
 /**
  * The history answer (`{ items }`) of the history routes: one entry per version, newest first;
- * `show` hides what the caller may not see in each snapshot (default: shown as stored).
+ * `show` hides what the caller may not see in each snapshot (default: shown as stored);
+ * `seesActor` says for which rows the caller may see the actor and the request id (see
+ * actorsVisibleTo) — for the others `actor` is null and `actorHidden` true.
  */
-export function historyBody(rows: HistoryRow[], show: (snapshot: Snapshot) => unknown = (s) => s) {
+export function historyBody(
+  rows: HistoryRow[],
+  seesActor: (row: HistoryRow) => boolean,
+  show: (snapshot: Snapshot) => unknown = (s) => s,
+) {
   return {
-    items: rows.map((row) => ({
-      version: row.version,
-      action: row.action,
-      at: row.at,
-      actor: row.actorUserId
-        ? { userId: row.actorUserId, displayName: row.actorName, orgId: row.actorOrgId }
-        : null,
-      requestId: row.requestId,
-      before: show(row.before),
-      after: show(row.after),
-    })),
+    items: rows.map((row) => {
+      const what = {
+        version: row.version,
+        action: row.action,
+        at: row.at,
+        before: show(row.before),
+        after: show(row.after),
+      };
+      if (!seesActor(row)) return { ...what, actor: null, actorHidden: true };
+      return {
+        ...what,
+        actor: row.actorUserId
+          ? { userId: row.actorUserId, displayName: row.actorName, orgId: row.actorOrgId }
+          : null,
+        requestId: row.requestId,
+      };
+    }),
   };
 }

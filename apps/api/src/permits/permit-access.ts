@@ -14,6 +14,13 @@ export function readScopeOf(p: Principal | undefined): ReadScope {
   return { adminUnitCode: p?.adminUnitCode ?? null };
 }
 
+/**
+ * City staff who review or plan (reviewers, planners, admins) see the checks in full: the
+ * duplicate check names other organisations' applications. Applicants, operator viewers and
+ * commune inspectors see that another application exists nearby, nothing more.
+ */
+export const seesStaffChecks = (p: Principal | undefined) => has(p, 'admin', 'planner', 'reviewer');
+
 /** 404 (not 403, so ids of other operators' applications leak nothing) when the user may not read it. */
 export function assertMayRead(p: Principal | undefined, a: PermitApplication | undefined): PermitApplication {
   if (!a) throw notFound('Permit application');

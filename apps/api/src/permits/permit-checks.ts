@@ -3,6 +3,7 @@ import {
   degreesFor,
   digOnceCheck,
   duplicateCheck,
+  duplicateCheckForApplicant,
   findSharingHosts,
   type LngLat,
   type NamedCivilWork,
@@ -79,6 +80,9 @@ function nearbyPlanItems(sql: Sql, applicationId: string, withinM: number, corri
 /**
  * Live applications of the same kind, and towers of the register (for a tower), at the same
  * place: a point within `withinM`, or a line whose two ends are each within `withinM`.
+ * Another organisation's drafts do not count: a draft is not filed (its organisation may still
+ * drop or move it), and counting it would let a rival locate it by probing with its own drafts.
+ * The applicant's own drafts count (the same works drafted twice).
  */
 function nearbyRecords(sql: Sql, applicationId: string, withinM: number) {
   const distance = (x: string) => `CASE WHEN GeometryType(a.geom) = 'POINT'
@@ -88,14 +92,15 @@ function nearbyRecords(sql: Sql, applicationId: string, withinM: number) {
   return sql.query<NearbyRecord>(
     `SELECT * FROM (
        SELECT 'application' AS source, o.id::text AS id, o.title AS label, ${distance('o.geom')} AS "distanceM",
-         ST_AsGeoJSON(o.geom, 7)::jsonb AS geometry
+         ST_AsGeoJSON(o.geom, 7)::jsonb AS geometry, o.applicant_org_id <> a.applicant_org_id AS "isOthers"
        FROM permit_applications a JOIN permit_applications o
          ON o.id <> a.id AND o.kind = a.kind AND o.status NOT IN ('withdrawn', 'rejected')
+         AND (o.status <> 'draft' OR o.applicant_org_id = a.applicant_org_id)
          AND ST_DWithin(o.geom::geography, a.geom::geography, $2)
        WHERE a.id = $1
        UNION ALL
        SELECT 'asset', t.id::text, t.code, ST_Distance(a.geom::geography, t.geom::geography),
-         ST_AsGeoJSON(t.geom, 7)::jsonb
+         ST_AsGeoJSON(t.geom, 7)::jsonb, false
        FROM permit_applications a JOIN towers t
          ON a.kind = 'tower' AND t.status <> 'decommissioned' AND ST_DWithin(t.geom::geography, a.geom::geography, $2)
        WHERE a.id = $1) r
@@ -148,13 +153,21 @@ async function digOnce(
 }
 
 /**
- * Runs every automatic check on the application as stored (in the caller's transaction) with the
- * current configuration; returns the results and the configuration version they used.
+ * The results of one run: `checks` as the applicant (and anyone but city staff) may see them,
+ * `staffChecks` as the Construction Department sees them (the duplicate check names other
+ * organisations' applications only there), and the configuration version they used.
  */
-export async function runPermitChecks(
-  sql: Sql,
-  application: PermitApplication,
-): Promise<{ checks: PermitCheck[]; configVersion: number }> {
+export interface CheckRun {
+  checks: PermitCheck[];
+  staffChecks: PermitCheck[];
+  configVersion: number;
+}
+
+/**
+ * Runs every automatic check on the application as stored (in the caller's transaction) with the
+ * current configuration.
+ */
+export async function runPermitChecks(sql: Sql, application: PermitApplication): Promise<CheckRun> {
   const subject = {
     kind: application.kind,
     geometry: application.geometry,
@@ -166,7 +179,7 @@ export async function runPermitChecks(
     `SELECT EXISTS (SELECT 1 FROM plan_versions WHERE kind = 'approved') AS found`,
   );
   const withinM = Math.max(config.plan.towerSiteToleranceM, config.plan.routeCorridorM);
-  const checks: PermitCheck[] = [
+  const common: PermitCheck[] = [
     planConformityCheck(
       application.kind,
       approved[0]?.found === true,
@@ -183,28 +196,26 @@ export async function runPermitChecks(
         },
     await digOnce(sql, application, config),
     ...runSelfContainedChecks(subject, config),
-    duplicateCheck(
-      await nearbyRecords(sql, application.id, config.duplicateDistanceM),
-      config.duplicateDistanceM,
-    ),
   ];
-  return { checks, configVersion };
+  const nearby = await nearbyRecords(sql, application.id, config.duplicateDistanceM);
+  return {
+    checks: [...common, duplicateCheckForApplicant(nearby, config.duplicateDistanceM)],
+    staffChecks: [...common, duplicateCheck(nearby, config.duplicateDistanceM)],
+    configVersion,
+  };
 }
 
 /**
- * Stores the results with the application; `bumpVersion` when the checks alone change the record
- * (on demand), not when they come with a transition that already bumped it (submit).
+ * Stores the results with the application (the applicant's view in `checks`, which every answer
+ * path reads; the staff view in `staff_checks`, read only for city staff); `bumpVersion` when the
+ * checks alone change the record (on demand), not when they come with a transition that already
+ * bumped it (submit).
  */
-export async function storeChecks(
-  sql: Sql,
-  id: string,
-  run: { checks: PermitCheck[]; configVersion: number },
-  bumpVersion: boolean,
-): Promise<void> {
+export async function storeChecks(sql: Sql, id: string, run: CheckRun, bumpVersion: boolean): Promise<void> {
   await sql.query(
-    `UPDATE permit_applications SET checks = $2::text::jsonb, checked_at = now(), check_config_version = $4,
-       version = version + CASE WHEN $3 THEN 1 ELSE 0 END, updated_at = now()
+    `UPDATE permit_applications SET checks = $2::text::jsonb, staff_checks = $5::text::jsonb, checked_at = now(),
+       check_config_version = $4, version = version + CASE WHEN $3 THEN 1 ELSE 0 END, updated_at = now()
      WHERE id = $1`,
-    [id, JSON.stringify(run.checks), bumpVersion, run.configVersion],
+    [id, JSON.stringify(run.checks), bumpVersion, run.configVersion, JSON.stringify(run.staffChecks)],
   );
 }

@@ -9,11 +9,19 @@ import { permitCheckConfigUpdate } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
 import { Hono } from 'hono';
 import { recordAudit } from '../audit/audit-log.js';
+import type { Principal } from '../auth/principal.js';
 import type { AppEnv } from '../context.js';
 import { ApiError } from '../errors.js';
 import { etag, readIfMatch } from '../http/body.js';
 import { parseBody, userOf } from '../routes/plan-request.js';
 import { checkConfigHistory, currentCheckConfig, insertCheckConfig } from './check-config-store.js';
+import { seesStaffChecks } from './permit-access.js';
+
+/** Who changed the checks is for city staff; operators and inspectors see what and when. */
+const withoutActor = <T extends { createdBy: string | null }>(
+  c: { get(key: 'principal'): Principal | undefined },
+  v: T,
+): T => (seesStaffChecks(c.get('principal')) ? v : { ...v, createdBy: null });
 
 /** The parts of the configuration other than the airport's, for comparing a planner's change. */
 const beyondAirport = (p: PermitCheckConfig) => JSON.stringify({ ...p, airport: undefined });
@@ -24,10 +32,12 @@ export function permitConfigRoutes(db: Database) {
   app.get('/permit-check-config', async (c) => {
     const current = await currentCheckConfig(db);
     c.header('ETag', etag(current.version));
-    return c.json(current);
+    return c.json(withoutActor(c, current));
   });
 
-  app.get('/permit-check-config/history', async (c) => c.json({ items: await checkConfigHistory(db) }));
+  app.get('/permit-check-config/history', async (c) =>
+    c.json({ items: (await checkConfigHistory(db)).map((v) => withoutActor(c, v)) }),
+  );
 
   app.put('/permit-check-config', async (c) => {
     const expected = readIfMatch(c);

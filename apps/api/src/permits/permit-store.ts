@@ -47,6 +47,17 @@ export const SELECT_APPLICATION = `SELECT a.id::text AS id, a.kind, a.status, a.
     a.check_config_version AS "checkConfigVersion"
   FROM permit_applications a`;
 
+/**
+ * SELECT_APPLICATION for the viewer: city staff (`staff`) get the full check results (the
+ * duplicate check names other organisations' applications), everyone else the applicant's view.
+ * Every other reader (audit, conflicts, the decision document) uses SELECT_APPLICATION and so
+ * never carries the staff results.
+ */
+const selectFor = (staff: boolean) =>
+  staff
+    ? SELECT_APPLICATION.replace(' a.checks,', ' COALESCE(a.staff_checks, a.checks) AS checks,')
+    : SELECT_APPLICATION;
+
 export async function findApplication(
   sql: Sql,
   id: string,
@@ -116,11 +127,12 @@ export async function findApplicationView(
   sql: Sql,
   id: string,
   periodDays: number,
+  staff = false,
 ): Promise<PermitApplicationView | undefined> {
   if (!isUuid(id)) return undefined;
   const d = deadlineSql('$2');
   const rows = await sql.query<PermitApplication & Omit<Deadline, 'overdue'> & { overdue: boolean | null }>(
-    `${SELECT_APPLICATION.replace(' FROM permit_applications a', `, ${d.select}, ${d.overdue} AS overdue FROM permit_applications a`)}
+    `${selectFor(staff).replace(' FROM permit_applications a', `, ${d.select}, ${d.overdue} AS overdue FROM permit_applications a`)}
      WHERE a.id = $1`,
     [id, periodDays],
   );
@@ -136,6 +148,7 @@ export async function listApplications(
   scope: ReadScope,
   filter: ListFilter,
   periodDays: number,
+  staff = false,
 ): Promise<PermitApplicationView[]> {
   const params: unknown[] = [periodDays];
   const where: string[] = [];
@@ -160,7 +173,7 @@ export async function listApplications(
       ? 'a.submitted_at ASC NULLS LAST, a.created_at ASC, a.id'
       : 'a.created_at DESC, a.id';
   const rows = await sql.query<PermitApplication & Omit<Deadline, 'overdue'> & { overdue: boolean | null }>(
-    `${SELECT_APPLICATION.replace(' FROM permit_applications a', `, ${d.select}, ${d.overdue} AS overdue FROM permit_applications a`)}
+    `${selectFor(staff).replace(' FROM permit_applications a', `, ${d.select}, ${d.overdue} AS overdue FROM permit_applications a`)}
      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
      ORDER BY ${order} LIMIT $${params.length}`,
     params,

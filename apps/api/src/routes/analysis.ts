@@ -1,6 +1,7 @@
 import { coverageRequest, geometryOf, type Issue, toIssues } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
 import { type Context, Hono } from 'hono';
+import { coverageRequestFor, isCoverageStaff } from '../analysis/coverage-access.js';
 import {
   deleteCoveragePolygon,
   findCoveragePolygon,
@@ -72,9 +73,10 @@ export function analysisRoutes(db: Database) {
   app.post('/coverage', async (c) => {
     const parsed = coverageRequest.safeParse(await readJsonBody(c));
     if (!parsed.success) throw validationFailed(toIssues(parsed.error));
-    const job = await service.start(parsed.data);
+    const { request, radiusFloorM } = coverageRequestFor(c.get('principal'), parsed.data);
+    const job = await service.start(request);
     c.header('Location', `/api/v1/analysis/coverage/${job.jobId}`);
-    return c.json({ jobId: job.jobId, status: job.status, progress: job.progress }, 202);
+    return c.json({ jobId: job.jobId, status: job.status, progress: job.progress, radiusFloorM }, 202);
   });
 
   app.get('/coverage/:jobId', (c) => {
@@ -84,9 +86,15 @@ export function analysisRoutes(db: Database) {
     return c.json(job);
   });
 
-  app.get('/coverage-polygons', async (c) =>
-    c.json({ type: 'FeatureCollection', features: await listCoveragePolygons(db) }),
-  );
+  // An uploaded polygon is one operator's measured network: its own, or city staff's.
+  app.get('/coverage-polygons', async (c) => {
+    const principal = c.get('principal');
+    const all = await listCoveragePolygons(db);
+    const features = isCoverageStaff(principal)
+      ? all
+      : all.filter((f) => f.properties.operatorId === principal?.orgId);
+    return c.json({ type: 'FeatureCollection', features });
+  });
 
   app.put('/coverage-polygons/:operatorId/:technology', async (c) => {
     const { operatorId, technology } = polygonTarget(c);

@@ -1,7 +1,7 @@
 import { type ResourceDefinition, restoreRequest, toIssues, validateProperties } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
 import { Hono } from 'hono';
-import { historyBody, listHistory, recordAudit } from '../audit/audit-log.js';
+import { actorsVisibleTo, historyBody, listHistory, ownerOrgOf, recordAudit } from '../audit/audit-log.js';
 import type { AppEnv } from '../context.js';
 import { notFound, validationFailed } from '../errors.js';
 import { etag, isUuid, readIfMatch, readJsonBody } from '../http/body.js';
@@ -36,7 +36,7 @@ export function featureHistoryRoutes(
     const principal = c.get('principal');
     const visible = (feature: { properties: Record<string, unknown> } | null) =>
       feature && redactFeature(definition.path, feature, principal);
-    return c.json(historyBody(rows, visible));
+    return c.json(historyBody(rows, actorsVisibleTo(principal, ownerOrgOf()), visible));
   });
 
   app.post('/:id/restore', async (c) => {

@@ -26,6 +26,7 @@ import {
   assertApplicant,
   assertMayRead,
   readScopeOf,
+  seesStaffChecks,
   staleApplication,
   wrongStatus,
 } from '../permits/permit-access.js';
@@ -76,6 +77,7 @@ export function permitRoutes(db: Database) {
       readScopeOf(c.get('principal')),
       parsed.data,
       params.review.statutoryPeriodDays,
+      seesStaffChecks(c.get('principal')),
     );
     return c.json({ items, statutoryPeriodDays: params.review.statutoryPeriodDays });
   });
@@ -109,7 +111,12 @@ export function permitRoutes(db: Database) {
     const { params } = await currentCheckConfig(db);
     const found = assertMayRead(
       c.get('principal'),
-      await findApplicationView(db, c.req.param('id'), params.review.statutoryPeriodDays),
+      await findApplicationView(
+        db,
+        c.req.param('id'),
+        params.review.statutoryPeriodDays,
+        seesStaffChecks(c.get('principal')),
+      ),
     );
     c.header('ETag', etag(found.version));
     return c.json(found);
@@ -165,7 +172,16 @@ export function permitRoutes(db: Database) {
       await storeChecks(tx, current.id, await runPermitChecks(tx, current), true);
       const after = await findApplication(tx, current.id);
       await audit(tx, c, current.id, current, after);
-      return after;
+      const { params } = await currentCheckConfig(tx);
+      return (
+        after &&
+        findApplicationView(
+          tx,
+          current.id,
+          params.review.statutoryPeriodDays,
+          seesStaffChecks(c.get('principal')),
+        )
+      );
     });
     if (!result) throw notFound('Permit application');
     c.header('ETag', etag(result.version));
@@ -246,7 +262,12 @@ export function permitRoutes(db: Database) {
       await audit(tx, c, current.id, current, after);
       const { params } = await currentCheckConfig(tx);
       return (
-        (await findApplicationView(tx, current.id, params.review.statutoryPeriodDays)) ?? {
+        (await findApplicationView(
+          tx,
+          current.id,
+          params.review.statutoryPeriodDays,
+          seesStaffChecks(c.get('principal')),
+        )) ?? {
           ...after,
           daysElapsed: null,
           dueAt: null,

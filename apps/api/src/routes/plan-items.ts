@@ -11,7 +11,7 @@ import {
 } from '@hatang/contracts';
 import type { Database, Sql } from '@hatang/db';
 import { type Context, Hono } from 'hono';
-import { auditFeature, historyBody, listHistory } from '../audit/audit-log.js';
+import { actorsVisibleTo, auditFeature, historyBody, listHistory } from '../audit/audit-log.js';
 import type { AppEnv } from '../context.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
 import { answerFeature, isUuid, readIfMatch, readJsonBody } from '../http/body.js';
@@ -165,7 +165,7 @@ export function planItemRoutes(db: Database, options: PlanItemRouteOptions) {
     else if (!mayReadDrafts(c.get('principal'))) throw notFound('Plan item');
     const rows = isUuid(id) ? await listHistory(db, 'plan-items', id) : [];
     if (rows.length === 0) throw notFound('Plan item');
-    return c.json(historyBody(rows));
+    return c.json(historyBody(rows, actorsVisibleTo(c.get('principal'))));
   });
 
   app.patch('/:id', async (c) => {

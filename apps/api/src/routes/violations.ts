@@ -17,7 +17,7 @@ import {
   readAttachment,
   readAttachmentUpload,
 } from '../attachments/index.js';
-import { historyBody, listHistory, recordAudit } from '../audit/audit-log.js';
+import { actorsVisibleTo, historyBody, listHistory, ownerOrgOf, recordAudit } from '../audit/audit-log.js';
 import type { AppEnv } from '../context.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
 import { etag, readIfMatch } from '../http/body.js';
@@ -69,7 +69,9 @@ export function violationRoutes(db: Database) {
         geometry: input.geometry,
         asset,
         permitApplicationId,
-        responsibleOrgId: await responsibleOrgOf(tx, asset, permitApplicationId),
+        responsibleOrgId: await responsibleOrgOf(tx, asset, permitApplicationId, {
+          principal: c.get('principal'),
+        }),
         reportedBy: userOf(c),
         reportedOrgId: principal?.orgId ?? null,
       });
@@ -106,7 +108,12 @@ export function violationRoutes(db: Database) {
         description: input.description ?? p.description,
         asset,
         permitApplicationId,
-        responsibleOrgId: await responsibleOrgOf(tx, asset, permitApplicationId),
+        responsibleOrgId: await responsibleOrgOf(
+          tx,
+          asset,
+          permitApplicationId,
+          permitApplicationId === p.permitApplicationId ? undefined : { principal: c.get('principal') },
+        ),
       });
     });
     c.header('ETag', etag(result.properties.version));
@@ -134,7 +141,12 @@ export function violationRoutes(db: Database) {
 
   app.get('/violations/:id/history', async (c) => {
     const found = assertMayReadViolation(c.get('principal'), await findViolation(db, c.req.param('id')));
-    return c.json(historyBody(await listHistory(db, RESOURCE, found.id)));
+    // Readers are staff, the commune's inspectors (who record it) and the responsible operator.
+    const principal = c.get('principal');
+    const seesActor = principal?.roles.includes('inspector')
+      ? () => true
+      : actorsVisibleTo(principal, ownerOrgOf('responsibleOrgId'));
+    return c.json(historyBody(await listHistory(db, RESOURCE, found.id), seesActor));
   });
 
   /** Adds a photo (JPEG/PNG, or a PDF record) to the report; audited as a new attachment. */

@@ -15,7 +15,7 @@ import {
 } from '@hatang/contracts';
 import type { Database, Sql } from '@hatang/db';
 import { Hono } from 'hono';
-import { auditFeature, historyBody, listHistory } from '../audit/audit-log.js';
+import { actorsVisibleTo, auditFeature, historyBody, listHistory } from '../audit/audit-log.js';
 import type { AppEnv } from '../context.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
 import { answerFeature, isUuid, readIfMatch, readJsonBody } from '../http/body.js';
@@ -175,7 +175,7 @@ export function keySiteRoutes(db: Database) {
     const id = c.req.param('id');
     const rows = isUuid(id) ? await listHistory(db, 'key-sites', id) : [];
     if (rows.length === 0) throw notFound('Key site');
-    return c.json(historyBody(rows));
+    return c.json(historyBody(rows, actorsVisibleTo(c.get('principal'))));
   });
 
   app.post('/', async (c) => {

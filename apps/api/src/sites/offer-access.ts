@@ -1,5 +1,8 @@
+import type { SiteGeometry } from '@hatang/contracts';
+import type { Sql } from '@hatang/db';
 import type { Principal } from '../auth/principal.js';
 import { ApiError } from '../errors.js';
+import { geometrySql, unitOfGeometry } from './site-sql.js';
 
 /** Planners and admins act for any commune; a commune's inspectors only for their own. */
 export const actsForAnyCommune = (principal: Principal | undefined) =>
@@ -21,4 +24,54 @@ export function assertMayWriteOffer(principal: Principal | undefined, offeringOr
   if (principal.orgId !== offeringOrgId) {
     throw new ApiError(403, 'FORBIDDEN', "You may change only your own commune's site offers");
   }
+}
+
+/**
+ * An inspector's offer must lie inside their commune's boundary (the whole geometry, not just a
+ * point of it) and be filed under that commune; planners and admins place offers anywhere.
+ * Throws 403 naming the commune the place lies in, as violations do. Returns the unit code the
+ * offer is filed under for an inspector (their commune), else `adminUnitCode` unchanged.
+ */
+export async function assertOfferInCommune(
+  sql: Sql,
+  principal: Principal | undefined,
+  geometry: SiteGeometry,
+  adminUnitCode: string | null | undefined,
+): Promise<string | null | undefined> {
+  if (actsForAnyCommune(principal)) return adminUnitCode;
+  const own = principal?.adminUnitCode;
+  if (!own)
+    throw new ApiError(
+      403,
+      'FORBIDDEN',
+      'Your account belongs to no commune: ask an administrator to set your organisation’s commune',
+    );
+  if (adminUnitCode && adminUnitCode !== own)
+    throw new ApiError(
+      403,
+      'FORBIDDEN',
+      `You may file site offers only under your own commune (${own}), not ${adminUnitCode}`,
+    );
+  const rows = await sql.query<{ inside: boolean; touches: boolean }>(
+    `SELECT COALESCE(bool_or(ST_Covers(geom, ${geometrySql('$2')})), false) AS inside,
+       COALESCE(bool_or(ST_Intersects(geom, ${geometrySql('$2')})), false) AS touches
+     FROM admin_units WHERE code = $1`,
+    [own, JSON.stringify(geometry)],
+  );
+  if (rows[0]?.inside) return own;
+  const partly = rows[0]?.touches === true;
+  const at = await unitOfGeometry(sql, geometry);
+  const names = await sql.query<{ code: string; name: string }>(
+    'SELECT code, name FROM admin_units WHERE code = ANY($1::text[])',
+    [`{${[at, own].filter(Boolean).join(',')}}`],
+  );
+  const label = (code: string | null) => {
+    const found = names.find((n) => n.code === code);
+    return found ? `${found.name} (${found.code})` : (code ?? 'no commune of Hai Phong');
+  };
+  throw new ApiError(
+    403,
+    'FORBIDDEN',
+    `This place lies ${partly ? 'partly outside' : `in ${label(at)}, outside`} your commune ${label(own)}: inspectors publish site offers in their own commune only`,
+  );
 }

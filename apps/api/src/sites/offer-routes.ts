@@ -10,12 +10,12 @@ import {
 } from '@hatang/contracts';
 import type { Database, Sql } from '@hatang/db';
 import { type Context, Hono } from 'hono';
-import { auditFeature, historyBody, listHistory } from '../audit/audit-log.js';
+import { actorsVisibleTo, auditFeature, historyBody, listHistory, ownerOrgOf } from '../audit/audit-log.js';
 import type { AppEnv } from '../context.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
 import { answerFeature, isUuid, readIfMatch, readJsonBody } from '../http/body.js';
 import { asObject, userOf } from '../routes/plan-request.js';
-import { assertMayWriteOffer } from './offer-access.js';
+import { assertMayWriteOffer, assertOfferInCommune } from './offer-access.js';
 import { findOffer, listOffers, saveOffer, writableOf } from './offer-store.js';
 import { unitOfGeometry } from './site-sql.js';
 
@@ -90,7 +90,7 @@ export function siteOfferRoutes(db: Database) {
     const id = c.req.param('id');
     const rows = isUuid(id) ? await listHistory(db, 'site-offers', id) : [];
     if (rows.length === 0) throw notFound('Site offer');
-    return c.json(historyBody(rows));
+    return c.json(historyBody(rows, actorsVisibleTo(c.get('principal'), ownerOrgOf('offeringOrgId'))));
   });
 
   app.post('/', async (c) => {
@@ -105,7 +105,7 @@ export function siteOfferRoutes(db: Database) {
         tx,
         offer.geometry,
         offeringOrgId,
-        offer.properties.adminUnitCode,
+        await assertOfferInCommune(tx, principal, offer.geometry, offer.properties.adminUnitCode),
       );
       const stored = await saveOffer(
         tx,
@@ -147,7 +147,12 @@ export function siteOfferRoutes(db: Database) {
         tx,
         offer.geometry,
         offeringOrgId,
-        next.rederiveUnit ? null : offer.properties.adminUnitCode,
+        await assertOfferInCommune(
+          tx,
+          c.get('principal'),
+          offer.geometry,
+          next.rederiveUnit ? null : offer.properties.adminUnitCode,
+        ),
       );
       const after = await saveOffer(
         tx,

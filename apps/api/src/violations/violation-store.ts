@@ -9,8 +9,11 @@ import {
   type ViolationStatus,
 } from '@hatang/contracts';
 import type { Sql } from '@hatang/db';
+import type { Principal } from '../auth/principal.js';
 import { validationFailed } from '../errors.js';
 import { isUuid } from '../http/body.js';
+import { assertMayRead } from '../permits/permit-access.js';
+import { findApplication } from '../permits/permit-store.js';
 
 const ts = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
@@ -117,11 +120,17 @@ export async function listViolations(
   return rows.map(toFeature);
 }
 
-/** The linked asset's owner (or the permit applicant), who must put the violation right. */
+/**
+ * The linked asset's owner (or the permit applicant), who must put the violation right. A permit
+ * application the recorder may not read (another commune's, a draft) is answered as unknown, so
+ * linking cannot tell who filed an application one may not see.
+ */
 export async function responsibleOrgOf(
   tx: Sql,
   asset: ViolationAssetLink | null,
   permitApplicationId: string | null,
+  /** Who links the application (checked when given; omit for a link already stored). */
+  linkedBy?: { principal: Principal | undefined },
 ): Promise<string | null> {
   if (asset) {
     const table = assetResources.find((r) => r.path === asset.resource)?.table;
@@ -135,15 +144,18 @@ export async function responsibleOrgOf(
     return rows[0].owner;
   }
   if (permitApplicationId) {
-    const rows = await tx.query<{ owner: string }>(
-      'SELECT applicant_org_id::text AS owner FROM permit_applications WHERE id = $1',
-      [permitApplicationId],
-    );
-    if (!rows[0])
+    const found = await findApplication(tx, permitApplicationId);
+    let readable = !!found;
+    try {
+      if (linkedBy) assertMayRead(linkedBy.principal, found);
+    } catch {
+      readable = false;
+    }
+    if (!found || !readable)
       throw validationFailed([
         { path: ['permitApplicationId'], message: 'no permit application has this id' },
       ]);
-    return rows[0].owner;
+    return found.applicantOrgId;
   }
   return null;
 }

@@ -65,7 +65,10 @@ export interface HistoryEntry {
   /** ISO 8601. */
   at: string;
   actor: HistoryActor | null;
-  requestId: string;
+  /** True when the API hides who made the change (the viewer is neither city staff nor the owner). */
+  actorHidden?: boolean;
+  /** Absent when the actor is hidden. */
+  requestId?: string;
   before: AssetFeature | null;
   after: AssetFeature | null;
 }

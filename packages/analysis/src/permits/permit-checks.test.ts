@@ -9,7 +9,7 @@ import {
 } from './airport-height.js';
 import type { TowerFacts } from './check-types.js';
 import { digOnceCheck, type NamedCivilWork } from './dig-once-check.js';
-import { duplicateCheck, type NearbyRecord } from './duplicate.js';
+import { duplicateCheck, duplicateCheckForApplicant, type NearbyRecord } from './duplicate.js';
 import { emfSafeDistanceM, emfSafetyCheck } from './emf-safety.js';
 import { DEFAULT_PERMIT_CHECK_CONFIG } from './permit-check-config.js';
 import { permitExemptionCheck } from './permit-exemption.js';
@@ -255,6 +255,24 @@ describe('duplicate', () => {
     };
     expect(duplicateCheck([near], 20).result).toBe('warn');
     expect(duplicateCheck([{ ...near, distanceM: 20.5 }], 20).result).toBe('pass');
+  });
+  it("tells the applicant of another organisation's application without its title, distance or place", () => {
+    const rival: NearbyRecord = {
+      source: 'application',
+      id: 'r',
+      label: 'Trạm đối thủ',
+      distanceM: 12.3,
+      geometry: { type: 'Point', coordinates: [1, 2] },
+      isOthers: true,
+    };
+    const asset: NearbyRecord = { source: 'asset', id: 't', label: 'HP-T-001', distanceM: 15, geometry: at };
+    const forApplicant = duplicateCheckForApplicant([rival, asset], 20);
+    expect(forApplicant.result).toBe('warn');
+    expect(JSON.stringify(forApplicant)).not.toMatch(/đối thủ|12 m|\[1,2\]/);
+    expect(forApplicant.reason.en).toContain('asset HP-T-001 (15 m)');
+    expect(forApplicant.geometry).toEqual(at);
+    expect(duplicateCheckForApplicant([rival], 20).geometry).toBeUndefined();
+    expect(duplicateCheck([rival], 20).reason.vi).toContain('Trạm đối thủ');
   });
 });
 

@@ -14,6 +14,10 @@ const vi = {
   operators: 'Nhà mạng',
   allOperators: 'Tất cả',
   noOperators: 'Chọn ít nhất một nhà mạng.',
+  scopeTotal: 'Tổng tất cả nhà mạng',
+  scopeOwn: 'Chỉ mạng của đơn vị tôi',
+  scopeNote:
+    'Phân tích riêng mạng của nhà mạng khác, hoặc với bán kính dưới {floor} m, chỉ dành cho cán bộ thành phố (quy hoạch, thẩm định, quản trị).',
   run: 'Chạy phân tích',
   rerun: 'Chạy lại',
   running: 'Đang tính…',
@@ -110,6 +114,10 @@ const en: Record<AnalysisMessageKey, string> = {
   operators: 'Operators',
   allOperators: 'All',
   noOperators: 'Choose at least one operator.',
+  scopeTotal: 'All operators together',
+  scopeOwn: 'My organisation’s network only',
+  scopeNote:
+    'Analysing another operator’s network, or radii under {floor} m, is for city staff (planners, reviewers, admins).',
   run: 'Run analysis',
   rerun: 'Re-run',
   running: 'Computing…',

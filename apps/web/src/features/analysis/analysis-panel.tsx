@@ -1,4 +1,4 @@
-import type { CoverageRequest, SessionUser } from '@hatang/contracts';
+import { COVERAGE_NON_STAFF_MIN_RADIUS_M, type CoverageRequest, type SessionUser } from '@hatang/contracts';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { formatNumber } from '../../lib/format';
@@ -27,6 +27,13 @@ type Tab = 'communes' | 'gaps' | 'sites';
 /** Everyone signed in except the public viewer role may run analyses (the API's policy). */
 export const canRunAnalysis = (user: SessionUser | null): boolean =>
   user?.roles.some((r) => r !== 'viewer') ?? false;
+
+/**
+ * City staff (planners, reviewers, admins) may restrict an analysis to any operators; everyone
+ * else runs the all-operator total or their own organisation's network (the API refuses the rest).
+ */
+export const canChooseAnyOperator = (user: SessionUser | null): boolean =>
+  user?.roles.some((r) => r === 'admin' || r === 'planner' || r === 'reviewer') ?? false;
 
 function Figure({
   label,
@@ -88,9 +95,21 @@ export function AnalysisPanel({
   );
   const [technology, setTechnology] = useState<CoverageService>('5G');
   const [unchecked, setUnchecked] = useState<ReadonlySet<string>>(new Set());
-  const checked = choices.filter((o) => !unchecked.has(o.id));
-  const request: CoverageRequest =
-    unchecked.size === 0 ? { technology } : { technology, operators: checked.map((o) => o.id) };
+  const anyOperator = canChooseAnyOperator(user);
+  const ownChoice = choices.find((o) => o.id === user?.orgId);
+  const [ownOnly, setOwnOnly] = useState(false);
+  const checked = anyOperator
+    ? choices.filter((o) => !unchecked.has(o.id))
+    : ownOnly && ownChoice
+      ? [ownChoice]
+      : choices;
+  const request: CoverageRequest = anyOperator
+    ? unchecked.size === 0
+      ? { technology }
+      : { technology, operators: checked.map((o) => o.id) }
+    : ownOnly && ownChoice
+      ? { technology, operators: [ownChoice.id] }
+      : { technology };
   const toggleOperator = (id: string) =>
     setUnchecked((prev) => {
       const next = new Set(prev);
@@ -281,29 +300,58 @@ export function AnalysisPanel({
                   ))}
                 </div>
               </fieldset>
-              <fieldset>
-                <legend>
-                  {t('operators')}{' '}
-                  <button type="button" className="link-button" onClick={() => setUnchecked(new Set())}>
-                    ({t('allOperators')})
-                  </button>
-                </legend>
-                <div className="operator-choices" data-testid="analysis-operators">
-                  {choices.map((o) => (
-                    <label key={o.id} title={o.name}>
+              {anyOperator ? (
+                <fieldset>
+                  <legend>
+                    {t('operators')}{' '}
+                    <button type="button" className="link-button" onClick={() => setUnchecked(new Set())}>
+                      ({t('allOperators')})
+                    </button>
+                  </legend>
+                  <div className="operator-choices" data-testid="analysis-operators">
+                    {choices.map((o) => (
+                      <label key={o.id} title={o.name}>
+                        <input
+                          type="checkbox"
+                          name="operator"
+                          value={o.id}
+                          checked={!unchecked.has(o.id)}
+                          onChange={() => toggleOperator(o.id)}
+                        />
+                        {o.name}
+                      </label>
+                    ))}
+                  </div>
+                  {checked.length === 0 ? <p className="form-error">{t('noOperators')}</p> : null}
+                </fieldset>
+              ) : (
+                <fieldset data-testid="analysis-scope">
+                  <legend>{t('operators')}</legend>
+                  <label>
+                    <input
+                      type="radio"
+                      name="operator-scope"
+                      value="all"
+                      checked={!ownOnly || !ownChoice}
+                      onChange={() => setOwnOnly(false)}
+                    />
+                    {t('scopeTotal')}
+                  </label>
+                  {ownChoice ? (
+                    <label>
                       <input
-                        type="checkbox"
-                        name="operator"
-                        value={o.id}
-                        checked={!unchecked.has(o.id)}
-                        onChange={() => toggleOperator(o.id)}
+                        type="radio"
+                        name="operator-scope"
+                        value="own"
+                        checked={ownOnly}
+                        onChange={() => setOwnOnly(true)}
                       />
-                      {o.name}
+                      {t('scopeOwn')} ({ownChoice.name})
                     </label>
-                  ))}
-                </div>
-                {checked.length === 0 ? <p className="form-error">{t('noOperators')}</p> : null}
-              </fieldset>
+                  ) : null}
+                  <p className="hint">{t('scopeNote', { floor: String(COVERAGE_NON_STAFF_MIN_RADIUS_M) })}</p>
+                </fieldset>
+              )}
               <div className="analysis-run">
                 <button
                   type="submit"

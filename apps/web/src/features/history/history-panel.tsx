@@ -68,13 +68,14 @@ export function HistoryPanel({
           const moved = geometryChanged(entry.before, entry.after);
           const after = entry.after;
           return (
-            <li key={`${entry.version}-${entry.requestId}`} data-version={entry.version}>
+            <li key={`${entry.version}-${entry.requestId ?? entry.at}`} data-version={entry.version}>
               <div className="history-head">
                 <strong>
                   v{entry.version} · {t(`action_${entry.action}`)}
                 </strong>
                 <span className="muted">
-                  {entry.actor?.displayName ?? t('unknownActor')} · {formatDate(lang, entry.at)}
+                  {entry.actorHidden ? t('hiddenActor') : (entry.actor?.displayName ?? t('unknownActor'))} ·{' '}
+                  {formatDate(lang, entry.at)}
                 </span>
               </div>
               {entry.action === 'update' || entry.action === 'restore' ? (
