@@ -9,6 +9,7 @@ import { type AuthOptions, apiKeyRoutes, authenticate, authRoutes, userRoutes } 
 import type { AppEnv } from './context.js';
 import { ApiError } from './errors.js';
 import { onError, onNotFound } from './middleware/error-handler.js';
+import { rejectMalformedPath } from './middleware/path-guard.js';
 import { authorize } from './policy/authorize.js';
 import { adminUnitRoutes } from './routes/admin-units.js';
 import { analysisRoutes } from './routes/analysis.js';
@@ -46,8 +47,10 @@ export interface AppDeps {
 /** Builds the HTTP app; no I/O happens until a request arrives. */
 export function createApp(deps: AppDeps) {
   const { db } = deps;
-  const app = new Hono<AppEnv>();
+  // Not strict: `/ogc/` and `/ogc` are one route (QGIS given `…/ogc/` must get the landing page).
+  const app = new Hono<AppEnv>({ strict: false });
   app.use('*', requestId());
+  app.use('*', rejectMalformedPath);
   // GeoJSON compresses ~5×: thousands of towers at city zoom go over the wire as ~1 MB.
   app.use('*', compress());
   const maxBodyBytes = deps.maxBodyBytes ?? 5 * 1024 * 1024;
