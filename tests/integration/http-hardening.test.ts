@@ -126,3 +126,34 @@ describe('unknown and trailing-slash paths under the API prefixes', () => {
     if (canonical !== '/api/health') expect(strip(a.text)).toEqual(strip(b.text));
   });
 });
+
+describe('security headers', () => {
+  it.each(['/', '/api/health', '/api/x', '/ogc', '/tiles/x', '/%ZZ'])('are on %s', async (path) => {
+    const { headers } = await get(path);
+    const csp = headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).not.toMatch(/https?:/);
+    expect(headers.get('x-content-type-options')).toBe('nosniff');
+    expect(headers.get('referrer-policy')).toBe('no-referrer');
+    expect(headers.get('strict-transport-security')).toBeNull();
+  });
+
+  it("let the map's workers and images come from blob: URLs", async () => {
+    const csp = (await get('/')).headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("worker-src 'self' blob:");
+    expect(csp).toContain("img-src 'self' data: blob:");
+    expect(csp).not.toContain('unsafe-eval');
+  });
+
+  it('send HSTS only over TLS', async () => {
+    const direct = await app.request('https://hatang.example/api/health');
+    expect(direct.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+    // X-Forwarded-Proto is believed only behind a trusted proxy.
+    const claimed = await get('/api/health', { 'x-forwarded-proto': 'https' });
+    expect(claimed.headers.get('strict-transport-security')).toBeNull();
+    const proxied = createApp({ db: await testDatabase(), auth: { trustProxy: true } });
+    const behind = await proxied.request('/api/health', { headers: { 'x-forwarded-proto': 'https' } });
+    expect(behind.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+  });
+});

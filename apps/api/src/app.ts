@@ -10,6 +10,7 @@ import type { AppEnv } from './context.js';
 import { ApiError } from './errors.js';
 import { onError, onNotFound } from './middleware/error-handler.js';
 import { rejectMalformedPath } from './middleware/path-guard.js';
+import { securityHeaders } from './middleware/security-headers.js';
 import { authorize } from './policy/authorize.js';
 import { adminUnitRoutes } from './routes/admin-units.js';
 import { analysisRoutes } from './routes/analysis.js';
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps) {
   // Not strict: `/ogc/` and `/ogc` are one route (QGIS given `…/ogc/` must get the landing page).
   const app = new Hono<AppEnv>({ strict: false });
   app.use('*', requestId());
+  app.use('*', securityHeaders({ trustProxy: deps.auth?.trustProxy ?? false }));
   app.use('*', rejectMalformedPath);
   // GeoJSON compresses ~5×: thousands of towers at city zoom go over the wire as ~1 MB.
   app.use('*', compress());

@@ -18,3 +18,12 @@ export function clientIp(c: Context, options: ResolvedAuthOptions): string {
     return 'unknown';
   }
 }
+
+/** True when the request came over https (directly, or via a trusted proxy that says so). */
+export function isHttps(c: Context, options: Pick<ResolvedAuthOptions, 'trustProxy'>): boolean {
+  if (options.trustProxy) {
+    const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim();
+    if (proto) return proto === 'https';
+  }
+  return new URL(c.req.url).protocol === 'https:';
+}
