@@ -6,14 +6,23 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '@hatang/db';
+import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { type App, createApp } from '../../apps/api/src/app.js';
+import type { AppEnv } from '../../apps/api/src/context.js';
+import { onError } from '../../apps/api/src/middleware/error-handler.js';
 import { readInside } from '../../apps/api/src/static.js';
+import { createOrganisation, farAway, sampleFeature } from '../support/fixtures.js';
+import { call } from '../support/http.js';
+import { sessionFor } from '../support/sessions.js';
 import { testDatabase } from '../support/test-database.js';
 
 type ErrorBody = { error: { code: string; message: string; requestId: string } };
 
 let app: App;
+let db: Database;
 let root: string;
 const INDEX = '<!doctype html><title>Hatang</title>';
 
@@ -28,7 +37,8 @@ beforeAll(async () => {
   writeFileSync(join(root, 'web-secrets', 'key.txt'), 'secret');
   const dataDir = join(root, 'data');
   mkdirSync(join(dataDir, 'glyphs'), { recursive: true });
-  app = createApp({ db: await testDatabase(), static: { webDir, dataDir } });
+  db = await testDatabase();
+  app = createApp({ db, static: { webDir, dataDir } });
 });
 
 async function get(path: string, headers: Record<string, string> = {}) {
@@ -155,5 +165,65 @@ describe('security headers', () => {
     const proxied = createApp({ db: await testDatabase(), auth: { trustProxy: true } });
     const behind = await proxied.request('/api/health', { headers: { 'x-forwarded-proto': 'https' } });
     expect(behind.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+  });
+});
+
+describe('database errors', () => {
+  /** A bare app whose routes run SQL the database refuses, with the API's error handler. */
+  function failingApp() {
+    const bare = new Hono<AppEnv>();
+    bare.use('*', requestId());
+    bare.onError(onError);
+    bare.get('/unknown', async (c) => c.json(await db.query('SELECT secret_column FROM no_such_table_x')));
+    bare.get('/check', async (c) =>
+      c.json(await db.query("SELECT 'not-a-number'::integer AS secret_value_from_sql")),
+    );
+    return bare;
+  }
+
+  it('answers an unknown database error with a generic 500 and logs it with the request id', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const response = await failingApp().request('/unknown');
+      const text = await response.text();
+      expect(response.status).toBe(500);
+      expect(text).not.toMatch(/no_such_table_x|secret_column|relation|SELECT/i);
+      const body = JSON.parse(text) as ErrorBody;
+      expect(body.error.code).toBe('INTERNAL');
+      expect(String(logged.mock.calls[0]?.[0])).toContain(body.error.requestId);
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
+  it("keeps the mapped status of an input error but not the driver's text", async () => {
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const response = await failingApp().request('/check');
+      const text = await response.text();
+      expect(response.status).toBe(400);
+      expect(text).not.toMatch(/not-a-number|secret_value_from_sql|integer|syntax/i);
+      expect((JSON.parse(text) as ErrorBody).error.code).toBe('VALIDATION_FAILED');
+    } finally {
+      warned.mockRestore();
+    }
+  });
+
+  it('answers a duplicate key with 409 and no constraint name or value', async () => {
+    const owner = await createOrganisation(db);
+    const planner = await sessionFor(app, db, await createOrganisation(db, 'city_department'), ['planner']);
+    const feature = sampleFeature('manholes', owner, `dup-${crypto.randomUUID().slice(0, 8)}`, farAway(800));
+    expect((await call(app, 'POST', '/api/v1/manholes', { as: planner, json: feature })).status).toBe(201);
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const again = await call<ErrorBody>(app, 'POST', '/api/v1/manholes', { as: planner, json: feature });
+      expect(again.status).toBe(409);
+      expect(again.body.error.code).toBe('CONFLICT');
+      expect(JSON.stringify(again.body)).not.toMatch(
+        /duplicate key|violates|constraint|_key|manholes_|\(code/i,
+      );
+    } finally {
+      warned.mockRestore();
+    }
   });
 });
