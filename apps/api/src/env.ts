@@ -2,7 +2,11 @@ import { z } from 'zod';
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
-  HOST: z.string().default('0.0.0.0'),
+  /**
+   * The interface to listen on. Unset: 127.0.0.1 in demo mode (its admin password is published,
+   * so only this machine may reach it), 0.0.0.0 otherwise. Set HOST=0.0.0.0 to share a demo.
+   */
+  HOST: z.string().min(1).optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
@@ -33,4 +37,21 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** Where the server listens, and whether that is this machine only (see HOST). */
+export function listenHost(env: Pick<Env, 'HOST' | 'HATANG_DEMO'>): {
+  host: string;
+  isLoopbackOnly: boolean;
+} {
+  const host = env.HOST ?? (env.HATANG_DEMO ? '127.0.0.1' : '0.0.0.0');
+  return { host, isLoopbackOnly: host === 'localhost' || host === '::1' || host.startsWith('127.') };
+}
+
+/** The start-log line that says who can reach the server. */
+export function describeListen(env: Pick<Env, 'HOST' | 'HATANG_DEMO'>, port: number): string {
+  const { host, isLoopbackOnly } = listenHost(env);
+  if (!isLoopbackOnly) return `Listening on ${host}:${port}: other machines can reach this server`;
+  const why = env.HATANG_DEMO && env.HOST === undefined ? ' (demo mode: its passwords are published)' : '';
+  return `Listening on ${host}:${port}, this machine only${why}; set HOST=0.0.0.0 to accept other machines`;
 }
