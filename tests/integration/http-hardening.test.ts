@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from '@hatang/db';
 import { Hono } from 'hono';
-import { requestId } from 'hono/request-id';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { type App, createApp } from '../../apps/api/src/app.js';
 import type { AppEnv } from '../../apps/api/src/context.js';
 import { onError } from '../../apps/api/src/middleware/error-handler.js';
+import { requestIds } from '../../apps/api/src/middleware/request-ids.js';
 import { readInside } from '../../apps/api/src/static.js';
 import { createOrganisation, farAway, sampleFeature } from '../support/fixtures.js';
 import { call } from '../support/http.js';
@@ -172,7 +172,7 @@ describe('database errors', () => {
   /** A bare app whose routes run SQL the database refuses, with the API's error handler. */
   function failingApp() {
     const bare = new Hono<AppEnv>();
-    bare.use('*', requestId());
+    bare.use('*', requestIds());
     bare.onError(onError);
     bare.get('/unknown', async (c) => c.json(await db.query('SELECT secret_column FROM no_such_table_x')));
     bare.get('/check', async (c) =>
@@ -225,5 +225,46 @@ describe('database errors', () => {
     } finally {
       warned.mockRestore();
     }
+  });
+});
+
+describe('request ids', () => {
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+  it("always answers the server's own id and records the client's apart in the audit log", async () => {
+    const owner = await createOrganisation(db);
+    const editor = await sessionFor(app, db, owner, ['operator_editor']);
+    const pole = sampleFeature('poles', owner, `rid-${crypto.randomUUID().slice(0, 8)}`, farAway(810));
+    const created = await call<{ id: string }>(app, 'POST', '/api/v1/poles', {
+      as: editor,
+      json: pole,
+      headers: { 'x-request-id': 'client-batch-7.row:12' },
+    });
+    expect(created.status).toBe(201);
+    const serverId = created.headers.get('x-request-id') ?? '';
+    expect(serverId).toMatch(UUID);
+    expect(created.headers.get('x-client-request-id')).toBe('client-batch-7.row:12');
+    const rows = await db.query<{ request_id: string; client_request_id: string | null }>(
+      'SELECT request_id, client_request_id FROM audit_log WHERE record_id = $1',
+      [created.body.id],
+    );
+    expect(rows).toEqual([{ request_id: serverId, client_request_id: 'client-batch-7.row:12' }]);
+  });
+
+  it('ignores a client id that is too long or has unsafe characters, and never uses it in errors', async () => {
+    for (const sent of ['x'.repeat(129), 'a b', '<script>', 'id\u00e9']) {
+      const response = await call<ErrorBody>(app, 'GET', '/api/v1/no-such-route', {
+        headers: { 'x-request-id': sent },
+      });
+      expect(response.status).toBe(404);
+      expect(response.body.error.requestId).toMatch(UUID);
+      expect(response.headers.get('x-request-id')).toBe(response.body.error.requestId);
+      expect(response.headers.get('x-client-request-id')).toBeNull();
+    }
+    const echoed = await call<ErrorBody>(app, 'GET', '/api/v1/no-such-route', {
+      headers: { 'x-request-id': 'mine-1' },
+    });
+    expect(echoed.body.error.requestId).not.toBe('mine-1');
+    expect(echoed.headers.get('x-client-request-id')).toBe('mine-1');
   });
 });

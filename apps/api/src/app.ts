@@ -3,13 +3,13 @@ import type { Database } from '@hatang/db';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
-import { requestId } from 'hono/request-id';
 import { onTowerChanged } from './analysis/coverage-service.js';
 import { type AuthOptions, apiKeyRoutes, authenticate, authRoutes, userRoutes } from './auth/index.js';
 import type { AppEnv } from './context.js';
 import { ApiError } from './errors.js';
 import { onError, onNotFound } from './middleware/error-handler.js';
 import { rejectMalformedPath } from './middleware/path-guard.js';
+import { requestIds } from './middleware/request-ids.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { authorize } from './policy/authorize.js';
 import { adminUnitRoutes } from './routes/admin-units.js';
@@ -50,7 +50,7 @@ export function createApp(deps: AppDeps) {
   const { db } = deps;
   // Not strict: `/ogc/` and `/ogc` are one route (QGIS given `…/ogc/` must get the landing page).
   const app = new Hono<AppEnv>({ strict: false });
-  app.use('*', requestId());
+  app.use('*', requestIds());
   app.use('*', securityHeaders({ trustProxy: deps.auth?.trustProxy ?? false }));
   app.use('*', rejectMalformedPath);
   // GeoJSON compresses ~5×: thousands of towers at city zoom go over the wire as ~1 MB.
