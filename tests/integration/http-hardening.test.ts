@@ -268,3 +268,64 @@ describe('request ids', () => {
     expect(echoed.headers.get('x-client-request-id')).toBe('mine-1');
   });
 });
+
+describe('rate limits on heavy anonymous reads', () => {
+  function limitedApp(nowMs: () => number) {
+    return createApp({
+      db,
+      auth: { trustProxy: true },
+      rateLimits: { perMinute: 2, burst: 2, ogcDeepOffset: 100, ogcMaxOffset: 1000, nowMs },
+    });
+  }
+  const from = (ip: string) => ({ 'x-forwarded-for': ip });
+
+  it('answers an anonymous client over its export budget 429 with Retry-After, until a token is due', async () => {
+    let now = 0;
+    const limited = limitedApp(() => now);
+    const exportPath = '/api/v1/exports/wifi-points?format=geojson&bbox=106.0,19.0,106.001,19.001';
+    const statuses = async (path: string, ip: string) =>
+      (await limited.request(path, { headers: from(ip) })).status;
+    expect(await statuses(exportPath, '10.9.0.1')).toBe(200);
+    expect(await statuses('/api/v1/exports/ofds/nodes', '10.9.0.1')).toBe(200);
+    const refused = await limited.request(exportPath, { headers: from('10.9.0.1') });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('30');
+    expect(((await refused.json()) as ErrorBody).error.code).toBe('TOO_MANY_ATTEMPTS');
+    // Another client has its own bucket; cheap reads are not counted.
+    expect(await statuses(exportPath, '10.9.0.2')).toBe(200);
+    expect(await statuses('/ogc/collections/towers/items?limit=1', '10.9.0.1')).toBe(200);
+    now += 30_000;
+    expect(await statuses(exportPath, '10.9.0.1')).toBe(200);
+    expect(await statuses(exportPath, '10.9.0.1')).toBe(429);
+  });
+
+  it('does not limit a signed-in caller', async () => {
+    const limited = limitedApp(() => 0);
+    const planner = await sessionFor(limited, db, await createOrganisation(db, 'city_department'), [
+      'planner',
+    ]);
+    for (let i = 0; i < 4; i++) {
+      const response = await limited.request('/api/v1/exports/ofds/spans', {
+        headers: { ...planner.headers, ...from('10.9.0.3') },
+      });
+      expect(response.status).toBe(200);
+    }
+  });
+
+  it('counts deep OGC pages and refuses offsets beyond the bound', async () => {
+    const limited = limitedApp(() => 0);
+    const page = (offset: number) =>
+      limited.request(`/ogc/collections/towers/items?limit=1&offset=${offset}`, {
+        headers: from('10.9.0.4'),
+      });
+    expect((await page(99)).status).toBe(200);
+    expect((await page(99)).status).toBe(200);
+    expect((await page(99)).status).toBe(200);
+    expect((await page(100)).status).toBe(200);
+    expect((await page(500)).status).toBe(200);
+    expect((await page(500)).status).toBe(429);
+    const tooDeep = await page(1001);
+    expect(tooDeep.status).toBe(400);
+    expect(((await tooDeep.json()) as ErrorBody).error.code).toBe('VALIDATION_FAILED');
+  });
+});

@@ -9,6 +9,7 @@ import type { AppEnv } from './context.js';
 import { ApiError } from './errors.js';
 import { onError, onNotFound } from './middleware/error-handler.js';
 import { rejectMalformedPath } from './middleware/path-guard.js';
+import { anonymousHeavyReads, type RateLimitOptions } from './middleware/rate-limit.js';
 import { requestIds } from './middleware/request-ids.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { authorize } from './policy/authorize.js';
@@ -43,6 +44,11 @@ export interface AppDeps {
   auth?: AuthOptions;
   /** Upload limits for imports (default 200 MB). */
   imports?: ImportRouteOptions;
+  /**
+   * Rate limits on heavy anonymous reads (exports, OFDS, deep OGC pages). Omitted: no limit
+   * (in-process tests); the server always passes the values of env.ts.
+   */
+  rateLimits?: RateLimitOptions;
 }
 
 /** Builds the HTTP app; no I/O happens until a request arrives. */
@@ -74,6 +80,10 @@ export function createApp(deps: AppDeps) {
   // Who is asking (session cookie or API key), then what the policy table lets them do.
   for (const path of ['/api/*', '/tiles/*', '/ogc', '/ogc/*']) app.use(path, authenticate(db, deps.auth));
   for (const path of ['/api/v1/*', '/tiles/*', '/ogc', '/ogc/*']) app.use(path, authorize());
+  if (deps.rateLimits) {
+    const heavyReads = anonymousHeavyReads({ trustProxy: deps.auth?.trustProxy, ...deps.rateLimits });
+    for (const path of ['/api/v1/exports/*', '/ogc/*']) app.use(path, heavyReads);
+  }
 
   app.route('/api/health', healthRoutes(db));
   app.route('/api/v1/auth', authRoutes(db, deps.auth));

@@ -25,6 +25,14 @@ const schema = z.object({
     .enum(['0', '1', 'true', 'false'])
     .default('0')
     .transform((v) => v === '1' || v === 'true'),
+  /** Heavy anonymous reads (exports, OFDS, deep OGC pages) per client IP: tokens per minute… */
+  HATANG_ANON_HEAVY_PER_MIN: z.coerce.number().positive().default(6),
+  /** …and the most a client can save up. */
+  HATANG_ANON_HEAVY_BURST: z.coerce.number().int().min(1).default(3),
+  /** OGC item offsets from here on count as heavy for anonymous callers. */
+  HATANG_OGC_DEEP_OFFSET: z.coerce.number().int().min(0).default(10_000),
+  /** OGC item offsets above this are refused (400): narrow the request with bbox instead. */
+  HATANG_OGC_MAX_OFFSET: z.coerce.number().int().min(0).default(1_000_000),
 });
 
 export type Env = z.output<typeof schema>;
@@ -55,3 +63,11 @@ export function describeListen(env: Pick<Env, 'HOST' | 'HATANG_DEMO'>, port: num
   const why = env.HATANG_DEMO && env.HOST === undefined ? ' (demo mode: its passwords are published)' : '';
   return `Listening on ${host}:${port}, this machine only${why}; set HOST=0.0.0.0 to accept other machines`;
 }
+
+/** The rate limits of createApp from the environment. */
+export const rateLimitsOf = (env: Env) => ({
+  perMinute: env.HATANG_ANON_HEAVY_PER_MIN,
+  burst: env.HATANG_ANON_HEAVY_BURST,
+  ogcDeepOffset: env.HATANG_OGC_DEEP_OFFSET,
+  ogcMaxOffset: env.HATANG_OGC_MAX_OFFSET,
+});

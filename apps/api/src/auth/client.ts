@@ -7,7 +7,7 @@ import type { ResolvedAuthOptions } from './options.js';
  * (the one the proxy itself added; earlier entries are whatever the client claimed), else the
  * socket's address, else 'unknown' (in-process requests have no socket).
  */
-export function clientIp(c: Context, options: ResolvedAuthOptions): string {
+export function clientIp(c: Context, options: Pick<ResolvedAuthOptions, 'trustProxy'>): string {
   if (options.trustProxy) {
     const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
     if (forwarded) return forwarded.slice(0, 64);
