@@ -69,6 +69,17 @@ describe('paths the fuzzer found answering 500', () => {
     },
   );
 
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    'answers a list filter named %s with 400, not a property found on Object.prototype',
+    async (name) => {
+      for (const path of [`/api/v1/towers?${name}=x`, `/api/v1/exports/towers?format=csv&${name}=x`]) {
+        const response = await get(path);
+        expect(response.status).toBe(400);
+        expect(json(response.text).error.code).toBe('VALIDATION_FAILED');
+      }
+    },
+  );
+
   it('still serves the Swagger UI files', async () => {
     const response = await get('/api/docs/swagger-ui.css');
     expect(response.status).toBe(200);
