@@ -49,10 +49,24 @@ async function distinctColours(p: Page, png: Buffer): Promise<number> {
   }, png.toString('base64'));
 }
 
+type CspWindow = Window & { __cspViolations?: string[] };
+
+/** Runs in the page before its scripts: keeps every Content-Security-Policy violation. */
+function recordCspViolations() {
+  const w = window as CspWindow;
+  w.__cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (e) => {
+    w.__cspViolations?.push(`${e.effectiveDirective} ${e.blockedURI}`);
+  });
+}
+
+const cspViolations = (p: Page) => p.evaluate(() => (window as CspWindow).__cspViolations ?? []);
+
 describe('the map in Chromium', () => {
   beforeAll(async () => {
     ({ server, browser } = await timed('server start (incl. seeding)', () => startE2e()));
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.addInitScript(recordCspViolations);
     page.on('request', (request) => {
       requests.push(request.url());
     });
@@ -212,6 +226,32 @@ describe('the map in Chromium', () => {
       await failing.waitForSelector('body[data-map-ready="true"]', { timeout: 60_000 });
     } finally {
       await failing.close();
+    }
+  });
+
+  it('runs under its Content-Security-Policy without a violation', async () => {
+    const response = await page.request.get(server.baseUrl);
+    expect(response.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(await cspViolations(page)).toEqual([]);
+    expect(consoleErrors.filter((e) => /Content.Security.Policy/i.test(e))).toEqual([]);
+  });
+
+  it('shows the API documentation (Swagger UI) under its own policy', async () => {
+    const docs = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    const errors: string[] = [];
+    docs.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    try {
+      await docs.addInitScript(recordCspViolations);
+      await docs.goto(`${server.baseUrl}/api/docs`);
+      await docs.locator('.swagger-ui .info .title').waitFor({ timeout: 60_000 });
+      await docs.locator('.opblock').first().waitFor({ timeout: 60_000 });
+      await docs.screenshot({ path: join(ARTIFACTS, 'api-docs.png') });
+      expect(await cspViolations(docs)).toEqual([]);
+      expect(errors.filter((e) => /Content.Security.Policy/i.test(e))).toEqual([]);
+    } finally {
+      await docs.close();
     }
   });
 

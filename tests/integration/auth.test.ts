@@ -136,43 +136,76 @@ describe('sign-in', () => {
   });
 });
 
-describe('lockout and rate limits', () => {
-  it('locks an account after 5 failures, refuses even the right password with 429, unlocks after 15 min', async () => {
+describe('login throttling', () => {
+  it('slows one client guessing an account with doubling waits, without locking the real user out', async () => {
     const clock = testClock();
-    const locking = authApp(db, { now: clock.now });
+    const throttled = authApp(db, { now: clock.now });
     const user = await createTestUser(db, ['operator_editor']);
-    const client = new Client(locking);
-    for (let i = 0; i < 5; i++) expect((await client.login(user.email, `wrong ${i}`)).status).toBe(401);
-    // Another IP: the account is locked, not the client.
-    const locked = await new Client(locking).login(user.email);
-    expect(locked.status).toBe(429);
-    expect((locked.body as unknown as ErrorBody).error.code).toBe('TOO_MANY_ATTEMPTS');
-    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(14 * 60);
-    expect(Number(locked.headers.get('retry-after'))).toBeLessThanOrEqual(15 * 60);
-
-    clock.advance(10 * MINUTE);
-    const stillLocked = await new Client(locking).login(user.email);
-    expect(stillLocked.status).toBe(429);
-    expect(Number(stillLocked.headers.get('retry-after'))).toBeLessThanOrEqual(5 * 60);
-
-    clock.advance(5 * MINUTE + 1000);
-    expect((await new Client(locking).login(user.email)).status).toBe(200);
+    const attacker = new Client(throttled);
+    // Three failures are free (typos), the fourth makes this client wait 1 s.
+    for (let i = 0; i < 4; i++) expect((await attacker.login(user.email, `wrong ${i}`)).status).toBe(401);
+    const waits: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const refused = await attacker.login(user.email, 'another guess');
+      expect(refused.status).toBe(429);
+      expect((refused.body as unknown as ErrorBody).error.code).toBe('TOO_MANY_ATTEMPTS');
+      const wait = Number(refused.headers.get('retry-after'));
+      waits.push(wait);
+      clock.advance(wait * 1000);
+      expect((await attacker.login(user.email, `wrong again ${i}`)).status).toBe(401);
+    }
+    expect(waits).toEqual([1, 2, 4, 8, 16]);
+    // Even the right password waits on the attacker's client…
+    expect((await attacker.login(user.email)).status).toBe(429);
+    // …while the real user, on their own client, signs in at once.
+    expect((await new Client(throttled).login(user.email)).status).toBe(200);
   });
 
-  it('resets the account counter on success', async () => {
+  it("caps the wait at 15 min and forgets a client's failures a day after the last one", async () => {
+    const clock = testClock();
+    const throttled = authApp(db, { now: clock.now });
+    const user = await createTestUser(db, ['viewer']);
+    const client = new Client(throttled);
+    const waits: number[] = [];
+    for (let i = 0; i < 16; i++) {
+      expect((await client.login(user.email, `wrong ${i}`)).status).toBe(401);
+      if (i < 3) continue;
+      // Refused attempts do not count: only the wait is read.
+      const refused = await client.login(user.email, 'probe');
+      expect(refused.status).toBe(429);
+      const wait = Number(refused.headers.get('retry-after'));
+      waits.push(wait);
+      clock.advance(wait * 1000);
+    }
+    expect(waits).toEqual([1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 900, 900, 900]);
+    clock.advance(24 * HOUR);
+    for (let i = 0; i < 3; i++) expect((await client.login(user.email, `wrong ${i}`)).status).toBe(401);
+    expect((await client.login(user.email)).status).toBe(200);
+  });
+
+  it("resets the client's counter on success", async () => {
     const user = await createTestUser(db, ['viewer']);
     const client = new Client(app);
-    for (let i = 0; i < 4; i++) await client.login(user.email, `wrong ${i}`);
+    for (let i = 0; i < 3; i++) await client.login(user.email, `wrong ${i}`);
     expect((await client.login(user.email)).status).toBe(200);
-    for (let i = 0; i < 4; i++) expect((await client.login(user.email, `wrong ${i}`)).status).toBe(401);
+    for (let i = 0; i < 3; i++) expect((await client.login(user.email, `wrong ${i}`)).status).toBe(401);
     expect((await client.login(user.email)).status).toBe(200);
   });
 
-  it('counts unknown e-mails like real ones, so a lock reveals nothing', async () => {
-    const client = new Client(app);
-    const ghost = uniqueEmail('ghost');
-    for (let i = 0; i < 5; i++) await client.login(ghost, 'whatever');
-    expect((await client.login(ghost, 'whatever')).status).toBe(429);
+  it('counts unknown e-mails like real ones, so a wait reveals nothing', async () => {
+    const clock = testClock();
+    const throttled = authApp(db, { now: clock.now });
+    const user = await createTestUser(db, ['viewer']);
+    const statuses = async (email: string) => {
+      const client = new Client(throttled);
+      const seen: [number, string | null][] = [];
+      for (let i = 0; i < 6; i++) {
+        const reply = await client.login(email, 'whatever');
+        seen.push([reply.status, reply.headers.get('retry-after')]);
+      }
+      return seen;
+    };
+    expect(await statuses(uniqueEmail('ghost'))).toEqual(await statuses(user.email));
   });
 
   it('blocks an IP after 20 failures across accounts', async () => {

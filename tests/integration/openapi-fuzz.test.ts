@@ -74,7 +74,7 @@ beforeAll(async () => {
   // Wrong passwords are among the inputs: no lock-out may stop the fuzzing itself.
   app = createApp({
     db,
-    auth: { scryptN: TEST_SCRYPT_N, maxAccountFailures: 1e9, maxIpFailures: 1e9 },
+    auth: { scryptN: TEST_SCRYPT_N, freeFailures: 1e9, maxIpFailures: 1e9 },
     loadShedding: { maxInFlight: 1000, maxWaiting: 1000, maxWaitMs: 60_000 },
   });
   doc = (await call<Doc>(app, 'GET', '/api/openapi.json')).body;

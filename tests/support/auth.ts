@@ -1,7 +1,6 @@
 import type { Role } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
 import { Hono } from 'hono';
-import { requestId } from 'hono/request-id';
 import {
   type AuthOptions,
   apiKeyRoutes,
@@ -13,6 +12,7 @@ import { hashPassword } from '../../apps/api/src/auth/password.js';
 import { insertUser } from '../../apps/api/src/auth/user-store.js';
 import type { AppEnv } from '../../apps/api/src/context.js';
 import { onError, onNotFound } from '../../apps/api/src/middleware/error-handler.js';
+import { requestIds } from '../../apps/api/src/middleware/request-ids.js';
 import { createOrganisation } from './fixtures.js';
 
 /** Cheap scrypt for tests (the default 2^15 is tested on its own). */
@@ -37,7 +37,7 @@ export function testClock(start = Date.now()) {
 export function authApp(db: Database, options: AuthOptions = {}) {
   const opts: AuthOptions = { scryptN: TEST_SCRYPT_N, trustProxy: true, ...options };
   const app = new Hono<AppEnv>();
-  app.use('*', requestId());
+  app.use('*', requestIds());
   app.onError(onError);
   app.notFound(onNotFound);
   app.use('/api/*', authenticate(db, opts));

@@ -3,7 +3,6 @@ import type { Database } from '@hatang/db';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
-import { requestId } from 'hono/request-id';
 import { onTowerChanged } from './analysis/coverage-service.js';
 import { clientIp } from './auth/client.js';
 import { type AuthOptions, apiKeyRoutes, authenticate, authRoutes, userRoutes } from './auth/index.js';
@@ -19,6 +18,10 @@ import {
   shedLoad,
 } from './http/admission.js';
 import { onError, onNotFound } from './middleware/error-handler.js';
+import { rejectMalformedPath } from './middleware/path-guard.js';
+import { anonymousHeavyReads, type RateLimitOptions } from './middleware/rate-limit.js';
+import { requestIds } from './middleware/request-ids.js';
+import { securityHeaders } from './middleware/security-headers.js';
 import { authorize } from './policy/authorize.js';
 import { adminUnitRoutes } from './routes/admin-units.js';
 import { analysisRoutes } from './routes/analysis.js';
@@ -55,6 +58,11 @@ export interface AppDeps {
   loadShedding?: LoadSheddingOptions;
   /** Exports and analyses running at once per client and overall before 429. */
   heavyWork?: HeavyWorkOptions;
+  /**
+   * Rate limits on heavy anonymous reads (exports, OFDS, deep OGC pages). Omitted: no limit
+   * (in-process tests); the server always passes the values of env.ts.
+   */
+  rateLimits?: RateLimitOptions;
 }
 
 /** Routes whose one request can hold a core for seconds: bounded per client and overall. */
@@ -74,8 +82,11 @@ const HEAVY_ROUTES = [
 /** Builds the HTTP app; no I/O happens until a request arrives. */
 export function createApp(deps: AppDeps) {
   const { db } = deps;
-  const app = new Hono<AppEnv>();
-  app.use('*', requestId());
+  // Not strict: `/ogc/` and `/ogc` are one route (QGIS given `…/ogc/` must get the landing page).
+  const app = new Hono<AppEnv>({ strict: false });
+  app.use('*', requestIds());
+  app.use('*', securityHeaders({ trustProxy: deps.auth?.trustProxy ?? false }));
+  app.use('*', rejectMalformedPath);
   // GeoJSON compresses ~5×: thousands of towers at city zoom go over the wire as ~1 MB.
   app.use('*', compress());
   const maxBodyBytes = deps.maxBodyBytes ?? 5 * 1024 * 1024;
@@ -100,6 +111,10 @@ export function createApp(deps: AppDeps) {
   // Who is asking (session cookie or API key), then what the policy table lets them do.
   for (const path of ['/api/*', '/tiles/*', '/ogc', '/ogc/*']) app.use(path, authenticate(db, deps.auth));
   for (const path of ['/api/v1/*', '/tiles/*', '/ogc', '/ogc/*']) app.use(path, authorize());
+  if (deps.rateLimits) {
+    const heavyReads = anonymousHeavyReads({ trustProxy: deps.auth?.trustProxy, ...deps.rateLimits });
+    for (const path of ['/api/v1/exports/*', '/ogc/*']) app.use(path, heavyReads);
+  }
   const authOptions = resolveAuthOptions(deps.auth);
   const heavy = limitHeavyWork(
     (c) => c.get('principal')?.userId ?? `ip:${clientIp(c, authOptions)}`,

@@ -4,7 +4,10 @@ import type { Grant } from './policy/authorize.js';
 /** Hono's per-request variables for every route of the API. */
 export interface AppEnv {
   Variables: {
+    /** The server's own id of this request (never the client's). */
     requestId: string;
+    /** The client's X-Request-Id, when bounded and plain (see middleware/request-ids). */
+    clientRequestId: string | undefined;
     /** Set by the authenticate middleware; undefined for anonymous requests. */
     principal: Principal | undefined;
     /** Set by the authorize middleware from the policy table. */

@@ -46,21 +46,23 @@ function isPgError(error: unknown): error is PgErrorLike {
   );
 }
 
+/** The driver's SQLSTATE of a database error, or undefined for anything else. */
+export const databaseErrorCode = (error: unknown): string | undefined =>
+  isPgError(error) ? error.code : undefined;
+
 /**
  * Maps a database error that input can cause to an ApiError (constraint violations are the
  * database's last line of defence behind the zod contracts). Returns undefined for the rest.
+ * The answer names the kind of problem only: the driver's text (values, constraint, table and
+ * column names, SQL) stays in the server log, where the error handler writes it with the request id.
  */
 export function fromDatabaseError(error: unknown): ApiError | undefined {
   if (!isPgError(error)) return undefined;
-  const constraint = error.constraint ?? error.constraint_name;
-  const where = constraint ? ` (${constraint})` : '';
   switch (error.code) {
     case '23505':
-      return new ApiError(409, 'CONFLICT', `A record with the same key already exists${where}`, [
-        { path: [], message: error.detail ?? error.message },
-      ]);
+      return new ApiError(409, 'CONFLICT', 'A record with the same key already exists');
     case '23503':
-      return validationFailed([{ path: [], message: `Refers to a record that does not exist${where}` }]);
+      return validationFailed([{ path: [], message: 'Refers to a record that does not exist' }]);
     case '23514':
     case '23502':
     case '22P02':
@@ -72,7 +74,7 @@ export function fromDatabaseError(error: unknown): ApiError | undefined {
     case '22P05':
     case '54000':
     case 'XX000':
-      return validationFailed([{ path: [], message: `Rejected by the database${where}: ${error.message}` }]);
+      return validationFailed([{ path: [], message: 'A value was rejected by the database' }]);
     default:
       return undefined;
   }

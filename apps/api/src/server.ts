@@ -9,7 +9,7 @@ import {
 } from '@hatang/seeds';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
-import { readEnv } from './env.js';
+import { describeListen, listenHost, rateLimitsOf, readEnv } from './env.js';
 import { startImportCleanup } from './imports/import-cleanup.js';
 import { ensureDemoDii } from './indicators/demo-dii.js';
 import { ensureDemoPlan } from './plans/demo-plan.js';
@@ -55,6 +55,7 @@ async function main() {
     // HATANG_WEB_DIR serves another build (parallel e2e runs build into their own folders).
     static: { webDir: process.env.HATANG_WEB_DIR ?? root('apps/web/dist'), dataDir: root('data') },
     auth: { trustProxy: env.HATANG_TRUST_PROXY },
+    rateLimits: rateLimitsOf(env),
   });
   // Uploads nobody committed (abandoned in the browser) are removed after 24 h, checked hourly.
   const cleanup = startImportCleanup(db, {
@@ -64,8 +65,10 @@ async function main() {
     onError: (error) =>
       console.error('Import clean-up failed:', error instanceof Error ? error.message : error),
   });
-  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+  const { host } = listenHost(env);
+  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: host }, (info) => {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(describeListen(env, info.port));
     console.log(`Hatang is ready at http://localhost:${info.port} (${seconds} s)`);
   });
 

@@ -16,13 +16,16 @@ export interface AuditEntry {
   after: unknown;
 }
 
-/** Appends one history row in the caller's transaction: who, when, request id, before/after. */
+/**
+ * Appends one history row in the caller's transaction: who, when, the server's request id (and
+ * the client's own, apart), before/after.
+ */
 export async function recordAudit(tx: Sql, c: Context<AppEnv>, entry: AuditEntry): Promise<void> {
   const principal = c.get('principal');
   await tx.query(
     `INSERT INTO audit_log (actor_user_id, actor_name, actor_org_id, via, request_id, resource, record_id, action,
-       version, before, after)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text::jsonb, $11::text::jsonb)`,
+       version, before, after, client_request_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text::jsonb, $11::text::jsonb, $12)`,
     [
       principal?.userId ?? null,
       principal?.displayName ?? null,
@@ -35,6 +38,7 @@ export async function recordAudit(tx: Sql, c: Context<AppEnv>, entry: AuditEntry
       entry.version,
       entry.before === null ? null : JSON.stringify(entry.before),
       entry.after === null ? null : JSON.stringify(entry.after),
+      c.get('clientRequestId') ?? null,
     ],
   );
 }

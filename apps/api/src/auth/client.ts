@@ -7,7 +7,7 @@ import type { ResolvedAuthOptions } from './options.js';
  * (the one the proxy itself added; earlier entries are whatever the client claimed), else the
  * socket's address, else 'unknown' (in-process requests have no socket).
  */
-export function clientIp(c: Context, options: ResolvedAuthOptions): string {
+export function clientIp(c: Context, options: Pick<ResolvedAuthOptions, 'trustProxy'>): string {
   if (options.trustProxy) {
     const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
     if (forwarded) return forwarded.slice(0, 64);
@@ -17,4 +17,13 @@ export function clientIp(c: Context, options: ResolvedAuthOptions): string {
   } catch {
     return 'unknown';
   }
+}
+
+/** True when the request came over https (directly, or via a trusted proxy that says so). */
+export function isHttps(c: Context, options: Pick<ResolvedAuthOptions, 'trustProxy'>): boolean {
+  if (options.trustProxy) {
+    const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim();
+    if (proto) return proto === 'https';
+  }
+  return new URL(c.req.url).protocol === 'https:';
 }

@@ -5,6 +5,7 @@
 import type { Sql } from '@hatang/db';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { isHttps } from './client.js';
 import type { ResolvedAuthOptions } from './options.js';
 import { randomToken, sha256 } from './tokens.js';
 import { isoSql, USER_COLUMNS, USER_FROM, type UserRow } from './user-store.js';
@@ -17,15 +18,6 @@ export interface SessionRow extends UserRow {
   session_created_ms: number;
   session_last_seen_ms: number;
   session_expires_at: string;
-}
-
-/** True when the request came over https (directly, or via a trusted proxy that says so). */
-function isHttps(c: Context, options: ResolvedAuthOptions): boolean {
-  if (options.trustProxy) {
-    const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim();
-    if (proto) return proto === 'https';
-  }
-  return new URL(c.req.url).protocol === 'https:';
 }
 
 export function setSessionCookie(c: Context, token: string, options: ResolvedAuthOptions): void {

@@ -3,6 +3,7 @@
  * oversight): CSV for spreadsheets and GeoJSON for GIS. CSV starts with a UTF-8 byte order mark so Excel reads Vietnamese street and company names
  * as UTF-8 instead of the Windows code page, and uses CRLF line ends (RFC 4180).
  */
+import { csvCell } from '@hatang/geo/formats';
 import type { Context } from 'hono';
 
 /** The UTF-8 byte order mark Excel needs to read a CSV as UTF-8. */
@@ -13,14 +14,11 @@ export interface CsvColumn<T> {
   value: (row: T) => string | number | boolean | null | undefined;
 }
 
-/** One CSV field: quoted when it holds a comma, quote or line break; a formula start is defused. */
-export function csvField(value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  let text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : String(value);
-  // A cell starting with = + - @ would run as a formula in Excel (CSV injection): prefix a quote.
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+/**
+ * One CSV field: quoted when it holds a comma, quote or line break; a formula start is defused
+ * (the one spreadsheet guard of every CSV download, `csvCell` of @hatang/geo).
+ */
+export const csvField = (value: string | number | boolean | null | undefined): string => csvCell(value);
 
 /** A CSV document (BOM, header row, CRLF) of `rows` in `columns`. */
 export function toCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[]): string {

@@ -8,7 +8,7 @@
  */
 import type { ResourceDefinition } from '@hatang/contracts';
 import type { Database, Sql } from '@hatang/db';
-import { csvLine, toWkt } from '@hatang/geo/formats';
+import { copyLine, toWkt } from '@hatang/geo/formats';
 import { ApiError } from '../errors.js';
 import { columnsOf, toPgTextArray } from '../sql/columns.js';
 import { RESOURCE_EXTRAS, selectFeatureSql } from '../sql/feature-sql.js';
@@ -59,7 +59,7 @@ async function copyValidRows(
         const v = result.properties[c.property];
         return c.kind === 'text_array' && Array.isArray(v) ? toPgTextArray(v.map(String)) : v;
       });
-      csv += csvLine([
+      csv += copyLine([
         row.rowNo,
         crypto.randomUUID(),
         ...values,

@@ -5,7 +5,7 @@
  */
 import type { ResourceDefinition } from '@hatang/contracts';
 import type { Database, Sql } from '@hatang/db';
-import { csvLine, toWkt } from '@hatang/geo/formats';
+import { copyLine, toWkt } from '@hatang/geo/formats';
 import { checkContext, checkRow, stagedRows } from './row-checker.js';
 
 /**
@@ -69,7 +69,7 @@ export async function findDuplicates(
       for (const row of rows) {
         const result = checkRow(context, row);
         if (!result.ok) continue;
-        csv += csvLine([
+        csv += copyLine([
           row.rowNo,
           result.properties.ownerOrgId,
           result.properties.code,

@@ -1,5 +1,6 @@
 /** The import_jobs row and what the API shows of it. */
 import type { Sql } from '@hatang/db';
+import { ownValue } from '../http/own-key.js';
 import type { FieldMapping } from './field-mapping.js';
 import type { ImportFormat } from './upload-source.js';
 
@@ -103,7 +104,7 @@ export async function updateJob(sql: Sql, id: string, patch: Patch): Promise<voi
       sets.push('committed_at = now()');
       continue;
     }
-    const column = COLUMNS[key];
+    const column = ownValue(COLUMNS, key);
     if (!column) continue;
     const json = column[1] !== undefined;
     params.push(json ? (value === null ? null : JSON.stringify(value)) : value);

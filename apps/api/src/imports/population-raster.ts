@@ -7,7 +7,7 @@
  * the other units alone).
  */
 import type { Database, Sql } from '@hatang/db';
-import { csvLine } from '@hatang/geo/formats';
+import { copyLine } from '@hatang/geo/formats';
 import { fromArrayBuffer } from 'geotiff';
 import { ApiError } from '../errors.js';
 
@@ -93,7 +93,7 @@ export async function replacePopulation(tx: Sql, raster: PopulationRaster): Prom
       if (lng < extent.minx || lng > extent.maxx) continue;
       const v = values[row * width + col] ?? Number.NaN;
       if (!Number.isFinite(v) || v <= 0 || (nodata !== null && v === nodata)) continue;
-      csv += csvLine([cellId(lng, lat), v, `SRID=4326;POINT(${lng} ${lat})`]);
+      csv += copyLine([cellId(lng, lat), v, `SRID=4326;POINT(${lng} ${lat})`]);
       pixels++;
     }
   }
@@ -135,7 +135,7 @@ export async function replacePopulation(tx: Sql, raster: PopulationRaster): Prom
     list.forEach((cell, i) => {
       const n = counts[i] ?? 0;
       if (n <= 0) return;
-      out += csvLine([cell.id, code, n, cellSizeM]);
+      out += copyLine([cell.id, code, n, cellSizeM]);
       cells++;
       total += n;
     });

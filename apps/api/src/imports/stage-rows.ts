@@ -1,6 +1,6 @@
 import type { Sql } from '@hatang/db';
 import type { CrsCode } from '@hatang/geo';
-import { csvLine, type SourceFeature, singlePart, toWgs84 } from '@hatang/geo/formats';
+import { copyLine, type SourceFeature, singlePart, toWgs84 } from '@hatang/geo/formats';
 
 /**
  * Stages one chunk of features as import_rows (COPY): attributes as in the file, geometry
@@ -27,7 +27,7 @@ export async function stageChunk(
     } else if (!error) {
       error = 'the row has no geometry';
     }
-    csv += csvLine([
+    csv += copyLine([
       importId,
       row,
       JSON.stringify(feature.properties),

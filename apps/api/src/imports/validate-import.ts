@@ -1,6 +1,6 @@
 import type { ResourceDefinition } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
-import { csvLine } from '@hatang/geo/formats';
+import { copyLine } from '@hatang/geo/formats';
 import type { FieldMapping } from './field-mapping.js';
 import { updateJob } from './import-store.js';
 import { checkContext, checkRow, stagedRows } from './row-checker.js';
@@ -26,7 +26,7 @@ export async function validateImport(
         const result = checkRow(context, row);
         if (result.ok) continue;
         invalid++;
-        for (const issue of result.issues) csv += csvLine([importId, row.rowNo, issue.field, issue.message]);
+        for (const issue of result.issues) csv += copyLine([importId, row.rowNo, issue.field, issue.message]);
       }
       if (csv) await tx.copyCsv('import_issues', ['import_id', 'row_no', 'field', 'message'], csv);
     }

@@ -1,7 +1,7 @@
 import type { ErrorResponse } from '@hatang/contracts';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { ApiError, fromDatabaseError } from '../errors.js';
+import { ApiError, databaseErrorCode, fromDatabaseError } from '../errors.js';
 
 function body(c: Context, error: ApiError): ErrorResponse {
   return {
@@ -15,6 +15,8 @@ function body(c: Context, error: ApiError): ErrorResponse {
   };
 }
 
+const where = (c: Context) => `[${c.get('requestId') ?? 'unknown'}] ${c.req.method} ${c.req.path}`;
+
 /** Turns anything thrown into `{ error: { code, message, details?, requestId } }`. */
 export function onError(error: Error, c: Context): Response {
   let apiError: ApiError | undefined;
@@ -23,10 +25,15 @@ export function onError(error: Error, c: Context): Response {
     apiError = new ApiError(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large');
   else if (error instanceof HTTPException && error.status < 500)
     apiError = new ApiError(400, 'VALIDATION_FAILED', error.message || 'Bad request');
-  else apiError = fromDatabaseError(error);
+  else {
+    apiError = fromDatabaseError(error);
+    // Mapped or not, the driver's own text goes to the log only (it can name tables, columns,
+    // constraints and values): the client gets a generic message and the request id to quote.
+    if (apiError) console.warn(`${where(c)} database error ${databaseErrorCode(error)}:`, error.message);
+  }
 
   if (!apiError) {
-    console.error(`[${c.get('requestId') ?? 'unknown'}] ${c.req.method} ${c.req.path}`, error);
+    console.error(where(c), error);
     apiError = new ApiError(500, 'INTERNAL', 'Something went wrong on our side; the request changed nothing');
   }
   return c.json(body(c, apiError), apiError.status);

@@ -8,13 +8,16 @@ import { type CrsCode, transform } from '@hatang/geo';
 export const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
 export const EPSG_9210 = 'http://www.opengis.net/def/crs/EPSG/0/9210';
 
-const CODES: Record<string, CrsCode> = { [CRS84]: 'EPSG:4326', [EPSG_9210]: 'EPSG:9210' };
+const CODES = new Map<string, CrsCode>([
+  [CRS84, 'EPSG:4326'],
+  [EPSG_9210, 'EPSG:9210'],
+]);
 
 /** The CRS URIs a collection offers (`crs` of /collections/{id}). */
 export const SUPPORTED_CRS_URIS = [CRS84, EPSG_9210];
 
 /** The @hatang/geo code for a CRS URI, or undefined if not offered. */
-export const crsCodeOf = (uri: string): CrsCode | undefined => CODES[uri];
+export const crsCodeOf = (uri: string): CrsCode | undefined => CODES.get(uri);
 
 type Position = number[];
 type Coordinates = Position | Coordinates[];

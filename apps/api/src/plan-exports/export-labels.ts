@@ -4,6 +4,7 @@
  * title block. Vietnamese first (the plan is a Vietnamese administrative document).
  */
 import type { PlanItemKind, PlanItemStatus, PlanVersionKind, PlanZoneKind } from '@hatang/contracts';
+import { ownValue } from '../http/own-key.js';
 
 export interface Bilingual {
   vi: string;
@@ -88,14 +89,14 @@ export function describeAttributes(attributes: Record<string, unknown>): string 
   return Object.entries(attributes)
     .filter(([, v]) => v !== null && v !== undefined && v !== '')
     .map(([k, v]) => {
-      const label = ATTRIBUTE_LABELS[k]?.vi ?? k;
+      const label = ownValue(ATTRIBUTE_LABELS, k)?.vi ?? k;
       const value =
         typeof v === 'boolean'
           ? v
             ? 'có'
             : 'không'
           : k === 'siteType'
-            ? (SITE_TYPES[String(v)] ?? String(v))
+            ? (ownValue(SITE_TYPES, String(v)) ?? String(v))
             : String(v);
       return `${label}: ${value}`;
     })

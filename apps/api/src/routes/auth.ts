@@ -10,7 +10,7 @@ import { clientIp } from '../auth/client.js';
 import { type AuthOptions, resolveAuthOptions } from '../auth/options.js';
 import { dummyHash, verifyPassword } from '../auth/password.js';
 import { clearSessionCookie, createSession, revokeSession, setSessionCookie } from '../auth/sessions.js';
-import { emailKey, ipKey, lockedUntil, recordFailure, resetFailures } from '../auth/throttle.js';
+import { ipKey, lockedUntil, pairKey, recordLoginFailure, resetLoginFailures } from '../auth/throttle.js';
 import {
   isoSql,
   revokeUserSessions,
@@ -32,7 +32,7 @@ function tooManyAttempts(c: Context, until: Date, now: Date): ApiError {
   return new ApiError(
     429,
     'TOO_MANY_ATTEMPTS',
-    `Too many failed sign-ins; try again in ${Math.ceil(seconds / 60)} min`,
+    `Too many failed sign-ins from here; try again in ${seconds < 120 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`}`,
   );
 }
 
@@ -44,7 +44,8 @@ export function authRoutes(db: Database, options: AuthOptions = {}) {
     const { email, password } = await readValidBody(c, loginRequest);
     const now = resolved.now();
     const ip = clientIp(c, resolved);
-    const lock = await lockedUntil(db, [ipKey(ip), emailKey(email)], now);
+    // Only this client waits: the account itself is never locked (the real user elsewhere signs in).
+    const lock = await lockedUntil(db, [ipKey(ip), pairKey(email, ip)], now);
     if (lock) throw tooManyAttempts(c, lock, now);
 
     const rows = await db.query<UserRow & { password_hash: string }>(
@@ -58,19 +59,14 @@ export function authRoutes(db: Database, options: AuthOptions = {}) {
       user?.password_hash ?? (await dummyHash(resolved.scryptN)),
     );
     if (!user || !isValid) {
-      await recordFailure(db, ipKey(ip), resolved.maxIpFailures, resolved);
-      const accountLock = await recordFailure(db, emailKey(email), resolved.maxAccountFailures, resolved);
-      if (user) {
-        await db.query(
-          `UPDATE users SET failed_logins = failed_logins + 1, locked_until = $2::timestamptz WHERE id = $1`,
-          [user.id, accountLock?.toISOString() ?? null],
-        );
-      }
+      await recordLoginFailure(db, email, ip, resolved);
+      // Admins see the count; nothing locks the account itself.
+      if (user) await db.query('UPDATE users SET failed_logins = failed_logins + 1 WHERE id = $1', [user.id]);
       throw new ApiError(401, 'INVALID_CREDENTIALS', INVALID_CREDENTIALS);
     }
     if (user.is_disabled) throw new ApiError(403, 'ACCOUNT_DISABLED', 'This account is disabled');
 
-    await resetFailures(db, emailKey(email));
+    await resetLoginFailures(db, email, ip);
     await db.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [user.id]);
     const session = await createSession(db, user.id, { ip, userAgent: c.req.header('user-agent') }, resolved);
     setSessionCookie(c, session.token, resolved);

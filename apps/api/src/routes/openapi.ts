@@ -7,13 +7,13 @@ import { notFound } from '../errors.js';
 import { buildOpenApiDocument } from '../openapi/openapi-document.js';
 
 /** Swagger UI files served from node_modules/swagger-ui-dist (no CDN: the app works offline). */
-const UI_FILES: Record<string, string> = {
-  'swagger-ui.css': 'text/css; charset=utf-8',
-  'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
-  'swagger-ui-standalone-preset.js': 'text/javascript; charset=utf-8',
-  'favicon-32x32.png': 'image/png',
-  'favicon-16x16.png': 'image/png',
-};
+const UI_FILES = new Map<string, string>([
+  ['swagger-ui.css', 'text/css; charset=utf-8'],
+  ['swagger-ui-bundle.js', 'text/javascript; charset=utf-8'],
+  ['swagger-ui-standalone-preset.js', 'text/javascript; charset=utf-8'],
+  ['favicon-32x32.png', 'image/png'],
+  ['favicon-16x16.png', 'image/png'],
+]);
 
 const INIT_JS = `window.addEventListener('load', function () {
   window.ui = SwaggerUIBundle({
@@ -51,7 +51,8 @@ export function openApiRoutes() {
   app.get('/docs/:file', (c) => {
     const file = c.req.param('file');
     if (file === 'init.js') return c.body(INIT_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
-    const type = UI_FILES[file];
+    // A Map: `constructor` or `__proto__` are not files (a plain object would find them).
+    const type = UI_FILES.get(file);
     if (!type) throw notFound(`Documentation file ${file}`);
     let bytes = cache.get(file);
     if (!bytes) {

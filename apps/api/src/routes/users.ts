@@ -14,7 +14,7 @@ import { Hono } from 'hono';
 import { requireAdmin } from '../auth/authenticate.js';
 import { type AuthOptions, resolveAuthOptions } from '../auth/options.js';
 import { hashPassword } from '../auth/password.js';
-import { emailKey, resetFailures } from '../auth/throttle.js';
+import { resetAccountFailures } from '../auth/throttle.js';
 import {
   findUserById,
   insertUser,
@@ -107,7 +107,7 @@ export function userRoutes(db: Database, options: AuthOptions = {}) {
         [user.id, passwordHash, resolved.now().toISOString()],
       );
       await revokeUserSessions(tx, user.id, resolved.now());
-      await resetFailures(tx, emailKey(user.email));
+      await resetAccountFailures(tx, user.email);
     });
     return c.body(null, 204);
   });

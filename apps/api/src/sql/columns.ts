@@ -47,7 +47,8 @@ export function columnsOf(definition: ResourceDefinition): Column[] {
 
 /** The schema of one property without default/nullable wrappers (for query filters). */
 export function propertySchema(definition: ResourceDefinition, property: string): z.ZodType | undefined {
-  const schema = definition.shape[property];
+  // `property` comes from a query string: `constructor` or `__proto__` is no property.
+  const schema = Object.hasOwn(definition.shape, property) ? definition.shape[property] : undefined;
   return schema ? unwrap(schema as z.ZodType) : undefined;
 }
 

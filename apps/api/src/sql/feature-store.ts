@@ -1,6 +1,7 @@
 import type { Issue, ResourceDefinition } from '@hatang/contracts';
 import type { Sql } from '@hatang/db';
 import { isUuid } from '../http/body.js';
+import { ownValue } from '../http/own-key.js';
 import { columnsOf, placeholder, toParam } from './columns.js';
 import { type FeatureRow, RESOURCE_EXTRAS, selectFeatureSql, toFeature } from './feature-sql.js';
 
@@ -34,7 +35,7 @@ export async function findFeature(
 export async function checkReferences(sql: Sql, properties: Record<string, unknown>): Promise<Issue[]> {
   const issues: Issue[] = [];
   for (const [property, value] of Object.entries(properties)) {
-    const reference = REFERENCES[property];
+    const reference = ownValue(REFERENCES, property);
     if (!reference || typeof value !== 'string') continue;
     const rows = await sql.query(`SELECT 1 FROM ${reference.table} WHERE id = $1`, [value]);
     if (rows.length === 0)

@@ -1,3 +1,4 @@
+import { csvCell } from '@hatang/geo/csv-write';
 import type { Lang } from '../../lib/i18n';
 import type { CommuneCoverage, CoverageResult } from './analysis-api';
 import { analysisText } from './analysis-i18n';
@@ -5,14 +6,11 @@ import { analysisText } from './analysis-i18n';
 /** Byte order mark: Excel reads the file as UTF-8 only with it (Vietnamese names). */
 const BOM = '\uFEFF';
 
-/** One CSV field: quoted when it holds a separator, a quote or a line break (RFC 4180). */
-export function csvField(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  const text = typeof value === 'number' ? String(value) : value;
-  // Text starting like a formula would run in Excel: prefix it (OWASP CSV injection).
-  const safe = typeof value === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+/**
+ * One CSV field: quoted when it holds a separator, a quote or a line break (RFC 4180); text
+ * starting like a formula is neutralised (the API's downloads use the same function).
+ */
+export const csvField = (value: string | number | null | undefined): string => csvCell(value);
 
 const unitTypeText: Record<Lang, Record<CommuneCoverage['unitType'], string>> = {
   vi: { ward: 'Phường', commune: 'Xã', special_zone: 'Đặc khu' },
