@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { assetResources, streets } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
 import { Hono } from 'hono';
@@ -8,6 +10,8 @@ import { onTowerChanged } from './analysis/coverage-service.js';
 import { type AuthOptions, apiKeyRoutes, authenticate, authRoutes, userRoutes } from './auth/index.js';
 import type { AppEnv } from './context.js';
 import { ApiError } from './errors.js';
+import { ParsePool } from './jobs/parse-pool.js';
+import { defaultUploadLimits } from './jobs/upload-limits.js';
 import { onError, onNotFound } from './middleware/error-handler.js';
 import { authorize } from './policy/authorize.js';
 import { adminUnitRoutes } from './routes/admin-units.js';
@@ -39,15 +43,26 @@ export interface AppDeps {
   static?: StaticOptions;
   /** Session lifetimes, login throttling, scrypt cost, clock (defaults are production values). */
   auth?: AuthOptions;
-  /** Upload limits for imports (default 200 MB). */
+  /** Import route hooks (and a smaller upload limit for tests). */
   imports?: ImportRouteOptions;
+  /**
+   * The parse worker pool with every upload limit (env.ts builds it from HATANG_* variables);
+   * default: production limits, spooling to the system temp folder. Close it on shutdown.
+   */
+  uploads?: ParsePool;
 }
 
 /** Builds the HTTP app; no I/O happens until a request arrives. */
 export function createApp(deps: AppDeps) {
   const { db } = deps;
+  const uploads = deps.uploads ?? new ParsePool(defaultUploadLimits(join(tmpdir(), 'hatang-uploads')));
   const app = new Hono<AppEnv>();
   app.use('*', requestId());
+  // Attachment routes read their upload with these limits (and the same spool folder).
+  app.use('/api/*', (c, next) => {
+    c.set('uploads', uploads);
+    return next();
+  });
   // GeoJSON compresses ~5×: thousands of towers at city zoom go over the wire as ~1 MB.
   app.use('*', compress());
   const maxBodyBytes = deps.maxBodyBytes ?? 5 * 1024 * 1024;
@@ -57,7 +72,8 @@ export function createApp(deps: AppDeps) {
       throw new ApiError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBodyBytes} bytes`);
     },
   });
-  // File uploads (imports, attachments) pass this limit and enforce their own, larger one.
+  // File uploads (imports, attachments) pass this limit and enforce their own, on the bytes read
+  // (http/multipart.ts). This one also counts the bytes of chunked bodies (no Content-Length).
   const UPLOADS = new Set(['/api/v1/imports', '/api/v1/imports/population']);
   const isUpload = (path: string) => UPLOADS.has(path) || path.endsWith('/attachments');
   app.use('/api/*', (c, next) =>
@@ -95,7 +111,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1', permitRoutes(db));
   app.route('/api/v1', violationRoutes(db));
   app.route('/api/v1', colocationRoutes(db));
-  app.route('/api/v1/imports', importRoutes(db, deps.imports));
+  app.route('/api/v1/imports', importRoutes(db, uploads, deps.imports));
   app.route('/api/v1/exports', exportRoutes(db));
   app.route('/tiles', tileRoutes(db));
   app.route('/ogc', ogcRoutes(db));

@@ -58,9 +58,13 @@ export const errorCode = z.enum([
   'INVALID_STATE',
   'PRECONDITION_REQUIRED',
   'PAYLOAD_TOO_LARGE',
+  /** An uploaded file breaks a parse limit (features, inflated bytes, raster cells, time, memory): the limit is named. */
+  'LIMIT_EXCEEDED',
   'UNSUPPORTED_MEDIA_TYPE',
   'METHOD_NOT_ALLOWED',
   'INTERNAL',
+  /** The server is saturated (e.g. every parse worker busy and the queue full): retry after Retry-After. */
+  'SERVICE_UNAVAILABLE',
 ]);
 export type ErrorCode = z.infer<typeof errorCode>;
 

@@ -7,7 +7,10 @@ import { createRequire } from 'node:module';
 import type { CrsCode } from '@hatang/geo';
 import {
   type DecodedLayer,
+  defaultParseLimits,
   FormatError,
+  LimitError,
+  type ParseLimits,
   readGeoJson,
   readGeoPackage,
   readKml,
@@ -17,6 +20,7 @@ import {
 } from '@hatang/geo/formats';
 import { DOMParser } from '@xmldom/xmldom';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
+import { guardArchive } from './archive-guard.js';
 import { type CsvColumns, csvCrs, csvNeedsCrs, readCsv, sniffCsv } from './csv-source.js';
 
 export type ImportFormat = 'geojson' | 'csv' | 'shapefile' | 'kml' | 'kmz' | 'gpkg';
@@ -90,15 +94,17 @@ function settleCrs(
 }
 
 /**
- * Opens the upload; throws FormatError for a file that cannot be imported at all. `columns`: the
- * CSV's coordinate columns as the user chose them (X = easting or longitude, Y = northing or
- * latitude; degrees when the CRS is WGS 84 or not given).
+ * Opens the upload; throws FormatError for a file that cannot be imported at all, LimitError for
+ * one that breaks `limits`. `columns`: the CSV's coordinate columns as the user chose them
+ * (X = easting or longitude, Y = northing or latitude; degrees when the CRS is WGS 84 or not
+ * given). Runs in a parse worker (jobs/parse-worker.ts), never on the request thread.
  */
 export async function openUpload(
   file: Blob,
   name: string,
   requested: CrsCode | undefined,
-  columns?: { x: string; y: string },
+  columns: { x: string; y: string } | undefined,
+  limits: ParseLimits = defaultParseLimits,
 ): Promise<UploadSource> {
   if (file.size === 0) throw new FormatError('EMPTY_FILE', 'The file is empty.');
   const format = await detectFormat(file, name);
@@ -124,18 +130,21 @@ export async function openUpload(
     };
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
+  // TODO(#15 merge): the hardened readers take `limits` as their last parameter; pass it to each.
   let layer: DecodedLayer;
   switch (format) {
     case 'geojson':
       layer = readGeoJson(new TextDecoder().decode(bytes));
       break;
     case 'shapefile':
+      guardArchive(bytes, limits, 'zip archive');
       layer = readShapefileZip(bytes);
       break;
     case 'kml':
       layer = readKml(new TextDecoder().decode(bytes), xmlParser());
       break;
     case 'kmz':
+      guardArchive(bytes, limits, 'KMZ archive');
       layer = readKmz(bytes, xmlParser());
       break;
     case 'gpkg':
@@ -143,6 +152,12 @@ export async function openUpload(
       break;
   }
   if (layer.features.length === 0) throw new FormatError('EMPTY_FILE', 'The file holds no features.');
+  if (layer.features.length > limits.maxFeatures)
+    throw new LimitError(
+      'maxFeatures',
+      limits.maxFeatures,
+      `The file holds ${layer.features.length} features, more than ${limits.maxFeatures} (maxFeatures = ${limits.maxFeatures}); nothing was imported`,
+    );
   const crs = settleCrs(format, layer.crs, layer.unknownCrs === true, requested);
   return {
     format,
