@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 import { open, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Sql } from '@hatang/db';
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
 import { isUuid } from '../http/body.js';
 import { readMultipart } from '../http/multipart.js';
+import { defaultUploadLimits } from '../jobs/upload-limits.js';
 import { ATTACHMENT_TYPES, type AttachmentType, sniffAttachmentType } from './file-type.js';
 
 export type AttachmentSubjectKind = 'permit_application' | 'violation' | 'colocation_request';
@@ -35,6 +38,7 @@ export interface UploadedAttachment {
   purpose: string;
 }
 
+const DEFAULT_LIMITS = defaultUploadLimits(join(tmpdir(), 'hatang-uploads'));
 const PURPOSE = /^[a-z][a-z_]{0,39}$/;
 
 /**
@@ -47,11 +51,12 @@ const PURPOSE = /^[a-z][a-z_]{0,39}$/;
  * its own transaction.
  */
 export async function readAttachmentUpload(c: Context<AppEnv>): Promise<UploadedAttachment> {
-  const uploads = c.get('uploads');
-  const maxBytes = uploads.limits.maxAttachmentBytes;
+  // An app without the upload limits (a test's bare Hono app) gets the production defaults.
+  const limits = c.get('uploads')?.limits ?? DEFAULT_LIMITS;
+  const maxBytes = limits.maxAttachmentBytes;
   const upload = await readMultipart(c, {
     maxFileBytes: maxBytes,
-    spoolDir: uploads.limits.spoolDir,
+    spoolDir: limits.spoolDir,
     tooLarge: () => tooLarge(maxBytes),
   });
   try {

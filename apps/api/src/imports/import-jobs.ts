@@ -59,9 +59,10 @@ export async function startImport(db: Database, input: StartImport): Promise<str
     createdBy: input.createdBy,
     createdByOrg: input.createdByOrg,
   });
-  const work = parse(db, id, input).finally(() => {
+  // The spooled file is gone before the parse counts as ended (tests and shutdown wait on it).
+  const work = parse(db, id, input).finally(async () => {
+    await input.removeFile();
     running.delete(id);
-    return input.removeFile();
   });
   running.set(id, work);
   return id;

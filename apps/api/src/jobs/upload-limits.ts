@@ -4,6 +4,7 @@
  * the wire, the worker's heap and wall-clock budget, how many parses run and wait).
  */
 import { defaultParseLimits, type ParseLimits } from '@hatang/geo/formats';
+import { MAX_ATTACHMENT_BYTES } from '../attachments/file-type.js';
 
 export interface UploadLimits extends ParseLimits {
   /** Bytes of one import upload (file, after multipart decoding). */
@@ -26,7 +27,7 @@ export interface UploadLimits extends ParseLimits {
 export const defaultUploadLimits = (spoolDir: string): UploadLimits => ({
   ...defaultParseLimits,
   maxUploadBytes: 200 * 1024 * 1024,
-  maxAttachmentBytes: 10 * 1024 * 1024,
+  maxAttachmentBytes: MAX_ATTACHMENT_BYTES,
   workerHeapMb: 1024,
   timeBudgetMs: 120_000,
   poolSize: 2,
