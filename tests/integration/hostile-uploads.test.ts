@@ -14,6 +14,7 @@ import { ParsePool } from '../../apps/api/src/jobs/parse-pool.js';
 import { defaultUploadLimits, type UploadLimits } from '../../apps/api/src/jobs/upload-limits.js';
 import { createOrganisation, createUnitWithCells, farAway } from '../support/fixtures.js';
 import {
+  backtrackingKmz,
   bigCsv,
   endlessMultipart,
   hugeGeoTiff,
@@ -36,7 +37,10 @@ let spoolDir: string;
 let limits: UploadLimits;
 let pool: ParsePool;
 let slowPool: ParsePool;
+let budgetPool: ParsePool;
 let app: App;
+/** The same API with a parse time budget of 2 s. */
+let budgetApp: App;
 /** The same API with a parse time budget of 25 ms (and room for a large file). */
 let slowApp: App;
 let planner: Session;
@@ -63,6 +67,8 @@ beforeAll(async () => {
   const common = { db, auth: { scryptN: TEST_SCRYPT_N }, maxBodyBytes: 64 * KiB };
   app = createApp({ ...common, uploads: pool });
   slowApp = createApp({ ...common, uploads: slowPool });
+  budgetPool = new ParsePool({ ...limits, timeBudgetMs: 2000 });
+  budgetApp = createApp({ ...common, uploads: budgetPool });
   planner = await sessionFor(app, db, await createOrganisation(db, 'city_department'), ['planner']);
   const centre = farAway(733);
   await createUnitWithCells(db, centre, 'Phường Thử Tải');
@@ -76,7 +82,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([pool.close(), slowPool.close()]);
+  await Promise.all([pool.close(), slowPool.close(), budgetPool.close()]);
   rmSync(spoolDir, { recursive: true, force: true });
 });
 
@@ -150,6 +156,15 @@ describe('hostile import files', () => {
     expect(staged[0]?.n).toBe(0);
     expect(spoolFiles()).toEqual([]);
     expect(await healthy(slowApp)).toBe(200);
+  });
+
+  it('refuses a KMZ that makes the reader backtrack for hours, within its time budget', async () => {
+    const job = await failedImport(budgetApp, { name: 'evil.kmz', content: backtrackingKmz(6000) });
+    expect(job.status).toBe('failed');
+    // Today the worker is ended at the budget; a linear reader (#15) refuses the broken XML sooner.
+    if (job.error.code === 'LIMIT_EXCEEDED') expect(job.error.message).toContain('timeBudgetMs = 2000');
+    else expect(job.error.code).toBe('DAMAGED_FILE');
+    expect(await healthy(budgetApp)).toBe(200);
   });
 
   it('refuses a GeoTIFF whose header declares more cells than maxRasterCells with 422, before reading pixels', async () => {

@@ -21,6 +21,16 @@ export function zipBomb(inflatedBytes: number): Uint8Array {
   );
 }
 
+/**
+ * A KMZ whose doc.kml repeats an unclosed `<NetworkLink><href>` `links` times (a few hundred bytes
+ * zipped): the link-following regular expression of the KMZ reader backtracks in cubic time on it.
+ * A linear reader refuses it quickly as broken XML instead.
+ */
+export function backtrackingKmz(links: number): Uint8Array {
+  const doc = `<kml><Document>${'<NetworkLink><href>a</href>'.repeat(links)}`;
+  return zipSync({ 'doc.kml': new TextEncoder().encode(doc) }, { level: 9 });
+}
+
 /** A valid CSV of `rows` points (lng, lat, code): enough rows make any time budget run out. */
 export function bigCsv(rows: number): string {
   const lines = ['lng,lat,code'];

@@ -75,6 +75,8 @@ export async function readMultipart(c: Context<AppEnv>, options: MultipartOption
   try {
     parser = Busboy({
       headers: { 'content-type': type },
+      // The name as sent (folders included); callers make it safe (attachments replace separators).
+      preservePath: true,
       limits: {
         files: 1,
         fileSize: options.maxFileBytes,

@@ -59,11 +59,7 @@ export async function startImport(db: Database, input: StartImport): Promise<str
     createdBy: input.createdBy,
     createdByOrg: input.createdByOrg,
   });
-  // The spooled file is gone before the parse counts as ended (tests and shutdown wait on it).
-  const work = parse(db, id, input).finally(async () => {
-    await input.removeFile();
-    running.delete(id);
-  });
+  const work = parse(db, id, input).finally(() => running.delete(id));
   running.set(id, work);
   return id;
 }
@@ -83,22 +79,26 @@ async function parse(db: Database, id: string, input: StartImport): Promise<void
       next = await stageChunk(db, id, next, features, crs);
       await updateJob(db, id, { rowsParsed: next - 1, bytesRead });
     };
-    await input.slot.run(
-      {
-        kind: 'import',
-        path: input.file.path,
-        fileName: input.fileName,
-        requestedCrs: input.requestedCrs,
-        columns: input.csvColumns,
-      },
-      async (message: WorkerMessage) => {
-        if (message.type === 'meta') {
-          fields = message.fields;
-          crs = message.crs;
-          await updateJob(db, id, { detectedCrs: message.detectedCrs ?? null, fields });
-        } else if (message.type === 'chunk') await stage(message.features, message.bytesRead);
-      },
-    );
+    // The spooled file is removed as soon as the worker is done with it, before the job's status
+    // says the parse has ended.
+    await input.slot
+      .run(
+        {
+          kind: 'import',
+          path: input.file.path,
+          fileName: input.fileName,
+          requestedCrs: input.requestedCrs,
+          columns: input.csvColumns,
+        },
+        async (message: WorkerMessage) => {
+          if (message.type === 'meta') {
+            fields = message.fields;
+            crs = message.crs;
+            await updateJob(db, id, { detectedCrs: message.detectedCrs ?? null, fields });
+          } else if (message.type === 'chunk') await stage(message.features, message.bytesRead);
+        },
+      )
+      .finally(input.removeFile);
     const mapping = autoMapping(input.definition, fields, { ownerOrgId: input.onlyOwner });
     await validateImport(db, id, input.definition, mapping, input.onlyOwner);
     await updateJob(db, id, { status: 'ready', bytesRead: input.file.size });
