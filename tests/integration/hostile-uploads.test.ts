@@ -25,6 +25,7 @@ import { type Session, sessionFor, TEST_SCRYPT_N } from '../support/sessions.js'
 import { testDatabase } from '../support/test-database.js';
 import { upload, waitForImport } from './imports-app.js';
 import { drawingForm, send, towerApplication } from './permits-support.js';
+import { send as sendAs, violationBody } from './violations-support.js';
 
 type ErrorBody = { error: { code: string; message: string; details?: unknown; requestId: string } };
 
@@ -47,6 +48,8 @@ let planner: Session;
 let operator: Session;
 let otherOperator: Session;
 let draftId: string;
+let inspector: Session;
+let violationId: string;
 
 beforeAll(async () => {
   db = await testDatabase();
@@ -79,6 +82,21 @@ beforeAll(async () => {
     json: towerApplication(centre, {}, { title: 'Hồ sơ thử tải' }),
   });
   draftId = draft.id;
+  const ward = farAway(734);
+  const commune = await createOrganisation(db, 'commune');
+  await db.query('UPDATE organisations SET admin_unit_code = $2 WHERE id = $1', [
+    commune,
+    await createUnitWithCells(db, ward, 'Phường Thử Ảnh'),
+  ]);
+  inspector = await sessionFor(app, db, commune, ['inspector']);
+  const violation = await sendAs<{ id: string }>(
+    app,
+    inspector,
+    'POST',
+    '/api/v1/violations',
+    violationBody(ward),
+  );
+  violationId = violation.id;
 });
 
 afterAll(async () => {
@@ -233,6 +251,25 @@ describe('hostile attachments', () => {
     expect(spoolFiles()).toEqual([]);
   });
 
+  it('removes the spooled part of an upload whose client goes away, writing nothing', async () => {
+    const before = await count('attachments');
+    const body = endlessMultipart(300 * MiB, 16 * KiB, { breakAfter: 128 * KiB });
+    const response = await app.request(streamed(attachmentsPath(), body.stream, body.contentType, operator));
+    expect(response.status).toBe(400);
+    expect(await count('attachments')).toBe(before);
+    expect(spoolFiles()).toEqual([]);
+    expect(await healthy()).toBe(200);
+  });
+
+  it('checks access to a violation before reading the body of its photo', async () => {
+    const body = endlessMultipart(300 * MiB);
+    const response = await app.request(
+      streamed(`/api/v1/violations/${violationId}/attachments`, body.stream, body.contentType, operator),
+    );
+    expect([403, 404]).toContain(response.status);
+    expect(body.pulled()).toBeLessThanOrEqual(QUEUED_BY_THE_STREAM);
+  });
+
   it('still takes a good drawing from the applicant', async () => {
     const response = await app.request(attachmentsPath(), {
       method: 'POST',
@@ -252,6 +289,7 @@ describe('malformed multipart bodies', () => {
         ['/api/v1/imports', planner],
         ['/api/v1/imports/population', planner],
         [`/api/v1/permit-applications/${draftId}/attachments`, operator],
+        [`/api/v1/violations/${violationId}/attachments`, inspector],
       ] as const) {
         const response = await app.request(path, {
           method: 'POST',

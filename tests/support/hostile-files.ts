@@ -65,9 +65,14 @@ export const PNG_SIGNATURE = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a,
 /**
  * A multipart body that never ends on its own: a `file` part starting with a PNG signature, then
  * `chunkBytes` chunks up to `totalBytes`, sent without Content-Length (as a chunked upload is).
- * `pulled()` says how many bytes the server asked for.
+ * `pulled()` says how many bytes the server asked for. With `breakAfter` the stream fails after
+ * that many bytes, as when the client goes away mid-upload.
  */
-export function endlessMultipart(totalBytes: number, chunkBytes = 64 * 1024) {
+export function endlessMultipart(
+  totalBytes: number,
+  chunkBytes = 64 * 1024,
+  options: { breakAfter?: number } = {},
+) {
   const boundary = 'hostile-boundary-0123456789';
   const head = new TextEncoder().encode(
     `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="huge.png"\r\nContent-Type: image/png\r\n\r\n`,
@@ -76,6 +81,10 @@ export function endlessMultipart(totalBytes: number, chunkBytes = 64 * 1024) {
   let first = true;
   const stream = new ReadableStream<Uint8Array>({
     pull(controller) {
+      if (options.breakAfter !== undefined && pulled >= options.breakAfter) {
+        controller.error(new Error('the client went away'));
+        return;
+      }
       if (pulled >= totalBytes) {
         controller.enqueue(new TextEncoder().encode(`\r\n--${boundary}--\r\n`));
         controller.close();

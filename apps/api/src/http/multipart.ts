@@ -138,7 +138,10 @@ export async function readMultipart(c: Context<AppEnv>, options: MultipartOption
   try {
     for (;;) {
       if (failure) break;
-      const { done, value } = await reader.read();
+      const { done, value } = await reader.read().catch(() => {
+        // The client went away (or its stream broke) mid-upload.
+        throw malformed('the upload was interrupted before its end');
+      });
       if (done) break;
       read += value.byteLength;
       if (read > maxBodyBytes) {
