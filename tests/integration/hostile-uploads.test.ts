@@ -18,6 +18,7 @@ import {
   bigCsv,
   endlessMultipart,
   hugeGeoTiff,
+  hugeWktCsv,
   malformedMultipart,
   zipBomb,
 } from '../support/hostile-files.js';
@@ -60,6 +61,7 @@ beforeAll(async () => {
     maxAttachmentBytes: 256 * KiB,
     maxInflatedBytes: 1 * MiB,
     maxFeatures: 1000,
+    maxCellChars: 10_000,
     maxRasterCells: 1_000_000,
     workerHeapMb: 256,
     poolSize: 1,
@@ -149,6 +151,15 @@ describe('hostile import files', () => {
     const job = await failedImport(app, { name: 'many.csv', content: bigCsv(1500) });
     expect(job).toMatchObject({ status: 'failed', error: { code: 'LIMIT_EXCEEDED' } });
     expect(job.error.message).toContain('maxFeatures = 1000');
+  });
+
+  it('fails a CSV with a 1 MB WKT cell at maxCellChars, before parsing the geometry', async () => {
+    const csv = hugeWktCsv(130_000);
+    expect(csv.length).toBeGreaterThan(1_000_000);
+    const job = await failedImport(app, { name: 'wkt.csv', content: csv });
+    expect(job).toMatchObject({ status: 'failed', error: { code: 'LIMIT_EXCEEDED' } });
+    expect(job.error.message).toContain('maxCellChars = 10000');
+    expect(await healthy()).toBe(200);
   });
 
   it('stops a parse that runs past its time budget by ending its worker; health answers meanwhile', async () => {

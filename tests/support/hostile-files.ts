@@ -31,6 +31,12 @@ export function backtrackingKmz(links: number): Uint8Array {
   return zipSync({ 'doc.kml': new TextEncoder().encode(doc) }, { level: 9 });
 }
 
+/** A CSV whose one WKT cell is a line of `vertices` vertices (~8 bytes each): 1 MB of WKT at 130k. */
+export function hugeWktCsv(vertices: number): string {
+  const coordinates = Array.from({ length: vertices }, (_, i) => `106.${i % 10} 20.8`).join(',');
+  return `wkt,code\n"LINESTRING(${coordinates})",big\n`;
+}
+
 /** A valid CSV of `rows` points (lng, lat, code): enough rows make any time budget run out. */
 export function bigCsv(rows: number): string {
   const lines = ['lng,lat,code'];

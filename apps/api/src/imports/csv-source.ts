@@ -6,7 +6,15 @@
  */
 import { Readable } from 'node:stream';
 import type { CrsCode } from '@hatang/geo';
-import { FormatError, fromWkt, type SourceFeature, type SourceGeometry } from '@hatang/geo/formats';
+import {
+  defaultParseLimits,
+  FormatError,
+  fromWkt,
+  LimitError,
+  type ParseLimits,
+  type SourceFeature,
+  type SourceGeometry,
+} from '@hatang/geo/formats';
 import { CsvError, parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 
@@ -91,6 +99,7 @@ function geometryOf(
     const text = row[g.column] ?? '';
     if (text.trim() === '') return { geometry: null, error: `no geometry: the ${g.column} cell is empty` };
     try {
+      // TODO(#15 merge): fromWkt takes `limits` (bounded WKT) as its last parameter.
       return { geometry: fromWkt(text) };
     } catch (error) {
       return { geometry: null, error: (error as Error).message };
@@ -119,9 +128,20 @@ export async function* readCsv(
   file: Blob,
   layout: CsvLayout,
   size = 2000,
+  limits: ParseLimits = defaultParseLimits,
 ): AsyncGenerator<{ features: SourceFeature[]; bytesRead: number }> {
+  // A record may hold at most maxCellChars per column: a multi-megabyte cell (a WKT bomb, an
+  // unclosed quote swallowing the file) stops the parse instead of growing without bound.
+  const maxRecord = limits.maxCellChars * Math.max(1, layout.fields.length);
   const parser = Readable.fromWeb(file.stream() as Parameters<typeof Readable.fromWeb>[0]).pipe(
-    parse({ delimiter: layout.delimiter, bom: true, columns: true, skip_empty_lines: true, trim: false }),
+    parse({
+      delimiter: layout.delimiter,
+      bom: true,
+      columns: true,
+      skip_empty_lines: true,
+      trim: false,
+      max_record_size: maxRecord,
+    }),
   );
   let chunk: SourceFeature[] = [];
   try {
@@ -136,6 +156,12 @@ export async function* readCsv(
       }
     }
   } catch (error) {
+    if (error instanceof CsvError && error.code === 'CSV_MAX_RECORD_SIZE')
+      throw new LimitError(
+        'maxCellChars',
+        limits.maxCellChars,
+        `A CSV record is longer than ${maxRecord} characters (maxCellChars = ${limits.maxCellChars} per column); nothing was imported`,
+      );
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines;
       throw new FormatError(

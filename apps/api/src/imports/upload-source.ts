@@ -126,7 +126,7 @@ export async function openUpload(
       fields: layout.fields,
       detectedCrs: detected,
       crs: requested ?? detected ?? 'EPSG:4326',
-      chunks: readCsv(file, layout),
+      chunks: readCsv(file, layout, 2000, limits),
     };
   }
   const bytes = new Uint8Array(await file.arrayBuffer());

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../context.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
 import { readJsonBody } from '../http/body.js';
-import { type MultipartUpload, readMultipart } from '../http/multipart.js';
+import { type MultipartUpload, readMultipart, type SpooledFile } from '../http/multipart.js';
 import { type CommitResult, type CommitStage, commitImport } from '../imports/commit-import.js';
 import { findDuplicates } from '../imports/duplicates.js';
 import { checkMapping, fieldMappingSchema } from '../imports/field-mapping.js';
@@ -55,7 +55,9 @@ export function importRoutes(db: Database, pool: ParsePool, options: ImportRoute
    * Takes a place in the parse pool (503 with Retry-After when it is full, before a byte of the
    * body is read), then streams the upload to a temporary file. The caller owns both.
    */
-  async function receive(c: Context<AppEnv>): Promise<{ upload: MultipartUpload; slot: PoolSlot }> {
+  async function receive(
+    c: Context<AppEnv>,
+  ): Promise<{ upload: MultipartUpload; file: SpooledFile; slot: PoolSlot }> {
     let slot: PoolSlot;
     try {
       slot = pool.reserve();
@@ -69,11 +71,12 @@ export function importRoutes(db: Database, pool: ParsePool, options: ImportRoute
         spoolDir: pool.limits.spoolDir,
         tooLarge,
       });
-      if (!upload.file) {
+      const { file } = upload;
+      if (!file) {
         await upload.remove();
         throw validationFailed([{ path: ['file'], message: 'attach the file as the "file" part' }]);
       }
-      return { upload, slot };
+      return { upload, file, slot };
     } catch (error) {
       slot.release();
       throw error;
@@ -106,9 +109,8 @@ export function importRoutes(db: Database, pool: ParsePool, options: ImportRoute
   }
 
   app.post('/', async (c) => {
-    const { upload, slot } = await receive(c);
+    const { upload, file, slot } = await receive(c);
     const { fields } = upload;
-    const file = upload.file as NonNullable<MultipartUpload['file']>;
     let started = false;
     try {
       const issues = [];
@@ -170,10 +172,9 @@ export function importRoutes(db: Database, pool: ParsePool, options: ImportRoute
 
   /** A population GeoTIFF: read in a parse worker (cells checked first), then one transaction. */
   app.post('/population', async (c) => {
-    const { upload, slot } = await receive(c);
+    const { upload, file, slot } = await receive(c);
     try {
-      const path = upload.file?.path ?? '';
-      const raster = await slot.run<PopulationRaster>({ kind: 'raster', path });
+      const raster = await slot.run<PopulationRaster>({ kind: 'raster', path: file.path });
       return c.json(await importPopulationRaster(db, raster));
     } catch (error) {
       if (error instanceof LimitError) throw limitExceeded(error);
