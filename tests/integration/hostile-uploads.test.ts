@@ -75,7 +75,7 @@ beforeAll(async () => {
   budgetPool = new ParsePool({ ...limits, timeBudgetMs: 2000 });
   budgetApp = createApp({ ...common, uploads: budgetPool });
   planner = await sessionFor(app, db, await createOrganisation(db, 'city_department'), ['planner']);
-  const centre = farAway(733);
+  const centre = farAway(8300);
   await createUnitWithCells(db, centre, 'Phường Thử Tải');
   operator = await sessionFor(app, db, await createOrganisation(db, 'operator'), ['operator_editor']);
   otherOperator = await sessionFor(app, db, await createOrganisation(db, 'operator'), ['operator_editor']);
@@ -84,7 +84,7 @@ beforeAll(async () => {
     json: towerApplication(centre, {}, { title: 'Hồ sơ thử tải' }),
   });
   draftId = draft.id;
-  const ward = farAway(734);
+  const ward = farAway(8400);
   const commune = await createOrganisation(db, 'commune');
   await db.query('UPDATE organisations SET admin_unit_code = $2 WHERE id = $1', [
     commune,
