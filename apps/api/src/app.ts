@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { assetResources, streets } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
 import { Hono } from 'hono';
@@ -17,6 +19,8 @@ import {
   limitHeavyWork,
   shedLoad,
 } from './http/admission.js';
+import { ParsePool } from './jobs/parse-pool.js';
+import { defaultUploadLimits } from './jobs/upload-limits.js';
 import { onError, onNotFound } from './middleware/error-handler.js';
 import { rejectMalformedPath } from './middleware/path-guard.js';
 import { anonymousHeavyReads, type RateLimitOptions } from './middleware/rate-limit.js';
@@ -52,7 +56,7 @@ export interface AppDeps {
   static?: StaticOptions;
   /** Session lifetimes, login throttling, scrypt cost, clock (defaults are production values). */
   auth?: AuthOptions;
-  /** Upload limits for imports (default 200 MB). */
+  /** Import route hooks (and a smaller upload limit for tests). */
   imports?: ImportRouteOptions;
   /** Requests served at once and waiting before 503 (http/admission.ts). */
   loadShedding?: LoadSheddingOptions;
@@ -63,6 +67,11 @@ export interface AppDeps {
    * (in-process tests); the server always passes the values of env.ts.
    */
   rateLimits?: RateLimitOptions;
+  /**
+   * The parse worker pool with every upload limit (env.ts builds it from HATANG_* variables);
+   * default: production limits, spooling to the system temp folder. Close it on shutdown.
+   */
+  uploads?: ParsePool;
 }
 
 /** Routes whose one request can hold a core for seconds: bounded per client and overall. */
@@ -87,6 +96,12 @@ export function createApp(deps: AppDeps) {
   app.use('*', requestIds());
   app.use('*', securityHeaders({ trustProxy: deps.auth?.trustProxy ?? false }));
   app.use('*', rejectMalformedPath);
+  const uploads = deps.uploads ?? new ParsePool(defaultUploadLimits(join(tmpdir(), 'hatang-uploads')));
+  // Attachment routes read their upload with these limits (and the same spool folder).
+  app.use('/api/*', (c, next) => {
+    c.set('uploads', uploads);
+    return next();
+  });
   // GeoJSON compresses ~5×: thousands of towers at city zoom go over the wire as ~1 MB.
   app.use('*', compress());
   const maxBodyBytes = deps.maxBodyBytes ?? 5 * 1024 * 1024;
@@ -96,7 +111,8 @@ export function createApp(deps: AppDeps) {
       throw new ApiError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBodyBytes} bytes`);
     },
   });
-  // File uploads (imports, attachments) pass this limit and enforce their own, larger one.
+  // File uploads (imports, attachments) pass this limit and enforce their own, on the bytes read
+  // (http/multipart.ts). This one also counts the bytes of chunked bodies (no Content-Length).
   const UPLOADS = new Set(['/api/v1/imports', '/api/v1/imports/population']);
   const isUpload = (path: string) => UPLOADS.has(path) || path.endsWith('/attachments');
   app.use('/api/*', (c, next) =>
@@ -147,7 +163,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1', permitRoutes(db));
   app.route('/api/v1', violationRoutes(db));
   app.route('/api/v1', colocationRoutes(db));
-  app.route('/api/v1/imports', importRoutes(db, deps.imports));
+  app.route('/api/v1/imports', importRoutes(db, uploads, deps.imports));
   app.route('/api/v1/exports', exportRoutes(db));
   app.route('/tiles', tileRoutes(db));
   app.route('/ogc', ogcRoutes(db));

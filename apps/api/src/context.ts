@@ -1,4 +1,5 @@
 import type { Principal } from './auth/principal.js';
+import type { ParsePool } from './jobs/parse-pool.js';
 import type { Grant } from './policy/authorize.js';
 
 /** Hono's per-request variables for every route of the API. */
@@ -12,5 +13,7 @@ export interface AppEnv {
     principal: Principal | undefined;
     /** Set by the authorize middleware from the policy table. */
     grant: Grant | undefined;
+    /** The parse pool and upload limits (set for every /api request). */
+    uploads: ParsePool;
   };
 }

@@ -1,4 +1,12 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultParseLimits } from '@hatang/geo/formats';
 import { z } from 'zod';
+import { defaultUploadLimits, type UploadLimits } from './jobs/upload-limits.js';
+
+const defaults = defaultUploadLimits(join(tmpdir(), 'hatang-uploads'));
+/** A positive whole number with a default (bytes, counts, ms, MB). */
+const count = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
@@ -33,6 +41,29 @@ const schema = z.object({
   HATANG_OGC_DEEP_OFFSET: z.coerce.number().int().min(0).default(10_000),
   /** OGC item offsets above this are refused (400): narrow the request with bbox instead. */
   HATANG_OGC_MAX_OFFSET: z.coerce.number().int().min(0).default(1_000_000),
+  // Limits on untrusted uploads (issue #15): what one file may make the server do.
+  /** Bytes of one import upload (default 200 MiB). */
+  HATANG_MAX_UPLOAD_BYTES: count(defaults.maxUploadBytes),
+  /** Bytes of one attachment (default 10 MiB). */
+  HATANG_MAX_ATTACHMENT_BYTES: count(defaults.maxAttachmentBytes),
+  /** Heap of one parse worker, MB (default 1024). */
+  HATANG_WORKER_HEAP_MB: count(defaults.workerHeapMb),
+  /** Time one parse may work, ms (default 120000). */
+  HATANG_PARSE_TIME_BUDGET_MS: count(defaults.timeBudgetMs),
+  /** Parse workers at once (default 2). */
+  HATANG_PARSE_POOL_SIZE: count(defaults.poolSize),
+  /** Parses waiting for a worker before uploads get 503 (default 8). */
+  HATANG_PARSE_QUEUE_SIZE: z.coerce.number().int().min(0).default(defaults.queueSize),
+  /** Folder uploads are spooled to while read (default: the system temp folder/hatang-uploads). */
+  HATANG_UPLOAD_DIR: z.string().min(1).default(defaults.spoolDir),
+  HATANG_MAX_INFLATED_BYTES: count(defaultParseLimits.maxInflatedBytes),
+  HATANG_MAX_ARCHIVE_ENTRIES: count(defaultParseLimits.maxArchiveEntries),
+  HATANG_MAX_FEATURES: count(defaultParseLimits.maxFeatures),
+  HATANG_MAX_VERTICES_PER_FEATURE: count(defaultParseLimits.maxVerticesPerFeature),
+  HATANG_MAX_VERTICES: count(defaultParseLimits.maxVertices),
+  HATANG_MAX_CELL_CHARS: count(defaultParseLimits.maxCellChars),
+  HATANG_MAX_DEPTH: count(defaultParseLimits.maxDepth),
+  HATANG_MAX_RASTER_CELLS: count(defaultParseLimits.maxRasterCells),
 });
 
 export type Env = z.output<typeof schema>;
@@ -71,3 +102,23 @@ export const rateLimitsOf = (env: Env) => ({
   ogcDeepOffset: env.HATANG_OGC_DEEP_OFFSET,
   ogcMaxOffset: env.HATANG_OGC_MAX_OFFSET,
 });
+/** The upload limits the environment sets (each HATANG_* variable, else its default). */
+export function uploadLimitsOf(env: Env): UploadLimits {
+  return {
+    maxUploadBytes: env.HATANG_MAX_UPLOAD_BYTES,
+    maxAttachmentBytes: env.HATANG_MAX_ATTACHMENT_BYTES,
+    workerHeapMb: env.HATANG_WORKER_HEAP_MB,
+    timeBudgetMs: env.HATANG_PARSE_TIME_BUDGET_MS,
+    poolSize: env.HATANG_PARSE_POOL_SIZE,
+    queueSize: env.HATANG_PARSE_QUEUE_SIZE,
+    spoolDir: env.HATANG_UPLOAD_DIR,
+    maxInflatedBytes: env.HATANG_MAX_INFLATED_BYTES,
+    maxArchiveEntries: env.HATANG_MAX_ARCHIVE_ENTRIES,
+    maxFeatures: env.HATANG_MAX_FEATURES,
+    maxVerticesPerFeature: env.HATANG_MAX_VERTICES_PER_FEATURE,
+    maxVertices: env.HATANG_MAX_VERTICES,
+    maxCellChars: env.HATANG_MAX_CELL_CHARS,
+    maxDepth: env.HATANG_MAX_DEPTH,
+    maxRasterCells: env.HATANG_MAX_RASTER_CELLS,
+  };
+}

@@ -9,9 +9,10 @@ import {
 } from '@hatang/seeds';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
-import { describeListen, listenHost, rateLimitsOf, readEnv } from './env.js';
+import { describeListen, listenHost, rateLimitsOf, readEnv, uploadLimitsOf } from './env.js';
 import { startImportCleanup } from './imports/import-cleanup.js';
 import { ensureDemoDii } from './indicators/demo-dii.js';
+import { ParsePool } from './jobs/parse-pool.js';
 import { ensureDemoPlan } from './plans/demo-plan.js';
 
 const root = (relative: string) => fileURLToPath(new URL(`../../../${relative}`, import.meta.url));
@@ -50,8 +51,11 @@ async function main() {
     );
   }
 
+  // Uploaded files are parsed in worker threads with these limits (HATANG_* variables).
+  const uploads = new ParsePool(uploadLimitsOf(env));
   const app = createApp({
     db,
+    uploads,
     // HATANG_WEB_DIR serves another build (parallel e2e runs build into their own folders).
     static: { webDir: process.env.HATANG_WEB_DIR ?? root('apps/web/dist'), dataDir: root('data') },
     auth: { trustProxy: env.HATANG_TRUST_PROXY },
@@ -79,7 +83,7 @@ async function main() {
     console.log(`${signal}: closing…`);
     cleanup.stop();
     server.close(() => {
-      db.close().then(
+      Promise.all([uploads.close(), db.close()]).then(
         () => process.exit(0),
         () => process.exit(1),
       );

@@ -58,6 +58,8 @@ export const errorCode = z.enum([
   'INVALID_STATE',
   'PRECONDITION_REQUIRED',
   'PAYLOAD_TOO_LARGE',
+  /** An uploaded file breaks a parse limit (features, inflated bytes, raster cells, time, memory): the limit is named. */
+  'LIMIT_EXCEEDED',
   'UNSUPPORTED_MEDIA_TYPE',
   'METHOD_NOT_ALLOWED',
   /** 429: the caller already runs as many exports or analyses as one client may at once. */
@@ -65,6 +67,8 @@ export const errorCode = z.enum([
   /** 503: the server sheds load instead of queueing without bound; retry after Retry-After. */
   'OVERLOADED',
   'INTERNAL',
+  /** The server is saturated (e.g. every parse worker busy and the queue full): retry after Retry-After. */
+  'SERVICE_UNAVAILABLE',
 ]);
 export type ErrorCode = z.infer<typeof errorCode>;
 

@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
+import { open, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Sql } from '@hatang/db';
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
 import { isUuid } from '../http/body.js';
-import {
-  ATTACHMENT_TYPES,
-  type AttachmentType,
-  MAX_ATTACHMENT_BYTES,
-  sniffAttachmentType,
-} from './file-type.js';
+import { readMultipart } from '../http/multipart.js';
+import { defaultUploadLimits } from '../jobs/upload-limits.js';
+import { ATTACHMENT_TYPES, type AttachmentType, sniffAttachmentType } from './file-type.js';
 
 export type AttachmentSubjectKind = 'permit_application' | 'violation' | 'colocation_request';
 
@@ -38,56 +38,71 @@ export interface UploadedAttachment {
   purpose: string;
 }
 
+const DEFAULT_LIMITS = defaultUploadLimits(join(tmpdir(), 'hatang-uploads'));
 const PURPOSE = /^[a-z][a-z_]{0,39}$/;
 
 /**
  * Reads one file from a multipart body (part `file`, optional text part `purpose`) and checks it:
- * 415 unless multipart; 413 over 10 MiB; 415 unless its first bytes are a PDF, JPEG or PNG
- * (whatever its name or declared type says); 400 for an empty file or a bad purpose.
- * Nothing is stored here: the caller stores it in its own transaction.
+ * 415 unless multipart; 413 past the attachment limit (10 MiB by default) counted on the bytes
+ * read, chunked bodies included, without reading further; 415 unless its first bytes are a PDF,
+ * JPEG or PNG (whatever its name or declared type says); 400 for an empty file, a bad purpose or a
+ * body that is not multipart. The body is spooled to a temporary file, removed before this
+ * returns. Call it only after access is checked. Nothing is stored here: the caller stores it in
+ * its own transaction.
  */
 export async function readAttachmentUpload(c: Context<AppEnv>): Promise<UploadedAttachment> {
-  const type = c.req.header('content-type') ?? '';
-  if (!/^multipart\/form-data/i.test(type))
-    throw new ApiError(
-      415,
-      'UNSUPPORTED_MEDIA_TYPE',
-      'Send the file as multipart/form-data with a "file" part',
-    );
-  const declared = Number(c.req.header('content-length') ?? '0');
-  if (declared > MAX_ATTACHMENT_BYTES + 64 * 1024) throw tooLarge();
-  const body = await c.req.parseBody();
-  const file = body.file;
-  if (!(file instanceof File))
-    throw validationFailed([{ path: ['file'], message: 'attach the file as the "file" part' }]);
-  if (file.size > MAX_ATTACHMENT_BYTES) throw tooLarge();
-  if (file.size === 0) throw validationFailed([{ path: ['file'], message: 'the file is empty' }]);
-  const purpose = typeof body.purpose === 'string' && body.purpose !== '' ? body.purpose : 'other';
-  if (!PURPOSE.test(purpose))
-    throw validationFailed([
-      { path: ['purpose'], message: 'a purpose is a lower-case word like "photo" or "drawing"' },
-    ]);
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const mediaType = sniffAttachmentType(bytes);
-  if (!mediaType)
-    throw new ApiError(
-      415,
-      'UNSUPPORTED_MEDIA_TYPE',
-      `"${file.name}" is not a PDF, JPEG or PNG file (only ${ATTACHMENT_TYPES.join(', ')} are accepted); nothing was saved`,
-    );
-  // Path separators and control characters never reach a Content-Disposition header.
-  const fileName = [...(file.name || 'file')]
-    .map((ch) => (ch === '/' || ch === '\\' || ch.charCodeAt(0) < 0x20 ? '_' : ch))
-    .join('')
-    .slice(0, 200);
-  return { fileName, mediaType, bytes, purpose };
+  // An app without the upload limits (a test's bare Hono app) gets the production defaults.
+  const limits = c.get('uploads')?.limits ?? DEFAULT_LIMITS;
+  const maxBytes = limits.maxAttachmentBytes;
+  const upload = await readMultipart(c, {
+    maxFileBytes: maxBytes,
+    spoolDir: limits.spoolDir,
+    tooLarge: () => tooLarge(maxBytes),
+  });
+  try {
+    const { file, fields } = upload;
+    if (!file) throw validationFailed([{ path: ['file'], message: 'attach the file as the "file" part' }]);
+    if (file.size === 0) throw validationFailed([{ path: ['file'], message: 'the file is empty' }]);
+    const purpose = fields.purpose ? fields.purpose : 'other';
+    if (!PURPOSE.test(purpose))
+      throw validationFailed([
+        { path: ['purpose'], message: 'a purpose is a lower-case word like "photo" or "drawing"' },
+      ]);
+    const mediaType = sniffAttachmentType(await firstBytes(file.path, 16));
+    if (!mediaType)
+      throw new ApiError(
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+        `"${file.name}" is not a PDF, JPEG or PNG file (only ${ATTACHMENT_TYPES.join(', ')} are accepted); nothing was saved`,
+      );
+    // Path separators and control characters never reach a Content-Disposition header.
+    const fileName = [...(file.name || 'file')]
+      .map((ch) => (ch === '/' || ch === '\\' || ch.charCodeAt(0) < 0x20 ? '_' : ch))
+      .join('')
+      .slice(0, 200);
+    return { fileName, mediaType, bytes: new Uint8Array(await readFile(file.path)), purpose };
+  } finally {
+    await upload.remove();
+  }
 }
 
-const tooLarge = () =>
+async function firstBytes(path: string, count: number): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = new Uint8Array(count);
+    const { bytesRead } = await handle.read(buffer, 0, count, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+const tooLarge = (maxBytes: number) =>
   new ApiError(
     413,
     'PAYLOAD_TOO_LARGE',
-    `An attachment may be at most ${MAX_ATTACHMENT_BYTES / 1048576} MB; nothing was saved`,
+    `An attachment may be at most ${maxBytes} bytes (maxAttachmentBytes = ${maxBytes}); nothing was saved`,
+    [{ path: ['file'], message: `maxAttachmentBytes = ${maxBytes}` }],
   );
 
 /** Stores a checked upload for `subject` in the caller's transaction; returns what lists show. */

@@ -6,7 +6,16 @@
  */
 import { Readable } from 'node:stream';
 import type { CrsCode } from '@hatang/geo';
-import { FormatError, fromWkt, type SourceFeature, type SourceGeometry } from '@hatang/geo/formats';
+import {
+  defaultParseLimits,
+  FormatError,
+  fromWkt,
+  LimitError,
+  ParseBudget,
+  type ParseLimits,
+  type SourceFeature,
+  type SourceGeometry,
+} from '@hatang/geo/formats';
 import { CsvError, parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 
@@ -85,14 +94,18 @@ function number(cell: unknown): number | undefined {
 function geometryOf(
   layout: CsvLayout,
   row: Record<string, string>,
+  budget: ParseBudget,
 ): { geometry: SourceGeometry | null; error?: string } {
   const g = layout.geometry;
   if (g.kind === 'wkt') {
     const text = row[g.column] ?? '';
     if (text.trim() === '') return { geometry: null, error: `no geometry: the ${g.column} cell is empty` };
+    budget.feature();
     try {
-      return { geometry: fromWkt(text) };
+      return { geometry: fromWkt(text, budget) };
     } catch (error) {
+      // A limit of the whole file (vertices over all rows) refuses the file; the rest is this row's.
+      if (error instanceof LimitError) throw error;
       return { geometry: null, error: (error as Error).message };
     }
   }
@@ -119,14 +132,26 @@ export async function* readCsv(
   file: Blob,
   layout: CsvLayout,
   size = 2000,
+  limits: ParseLimits = defaultParseLimits,
 ): AsyncGenerator<{ features: SourceFeature[]; bytesRead: number }> {
+  // A record may hold at most maxCellChars per column: a multi-megabyte cell (a WKT bomb, an
+  // unclosed quote swallowing the file) stops the parse instead of growing without bound.
+  const maxRecord = limits.maxCellChars * Math.max(1, layout.fields.length);
+  const budget = new ParseBudget(limits, 'CSV');
   const parser = Readable.fromWeb(file.stream() as Parameters<typeof Readable.fromWeb>[0]).pipe(
-    parse({ delimiter: layout.delimiter, bom: true, columns: true, skip_empty_lines: true, trim: false }),
+    parse({
+      delimiter: layout.delimiter,
+      bom: true,
+      columns: true,
+      skip_empty_lines: true,
+      trim: false,
+      max_record_size: maxRecord,
+    }),
   );
   let chunk: SourceFeature[] = [];
   try {
     for await (const record of parser as AsyncIterable<Record<string, string>>) {
-      const { geometry, error } = geometryOf(layout, record);
+      const { geometry, error } = geometryOf(layout, record, budget);
       chunk.push(
         error ? { properties: record, geometry, geometryError: error } : { properties: record, geometry },
       );
@@ -136,6 +161,12 @@ export async function* readCsv(
       }
     }
   } catch (error) {
+    if (error instanceof CsvError && error.code === 'CSV_MAX_RECORD_SIZE')
+      throw new LimitError(
+        'maxCellChars',
+        limits.maxCellChars,
+        `A CSV record is longer than ${maxRecord} characters (maxCellChars = ${limits.maxCellChars} per column); nothing was imported`,
+      );
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines;
       throw new FormatError(

@@ -3,8 +3,7 @@
  * import_rows, their import_issues). Jobs that were never committed and have not been touched
  * (uploaded, remapped, re-optioned) for `maxAgeMs` are removed with everything staged for them
  * (ON DELETE CASCADE); committed jobs stay as the record of what was imported (their staged rows
- * are already gone). Uploads are parsed from memory and never stored as files, so there is no
- * file to remove.
+ * are already gone). The spooled upload file is removed by the parse itself when it ends.
  */
 import type { Database } from '@hatang/db';
 import { parsingIds } from './import-jobs.js';

@@ -2,15 +2,20 @@
  * The life of an import: the upload is parsed in the background (progress on the job row),
  * staged, validated with the automatic mapping; then the user remaps and commits.
  */
+
+import { openAsBlob } from 'node:fs';
 import type { ResourceDefinition } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
 import type { CrsCode } from '@hatang/geo';
-import { FormatError } from '@hatang/geo/formats';
+import { FormatError, type SourceFeature } from '@hatang/geo/formats';
+import type { SpooledFile } from '../http/multipart.js';
+import type { PoolSlot } from '../jobs/parse-pool.js';
+import type { WorkerMessage } from '../jobs/parse-task.js';
 import { autoMapping, type FieldMapping, mapRow } from './field-mapping.js';
 import { findJob, type ImportJob, insertJob, updateJob } from './import-store.js';
 import { checkContext, stagedRows } from './row-checker.js';
 import { stageChunk } from './stage-rows.js';
-import { detectFormat, openUpload } from './upload-source.js';
+import { detectFormat } from './upload-source.js';
 import { validateImport } from './validate-import.js';
 
 /** Parses still running in this process, by import id (so tests and shutdown can wait for them). */
@@ -20,7 +25,11 @@ export const parsing = (id: string) => running.get(id) ?? Promise.resolve();
 export const parsingIds = (): string[] => [...running.keys()];
 
 export interface StartImport {
-  file: Blob;
+  /** The upload spooled to disk; `removeFile` deletes it once parsing ends, whatever the outcome. */
+  file: SpooledFile;
+  removeFile: () => Promise<void>;
+  /** The place in the parse pool taken for this upload. */
+  slot: PoolSlot;
   fileName: string;
   definition: ResourceDefinition;
   requestedCrs: CrsCode | undefined;
@@ -32,10 +41,14 @@ export interface StartImport {
   onlyOwner: string | undefined;
 }
 
-/** Creates the job and starts parsing; resolves as soon as the job row exists. */
+/**
+ * Creates the job and starts parsing in a worker; resolves as soon as the job row exists. From
+ * here on the slot and the spooled file belong to the parse (freed when it ends); if this throws,
+ * they are still the caller's.
+ */
 export async function startImport(db: Database, input: StartImport): Promise<string> {
   const id = crypto.randomUUID();
-  const format = await detectFormat(input.file, input.fileName);
+  const format = await detectFormat(await openAsBlob(input.file.path), input.fileName);
   await insertJob(db, {
     id,
     resource: input.definition.path,
@@ -51,16 +64,42 @@ export async function startImport(db: Database, input: StartImport): Promise<str
   return id;
 }
 
+/**
+ * The worker reads the file and streams its features; this thread only stages them (the
+ * embedded database has one connection, owned here). A refusal at any point removes every
+ * staged row.
+ */
 async function parse(db: Database, id: string, input: StartImport): Promise<void> {
   try {
-    const source = await openUpload(input.file, input.fileName, input.requestedCrs, input.csvColumns);
-    await updateJob(db, id, { detectedCrs: source.detectedCrs ?? null, fields: source.fields });
+    let fields: string[] = [];
+    let crs: CrsCode | undefined;
     let next = 1;
-    for await (const chunk of source.chunks) {
-      next = await stageChunk(db, id, next, chunk.features, source.crs);
-      await updateJob(db, id, { rowsParsed: next - 1, bytesRead: chunk.bytesRead });
-    }
-    const mapping = autoMapping(input.definition, source.fields, { ownerOrgId: input.onlyOwner });
+    const stage = async (features: SourceFeature[], bytesRead: number) => {
+      if (!crs) throw new Error('the parse worker sent rows before the layer');
+      next = await stageChunk(db, id, next, features, crs);
+      await updateJob(db, id, { rowsParsed: next - 1, bytesRead });
+    };
+    // The spooled file is removed as soon as the worker is done with it, before the job's status
+    // says the parse has ended.
+    await input.slot
+      .run(
+        {
+          kind: 'import',
+          path: input.file.path,
+          fileName: input.fileName,
+          requestedCrs: input.requestedCrs,
+          columns: input.csvColumns,
+        },
+        async (message: WorkerMessage) => {
+          if (message.type === 'meta') {
+            fields = message.fields;
+            crs = message.crs;
+            await updateJob(db, id, { detectedCrs: message.detectedCrs ?? null, fields });
+          } else if (message.type === 'chunk') await stage(message.features, message.bytesRead);
+        },
+      )
+      .finally(input.removeFile);
+    const mapping = autoMapping(input.definition, fields, { ownerOrgId: input.onlyOwner });
     await validateImport(db, id, input.definition, mapping, input.onlyOwner);
     await updateJob(db, id, { status: 'ready', bytesRead: input.file.size });
   } catch (error) {

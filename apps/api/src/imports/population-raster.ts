@@ -7,7 +7,7 @@
  * the other units alone).
  */
 import type { Database, Sql } from '@hatang/db';
-import { copyLine } from '@hatang/geo/formats';
+import { copyLine, defaultParseLimits, LimitError, type ParseLimits } from '@hatang/geo/formats';
 import { fromArrayBuffer } from 'geotiff';
 import { ApiError } from '../errors.js';
 
@@ -35,8 +35,14 @@ export interface PopulationRaster {
   values: ArrayLike<number>;
 }
 
-/** Reads band 1 of a WGS 84 GeoTIFF; a 400 for anything else. */
-export async function readPopulationRaster(bytes: Uint8Array): Promise<PopulationRaster> {
+/**
+ * Reads band 1 of a WGS 84 GeoTIFF; a 400 for anything else, a LimitError when width × height is
+ * over `maxRasterCells` (checked from the header, before any pixel is read). Runs in a parse worker.
+ */
+export async function readPopulationRaster(
+  bytes: Uint8Array,
+  limits: ParseLimits = defaultParseLimits,
+): Promise<PopulationRaster> {
   let image: Awaited<ReturnType<Awaited<ReturnType<typeof fromArrayBuffer>>['getImage']>>;
   try {
     image = await (await fromArrayBuffer(bytes.slice().buffer)).getImage();
@@ -48,6 +54,13 @@ export async function readPopulationRaster(bytes: Uint8Array): Promise<Populatio
   if (keys.ProjectedCSTypeGeoKey !== undefined || (geographic !== undefined && geographic !== 4326)) {
     throw invalid('The population grid must be in WGS 84 (EPSG:4326), like WorldPop: reproject it first');
   }
+  const cells = image.getWidth() * image.getHeight();
+  if (cells > limits.maxRasterCells)
+    throw new LimitError(
+      'maxRasterCells',
+      limits.maxRasterCells,
+      `The grid is ${image.getWidth()} × ${image.getHeight()} = ${cells} cells, more than ${limits.maxRasterCells} (maxRasterCells = ${limits.maxRasterCells}); nothing was imported`,
+    );
   const [x0 = 0, y0 = 0] = image.getOrigin();
   const [dx = 0, dy = 0] = image.getResolution();
   const values = (await image.readRasters({ samples: [0], interleave: true })) as ArrayLike<number>;
@@ -165,11 +178,10 @@ export async function replacePopulation(tx: Sql, raster: PopulationRaster): Prom
   };
 }
 
-/** Reads the GeoTIFF and replaces the covered units' cells in one transaction. */
+/** Replaces the covered units' cells with a raster read in a parse worker, in one transaction. */
 export async function importPopulationRaster(
   db: Database,
-  bytes: Uint8Array,
+  raster: PopulationRaster,
 ): Promise<PopulationImportResult> {
-  const raster = await readPopulationRaster(bytes);
   return db.transaction((tx) => replacePopulation(tx, raster));
 }

@@ -7,7 +7,10 @@ import { createRequire } from 'node:module';
 import type { CrsCode } from '@hatang/geo';
 import {
   type DecodedLayer,
+  defaultParseLimits,
   FormatError,
+  LimitError,
+  type ParseLimits,
   readGeoJson,
   readGeoPackage,
   readKml,
@@ -17,6 +20,7 @@ import {
 } from '@hatang/geo/formats';
 import { DOMParser } from '@xmldom/xmldom';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
+import { guardArchive } from './archive-guard.js';
 import { type CsvColumns, csvCrs, csvNeedsCrs, readCsv, sniffCsv } from './csv-source.js';
 
 export type ImportFormat = 'geojson' | 'csv' | 'shapefile' | 'kml' | 'kmz' | 'gpkg';
@@ -90,15 +94,17 @@ function settleCrs(
 }
 
 /**
- * Opens the upload; throws FormatError for a file that cannot be imported at all. `columns`: the
- * CSV's coordinate columns as the user chose them (X = easting or longitude, Y = northing or
- * latitude; degrees when the CRS is WGS 84 or not given).
+ * Opens the upload; throws FormatError for a file that cannot be imported at all, LimitError for
+ * one that breaks `limits`. `columns`: the CSV's coordinate columns as the user chose them
+ * (X = easting or longitude, Y = northing or latitude; degrees when the CRS is WGS 84 or not
+ * given). Runs in a parse worker (jobs/parse-worker.ts), never on the request thread.
  */
 export async function openUpload(
   file: Blob,
   name: string,
   requested: CrsCode | undefined,
-  columns?: { x: string; y: string },
+  columns: { x: string; y: string } | undefined,
+  limits: ParseLimits = defaultParseLimits,
 ): Promise<UploadSource> {
   if (file.size === 0) throw new FormatError('EMPTY_FILE', 'The file is empty.');
   const format = await detectFormat(file, name);
@@ -120,29 +126,37 @@ export async function openUpload(
       fields: layout.fields,
       detectedCrs: detected,
       crs: requested ?? detected ?? 'EPSG:4326',
-      chunks: readCsv(file, layout),
+      chunks: readCsv(file, layout, 2000, limits),
     };
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
   let layer: DecodedLayer;
   switch (format) {
     case 'geojson':
-      layer = readGeoJson(new TextDecoder().decode(bytes));
+      layer = readGeoJson(new TextDecoder().decode(bytes), limits);
       break;
     case 'shapefile':
-      layer = readShapefileZip(bytes);
+      guardArchive(bytes, limits, 'zip archive');
+      layer = readShapefileZip(bytes, limits);
       break;
     case 'kml':
-      layer = readKml(new TextDecoder().decode(bytes), xmlParser());
+      layer = readKml(new TextDecoder().decode(bytes), xmlParser(), limits);
       break;
     case 'kmz':
-      layer = readKmz(bytes, xmlParser());
+      guardArchive(bytes, limits, 'KMZ archive');
+      layer = readKmz(bytes, xmlParser(), limits);
       break;
     case 'gpkg':
-      layer = readGeoPackage(await loadSqlJs(), bytes);
+      layer = readGeoPackage(await loadSqlJs(), bytes, limits);
       break;
   }
   if (layer.features.length === 0) throw new FormatError('EMPTY_FILE', 'The file holds no features.');
+  if (layer.features.length > limits.maxFeatures)
+    throw new LimitError(
+      'maxFeatures',
+      limits.maxFeatures,
+      `The file holds ${layer.features.length} features, more than ${limits.maxFeatures} (maxFeatures = ${limits.maxFeatures}); nothing was imported`,
+    );
   const crs = settleCrs(format, layer.crs, layer.unknownCrs === true, requested);
   return {
     format,

@@ -60,21 +60,26 @@ export function permitFileRoutes(db: Database) {
    * admins at any time. The file is checked (type by its first bytes, ≤ 10 MiB) before anything
    * is written.
    */
+  const assertMayAttach = (c: Context<AppEnv>, a: PermitApplication) => {
+    if (isReviewer(c)) return;
+    assertApplicant(c.get('principal'), a);
+    if (a.status !== 'draft' && a.status !== 'info_requested')
+      throw new ApiError(
+        409,
+        'INVALID_STATE',
+        `A permit application that is ${a.status} takes no more files from the applicant`,
+      );
+  };
+
   app.post('/permit-applications/:id/attachments', async (c) => {
+    // Who may attach is settled before a byte of the body is read; again under the lock after.
+    assertMayAttach(c, await readable(c));
     const upload = await readAttachmentUpload(c);
     const purpose = permitAttachmentPurpose.safeParse(upload.purpose);
     if (!purpose.success) throw validationFailed(toIssues(purpose.error, ['purpose']));
     const info = await db.transaction(async (tx) => {
       const a = await readable(c, tx, true);
-      if (!isReviewer(c)) {
-        assertApplicant(c.get('principal'), a);
-        if (a.status !== 'draft' && a.status !== 'info_requested')
-          throw new ApiError(
-            409,
-            'INVALID_STATE',
-            `A permit application that is ${a.status} takes no more files from the applicant`,
-          );
-      }
+      assertMayAttach(c, a);
       const stored = await insertAttachment(
         tx,
         subjectOf(a),

@@ -1,22 +1,23 @@
 import { assetResources, type ResourceDefinition, toIssues } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
 import { isSupportedCrs } from '@hatang/geo';
-import { csvLine, FormatError } from '@hatang/geo/formats';
+import { csvLine, FormatError, LimitError } from '@hatang/geo/formats';
 import { type Context, Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { AppEnv } from '../context.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
 import { readJsonBody } from '../http/body.js';
+import { type MultipartUpload, readMultipart, type SpooledFile } from '../http/multipart.js';
 import { type CommitResult, type CommitStage, commitImport } from '../imports/commit-import.js';
 import { findDuplicates } from '../imports/duplicates.js';
 import { checkMapping, fieldMappingSchema } from '../imports/field-mapping.js';
 import { findJob, remapImport, startImport, viewImport } from '../imports/import-jobs.js';
 import type { ImportJob } from '../imports/import-store.js';
-import { importPopulationRaster } from '../imports/population-raster.js';
+import { importPopulationRaster, type PopulationRaster } from '../imports/population-raster.js';
+import { busyResponse, type ParsePool, PoolBusyError, type PoolSlot } from '../jobs/parse-pool.js';
 
 export interface ImportRouteOptions {
-  /** Largest accepted upload, bytes (default 200 MB). The app's general body limit must not be lower on these routes. */
+  /** Largest accepted upload, bytes (default: the pool's maxUploadBytes, 200 MB). */
   maxUploadBytes?: number;
   /** Told after a commit, e.g. so coverage analyses recompute after a tower import. */
   onCommitted?: (resource: string, result: CommitResult) => void;
@@ -32,39 +33,55 @@ const patchBody = z.strictObject({
   validRowsOnly: z.boolean().optional(),
 });
 
-async function readUpload(c: Context<AppEnv>): Promise<{ file: File; fields: Record<string, string> }> {
-  const type = c.req.header('content-type') ?? '';
-  if (!/^multipart\/form-data/i.test(type)) {
-    throw new ApiError(
-      415,
-      'UNSUPPORTED_MEDIA_TYPE',
-      'Send the file as multipart/form-data with a "file" part',
-    );
-  }
-  const body = await c.req.parseBody();
-  const file = body.file;
-  if (!(file instanceof File))
-    throw validationFailed([{ path: ['file'], message: 'attach the file as the "file" part' }]);
-  const fields = Object.fromEntries(
-    Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'),
-  );
-  return { file, fields };
+/** A LimitError as the HTTP answer: 422 naming the limit and its value. */
+export function limitExceeded(error: LimitError): ApiError {
+  return new ApiError(422, 'LIMIT_EXCEEDED', error.message, [
+    { path: ['file'], message: `${error.limit} = ${error.value}` },
+  ]);
 }
 
 /** Routes under /api/v1/imports: upload, progress and report, remap, report.csv, commit; population grid. */
-export function importRoutes(db: Database, options: ImportRouteOptions = {}) {
+export function importRoutes(db: Database, pool: ParsePool, options: ImportRouteOptions = {}) {
   const app = new Hono<AppEnv>();
-  const maxBytes = options.maxUploadBytes ?? 200 * 1024 * 1024;
-  const limit = bodyLimit({
-    maxSize: maxBytes,
-    onError: () => {
-      throw new ApiError(
-        413,
-        'PAYLOAD_TOO_LARGE',
-        `The file is larger than the import limit of ${Math.round(maxBytes / 1048576)} MB; nothing was imported`,
-      );
-    },
-  });
+  const maxBytes = options.maxUploadBytes ?? pool.limits.maxUploadBytes;
+  const tooLarge = () =>
+    new ApiError(
+      413,
+      'PAYLOAD_TOO_LARGE',
+      `The file is larger than the import limit of ${maxBytes} bytes (maxUploadBytes = ${maxBytes}); nothing was imported`,
+      [{ path: ['file'], message: `maxUploadBytes = ${maxBytes}` }],
+    );
+  /**
+   * Takes a place in the parse pool (503 with Retry-After when it is full, before a byte of the
+   * body is read), then streams the upload to a temporary file. The caller owns both.
+   */
+  async function receive(
+    c: Context<AppEnv>,
+  ): Promise<{ upload: MultipartUpload; file: SpooledFile; slot: PoolSlot }> {
+    let slot: PoolSlot;
+    try {
+      slot = pool.reserve();
+    } catch (error) {
+      if (error instanceof PoolBusyError) throw busyResponse(c);
+      throw error;
+    }
+    try {
+      const upload = await readMultipart(c, {
+        maxFileBytes: maxBytes,
+        spoolDir: pool.limits.spoolDir,
+        tooLarge,
+      });
+      const { file } = upload;
+      if (!file) {
+        await upload.remove();
+        throw validationFailed([{ path: ['file'], message: 'attach the file as the "file" part' }]);
+      }
+      return { upload, file, slot };
+    } catch (error) {
+      slot.release();
+      throw error;
+    }
+  }
   /** Owner every row must have when the grant is `own` (an operator editor). */
   const onlyOwnerOf = (c: Context<AppEnv>) => {
     const grant = c.get('grant');
@@ -91,60 +108,81 @@ export function importRoutes(db: Database, options: ImportRouteOptions = {}) {
     return { job, definition };
   }
 
-  app.post('/', limit, async (c) => {
-    const { file, fields } = await readUpload(c);
-    const issues = [];
-    const definition = DEFINITIONS.get(fields.resource ?? '');
-    if (!definition)
-      issues.push({
-        path: ['resource'],
-        message: `choose the target layer: one of ${[...DEFINITIONS.keys()].join(', ')}`,
-      });
-    const crs = fields.crs?.trim().toUpperCase();
-    if (crs && !isSupportedCrs(crs))
-      issues.push({
-        path: ['crs'],
-        message: `unsupported CRS "${fields.crs}": use EPSG:9210, EPSG:9209, EPSG:3405, EPSG:32648 or EPSG:4326`,
-      });
-    const xField = fields.xField?.trim();
-    const yField = fields.yField?.trim();
-    if (Boolean(xField) !== Boolean(yField))
-      issues.push({
-        path: [xField ? 'yField' : 'xField'],
-        message: 'give both coordinate columns (xField and yField) or neither',
-      });
-    if (issues.length > 0 || !definition) throw validationFailed(issues);
-    const principal = c.get('principal');
-    let id: string;
+  app.post('/', async (c) => {
+    const { upload, file, slot } = await receive(c);
+    const { fields } = upload;
+    let started = false;
     try {
-      id = await startImport(db, {
-        file,
-        fileName: file.name || 'upload',
-        definition,
-        requestedCrs: crs && isSupportedCrs(crs) ? crs : undefined,
-        csvColumns: xField && yField ? { x: xField, y: yField } : undefined,
-        createdBy: principal?.userId ?? null,
-        createdByOrg: principal?.orgId ?? null,
-        onlyOwner: onlyOwnerOf(c),
-      });
-    } catch (error) {
-      if (error instanceof FormatError) {
-        throw new ApiError(400, 'VALIDATION_FAILED', error.message, [
-          { path: ['file'], message: error.message },
-        ]);
+      const issues = [];
+      const definition = DEFINITIONS.get(fields.resource ?? '');
+      if (!definition)
+        issues.push({
+          path: ['resource'],
+          message: `choose the target layer: one of ${[...DEFINITIONS.keys()].join(', ')}`,
+        });
+      const crs = fields.crs?.trim().toUpperCase();
+      if (crs && !isSupportedCrs(crs))
+        issues.push({
+          path: ['crs'],
+          message: `unsupported CRS "${fields.crs}": use EPSG:9210, EPSG:9209, EPSG:3405, EPSG:32648 or EPSG:4326`,
+        });
+      const xField = fields.xField?.trim();
+      const yField = fields.yField?.trim();
+      if (Boolean(xField) !== Boolean(yField))
+        issues.push({
+          path: [xField ? 'yField' : 'xField'],
+          message: 'give both coordinate columns (xField and yField) or neither',
+        });
+      if (issues.length > 0 || !definition) throw validationFailed(issues);
+      const principal = c.get('principal');
+      let id: string;
+      try {
+        id = await startImport(db, {
+          file,
+          removeFile: upload.remove,
+          slot,
+          fileName: file.name || 'upload',
+          definition,
+          requestedCrs: crs && isSupportedCrs(crs) ? crs : undefined,
+          csvColumns: xField && yField ? { x: xField, y: yField } : undefined,
+          createdBy: principal?.userId ?? null,
+          createdByOrg: principal?.orgId ?? null,
+          onlyOwner: onlyOwnerOf(c),
+        });
+        started = true;
+      } catch (error) {
+        if (error instanceof FormatError) {
+          throw new ApiError(400, 'VALIDATION_FAILED', error.message, [
+            { path: ['file'], message: error.message },
+          ]);
+        }
+        throw error;
       }
-      throw error;
+      const job = await findJob(db, id);
+      if (!job) throw notFound('Import');
+      c.header('Location', `/api/v1/imports/${id}`);
+      return c.json(await viewImport(db, job, definition), 202);
+    } finally {
+      if (!started) {
+        slot.release();
+        await upload.remove();
+      }
     }
-    const job = await findJob(db, id);
-    if (!job) throw notFound('Import');
-    c.header('Location', `/api/v1/imports/${id}`);
-    return c.json(await viewImport(db, job, definition), 202);
   });
 
-  app.post('/population', limit, async (c) => {
-    const { file } = await readUpload(c);
-    const result = await importPopulationRaster(db, new Uint8Array(await file.arrayBuffer()));
-    return c.json(result);
+  /** A population GeoTIFF: read in a parse worker (cells checked first), then one transaction. */
+  app.post('/population', async (c) => {
+    const { upload, file, slot } = await receive(c);
+    try {
+      const raster = await slot.run<PopulationRaster>({ kind: 'raster', path: file.path });
+      return c.json(await importPopulationRaster(db, raster));
+    } catch (error) {
+      if (error instanceof LimitError) throw limitExceeded(error);
+      throw error;
+    } finally {
+      slot.release();
+      await upload.remove();
+    }
   });
 
   app.get('/:id', async (c) => {

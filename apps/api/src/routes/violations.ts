@@ -151,6 +151,10 @@ export function violationRoutes(db: Database) {
 
   /** Adds a photo (JPEG/PNG, or a PDF record) to the report; audited as a new attachment. */
   app.post('/violations/:id/attachments', async (c) => {
+    // Who may attach is settled before a byte of the body is read; again under the lock after.
+    const found = assertMayReadViolation(c.get('principal'), await findViolation(db, c.req.param('id')));
+    const where = found.properties.adminUnitCode;
+    assertMayActIn(c.get('principal'), where, await unitName(db, where));
     const upload = await readAttachmentUpload(c);
     const stored = await db.transaction(async (tx) => {
       const current = assertMayReadViolation(
