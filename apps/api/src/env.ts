@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultParseLimits } from '@hatang/geo/formats';
 import { z } from 'zod';
+import { defaultHeavyWork, defaultLoadShedding } from './http/admission.js';
 import { defaultUploadLimits, type UploadLimits } from './jobs/upload-limits.js';
 
 const defaults = defaultUploadLimits(join(tmpdir(), 'hatang-uploads'));
@@ -41,6 +42,17 @@ const schema = z.object({
   HATANG_OGC_DEEP_OFFSET: z.coerce.number().int().min(0).default(10_000),
   /** OGC item offsets above this are refused (400): narrow the request with bbox instead. */
   HATANG_OGC_MAX_OFFSET: z.coerce.number().int().min(0).default(1_000_000),
+  // Admission control (http/admission.ts): how much work the server takes on at once.
+  /** Requests served at once; more wait in line (default 64). */
+  HATANG_MAX_IN_FLIGHT: count(defaultLoadShedding.maxInFlight),
+  /** Requests that may wait for a place; past that 503 with Retry-After (default 256). */
+  HATANG_MAX_WAITING: z.coerce.number().int().min(0).default(defaultLoadShedding.maxWaiting),
+  /** Longest wait for a place, ms, then 503 (default 10000). */
+  HATANG_MAX_WAIT_MS: count(defaultLoadShedding.maxWaitMs),
+  /** Exports and analyses one user (or anonymous IP) may run at once; more get 429 (default 2). */
+  HATANG_HEAVY_PER_CLIENT: count(defaultHeavyWork.perClient),
+  /** Exports and analyses running at once over all users; more get 429 (default 4). */
+  HATANG_HEAVY_OVERALL: count(defaultHeavyWork.overall),
   // Limits on untrusted uploads (issue #15): what one file may make the server do.
   /** Bytes of one import upload (default 200 MiB). */
   HATANG_MAX_UPLOAD_BYTES: count(defaults.maxUploadBytes),
@@ -103,6 +115,20 @@ export const rateLimitsOf = (env: Env) => ({
   ogcMaxOffset: env.HATANG_OGC_MAX_OFFSET,
 });
 /** The upload limits the environment sets (each HATANG_* variable, else its default). */
+/** Admission control from the environment. */
+export const admissionOf = (env: Env) => ({
+  loadShedding: {
+    maxInFlight: env.HATANG_MAX_IN_FLIGHT,
+    maxWaiting: env.HATANG_MAX_WAITING,
+    maxWaitMs: env.HATANG_MAX_WAIT_MS,
+  },
+  heavyWork: {
+    ...defaultHeavyWork,
+    perClient: env.HATANG_HEAVY_PER_CLIENT,
+    overall: env.HATANG_HEAVY_OVERALL,
+  },
+});
+
 export function uploadLimitsOf(env: Env): UploadLimits {
   return {
     maxUploadBytes: env.HATANG_MAX_UPLOAD_BYTES,

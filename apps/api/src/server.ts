@@ -9,7 +9,7 @@ import {
 } from '@hatang/seeds';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
-import { describeListen, listenHost, rateLimitsOf, readEnv, uploadLimitsOf } from './env.js';
+import { admissionOf, describeListen, listenHost, rateLimitsOf, readEnv, uploadLimitsOf } from './env.js';
 import { startImportCleanup } from './imports/import-cleanup.js';
 import { ensureDemoDii } from './indicators/demo-dii.js';
 import { ParsePool } from './jobs/parse-pool.js';
@@ -60,6 +60,7 @@ async function main() {
     static: { webDir: process.env.HATANG_WEB_DIR ?? root('apps/web/dist'), dataDir: root('data') },
     auth: { trustProxy: env.HATANG_TRUST_PROXY },
     rateLimits: rateLimitsOf(env),
+    ...admissionOf(env),
   });
   // Uploads nobody committed (abandoned in the browser) are removed after 24 h, checked hourly.
   const cleanup = startImportCleanup(db, {
