@@ -16,10 +16,20 @@ import { ensureDemoPlan } from './plans/demo-plan.js';
 
 const root = (relative: string) => fileURLToPath(new URL(`../../../${relative}`, import.meta.url));
 
+/** Where a local client reaches a server listening on `address` (any-address → loopback). */
+function localUrl(address: string, port: number): string {
+  if (address === '0.0.0.0' || address === '::' || address === '') return `http://127.0.0.1:${port}`;
+  return address.includes(':') ? `http://[${address}]:${port}` : `http://${address}:${port}`;
+}
+
 async function main() {
   const started = performance.now();
   const env = readEnv();
-  const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.HATANG_DATA_DIR });
+  const db = await openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.HATANG_DATA_DIR,
+    purpose: 'the Hatang server',
+  });
   const where =
     db.kind === 'pglite' ? `embedded PGlite in ${env.HATANG_DATA_DIR}` : 'PostgreSQL (DATABASE_URL)';
   console.log(`Database: ${where}`);
@@ -66,6 +76,8 @@ async function main() {
   });
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    // The lock names where this server answers, for `npm run user:create` and people alike.
+    db.lock?.update({ url: localUrl(info.address, info.port) });
     console.log(`Hatang is ready at http://localhost:${info.port} (${seconds} s)`);
   });
 
