@@ -1,4 +1,13 @@
 export {
+  backupEmbedded,
+  backupServer,
+  type RestoreOptions,
+  restoreEmbedded,
+  restoreServer,
+  type TableChecksum,
+  tableChecksums,
+} from './backup.js';
+export {
   acquireDataDirLock,
   type DataDirLock,
   DataDirLockedError,
