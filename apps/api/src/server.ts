@@ -13,6 +13,7 @@ import { readEnv } from './env.js';
 import { startImportCleanup } from './imports/import-cleanup.js';
 import { ensureDemoDii } from './indicators/demo-dii.js';
 import { ensureDemoPlan } from './plans/demo-plan.js';
+import { firstAdminAdvice, openFirstAdminSetup } from './setup/first-admin.js';
 
 const root = (relative: string) => fileURLToPath(new URL(`../../../${relative}`, import.meta.url));
 
@@ -51,20 +52,17 @@ async function main() {
     await ensureDemoPlan(db);
     await ensureDemoDii(db);
   }
-  if (await hasNoUsers(db)) {
-    console.log(
-      'No user accounts yet. Create the first admin with:\n' +
-        '  HATANG_ADMIN_PASSWORD=… npm run user:create -- --email you@example.org --org SKHCN-HP ' +
-        '--org-name "Sở KH&CN Hải Phòng" --name "Your Name"\n' +
-        '  (without HATANG_ADMIN_PASSWORD the script asks for the password)',
-    );
-  }
+  // An embedded database is this process's alone: its first admin comes in through the API.
+  const noUsers = await hasNoUsers(db);
+  const firstAdmin = noUsers && db.kind === 'pglite' ? openFirstAdminSetup(env.HATANG_DATA_DIR) : undefined;
+  if (noUsers) console.log(firstAdminAdvice(firstAdmin));
 
   const app = createApp({
     db,
     // HATANG_WEB_DIR serves another build (parallel e2e runs build into their own folders).
     static: { webDir: process.env.HATANG_WEB_DIR ?? root('apps/web/dist'), dataDir: root('data') },
     auth: { trustProxy: env.HATANG_TRUST_PROXY },
+    ...(firstAdmin ? { firstAdmin } : {}),
   });
   // Uploads nobody committed (abandoned in the browser) are removed after 24 h, checked hourly.
   const cleanup = startImportCleanup(db, {
