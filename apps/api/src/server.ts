@@ -91,6 +91,9 @@ async function main() {
         () => process.exit(1),
       );
     });
+    // Idle keep-alive connections would hold close() open until the forced exit below, which
+    // skips closing the database (and releasing its data directory) cleanly.
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
     setTimeout(() => process.exit(1), 10_000).unref();
   };
   process.on('SIGINT', () => stop('SIGINT'));
