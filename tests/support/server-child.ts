@@ -10,7 +10,7 @@ export interface ServerChild {
   pid: number;
   /** Everything the server printed so far. */
   output: () => string;
-  /** Sends `signal` to the server's process group and waits until it has exited. */
+  /** Sends `signal` to the server's process group and waits until all of it has exited. */
   kill: (signal: NodeJS.Signals) => Promise<void>;
 }
 
@@ -73,6 +73,16 @@ export async function startServerChild(
       }
     }
     await gone;
+    // tsx's CLI runs the server as its own child: wait until the whole group is gone (a killed
+    // server still holds its data directory's lock until then).
+    for (let i = 0; i < 200; i++) {
+      try {
+        process.kill(-pid, 0);
+      } catch {
+        return;
+      }
+      await sleep(50);
+    }
   };
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;

@@ -32,7 +32,8 @@ export async function openPglite(dataDir?: string, purpose?: string): Promise<Da
   mkdirSync(dataDir, { recursive: true });
   const lock = acquireDataDirLock(dataDir, purpose);
   try {
-    return wrapPglite(await PGlite.create(dataDir, { extensions: { postgis } }), lock);
+    // Awaited here, so that a failure while starting releases the lock below.
+    return await wrapPglite(await PGlite.create(dataDir, { extensions: { postgis } }), lock);
   } catch (error) {
     lock.release();
     throw error;
