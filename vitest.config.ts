@@ -13,6 +13,9 @@ export default defineConfig({
       // Checks that need a server PostGIS (ST_AsMVT) and GDAL as a client: run with DATABASE_URL,
       // as CI does; without it they have nothing to compare against, so they are not collected.
       ...(process.env.DATABASE_URL ? ['tests/postgis/**/*.test.ts'] : []),
+      // Checks of the embedded database itself (its data-directory backups, the first admin of an
+      // embedded install): the server run has its own (tests/postgis), so these run without it.
+      ...(process.env.DATABASE_URL ? [] : ['tests/embedded/**/*.test.ts']),
     ],
     globalSetup: ['tests/support/global-setup.ts'],
     pool: 'forks',

@@ -1,16 +1,21 @@
 /**
  * `npm run user:create -- --email a@b.vn --org SKHCN-HP [--org-name "…"] --name "…" [--roles admin,planner]`
  * Creates a user (default role admin) in the database the server uses (DATABASE_URL, else PGlite
- * in HATANG_DATA_DIR or .data). The organisation is created (kind city_department) when no
+ * in HATANG_DATA_DIR or .data). When a running server holds the embedded database, the first
+ * admin is created through that server (its one-time setup token), so it can sign in at once. The organisation is created (kind city_department) when no
  * organisation has that code. The password comes from HATANG_ADMIN_PASSWORD, or is asked for on
  * a terminal without echo; it is never printed.
  */
+
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { email as emailSchema, newPassword, role } from '@hatang/contracts';
-import { migrate, openDatabase } from '@hatang/db';
+import { type LockHolder, migrate, openDatabase, readDataDirLock } from '@hatang/db';
 import { z } from 'zod';
+import { createAccount } from '../apps/api/src/auth/create-user.js';
 import { hashPassword } from '../apps/api/src/auth/password.js';
-import { insertUser } from '../apps/api/src/auth/user-store.js';
+import { readEnv } from '../apps/api/src/env.js';
+import { type FirstAdminRequest, setupTokenPathFor } from '../apps/api/src/setup/first-admin.js';
 
 const USAGE =
   'usage: npm run user:create -- --email <e-mail> --org <ORG-CODE> [--org-name <name>] --name <display name> [--roles admin,planner]';
@@ -78,33 +83,64 @@ async function main(): Promise<void> {
   const password = newPassword.safeParse(await readPassword());
   if (!password.success) throw new Error(`Password ${password.error.issues[0]?.message ?? 'is not valid'}`);
 
+  const env = readEnv();
+  const account = { email, displayName: values.name, orgCode, orgName: values['org-name'], roles };
+  if (!env.DATABASE_URL) {
+    // The embedded database is the running server's alone: ask the server to create the account.
+    const holder = readDataDirLock(env.HATANG_DATA_DIR);
+    if (holder) {
+      await createThroughServer(holder, env.HATANG_DATA_DIR, { ...account, password: password.data });
+      return;
+    }
+  }
   const db = await openDatabase({
-    databaseUrl: process.env.DATABASE_URL,
-    dataDir: process.env.HATANG_DATA_DIR ?? '.data',
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.HATANG_DATA_DIR,
+    purpose: 'npm run user:create',
   });
   try {
     await migrate(db);
     const passwordHash = await hashPassword(password.data);
-    await db.transaction(async (tx) => {
-      const taken = await tx.query('SELECT 1 FROM users WHERE email = $1', [email]);
-      if (taken.length) throw new Error(`A user ${email} already exists`);
-      let orgId = (
-        await tx.query<{ id: string }>('SELECT id FROM organisations WHERE code = $1', [orgCode])
-      )[0]?.id;
-      if (!orgId) {
-        orgId = crypto.randomUUID();
-        await tx.query(
-          `INSERT INTO organisations (id, code, name, kind) VALUES ($1, $2, $3, 'city_department')`,
-          [orgId, orgCode, values['org-name'] ?? orgCode],
-        );
-        console.log(`Created organisation ${orgCode} (city_department)`);
-      }
-      await insertUser(tx, { email, displayName: values.name ?? email, orgId, roles, passwordHash });
-    });
+    const { orgCreated } = await createAccount(db, { ...account, passwordHash });
+    if (orgCreated) console.log(`Created organisation ${orgCode} (city_department)`);
     console.log(`Created ${email} (${roles.join(', ')}) in ${orgCode}; sign in at the app's login.`);
   } finally {
     await db.close();
   }
+}
+
+/**
+ * Creates the first admin through the server that holds the embedded database (POST
+ * /api/setup/first-admin on loopback, with the one-time token the server wrote at start).
+ */
+async function createThroughServer(
+  holder: LockHolder,
+  dataDir: string,
+  account: Omit<FirstAdminRequest, 'token'>,
+): Promise<void> {
+  const busy = `The embedded database in ${dataDir} is open in pid ${holder.pid} (${holder.purpose}, started at ${holder.startedAt})`;
+  if (!holder.url) throw new Error(`${busy}, which is not answering yet: try again once it is ready.`);
+  let token: string;
+  try {
+    token = readFileSync(setupTokenPathFor(dataDir), 'utf8').trim();
+  } catch {
+    throw new Error(
+      `${busy}. It offers no first-admin setup (it has users already): an admin adds users in the ` +
+        'web app, or stop the server and run this again.',
+    );
+  }
+  const response = await fetch(`${holder.url}/api/setup/first-admin`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...account, token } satisfies FirstAdminRequest),
+  });
+  const body = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
+  if (response.status !== 201)
+    throw new Error(`The server at ${holder.url} refused (${response.status}): ${body.error?.message ?? ''}`);
+  console.log(
+    `Created ${account.email} (${(account.roles ?? ['admin']).join(', ')}) in ${account.orgCode} through the ` +
+      `running server at ${holder.url}; sign in now.`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL;
   const dataDir = process.env.HATANG_DATA_DIR ?? '.data';
   log(databaseUrl ? 'opening PostgreSQL (DATABASE_URL)' : `opening PGlite in ${dataDir}`);
-  const db = await openDatabase({ databaseUrl, dataDir });
+  const db = await openDatabase({ databaseUrl, dataDir, purpose: 'npm run db:seed' });
   try {
     await migrate(db);
     if (!(await isDatabaseEmpty(db))) {

@@ -9,7 +9,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../../apps/api/src/app.js';
 import { GUARDED_PREFIXES } from '../../apps/api/src/policy/authorize.js';
 import { ROUTE_POLICIES, type Subject, scopeOf } from '../../apps/api/src/policy/policy-table.js';
-import { createOrganisation, createUnitWithCells, farAway, sampleFeature } from '../support/fixtures.js';
+import {
+  createOrganisation,
+  createUnitWithCells,
+  farAway,
+  insertTestUnit,
+  sampleFeature,
+} from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { geoTiff } from '../support/rasters.js';
 import { createUser, type Session, sessionFor, TEST_SCRYPT_N } from '../support/sessions.js';
@@ -40,7 +46,7 @@ let app: App;
 let orgs: Record<MatrixOrg, string>;
 const sessions = new Map<Subject, Session | undefined>();
 let admin: Session;
-const unitCode = `98${String(Math.floor(Math.random() * 900) + 100)}`;
+let unitCode: string;
 const streetId = crypto.randomUUID();
 
 function orgOf(role: Role): string {
@@ -62,12 +68,14 @@ beforeAll(async () => {
     commune: await createOrganisation(db, 'commune'),
     public: await createOrganisation(db, 'public'),
   };
-  await db.query(
-    `INSERT INTO admin_units (code, name, unit_type, former_district, area_km2, population, label_point, geom)
-     VALUES ($1, 'Ma trận', 'ward', 'Test', 1, 10, ST_SetSRID(ST_MakePoint(20.05, 20.05), 4326),
-             ST_GeomFromText('MULTIPOLYGON(((20 20, 20.1 20, 20.1 20.1, 20 20.1, 20 20)))', 4326))`,
-    [unitCode],
-  );
+  unitCode = await insertTestUnit(db, {
+    geomWkt: 'MULTIPOLYGON(((20 20, 20.1 20, 20.1 20.1, 20 20.1, 20 20)))',
+    labelPoint: [20.05, 20.05],
+    name: 'Ma trận',
+    unitType: 'ward',
+    areaKm2: 1,
+    population: 10,
+  });
   // The commune organisation (and so its inspector) is scoped to the matrix's ward.
   await db.query('UPDATE organisations SET admin_unit_code = $2 WHERE id = $1', [orgs.commune, unitCode]);
   await db.query(

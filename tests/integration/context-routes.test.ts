@@ -1,27 +1,27 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../../apps/api/src/app.js';
-import { createOrganisation, sampleFeature } from '../support/fixtures.js';
+import { createOrganisation, insertTestUnit, sampleFeature, testCellId } from '../support/fixtures.js';
 import { client } from '../support/http.js';
 import { sessionFor } from '../support/sessions.js';
 import { testDatabase } from '../support/test-database.js';
 
 let app: App;
 let api: ReturnType<typeof client>;
-// A made-up unit far from Hai Phong (code 99xxx is not a real one), with four populated cells.
-const unitCode = `99${String(Math.floor(Math.random() * 900) + 100)}`;
+// A made-up unit far from Hai Phong (a 9xxxx code, not a real one), with four populated cells.
+let unitCode: string;
 const square = 'MULTIPOLYGON(((10 10, 10.1 10, 10.1 10.1, 10 10.1, 10 10)))';
 
 beforeAll(async () => {
   const db = await testDatabase();
   app = createApp({ db });
   api = client(app, await sessionFor(app, db, await createOrganisation(db, 'city_department'), ['planner']));
-  await db.query(
-    `INSERT INTO admin_units (code, name, unit_type, former_district, area_km2, population, label_point, geom)
-     VALUES ($1, 'Thử Nghiệm', 'commune', 'Test', 120.5, 1234, ST_SetSRID(ST_MakePoint(10.05, 10.05), 4326),
-             ST_GeomFromText($2, 4326))`,
-    [unitCode, square],
-  );
-  const base = Number(unitCode) * 1_000_000;
+  unitCode = await insertTestUnit(db, {
+    geomWkt: square,
+    labelPoint: [10.05, 10.05],
+    name: 'Thử Nghiệm',
+    areaKm2: 120.5,
+    population: 1234,
+  });
   const cells = [
     [10.01, 10.01, 100],
     [10.02, 10.01, 200],
@@ -31,7 +31,7 @@ beforeAll(async () => {
   for (const [i, [lng, lat, people]] of cells.entries()) {
     await db.query(
       `INSERT INTO population_cells (id, admin_unit_code, population, geom) VALUES ($1, $2, $3, ST_SetSRID(ST_MakePoint($4, $5), 4326))`,
-      [base + i, unitCode, people, lng, lat],
+      [testCellId(unitCode, i), unitCode, people, lng, lat],
     );
   }
 });

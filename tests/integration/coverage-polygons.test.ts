@@ -13,7 +13,7 @@ import {
   versionKey,
 } from '../../apps/api/src/analysis/coverage-data.js';
 import { type App, createApp } from '../../apps/api/src/app.js';
-import { createOrganisation } from '../support/fixtures.js';
+import { createOrganisation, insertTestUnit, testCellId } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { type Session, sessionFor, TEST_SCRYPT_N } from '../support/sessions.js';
 import { testDatabase } from '../support/test-database.js';
@@ -25,9 +25,9 @@ let opB: string;
 let planner: Session;
 let editorA: Session;
 let editorB: Session;
-const suffix = String(Math.floor(Math.random() * 90) + 10);
-const WARD = `95${suffix}1`;
-const [X, Y] = [-140 + Number(suffix) * 0.2, -30];
+/** The made-up ward's code (9xxxx). */
+let WARD: string;
+const [X, Y] = [-130, -30];
 const polygonPath = (operator: string, technology = '4G') =>
   `/api/v1/analysis/coverage-polygons/${operator}/${technology}`;
 
@@ -76,25 +76,19 @@ beforeAll(async () => {
   planner = await sessionFor(app, db, city, ['planner']);
   editorA = await sessionFor(app, db, opA, ['operator_editor']);
   editorB = await sessionFor(app, db, opB, ['operator_editor']);
-  await db.query(
-    `INSERT INTO admin_units (code, name, unit_type, former_district, area_km2, population, label_point, geom)
-     VALUES ($1, $1, 'ward', 'Test', 4, 0, ST_SetSRID(ST_MakePoint($2, $3), 4326),
-             ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($4), 4326)))`,
-    [
-      WARD,
-      X + 0.01,
-      Y + 0.01,
-      JSON.stringify({ type: 'Polygon', coordinates: box(X, Y, X + 0.02, Y + 0.02) }),
-    ],
-  );
+  const ring = box(X, Y, X + 0.02, Y + 0.02)[0] ?? [];
+  WARD = await insertTestUnit(db, {
+    geomWkt: `POLYGON((${ring.map(([x, y]) => `${x} ${y}`).join(', ')}))`,
+    labelPoint: [X + 0.01, Y + 0.01],
+    unitType: 'ward',
+  });
   // 10 × 10 cells, 0.002° apart, 1000 people each (so candidate sites go here first, whatever
   // other test files left in a shared database); no towers at all.
-  const base = 9_500_000_000 + Number(suffix) * 1_000_000;
   const cells: string[] = [];
   for (let r = 0; r < 10; r++)
     for (let c = 0; c < 10; c++)
       cells.push(
-        `${base + r * 10 + c},${WARD},1000,SRID=4326;POINT(${X + 0.001 + c * 0.002} ${Y + 0.001 + r * 0.002})`,
+        `${testCellId(WARD, r * 10 + c)},${WARD},1000,SRID=4326;POINT(${X + 0.001 + c * 0.002} ${Y + 0.001 + r * 0.002})`,
       );
   await db.copyCsv(
     'population_cells',

@@ -13,15 +13,15 @@ import { onTowerChanged } from '../../apps/api/src/analysis/coverage-service.js'
 import type { AppEnv } from '../../apps/api/src/context.js';
 import { onError, onNotFound } from '../../apps/api/src/middleware/error-handler.js';
 import { analysisRoutes } from '../../apps/api/src/routes/analysis.js';
-import { createOrganisation } from '../support/fixtures.js';
+import { createOrganisation, insertTestUnit, testCellId } from '../support/fixtures.js';
 import { testDatabase } from '../support/test-database.js';
 
 let db: Database;
 let app: Hono<AppEnv>;
-const suffix = String(Math.floor(Math.random() * 900) + 100).slice(0, 2);
-const WARD = `97${suffix}1`;
-const ZONE = `97${suffix}2`;
-const CENTRE: [number, number] = [-30 + Number(suffix) * 0.5, -40];
+// A made-up ward and special zone (9xxxx codes) side by side.
+let WARD: string;
+let ZONE: string;
+const CENTRE: [number, number] = [-5, -40];
 let opA: string;
 let opB: string;
 let ownerId: string;
@@ -110,25 +110,23 @@ beforeAll(async () => {
   ownerId = await createOrganisation(db, 'tower_company');
   const [x, y] = CENTRE;
   // West half a ward (urban radii), east half a special zone (rural radii).
-  for (const [code, type, west] of [
-    [WARD, 'ward', x - 0.1],
-    [ZONE, 'special_zone', x],
-  ] as const) {
-    await db.query(
-      `INSERT INTO admin_units (code, name, unit_type, former_district, area_km2, population, label_point, geom)
-       VALUES ($1, $1, $2, 'Test', 100, 0, ST_SetSRID(ST_MakePoint($3, $4), 4326), ST_GeomFromText($5, 4326))`,
-      [code, type, west + 0.05, y, square(west, y - 0.05, 0.1)],
-    );
-  }
+  const unit = (unitType: 'ward' | 'special_zone', west: number) =>
+    insertTestUnit(db, {
+      geomWkt: square(west, y - 0.05, 0.1),
+      labelPoint: [west + 0.05, y],
+      unitType,
+      areaKm2: 100,
+    });
+  WARD = await unit('ward', x - 0.1);
+  ZONE = await unit('special_zone', x);
   // 600 random cells on a 0.002° lattice within ±0.05° of the centre.
   const random = rng(20260);
-  const base = 9_700_000_000 + Number(suffix) * 1_000_000;
   const cells: string[] = [];
   for (let i = 0; i < 600; i++) {
     const lng = x - 0.05 + Math.floor(random() * 50) * 0.002 + 0.001;
     const lat = y - 0.05 + Math.floor(random() * 50) * 0.002 + 0.001;
     const code = lng < x ? WARD : ZONE;
-    cells.push(`${base + i},${code},${Math.floor(random() * 100)},SRID=4326;POINT(${lng} ${lat})`);
+    cells.push(`${testCellId(code, i)},${code},${Math.floor(random() * 100)},SRID=4326;POINT(${lng} ${lat})`);
   }
   // Duplicate lattice positions are fine for the engine and the reference alike.
   await db.copyCsv(

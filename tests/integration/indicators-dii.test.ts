@@ -20,10 +20,20 @@ let db: Database;
 let app: App;
 let planner: Session;
 let viewer: Session;
-const YEAR = 2060 + Math.floor(Math.random() * 38);
+/**
+ * A year after every HT1.14 value already stored (2060 on a fresh database), so the test's values
+ * stand alone; below 2098, the years the authorisation matrix writes to.
+ */
+let YEAR: number;
 
 beforeAll(async () => {
   db = await testDatabase();
+  const [latest] = await db.query<{ year: number }>(
+    "SELECT coalesce(max(year), 2058)::int AS year FROM dii_values WHERE criterion_code = 'HT1.14' AND year < 2098",
+  );
+  YEAR = Math.max(2060, (latest?.year ?? 2058) + 2);
+  if (YEAR > 2097)
+    throw new Error('dii_values holds HT1.14 values up to 2097 already: start from a fresh database');
   app = plansApp(db);
   const city = await createOrganisation(db, 'city_department');
   planner = await sessionFor(app, db, city, ['planner']);

@@ -9,7 +9,7 @@ import type { IndicatorReport, IndicatorValue } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../apps/api/src/app.js';
-import { createOrganisation } from '../support/fixtures.js';
+import { createOrganisation, insertTestUnit, squareWkt, testCellId } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { type Session, sessionFor } from '../support/sessions.js';
 import { testDatabase } from '../support/test-database.js';
@@ -23,10 +23,10 @@ let reviewer: Session;
 let owner: string;
 let draftId: string;
 
-const n = Math.floor(Math.random() * 900) + 100;
-const UNIT = `95${n}`;
+/** The ward's code (a made-up 9xxxx one). */
+let UNIT: string;
 // The ward: a 0.04° square from (L, B).
-const L = 60 + (n % 100) * 0.1;
+const L = 60;
 const B = -5;
 const K_LAT = metresPerDegreeLat(B + 0.02);
 /** `[lng, lat]` east/north metres from A = (L + 0.02, B + 0.01), the first tower. */
@@ -76,14 +76,15 @@ beforeAll(async () => {
   reviewer = await sessionFor(app, db, await createOrganisation(db, 'construction_department'), ['reviewer']);
   viewer = await sessionFor(app, db, await createOrganisation(db, 'public'), ['viewer']);
 
-  await db.query(
-    `INSERT INTO admin_units (code, name, unit_type, former_district, area_km2, population, label_point, geom)
-     VALUES ($1, 'Phường Chỉ Tiêu', 'ward', 'Test', 19, 180, ST_SetSRID(ST_MakePoint($2, $3), 4326),
-       ST_Multi(ST_MakeEnvelope($2 - 0.02, $3 - 0.02, $2 + 0.02, $3 + 0.02, 4326)))`,
-    [UNIT, L + 0.02, B + 0.02],
-  );
+  UNIT = await insertTestUnit(db, {
+    geomWkt: squareWkt([L + 0.02, B + 0.02], 0.02),
+    labelPoint: [L + 0.02, B + 0.02],
+    name: 'Phường Chỉ Tiêu',
+    unitType: 'ward',
+    areaKm2: 19,
+    population: 180,
+  });
   // Population: A 100 people (under tower 1), B 50 people 600 m east, C 30 people 1.5 km north.
-  const base = Math.floor(Math.random() * 1e12);
   for (const [i, [at, people]] of (
     [
       [A, 100],
@@ -93,7 +94,7 @@ beforeAll(async () => {
   ).entries()) {
     await db.query(
       `INSERT INTO population_cells (id, admin_unit_code, population, geom) VALUES ($1, $2, $3, ST_SetSRID(ST_MakePoint($4, $5), 4326))`,
-      [base + i, UNIT, people, at[0], at[1]],
+      [testCellId(UNIT, i), UNIT, people, at[0], at[1]],
     );
   }
   // Towers (urban: 5G 400 m, 4G 800 m at 30 m): 1 at A with two tenants (4G+5G, 4G); 2 with one
@@ -313,7 +314,9 @@ describe('indicators of the register in one ward', () => {
   });
 });
 
-describe('indicators of a plan version: target, actual and planned by milestone', () => {
+// The cache test changes the draft the figures above are read from: these steps stay in order in a
+// shuffled run (--sequence.shuffle), which then shuffles only the files.
+describe('indicators of a plan version: target, actual and planned by milestone', { shuffle: false }, () => {
   it('adds the version’s items at the end of their phase, and not the baseline’s register copies', async () => {
     const r = await call<IndicatorReport>(
       app,

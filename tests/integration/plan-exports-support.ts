@@ -1,7 +1,7 @@
 import type { Database } from '@hatang/db';
 import type { App } from '../../apps/api/src/app.js';
 import { PLAN_EXPORT_FILES } from '../../apps/api/src/plans/plan-export-policies.js';
-import { createOrganisation } from '../support/fixtures.js';
+import { createOrganisation, insertTestUnit, squareWkt } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { type Session, sessionFor } from '../support/sessions.js';
 import { type PlanAttempt, planRouteAttempt } from './plans-support.js';
@@ -45,6 +45,10 @@ export interface ExportFixture {
   items: { name: string; kind: string; geometry: { type: string; coordinates: unknown } }[];
 }
 
+// Each fixture's commune gets its own spot on a 0.03° grid (the communes are 0.02° wide), so two
+// fixtures in one database never overlap.
+let fixtureSerial = 0;
+
 export async function exportFixture(app: App, db: Database): Promise<ExportFixture> {
   const city = await createOrganisation(db, 'city_department');
   const admin = await sessionFor(app, db, city, ['admin']);
@@ -53,21 +57,20 @@ export async function exportFixture(app: App, db: Database): Promise<ExportFixtu
   const orgName =
     (await db.query<{ name: string }>('SELECT name FROM organisations WHERE id = $1', [city]))[0]?.name ?? '';
   const round = (v: number) => Number(v.toFixed(5));
-  const centre: [number, number] = [round(106.3 + Math.random() * 0.4), round(19.15 + Math.random() * 0.1)];
+  const spot = fixtureSerial++;
+  const centre: [number, number] = [
+    round(106.3 + (spot % 13) * 0.03),
+    round(19.16 + (Math.floor(spot / 13) % 3) * 0.03),
+  ];
   const [x, y] = centre;
-  let communeCode = '';
   const communeName = 'Phường Thử Xuất Bản Đồ';
-  for (let tries = 0; tries < 20 && !communeCode; tries++) {
-    const code = `9${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}`;
-    const inserted = await db.query(
-      `INSERT INTO admin_units (code, name, unit_type, former_district, area_km2, population, label_point, geom)
-       VALUES ($1, $2, 'ward', 'Test', 4, 900, ST_SetSRID(ST_MakePoint($3, $4), 4326),
-         ST_Multi(ST_MakeEnvelope($3 - 0.01, $4 - 0.01, $3 + 0.01, $4 + 0.01, 4326)))
-       ON CONFLICT (code) DO NOTHING RETURNING code`,
-      [code, communeName, x, y],
-    );
-    if (inserted.length > 0) communeCode = code;
-  }
+  const communeCode = await insertTestUnit(db, {
+    geomWkt: squareWkt(centre, 0.01),
+    labelPoint: centre,
+    name: communeName,
+    unitType: 'ward',
+    population: 900,
+  });
   const post = async <T>(path: string, json: unknown, as: Session, headers: Record<string, string> = {}) => {
     const r = await call<T>(app, 'POST', path, { as, json, headers });
     if (r.status >= 300) throw new Error(`fixture ${path}: ${r.status} ${JSON.stringify(r.body)}`);

@@ -6,7 +6,7 @@
 import type { Sql } from '@hatang/db';
 import type { App } from '../../apps/api/src/app.js';
 import { offset } from '../../packages/analysis/src/sharing/test-helpers.js';
-import { createOrganisation } from '../support/fixtures.js';
+import { createOrganisation, insertTestUnit, squareWkt } from '../support/fixtures.js';
 import { testDatabase } from '../support/test-database.js';
 import type { MatrixContext } from './matrix-context.js';
 import type { PlanAttempt } from './plans-support.js';
@@ -14,30 +14,30 @@ import type { PlanAttempt } from './plans-support.js';
 export { offset };
 export type LngLat = [number, number];
 
+let regionSerial = 0;
+
 /**
  * A region of its own for one test: somewhere in the South Atlantic, away from Hai Phong and from
- * the other tests' fixtures near (0.5°, 0.5°), and different on every call.
+ * the other tests' fixtures near (0.5°, 0.5°), and a different cell of a 0.1° grid on every call.
  */
 export function freshRegion(): LngLat {
-  return [-20 - Math.random() * 10, -20 - Math.random() * 10];
+  const k = regionSerial++;
+  return [-20 - (k % 100) * 0.1, -20 - (Math.floor(k / 100) % 100) * 0.1];
 }
 
 const wkt = (p: LngLat) => `${p[0]} ${p[1]}`;
 const lineWkt = (line: readonly LngLat[]) => `LINESTRING(${line.map(wkt).join(', ')})`;
 
 /** A unit (code 9xxxx) of `unitType` as a 0.05° square centred on `centre`; returns its code. */
-export async function createUnit(sql: Sql, centre: LngLat, unitType: 'ward' | 'commune'): Promise<string> {
-  for (;;) {
-    const code = `9${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}`;
-    const rows = await sql.query<{ code: string }>(
-      `INSERT INTO admin_units (code, name, unit_type, former_district, area_km2, population, label_point, geom)
-       VALUES ($1, 'Phường Thử', $4, 'Test', 30, 1000, ST_SetSRID(ST_MakePoint($2, $3), 4326),
-         ST_Multi(ST_MakeEnvelope($2 - 0.025, $3 - 0.025, $2 + 0.025, $3 + 0.025, 4326)))
-       ON CONFLICT (code) DO NOTHING RETURNING code`,
-      [code, centre[0], centre[1], unitType],
-    );
-    if (rows.length) return code;
-  }
+export function createUnit(sql: Sql, centre: LngLat, unitType: 'ward' | 'commune'): Promise<string> {
+  return insertTestUnit(sql, {
+    geomWkt: squareWkt(centre, 0.025),
+    labelPoint: centre,
+    name: 'Phường Thử',
+    unitType,
+    areaKm2: 30,
+    population: 1000,
+  });
 }
 
 export interface TowerFixture {

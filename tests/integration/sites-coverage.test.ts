@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../apps/api/src/app.js';
-import { createOrganisation } from '../support/fixtures.js';
+import { createOrganisation, insertTestUnit, squareWkt, testCellId } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { type Session, sessionFor } from '../support/sessions.js';
 import { testDatabase } from '../support/test-database.js';
@@ -36,26 +36,30 @@ const cellIds: number[] = [];
  * as many, so the block's site is the first new site whatever else the database holds.
  */
 const PEOPLE = 500_000;
-const centre: [number, number] = [-11.5 - Math.random() * 0.3, 8.5 + Math.random() * 0.3];
+const centre: [number, number] = [-11.65, 8.65];
 
 beforeAll(async () => {
   const db = await testDatabase();
   app = plansApp(db);
-  unitCode = `97${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
   const [x, y] = centre;
-  await db.query(
-    `INSERT INTO admin_units (code, name, unit_type, former_district, area_km2, population, label_point, geom)
-     VALUES ($1, 'Xã Đề Nghị Trạm', 'commune', 'Test', 4, $4, ST_SetSRID(ST_MakePoint($2, $3), 4326),
-       ST_Multi(ST_MakeEnvelope($2 - 0.01, $3 - 0.01, $2 + 0.01, $3 + 0.01, 4326)))`,
-    [unitCode, x, y, PEOPLE * 9],
-  );
-  const base = Math.floor(Math.random() * 1e12);
+  unitCode = await insertTestUnit(db, {
+    geomWkt: squareWkt(centre, 0.01),
+    labelPoint: centre,
+    name: 'Xã Đề Nghị Trạm',
+    population: PEOPLE * 9,
+  });
   for (let i = 0; i < 9; i++) {
-    cellIds.push(base + i);
+    cellIds.push(testCellId(unitCode, i));
     await db.query(
       `INSERT INTO population_cells (id, admin_unit_code, population, geom)
        VALUES ($1, $2, $3, ST_SetSRID(ST_MakePoint($4, $5), 4326))`,
-      [base + i, unitCode, PEOPLE, x + ((i % 3) - 1) * 0.001, y + (Math.floor(i / 3) - 1) * 0.001],
+      [
+        testCellId(unitCode, i),
+        unitCode,
+        PEOPLE,
+        x + ((i % 3) - 1) * 0.001,
+        y + (Math.floor(i / 3) - 1) * 0.001,
+      ],
     );
   }
   commune = await createOrganisation(db, 'commune');

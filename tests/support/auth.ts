@@ -51,8 +51,13 @@ export function authApp(db: Database, options: AuthOptions = {}) {
 export type AuthApp = ReturnType<typeof authApp>;
 
 export const uniqueEmail = (label: string) => `${label}.${crypto.randomUUID().slice(0, 8)}@test.example`;
-export const randomIp = () =>
-  `10.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 254) + 1}`;
+let ipSerial = 0;
+/** A client address no other test client in this process has (10.w.x.y), for the login throttle. */
+export const randomIp = () => {
+  const k = ipSerial++;
+  const worker = Number(process.env.VITEST_POOL_ID ?? '1') % 256;
+  return `10.${worker}.${Math.floor(k / 254) % 256}.${(k % 254) + 1}`;
+};
 
 /** A user with TEST_PASSWORD in a fresh organisation (or `orgId`); returns its id and e-mail. */
 export async function createTestUser(

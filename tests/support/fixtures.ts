@@ -97,6 +97,69 @@ export function sampleFeature(path: string, ownerOrgId: string, code: string, at
   return { type: 'Feature', ...sample };
 }
 
+/** Unit kinds a test can create. */
+export type TestUnitType = 'ward' | 'commune' | 'special_zone';
+
+export interface TestUnit {
+  /** The unit's outline as WKT (POLYGON or MULTIPOLYGON), EPSG:4326. */
+  geomWkt: string;
+  /** [lng, lat] */
+  labelPoint: [number, number];
+  name?: string;
+  unitType?: TestUnitType;
+  areaKm2?: number;
+  population?: number;
+}
+
+// Made-up units take the codes 90000–99999 (the demo data's checks leave out `^9`). Each vitest
+// worker walks them in order from its own start, so a run is reproducible; a code already taken
+// (another worker on a shared server database, an earlier test) is skipped, never shared.
+const WORKER = Number(process.env.VITEST_POOL_ID ?? '1');
+let unitSerial = 0;
+
+/**
+ * Inserts a made-up admin unit under a code no other unit has (9xxxx), and returns that code.
+ * Throws rather than reuse an existing unit, so a fixture never silently lands in another's.
+ */
+export async function insertTestUnit(sql: Sql, unit: TestUnit): Promise<string> {
+  for (let tries = 0; tries < 10_000; tries++) {
+    const code = String(90_000 + ((WORKER * 2_503 + unitSerial++) % 10_000));
+    const rows = await sql.query<{ code: string }>(
+      `INSERT INTO admin_units (code, name, unit_type, former_district, area_km2, population, label_point, geom)
+       VALUES ($1, $2, $3, 'Test', $4, $5, ST_SetSRID(ST_MakePoint($6, $7), 4326),
+         ST_Multi(ST_GeomFromText($8, 4326)))
+       ON CONFLICT (code) DO NOTHING RETURNING code`,
+      [
+        code,
+        unit.name ?? `Thử ${code}`,
+        unit.unitType ?? 'commune',
+        unit.areaKm2 ?? 4,
+        unit.population ?? 0,
+        unit.labelPoint[0],
+        unit.labelPoint[1],
+        unit.geomWkt,
+      ],
+    );
+    if (rows.length) return code;
+  }
+  throw new Error('every made-up unit code (9xxxx) is taken');
+}
+
+/** The WKT of the square of half-side `halfDeg` degrees centred on `centre` ([lng, lat]). */
+export function squareWkt(centre: [number, number], halfDeg: number): string {
+  const [x, y] = centre;
+  const [x0, y0, x1, y1] = [x - halfDeg, y - halfDeg, x + halfDeg, y + halfDeg];
+  return `POLYGON((${x0} ${y0}, ${x1} ${y0}, ${x1} ${y1}, ${x0} ${y1}, ${x0} ${y0}))`;
+}
+
+/**
+ * The id of a test unit's `index`-th population cell (0 ≤ index < 1 000 000): unique because the
+ * unit's code is, so cells of different fixtures never clash.
+ */
+export function testCellId(unitCode: string, index: number): number {
+  return Number(unitCode) * 1_000_000 + index;
+}
+
 /**
  * A made-up commune (code 9xxxx, not a real one) as a 0.02° square centred on `centre`, with a
  * 3×3 block of 100 m population cells of 100 people each at its centre. Returns the unit code.
@@ -106,21 +169,18 @@ export async function createUnitWithCells(
   centre: [number, number],
   name = 'Xã Thử',
 ): Promise<string> {
-  const code = `9${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}`;
   const [x, y] = centre;
-  await sql.query(
-    `INSERT INTO admin_units (code, name, unit_type, former_district, area_km2, population, label_point, geom)
-     VALUES ($1, $4, 'commune', 'Test', 4, 900, ST_SetSRID(ST_MakePoint($2, $3), 4326),
-       ST_Multi(ST_MakeEnvelope($2 - 0.01, $3 - 0.01, $2 + 0.01, $3 + 0.01, 4326)))
-     ON CONFLICT (code) DO NOTHING`,
-    [code, x, y, name],
-  );
-  const base = Math.floor(Math.random() * 1e12);
+  const code = await insertTestUnit(sql, {
+    geomWkt: squareWkt(centre, 0.01),
+    labelPoint: centre,
+    name,
+    population: 900,
+  });
   for (let i = 0; i < 9; i++) {
     await sql.query(
       `INSERT INTO population_cells (id, admin_unit_code, population, geom)
        VALUES ($1, $2, 100, ST_SetSRID(ST_MakePoint($3, $4), 4326))`,
-      [base + i, code, x + ((i % 3) - 1) * 0.001, y + (Math.floor(i / 3) - 1) * 0.001],
+      [testCellId(code, i), code, x + ((i % 3) - 1) * 0.001, y + (Math.floor(i / 3) - 1) * 0.001],
     );
   }
   return code;

@@ -46,6 +46,7 @@ import { sharingRoutes } from './routes/sharing.js';
 import { siteRoutes } from './routes/sites.js';
 import { tileRoutes } from './routes/tiles.js';
 import { violationRoutes } from './routes/violations.js';
+import { type FirstAdminSetup, firstAdminRoutes } from './setup/first-admin.js';
 import { mountStatic, type StaticOptions } from './static.js';
 
 export interface AppDeps {
@@ -72,6 +73,8 @@ export interface AppDeps {
    * default: production limits, spooling to the system temp folder. Close it on shutdown.
    */
   uploads?: ParsePool;
+  /** An embedded database with no users yet: the one-time first-admin setup (server.ts). */
+  firstAdmin?: FirstAdminSetup;
 }
 
 /** Routes whose one request can hold a core for seconds: bounded per client and overall. */
@@ -142,6 +145,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/auth', authRoutes(db, deps.auth));
   app.route('/api/v1/users', userRoutes(db, deps.auth));
   app.route('/api/v1/api-keys', apiKeyRoutes(db, deps.auth));
+  if (deps.firstAdmin) app.route('/api/setup/first-admin', firstAdminRoutes(db, deps.firstAdmin, deps.auth));
   for (const resource of assetResources) {
     // Coverage analyses follow tower edits incrementally instead of recomputing everything.
     const onChange =

@@ -14,13 +14,24 @@ import { startImportCleanup } from './imports/import-cleanup.js';
 import { ensureDemoDii } from './indicators/demo-dii.js';
 import { ParsePool } from './jobs/parse-pool.js';
 import { ensureDemoPlan } from './plans/demo-plan.js';
+import { firstAdminAdvice, openFirstAdminSetup } from './setup/first-admin.js';
 
 const root = (relative: string) => fileURLToPath(new URL(`../../../${relative}`, import.meta.url));
+
+/** Where a local client reaches a server listening on `address` (any-address → loopback). */
+function localUrl(address: string, port: number): string {
+  if (address === '0.0.0.0' || address === '::' || address === '') return `http://127.0.0.1:${port}`;
+  return address.includes(':') ? `http://[${address}]:${port}` : `http://${address}:${port}`;
+}
 
 async function main() {
   const started = performance.now();
   const env = readEnv();
-  const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.HATANG_DATA_DIR });
+  const db = await openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.HATANG_DATA_DIR,
+    purpose: 'the Hatang server',
+  });
   const where =
     db.kind === 'pglite' ? `embedded PGlite in ${env.HATANG_DATA_DIR}` : 'PostgreSQL (DATABASE_URL)';
   console.log(`Database: ${where}`);
@@ -42,14 +53,10 @@ async function main() {
     await ensureDemoPlan(db);
     await ensureDemoDii(db);
   }
-  if (await hasNoUsers(db)) {
-    console.log(
-      'No user accounts yet. Create the first admin with:\n' +
-        '  HATANG_ADMIN_PASSWORD=… npm run user:create -- --email you@example.org --org SKHCN-HP ' +
-        '--org-name "Sở KH&CN Hải Phòng" --name "Your Name"\n' +
-        '  (without HATANG_ADMIN_PASSWORD the script asks for the password)',
-    );
-  }
+  // An embedded database is this process's alone: its first admin comes in through the API.
+  const noUsers = await hasNoUsers(db);
+  const firstAdmin = noUsers && db.kind === 'pglite' ? openFirstAdminSetup(env.HATANG_DATA_DIR) : undefined;
+  if (noUsers) console.log(firstAdminAdvice(firstAdmin));
 
   // Uploaded files are parsed in worker threads with these limits (HATANG_* variables).
   const uploads = new ParsePool(uploadLimitsOf(env));
@@ -61,6 +68,7 @@ async function main() {
     auth: { trustProxy: env.HATANG_TRUST_PROXY },
     rateLimits: rateLimitsOf(env),
     ...admissionOf(env),
+    ...(firstAdmin ? { firstAdmin } : {}),
   });
   // Uploads nobody committed (abandoned in the browser) are removed after 24 h, checked hourly.
   const cleanup = startImportCleanup(db, {
@@ -74,6 +82,8 @@ async function main() {
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: host }, (info) => {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(describeListen(env, info.port));
+    // The lock names where this server answers, for `npm run user:create` and people alike.
+    db.lock?.update({ url: localUrl(info.address, info.port) });
     console.log(`Hatang is ready at http://localhost:${info.port} (${seconds} s)`);
   });
 
@@ -89,6 +99,9 @@ async function main() {
         () => process.exit(1),
       );
     });
+    // Idle keep-alive connections would hold close() open until the forced exit below, which
+    // skips closing the database (and releasing its data directory) cleanly.
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
     setTimeout(() => process.exit(1), 10_000).unref();
   };
   process.on('SIGINT', () => stop('SIGINT'));

@@ -1,3 +1,5 @@
+import type { DataDirLock } from './data-dir-lock.js';
+
 /** A connection (or a transaction on one) that runs parameterised SQL. */
 export interface Sql {
   /** Runs one statement with `$1…$n` parameters and returns its rows. */
@@ -19,6 +21,10 @@ export interface Database extends Sql {
   /** Runs `fn` in one transaction: commits when it resolves, rolls back when it throws. */
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** Embedded database in a data directory: the lock this process holds on it. */
+  readonly lock?: DataDirLock;
+  /** Embedded database: its whole data directory as a gzipped tarball (a backup). */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 export interface OpenDatabaseOptions {
@@ -26,6 +32,11 @@ export interface OpenDatabaseOptions {
   databaseUrl?: string | undefined;
   /** PGlite data directory; `undefined` keeps the database in memory. */
   dataDir?: string | undefined;
+  /**
+   * What this opener is, for people ("the Hatang server"): written in the data directory's lock,
+   * so a second opener's error names it.
+   */
+  purpose?: string | undefined;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
@@ -34,5 +45,5 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     return openPostgres(options.databaseUrl);
   }
   const { openPglite } = await import('./pglite.js');
-  return openPglite(options.dataDir);
+  return openPglite(options.dataDir, options.purpose);
 }

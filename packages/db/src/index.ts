@@ -1,3 +1,20 @@
+export {
+  backupEmbedded,
+  backupServer,
+  type RestoreOptions,
+  restoreEmbedded,
+  restoreServer,
+  type TableChecksum,
+  tableChecksums,
+} from './backup.js';
+export {
+  acquireDataDirLock,
+  type DataDirLock,
+  DataDirLockedError,
+  type LockHolder,
+  lockPathFor,
+  readDataDirLock,
+} from './data-dir-lock.js';
 export type { Database, DatabaseKind, OpenDatabaseOptions, Sql } from './database.js';
 export { openDatabase } from './database.js';
 export { MIGRATIONS_DIR, migrate } from './migrate.js';

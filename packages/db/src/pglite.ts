@@ -1,4 +1,6 @@
+import { mkdirSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
 import type { Database, Sql } from './database.js';
 
 /** What the host thread (pglite-host.mjs) is asked to do. */
@@ -20,18 +22,28 @@ function toError(fields: Record<string, unknown>): Error {
   return Object.assign(error, rest);
 }
 
-/** The embedded database with `dumpDataDir` for backups. */
-export interface EmbeddedDatabase extends Database {
-  /** The whole data directory as a tarball (gzip by default), for backups. */
-  dumpDataDir(compression?: 'gzip' | 'none'): Promise<Uint8Array>;
-}
-
 /**
  * Opens embedded PostgreSQL (PGlite, WASM) with PostGIS in its own worker thread, so that its
  * statements never block this thread's event loop. With `dataDir` the data persists between
- * starts; without it the database lives in memory (tests).
+ * starts; without it the database lives in memory (tests). A data directory is locked for as
+ * long as it is open (see data-dir-lock.ts): a second opener gets DataDirLockedError naming the
+ * holder (`purpose` says what this opener is, for that message).
  */
-export async function openPglite(dataDir?: string): Promise<EmbeddedDatabase> {
+export async function openPglite(dataDir?: string, purpose?: string): Promise<Database> {
+  if (!dataDir) return startHost(undefined);
+  mkdirSync(dataDir, { recursive: true });
+  const lock = acquireDataDirLock(dataDir, purpose);
+  try {
+    // Awaited here, so that a failure while starting releases the lock below.
+    return await startHost(dataDir, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+/** Starts the host thread on `dataDir` and answers for it; closing releases the directory's lock. */
+async function startHost(dataDir: string | undefined, lock?: DataDirLock): Promise<Database> {
   const worker = new Worker(new URL('./pglite-host.mjs', import.meta.url), { workerData: { dataDir } });
   const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let nextId = 1;
@@ -82,10 +94,15 @@ export async function openPglite(dataDir?: string): Promise<EmbeddedDatabase> {
     },
   });
 
-  await ready;
+  // A database that fails to open leaves no thread behind.
+  await ready.catch(async (error: unknown) => {
+    await worker.terminate();
+    throw error;
+  });
   settle();
   return {
     kind: 'pglite',
+    ...(lock ? { lock } : {}),
     ...sql(),
     async transaction(fn) {
       const tx = (await call({ op: 'begin' })) as number;
@@ -103,13 +120,17 @@ export async function openPglite(dataDir?: string): Promise<EmbeddedDatabase> {
         settle();
       }
     },
-    async dumpDataDir(compression = 'gzip') {
-      return (await call({ op: 'dump', compression })) as Uint8Array;
+    async dumpDataDir() {
+      return new Blob([(await call({ op: 'dump', compression: 'gzip' })) as Uint8Array<ArrayBuffer>]);
     },
     async close() {
-      if (stopped) return;
-      await call({ op: 'close' });
-      await worker.terminate();
+      try {
+        if (stopped) return;
+        await call({ op: 'close' });
+        await worker.terminate();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }

@@ -5,6 +5,7 @@ import { migrate } from '../migrate.js';
 const db = await openDatabase({
   databaseUrl: process.env.DATABASE_URL,
   dataDir: process.env.HATANG_DATA_DIR ?? '.data',
+  purpose: 'npm run db:migrate',
 });
 try {
   const applied = await migrate(db);
