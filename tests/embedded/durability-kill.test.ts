@@ -30,7 +30,6 @@ async function signedIn(s: ServerChild) {
   return session.headers;
 }
 
-// Embedded only: the server-PostGIS run of the suite (DATABASE_URL) would repeat the same check.
 describe('the embedded database under SIGKILL of the server', () => {
   it('keeps every acknowledged edit, and an import killed during its commit is all or nothing', async () => {
     server = await startServerChild(dataDir, { HATANG_DEMO: '0' });
