@@ -1,6 +1,7 @@
 import type { Health } from '@hatang/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../../apps/api/src/app.js';
+import { holdDatabase } from '../support/hold-database.js';
 import { testDatabase } from '../support/test-database.js';
 
 let app: App;
@@ -23,20 +24,7 @@ describe('health while the database is held', () => {
     let first = await health();
     for (let i = 0; i < 50 && first.database.busy; i++) first = await health();
     expect(first.database.busy).toBeUndefined();
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let holding = () => {};
-    const started = new Promise<void>((resolve) => {
-      holding = resolve;
-    });
-    const transaction = db.transaction(async (tx) => {
-      await tx.query('SELECT 1');
-      holding();
-      await held;
-    });
-    await started;
+    const hold = await holdDatabase(db);
     try {
       const during = await health();
       expect(during.status).toBe('ok');
@@ -46,8 +34,8 @@ describe('health while the database is held', () => {
       // only if opening that connection outlasts the budget), so there only the answer counts.
       if (db.kind === 'pglite') expect(during.database.busy).toBe(true);
     } finally {
-      release();
-      await transaction;
+      hold.release();
+      await hold.done;
     }
     let after = await health();
     for (let i = 0; i < 50 && after.database.busy; i++) after = await health();

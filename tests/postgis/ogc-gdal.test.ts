@@ -5,19 +5,13 @@
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { lngLatToTile } from '@hatang/geo';
-import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, createApp } from '../../apps/api/src/app.js';
-import { createOrganisation, farAway, sampleFeature } from '../support/fixtures.js';
-
-import { call } from '../support/http.js';
-import { sessionFor, TEST_SCRYPT_N } from '../support/sessions.js';
-import { testDatabase } from '../support/test-database.js';
+import { farAway } from '../support/fixtures.js';
+import { type ServedTowers, serveTowersOnLoopback } from './towers-on-loopback.js';
 
 const run = promisify(execFile);
 function requireGdal(): void {
@@ -29,34 +23,16 @@ function requireGdal(): void {
 }
 
 const at = farAway(7000);
-let app: App;
-let server: ReturnType<typeof serve> | undefined;
+let served: ServedTowers | undefined;
 let base = '';
 
 describe('GDAL reads the layers', () => {
   beforeAll(async () => {
     requireGdal();
-    const db = await testDatabase();
-    app = createApp({ db, auth: { scryptN: TEST_SCRYPT_N } });
-    const org = await createOrganisation(db, 'operator');
-    const owner = await sessionFor(app, db, org, ['operator_editor']);
-    for (const i of [0, 1]) {
-      const tower = sampleFeature(
-        'towers',
-        org,
-        `gdal-${crypto.randomUUID().slice(0, 8)}`,
-        farAway(7000 + i),
-      );
-      expect((await call(app, 'POST', '/api/v1/towers', { as: owner, json: tower })).status).toBe(201);
-    }
-    await new Promise<void>((resolve) => {
-      server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
-        base = `http://127.0.0.1:${info.port}`;
-        resolve();
-      });
-    });
+    served = await serveTowersOnLoopback('gdal', 2, 7000);
+    base = served.base;
   });
-  afterAll(() => server?.close());
+  afterAll(() => served?.close());
 
   it('lists every collection and counts the features in a bbox with ogrinfo OAPIF', async () => {
     const layers = await run('ogrinfo', ['-ro', '-q', `OAPIF:${base}/ogc`], { timeout: 60_000 });

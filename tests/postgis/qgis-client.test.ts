@@ -6,17 +6,14 @@
  * (DATABASE_URL); CI installs python3-qgis and qgis-providers.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { lngLatToTile } from '@hatang/geo';
-import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, createApp } from '../../apps/api/src/app.js';
-import { createOrganisation, farAway, sampleFeature } from '../support/fixtures.js';
+import type { App } from '../../apps/api/src/app.js';
+import { farAway } from '../support/fixtures.js';
 import { call } from '../support/http.js';
-import { sessionFor, TEST_SCRYPT_N } from '../support/sessions.js';
-import { testDatabase } from '../support/test-database.js';
+import { type ServedTowers, serveTowersOnLoopback } from './towers-on-loopback.js';
 
 const run = promisify(execFile);
 const SCRIPT = fileURLToPath(new URL('./qgis-client.py', import.meta.url));
@@ -34,7 +31,7 @@ async function qgis<T>(...args: string[]): Promise<T> {
 
 const at = farAway(7300);
 let app: App;
-let server: ReturnType<typeof serve> | undefined;
+let served: ServedTowers | undefined;
 let base = '';
 
 describe('QGIS reads the layers', () => {
@@ -46,27 +43,11 @@ describe('QGIS reads the layers', () => {
         'QGIS not found: apt-get install -y --no-install-recommends python3-qgis qgis-providers',
       );
     }
-    const db = await testDatabase();
-    app = createApp({ db, auth: { scryptN: TEST_SCRYPT_N } });
-    const org = await createOrganisation(db, 'operator');
-    const owner = await sessionFor(app, db, org, ['operator_editor']);
-    for (const i of [0, 1, 2]) {
-      const tower = sampleFeature(
-        'towers',
-        org,
-        `qgis-${crypto.randomUUID().slice(0, 8)}`,
-        farAway(7300 + i),
-      );
-      expect((await call(app, 'POST', '/api/v1/towers', { as: owner, json: tower })).status).toBe(201);
-    }
-    await new Promise<void>((resolve) => {
-      server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
-        base = `http://127.0.0.1:${info.port}`;
-        resolve();
-      });
-    });
+    served = await serveTowersOnLoopback('qgis', 3, 7300);
+    app = served.app;
+    base = served.base;
   });
-  afterAll(() => server?.close());
+  afterAll(() => served?.close());
 
   /** The API's own count of a collection, as an anonymous client sees it. */
   const apiCount = async (collection: string, bbox?: number[]) => {
