@@ -8,7 +8,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../support/http.js';
 import { testDatabase } from '../support/test-database.js';
-import { coordinateText, expectAll, expectNone, privatePatch, type Rivals, rivals } from './leaks-support.js';
+import { expectAll, expectNone, positionText, privatePatch, type Rivals, rivals } from './leaks-support.js';
 import { filed, send, towerApplication } from './permits-support.js';
 
 type Check = { check: string; result: string; reason: { vi: string; en: string }; geometry?: unknown };
@@ -43,7 +43,7 @@ describe('permit duplicate check across operators', () => {
       },
     );
     expect(submitted.status).toBe(200);
-    const needles = [rivalTitle, rival.id, r.bOrg, coordinateText(rivalAt[0]), coordinateText(rivalAt[1])];
+    const needles = [rivalTitle, rival.id, r.bOrg, positionText(rivalAt)];
 
     // Every answer the applicant organisation gets.
     expect(duplicateOf(submitted.body)?.result).toBe('warn');
@@ -134,7 +134,7 @@ describe('permit duplicate check across operators', () => {
     const rows = await db.query<{ checks: unknown }>('SELECT checks FROM permit_applications WHERE id = $1', [
       mine.id,
     ]);
-    expectNone(rows[0]?.checks, [rivalTitle, coordinateText(rivalAt[0])], 'the checks the PDF is drawn from');
+    expectNone(rows[0]?.checks, [rivalTitle, positionText(rivalAt)], 'the checks the PDF is drawn from');
   });
 
   it("does not count another organisation's draft at all, for anyone", async () => {
@@ -154,7 +154,7 @@ describe('permit duplicate check across operators', () => {
         as: who,
       });
       expect(duplicateOf(read.body)?.result).toBe('pass');
-      expectNone(read.body, [draftTitle, rivalDraft.id, coordinateText(draftAt[0])], 'the checks');
+      expectNone(read.body, [draftTitle, rivalDraft.id, positionText(draftAt)], 'the checks');
     }
     // The applicant's own draft nearby still counts, named (it is its own).
     const ownDraftTitle = `Own draft ${tag}`;

@@ -58,8 +58,12 @@ export function privatePatch(): (dx: number, dy?: number) => [number, number] {
   return (dx, dy = 0) => [round(x + dx), round(y + dy)];
 }
 
-/** A coordinate as it appears in JSON (the API writes 7 decimals; fixtures use 6). */
-export const coordinateText = (n: number) => String(round(n));
+/**
+ * A position `[lng, lat]` as it appears in JSON (the API writes 7 decimals; fixtures use 6). The
+ * pair, not each number alone: a single latitude's digits also turn up among the vertices of the
+ * applicant's own circles and buffers nearby.
+ */
+export const positionText = ([lng, lat]: readonly [number, number]) => `${round(lng)},${round(lat)}`;
 
 /** Fails naming the first needle found in the answer's text (JSON, CSV, …). */
 export function expectNone(answer: unknown, needles: readonly string[], where = 'the answer'): void {
