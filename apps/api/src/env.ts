@@ -49,9 +49,9 @@ const schema = z.object({
   HATANG_MAX_WAITING: z.coerce.number().int().min(0).default(defaultLoadShedding.maxWaiting),
   /** Longest wait for a place, ms, then 503 (default 10000). */
   HATANG_MAX_WAIT_MS: count(defaultLoadShedding.maxWaitMs),
-  /** Exports and analyses one user (or anonymous IP) may run at once; more get 429 (default 2). */
+  /** Exports and analyses one user (or anonymous IP) may run at once; more get 429 (default 4). */
   HATANG_HEAVY_PER_CLIENT: count(defaultHeavyWork.perClient),
-  /** Exports and analyses running at once over all users; more get 429 (default 4). */
+  /** Exports and analyses running at once over all users; more get 429 (default 8). */
   HATANG_HEAVY_OVERALL: count(defaultHeavyWork.overall),
   // Limits on untrusted uploads (issue #15): what one file may make the server do.
   /** Bytes of one import upload (default 200 MiB). */

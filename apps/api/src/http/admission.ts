@@ -85,15 +85,15 @@ export function shedLoad(options: LoadSheddingOptions = defaultLoadShedding) {
 }
 
 export interface HeavyWorkOptions {
-  /** Heavy requests one user (or one anonymous IP) may have running at once (default 2). */
+  /** Heavy requests one user (or one anonymous IP) may have running at once (default 4). */
   perClient: number;
-  /** Heavy requests running at once over all clients (default 4). */
+  /** Heavy requests running at once over all clients (default 8). */
   overall: number;
   /** Seconds a refused client is told to wait (default 5). */
   retryAfterS: number;
 }
 
-export const defaultHeavyWork: HeavyWorkOptions = { perClient: 2, overall: 4, retryAfterS: 5 };
+export const defaultHeavyWork: HeavyWorkOptions = { perClient: 4, overall: 8, retryAfterS: 5 };
 
 /**
  * Bounds concurrent heavy requests per client and overall. `clientKey` names the caller: the user
