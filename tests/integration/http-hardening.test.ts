@@ -102,9 +102,9 @@ describe('static files', () => {
 
   it('never reads a sibling folder whose name starts with the root', async () => {
     const web = join(root, 'web');
-    expect(readInside(web, '../web-secrets/key.txt')).toBeUndefined();
-    expect(readInside(web, 'assets/../../web-secrets/key.txt')).toBeUndefined();
-    expect(readInside(web, 'assets/app.js')?.body.toString()).toBe('console.log(1)');
+    expect(await readInside(web, '../web-secrets/key.txt')).toBeUndefined();
+    expect(await readInside(web, 'assets/../../web-secrets/key.txt')).toBeUndefined();
+    expect((await readInside(web, 'assets/app.js'))?.body.toString()).toBe('console.log(1)');
     const response = await get('/..%2Fweb-secrets%2Fkey.txt');
     expect(response.text).not.toContain('secret');
   });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import type { Hono } from 'hono';
 import type { AppEnv } from './context.js';
@@ -42,19 +42,23 @@ export function decodedPath(url: string): string {
  * it. Containment is exact: the resolved path must be the root itself or start with the root
  * plus a separator (a bare prefix check would let `/srv/web` read `/srv/web-secrets`).
  */
-export function readInside(root: string, relative: string): { body: Buffer; type: string } | undefined {
+export async function readInside(
+  root: string,
+  relative: string,
+): Promise<{ body: Buffer; type: string } | undefined> {
   if (relative.includes('\0')) return undefined;
   const base = resolve(root);
   const path = resolve(base, `.${sep}${relative}`);
   if (path !== base && !path.startsWith(base + sep)) return undefined;
   try {
-    if (!existsSync(path) || !statSync(path).isFile()) return undefined;
+    // Read without blocking: the basemap land polygons are megabytes.
+    if (!(await stat(path)).isFile()) return undefined;
     return {
-      body: readFileSync(path),
+      body: await readFile(path),
       type: TYPES.get(extname(path).toLowerCase()) ?? 'application/octet-stream',
     };
   } catch {
-    return undefined; // unreadable: not found
+    return undefined; // missing or unreadable: not found
   }
 }
 
@@ -77,25 +81,25 @@ export function mountStatic(app: Hono<AppEnv>, options: StaticOptions): void {
       headers: { 'Content-Type': file.type, 'Cache-Control': cache },
     });
 
-  app.get('/glyphs/:fontstack/:range', (c) => {
+  app.get('/glyphs/:fontstack/:range', async (c) => {
     const path = decodedPath(c.req.url).slice('/glyphs/'.length);
-    const file = readInside(join(options.dataDir, 'glyphs'), path);
+    const file = await readInside(join(options.dataDir, 'glyphs'), path);
     // A missing range is not an error for MapLibre: an empty PBF means "no glyphs here".
     return file
       ? send(file, 'public, max-age=86400')
       : c.body(new Uint8Array(), 200, { 'Content-Type': 'application/x-protobuf' });
   });
-  app.get('/basemap/land.geojson', (c) => {
-    const file = readInside(options.dataDir, 'basemap-land.geojson');
+  app.get('/basemap/land.geojson', async (c) => {
+    const file = await readInside(options.dataDir, 'basemap-land.geojson');
     return file ? send(file, 'public, max-age=86400') : c.notFound();
   });
-  app.get('*', (c, next) => {
+  app.get('*', async (c, next) => {
     if (isApiPath(c.req.path)) return next();
     const path = decodedPath(c.req.url);
-    const asset = path === '/' ? undefined : readInside(options.webDir, path.slice(1));
+    const asset = path === '/' ? undefined : await readInside(options.webDir, path.slice(1));
     if (asset)
       return send(asset, path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
-    const index = readInside(options.webDir, 'index.html');
+    const index = await readInside(options.webDir, 'index.html');
     return index ? send(index, 'no-cache') : next();
   });
 }
