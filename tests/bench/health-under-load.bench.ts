@@ -13,28 +13,7 @@ import { bench, describe } from 'vitest';
 import { createApp } from '../../apps/api/src/app.js';
 import { createOrganisation } from '../support/fixtures.js';
 import { sessionFor, TEST_SCRYPT_N } from '../support/sessions.js';
-
-const quantile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-const describeLatency = (ms: number[]) =>
-  `p50 ${quantile(ms, 0.5).toFixed(1)} ms, p99 ${quantile(ms, 0.99).toFixed(1)} ms, max ${(ms.at(-1) ?? Number.NaN).toFixed(1)} ms (${ms.length} probes)`;
-
-/** Probes `url` every 25 ms until `until` settles; latencies in ms, sorted. */
-async function probe(url: string, until: Promise<unknown>): Promise<number[]> {
-  let done = false;
-  until.then(
-    () => (done = true),
-    () => (done = true),
-  );
-  const latencies: number[] = [];
-  while (!done) {
-    const start = performance.now();
-    await (await fetch(url)).arrayBuffer();
-    latencies.push(performance.now() - start);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  return latencies.sort((a, b) => a - b);
-}
+import { describeLatency, probeHealth } from './health-probe.js';
 
 function polesCsv(owner: string, rows: number): string {
   const lines = [
@@ -63,7 +42,7 @@ describe('/api/health while heavy jobs run (PGlite, demo data)', async () => {
   const asPlanner = (path: string, init: RequestInit = {}) =>
     fetch(`${server.base}${path}`, { ...init, headers: { ...planner.headers, ...(init.headers ?? {}) } });
 
-  const idle = await probe(health, new Promise((r) => setTimeout(r, 2000)));
+  const idle = await probeHealth(() => fetch(health), new Promise((r) => setTimeout(r, 2000)));
   const lines = [`idle (peer): ${describeLatency(idle)}`];
 
   // 1. A city-wide coverage analysis, polled to its end.
@@ -82,7 +61,9 @@ describe('/api/health while heavy jobs run (PGlite, demo data)', async () => {
       await new Promise((r) => setTimeout(r, 100));
     }
   })();
-  lines.push(`coverage analysis: ${describeLatency(await probe(health, coverage))} → ${await coverage}`);
+  lines.push(
+    `coverage analysis: ${describeLatency(await probeHealth(() => fetch(health), coverage))} → ${await coverage}`,
+  );
 
   // 2. The city's poles as a GeoPackage.
   const exported = asPlanner('/api/v1/exports/poles?format=gpkg').then(async (r) => {
@@ -90,7 +71,7 @@ describe('/api/health while heavy jobs run (PGlite, demo data)', async () => {
     return `${r.status}, ${(bytes / 1e6).toFixed(1)} MB`;
   });
   lines.push(
-    `GeoPackage export of every pole: ${describeLatency(await probe(health, exported))} → ${await exported}`,
+    `GeoPackage export of every pole: ${describeLatency(await probeHealth(() => fetch(health), exported))} → ${await exported}`,
   );
 
   // 3. A 100k-row CSV upload, parsed and staged (the parse runs in the parse worker).
@@ -110,7 +91,7 @@ describe('/api/health while heavy jobs run (PGlite, demo data)', async () => {
     }
   })();
   lines.push(
-    `100k-row CSV upload, parse and staging: ${describeLatency(await probe(health, uploaded))} → ${await uploaded}`,
+    `100k-row CSV upload, parse and staging: ${describeLatency(await probeHealth(() => fetch(health), uploaded))} → ${await uploaded}`,
   );
 
   console.log(`/api/health latency over HTTP:\n  ${lines.join('\n  ')}`);

@@ -10,6 +10,7 @@ import { bench, describe } from 'vitest';
 import { importsTestApp, upload } from '../integration/imports-app.js';
 import { createOrganisation } from '../support/fixtures.js';
 import { sessionFor } from '../support/sessions.js';
+import { describeLatency, probeHealth } from './health-probe.js';
 
 const place = (i: number) => [106.3 + (i % 1000) * 0.0008, 20.6 + Math.floor(i / 1000) * 0.0008];
 
@@ -50,35 +51,14 @@ function duplicateCsv(owner: string, rows: number, prefix: string): string {
   return `${lines.join('\n')}\n`;
 }
 
-const quantile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-
-/** Probes /api/health every 25 ms until `until` settles; latencies in ms, sorted. */
-async function probe(app: ReturnType<typeof importsTestApp>, until: Promise<unknown>): Promise<number[]> {
-  let done = false;
-  until.then(
-    () => (done = true),
-    () => (done = true),
-  );
-  const latencies: number[] = [];
-  while (!done) {
-    const start = performance.now();
-    const response = await app.request('/api/health');
-    await response.arrayBuffer();
-    latencies.push(performance.now() - start);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  return latencies.sort((a, b) => a - b);
-}
-
-const describeLatency = (ms: number[]) =>
-  `p50 ${quantile(ms, 0.5).toFixed(1)} ms, p99 ${quantile(ms, 0.99).toFixed(1)} ms, max ${(ms.at(-1) ?? NaN).toFixed(1)} ms (${ms.length} probes)`;
-
 async function run(db: Database, label: string) {
   await migrate(db);
   const app = importsTestApp(db, { maxUploadBytes: 100 * 1024 * 1024 });
   const planner = await sessionFor(app, db, await createOrganisation(db, 'city_department'), ['planner']);
-  const idle = await probe(app, new Promise((r) => setTimeout(r, 1000)));
+  const idle = await probeHealth(
+    async () => app.request('/api/health'),
+    new Promise((r) => setTimeout(r, 1000)),
+  );
   const commitMs: number[] = [];
   for (const rows of [10_000, 100_000]) {
     const owner = await createOrganisation(db);
@@ -95,7 +75,7 @@ async function run(db: Database, label: string) {
     const commit = Promise.resolve(
       app.request(`/api/v1/imports/${body.id}/commit`, { method: 'POST', headers: planner.headers }),
     );
-    const during = await probe(app, commit);
+    const during = await probeHealth(async () => app.request('/api/health'), commit);
     const response = await commit;
     const view = (await response.json()) as { result?: { updated: number; skipped: number } };
     commitMs.push(performance.now() - start);
