@@ -1,6 +1,8 @@
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from './database.js';
 import { openDatabase } from './database.js';
@@ -64,5 +66,48 @@ describe('embedded database in its own thread', () => {
       await tx.copyCsv('t', ['k'], 'd\ne\n');
     });
     expect(await inside).toEqual([{ n: 4 }]);
+  });
+});
+
+describe('the embedded database from another worker thread', () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await openDatabase({});
+    await db.exec('CREATE TABLE attached (k text PRIMARY KEY)');
+  });
+  afterAll(() => db.close());
+
+  const runWorker = async (leaveTransactionOpen: boolean) => {
+    const { handle, transfer } = await db.workerHandle();
+    const worker = new Worker(new URL('./test-support/attached-worker.mjs', import.meta.url), {
+      workerData: { handle, leaveTransactionOpen },
+      transferList: transfer,
+    });
+    const messages: unknown[] = [];
+    worker.on('message', (m) => messages.push(m));
+    return { worker, messages };
+  };
+
+  it('reads and writes through a port connected to the host, in transactions', async () => {
+    await db.query(`INSERT INTO attached VALUES ('from-main')`);
+    const { worker, messages } = await runWorker(false);
+    await once(worker, 'exit');
+    expect(messages).toEqual([['from-main', 'from-worker']]);
+    expect(await db.query('SELECT k FROM attached ORDER BY k')).toEqual([
+      { k: 'from-main' },
+      { k: 'from-worker' },
+    ]);
+  });
+
+  it('rolls back the transaction of a worker terminated inside it, and goes on serving', async () => {
+    await db.query(`DELETE FROM attached WHERE k = 'from-worker'`);
+    const { worker, messages } = await runWorker(true);
+    while (!messages.includes('inside')) await once(worker, 'message');
+    await worker.terminate();
+    // The connection is free again: this statement would wait forever behind an open transaction.
+    expect(await db.query('SELECT k FROM attached ORDER BY k')).toEqual([
+      { k: 'from-main' },
+      { k: 'from-worker' },
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import type { MessagePort } from 'node:worker_threads';
 import type { DataDirLock } from './data-dir-lock.js';
 
 /** A connection (or a transaction on one) that runs parameterised SQL. */
@@ -23,8 +24,29 @@ export interface Database extends Sql {
   close(): Promise<void>;
   /** Embedded database in a data directory: the lock this process holds on it. */
   readonly lock?: DataDirLock;
+  /**
+   * How a worker thread reaches this database (attachDatabase there): the server's URL, or a
+   * port connected to the embedded database's host thread. Pass `transfer` as the transfer list.
+   */
+  workerHandle(): Promise<{ handle: DatabaseHandle; transfer: MessagePort[] }>;
   /** Embedded database: its whole data directory as a gzipped tarball (a backup). */
   dumpDataDir?: () => Promise<Blob>;
+}
+
+/** A database as a worker thread receives it (see Database.workerHandle). */
+export type DatabaseHandle = { kind: 'postgres'; url: string } | { kind: 'pglite'; port: MessagePort };
+
+/**
+ * Opens, inside a worker thread, the database a handle names: its own small pool on a server,
+ * or a client of the embedded database's host thread. Close it when the worker's work is done.
+ */
+export async function attachDatabase(handle: DatabaseHandle): Promise<Database> {
+  if (handle.kind === 'postgres') {
+    const { openPostgres } = await import('./postgres.js');
+    return openPostgres(handle.url, { maxConnections: 2 });
+  }
+  const { attachPglite } = await import('./pglite.js');
+  return attachPglite(handle.port);
 }
 
 export interface OpenDatabaseOptions {

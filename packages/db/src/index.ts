@@ -15,6 +15,6 @@ export {
   lockPathFor,
   readDataDirLock,
 } from './data-dir-lock.js';
-export type { Database, DatabaseKind, OpenDatabaseOptions, Sql } from './database.js';
-export { openDatabase } from './database.js';
+export type { Database, DatabaseHandle, DatabaseKind, OpenDatabaseOptions, Sql } from './database.js';
+export { attachDatabase, openDatabase } from './database.js';
 export { MIGRATIONS_DIR, migrate } from './migrate.js';

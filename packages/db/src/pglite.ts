@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
 import type { Database, Sql } from './database.js';
 
@@ -11,6 +11,7 @@ type Request =
   | { op: 'begin' }
   | { op: 'commit' | 'rollback'; tx: number }
   | { op: 'dump'; compression: 'gzip' | 'none' }
+  | { op: 'connect'; port: MessagePort }
   | { op: 'close' };
 
 type Reply = { id: number; result: unknown } | { id: number; error: Record<string, unknown> };
@@ -42,21 +43,33 @@ export async function openPglite(dataDir?: string, purpose?: string): Promise<Da
   }
 }
 
-/** Starts the host thread on `dataDir` and answers for it; closing releases the directory's lock. */
-async function startHost(dataDir: string | undefined, lock?: DataDirLock): Promise<Database> {
-  const worker = new Worker(new URL('./pglite-host.mjs', import.meta.url), { workerData: { dataDir } });
+/** Where requests go: the host thread itself, or a MessagePort connected to it. */
+interface Endpoint {
+  postMessage(message: unknown, transfer?: readonly MessagePort[]): void;
+  on(event: 'message', listener: (reply: Reply) => void): void;
+  ref(): void;
+  unref(): void;
+}
+
+/**
+ * The message client of a host: statements, transactions and COPY as messages, answered by id.
+ * The endpoint keeps its thread alive only while something waits on it (a script that awaits a
+ * query must not exit early; an idle process must not hang on an open database).
+ */
+function clientOf(endpoint: Endpoint, expectReady: boolean) {
   const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let nextId = 1;
   let stopped: Error | undefined;
-  // The worker keeps the process alive only while something waits on it (a script that awaits
-  // a query must not exit early; an idle test process must not hang on an open database).
-  const settle = () => (waiting.size === 0 && openTransactions === 0 ? worker.unref() : worker.ref());
   let openTransactions = 0;
+  const settle = () => (waiting.size === 0 && openTransactions === 0 ? endpoint.unref() : endpoint.ref());
 
-  const ready = new Promise<void>((resolve, reject) => {
-    waiting.set(0, { resolve: () => resolve(), reject });
-  });
-  worker.on('message', (reply: Reply) => {
+  // The host says `ready` (id 0) once PGlite has opened; a connected port needs no such word.
+  const ready = expectReady
+    ? new Promise<void>((resolve, reject) => {
+        waiting.set(0, { resolve: () => resolve(), reject });
+      })
+    : Promise.resolve();
+  endpoint.on('message', (reply: Reply) => {
     const entry = waiting.get(reply.id);
     if (!entry) return;
     waiting.delete(reply.id);
@@ -69,8 +82,6 @@ async function startHost(dataDir: string | undefined, lock?: DataDirLock): Promi
     for (const entry of waiting.values()) entry.reject(error);
     waiting.clear();
   };
-  worker.on('error', (error) => fail(new Error(`The embedded database stopped: ${error.message}`)));
-  worker.on('exit', (code) => fail(new Error(`The embedded database stopped (exit ${code})`)));
 
   function call(request: Request): Promise<unknown> {
     if (stopped) return Promise.reject(stopped);
@@ -78,7 +89,8 @@ async function startHost(dataDir: string | undefined, lock?: DataDirLock): Promi
     return new Promise((resolve, reject) => {
       waiting.set(id, { resolve, reject });
       settle();
-      worker.postMessage({ id, ...request });
+      const transfer = request.op === 'connect' ? [request.port] : [];
+      endpoint.postMessage({ id, ...request }, transfer);
     });
   }
 
@@ -94,43 +106,92 @@ async function startHost(dataDir: string | undefined, lock?: DataDirLock): Promi
     },
   });
 
+  async function transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
+    const tx = (await call({ op: 'begin' })) as number;
+    openTransactions++;
+    try {
+      const result = await fn(sql(tx));
+      await call({ op: 'commit', tx });
+      return result;
+    } catch (error) {
+      // The rollback's own failure (a stopped database) must not hide why the work failed.
+      await call({ op: 'rollback', tx }).catch(() => {});
+      throw error;
+    } finally {
+      openTransactions--;
+      settle();
+    }
+  }
+
+  return {
+    ready,
+    call,
+    fail,
+    settle,
+    sql,
+    transaction,
+    isStopped: () => stopped !== undefined,
+  };
+}
+
+/** Starts the host thread on `dataDir` and answers for it; closing releases the directory's lock. */
+async function startHost(dataDir: string | undefined, lock?: DataDirLock): Promise<Database> {
+  const worker = new Worker(new URL('./pglite-host.mjs', import.meta.url), { workerData: { dataDir } });
+  const client = clientOf(worker, true);
+  worker.on('error', (error) => client.fail(new Error(`The embedded database stopped: ${error.message}`)));
+  worker.on('exit', (code) => client.fail(new Error(`The embedded database stopped (exit ${code})`)));
+
   // A database that fails to open leaves no thread behind.
-  await ready.catch(async (error: unknown) => {
+  await client.ready.catch(async (error: unknown) => {
     await worker.terminate();
     throw error;
   });
-  settle();
+  client.settle();
   return {
     kind: 'pglite',
     ...(lock ? { lock } : {}),
-    ...sql(),
-    async transaction(fn) {
-      const tx = (await call({ op: 'begin' })) as number;
-      openTransactions++;
-      try {
-        const result = await fn(sql(tx));
-        await call({ op: 'commit', tx });
-        return result;
-      } catch (error) {
-        // The rollback's own failure (a stopped database) must not hide why the work failed.
-        await call({ op: 'rollback', tx }).catch(() => {});
-        throw error;
-      } finally {
-        openTransactions--;
-        settle();
-      }
+    ...client.sql(),
+    transaction: client.transaction,
+    async workerHandle() {
+      const { port1, port2 } = new MessageChannel();
+      await client.call({ op: 'connect', port: port2 });
+      return { handle: { kind: 'pglite', port: port1 }, transfer: [port1] };
     },
     async dumpDataDir() {
-      return new Blob([(await call({ op: 'dump', compression: 'gzip' })) as Uint8Array<ArrayBuffer>]);
+      return new Blob([(await client.call({ op: 'dump', compression: 'gzip' })) as Uint8Array<ArrayBuffer>]);
     },
     async close() {
       try {
-        if (stopped) return;
-        await call({ op: 'close' });
+        if (client.isStopped()) return;
+        await client.call({ op: 'close' });
         await worker.terminate();
       } finally {
         lock?.release();
       }
+    },
+  };
+}
+
+/**
+ * The embedded database as seen from another worker thread, through a port its owner connected
+ * to the host (Database.workerHandle). Closing closes only this port; the host rolls back any
+ * transaction the port left open.
+ */
+export function attachPglite(port: MessagePort): Database {
+  const client = clientOf(port, false);
+  port.on('close', () => client.fail(new Error('The embedded database connection closed')));
+  client.settle();
+  return {
+    kind: 'pglite',
+    ...client.sql(),
+    transaction: client.transaction,
+    async workerHandle() {
+      const { port1, port2 } = new MessageChannel();
+      await client.call({ op: 'connect', port: port2 });
+      return { handle: { kind: 'pglite', port: port1 }, transfer: [port1] };
+    },
+    async close() {
+      port.close();
     },
   };
 }

@@ -27,13 +27,16 @@ function wrap(sql: Client): Sql {
  * Opens PostgreSQL + PostGIS through postgres-js (a small pool). Accepts libpq's
  * `?host=/var/run/postgresql` for a Unix socket, which postgres-js itself ignores.
  */
-export async function openPostgres(url: string): Promise<Database> {
+export async function openPostgres(
+  url: string,
+  options: { maxConnections?: number } = {},
+): Promise<Database> {
   const parsed = new URL(url);
   const socketDir = parsed.searchParams.get('host') ?? undefined;
   parsed.searchParams.delete('host');
   const sql = postgres(parsed.toString(), {
     ...(socketDir ? { host: socketDir } : {}),
-    max: 10,
+    max: options.maxConnections ?? 10,
     onnotice: () => {},
     connection: { statement_timeout: 120_000 },
   });
@@ -42,6 +45,9 @@ export async function openPostgres(url: string): Promise<Database> {
     kind: 'postgres',
     ...wrap(sql),
     transaction: (fn) => sql.begin((tx) => fn(wrap(tx))) as Promise<Awaited<ReturnType<typeof fn>>>,
+    async workerHandle() {
+      return { handle: { kind: 'postgres', url }, transfer: [] };
+    },
     close: () => sql.end({ timeout: 5 }),
   };
 }
