@@ -202,10 +202,14 @@ async function attemptFor(key: string, subject: Subject, owner: string): Promise
       const own = subject === 'inspector' ? orgs.commune : orgs.operatorA;
       return { method, path: pattern, json: { technology: '4G', operators: [own], maxSites: 1 } };
     }
-    case 'GET /api/v1/analysis/coverage/:jobId': {
+    case 'GET /api/v1/analysis/coverage/:jobId':
+    case 'DELETE /api/v1/analysis/coverage/:jobId': {
+      // A job is its requester's: each analyst asks about (or cancels) one it started itself.
+      const analyst = !!scopeOf(ROUTE_POLICIES.get('POST /api/v1/analysis/coverage')!.rule, [subject]);
+      const own = subject === 'inspector' ? orgs.commune : orgs.operatorA;
       const job = await call<{ jobId: string }>(app, 'POST', '/api/v1/analysis/coverage', {
-        as: admin,
-        json: { technology: '4G', operators: [orgs.operatorA], maxSites: 1 },
+        as: analyst ? sessions.get(subject) : admin,
+        json: { technology: '4G', operators: [own], maxSites: 1 },
       });
       return { method, path: pattern.replace(':jobId', job.body.jobId) };
     }

@@ -14,6 +14,7 @@ import type { AppEnv } from '../../apps/api/src/context.js';
 import { onError, onNotFound } from '../../apps/api/src/middleware/error-handler.js';
 import { analysisRoutes } from '../../apps/api/src/routes/analysis.js';
 import { createOrganisation, insertTestUnit, testCellId } from '../support/fixtures.js';
+import { createUser } from '../support/sessions.js';
 import { testDatabase } from '../support/test-database.js';
 
 let db: Database;
@@ -37,7 +38,7 @@ function rng(seed: number) {
   };
 }
 
-function app_() {
+function app_(planner: { id: string; orgId: string }) {
   const hono = new Hono<AppEnv>();
   hono.use('*', requestId());
   hono.onError(onError);
@@ -45,9 +46,9 @@ function app_() {
   // A planner: city staff may restrict an analysis to any operators and set any radius.
   hono.use('*', async (c, next) => {
     c.set('principal', {
-      userId: crypto.randomUUID(),
+      userId: planner.id,
       displayName: 'Test planner',
-      orgId: crypto.randomUUID(),
+      orgId: planner.orgId,
       orgKind: 'city_department',
       adminUnitCode: null,
       roles: ['planner'],
@@ -104,7 +105,8 @@ const square = (lng: number, lat: number, d: number) =>
 
 beforeAll(async () => {
   db = await testDatabase();
-  app = app_();
+  const city = await createOrganisation(db, 'city_department');
+  app = app_({ id: (await createUser(db, city, ['planner'])).id, orgId: city });
   opA = await createOrganisation(db);
   opB = await createOrganisation(db);
   ownerId = await createOrganisation(db, 'tower_company');

@@ -5,7 +5,7 @@ import type { Database } from '@hatang/db';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
-import { onTowerChanged } from './analysis/coverage-service.js';
+import { defaultCoverageOptions, onTowerChanged } from './analysis/coverage-service.js';
 import { clientIp } from './auth/client.js';
 import { type AuthOptions, apiKeyRoutes, authenticate, authRoutes, userRoutes } from './auth/index.js';
 import { resolveAuthOptions } from './auth/options.js';
@@ -63,6 +63,8 @@ export interface AppDeps {
   loadShedding?: LoadSheddingOptions;
   /** Exports and analyses running at once per client and overall before 429. */
   heavyWork?: HeavyWorkOptions;
+  /** Heap cap of the analysis worker thread (coverage models), MB; default 4096. */
+  analysisHeapMb?: number;
   /**
    * Rate limits on heavy anonymous reads (exports, OFDS, deep OGC pages). Omitted: no limit
    * (in-process tests); the server always passes the values of env.ts.
@@ -158,7 +160,13 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/admin-units', adminUnitRoutes(db));
   app.route('/api/v1/organisations', organisationRoutes(db));
   app.route('/api/v1/population', populationRoutes(db));
-  app.route('/api/v1/analysis', analysisRoutes(db));
+  app.route(
+    '/api/v1/analysis',
+    analysisRoutes(db, {
+      ...(deps.heavyWork ?? defaultHeavyWork),
+      workerHeapMb: deps.analysisHeapMb ?? defaultCoverageOptions.workerHeapMb,
+    }),
+  );
   app.route('/api/v1', planRoutes(db));
   app.route('/api/v1', planExportRoutes(db));
   app.route('/api/v1', indicatorRoutes(db));

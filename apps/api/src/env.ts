@@ -53,6 +53,8 @@ const schema = z.object({
   HATANG_HEAVY_PER_CLIENT: count(defaultHeavyWork.perClient),
   /** Exports and analyses running at once over all users; more get 429 (default 8). */
   HATANG_HEAVY_OVERALL: count(defaultHeavyWork.overall),
+  /** Heap of the analysis worker thread (coverage models), MB (default 4096). */
+  HATANG_ANALYSIS_HEAP_MB: count(4096),
   // Limits on untrusted uploads (issue #15): what one file may make the server do.
   /** Bytes of one import upload (default 200 MiB). */
   HATANG_MAX_UPLOAD_BYTES: count(defaults.maxUploadBytes),
@@ -127,6 +129,7 @@ export const admissionOf = (env: Env) => ({
     perClient: env.HATANG_HEAVY_PER_CLIENT,
     overall: env.HATANG_HEAVY_OVERALL,
   },
+  analysisHeapMb: env.HATANG_ANALYSIS_HEAP_MB,
 });
 
 export function uploadLimitsOf(env: Env): UploadLimits {

@@ -16,6 +16,19 @@ export class ApiError extends Error {
   }
 }
 
+/** Refused for now (a full queue): the answer carries `Retry-After: retryAfterS`. */
+export class RetryLaterError extends ApiError {
+  constructor(
+    status: 429 | 503,
+    code: ErrorCode,
+    message: string,
+    readonly retryAfterS: number,
+  ) {
+    super(status, code, message);
+    this.name = 'RetryLaterError';
+  }
+}
+
 export const validationFailed = (issues: Issue[]) =>
   new ApiError(
     400,

@@ -8,6 +8,7 @@ import {
   seedDemoData,
 } from '@hatang/seeds';
 import { serve } from '@hono/node-server';
+import { closeCoverageServices } from './analysis/coverage-service.js';
 import { createApp } from './app.js';
 import { admissionOf, describeListen, listenHost, rateLimitsOf, readEnv, uploadLimitsOf } from './env.js';
 import { startImportCleanup } from './imports/import-cleanup.js';
@@ -94,10 +95,12 @@ async function main() {
     console.log(`${signal}: closing…`);
     cleanup.stop();
     server.close(() => {
-      Promise.all([uploads.close(), db.close()]).then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
+      Promise.all([uploads.close(), closeCoverageServices(db)])
+        .then(() => db.close())
+        .then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
     });
     // Idle keep-alive connections would hold close() open until the forced exit below, which
     // skips closing the database (and releasing its data directory) cleanly.

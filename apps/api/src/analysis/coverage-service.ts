@@ -1,44 +1,35 @@
-import {
-  type CandidatePlan,
-  type CellGrid,
-  type CommuneCoverage,
-  type CoverageFigures,
-  type CoverageGaps,
-  CoverageModel,
-  candidateSites,
-  coverageGaps,
-  coverageSummary,
-  type TowerInput,
-} from '@hatang/analysis';
+/**
+ * Coverage jobs as the request thread sees them: a POST becomes a row of `jobs` (or finds a
+ * finished one for the same request and data), the analysis worker thread computes it and writes
+ * its progress and result there, and a GET reads the row — from any API instance, for the job's
+ * owner only. Queued and running jobs are bounded per user and overall (429 with Retry-After).
+ */
+import { Worker } from 'node:worker_threads';
 import type { CoverageJobStatus, CoverageRequest } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
+import { RetryLaterError } from '../errors.js';
+import { defaultHeavyWork, type HeavyWorkOptions } from '../http/admission.js';
 import {
-  type CoverageDataVersion,
-  loadGrid,
-  loadOperators,
-  loadPolygons,
-  loadRestrictedZones,
-  loadSiteOffers,
-  loadTowers,
-  type OperatorInfo,
-  readDataVersion,
-  versionKey,
-} from './coverage-data.js';
-import { towerInputOf } from './tower-input.js';
+  activeJobs,
+  beatJobs,
+  cancelJob,
+  createJob,
+  failJob,
+  type JobRecord,
+  readJob,
+  reusableJob,
+} from '../jobs/job-store.js';
+import { readDataVersion, versionKey } from './coverage-data.js';
+import type { CoverageResult } from './coverage-engine.js';
+import { requestKey } from './coverage-engine.js';
+import type { AnalysisMessage, AnalysisReply } from './coverage-worker.js';
 
-export interface CoverageResult {
-  dataVersion: string;
-  technology: CoverageRequest['technology'];
-  operators: OperatorInfo[];
-  summary: { city: CoverageFigures; communes: CommuneCoverage[] };
-  gaps: CoverageGaps;
-  candidates: CandidatePlan;
-  /** Milliseconds per step of this run. */
-  timings: Record<string, number>;
-}
+export type { CoverageResult } from './coverage-engine.js';
 
+/** A coverage job as the API answers it. */
 export interface CoverageJob {
   jobId: string;
+  /** Queued jobs read `running` at progress 0 with the step `queued`. */
   status: CoverageJobStatus;
   /** 0..1 */
   progress: number;
@@ -49,234 +40,160 @@ export interface CoverageJob {
   error?: string;
 }
 
-interface CachedModel {
-  model: CoverageModel;
-  gridVersion: string;
-  polygonVersion: string;
-  statuses: readonly string[];
-  operators: OperatorInfo[];
+export interface CoverageServiceOptions extends HeavyWorkOptions {
+  /** Heap cap of the analysis worker thread, MB (a city model needs ~1 GB). */
+  workerHeapMb: number;
 }
 
-const MAX_MODELS = 3;
-const MAX_JOBS = 100;
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+export const defaultCoverageOptions: CoverageServiceOptions = { ...defaultHeavyWork, workerHeapMb: 4096 };
 
-/**
- * Runs coverage jobs one at a time (the engine is CPU-bound; two full builds at once would only
- * share the cores), caches results per data version and request, and keeps up to three models
- * alive so a tower edit updates them by deltas instead of a rebuild.
- */
+const BOOTSTRAP = new URL('../jobs/thread-bootstrap.mjs', import.meta.url);
+const WORKER = new URL('./coverage-worker.ts', import.meta.url).href;
+/** How often this instance tells the database its jobs are alive, ms. */
+const HEARTBEAT_MS = 15_000;
+
+function viewOf(job: JobRecord): CoverageJob {
+  const status: CoverageJobStatus =
+    job.lost || job.status === 'cancelled' || job.status === 'failed'
+      ? 'failed'
+      : job.status === 'done'
+        ? 'done'
+        : 'running';
+  const error = job.lost ? 'The server running this analysis stopped; start it again' : job.error;
+  return {
+    jobId: job.id,
+    status,
+    progress: job.progress,
+    step: job.status === 'queued' ? 'queued' : job.step,
+    startedAt: job.startedAt ?? job.createdAt,
+    ...(job.finishedAt ? { finishedAt: job.finishedAt } : {}),
+    ...(status === 'done' ? { result: job.result as CoverageResult } : {}),
+    ...(status === 'failed' && error ? { error } : {}),
+  };
+}
+
 export class CoverageService {
-  private readonly jobs = new Map<string, CoverageJob>();
-  private readonly resultJob = new Map<string, string>();
-  private readonly models = new Map<string, CachedModel>();
-  private grid: { version: string; grid: CellGrid; names: Map<string, string> } | undefined;
-  private queue: Promise<void> = Promise.resolve();
+  #worker: Worker | undefined;
+  readonly #inFlight = new Set<string>();
+  #heartbeat: NodeJS.Timeout | undefined;
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly options: CoverageServiceOptions = defaultCoverageOptions,
+  ) {}
 
-  /** Starts (or finds the cached) job for `request`; returns its id and state. */
-  async start(request: CoverageRequest): Promise<CoverageJob> {
+  /** Starts (or finds the finished or running) job for `request`, owned by `ownerUserId`. */
+  async start(request: CoverageRequest, ownerUserId: string): Promise<CoverageJob> {
     const version = await readDataVersion(this.db);
     const key = `${requestKey(request)}#${versionKey(version)}`;
-    const cached = this.jobs.get(this.resultJob.get(key) ?? '');
-    if (cached && cached.status !== 'failed') return cached;
-    const job: CoverageJob = {
-      jobId: crypto.randomUUID(),
-      status: 'running',
-      progress: 0,
-      step: 'queued',
-      startedAt: new Date().toISOString(),
-    };
-    this.remember(job);
-    this.resultJob.set(key, job.jobId);
-    this.queue = this.queue.then(() => this.run(job, request, version));
-    return job;
+    const reused = await reusableJob(this.db, 'coverage', key, ownerUserId);
+    if (reused) return viewOf(reused);
+    const active = await activeJobs(this.db, 'coverage', ownerUserId);
+    if (active.own >= this.options.perClient || active.all >= this.options.overall) {
+      throw new RetryLaterError(
+        429,
+        'TOO_MANY_JOBS',
+        active.own >= this.options.perClient
+          ? `You already have ${active.own} coverage analyses queued or running (at most ${this.options.perClient}): wait for one to finish`
+          : `The server has ${active.all} coverage analyses queued or running (at most ${this.options.overall}): try again shortly`,
+        this.options.retryAfterS,
+      );
+    }
+    const jobId = crypto.randomUUID();
+    await createJob(this.db, { id: jobId, kind: 'coverage', ownerUserId, request, requestKey: key });
+    await this.#dispatch({ type: 'run', jobId, request });
+    const job = await readJob(this.db, jobId, ownerUserId);
+    if (!job) throw new Error('the job just created is missing');
+    return viewOf(job);
   }
 
-  get(jobId: string): CoverageJob | undefined {
-    return this.jobs.get(jobId);
+  /** The job for its owner; undefined for anyone else, as for a job that does not exist. */
+  async get(jobId: string, ownerUserId: string): Promise<CoverageJob | undefined> {
+    const job = await readJob(this.db, jobId, ownerUserId);
+    return job ? viewOf(job) : undefined;
   }
 
-  /** Applies a tower write to every live model (only the cells within its radii change). */
+  /** The owner cancels a queued or running job; false when there was none to cancel. */
+  cancel(jobId: string, ownerUserId: string): Promise<boolean> {
+    return cancelJob(this.db, jobId, ownerUserId);
+  }
+
+  /** Forwards a committed tower write to the worker's live models (a no-op before any job). */
   towerChanged(before: unknown, after: unknown): void {
-    const next = after ? towerInputOf(after) : null;
-    const id = next?.input.id ?? (before ? towerInputOf(before)?.input.id : undefined);
-    if (!id) return;
-    for (const cached of this.models.values()) {
-      const counts = next && cached.statuses.includes(next.status);
-      cached.model.setTower(id, counts ? next.input : null);
-    }
+    this.#worker?.postMessage({ type: 'tower', before, after } satisfies AnalysisMessage);
   }
 
-  private remember(job: CoverageJob) {
-    this.jobs.set(job.jobId, job);
-    while (this.jobs.size > MAX_JOBS) {
-      const oldest = this.jobs.keys().next().value;
-      if (oldest === undefined) break;
-      this.jobs.delete(oldest);
-      for (const [k, id] of this.resultJob) if (id === oldest) this.resultJob.delete(k);
-    }
+  async close(): Promise<void> {
+    clearInterval(this.#heartbeat);
+    this.#heartbeat = undefined;
+    await this.#worker?.terminate();
+    this.#worker = undefined;
   }
 
-  private async run(job: CoverageJob, request: CoverageRequest, version: CoverageDataVersion) {
-    const timings: Record<string, number> = {};
-    let mark = performance.now();
-    const step = async (name: string, progress: number) => {
-      const now = performance.now();
-      timings[job.step] = Math.round(now - mark);
-      mark = now;
-      job.step = name;
-      job.progress = progress;
-      await yieldToLoop();
-    };
-    try {
-      await step('loading the population grid', 0.02);
-      if (this.grid?.version !== version.grid) {
-        this.grid = undefined;
-        this.models.clear();
-        const loaded = await loadGrid(this.db);
-        this.grid = { version: version.grid, ...loaded };
-      }
-      const { grid, names } = this.grid;
-      await step('loading towers', 0.3);
-      const statuses = request.statuses ?? ['existing'];
-      const towers = await loadTowers(this.db, statuses);
-      const model = await this.modelFor(request, version, grid, towers, statuses, (p) => {
-        job.progress = 0.35 + 0.45 * p;
-      });
-      await step('summarising', 0.8);
-      const summary = coverageSummary(model.model, request.technology);
-      await step('tracing gaps', 0.85);
-      const gaps = coverageGaps(model.model, request.technology, { limit: request.gapLimit ?? 200 });
-      await step('choosing candidate sites', 0.9);
-      const excludedAreas = await loadRestrictedZones(this.db);
-      const candidates = candidateSites(model.model, {
-        excludedAreas,
-        offers: await loadSiteOffers(this.db),
-        service: request.technology,
-        targetPercent: request.targetPercent ?? 100,
-        maxSites: request.maxSites ?? 50,
-      });
-      await step('done', 1);
-      job.result = {
-        dataVersion: versionKey(version),
-        technology: request.technology,
-        operators: model.operators,
-        summary: {
-          city: summary.city,
-          communes: summary.communes.map((c) => ({ ...c, name: names.get(c.code) ?? c.code })),
-        },
-        gaps,
-        candidates,
-        timings,
-      };
-      job.status = 'done';
-    } catch (error) {
-      console.error(`coverage job ${job.jobId} failed`, error);
-      job.status = 'failed';
-      job.error = 'The coverage computation failed; see the server log';
-    } finally {
-      job.finishedAt = new Date().toISOString();
-    }
+  async #dispatch(message: Extract<AnalysisMessage, { type: 'run' }>) {
+    const worker = this.#worker ?? (await this.#startWorker());
+    this.#inFlight.add(message.jobId);
+    worker.ref();
+    this.#heartbeat ??= setInterval(() => {
+      beatJobs(this.db, [...this.#inFlight]).catch(() => {});
+    }, HEARTBEAT_MS).unref();
+    worker.postMessage(message);
   }
 
-  /** The live model for the request: synced by deltas when it exists, else built in chunks. */
-  private async modelFor(
-    request: CoverageRequest,
-    version: CoverageDataVersion,
-    grid: CellGrid,
-    towers: TowerInput[],
-    statuses: readonly string[],
-    onProgress: (share: number) => void,
-  ): Promise<CachedModel> {
-    const key = modelKey(request);
-    const existing = this.models.get(key);
-    if (existing && existing.gridVersion === version.grid && existing.polygonVersion === version.polygons) {
-      existing.model.syncTowers(towers);
-      this.models.delete(key);
-      this.models.set(key, existing);
-      return existing;
-    }
-    const operators = await loadOperators(this.db, request.operators);
-    const polygons = await loadPolygons(this.db);
-    const model = new CoverageModel(grid, {
-      operators: operators.map((o) => o.id),
-      radiusOverrides: request.radiusOverrides ?? {},
-      polygons,
+  async #startWorker(): Promise<Worker> {
+    const { handle, transfer } = await this.db.workerHandle();
+    const worker = new Worker(BOOTSTRAP, {
+      workerData: { entry: WORKER, handle },
+      transferList: transfer,
+      resourceLimits: { maxOldGenerationSizeMb: this.options.workerHeapMb },
     });
-    const chunk = 500;
-    for (let i = 0; i < towers.length; i += chunk) {
-      model.addTowers(towers.slice(i, i + chunk));
-      onProgress(Math.min(1, (i + chunk) / towers.length));
-      await yieldToLoop();
-    }
-    // A tower written while this model was being built: catch up before it goes live.
-    model.syncTowers(await loadTowers(this.db, statuses));
-    const cached: CachedModel = {
-      model,
-      gridVersion: version.grid,
-      polygonVersion: version.polygons,
-      statuses,
-      operators,
-    };
-    this.models.set(key, cached);
-    while (this.models.size > MAX_MODELS) {
-      const oldest = this.models.keys().next().value;
-      if (oldest === undefined) break;
-      this.models.delete(oldest);
-    }
-    return cached;
+    worker.on('message', (reply: AnalysisReply) => {
+      this.#inFlight.delete(reply.jobId);
+      // An idle worker keeps its models (for the next run) but not the process alive.
+      if (this.#inFlight.size === 0) worker.unref();
+    });
+    // A worker that dies (out of memory, a bug) fails its jobs; the next job starts a new one.
+    worker.on('exit', (code) => {
+      if (this.#worker === worker) this.#worker = undefined;
+      const lost = [...this.#inFlight];
+      this.#inFlight.clear();
+      for (const jobId of lost)
+        failJob(this.db, jobId, 'The coverage computation stopped; start it again').catch(() => {});
+      if (code !== 1 || lost.length) console.error(`The analysis worker stopped (exit ${code})`);
+    });
+    worker.on('error', (error) => console.error('The analysis worker failed:', error.message));
+    this.#worker = worker;
+    return worker;
   }
 }
 
-/** What makes two models different: operators, radii and the statuses that count. */
-function modelKey(request: CoverageRequest): string {
-  return JSON.stringify([
-    request.operators ? [...request.operators].sort() : null,
-    canonical(request.radiusOverrides ?? {}),
-    [...(request.statuses ?? ['existing'])].sort(),
-  ]);
-}
+const services = new WeakMap<Database, Set<CoverageService>>();
 
-function requestKey(request: CoverageRequest): string {
-  return JSON.stringify([
-    modelKey(request),
-    request.technology,
-    request.targetPercent ?? 100,
-    request.maxSites ?? 50,
-    request.gapLimit ?? 200,
-  ]);
-}
-
-function canonical(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
-  return Object.fromEntries(
-    Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([k, v]) => [k, canonical(v)]),
-  );
-}
-
-const services = new WeakMap<Database, CoverageService>();
-
-/** The one coverage service of a database (routes and the tower-change hook share it). */
-export function coverageServiceFor(db: Database): CoverageService {
-  let service = services.get(db);
-  if (!service) {
-    service = new CoverageService(db);
-    services.set(db, service);
-  }
+/**
+ * A coverage service for the routes of one app. Each app has its own (as each API instance
+ * would); they share the jobs through the database, and each hears tower writes (onTowerChanged).
+ */
+export function createCoverageService(db: Database, options?: CoverageServiceOptions): CoverageService {
+  const service = new CoverageService(db, options);
+  const set = services.get(db) ?? new Set<CoverageService>();
+  services.set(db, set);
+  set.add(service);
   return service;
+}
+
+/** Stops the analysis workers of every app on `db` (server shutdown). */
+export async function closeCoverageServices(db: Database): Promise<void> {
+  const set = services.get(db);
+  services.delete(db);
+  await Promise.all([...(set ?? [])].map((s) => s.close()));
 }
 
 /**
  * Call after a tower write commits (`before`/`after`: the stored features, null for create /
- * delete). Live coverage models update only the cells within the tower's radii; cached results
+ * delete). Live coverage models update only the cells within the tower's radii; finished results
  * stay keyed by the old data version, so the next POST /analysis/coverage recomputes from the
  * updated model in milliseconds.
  */
 export function onTowerChanged(db: Database, before: unknown, after: unknown): void {
-  services.get(db)?.towerChanged(before, after);
+  for (const service of services.get(db) ?? []) service.towerChanged(before, after);
 }

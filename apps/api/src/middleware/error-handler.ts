@@ -1,7 +1,7 @@
 import type { ErrorResponse } from '@hatang/contracts';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { ApiError, databaseErrorCode, fromDatabaseError } from '../errors.js';
+import { ApiError, databaseErrorCode, fromDatabaseError, RetryLaterError } from '../errors.js';
 
 function body(c: Context, error: ApiError): ErrorResponse {
   return {
@@ -36,6 +36,7 @@ export function onError(error: Error, c: Context): Response {
     console.error(where(c), error);
     apiError = new ApiError(500, 'INTERNAL', 'Something went wrong on our side; the request changed nothing');
   }
+  if (apiError instanceof RetryLaterError) c.header('Retry-After', String(apiError.retryAfterS));
   return c.json(body(c, apiError), apiError.status);
 }
 

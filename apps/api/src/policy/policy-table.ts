@@ -93,6 +93,8 @@ export const ROUTE_POLICIES: ReadonlyMap<string, RoutePolicy> = new Map([
   ...entries('analysis', [
     ['POST', '/api/v1/analysis/coverage', 'read', ANALYSTS],
     ['GET', '/api/v1/analysis/coverage/:jobId', 'read', ANALYSTS],
+    // Cancelling one's own analysis changes no data (the job is the requester's alone).
+    ['DELETE', '/api/v1/analysis/coverage/:jobId', 'read', ANALYSTS],
   ]),
   // Operators' own coverage polygons: city planners for anyone, an operator for itself only.
   ...entries('coverage-polygons', [

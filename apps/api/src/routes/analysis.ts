@@ -9,10 +9,11 @@ import {
   listCoveragePolygons,
   saveCoveragePolygon,
 } from '../analysis/coverage-polygons.js';
-import { coverageServiceFor } from '../analysis/coverage-service.js';
+import { type CoverageServiceOptions, createCoverageService } from '../analysis/coverage-service.js';
 import { recordAudit } from '../audit/audit-log.js';
+import type { Principal } from '../auth/principal.js';
 import type { AppEnv } from '../context.js';
-import { notFound, validationFailed } from '../errors.js';
+import { ApiError, notFound, validationFailed } from '../errors.js';
 import { isUuid, readJsonBody } from '../http/body.js';
 import { assertMayTouch } from '../policy/authorize.js';
 
@@ -58,6 +59,12 @@ function uploadedGeometry(body: unknown) {
   return { geometry: parsed.data, source: typeof rawSource === 'string' ? rawSource : null };
 }
 
+/** Coverage jobs belong to a user (the policy table lets only signed-in users run them). */
+function ownerOf(principal: Principal | undefined): string {
+  if (!principal) throw new ApiError(401, 'UNAUTHENTICATED', 'Sign in to run coverage analyses');
+  return principal.userId;
+}
+
 /**
  * Coverage analysis under /api/v1/analysis: `POST /coverage` starts a job (202 with its id, or
  * the cached job for the same request and data version), `GET /coverage/:jobId` reports its
@@ -66,24 +73,35 @@ function uploadedGeometry(body: unknown) {
  * /coverage-polygons/:operatorId/:technology`), which replaces the radius model for that pair in
  * the next run (the data version changes, so no cached result is reused).
  */
-export function analysisRoutes(db: Database) {
+export function analysisRoutes(db: Database, options?: CoverageServiceOptions) {
   const app = new Hono<AppEnv>();
-  const service = coverageServiceFor(db);
+  const service = createCoverageService(db, options);
 
   app.post('/coverage', async (c) => {
     const parsed = coverageRequest.safeParse(await readJsonBody(c));
     if (!parsed.success) throw validationFailed(toIssues(parsed.error));
-    const { request, radiusFloorM } = coverageRequestFor(c.get('principal'), parsed.data);
-    const job = await service.start(request);
+    const principal = c.get('principal');
+    const { request, radiusFloorM } = coverageRequestFor(principal, parsed.data);
+    const job = await service.start(request, ownerOf(principal));
     c.header('Location', `/api/v1/analysis/coverage/${job.jobId}`);
     return c.json({ jobId: job.jobId, status: job.status, progress: job.progress, radiusFloorM }, 202);
   });
 
-  app.get('/coverage/:jobId', (c) => {
+  // A job is its requester's: anyone else gets the 404 of a job that does not exist.
+  app.get('/coverage/:jobId', async (c) => {
     const jobId = c.req.param('jobId');
-    const job = isUuid(jobId) ? service.get(jobId) : undefined;
+    const job = isUuid(jobId) ? await service.get(jobId, ownerOf(c.get('principal'))) : undefined;
     if (!job) throw notFound('Coverage job');
     return c.json(job);
+  });
+
+  // The requester stops a queued or running job (closing the analysis panel does this too).
+  app.delete('/coverage/:jobId', async (c) => {
+    const jobId = c.req.param('jobId');
+    const owner = ownerOf(c.get('principal'));
+    if (!isUuid(jobId) || !(await service.get(jobId, owner))) throw notFound('Coverage job');
+    await service.cancel(jobId, owner);
+    return c.body(null, 204);
   });
 
   // An uploaded polygon is one operator's measured network: its own, or city staff's.
