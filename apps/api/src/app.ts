@@ -19,6 +19,7 @@ import {
   limitHeavyWork,
   shedLoad,
 } from './http/admission.js';
+import { ComputePool } from './jobs/compute-pool.js';
 import { ParsePool } from './jobs/parse-pool.js';
 import { defaultUploadLimits } from './jobs/upload-limits.js';
 import { onError, onNotFound } from './middleware/error-handler.js';
@@ -75,6 +76,8 @@ export interface AppDeps {
    * default: production limits, spooling to the system temp folder. Close it on shutdown.
    */
   uploads?: ParsePool;
+  /** The compute pool for exports and print maps (default: 2 workers); close it on shutdown. */
+  compute?: ComputePool;
   /** An embedded database with no users yet: the one-time first-admin setup (server.ts). */
   firstAdmin?: FirstAdminSetup;
 }
@@ -102,6 +105,8 @@ export function createApp(deps: AppDeps) {
   app.use('*', securityHeaders({ trustProxy: deps.auth?.trustProxy ?? false }));
   app.use('*', rejectMalformedPath);
   const uploads = deps.uploads ?? new ParsePool(defaultUploadLimits(join(tmpdir(), 'hatang-uploads')));
+  // Exports and print maps are made in worker threads that read the database themselves.
+  const compute = deps.compute ?? new ComputePool(db);
   // Attachment routes read their upload with these limits (and the same spool folder).
   app.use('/api/*', (c, next) => {
     c.set('uploads', uploads);
@@ -168,15 +173,15 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.route('/api/v1', planRoutes(db));
-  app.route('/api/v1', planExportRoutes(db));
+  app.route('/api/v1', planExportRoutes(db, compute));
   app.route('/api/v1', indicatorRoutes(db));
   app.route('/api/v1', siteRoutes(db));
   app.route('/api/v1', sharingRoutes(db));
   app.route('/api/v1', permitRoutes(db));
   app.route('/api/v1', violationRoutes(db));
   app.route('/api/v1', colocationRoutes(db));
-  app.route('/api/v1/imports', importRoutes(db, uploads, deps.imports));
-  app.route('/api/v1/exports', exportRoutes(db));
+  app.route('/api/v1/imports', importRoutes(db, uploads, compute, deps.imports));
+  app.route('/api/v1/exports', exportRoutes(db, compute));
   app.route('/tiles', tileRoutes(db));
   app.route('/ogc', ogcRoutes(db));
   app.route('/api', openApiRoutes());

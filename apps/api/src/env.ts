@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { defaultParseLimits } from '@hatang/geo/formats';
 import { z } from 'zod';
 import { defaultHeavyWork, defaultLoadShedding } from './http/admission.js';
+import { type ComputeOptions, defaultComputeOptions } from './jobs/compute-pool.js';
 import { defaultUploadLimits, type UploadLimits } from './jobs/upload-limits.js';
 
 const defaults = defaultUploadLimits(join(tmpdir(), 'hatang-uploads'));
@@ -53,6 +54,12 @@ const schema = z.object({
   HATANG_HEAVY_PER_CLIENT: count(defaultHeavyWork.perClient),
   /** Exports and analyses running at once over all users; more get 429 (default 8). */
   HATANG_HEAVY_OVERALL: count(defaultHeavyWork.overall),
+  /** Compute workers for exports and print maps (default 2). */
+  HATANG_COMPUTE_POOL_SIZE: count(defaultComputeOptions.poolSize),
+  /** Exports waiting for a compute worker before 503 (default 16). */
+  HATANG_COMPUTE_QUEUE_SIZE: z.coerce.number().int().min(0).default(defaultComputeOptions.queueSize),
+  /** Heap of one compute worker, MB (default 2048). */
+  HATANG_COMPUTE_HEAP_MB: count(defaultComputeOptions.workerHeapMb),
   /** Heap of the analysis worker thread (coverage models), MB (default 4096). */
   HATANG_ANALYSIS_HEAP_MB: count(4096),
   // Limits on untrusted uploads (issue #15): what one file may make the server do.
@@ -130,6 +137,12 @@ export const admissionOf = (env: Env) => ({
     overall: env.HATANG_HEAVY_OVERALL,
   },
   analysisHeapMb: env.HATANG_ANALYSIS_HEAP_MB,
+});
+
+export const computeOptionsOf = (env: Env): ComputeOptions => ({
+  poolSize: env.HATANG_COMPUTE_POOL_SIZE,
+  queueSize: env.HATANG_COMPUTE_QUEUE_SIZE,
+  workerHeapMb: env.HATANG_COMPUTE_HEAP_MB,
 });
 
 export function uploadLimitsOf(env: Env): UploadLimits {

@@ -10,9 +10,18 @@ import {
 import { serve } from '@hono/node-server';
 import { closeCoverageServices } from './analysis/coverage-service.js';
 import { createApp } from './app.js';
-import { admissionOf, describeListen, listenHost, rateLimitsOf, readEnv, uploadLimitsOf } from './env.js';
+import {
+  admissionOf,
+  computeOptionsOf,
+  describeListen,
+  listenHost,
+  rateLimitsOf,
+  readEnv,
+  uploadLimitsOf,
+} from './env.js';
 import { startImportCleanup } from './imports/import-cleanup.js';
 import { ensureDemoDii } from './indicators/demo-dii.js';
+import { ComputePool } from './jobs/compute-pool.js';
 import { ParsePool } from './jobs/parse-pool.js';
 import { ensureDemoPlan } from './plans/demo-plan.js';
 import { firstAdminAdvice, openFirstAdminSetup } from './setup/first-admin.js';
@@ -61,9 +70,12 @@ async function main() {
 
   // Uploaded files are parsed in worker threads with these limits (HATANG_* variables).
   const uploads = new ParsePool(uploadLimitsOf(env));
+  // Exports and print maps run in these worker threads (HATANG_COMPUTE_* variables).
+  const compute = new ComputePool(db, computeOptionsOf(env));
   const app = createApp({
     db,
     uploads,
+    compute,
     // HATANG_WEB_DIR serves another build (parallel e2e runs build into their own folders).
     static: { webDir: process.env.HATANG_WEB_DIR ?? root('apps/web/dist'), dataDir: root('data') },
     auth: { trustProxy: env.HATANG_TRUST_PROXY },
@@ -95,7 +107,7 @@ async function main() {
     console.log(`${signal}: closing…`);
     cleanup.stop();
     server.close(() => {
-      Promise.all([uploads.close(), closeCoverageServices(db)])
+      Promise.all([uploads.close(), compute.close(), closeCoverageServices(db)])
         .then(() => db.close())
         .then(
           () => process.exit(0),

@@ -7,16 +7,13 @@ import { openAsBlob } from 'node:fs';
 import type { ResourceDefinition } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
 import type { CrsCode } from '@hatang/geo';
-import { FormatError, type SourceFeature } from '@hatang/geo/formats';
+import { FormatError } from '@hatang/geo/formats';
 import type { SpooledFile } from '../http/multipart.js';
 import type { PoolSlot } from '../jobs/parse-pool.js';
-import type { WorkerMessage } from '../jobs/parse-task.js';
-import { autoMapping, type FieldMapping, mapRow } from './field-mapping.js';
+import { type FieldMapping, mapRow } from './field-mapping.js';
 import { findJob, type ImportJob, insertJob, updateJob } from './import-store.js';
 import { checkContext, stagedRows } from './row-checker.js';
-import { stageChunk } from './stage-rows.js';
 import { detectFormat } from './upload-source.js';
-import { validateImport } from './validate-import.js';
 
 /** Parses still running in this process, by import id (so tests and shutdown can wait for them). */
 const running = new Map<string, Promise<void>>();
@@ -65,47 +62,34 @@ export async function startImport(db: Database, input: StartImport): Promise<str
 }
 
 /**
- * The worker reads the file and streams its features; this thread only stages them (the
- * embedded database has one connection, owned here). A refusal at any point removes every
+ * The worker reads the file, stages its features and validates them through its own database
+ * connection; this thread only waits and records the end. A refusal at any point removes every
  * staged row.
  */
 async function parse(db: Database, id: string, input: StartImport): Promise<void> {
   try {
-    let fields: string[] = [];
-    let crs: CrsCode | undefined;
-    let next = 1;
-    const stage = async (features: SourceFeature[], bytesRead: number) => {
-      if (!crs) throw new Error('the parse worker sent rows before the layer');
-      next = await stageChunk(db, id, next, features, crs);
-      await updateJob(db, id, { rowsParsed: next - 1, bytesRead });
-    };
+    const { handle } = await db.workerHandle();
     // The spooled file is removed as soon as the worker is done with it, before the job's status
     // says the parse has ended.
     await input.slot
-      .run(
-        {
-          kind: 'import',
-          path: input.file.path,
-          fileName: input.fileName,
-          requestedCrs: input.requestedCrs,
-          columns: input.csvColumns,
-        },
-        async (message: WorkerMessage) => {
-          if (message.type === 'meta') {
-            fields = message.fields;
-            crs = message.crs;
-            await updateJob(db, id, { detectedCrs: message.detectedCrs ?? null, fields });
-          } else if (message.type === 'chunk') await stage(message.features, message.bytesRead);
-        },
-      )
+      .run({
+        kind: 'import',
+        path: input.file.path,
+        fileName: input.fileName,
+        requestedCrs: input.requestedCrs,
+        columns: input.csvColumns,
+        importId: id,
+        resource: input.definition.path,
+        onlyOwner: input.onlyOwner,
+        db: handle,
+      })
       .finally(input.removeFile);
-    const mapping = autoMapping(input.definition, fields, { ownerOrgId: input.onlyOwner });
-    await validateImport(db, id, input.definition, mapping, input.onlyOwner);
     await updateJob(db, id, { status: 'ready', bytesRead: input.file.size });
   } catch (error) {
     const known = error instanceof FormatError;
     if (!known) console.error(`[import ${id}] parsing failed`, error);
     await db.query('DELETE FROM import_rows WHERE import_id = $1', [id]);
+    await db.query('DELETE FROM import_issues WHERE import_id = $1', [id]);
     await updateJob(db, id, {
       status: 'failed',
       error: known
@@ -174,16 +158,19 @@ export async function viewImport(
   };
 }
 
+/**
+ * Records the user's choices; a new mapping is validated by `validate` (in the compute pool: a
+ * 100k-row report must not hold the request thread).
+ */
 export async function remapImport(
   db: Database,
   job: ImportJob,
-  definition: ResourceDefinition,
   change: { mapping?: FieldMapping; duplicates?: 'update' | 'skip'; validRowsOnly?: boolean },
-  onlyOwner: string | undefined,
+  validate: (mapping: FieldMapping) => Promise<number>,
 ): Promise<void> {
   const { mapping, ...options } = change;
   if (Object.keys(options).length) await updateJob(db, job.id, options);
-  if (mapping) await validateImport(db, job.id, definition, mapping, onlyOwner);
+  if (mapping) await validate(mapping);
 }
 
 export { findJob };

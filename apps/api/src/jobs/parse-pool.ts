@@ -154,8 +154,10 @@ export class ParsePool {
     });
     const task = { ...input, limits: parseLimitsOf(this.limits), port: port2 } as ParseTask;
     try {
+      // An import task's database port goes to the worker too.
+      const dbPorts = 'db' in input && input.db.kind === 'pglite' ? [input.db.port] : [];
       const result: TaskResult<R> = await this.#pool.run(task, {
-        transferList: [port2],
+        transferList: [port2, ...dbPorts],
         signal: controller.signal,
       });
       await chain;

@@ -1,11 +1,13 @@
 /**
  * What the main thread and a parse worker say to each other. A task carries the spooled file's
- * path and the limits; the worker streams what it reads back over `port` and waits for an `ack`
- * after each message, so at most one chunk is in flight and the database sets the pace.
+ * path and the limits; an import task also a database handle, through which the worker stages
+ * the rows, records progress and validates them itself (no row crosses to the request thread).
+ * Over `port` it says when it starts and what layer it found, waiting for an `ack` each time.
  */
 import type { MessagePort } from 'node:worker_threads';
+import type { DatabaseHandle } from '@hatang/db';
 import type { CrsCode } from '@hatang/geo';
-import type { LimitError, ParseLimits, SourceFeature } from '@hatang/geo/formats';
+import type { LimitError, ParseLimits } from '@hatang/geo/formats';
 
 export type LimitName = LimitError['limit'];
 
@@ -16,6 +18,12 @@ export type ParseTask =
       fileName: string;
       requestedCrs: CrsCode | undefined;
       columns: { x: string; y: string } | undefined;
+      /** Where the rows go: the worker stages them into import_rows of `importId` itself. */
+      importId: string;
+      /** The layer (asset resource path) and the owner every row must have (own grants). */
+      resource: string;
+      onlyOwner: string | undefined;
+      db: DatabaseHandle;
       limits: ParseLimits;
       port: MessagePort;
     }
@@ -24,8 +32,7 @@ export type ParseTask =
 /** Worker → main. `start`: the task began (the time budget runs from here). */
 export type WorkerMessage =
   | { type: 'start' }
-  | { type: 'meta'; format: string; fields: string[]; detectedCrs: CrsCode | undefined; crs: CrsCode }
-  | { type: 'chunk'; features: SourceFeature[]; bytesRead: number };
+  | { type: 'meta'; format: string; fields: string[]; detectedCrs: CrsCode | undefined; crs: CrsCode };
 
 /** A refusal, as plain data (class instances do not survive the thread boundary). */
 export type TaskFailure =

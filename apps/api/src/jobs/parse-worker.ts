@@ -1,16 +1,38 @@
 /**
  * Runs inside a parse worker (never on the request thread): opens the spooled upload with the
- * readers of @hatang/geo and streams features back in chunks, or reads a population GeoTIFF.
+ * readers of @hatang/geo, stages its features chunk by chunk into import_rows and validates them
+ * (through its own database connection), or reads a population GeoTIFF.
  * The worker's heap is capped and the main thread terminates it when its time budget runs out.
  */
 import { once } from 'node:events';
 import { openAsBlob } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { assetResources } from '@hatang/contracts';
+import { attachDatabase, type Database, type DatabaseHandle } from '@hatang/db';
 import { FormatError, LimitError } from '@hatang/geo/formats';
 import { ApiError } from '../errors.js';
+import { autoMapping } from '../imports/field-mapping.js';
+import { updateJob } from '../imports/import-store.js';
 import { readPopulationRaster } from '../imports/population-raster.js';
+import { stageChunk } from '../imports/stage-rows.js';
 import { openUpload } from '../imports/upload-source.js';
+import { validateImport } from '../imports/validate-import.js';
 import type { ParseTask, TaskFailure, TaskResult, WorkerMessage } from './parse-task.js';
+
+let connection: Promise<Database> | undefined;
+
+/** The database, attached once per worker (a handle sent with a later task is closed unused). */
+function attached(handle: DatabaseHandle): Promise<Database> {
+  if (connection) {
+    if (handle.kind === 'pglite') handle.port.close();
+    return connection;
+  }
+  connection = attachDatabase(handle);
+  connection.catch(() => {
+    connection = undefined;
+  });
+  return connection;
+}
 
 function failureOf(error: unknown): TaskFailure {
   if (error instanceof LimitError)
@@ -47,18 +69,25 @@ export default async function runParseTask(task: ParseTask): Promise<TaskResult<
       detectedCrs: source.detectedCrs,
       crs: source.crs,
     });
-    let rows = 0;
+    const db = await attached(task.db);
+    await updateJob(db, task.importId, { detectedCrs: source.detectedCrs ?? null, fields: source.fields });
+    let next = 1;
     for await (const chunk of source.chunks) {
-      rows += chunk.features.length;
-      if (rows > limits.maxFeatures)
+      if (next - 1 + chunk.features.length > limits.maxFeatures)
         throw new LimitError(
           'maxFeatures',
           limits.maxFeatures,
           `The file holds more than ${limits.maxFeatures} features (maxFeatures = ${limits.maxFeatures}); nothing was imported`,
         );
-      await send({ type: 'chunk', features: chunk.features, bytesRead: chunk.bytesRead });
+      next = await stageChunk(db, task.importId, next, chunk.features, source.crs);
+      await updateJob(db, task.importId, { rowsParsed: next - 1, bytesRead: chunk.bytesRead });
     }
-    return { ok: true, value: { rows } };
+    // The report under the automatic mapping, ready for the user to review.
+    const definition = assetResources.find((r) => r.path === task.resource);
+    if (!definition) throw new Error(`unknown layer ${task.resource}`);
+    const mapping = autoMapping(definition, source.fields, { ownerOrgId: task.onlyOwner });
+    await validateImport(db, task.importId, definition, mapping, task.onlyOwner);
+    return { ok: true, value: { rows: next - 1 } };
   } catch (error) {
     return { ok: false, failure: failureOf(error) };
   } finally {

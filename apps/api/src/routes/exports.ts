@@ -4,9 +4,9 @@ import type { CrsCode } from '@hatang/geo';
 import { Hono } from 'hono';
 import type { AppEnv } from '../context.js';
 import { notFound, validationFailed } from '../errors.js';
-import { EXPORT_FORMATS, type ExportFormat, encodeExport } from '../exports/export-formats.js';
-import { selectForExport } from '../exports/export-query.js';
+import { EXPORT_FORMATS, type ExportFormat } from '../exports/export-formats.js';
 import { ofdsExport } from '../exports/ofds.js';
+import type { ComputePool } from '../jobs/compute-pool.js';
 
 const DEFINITIONS = new Map<string, ResourceDefinition>(assetResources.map((r) => [r.path, r]));
 const EXPORT_CRS: readonly CrsCode[] = ['EPSG:4326', 'EPSG:9210', 'EPSG:9209'];
@@ -16,7 +16,7 @@ const isFormat = (v: string): v is ExportFormat => (EXPORT_FORMATS as readonly s
  * Routes under /api/v1/exports: `GET /:resource?format=&crs=&bbox=&<filters>` (a file download)
  * and `GET /ofds/nodes|spans` (OFDS GeoJSON of the fiber network).
  */
-export function exportRoutes(db: Database) {
+export function exportRoutes(db: Database, compute: ComputePool) {
   const app = new Hono<AppEnv>();
 
   app.get('/ofds/:part', async (c) => {
@@ -50,15 +50,25 @@ export function exportRoutes(db: Database) {
     else if (format === 'kml' && code !== 'EPSG:4326')
       issues.push({ path: ['crs'], message: 'KML is always WGS 84 (EPSG:4326)' });
     if (issues.length > 0 || !isFormat(format) || !code) throw validationFailed(issues);
-    const features = await selectForExport(db, definition, query, c.get('principal'), ['format', 'crs']);
-    const encoded = await encodeExport(features, definition, format, code);
+    // Selected and encoded in the compute pool: a city-wide GeoPackage never holds this thread.
+    const encoded = await compute.run(
+      {
+        kind: 'asset-export',
+        resource: definition.path,
+        query,
+        principal: c.get('principal'),
+        format,
+        crs: code,
+      },
+      c.req.raw.signal,
+    );
     const suffix = code === 'EPSG:4326' ? '' : `-${code.replace(':', '')}`;
     c.header('Content-Type', encoded.contentType);
     c.header(
       'Content-Disposition',
       `attachment; filename="${definition.path}${suffix}.${encoded.extension}"`,
     );
-    c.header('X-Feature-Count', String(features.length));
+    for (const [name, value] of Object.entries(encoded.headers)) c.header(name, value);
     return c.body(typeof encoded.body === 'string' ? encoded.body : new Uint8Array(encoded.body));
   });
 

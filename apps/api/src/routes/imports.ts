@@ -8,12 +8,13 @@ import type { AppEnv } from '../context.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
 import { readJsonBody } from '../http/body.js';
 import { type MultipartUpload, readMultipart, type SpooledFile } from '../http/multipart.js';
-import { type CommitResult, type CommitStage, commitImport } from '../imports/commit-import.js';
+import type { CommitResult } from '../imports/commit-import.js';
 import { findDuplicates } from '../imports/duplicates.js';
 import { checkMapping, fieldMappingSchema } from '../imports/field-mapping.js';
 import { findJob, remapImport, startImport, viewImport } from '../imports/import-jobs.js';
 import type { ImportJob } from '../imports/import-store.js';
 import { importPopulationRaster, type PopulationRaster } from '../imports/population-raster.js';
+import type { ComputePool } from '../jobs/compute-pool.js';
 import { busyResponse, type ParsePool, PoolBusyError, type PoolSlot } from '../jobs/parse-pool.js';
 
 export interface ImportRouteOptions {
@@ -21,8 +22,6 @@ export interface ImportRouteOptions {
   maxUploadBytes?: number;
   /** Told after a commit, e.g. so coverage analyses recompute after a tower import. */
   onCommitted?: (resource: string, result: CommitResult) => void;
-  /** Test hook: each stage of a commit as it starts. */
-  onCommitStage?: (stage: CommitStage) => void;
 }
 
 const DEFINITIONS = new Map<string, ResourceDefinition>(assetResources.map((r) => [r.path, r]));
@@ -41,7 +40,12 @@ export function limitExceeded(error: LimitError): ApiError {
 }
 
 /** Routes under /api/v1/imports: upload, progress and report, remap, report.csv, commit; population grid. */
-export function importRoutes(db: Database, pool: ParsePool, options: ImportRouteOptions = {}) {
+export function importRoutes(
+  db: Database,
+  pool: ParsePool,
+  compute: ComputePool,
+  options: ImportRouteOptions = {},
+) {
   const app = new Hono<AppEnv>();
   const maxBytes = options.maxUploadBytes ?? pool.limits.maxUploadBytes;
   const tooLarge = () =>
@@ -200,7 +204,16 @@ export function importRoutes(db: Database, pool: ParsePool, options: ImportRoute
       const problems = checkMapping(definition, parsed.data.mapping, job.fields);
       if (problems.length) throw validationFailed(problems);
     }
-    await remapImport(db, job, definition, parsed.data, onlyOwnerOf(c));
+    const onlyOwner = onlyOwnerOf(c);
+    await remapImport(db, job, parsed.data, (mapping) =>
+      compute.run({
+        kind: 'import-validate',
+        importId: job.id,
+        resource: definition.path,
+        mapping,
+        onlyOwner,
+      }),
+    );
     const updated = await findJob(db, job.id);
     if (!updated) throw notFound('Import');
     return c.json(await viewImport(db, updated, definition));
@@ -234,20 +247,21 @@ export function importRoutes(db: Database, pool: ParsePool, options: ImportRoute
   app.post('/:id/commit', async (c) => {
     const { job, definition } = await ownJob(c);
     const principal = c.get('principal');
-    const result = await commitImport(
-      db,
-      job.id,
-      definition,
-      {
+    // In the compute pool, in one transaction there; not cancelled if the client goes away (the
+    // job's status tells the outcome when they come back).
+    const result = await compute.run({
+      kind: 'import-commit',
+      importId: job.id,
+      resource: definition.path,
+      actor: {
         userId: principal?.userId ?? null,
         name: principal?.displayName ?? null,
         orgId: principal?.orgId ?? null,
         via: principal?.via ?? 'system',
         requestId: c.get('requestId') ?? 'unknown',
       },
-      onlyOwnerOf(c),
-      options.onCommitStage,
-    );
+      onlyOwner: onlyOwnerOf(c),
+    });
     options.onCommitted?.(definition.path, result);
     const updated = await findJob(db, job.id);
     if (!updated) throw notFound('Import');

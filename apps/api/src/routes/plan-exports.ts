@@ -1,17 +1,11 @@
 import type { Database } from '@hatang/db';
 import { type Context, Hono } from 'hono';
 import type { AppEnv } from '../context.js';
-import { appendixCsv, appendixXlsx } from '../plan-exports/appendix-files.js';
-import { appendixGroups } from '../plan-exports/appendix-rows.js';
-import { asciiSlug, VERSION_KIND_LABELS } from '../plan-exports/export-labels.js';
+import type { ComputePool } from '../jobs/compute-pool.js';
+import type { PlanExportFile } from '../jobs/compute-tasks.js';
+import { asciiSlug } from '../plan-exports/export-labels.js';
 import { type ExportContext, exportContext } from '../plan-exports/export-request.js';
-import {
-  buildPrintMap,
-  type PrintMapRequest,
-  printMapPdf,
-  printMapPng,
-} from '../plan-exports/print-map-render.js';
-import { versionFeatures, versionGeoJson, versionGeoPackage } from '../plan-exports/version-geodata.js';
+import type { PrintMapRequest } from '../plan-exports/print-map-render.js';
 
 /** `plan-<plan>-<version>[-<commune>]`: ASCII only, so every browser and OS keeps the name. */
 function fileName(x: ExportContext, suffix: string): string {
@@ -43,84 +37,30 @@ const mapRequest = (x: ExportContext): PrintMapRequest => ({
  * - `map.pdf?commune=&paper=A4|A3`, `map.png?commune=&paper=` the print map;
  * - `export.geojson?crs=`, `export.gpkg?crs=` the items and zones (EPSG:4326 or EPSG:9210).
  */
-export function planExportRoutes(db: Database) {
+export function planExportRoutes(db: Database, compute: ComputePool) {
   const app = new Hono<AppEnv>();
-
-  app.get('/plan-versions/:id/appendix.xlsx', async (c) => {
-    const x = await exportContext(db, c);
-    const groups = await appendixGroups(db, x.version.id, x.commune?.code);
-    const body = await appendixXlsx(
-      {
-        planName: x.plan.name,
-        versionName: x.version.name,
-        versionKind: VERSION_KIND_LABELS[x.version.kind],
-        commune: x.commune,
-        date: x.date,
-        approvedAt: x.approvedOn,
-      },
-      groups,
-    );
-    return download(
-      c,
-      body,
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      fileName(x, '_appendix.xlsx'),
-    );
-  });
-
-  app.get('/plan-versions/:id/appendix.csv', async (c) => {
-    const x = await exportContext(db, c);
-    const groups = await appendixGroups(db, x.version.id, x.commune?.code);
-    return download(c, appendixCsv(groups), 'text/csv; charset=utf-8', fileName(x, '_appendix.csv'));
-  });
-
-  app.get('/plan-versions/:id/map.pdf', async (c) => {
-    const x = await exportContext(db, c);
-    const request = mapRequest(x);
-    const map = await buildPrintMap(db, request);
-    c.header('X-Map-Scale', `1:${map.denominator}`);
-    return download(
-      c,
-      await printMapPdf(map, request),
-      'application/pdf',
-      fileName(x, `_map-${x.paper}.pdf`),
-    );
-  });
-
-  app.get('/plan-versions/:id/map.png', async (c) => {
-    const x = await exportContext(db, c);
-    const map = await buildPrintMap(db, mapRequest(x));
-    c.header('X-Map-Scale', `1:${map.denominator}`);
-    return download(c, printMapPng(map), 'image/png', fileName(x, `_map-${x.paper}.png`));
-  });
-
-  const meta = (x: ExportContext) => ({
-    plan: x.plan,
-    version: { id: x.version.id, name: x.version.name, kind: x.version.kind },
-  });
   const crsSuffix = (x: ExportContext) => (x.crs === 'EPSG:4326' ? '' : `-${x.crs.replace(':', '')}`);
+  const suffixes: Record<PlanExportFile, (x: ExportContext) => string> = {
+    'appendix.xlsx': () => '_appendix.xlsx',
+    'appendix.csv': () => '_appendix.csv',
+    'map.pdf': (x) => `_map-${x.paper}.pdf`,
+    'map.png': (x) => `_map-${x.paper}.png`,
+    'export.geojson': (x) => `${crsSuffix(x)}.geojson`,
+    'export.gpkg': (x) => `${crsSuffix(x)}.gpkg`,
+  };
 
-  app.get('/plan-versions/:id/export.geojson', async (c) => {
-    const x = await exportContext(db, c);
-    const features = await versionFeatures(db, x.version.id);
-    return download(
-      c,
-      versionGeoJson(meta(x), features, x.crs),
-      'application/geo+json',
-      fileName(x, `${crsSuffix(x)}.geojson`),
-    );
-  });
-
-  app.get('/plan-versions/:id/export.gpkg', async (c) => {
-    const x = await exportContext(db, c);
-    const features = await versionFeatures(db, x.version.id);
-    return download(
-      c,
-      await versionGeoPackage(features, x.crs),
-      'application/geopackage+sqlite3',
-      fileName(x, `${crsSuffix(x)}.gpkg`),
-    );
-  });
+  // Access and parameters are checked here; the file is made in the compute pool.
+  for (const [file, suffix] of Object.entries(suffixes) as [PlanExportFile, (x: ExportContext) => string][]) {
+    app.get(`/plan-versions/:id/${file}`, async (c) => {
+      const x = await exportContext(db, c);
+      const made = await compute.run(
+        { kind: 'plan-export', file, context: x, map: mapRequest(x) },
+        c.req.raw.signal,
+      );
+      for (const [name, value] of Object.entries(made.headers)) c.header(name, value);
+      return download(c, made.body, made.contentType, fileName(x, suffix(x)));
+    });
+  }
 
   return app;
 }
