@@ -4,6 +4,7 @@
  * Bounded: a full pool refuses new work (503 with Retry-After) instead of queueing without end;
  * a task whose client went away is aborted (its worker terminated) instead of finishing for nobody.
  */
+import type { MessagePort } from 'node:worker_threads';
 import type { Database } from '@hatang/db';
 import Piscina from 'piscina';
 import { ApiError, RetryLaterError } from '../errors.js';
@@ -28,6 +29,9 @@ const RETRY_AFTER_S = 5;
 
 export class ComputePool {
   #piscina: Piscina | undefined;
+  /** Tasks running or waiting now. */
+  #taken = 0;
+  #stopped = 0;
 
   constructor(
     private readonly db: Database,
@@ -56,26 +60,33 @@ export class ComputePool {
     signal?: AbortSignal,
   ): Promise<ComputeResults[K]> {
     const pool = this.#pool;
-    if (pool.queueSize >= this.options.queueSize)
+    if (this.#taken >= this.options.poolSize + this.options.queueSize)
       throw new RetryLaterError(
         503,
         'SERVICE_UNAVAILABLE',
         'The server is busy with other exports; try again in a few seconds',
         RETRY_AFTER_S,
       );
-    const { handle, transfer } = await this.db.workerHandle();
+    this.#taken++;
     let outcome: ComputeOutcome;
+    const transfer: MessagePort[] = [];
     try {
+      const attach = await this.db.workerHandle();
+      transfer.push(...attach.transfer);
       outcome = await pool.run(
-        { ...task, db: handle },
+        { ...task, db: attach.handle },
         { transferList: transfer, ...(signal ? { signal } : {}) },
       );
     } catch (error) {
       for (const port of transfer) port.close();
       // Nobody reads this answer; the worker was terminated mid-task.
-      if (signal?.aborted)
+      if (signal?.aborted) {
+        this.#stopped++;
         throw new ApiError(503, 'SERVICE_UNAVAILABLE', 'The client went away; the work was stopped');
+      }
       throw error;
+    } finally {
+      this.#taken--;
     }
     if (!outcome.ok) {
       if ('databaseError' in outcome) {
@@ -86,6 +97,11 @@ export class ComputePool {
       throw new ApiError(status, code, message, details);
     }
     return outcome.value as ComputeResults[K];
+  }
+
+  /** Tasks running or waiting now, and tasks stopped because their client went away. */
+  stats(): { taken: number; stopped: number } {
+    return { taken: this.#taken, stopped: this.#stopped };
   }
 
   /** Stops the workers (server shutdown, end of a test file). */
