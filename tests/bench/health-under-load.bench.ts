@@ -1,7 +1,8 @@
 /**
  * /api/health latency while one heavy job runs, on the embedded database with the full demo data:
- * a city-wide coverage analysis, a city-wide GeoPackage export of the poles, and a 100k-row CSV
- * upload being parsed (in the parse worker) and staged. Probed every 25 ms through a real HTTP
+ * a city-wide coverage analysis (analysis worker), a city-wide GeoPackage export of the poles
+ * (compute pool), a 100k-row CSV upload being parsed, staged and validated (parse worker), and
+ * the commit of those rows (compute pool). Probed every 25 ms through a real HTTP
  * socket; the peer is the same probe on the idle server in the same run. Goal (#15): p99 under
  * 100 ms while each runs.
  */
@@ -91,7 +92,19 @@ describe('/api/health while heavy jobs run (PGlite, demo data)', async () => {
     }
   })();
   lines.push(
-    `100k-row CSV upload, parse and staging: ${describeLatency(await probeHealth(() => fetch(health), uploaded))} → ${await uploaded}`,
+    `100k-row CSV upload, parse, staging and validation: ${describeLatency(await probeHealth(() => fetch(health), uploaded))} → ${await uploaded}`,
+  );
+
+  // 4. Committing those 100k rows (one transaction, in the compute pool).
+  const [latest] = await db.query<{ id: string }>(
+    'SELECT id::text AS id FROM import_jobs ORDER BY created_at DESC LIMIT 1',
+  );
+  const committed = asPlanner(`/api/v1/imports/${latest?.id}/commit`, { method: 'POST' }).then(async (r) => {
+    const body = (await r.json()) as { status?: string; result?: { created: number } };
+    return `${r.status}, ${body.status}, ${body.result?.created} created`;
+  });
+  lines.push(
+    `commit of the 100k rows: ${describeLatency(await probeHealth(() => fetch(health), committed))} → ${await committed}`,
   );
 
   console.log(`/api/health latency over HTTP:\n  ${lines.join('\n  ')}`);

@@ -56,7 +56,14 @@ await commitImport(
   db,
   id,
   poles,
-  { userId: null, name: 'kill test', orgId: org, via: 'system', requestId: 'kill-test' },
+  {
+    userId: null,
+    name: 'kill test',
+    orgId: org,
+    via: 'system',
+    requestId: 'kill-test',
+    clientRequestId: null,
+  },
   undefined,
   (stage) => {
     process.stdout.write(`IN-COMMIT ${stage}\n`);

@@ -66,18 +66,25 @@ describe('GeoJSON import', () => {
     expect(body.preview[0]?.geometry).toEqual(features[0]?.geometry);
     expect(body.preview[0]?.properties).toMatchObject({ code: `gj-${t}-0`, heightM: 42 });
 
-    const committed = await request<ImportView>(planner, 'POST', `/api/v1/imports/${body.id}/commit`);
+    // The client's own request id is kept on every audit row, apart from the server's.
+    const response = await app.request(`/api/v1/imports/${body.id}/commit`, {
+      method: 'POST',
+      headers: { ...planner.headers, 'x-request-id': `batch-${t}` },
+    });
+    const committed = { status: response.status, body: (await response.json()) as ImportView };
     expect(committed.status).toBe(200);
     expect(committed.body).toMatchObject({
       status: 'committed',
       result: { created: 3, updated: 0, skipped: 0 },
     });
     expect(await count('towers', owner, `gj-${t}`)).toBe(3);
-    const audit = await db.query<{ action: string; after: { properties: { code: string } } }>(
-      "SELECT action, after FROM audit_log WHERE resource = 'towers' AND after->'properties'->>'code' LIKE $1 ORDER BY id",
+    const audit = await db.query<{ action: string; client_request_id: string; request_id: string }>(
+      "SELECT action, client_request_id, request_id FROM audit_log WHERE resource = 'towers' AND after->'properties'->>'code' LIKE $1 ORDER BY id",
       [`gj-${t}%`],
     );
     expect(audit.map((a) => a.action)).toEqual(['create', 'create', 'create']);
+    expect(new Set(audit.map((a) => a.client_request_id))).toEqual(new Set([`batch-${t}`]));
+    expect(audit[0]?.request_id).not.toBe(`batch-${t}`);
     const again = await request(planner, 'POST', `/api/v1/imports/${body.id}/commit`);
     expect(again.status).toBe(409);
   });

@@ -22,6 +22,8 @@ export interface Actor {
   orgId: string | null;
   via: 'session' | 'api_key' | 'system';
   requestId: string;
+  /** The client's own X-Request-Id, kept apart from the server's (audit_log.client_request_id). */
+  clientRequestId: string | null;
 }
 
 export interface CommitResult {
@@ -139,11 +141,19 @@ export async function commitImport(
 
     onStage('auditing');
     await tx.query(
-      `INSERT INTO audit_log (actor_user_id, actor_name, actor_org_id, via, request_id, resource, record_id, action, version, before, after)
-       SELECT $1, $2, $3, $4, $5, $6, b.id, CASE WHEN b.dup_id IS NULL THEN 'create' ELSE 'update' END, f.version, b.before, ${featureJson('f')}
+      `INSERT INTO audit_log (actor_user_id, actor_name, actor_org_id, via, request_id, client_request_id, resource, record_id, action, version, before, after)
+       SELECT $1, $2, $3, $4, $5, $7, $6, b.id, CASE WHEN b.dup_id IS NULL THEN 'create' ELSE 'update' END, f.version, b.before, ${featureJson('f')}
        FROM import_batch b JOIN (${selectFeatureSql(definition)} WHERE r.id IN (SELECT id FROM import_batch)) f ON f.id = b.id::text
        ORDER BY b.row_no`,
-      [actor.userId, actor.name, actor.orgId, actor.via, actor.requestId, definition.path],
+      [
+        actor.userId,
+        actor.name,
+        actor.orgId,
+        actor.via,
+        actor.requestId,
+        definition.path,
+        actor.clientRequestId,
+      ],
     );
 
     onStage('finishing');

@@ -259,6 +259,7 @@ export function importRoutes(
         orgId: principal?.orgId ?? null,
         via: principal?.via ?? 'system',
         requestId: c.get('requestId') ?? 'unknown',
+        clientRequestId: c.get('clientRequestId') ?? null,
       },
       onlyOwner: onlyOwnerOf(c),
     });

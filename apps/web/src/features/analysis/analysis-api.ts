@@ -77,3 +77,8 @@ export async function fetchCoverageJob(jobId: string, signal?: AbortSignal): Pro
   const url = `/api/v1/analysis/coverage/${encodeURIComponent(jobId)}`;
   return expectJob(await sendJson('GET', url, undefined, { signal }), url, true);
 }
+
+/** Stops a queued or running job of one's own (the panel closed, or a newer run replaced it). */
+export async function cancelCoverage(jobId: string): Promise<void> {
+  await sendJson('DELETE', `/api/v1/analysis/coverage/${encodeURIComponent(jobId)}`);
+}

@@ -1,7 +1,13 @@
 import type { CoverageRequest } from '@hatang/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { type CoverageJob, type CoverageResult, fetchCoverageJob, startCoverage } from './analysis-api';
+import {
+  type CoverageJob,
+  type CoverageResult,
+  cancelCoverage,
+  fetchCoverageJob,
+  startCoverage,
+} from './analysis-api';
 
 /** How often a running job is asked for its progress. */
 const POLL_MS = 400;
@@ -80,6 +86,22 @@ export function useCoverageAnalysis(enabled: boolean): CoverageAnalysis {
   }, [done, request, shown]);
 
   const running = job.data?.status === 'running' || start.isPending || (jobId !== null && job.isPending);
+
+  // A job still running when the panel closes, or when a newer run replaces it, is cancelled on
+  // the server (it would otherwise compute for nobody and hold a place in the user's queue).
+  const runningJob = useRef<string | null>(null);
+  useEffect(() => {
+    const current = running && jobId ? jobId : null;
+    const before = runningJob.current;
+    if (before && before !== current && job.data?.jobId !== before) cancelCoverage(before).catch(() => {});
+    runningJob.current = current;
+  }, [running, jobId, job.data?.jobId]);
+  useEffect(
+    () => () => {
+      if (runningJob.current) cancelCoverage(runningJob.current).catch(() => {});
+    },
+    [],
+  );
   const active = running ? { progress: job.data?.progress ?? 0, step: job.data?.step ?? 'queued' } : null;
 
   const freshness = useQuery({
