@@ -116,18 +116,18 @@ describe('the embedded database under SIGKILL of the server', () => {
       },
       () => undefined,
     );
-    // PGlite is one connection: while the commit's transaction runs, a health probe (one query)
-    // waits. Kill as soon as a probe has waited 300 ms, i.e. in the middle of the commit.
+    // PGlite is one connection: while the commit's transaction runs, the health check's query
+    // waits and the check says `busy`. Kill as soon as it does, i.e. in the middle of the commit
+    // (which starts once a compute worker is up: keep probing until then, up to a minute).
     let busyAtKill = false;
-    for (let i = 0; i < 100 && answered === undefined && !busyAtKill; i++) {
-      const probe = await Promise.race([
-        fetch(`${server.baseUrl}/api/health`).then(
-          () => 'answered' as const,
-          () => 'failed' as const,
-        ),
-        sleep(300).then(() => 'waiting' as const),
-      ]);
-      busyAtKill = probe === 'waiting';
+    const giveUp = Date.now() + 60_000;
+    while (Date.now() < giveUp && answered === undefined && !busyAtKill) {
+      const health = await fetch(`${server.baseUrl}/api/health`).then(
+        async (r) => (await r.json()) as { database?: { busy?: boolean } },
+        () => undefined,
+      );
+      busyAtKill = health?.database?.busy === true;
+      if (!busyAtKill) await sleep(20);
     }
     await server.kill('SIGKILL');
     await commit;

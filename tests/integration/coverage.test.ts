@@ -9,7 +9,8 @@ import type { Database } from '@hatang/db';
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { onTowerChanged } from '../../apps/api/src/analysis/coverage-service.js';
+import { AnalysisThread, onTowerChanged } from '../../apps/api/src/analysis/analysis-thread.js';
+import { CoverageService } from '../../apps/api/src/analysis/coverage-service.js';
 import type { AppEnv } from '../../apps/api/src/context.js';
 import { onError, onNotFound } from '../../apps/api/src/middleware/error-handler.js';
 import { analysisRoutes } from '../../apps/api/src/routes/analysis.js';
@@ -58,7 +59,7 @@ function app_(planner: { id: string; orgId: string }) {
     });
     await next();
   });
-  hono.route('/api/v1/analysis', analysisRoutes(db));
+  hono.route('/api/v1/analysis', analysisRoutes(db, new CoverageService(db, new AnalysisThread(db, 2048))));
   return hono;
 }
 

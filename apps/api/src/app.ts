@@ -5,7 +5,8 @@ import type { Database } from '@hatang/db';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
-import { defaultCoverageOptions, onTowerChanged } from './analysis/coverage-service.js';
+import { AnalysisThread, onTowerChanged } from './analysis/analysis-thread.js';
+import { CoverageService, DEFAULT_ANALYSIS_HEAP_MB } from './analysis/coverage-service.js';
 import { clientIp } from './auth/client.js';
 import { type AuthOptions, apiKeyRoutes, authenticate, authRoutes, userRoutes } from './auth/index.js';
 import { resolveAuthOptions } from './auth/options.js';
@@ -107,6 +108,9 @@ export function createApp(deps: AppDeps) {
   const uploads = deps.uploads ?? new ParsePool(defaultUploadLimits(join(tmpdir(), 'hatang-uploads')));
   // Exports and print maps are made in worker threads that read the database themselves.
   const compute = deps.compute ?? new ComputePool(db);
+  // Coverage jobs and indicator reports are computed in the analysis worker thread.
+  const analysis = new AnalysisThread(db, deps.analysisHeapMb ?? DEFAULT_ANALYSIS_HEAP_MB);
+  const coverage = new CoverageService(db, analysis, deps.heavyWork ?? defaultHeavyWork);
   // Attachment routes read their upload with these limits (and the same spool folder).
   app.use('/api/*', (c, next) => {
     c.set('uploads', uploads);
@@ -165,16 +169,10 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/admin-units', adminUnitRoutes(db));
   app.route('/api/v1/organisations', organisationRoutes(db));
   app.route('/api/v1/population', populationRoutes(db));
-  app.route(
-    '/api/v1/analysis',
-    analysisRoutes(db, {
-      ...(deps.heavyWork ?? defaultHeavyWork),
-      workerHeapMb: deps.analysisHeapMb ?? defaultCoverageOptions.workerHeapMb,
-    }),
-  );
+  app.route('/api/v1/analysis', analysisRoutes(db, coverage));
   app.route('/api/v1', planRoutes(db));
   app.route('/api/v1', planExportRoutes(db, compute));
-  app.route('/api/v1', indicatorRoutes(db));
+  app.route('/api/v1', indicatorRoutes(db, analysis));
   app.route('/api/v1', siteRoutes(db));
   app.route('/api/v1', sharingRoutes(db));
   app.route('/api/v1', permitRoutes(db));

@@ -8,7 +8,7 @@ import {
   seedDemoData,
 } from '@hatang/seeds';
 import { serve } from '@hono/node-server';
-import { closeCoverageServices } from './analysis/coverage-service.js';
+import { closeAnalysisThreads } from './analysis/analysis-thread.js';
 import { createApp } from './app.js';
 import {
   admissionOf,
@@ -107,7 +107,7 @@ async function main() {
     console.log(`${signal}: closing…`);
     cleanup.stop();
     server.close(() => {
-      Promise.all([uploads.close(), compute.close(), closeCoverageServices(db)])
+      Promise.all([uploads.close(), compute.close(), closeAnalysisThreads(db)])
         .then(() => db.close())
         .then(
           () => process.exit(0),

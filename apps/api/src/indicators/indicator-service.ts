@@ -163,15 +163,3 @@ export class IndicatorService {
     return this.live;
   }
 }
-
-const services = new WeakMap<Database, IndicatorService>();
-
-/** The one indicator service of a database (its cache and live coverage model). */
-export function indicatorServiceFor(db: Database): IndicatorService {
-  let service = services.get(db);
-  if (!service) {
-    service = new IndicatorService(db);
-    services.set(db, service);
-  }
-  return service;
-}

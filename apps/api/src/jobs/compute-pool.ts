@@ -10,6 +10,7 @@ import Piscina from 'piscina';
 import { ApiError, RetryLaterError } from '../errors.js';
 import type { ComputeKind, ComputeResults, ComputeTask } from './compute-tasks.js';
 import type { ComputeOutcome } from './compute-worker.js';
+import { fromThreadError } from './thread-errors.js';
 
 const BOOTSTRAP = new URL('./compute-bootstrap.mjs', import.meta.url).href;
 
@@ -88,14 +89,7 @@ export class ComputePool {
     } finally {
       this.#taken--;
     }
-    if (!outcome.ok) {
-      if ('databaseError' in outcome) {
-        const { message, ...fields } = outcome.databaseError;
-        throw Object.assign(new Error(message), fields);
-      }
-      const { status, code, message, details } = outcome.refusal;
-      throw new ApiError(status, code, message, details);
-    }
+    if (!outcome.ok) throw fromThreadError(outcome.error);
     return outcome.value as ComputeResults[K];
   }
 

@@ -8,7 +8,6 @@ import { once } from 'node:events';
 import { openAsBlob } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { assetResources } from '@hatang/contracts';
-import { attachDatabase, type Database, type DatabaseHandle } from '@hatang/db';
 import { FormatError, LimitError } from '@hatang/geo/formats';
 import { ApiError } from '../errors.js';
 import { autoMapping } from '../imports/field-mapping.js';
@@ -18,21 +17,7 @@ import { stageChunk } from '../imports/stage-rows.js';
 import { openUpload } from '../imports/upload-source.js';
 import { validateImport } from '../imports/validate-import.js';
 import type { ParseTask, TaskFailure, TaskResult, WorkerMessage } from './parse-task.js';
-
-let connection: Promise<Database> | undefined;
-
-/** The database, attached once per worker (a handle sent with a later task is closed unused). */
-function attached(handle: DatabaseHandle): Promise<Database> {
-  if (connection) {
-    if (handle.kind === 'pglite') handle.port.close();
-    return connection;
-  }
-  connection = attachDatabase(handle);
-  connection.catch(() => {
-    connection = undefined;
-  });
-  return connection;
-}
+import { workerDatabase } from './worker-database.js';
 
 function failureOf(error: unknown): TaskFailure {
   if (error instanceof LimitError)
@@ -69,7 +54,7 @@ export default async function runParseTask(task: ParseTask): Promise<TaskResult<
       detectedCrs: source.detectedCrs,
       crs: source.crs,
     });
-    const db = await attached(task.db);
+    const db = await workerDatabase(task.db);
     await updateJob(db, task.importId, { detectedCrs: source.detectedCrs ?? null, fields: source.fields });
     let next = 1;
     for await (const chunk of source.chunks) {

@@ -9,7 +9,7 @@ import {
   listCoveragePolygons,
   saveCoveragePolygon,
 } from '../analysis/coverage-polygons.js';
-import { type CoverageServiceOptions, createCoverageService } from '../analysis/coverage-service.js';
+import type { CoverageService } from '../analysis/coverage-service.js';
 import { recordAudit } from '../audit/audit-log.js';
 import type { Principal } from '../auth/principal.js';
 import type { AppEnv } from '../context.js';
@@ -73,9 +73,8 @@ function ownerOf(principal: Principal | undefined): string {
  * /coverage-polygons/:operatorId/:technology`), which replaces the radius model for that pair in
  * the next run (the data version changes, so no cached result is reused).
  */
-export function analysisRoutes(db: Database, options?: CoverageServiceOptions) {
+export function analysisRoutes(db: Database, service: CoverageService) {
   const app = new Hono<AppEnv>();
-  const service = createCoverageService(db, options);
 
   app.post('/coverage', async (c) => {
     const parsed = coverageRequest.safeParse(await readJsonBody(c));

@@ -16,7 +16,7 @@ import {
 import type { Database, Sql } from '@hatang/db';
 import { type Context, Hono } from 'hono';
 import type { ZodType } from 'zod';
-import { onTowerChanged } from '../analysis/coverage-service.js';
+import { onTowerChanged } from '../analysis/analysis-thread.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { insertMessage } from '../colocation/message-store.js';
 import { notificationRoutes } from '../colocation/notification-routes.js';

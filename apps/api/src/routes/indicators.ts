@@ -20,6 +20,7 @@ import {
 import type { Database } from '@hatang/db';
 import { type Context, Hono } from 'hono';
 import type { ZodType } from 'zod';
+import type { AnalysisThread } from '../analysis/analysis-thread.js';
 import { recordAudit } from '../audit/audit-log.js';
 import type { AppEnv } from '../context.js';
 import { notFound, validationFailed } from '../errors.js';
@@ -33,7 +34,6 @@ import {
   upsertValue,
 } from '../indicators/dii-store.js';
 import { buildDashboard, computedCriterionValues } from '../indicators/dii-values.js';
-import { indicatorServiceFor } from '../indicators/indicator-service.js';
 import { assertMayReadVersion } from '../plans/plan-access.js';
 import { findVersion, type PlanVersion } from '../plans/version-store.js';
 import { parseBody, userOf } from './plan-request.js';
@@ -44,13 +44,14 @@ function parseQuery<T>(c: Context<AppEnv>, schema: ZodType<T>): T {
   return parsed.data;
 }
 
-export function indicatorRoutes(db: Database) {
+export function indicatorRoutes(db: Database, analysis: AnalysisThread) {
   const app = new Hono<AppEnv>();
-  const service = () => indicatorServiceFor(db);
+  // Reports (and their live coverage model) are computed in the analysis worker thread.
+  const service = () => analysis;
 
   app.get('/indicators', async (c) => {
     const { commune } = parseQuery(c, indicatorQuery);
-    return c.json(await service().report(commune ?? null, null));
+    return c.json(await service().indicators(commune ?? null, null));
   });
 
   app.get('/plan-versions/:id/indicators', async (c) => {
@@ -59,7 +60,12 @@ export function indicatorRoutes(db: Database) {
     assertMayReadVersion(version, c.get('principal'));
     const v = version as PlanVersion;
     return c.json(
-      await service().report(commune ?? null, { id: v.id, name: v.name, kind: v.kind, version: v.version }),
+      await service().indicators(commune ?? null, {
+        id: v.id,
+        name: v.name,
+        kind: v.kind,
+        version: v.version,
+      }),
     );
   });
 
@@ -177,7 +183,7 @@ export function indicatorRoutes(db: Database) {
   app.post('/dii/values/compute', async (c) => {
     const { year } = await parseBody(c, diiComputeInput);
     const catalogue = await catalogueOr404();
-    const computed = computedCriterionValues(catalogue, await service().report(null, null));
+    const computed = computedCriterionValues(catalogue, await service().indicators(null, null));
     const items = await db.transaction(async (tx) => {
       const out = [];
       for (const [criterionCode, value] of computed) {
@@ -204,7 +210,7 @@ export function indicatorRoutes(db: Database) {
 
   const dashboard = async () => {
     const catalogue = await catalogueOr404();
-    const live = computedCriterionValues(catalogue, await service().report(null, null));
+    const live = computedCriterionValues(catalogue, await service().indicators(null, null));
     return buildDashboard(catalogue, await listValues(db), live);
   };
 
