@@ -174,7 +174,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1', planExportRoutes(db, compute));
   app.route('/api/v1', indicatorRoutes(db, analysis));
   app.route('/api/v1', siteRoutes(db));
-  app.route('/api/v1', sharingRoutes(db));
+  app.route('/api/v1', sharingRoutes(db, analysis));
   app.route('/api/v1', permitRoutes(db));
   app.route('/api/v1', violationRoutes(db));
   app.route('/api/v1', colocationRoutes(db));

@@ -4,12 +4,18 @@
  * is out, restarts it after a crash (failing the jobs it held), and matches answers to questions.
  */
 import { Worker } from 'node:worker_threads';
-import type { IndicatorReport } from '@hatang/contracts';
+import type { IndicatorReport, RoutePlanRequest } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
 import type { VersionRef } from '../indicators/indicator-service.js';
 import { failJob } from '../jobs/job-store.js';
 import { fromThreadError } from '../jobs/thread-errors.js';
-import type { AnalysisMessage, AnalysisReply } from './analysis-worker.js';
+import type {
+  AnalysisAnswers,
+  AnalysisMessage,
+  AnalysisQuestion,
+  AnalysisReply,
+  RouteAnswer,
+} from './analysis-worker.js';
 
 const BOOTSTRAP = new URL('../jobs/thread-bootstrap.mjs', import.meta.url);
 const ENTRY = new URL('./analysis-worker.ts', import.meta.url).href;
@@ -18,11 +24,8 @@ export class AnalysisThread {
   #worker: Promise<Worker> | undefined;
   /** Coverage jobs sent and not yet settled. */
   readonly #jobs = new Set<string>();
-  /** Indicator reports asked for, by question id. */
-  readonly #reports = new Map<
-    number,
-    { resolve: (r: IndicatorReport) => void; reject: (e: Error) => void }
-  >();
+  /** Questions asked and not yet answered, by id. */
+  readonly #questions = new Map<number, { resolve: (value: unknown) => void; reject: (e: Error) => void }>();
   #nextId = 1;
 
   constructor(
@@ -46,15 +49,22 @@ export class AnalysisThread {
   }
 
   /** The indicator report of an area (null: the city) and plan version (null: the register). */
-  async indicators(area: string | null, version: VersionRef | null): Promise<IndicatorReport> {
+  indicators(area: string | null, version: VersionRef | null): Promise<IndicatorReport> {
+    return this.#ask({ kind: 'indicators', area, version });
+  }
+
+  /** A cable route through the network as it is now (the graph is built or patched as needed). */
+  planRoute(request: RoutePlanRequest): Promise<RouteAnswer> {
+    return this.#ask({ kind: 'route', request });
+  }
+
+  async #ask<Q extends AnalysisQuestion>(question: Q): Promise<AnalysisAnswers[Q['kind']]> {
     const worker = await this.#thread();
     const id = this.#nextId++;
-    const answer = new Promise<IndicatorReport>((resolve, reject) =>
-      this.#reports.set(id, { resolve, reject }),
-    );
+    const answer = new Promise<unknown>((resolve, reject) => this.#questions.set(id, { resolve, reject }));
     this.#settle(worker);
-    worker.postMessage({ type: 'indicators', id, area, version } satisfies AnalysisMessage);
-    return answer;
+    worker.postMessage({ type: 'ask', id, question } satisfies AnalysisMessage);
+    return answer as Promise<AnalysisAnswers[Q['kind']]>;
   }
 
   /** A tower write committed: live models follow it (a no-op before the thread has started). */
@@ -70,7 +80,7 @@ export class AnalysisThread {
 
   /** An idle thread keeps its models (for the next run) but not the process alive. */
   #settle(worker: Worker) {
-    if (this.#jobs.size === 0 && this.#reports.size === 0) worker.unref();
+    if (this.#jobs.size === 0 && this.#questions.size === 0) worker.unref();
     else worker.ref();
   }
 
@@ -95,9 +105,9 @@ export class AnalysisThread {
     worker.on('message', (reply: AnalysisReply) => {
       if (reply.type === 'settled') this.#jobs.delete(reply.jobId);
       else {
-        const waiting = this.#reports.get(reply.id);
-        this.#reports.delete(reply.id);
-        if ('report' in reply) waiting?.resolve(reply.report);
+        const waiting = this.#questions.get(reply.id);
+        this.#questions.delete(reply.id);
+        if ('value' in reply) waiting?.resolve(reply.value);
         else
           waiting?.reject(
             'refusal' in reply.error || 'databaseError' in reply.error
@@ -114,9 +124,9 @@ export class AnalysisThread {
       this.#jobs.clear();
       for (const jobId of jobs)
         failJob(this.db, jobId, 'The coverage computation stopped; start it again').catch(() => {});
-      for (const waiting of this.#reports.values())
+      for (const waiting of this.#questions.values())
         waiting.reject(new Error(`The analysis worker stopped (exit ${code})`));
-      this.#reports.clear();
+      this.#questions.clear();
       if (jobs.length) console.error(`The analysis worker stopped (exit ${code})`);
     });
     worker.on('error', (error) => console.error('The analysis worker failed:', error.message));

@@ -1,38 +1,57 @@
 /**
  * The analysis worker thread: runs coverage jobs one at a time (the engine is CPU-bound; two
  * builds at once would only share the cores) against the database it attached to, writing each
- * job's progress, result or error to its row, and answers indicator reports (their live coverage
- * model lives here too). The request thread only queues jobs, asks for reports and forwards tower
+ * job's progress, result or error to its row, and answers indicator reports and route plans (their
+ * live coverage model and route graph live here too). The request thread only queues jobs, asks for reports and forwards tower
  * edits, so its event loop never waits for a model build.
  *
- * In: { type: 'run', jobId, request } | { type: 'tower', before, after }
- *   | { type: 'indicators', id, area, version }
+ * In: { type: 'run', jobId, request } | { type: 'tower', before, after } | { type: 'ask', id, question }
  * Out: { type: 'settled', jobId } once a job's row holds its end;
- *   { type: 'indicators', id, report } or { type: 'indicators', id, error } for a report.
+ *   { type: 'answer', id, value } or { type: 'answer', id, error } for a question.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { CoverageRequest, IndicatorReport } from '@hatang/contracts';
+import { type PlannedRoute, planRoute } from '@hatang/analysis';
+import type { CoverageRequest, IndicatorReport, RoutePlanRequest } from '@hatang/contracts';
 import { attachDatabase, type DatabaseHandle } from '@hatang/db';
 import { IndicatorService, type VersionRef } from '../indicators/indicator-service.js';
 import { failJob, finishJob, reportProgress, startJob } from '../jobs/job-store.js';
 import { type ThreadError, toThreadError } from '../jobs/thread-errors.js';
+import { RoutePlannerService } from '../sharing/route-planner-service.js';
 import { CoverageEngine, JobCancelled } from './coverage-engine.js';
+
+/** What the request thread asks and waits for. */
+export type AnalysisQuestion =
+  | { kind: 'indicators'; area: string | null; version: VersionRef | null }
+  | { kind: 'route'; request: RoutePlanRequest };
+
+export interface RouteAnswer {
+  route: PlannedRoute;
+  graph: { nodes: number; edges: number; rebuilt: boolean; patchedDucts: number };
+  /** Milliseconds to get the graph (a rebuild, a patch or none) and to search it. */
+  timings: { graphMs: number; searchMs: number };
+}
+
+export interface AnalysisAnswers {
+  indicators: IndicatorReport;
+  route: RouteAnswer;
+}
 
 export type AnalysisMessage =
   | { type: 'run'; jobId: string; request: CoverageRequest }
   | { type: 'tower'; before: unknown; after: unknown }
-  | { type: 'indicators'; id: number; area: string | null; version: VersionRef | null };
+  | { type: 'ask'; id: number; question: AnalysisQuestion };
 
 export type AnalysisReply =
   | { type: 'settled'; jobId: string }
-  | { type: 'indicators'; id: number; report: IndicatorReport }
-  | { type: 'indicators'; id: number; error: ThreadError | { message: string } };
+  | { type: 'answer'; id: number; value: AnalysisAnswers[AnalysisQuestion['kind']] }
+  | { type: 'answer'; id: number; error: ThreadError | { message: string } };
 
 const port = parentPort;
 if (!port) throw new Error('analysis-worker.ts runs as a worker thread');
 const db = await attachDatabase((workerData as { handle: DatabaseHandle }).handle);
 const engine = new CoverageEngine(db);
 const indicators = new IndicatorService(db);
+const routes = new RoutePlannerService(db);
 let queue = Promise.resolve();
 const reply = (message: AnalysisReply) => port.postMessage(message);
 
@@ -50,6 +69,34 @@ async function run(jobId: string, request: CoverageRequest) {
   }
 }
 
+async function planRouteNow(request: RoutePlanRequest): Promise<RouteAnswer> {
+  const start = performance.now();
+  const { graph, built, patched } = await routes.graph();
+  const graphMs = performance.now() - start;
+  const route = planRoute(graph, request.points, {
+    costs: {
+      duct: request.costs?.duct,
+      pole: request.costs?.pole,
+      trench_tunnel: request.costs?.trenchTunnel,
+      new_trench: request.costs?.newTrench,
+      new_trench_straight: request.costs?.newTrenchStraight,
+    },
+    maxConnectM: request.maxConnectM,
+  });
+  const searchMs = performance.now() - start - graphMs;
+  return {
+    route,
+    graph: { nodes: graph.nodeCount, edges: graph.edgeCount, rebuilt: built, patchedDucts: patched },
+    timings: { graphMs: Math.round(graphMs * 10) / 10, searchMs: Math.round(searchMs * 10) / 10 },
+  };
+}
+
+function answer(question: AnalysisQuestion): Promise<AnalysisAnswers[AnalysisQuestion['kind']]> {
+  return question.kind === 'indicators'
+    ? indicators.report(question.area, question.version)
+    : planRouteNow(question.request);
+}
+
 port.on('message', (message: AnalysisMessage) => {
   switch (message.type) {
     case 'tower':
@@ -58,16 +105,18 @@ port.on('message', (message: AnalysisMessage) => {
     case 'run':
       queue = queue.then(() => run(message.jobId, message.request));
       return;
-    case 'indicators':
-      indicators.report(message.area, message.version).then(
-        (report) => reply({ type: 'indicators', id: message.id, report }),
+    case 'ask':
+      answer(message.question).then(
+        (value) => reply({ type: 'answer', id: message.id, value }),
         (error: unknown) => {
           const known = toThreadError(error);
-          if (!known) console.error('indicator report failed', error);
+          if (!known) console.error(`analysis worker: ${message.question.kind} failed`, error);
           reply({
-            type: 'indicators',
+            type: 'answer',
             id: message.id,
-            error: known ?? { message: 'The indicator report failed; see the server log' },
+            error: known ?? {
+              message: `The ${message.question.kind} computation failed; see the server log`,
+            },
           });
         },
       );

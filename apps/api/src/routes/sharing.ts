@@ -3,7 +3,6 @@ import {
   digOnceMatches,
   digOnceNotices,
   findSharingHosts,
-  planRoute,
   type SharingDistanceRule,
   TowerIndex,
   towerSharingReport,
@@ -20,6 +19,7 @@ import {
 import type { Database } from '@hatang/db';
 import { Hono } from 'hono';
 import type { z } from 'zod';
+import type { AnalysisThread } from '../analysis/analysis-thread.js';
 import type { AppEnv } from '../context.js';
 import { notFound, validationFailed } from '../errors.js';
 import { readJsonBody } from '../http/body.js';
@@ -28,7 +28,6 @@ import { assertMayReadVersion } from '../plans/plan-access.js';
 import { campaignRoutes } from '../sharing/campaign-routes.js';
 import { loadTelecomWorks, windowFrom } from '../sharing/dig-once-data.js';
 import { loadCivilWorks } from '../sharing/network-data.js';
-import { routePlannerFor } from '../sharing/route-planner-service.js';
 import { operatorFor } from '../sharing/sharing-access.js';
 import {
   candidatesCsv,
@@ -58,7 +57,7 @@ const ruleOf = (r: { urbanM?: number; otherM?: number } | undefined): SharingDis
  * heights, free tubes and attachments) is at the sharing tier; who rents which tower is never
  * returned.
  */
-export function sharingRoutes(db: Database) {
+export function sharingRoutes(db: Database, analysis: AnalysisThread) {
   const app = new Hono<AppEnv>();
 
   app.post('/sharing/towers/nearby', async (c) => {
@@ -143,20 +142,9 @@ export function sharingRoutes(db: Database) {
 
   app.post('/routes/plan', async (c) => {
     const body = parse(routePlanRequest, await readJsonBody(c));
-    const start = performance.now();
-    const { graph, built, patched } = await routePlannerFor(db).graph();
-    const graphMs = performance.now() - start;
-    const route = planRoute(graph, body.points, {
-      costs: {
-        duct: body.costs?.duct,
-        pole: body.costs?.pole,
-        trench_tunnel: body.costs?.trenchTunnel,
-        new_trench: body.costs?.newTrench,
-        new_trench_straight: body.costs?.newTrenchStraight,
-      },
-      maxConnectM: body.maxConnectM,
-    });
-    const searchMs = performance.now() - start - graphMs;
+    // Built, patched and searched in the analysis worker: the first build of a city's graph
+    // takes seconds, which this thread must not spend.
+    const { route, graph, timings } = await analysis.planRoute(body);
     const orgs = await loadOrganisations(db);
     const owner = (id: string | null) =>
       id ? { ownerCode: orgs.get(id)?.code ?? null, ownerName: orgs.get(id)?.name ?? null } : {};
@@ -181,8 +169,8 @@ export function sharingRoutes(db: Database) {
       /** Each owner whose infrastructure the route uses is a co-location (rental) counterpart. */
       owners: route.owners.map((o) => ({ ...o, ...owner(o.ownerOrgId) })),
       quantities: route.quantities,
-      graph: { nodes: graph.nodeCount, edges: graph.edgeCount, rebuilt: built, patchedDucts: patched },
-      timings: { graphMs: Math.round(graphMs * 10) / 10, searchMs: Math.round(searchMs * 10) / 10 },
+      graph,
+      timings,
     });
   });
 

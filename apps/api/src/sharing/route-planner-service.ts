@@ -1,5 +1,5 @@
 /**
- * Keeps one route graph per database, built from the whole network on first use and kept up to
+ * Keeps one route graph (in the analysis worker), built from the whole network on first use and kept up to
  * date as the network changes. Change detection reads the per-table write counters that statement
  * triggers keep in `network_versions` (migration 0010): one small read per request, and it sees
  * every write (API, imports, seeds, SQL), not only those through the asset routes.
@@ -118,15 +118,4 @@ export class RoutePlannerService {
     });
     return { graph: (await next).graph, built: true, patched: 0 };
   }
-}
-
-const services = new WeakMap<Database, RoutePlannerService>();
-
-export function routePlannerFor(db: Database): RoutePlannerService {
-  let service = services.get(db);
-  if (!service) {
-    service = new RoutePlannerService(db);
-    services.set(db, service);
-  }
-  return service;
 }
