@@ -27,7 +27,8 @@ export type ParseTask =
       limits: ParseLimits;
       port: MessagePort;
     }
-  | { kind: 'raster'; path: string; limits: ParseLimits; port: MessagePort };
+  /** A population GeoTIFF: read, and its cells written (one transaction) by the worker. */
+  | { kind: 'raster'; path: string; db: DatabaseHandle; limits: ParseLimits; port: MessagePort };
 
 /** Worker → main. `start`: the task began (the time budget runs from here). */
 export type WorkerMessage =

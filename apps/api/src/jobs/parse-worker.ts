@@ -1,7 +1,7 @@
 /**
  * Runs inside a parse worker (never on the request thread): opens the spooled upload with the
  * readers of @hatang/geo, stages its features chunk by chunk into import_rows and validates them
- * (through its own database connection), or reads a population GeoTIFF.
+ * (through its own database connection), or reads a population GeoTIFF and writes its cells.
  * The worker's heap is capped and the main thread terminates it when its time budget runs out.
  */
 import { once } from 'node:events';
@@ -12,7 +12,7 @@ import { FormatError, LimitError } from '@hatang/geo/formats';
 import { ApiError } from '../errors.js';
 import { autoMapping } from '../imports/field-mapping.js';
 import { updateJob } from '../imports/import-store.js';
-import { readPopulationRaster } from '../imports/population-raster.js';
+import { importPopulationRaster, readPopulationRaster } from '../imports/population-raster.js';
 import { stageChunk } from '../imports/stage-rows.js';
 import { openUpload } from '../imports/upload-source.js';
 import { validateImport } from '../imports/validate-import.js';
@@ -37,7 +37,7 @@ export default async function runParseTask(task: ParseTask): Promise<TaskResult<
   try {
     if (task.kind === 'raster') {
       const raster = await readPopulationRaster(new Uint8Array(await readFile(task.path)), task.limits);
-      return { ok: true, value: raster };
+      return { ok: true, value: await importPopulationRaster(await workerDatabase(task.db), raster) };
     }
     const { limits } = task;
     const source = await openUpload(

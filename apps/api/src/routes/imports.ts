@@ -13,7 +13,7 @@ import { findDuplicates } from '../imports/duplicates.js';
 import { checkMapping, fieldMappingSchema } from '../imports/field-mapping.js';
 import { findJob, remapImport, startImport, viewImport } from '../imports/import-jobs.js';
 import type { ImportJob } from '../imports/import-store.js';
-import { importPopulationRaster, type PopulationRaster } from '../imports/population-raster.js';
+import type { PopulationImportResult } from '../imports/population-raster.js';
 import type { ComputePool } from '../jobs/compute-pool.js';
 import { busyResponse, type ParsePool, PoolBusyError, type PoolSlot } from '../jobs/parse-pool.js';
 
@@ -178,8 +178,9 @@ export function importRoutes(
   app.post('/population', async (c) => {
     const { upload, file, slot } = await receive(c);
     try {
-      const raster = await slot.run<PopulationRaster>({ kind: 'raster', path: file.path });
-      return c.json(await importPopulationRaster(db, raster));
+      // Read and written by the parse worker: a raster's pixels never cross to this thread.
+      const { handle } = await db.workerHandle();
+      return c.json(await slot.run<PopulationImportResult>({ kind: 'raster', path: file.path, db: handle }));
     } catch (error) {
       if (error instanceof LimitError) throw limitExceeded(error);
       throw error;
