@@ -179,7 +179,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1', violationRoutes(db));
   app.route('/api/v1', colocationRoutes(db));
   app.route('/api/v1/imports', importRoutes(db, uploads, compute, deps.imports));
-  app.route('/api/v1/exports', exportRoutes(db, compute));
+  app.route('/api/v1/exports', exportRoutes(compute));
   app.route('/tiles', tileRoutes(db));
   app.route('/ogc', ogcRoutes(db));
   app.route('/api', openApiRoutes());

@@ -10,6 +10,7 @@ import type { Principal } from '../auth/principal.js';
 import { notFound } from '../errors.js';
 import { type ExportFormat, encodeExport } from '../exports/export-formats.js';
 import { selectForExport } from '../exports/export-query.js';
+import { ofdsExport } from '../exports/ofds.js';
 import { type Actor, type CommitResult, commitImport } from '../imports/commit-import.js';
 import type { FieldMapping } from '../imports/field-mapping.js';
 import { validateImport } from '../imports/validate-import.js';
@@ -44,6 +45,12 @@ export type ComputeTask =
     }
   | { kind: 'plan-export'; file: PlanExportFile; context: ExportContext; map: PrintMapRequest }
   | {
+      kind: 'ofds';
+      part: 'nodes' | 'spans';
+      principal: Principal | undefined;
+      bbox: [number, number, number, number] | undefined;
+    }
+  | {
       kind: 'import-validate';
       importId: string;
       resource: string;
@@ -64,6 +71,7 @@ export type ComputeKind = ComputeTask['kind'];
 export interface ComputeResults {
   'asset-export': FileResult;
   'plan-export': FileResult;
+  ofds: FileResult;
   /** The number of invalid rows. */
   'import-validate': number;
   'import-commit': CommitResult;
@@ -173,6 +181,15 @@ export async function runTask(db: Database, task: ComputeTask): Promise<ComputeR
       return assetExport(db, task);
     case 'plan-export':
       return planExport(db, task);
+    case 'ofds': {
+      const ofds = await ofdsExport(db, task.principal, task.bbox);
+      return {
+        body: JSON.stringify(ofds[task.part]),
+        contentType: 'application/geo+json',
+        extension: 'geojson',
+        headers: {},
+      };
+    }
     case 'import-validate':
       return validateImport(db, task.importId, definitionOf(task.resource), task.mapping, task.onlyOwner);
     case 'import-commit':

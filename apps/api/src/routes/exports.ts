@@ -1,11 +1,9 @@
 import { assetResources, bboxParam, type ResourceDefinition } from '@hatang/contracts';
-import type { Database } from '@hatang/db';
 import type { CrsCode } from '@hatang/geo';
 import { Hono } from 'hono';
 import type { AppEnv } from '../context.js';
 import { notFound, validationFailed } from '../errors.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../exports/export-formats.js';
-import { ofdsExport } from '../exports/ofds.js';
 import type { ComputePool } from '../jobs/compute-pool.js';
 
 const DEFINITIONS = new Map<string, ResourceDefinition>(assetResources.map((r) => [r.path, r]));
@@ -16,7 +14,7 @@ const isFormat = (v: string): v is ExportFormat => (EXPORT_FORMATS as readonly s
  * Routes under /api/v1/exports: `GET /:resource?format=&crs=&bbox=&<filters>` (a file download)
  * and `GET /ofds/nodes|spans` (OFDS GeoJSON of the fiber network).
  */
-export function exportRoutes(db: Database, compute: ComputePool) {
+export function exportRoutes(compute: ComputePool) {
   const app = new Hono<AppEnv>();
 
   app.get('/ofds/:part', async (c) => {
@@ -30,10 +28,13 @@ export function exportRoutes(db: Database, compute: ComputePool) {
         throw validationFailed([{ path: ['bbox'], message: 'bbox must be minLng,minLat,maxLng,maxLat' }]);
       bbox = parsed.data;
     }
-    const ofds = await ofdsExport(db, c.get('principal'), bbox);
-    c.header('Content-Type', 'application/geo+json');
+    const made = await compute.run(
+      { kind: 'ofds', part, principal: c.get('principal'), bbox },
+      c.req.raw.signal,
+    );
+    c.header('Content-Type', made.contentType);
     c.header('Content-Disposition', `attachment; filename="ofds-${part}.geojson"`);
-    return c.body(JSON.stringify(ofds[part]));
+    return c.body(typeof made.body === 'string' ? made.body : new Uint8Array(made.body));
   });
 
   app.get('/:resource', async (c) => {
