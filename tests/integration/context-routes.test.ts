@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../../apps/api/src/app.js';
 import { createOrganisation, insertTestUnit, sampleFeature, testCellId } from '../support/fixtures.js';
@@ -64,6 +65,32 @@ describe('context routes', () => {
       gridPopulation: 1599,
     });
     expect((await api('GET', '/api/v1/admin-units/00000')).status).toBe(404);
+  });
+
+  it('serves the list of units from memory with an ETag, gzipped, and rebuilds it when a unit changes', async () => {
+    const db = await testDatabase();
+    const first = await app.request('/api/v1/admin-units', { headers: { 'accept-encoding': 'gzip' } });
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-encoding')).toBe('gzip');
+    const etag = first.headers.get('etag') ?? '';
+    const listed = JSON.parse(gunzipSync(Buffer.from(await first.arrayBuffer())).toString('utf8')) as {
+      features: { id: string; properties: { name: string } }[];
+    };
+    expect(listed.features.find((f) => f.id === unitCode)?.properties.name).toBe('Thử Nghiệm');
+    // The same version again: 304 with no body; without gzip: the same JSON as text.
+    const again = await app.request('/api/v1/admin-units', { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    const plain = await app.request('/api/v1/admin-units');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.json()).toEqual(listed);
+    // A unit renamed: a new version, a new ETag, the new name.
+    await db.query('UPDATE admin_units SET name = $2 WHERE code = $1', [unitCode, 'Thử Nghiệm Mới']);
+    const changed = await app.request('/api/v1/admin-units', { headers: { 'if-none-match': etag } });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+    const renamed = (await changed.json()) as typeof listed;
+    expect(renamed.features.find((f) => f.id === unitCode)?.properties.name).toBe('Thử Nghiệm Mới');
+    await db.query('UPDATE admin_units SET name = $2 WHERE code = $1', [unitCode, 'Thử Nghiệm']);
   });
 
   it('sums the population of the cells inside a bbox', async () => {

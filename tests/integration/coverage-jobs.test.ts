@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../apps/api/src/app.js';
-import { createJob, startJob } from '../../apps/api/src/jobs/job-store.js';
+import { createJob, pruneJobs, startJob } from '../../apps/api/src/jobs/job-store.js';
 import { createOrganisation } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { type Session, sessionFor, TEST_SCRYPT_N } from '../support/sessions.js';
@@ -108,6 +108,22 @@ describe('coverage jobs in the database', () => {
     const fresh = await call<Job>(app, 'POST', coverage, { as: planner, json: { ...small, gapLimit: 3 } });
     expect(fresh.status).toBe(202);
     await poll(app, planner, fresh.body.jobId);
+  });
+
+  it('sweeps jobs finished more than a day ago (and lost ones), keeping recent results', async () => {
+    const old = await jobRow(plannerId);
+    const recent = await jobRow(plannerId);
+    await db.query(
+      `UPDATE jobs SET status = 'done', finished_at = now() - interval '25 hours' WHERE id = $1`,
+      [old],
+    );
+    await db.query(`UPDATE jobs SET status = 'done', finished_at = now() WHERE id = $1`, [recent]);
+    expect(await pruneJobs(db)).toBeGreaterThanOrEqual(1);
+    const left = await db.query<{ id: string }>(
+      'SELECT id::text AS id FROM jobs WHERE id = ANY($1::uuid[])',
+      [[old, recent]],
+    );
+    expect(left.map((row) => row.id)).toEqual([recent]);
   });
 
   it('bounds queued and running jobs per user and overall: 429 with Retry-After', async () => {

@@ -117,4 +117,51 @@ describe('history actors', () => {
     );
     expectAll((await call(r.app, 'GET', keyPath, { as: r.staff.reviewer })).body, [r.staff.planner.user.id]);
   });
+
+  it('names no staff member on a published plan version: others see what and when, staff who', async () => {
+    const planner = r.staff.planner;
+    const plan = await call<{ id: string }>(r.app, 'POST', '/api/v1/plans', {
+      as: planner,
+      json: { name: `Leak plan ${crypto.randomUUID().slice(0, 8)}` },
+    });
+    const base = await call<{ id: string }>(r.app, 'POST', `/api/v1/plans/${plan.body.id}/baseline`, {
+      as: planner,
+      json: { name: 'Hiện trạng' },
+    });
+    const draft = await call<{ id: string; version: number }>(
+      r.app,
+      'POST',
+      `/api/v1/plan-versions/${base.body.id}/fork`,
+      { as: planner, json: { name: 'Phương án' } },
+    );
+    const approved = await call(r.app, 'POST', `/api/v1/plan-versions/${draft.body.id}/approve`, {
+      as: r.staff.admin,
+      headers: { 'if-match': String(draft.body.version) },
+    });
+    expect(approved.status).toBe(200);
+    const needles = [planner.user.id, r.staff.admin.user.id];
+    for (const [who, label] of [
+      [r.a, 'an operator'],
+      [viewer, 'a viewer'],
+    ] as const) {
+      const read = await call<{ createdBy: unknown; approvedBy: unknown }>(
+        r.app,
+        'GET',
+        `/api/v1/plan-versions/${draft.body.id}`,
+        { as: who },
+      );
+      expect(read.status).toBe(200);
+      expect(read.body).toMatchObject({ createdBy: null, approvedBy: null });
+      expectNone(read.body, needles, `the version as ${label} reads it`);
+      const plans = await call(r.app, 'GET', '/api/v1/plans', { as: who });
+      expectNone(plans.body, needles, `the plan list as ${label} reads it`);
+    }
+    const staff = await call<{ createdBy: unknown; approvedBy: unknown }>(
+      r.app,
+      'GET',
+      `/api/v1/plan-versions/${draft.body.id}`,
+      { as: planner },
+    );
+    expect(staff.body).toMatchObject({ createdBy: planner.user.id, approvedBy: r.staff.admin.user.id });
+  });
 });

@@ -130,6 +130,23 @@ describe('permit duplicate check across operators', () => {
       headers: r.a.headers,
     });
     expect(pdf.status).toBe(200);
+    // Which reviewer decided is for staff: the applicant sees the decision, not who made it.
+    const asApplicant = await call<{ decidedBy: unknown; decidedAt: unknown }>(
+      r.app,
+      'GET',
+      `/api/v1/permit-applications/${mine.id}`,
+      { as: r.a },
+    );
+    expect(asApplicant.body.decidedAt).toEqual(expect.any(String));
+    expect(asApplicant.body.decidedBy).toBeNull();
+    expectNone(asApplicant.body, [r.staff.reviewer.user.id], "the applicant's view of the decision");
+    const asStaff = await call<{ decidedBy: unknown }>(
+      r.app,
+      'GET',
+      `/api/v1/permit-applications/${mine.id}`,
+      { as: r.staff.planner },
+    );
+    expect(asStaff.body.decidedBy).toBe(r.staff.reviewer.user.id);
     const db = await testDatabase();
     const rows = await db.query<{ checks: unknown }>('SELECT checks FROM permit_applications WHERE id = $1', [
       mine.id,

@@ -15,6 +15,7 @@ import {
   cancelJob,
   createJob,
   type JobRecord,
+  pruneJobs,
   readJob,
   reusableJob,
 } from '../jobs/job-store.js';
@@ -43,6 +44,7 @@ export interface CoverageJob {
 export const DEFAULT_ANALYSIS_HEAP_MB = 4096;
 /** How often this instance tells the database its jobs are alive, ms. */
 const HEARTBEAT_MS = 15_000;
+const PRUNE_EVERY_MS = 3_600_000;
 
 function viewOf(job: JobRecord): CoverageJob {
   const status: CoverageJobStatus =
@@ -66,6 +68,7 @@ function viewOf(job: JobRecord): CoverageJob {
 
 export class CoverageService {
   #heartbeat: NodeJS.Timeout | undefined;
+  #prunedAt = 0;
 
   constructor(
     private readonly db: Database,
@@ -75,6 +78,11 @@ export class CoverageService {
 
   /** Starts (or finds the finished or running) job for `request`, owned by `ownerUserId`. */
   async start(request: CoverageRequest, ownerUserId: string): Promise<CoverageJob> {
+    // Finished jobs are kept a day for reuse; the table is swept at most once an hour.
+    if (Date.now() - this.#prunedAt > PRUNE_EVERY_MS) {
+      this.#prunedAt = Date.now();
+      await pruneJobs(this.db);
+    }
     const version = await readDataVersion(this.db);
     const key = `${requestKey(request)}#${versionKey(version)}`;
     const reused = await reusableJob(this.db, 'coverage', key, ownerUserId);

@@ -49,14 +49,16 @@ export const SELECT_APPLICATION = `SELECT a.id::text AS id, a.kind, a.status, a.
 
 /**
  * SELECT_APPLICATION for the viewer: city staff (`staff`) get the full check results (the
- * duplicate check names other organisations' applications), everyone else the applicant's view.
+ * duplicate check names other organisations' applications) and who decided, everyone else the
+ * applicant's view.
  * Every other reader (audit, conflicts, the decision document) uses SELECT_APPLICATION and so
  * never carries the staff results.
  */
 const selectFor = (staff: boolean) =>
   staff
     ? SELECT_APPLICATION.replace(' a.checks,', ' COALESCE(a.staff_checks, a.checks) AS checks,')
-    : SELECT_APPLICATION;
+    : // Which reviewer decided is for city staff; the applicant sees the decision and its date.
+      SELECT_APPLICATION.replace(' a.decided_by::text AS "decidedBy",', ' NULL::text AS "decidedBy",');
 
 export async function findApplication(
   sql: Sql,

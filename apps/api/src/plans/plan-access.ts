@@ -12,6 +12,15 @@ const DRAFT_READERS = new Set(['admin', 'planner', 'reviewer']);
 export const mayReadDrafts = (principal: Principal | undefined) =>
   principal?.roles.some((r) => DRAFT_READERS.has(r)) ?? false;
 
+/**
+ * A version as `principal` sees it: who drafted and approved it (city staff's user ids) is for
+ * city staff; everyone else sees what and when (issue 15: answers name no staff member).
+ */
+export const versionFor = <T extends { createdBy: string | null; approvedBy: string | null }>(
+  principal: Principal | undefined,
+  version: T,
+): T => (mayReadDrafts(principal) ? version : { ...version, createdBy: null, approvedBy: null });
+
 export const isPublishedKind = (kind: PlanVersionKind) => kind === 'approved' || kind === 'superseded';
 
 /** 404 (not 403: a draft's existence is not for everyone) when the viewer may not read the version. */

@@ -1,6 +1,7 @@
 import type { Database } from '@hatang/db';
 import { Hono } from 'hono';
 import { notFound } from '../errors.js';
+import { type CachedBody, cacheBody, sendCached } from '../http/cached-body.js';
 
 const SELECT = `SELECT a.code, a.name, a.unit_type AS "unitType", a.former_district AS "formerDistrict",
   a.area_km2 AS "areaKm2", a.population, ST_AsGeoJSON(a.geom, 6)::json AS geometry,
@@ -16,12 +17,27 @@ const toFeature = ({ geometry, ...properties }: AdminUnitRow) => ({
   properties,
 });
 
+/**
+ * What the list depends on, from one cheap read: the row count and the newest row version (any
+ * insert or update gives its row a new xmin; a delete changes the count).
+ */
+const VERSION = `SELECT count(*)::text || '-' || coalesce(max(xmin::text::bigint), 0)::text AS version FROM admin_units`;
+
 /** The 114 communes, wards and special zones (read-only, real boundaries and populations). */
 export function adminUnitRoutes(db: Database) {
   const app = new Hono();
+  // Every map asks for the city's boundaries (1.9 MB): they are built once per data version and
+  // served from memory, gzipped, with an ETag (issue 15: 200 clients asking must not stall the
+  // server, and it must recover at once when they stop).
+  let cached: CachedBody | undefined;
   app.get('/', async (c) => {
-    const rows = await db.query<AdminUnitRow>(`${SELECT} ORDER BY a.code`);
-    return c.json({ type: 'FeatureCollection', features: rows.map(toFeature), next: null });
+    const [row] = await db.query<{ version: string }>(VERSION);
+    const version = `admin-units-${row?.version ?? '0'}`;
+    if (cached?.version !== version) {
+      const rows = await db.query<AdminUnitRow>(`${SELECT} ORDER BY a.code`);
+      cached = cacheBody(version, { type: 'FeatureCollection', features: rows.map(toFeature), next: null });
+    }
+    return sendCached(c, cached);
   });
   app.get('/:code', async (c) => {
     const code = c.req.param('code');

@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/audit-log.js';
 import type { AppEnv } from '../context.js';
 import { ApiError, notFound } from '../errors.js';
 import { etag, readIfMatch } from '../http/body.js';
-import { assertMayReadVersion, versionLocked } from '../plans/plan-access.js';
+import { assertMayReadVersion, versionFor, versionLocked } from '../plans/plan-access.js';
 import { copyContent, findVersion, insertVersion, type PlanVersion } from '../plans/version-store.js';
 import { type PlanItemRouteOptions, versionItemRoutes } from './plan-items.js';
 import { parseBody, userOf } from './plan-request.js';
@@ -22,7 +22,7 @@ export function planVersionRoutes(db: Database, options: PlanItemRouteOptions) {
   app.get('/:id', async (c) => {
     const version = await readable(c, c.req.param('id'));
     c.header('ETag', etag(version.version));
-    return c.json(version);
+    return c.json(versionFor(c.get('principal'), version));
   });
 
   app.patch('/:id', async (c) => {

@@ -6,7 +6,7 @@ import type { AppEnv } from '../context.js';
 import { notFound, validationFailed } from '../errors.js';
 import { etag, isUuid } from '../http/body.js';
 import { basemapLand } from '../plans/land.js';
-import { isPublishedKind, mayReadDrafts } from '../plans/plan-access.js';
+import { isPublishedKind, mayReadDrafts, versionFor } from '../plans/plan-access.js';
 import {
   findVersion,
   insertVersion,
@@ -42,7 +42,9 @@ async function findPlan(sql: Sql, id: string): Promise<PlanRow | undefined> {
 function plansApp(db: Database) {
   const app = new Hono<AppEnv>();
   const visible = (c: Context<AppEnv>, versions: PlanVersion[]) =>
-    mayReadDrafts(c.get('principal')) ? versions : versions.filter((v) => isPublishedKind(v.kind));
+    mayReadDrafts(c.get('principal'))
+      ? versions
+      : versions.filter((v) => isPublishedKind(v.kind)).map((v) => versionFor(c.get('principal'), v));
   const withVersions = async (c: Context<AppEnv>, plan: PlanRow) => {
     const versions = visible(c, await listVersions(db, plan.id));
     return { ...plan, approvedVersionId: versions.find((v) => v.kind === 'approved')?.id ?? null, versions };
