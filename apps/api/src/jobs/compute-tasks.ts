@@ -12,6 +12,7 @@ import { type ExportFormat, encodeExport } from '../exports/export-formats.js';
 import { selectForExport } from '../exports/export-query.js';
 import { ofdsExport } from '../exports/ofds.js';
 import { type Actor, type CommitResult, commitImport } from '../imports/commit-import.js';
+import { type DuplicateReport, findDuplicates } from '../imports/duplicates.js';
 import type { FieldMapping } from '../imports/field-mapping.js';
 import { validateImport } from '../imports/validate-import.js';
 import { appendixCsv, appendixXlsx } from '../plan-exports/appendix-files.js';
@@ -63,6 +64,13 @@ export type ComputeTask =
       resource: string;
       actor: Actor;
       onlyOwner: string | undefined;
+    }
+  | {
+      kind: 'import-duplicates';
+      importId: string;
+      resource: string;
+      mapping: FieldMapping;
+      onlyOwner: string | undefined;
     };
 
 export type ComputeKind = ComputeTask['kind'];
@@ -75,6 +83,7 @@ export interface ComputeResults {
   /** The number of invalid rows. */
   'import-validate': number;
   'import-commit': CommitResult;
+  'import-duplicates': DuplicateReport;
 }
 
 /** A file made by a task: its bytes (or text) and what the answer says about it. */
@@ -194,5 +203,7 @@ export async function runTask(db: Database, task: ComputeTask): Promise<ComputeR
       return validateImport(db, task.importId, definitionOf(task.resource), task.mapping, task.onlyOwner);
     case 'import-commit':
       return commitImport(db, task.importId, definitionOf(task.resource), task.actor, task.onlyOwner);
+    case 'import-duplicates':
+      return findDuplicates(db, task.importId, definitionOf(task.resource), task.mapping, task.onlyOwner);
   }
 }

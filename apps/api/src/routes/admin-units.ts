@@ -29,15 +29,23 @@ export function adminUnitRoutes(db: Database) {
   // Every map asks for the city's boundaries (1.9 MB): they are built once per data version and
   // served from memory, gzipped, with an ETag (issue 15: 200 clients asking must not stall the
   // server, and it must recover at once when they stop).
-  let cached: CachedBody | undefined;
+  // One build per version, shared by every request that arrives while it runs.
+  let cached: { version: string; body: Promise<CachedBody> } | undefined;
+  const build = async (version: string) => {
+    const rows = await db.query<AdminUnitRow>(`${SELECT} ORDER BY a.code`);
+    return cacheBody(version, { type: 'FeatureCollection', features: rows.map(toFeature), next: null });
+  };
   app.get('/', async (c) => {
     const [row] = await db.query<{ version: string }>(VERSION);
     const version = `admin-units-${row?.version ?? '0'}`;
     if (cached?.version !== version) {
-      const rows = await db.query<AdminUnitRow>(`${SELECT} ORDER BY a.code`);
-      cached = cacheBody(version, { type: 'FeatureCollection', features: rows.map(toFeature), next: null });
+      const entry = { version, body: build(version) };
+      cached = entry;
+      entry.body.catch(() => {
+        if (cached === entry) cached = undefined;
+      });
     }
-    return sendCached(c, cached);
+    return sendCached(c, await cached.body);
   });
   app.get('/:code', async (c) => {
     const code = c.req.param('code');

@@ -9,7 +9,6 @@ import { ApiError, notFound, validationFailed } from '../errors.js';
 import { readJsonBody } from '../http/body.js';
 import { type MultipartUpload, readMultipart, type SpooledFile } from '../http/multipart.js';
 import type { CommitResult } from '../imports/commit-import.js';
-import { findDuplicates } from '../imports/duplicates.js';
 import { checkMapping, fieldMappingSchema } from '../imports/field-mapping.js';
 import { findJob, remapImport, startImport, viewImport } from '../imports/import-jobs.js';
 import type { ImportJob } from '../imports/import-store.js';
@@ -229,7 +228,18 @@ export function importRoutes(
         'CONFLICT',
         `The import is ${job.status}: duplicates are checked before the commit`,
       );
-    return c.json(await findDuplicates(db, job.id, definition, job.mapping, onlyOwnerOf(c)));
+    return c.json(
+      await compute.run(
+        {
+          kind: 'import-duplicates',
+          importId: job.id,
+          resource: definition.path,
+          mapping: job.mapping,
+          onlyOwner: onlyOwnerOf(c),
+        },
+        c.req.raw.signal,
+      ),
+    );
   });
 
   app.get('/:id/report.csv', async (c) => {
