@@ -43,7 +43,7 @@ export type DatabaseHandle = { kind: 'postgres'; url: string } | { kind: 'pglite
 export async function attachDatabase(handle: DatabaseHandle): Promise<Database> {
   if (handle.kind === 'postgres') {
     const { openPostgres } = await import('./postgres.js');
-    return openPostgres(handle.url, { maxConnections: 2 });
+    return openPostgres(handle.url, { maxConnections: 2, idleTimeoutS: 30 });
   }
   const { attachPglite } = await import('./pglite.js');
   return attachPglite(handle.port);

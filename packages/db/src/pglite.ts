@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
-import type { Database, Sql } from './database.js';
+import type { Database, DatabaseHandle, Sql } from './database.js';
 
 /** What the host thread (pglite-host.mjs) is asked to do. */
 type Request =
@@ -123,9 +123,17 @@ function clientOf(endpoint: Endpoint, expectReady: boolean) {
     }
   }
 
+  /** A port to the host for another worker thread (Database.workerHandle). */
+  async function workerHandle(): Promise<{ handle: DatabaseHandle; transfer: MessagePort[] }> {
+    const { port1, port2 } = new MessageChannel();
+    await call({ op: 'connect', port: port2 });
+    return { handle: { kind: 'pglite', port: port1 }, transfer: [port1] };
+  }
+
   return {
     ready,
     call,
+    workerHandle,
     fail,
     settle,
     sql,
@@ -152,11 +160,7 @@ async function startHost(dataDir: string | undefined, lock?: DataDirLock): Promi
     ...(lock ? { lock } : {}),
     ...client.sql(),
     transaction: client.transaction,
-    async workerHandle() {
-      const { port1, port2 } = new MessageChannel();
-      await client.call({ op: 'connect', port: port2 });
-      return { handle: { kind: 'pglite', port: port1 }, transfer: [port1] };
-    },
+    workerHandle: client.workerHandle,
     async dumpDataDir() {
       return new Blob([(await client.call({ op: 'dump', compression: 'gzip' })) as Uint8Array<ArrayBuffer>]);
     },
@@ -185,11 +189,7 @@ export function attachPglite(port: MessagePort): Database {
     kind: 'pglite',
     ...client.sql(),
     transaction: client.transaction,
-    async workerHandle() {
-      const { port1, port2 } = new MessageChannel();
-      await client.call({ op: 'connect', port: port2 });
-      return { handle: { kind: 'pglite', port: port1 }, transfer: [port1] };
-    },
+    workerHandle: client.workerHandle,
     async close() {
       port.close();
     },

@@ -29,7 +29,11 @@ function wrap(sql: Client): Sql {
  */
 export async function openPostgres(
   url: string,
-  options: { maxConnections?: number } = {},
+  options: {
+    maxConnections?: number;
+    /** Close a connection idle this long, s (workers: they must not hold connections for nothing). */
+    idleTimeoutS?: number;
+  } = {},
 ): Promise<Database> {
   const parsed = new URL(url);
   const socketDir = parsed.searchParams.get('host') ?? undefined;
@@ -37,6 +41,7 @@ export async function openPostgres(
   const sql = postgres(parsed.toString(), {
     ...(socketDir ? { host: socketDir } : {}),
     max: options.maxConnections ?? 10,
+    ...(options.idleTimeoutS ? { idle_timeout: options.idleTimeoutS } : {}),
     onnotice: () => {},
     connection: { statement_timeout: 120_000 },
   });
