@@ -128,7 +128,10 @@ describe('importing a VN-2000 Shapefile through the browser', () => {
     await panel.getByTestId('mapping-status').selectOption({ label: await constantLabel(panel) });
     await panel.getByTestId('mapping-constant-status').selectOption('existing');
     await panel.getByTestId('mapping-apply').click();
-    await expect.poll(() => panel.getByTestId('import-report-summary').textContent()).toMatch(/1 \/ 3/);
+    // The new report is computed in the server's compute pool: allow it a few seconds.
+    await expect
+      .poll(() => panel.getByTestId('import-report-summary').textContent(), { timeout: 15_000 })
+      .toMatch(/1 \/ 3/);
 
     await waitForMapIdle(page);
     const drawn = await page.evaluate(() => {

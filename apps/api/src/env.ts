@@ -143,6 +143,7 @@ export const computeOptionsOf = (env: Env): ComputeOptions => ({
   poolSize: env.HATANG_COMPUTE_POOL_SIZE,
   queueSize: env.HATANG_COMPUTE_QUEUE_SIZE,
   workerHeapMb: env.HATANG_COMPUTE_HEAP_MB,
+  minThreads: 1,
 });
 
 export function uploadLimitsOf(env: Env): UploadLimits {

@@ -72,6 +72,11 @@ async function main() {
   const uploads = new ParsePool(uploadLimitsOf(env));
   // Exports and print maps run in these worker threads (HATANG_COMPUTE_* variables).
   const compute = new ComputePool(db, computeOptionsOf(env));
+  compute
+    .warm()
+    .catch((error: unknown) =>
+      console.error('The compute pool did not start:', error instanceof Error ? error.message : error),
+    );
   const app = createApp({
     db,
     uploads,

@@ -21,6 +21,8 @@ export interface ComputeOptions {
   queueSize: number;
   /** Heap of one compute worker, MB (default 2048). */
   workerHeapMb: number;
+  /** Workers kept alive when idle (the server keeps one warm; tests none). */
+  minThreads?: number;
 }
 
 export const defaultComputeOptions: ComputeOptions = { poolSize: 2, queueSize: 16, workerHeapMb: 2048 };
@@ -43,7 +45,7 @@ export class ComputePool {
   get #pool(): Piscina {
     this.#piscina ??= new Piscina({
       filename: BOOTSTRAP,
-      minThreads: 0,
+      minThreads: this.options.minThreads ?? 0,
       maxThreads: this.options.poolSize,
       maxQueue: this.options.queueSize,
       idleTimeout: 60_000,
@@ -91,6 +93,14 @@ export class ComputePool {
     }
     if (!outcome.ok) throw fromThreadError(outcome.error);
     return outcome.value as ComputeResults[K];
+  }
+
+  /**
+   * Starts one worker (and its database connection) now, so that the first export or import
+   * validation does not wait seconds for a thread to load the code.
+   */
+  async warm(): Promise<void> {
+    await this.run({ kind: 'warm' });
   }
 
   /** Tasks running or waiting now, and tasks stopped because their client went away. */

@@ -36,6 +36,8 @@ export type PlanExportFile =
   | 'export.gpkg';
 
 export type ComputeTask =
+  /** Starts a worker and its database connection ahead of the first real task (server start). */
+  | { kind: 'warm' }
   | {
       kind: 'asset-export';
       resource: string;
@@ -77,6 +79,7 @@ export type ComputeKind = ComputeTask['kind'];
 
 /** What each kind of task gives back. */
 export interface ComputeResults {
+  warm: null;
   'asset-export': FileResult;
   'plan-export': FileResult;
   ofds: FileResult;
@@ -186,6 +189,8 @@ async function planExport(
 /** Runs one task against `db` (inside a compute worker). */
 export async function runTask(db: Database, task: ComputeTask): Promise<ComputeResults[ComputeKind]> {
   switch (task.kind) {
+    case 'warm':
+      return null;
     case 'asset-export':
       return assetExport(db, task);
     case 'plan-export':
