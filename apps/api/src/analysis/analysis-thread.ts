@@ -69,13 +69,17 @@ export class AnalysisThread {
 
   /** A tower write committed: live models follow it (a no-op before the thread has started). */
   towerChanged(before: unknown, after: unknown): void {
-    this.#worker?.then((w) => w.postMessage({ type: 'tower', before, after } satisfies AnalysisMessage));
+    this.#worker?.then(
+      (w) => w.postMessage({ type: 'tower', before, after } satisfies AnalysisMessage),
+      // A thread that failed to start has no models to update.
+      () => {},
+    );
   }
 
   async close(): Promise<void> {
     const worker = this.#worker;
     this.#worker = undefined;
-    await (await worker)?.terminate();
+    await (await worker?.catch(() => undefined))?.terminate();
   }
 
   /** An idle thread keeps its models (for the next run) but not the process alive. */

@@ -14,6 +14,7 @@ import {
   beatJobs,
   cancelJob,
   createJob,
+  failJob,
   type JobRecord,
   pruneJobs,
   readJob,
@@ -100,7 +101,10 @@ export class CoverageService {
     }
     const jobId = crypto.randomUUID();
     await createJob(this.db, { id: jobId, kind: 'coverage', ownerUserId, request, requestKey: key });
-    await this.thread.runCoverage({ type: 'run', jobId, request });
+    await this.thread.runCoverage({ type: 'run', jobId, request }).catch(async (error: unknown) => {
+      await failJob(this.db, jobId, 'The analysis worker could not start; try again');
+      throw error;
+    });
     // This instance tells the database, while it holds jobs, that they are alive.
     this.#heartbeat ??= setInterval(() => {
       beatJobs(this.db, this.thread.jobsInFlight()).catch(() => {});
