@@ -24,6 +24,7 @@ import {
 } from '../support/hostile-files.js';
 import { type Session, sessionFor, TEST_SCRYPT_N } from '../support/sessions.js';
 import { testDatabase } from '../support/test-database.js';
+import { fileRequest, insertTower, towerRequest } from './colocation-support.js';
 import { upload, waitForImport } from './imports-app.js';
 import { drawingForm, send, towerApplication } from './permits-support.js';
 import { send as sendAs, violationBody } from './violations-support.js';
@@ -51,6 +52,9 @@ let otherOperator: Session;
 let draftId: string;
 let inspector: Session;
 let violationId: string;
+let colocationRequestId: string;
+let smallHeapPool: ParsePool;
+let smallHeapApp: App;
 
 beforeAll(async () => {
   db = await testDatabase();
@@ -74,6 +78,13 @@ beforeAll(async () => {
   slowApp = createApp({ ...common, uploads: slowPool });
   budgetPool = new ParsePool({ ...limits, timeBudgetMs: 2000 });
   budgetApp = createApp({ ...common, uploads: budgetPool });
+  smallHeapPool = new ParsePool({
+    ...limits,
+    maxUploadBytes: 32 * MiB,
+    maxFeatures: 1_000_000,
+    workerHeapMb: 48,
+  });
+  smallHeapApp = createApp({ ...common, uploads: smallHeapPool });
   planner = await sessionFor(app, db, await createOrganisation(db, 'city_department'), ['planner']);
   const centre = farAway(8300);
   await createUnitWithCells(db, centre, 'Phường Thử Tải');
@@ -99,10 +110,12 @@ beforeAll(async () => {
     violationBody(ward),
   );
   violationId = violation.id;
+  const tower = await insertTower(db, await createOrganisation(db, 'operator'), farAway(8500));
+  colocationRequestId = (await fileRequest(app, operator, towerRequest(tower))).id;
 });
 
 afterAll(async () => {
-  await Promise.all([pool.close(), slowPool.close(), budgetPool.close()]);
+  await Promise.all([pool.close(), slowPool.close(), budgetPool.close(), smallHeapPool.close()]);
   rmSync(spoolDir, { recursive: true, force: true });
 });
 
@@ -185,6 +198,34 @@ describe('hostile import files', () => {
     expect(staged[0]?.n).toBe(0);
     expect(spoolFiles()).toEqual([]);
     expect(await healthy(slowApp)).toBe(200);
+  });
+
+  it('fails a file whose reading outgrows the worker heap cap, naming the limit; the server lives on', async () => {
+    // 150k points in one GeoJSON document (~20 MB): parsing it needs several times that in heap,
+    // far past the 48 MB cap, while every other limit of this pool would let it through.
+    const features = Array.from({ length: 150_000 }, (_, i) => ({
+      type: 'Feature',
+      properties: { code: `MH-${i}`, note: 'x'.repeat(40) },
+      geometry: { type: 'Point', coordinates: [106.6 + (i % 500) * 1e-4, 20.8 + Math.floor(i / 500) * 1e-4] },
+    }));
+    const content = JSON.stringify({ type: 'FeatureCollection', features });
+    const job = await failedImport(smallHeapApp, { name: 'huge.geojson', content });
+    expect(job).toMatchObject({ status: 'failed', error: { code: 'LIMIT_EXCEEDED' } });
+    expect(job.error.message).toContain('memoryMb = 48');
+    expect(await healthy(smallHeapApp)).toBe(200);
+    // The pool replaces the worker it lost: the next file is read.
+    const { status, body } = await upload(
+      smallHeapApp,
+      planner,
+      {
+        name: 'one.geojson',
+        content: JSON.stringify({ type: 'FeatureCollection', features: features.slice(0, 1) }),
+      },
+      'manholes',
+      'EPSG:4326',
+    );
+    expect(status).toBe(202);
+    expect((await waitForImport(smallHeapApp, planner, body.id)).status).toBe('ready');
   });
 
   it('refuses a KMZ that made the old link-following regex backtrack for hours, by its nesting, at once', async () => {
@@ -301,6 +342,7 @@ describe('malformed multipart bodies', () => {
         ['/api/v1/imports/population', planner],
         [`/api/v1/permit-applications/${draftId}/attachments`, operator],
         [`/api/v1/violations/${violationId}/attachments`, inspector],
+        [`/api/v1/colocation-requests/${colocationRequestId}/attachments`, operator],
       ] as const) {
         const response = await app.request(path, {
           method: 'POST',
