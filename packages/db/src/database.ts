@@ -5,6 +5,8 @@ import type { DataDirLock } from './data-dir-lock.js';
 export interface Sql {
   /** Runs one statement with `$1…$n` parameters and returns its rows. */
   query<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Like `query`, each row as an array of its columns in order (what drizzle's selects read). */
+  queryArrays(text: string, params?: readonly unknown[]): Promise<unknown[][]>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(text: string): Promise<void>;
   /**

@@ -18,3 +18,4 @@ export {
 export type { Database, DatabaseHandle, DatabaseKind, OpenDatabaseOptions, Sql } from './database.js';
 export { attachDatabase, openDatabase } from './database.js';
 export { MIGRATIONS_DIR, migrate } from './migrate.js';
+export { geoJson, type Orm, orm, type RowOf } from './orm.js';

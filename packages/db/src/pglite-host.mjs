@@ -59,7 +59,13 @@ function serve(port, { primary }) {
   async function run(message) {
     switch (message.op) {
       case 'query':
-        return (await target(message.tx).query(message.text, message.params ?? [])).rows;
+        return (
+          await target(message.tx).query(
+            message.text,
+            message.params ?? [],
+            message.arrays ? { rowMode: 'array' } : undefined,
+          )
+        ).rows;
       case 'exec':
         await target(message.tx).exec(message.text);
         return null;

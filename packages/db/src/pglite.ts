@@ -5,7 +5,7 @@ import type { Database, DatabaseHandle, Sql } from './database.js';
 
 /** What the host thread (pglite-host.mjs) is asked to do. */
 type Request =
-  | { op: 'query'; tx?: number; text: string; params: readonly unknown[] }
+  | { op: 'query'; tx?: number; text: string; params: readonly unknown[]; arrays?: boolean }
   | { op: 'exec'; tx?: number; text: string }
   | { op: 'copy'; tx?: number; table: string; columns: readonly string[]; csv: string }
   | { op: 'begin' }
@@ -97,6 +97,9 @@ function clientOf(endpoint: Endpoint, expectReady: boolean) {
   const sql = (tx?: number): Sql => ({
     async query<T>(text: string, params: readonly unknown[] = []) {
       return (await call({ op: 'query', tx, text, params })) as T[];
+    },
+    async queryArrays(text: string, params: readonly unknown[] = []) {
+      return (await call({ op: 'query', tx, text, params, arrays: true })) as unknown[][];
     },
     async exec(text) {
       await call({ op: 'exec', tx, text });

@@ -11,6 +11,10 @@ function wrap(sql: Client): Sql {
       const rows = await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[]);
       return rows as unknown as T[];
     },
+    async queryArrays(text, params = []) {
+      const rows = await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[]).values();
+      return rows as unknown as unknown[][];
+    },
     async exec(text) {
       await sql.unsafe(text);
     },

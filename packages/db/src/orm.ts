@@ -1,0 +1,37 @@
+/**
+ * drizzle-orm over this package's `Sql`: `orm(sql)` is a typed query builder that runs on the
+ * same connection or transaction as `sql`, on PGlite and on PostgreSQL alike. Transactions stay
+ * `Database.transaction`'s (drizzle's proxy driver has none): inside one, `orm(tx)`.
+ */
+
+import { type Column, type SQL, sql } from 'drizzle-orm';
+import { drizzle, type PgRemoteDatabase } from 'drizzle-orm/pg-proxy';
+import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
+import type { Geometry } from 'geojson';
+import type { Sql } from './database.js';
+
+export type Orm = PgRemoteDatabase;
+
+/** The row a select (or a `returning`) of these fields gives: inferred, never cast. */
+export type RowOf<Fields> = SelectResultFields<Fields>;
+
+const instances = new WeakMap<Sql, Orm>();
+
+/** The query builder bound to `on` (a database or a transaction), made once per `on`. */
+export function orm(on: Sql): Orm {
+  let instance = instances.get(on);
+  if (!instance) {
+    instance = drizzle(async (text, params, method) => ({
+      rows: method === 'all' ? await on.queryArrays(text, params) : await on.query(text, params),
+    }));
+    instances.set(on, instance);
+  }
+  return instance;
+}
+
+/** A geometry column read as GeoJSON (`[lng, lat]`, WGS 84), typed as the column's kind. */
+export function geoJson<G extends Geometry>(column: Column & { _: { data: G } }): SQL<G> {
+  return sql<G>`ST_AsGeoJSON(${column})::json`.mapWith((value: G | string) =>
+    typeof value === 'string' ? (JSON.parse(value) as G) : value,
+  );
+}

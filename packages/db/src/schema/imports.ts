@@ -1,0 +1,76 @@
+/** Import jobs, their staged rows and row issues (migrations/0005). The SQL migrations define the schema; this describes it (schema-drift.test.ts). */
+
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  foreignKey,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { timestamptz } from './columns.js';
+
+export const importJobs = pgTable('import_jobs', {
+  id: uuid().primaryKey().notNull(),
+  resource: text().notNull(),
+  format: text().notNull(),
+  fileName: text('file_name'),
+  status: text().notNull(),
+  requestedCrs: text('requested_crs'),
+  detectedCrs: text('detected_crs'),
+  fields: jsonb().default([]).notNull(),
+  mapping: jsonb().default({}).notNull(),
+  duplicates: text().default('skip').notNull(),
+  validRowsOnly: boolean('valid_rows_only').default(false).notNull(),
+  bytesTotal: bigint('bytes_total', { mode: 'number' }).default(0).notNull(),
+  bytesRead: bigint('bytes_read', { mode: 'number' }).default(0).notNull(),
+  rowsParsed: integer('rows_parsed').default(0).notNull(),
+  rowsInvalid: integer('rows_invalid').default(0).notNull(),
+  error: jsonb(),
+  result: jsonb(),
+  createdBy: uuid('created_by'),
+  createdByOrg: uuid('created_by_org'),
+  createdAt: timestamptz('created_at').default(sql`now()`).notNull(),
+  updatedAt: timestamptz('updated_at').default(sql`now()`).notNull(),
+  committedAt: timestamptz('committed_at'),
+});
+
+export const importRows = pgTable(
+  'import_rows',
+  {
+    importId: uuid('import_id').notNull(),
+    rowNo: integer('row_no').notNull(),
+    source: jsonb().notNull(),
+    geometry: jsonb(),
+    geometryError: text('geometry_error'),
+  },
+  (table) => [
+    foreignKey({
+      columns: [table.importId],
+      foreignColumns: [importJobs.id],
+      name: 'import_rows_import_id_fkey',
+    }).onDelete('cascade'),
+    primaryKey({ columns: [table.importId, table.rowNo], name: 'import_rows_pkey' }),
+  ],
+);
+
+export const importIssues = pgTable(
+  'import_issues',
+  {
+    importId: uuid('import_id').notNull(),
+    rowNo: integer('row_no').notNull(),
+    field: text().notNull(),
+    message: text().notNull(),
+  },
+  (table) => [
+    foreignKey({
+      columns: [table.importId],
+      foreignColumns: [importJobs.id],
+      name: 'import_issues_import_id_fkey',
+    }).onDelete('cascade'),
+  ],
+);
