@@ -9,11 +9,11 @@
 
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { hashPassword } from '@hatang/accounts';
 import { email as emailSchema, newPassword, role } from '@hatang/contracts';
 import { type LockHolder, migrate, openDatabase, readDataDirLock } from '@hatang/db';
 import { z } from 'zod';
 import { createAccount } from '../apps/api/src/auth/create-user.js';
-import { hashPassword } from '../apps/api/src/auth/password.js';
 import { readEnv } from '../apps/api/src/env.js';
 import { type FirstAdminRequest, setupTokenPathFor } from '../apps/api/src/setup/first-admin.js';
 

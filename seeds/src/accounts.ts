@@ -3,10 +3,9 @@
  * the first start and in the README). Each hash gets its own salt; ~16 scrypt hashes run in
  * parallel on libuv's thread pool, about a second.
  */
+import { hashPassword, insertUser } from '@hatang/accounts';
 import type { Role } from '@hatang/contracts';
 import type { Sql } from '@hatang/db';
-import { hashPassword } from '../../apps/api/src/auth/password.js';
-import { insertUser } from '../../apps/api/src/auth/user-store.js';
 
 /** The one password of every demo account. Demo only: `HATANG_DEMO=0` seeds no accounts. */
 export const DEMO_PASSWORD = 'hatang-demo-2026';

@@ -1,7 +1,7 @@
+import { verifyPassword } from '@hatang/accounts';
 import type { Database, Sql } from '@hatang/db';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@hatang/seeds';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { verifyPassword } from '../../apps/api/src/auth/password.js';
 import { hashDemoAccounts, loadDemoAccounts } from '../../seeds/src/accounts.js';
 import { TEST_SCRYPT_N } from '../support/auth.js';
 import { testDatabase } from '../support/test-database.js';

@@ -1,6 +1,5 @@
 import type { Database } from '@hatang/db';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SCRYPT_N, hashPassword, verifyPassword } from '../../apps/api/src/auth/password.js';
 import {
   type AuthApp,
   authApp,
@@ -24,18 +23,6 @@ let app: AuthApp;
 beforeAll(async () => {
   db = await testDatabase();
   app = authApp(db);
-});
-
-describe('passwords', () => {
-  it('hashes with scrypt N=2^15 by default, salted, and verifies only the right password', async () => {
-    const [a, b] = await Promise.all([hashPassword('a passphrase'), hashPassword('a passphrase')]);
-    expect(DEFAULT_SCRYPT_N).toBe(32768);
-    expect(a).toMatch(/^scrypt\$32768\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
-    expect(a).not.toBe(b);
-    expect(await verifyPassword('a passphrase', a)).toBe(true);
-    expect(await verifyPassword('a passphrasE', a)).toBe(false);
-    expect(await verifyPassword('a passphrase', 'not-a-hash')).toBe(false);
-  });
 });
 
 describe('sign-in', () => {

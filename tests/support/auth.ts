@@ -1,3 +1,4 @@
+import { hashPassword, insertUser } from '@hatang/accounts';
 import type { Role } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
 import { Hono } from 'hono';
@@ -8,8 +9,6 @@ import {
   authRoutes,
   userRoutes,
 } from '../../apps/api/src/auth/index.js';
-import { hashPassword } from '../../apps/api/src/auth/password.js';
-import { insertUser } from '../../apps/api/src/auth/user-store.js';
 import type { AppEnv } from '../../apps/api/src/context.js';
 import { onError, onNotFound } from '../../apps/api/src/middleware/error-handler.js';
 import { requestIds } from '../../apps/api/src/middleware/request-ids.js';

@@ -1,7 +1,7 @@
+import { hashPassword } from '@hatang/accounts';
 import type { Role } from '@hatang/contracts';
 import type { Sql } from '@hatang/db';
 import type { App } from '../../apps/api/src/app.js';
-import { hashPassword } from '../../apps/api/src/auth/password.js';
 
 /** A cheap scrypt cost for test accounts (verification reads the cost from the hash). */
 export const TEST_SCRYPT_N = 2 ** 10;

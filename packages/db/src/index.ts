@@ -19,3 +19,4 @@ export type { Database, DatabaseHandle, DatabaseKind, OpenDatabaseOptions, Sql }
 export { attachDatabase, openDatabase } from './database.js';
 export { MIGRATIONS_DIR, migrate } from './migrate.js';
 export { geoJson, type Orm, orm, type RowOf } from './orm.js';
+export { toPgTextArray } from './text-array.js';

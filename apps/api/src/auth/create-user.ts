@@ -1,6 +1,6 @@
+import { insertUser } from '@hatang/accounts';
 import type { Role } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
-import { insertUser } from './user-store.js';
 
 export interface NewAccount {
   email: string;

@@ -1,4 +1,4 @@
-import { DEFAULT_SCRYPT_N } from './password.js';
+import { DEFAULT_SCRYPT_N } from '@hatang/accounts';
 
 /** What the authentication middleware and routes can be configured with (all optional). */
 export interface AuthOptions {

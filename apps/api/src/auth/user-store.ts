@@ -1,7 +1,6 @@
-/** SQL for users: the one place that reads users with their organisation and writes new ones. */
+/** SQL for reading users with their organisation; new users are inserted by @hatang/accounts. */
 import type { Role, SessionUser, UserRecord } from '@hatang/contracts';
 import type { Sql } from '@hatang/db';
-import { toPgTextArray } from '../sql/columns.js';
 import type { Principal } from './principal.js';
 
 /** A timestamptz column as ISO 8601 in UTC, the same on PGlite and PostgreSQL. */
@@ -78,31 +77,8 @@ export async function findUserById(sql: Sql, id: string): Promise<UserRow | unde
   return rows[0];
 }
 
-export interface NewUser {
-  email: string;
-  displayName: string;
-  orgId: string;
-  roles: readonly Role[];
-  passwordHash: string;
-}
-
-/** Inserts a user (the caller hashes the password) and returns its id. */
-export async function insertUser(sql: Sql, user: NewUser): Promise<string> {
-  const id = crypto.randomUUID();
-  await sql.query(
-    `INSERT INTO users (id, email, display_name, org_id, roles, password_hash)
-     VALUES ($1, $2, $3, $4, $5::text[], $6)`,
-    [
-      id,
-      user.email.toLowerCase(),
-      user.displayName,
-      user.orgId,
-      toPgTextArray(user.roles),
-      user.passwordHash,
-    ],
-  );
-  return id;
-}
+// Inserting a user is shared with the demo seed: it lives in @hatang/accounts.
+export { insertUser, type NewUser } from '@hatang/accounts';
 
 /** Ends every open session of a user (password reset, disabling, "sign out everywhere"). */
 export async function revokeUserSessions(sql: Sql, userId: string, now: Date): Promise<void> {

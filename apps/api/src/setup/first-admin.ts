@@ -9,6 +9,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { DEFAULT_SCRYPT_N, hashPassword } from '@hatang/accounts';
 import { email, newPassword, role } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
 import { getConnInfo } from '@hono/node-server/conninfo';
@@ -16,7 +17,6 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { AccountRefused, createAccount } from '../auth/create-user.js';
 import type { AuthOptions } from '../auth/options.js';
-import { DEFAULT_SCRYPT_N, hashPassword } from '../auth/password.js';
 import { readValidBody } from '../auth/validate.js';
 import type { AppEnv } from '../context.js';
 import { ApiError } from '../errors.js';

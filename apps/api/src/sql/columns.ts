@@ -1,4 +1,5 @@
 import type { ResourceDefinition } from '@hatang/contracts';
+import { toPgTextArray } from '@hatang/db';
 import { z } from 'zod';
 
 /** How a property is stored: plain, a text[] array, or a date read back as `YYYY-MM-DD`. */
@@ -52,10 +53,8 @@ export function propertySchema(definition: ResourceDefinition, property: string)
   return schema ? unwrap(schema as z.ZodType) : undefined;
 }
 
-/** A PostgreSQL array literal `{"a","b"}` for a text[] parameter (same on PGlite and postgres-js). */
-export function toPgTextArray(values: readonly string[]): string {
-  return `{${values.map((v) => `"${v.replace(/["\\]/g, (ch) => `\\${ch}`)}"`).join(',')}}`;
-}
+// The text[] literal lives in @hatang/db: account rows (@hatang/accounts) are written with it too.
+export { toPgTextArray };
 
 /** The SQL placeholder for a column's parameter, with the cast it needs. */
 export function placeholder(column: Column, index: number): string {
