@@ -16,14 +16,14 @@ const root = join(import.meta.dirname, '../..');
 /** The folder the scripts run in and write their backups to (each test file removes it). */
 export const work = mkdtempSync(join(tmpdir(), 'hatang-backup-'));
 
-/** Runs `scripts/<script>` as npm would, with `env` over a copy of ours (DATABASE_URL removed). */
+/** Runs `apps/api/src/cli/<script>` as npm would, with `env` over ours (DATABASE_URL removed). */
 export function script(name: string, args: string[], env: Record<string, string>) {
   const base = { ...process.env };
   delete base.DATABASE_URL;
   const started = performance.now();
   const result = spawnSync(
     process.execPath,
-    [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'scripts', name), ...args],
+    [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'apps/api/src/cli', name), ...args],
     { cwd: work, env: { ...base, ...env }, encoding: 'utf8', timeout: 600_000 },
   );
   return {

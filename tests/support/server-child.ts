@@ -100,13 +100,13 @@ export async function startServerChild(
   throw new Error(`the server was not healthy after ${timeoutMs / 1000} s:\n${log}`);
 }
 
-/** Runs `scripts/<name>` as npm would, with `env` on top of ours (DATABASE_URL removed). */
+/** Runs `apps/api/src/cli/<name>` as npm would, with `env` on top of ours (DATABASE_URL removed). */
 export function runScript(name: string, args: string[], env: Record<string, string>) {
   const base = { ...process.env };
   delete base.DATABASE_URL;
   const result = spawnSync(
     process.execPath,
-    [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'scripts', name), ...args],
+    [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'apps/api/src/cli', name), ...args],
     { cwd: root, env: { ...base, ...env }, encoding: 'utf8', timeout: 300_000 },
   );
   return { status: result.status, output: `${result.stdout}${result.stderr}` };

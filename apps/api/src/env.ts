@@ -22,6 +22,10 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional(),
   HATANG_DATA_DIR: z.string().min(1).default('.data'),
+  /** The password `npm run user:create` sets without asking (scripts, containers); unset: it asks. */
+  HATANG_ADMIN_PASSWORD: z.string().optional(),
+  /** Serve another web build than apps/web/dist (parallel e2e runs build into their own folders). */
+  HATANG_WEB_DIR: z.string().optional(),
   /**
    * Demo mode (default on): an empty database gets the Hai Phong demo data and demo accounts.
    * `0` seeds nothing; the first admin is then created with `npm run user:create`.

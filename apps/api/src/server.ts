@@ -82,7 +82,7 @@ async function main() {
     uploads,
     compute,
     // HATANG_WEB_DIR serves another build (parallel e2e runs build into their own folders).
-    static: { webDir: process.env.HATANG_WEB_DIR ?? root('apps/web/dist'), dataDir: root('data') },
+    static: { webDir: env.HATANG_WEB_DIR ?? root('apps/web/dist'), dataDir: root('data') },
     auth: { trustProxy: env.HATANG_TRUST_PROXY },
     rateLimits: rateLimitsOf(env),
     ...admissionOf(env),

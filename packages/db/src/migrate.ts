@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './database.js';
 
-/** The repository's `migrations/` folder: the only way the schema changes. */
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations/', import.meta.url));
+/** This package's `migrations/` folder (packages/db/migrations): the only way the schema changes. */
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations/', import.meta.url));
 
 /**
  * Applies every `migrations/NNNN_*.sql` not yet recorded in `schema_migrations`, each in its

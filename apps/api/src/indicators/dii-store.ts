@@ -1,6 +1,6 @@
 /**
  * The DII criteria catalogue (versioned; data/dii-criteria.json is version 1) and the yearly
- * values, in the tables of migrations/0008_indicators.sql.
+ * values, in the tables of packages/db/migrations/0008_indicators.sql.
  */
 import { readFile } from 'node:fs/promises';
 import {

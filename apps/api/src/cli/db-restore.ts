@@ -7,7 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import { openDatabase, restoreEmbedded, restoreServer, tableChecksums } from '@hatang/db';
-import { readEnv } from '../apps/api/src/env.js';
+import { readEnv } from '../env.js';
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({

@@ -13,9 +13,9 @@ import { hashPassword } from '@hatang/accounts';
 import { email as emailSchema, newPassword, role } from '@hatang/contracts';
 import { type LockHolder, migrate, openDatabase, readDataDirLock } from '@hatang/db';
 import { z } from 'zod';
-import { createAccount } from '../apps/api/src/auth/create-user.js';
-import { readEnv } from '../apps/api/src/env.js';
-import { type FirstAdminRequest, setupTokenPathFor } from '../apps/api/src/setup/first-admin.js';
+import { createAccount } from '../auth/create-user.js';
+import { readEnv } from '../env.js';
+import { type FirstAdminRequest, setupTokenPathFor } from '../setup/first-admin.js';
 
 const USAGE =
   'usage: npm run user:create -- --email <e-mail> --org <ORG-CODE> [--org-name <name>] --name <display name> [--roles admin,planner]';
@@ -52,8 +52,7 @@ function promptHidden(question: string): Promise<string> {
   });
 }
 
-async function readPassword(): Promise<string> {
-  const fromEnv = process.env.HATANG_ADMIN_PASSWORD;
+async function readPassword(fromEnv: string | undefined): Promise<string> {
   if (fromEnv) return fromEnv;
   if (!process.stdin.isTTY) throw new Error('Set HATANG_ADMIN_PASSWORD (no terminal to ask on)');
   const first = await promptHidden('Password (at least 10 characters): ');
@@ -80,10 +79,10 @@ async function main(): Promise<void> {
     .array(role)
     .min(1)
     .parse(values.roles.split(',').map((r) => r.trim()));
-  const password = newPassword.safeParse(await readPassword());
+  const env = readEnv();
+  const password = newPassword.safeParse(await readPassword(env.HATANG_ADMIN_PASSWORD));
   if (!password.success) throw new Error(`Password ${password.error.issues[0]?.message ?? 'is not valid'}`);
 
-  const env = readEnv();
   const account = { email, displayName: values.name, orgCode, orgName: values['org-name'], roles };
   if (!env.DATABASE_URL) {
     // The embedded database is the running server's alone: ask the server to create the account.

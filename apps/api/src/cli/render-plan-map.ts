@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/render-plan-map.ts [--commune=11455] [--paper=A4|A3] [--out=/tmp] [--version=<id>]`:
+ * `npm run plan:print-map -- [--commune=11455] [--paper=A4|A3] [--out=/tmp] [--version=<id>]`:
  * renders a plan version's print map (PDF and PNG) from the database at DATABASE_URL (or the
  * embedded one in HATANG_DATA_DIR / .data), to look at the real demo data on paper. Without
  * --version it makes a sample plan on the demo data: a baseline of the register and a draft with
@@ -9,10 +9,11 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { migrate, openDatabase } from '@hatang/db';
-import { vietnameseDate } from '../apps/api/src/plan-exports/export-labels.js';
-import { buildPrintMap, printMapPdf, printMapPng } from '../apps/api/src/plan-exports/print-map-render.js';
-import { insertItem } from '../apps/api/src/plans/item-store.js';
-import { findVersion, insertVersion, snapshotRegister } from '../apps/api/src/plans/version-store.js';
+import { readEnv } from '../env.js';
+import { vietnameseDate } from '../plan-exports/export-labels.js';
+import { buildPrintMap, printMapPdf, printMapPng } from '../plan-exports/print-map-render.js';
+import { insertItem } from '../plans/item-store.js';
+import { findVersion, insertVersion, snapshotRegister } from '../plans/version-store.js';
 
 const arg = (name: string) =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? undefined;
@@ -20,10 +21,8 @@ const paper = arg('paper') === 'A3' ? 'A3' : 'A4';
 const out = arg('out') ?? '/tmp';
 const code = arg('commune');
 
-const db = await openDatabase({
-  databaseUrl: process.env.DATABASE_URL,
-  dataDir: process.env.HATANG_DATA_DIR ?? '.data',
-});
+const env = readEnv();
+const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.HATANG_DATA_DIR });
 try {
   await migrate(db);
   const commune = code

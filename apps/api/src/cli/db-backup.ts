@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { backupEmbedded, backupServer, openDatabase, tableChecksums } from '@hatang/db';
-import { readEnv } from '../apps/api/src/env.js';
+import { readEnv } from '../env.js';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { out: { type: 'string' } } });
