@@ -16,6 +16,8 @@ async function main(): Promise<void> {
   const log = (message: string): void => {
     console.log(`[seed ${((performance.now() - started) / 1000).toFixed(1)} s] ${message}`);
   };
+  // A command-line entry point: nothing calls it to pass settings in, so it reads them here (the
+  // seed must not import the API's env.ts); seedDemoData and openDatabase take them as options.
   const databaseUrl = process.env.DATABASE_URL;
   const dataDir = process.env.HATANG_DATA_DIR ?? '.data';
   log(databaseUrl ? 'opening PostgreSQL (DATABASE_URL)' : `opening PGlite in ${dataDir}`);
