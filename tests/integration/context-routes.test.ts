@@ -1,4 +1,5 @@
 import { gunzipSync } from 'node:zlib';
+import { contextEndpoints, type Endpoint, pathOf } from '@hatang/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../../apps/api/src/app.js';
 import { createOrganisation, insertTestUnit, sampleFeature, testCellId } from '../support/fixtures.js';
@@ -130,5 +131,46 @@ describe('context routes', () => {
     const { body } = await api<{ items: { id: string; kind: string }[] }>('GET', '/api/v1/organisations');
     expect(body.items.find((o) => o.id === id)?.kind).toBe('tower_company');
     expect((await api('GET', `/api/v1/organisations/${id}`)).status).toBe(200);
+  });
+});
+
+describe('the context endpoints answer what their contracts declare', () => {
+  /** The endpoint's 200 schema must read the real answer, field for field. */
+  async function conforms(endpoint: Endpoint, path: string) {
+    const { status, body } = await api('GET', path);
+    expect(status, path).toBe(200);
+    const parsed = endpoint.responses[200]?.schema?.safeParse(body);
+    expect(parsed?.success, `${path}: ${JSON.stringify(parsed?.error?.issues.slice(0, 3))}`).toBe(true);
+    return parsed?.data;
+  }
+
+  it('for every route of the feature', async () => {
+    const organisations = (await conforms(contextEndpoints.listOrganisations, '/api/v1/organisations')) as {
+      items: { id: string }[];
+    };
+    const someone = organisations.items[0]?.id ?? '';
+    await conforms(
+      contextEndpoints.getOrganisation,
+      pathOf(contextEndpoints.getOrganisation, { id: someone }),
+    );
+    await conforms(contextEndpoints.listAdminUnits, '/api/v1/admin-units');
+    const unit = (await conforms(
+      contextEndpoints.getAdminUnit,
+      pathOf(contextEndpoints.getAdminUnit, { code: unitCode }),
+    )) as { properties: { gridPopulation: number } };
+    expect(unit.properties.gridPopulation).toBe(1599);
+    await conforms(contextEndpoints.populationSummary, '/api/v1/population/summary?bbox=10,10,10.1,10.1');
+  });
+
+  it('answer 404 for a malformed id or code, and 400 naming the query parameter that is wrong', async () => {
+    expect((await api('GET', '/api/v1/organisations/not-a-uuid')).status).toBe(404);
+    expect((await api('GET', '/api/v1/admin-units/12')).status).toBe(404);
+    const { status, body } = await api<{ error: { code: string; details: { path: string[] }[] } }>(
+      'GET',
+      '/api/v1/population/summary?bbox=1,2,3',
+    );
+    expect(status).toBe(400);
+    expect(body.error.code).toBe('VALIDATION_FAILED');
+    expect(body.error.details[0]?.path).toEqual(['bbox']);
   });
 });

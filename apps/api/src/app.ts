@@ -10,8 +10,10 @@ import { CoverageService, DEFAULT_ANALYSIS_HEAP_MB } from './analysis/coverage-s
 import { clientIp } from './auth/client.js';
 import { type AuthOptions, apiKeyRoutes, authenticate, authRoutes, userRoutes } from './auth/index.js';
 import { resolveAuthOptions } from './auth/options.js';
-import type { AppEnv } from './context.js';
+import type { AppEnv, Services } from './context.js';
 import { ApiError } from './errors.js';
+import { AdminUnitList } from './features/context/admin-unit-list.js';
+import { DECLARED_ROUTES } from './features/declared-routes.js';
 import {
   defaultHeavyWork,
   defaultLoadShedding,
@@ -20,6 +22,7 @@ import {
   limitHeavyWork,
   shedLoad,
 } from './http/admission.js';
+import { mountRoutes } from './http/define-route.js';
 import { ComputePool } from './jobs/compute-pool.js';
 import { ParsePool } from './jobs/parse-pool.js';
 import { defaultUploadLimits } from './jobs/upload-limits.js';
@@ -29,7 +32,6 @@ import { anonymousHeavyReads, type RateLimitOptions } from './middleware/rate-li
 import { requestIds } from './middleware/request-ids.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { authorize } from './policy/authorize.js';
-import { adminUnitRoutes } from './routes/admin-units.js';
 import { analysisRoutes } from './routes/analysis.js';
 import { colocationRoutes } from './routes/colocation.js';
 import { exportRoutes } from './routes/exports.js';
@@ -39,11 +41,9 @@ import { type ImportRouteOptions, importRoutes } from './routes/imports.js';
 import { indicatorRoutes } from './routes/indicators.js';
 import { ogcRoutes } from './routes/ogc.js';
 import { openApiRoutes } from './routes/openapi.js';
-import { organisationRoutes } from './routes/organisations.js';
 import { permitRoutes } from './routes/permits.js';
 import { planExportRoutes } from './routes/plan-exports.js';
 import { planRoutes } from './routes/plans.js';
-import { populationRoutes } from './routes/population.js';
 import { sharingRoutes } from './routes/sharing.js';
 import { siteRoutes } from './routes/sites.js';
 import { tileRoutes } from './routes/tiles.js';
@@ -116,6 +116,11 @@ export function createApp(deps: AppDeps) {
     c.set('uploads', uploads);
     return next();
   });
+  const services: Services = { db, adminUnits: new AdminUnitList(db) };
+  app.use('*', (c, next) => {
+    c.set('services', services);
+    return next();
+  });
   // GeoJSON compresses ~5×: thousands of towers at city zoom go over the wire as ~1 MB.
   app.use('*', compress());
   const maxBodyBytes = deps.maxBodyBytes ?? 5 * 1024 * 1024;
@@ -166,9 +171,7 @@ export function createApp(deps: AppDeps) {
     app.route(`/api/v1/${resource.path}`, featureRoutes(db, resource, { onChange }));
   }
   app.route('/api/v1/streets', featureRoutes(db, streets, { readOnly: true }));
-  app.route('/api/v1/admin-units', adminUnitRoutes(db));
-  app.route('/api/v1/organisations', organisationRoutes(db));
-  app.route('/api/v1/population', populationRoutes(db));
+  mountRoutes(app, DECLARED_ROUTES);
   app.route('/api/v1/analysis', analysisRoutes(db, coverage));
   app.route('/api/v1', planRoutes(db));
   app.route('/api/v1', planExportRoutes(db, compute));

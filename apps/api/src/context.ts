@@ -1,4 +1,6 @@
+import type { Database } from '@hatang/db';
 import type { Principal } from './auth/principal.js';
+import type { AdminUnitList } from './features/context/admin-unit-list.js';
 import type { ParsePool } from './jobs/parse-pool.js';
 import type { Grant } from './policy/authorize.js';
 
@@ -15,5 +17,13 @@ export interface AppEnv {
     grant: Grant | undefined;
     /** The parse pool and upload limits (set for every /api request). */
     uploads: ParsePool;
+    /** What the declared routes' handlers work with (set for every request). */
+    services: Services;
   };
+}
+
+/** The app's database and the long-lived objects its declared routes use. */
+export interface Services {
+  db: Database;
+  adminUnits: AdminUnitList;
 }

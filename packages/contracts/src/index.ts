@@ -4,6 +4,8 @@ export * from './auth.js';
 export * from './colocation.js';
 export * from './common.js';
 export * from './context.js';
+export * from './context-endpoints.js';
+export * from './endpoint.js';
 export * from './geometry.js';
 export * from './indicators.js';
 export * from './permits.js';

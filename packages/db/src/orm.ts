@@ -29,9 +29,16 @@ export function orm(on: Sql): Orm {
   return instance;
 }
 
-/** A geometry column read as GeoJSON (`[lng, lat]`, WGS 84), typed as the column's kind. */
-export function geoJson<G extends Geometry>(column: Column & { _: { data: G } }): SQL<G> {
-  return sql<G>`ST_AsGeoJSON(${column})::json`.mapWith((value: G | string) =>
+/**
+ * A geometry column read as GeoJSON (`[lng, lat]`, WGS 84), typed as the column's kind;
+ * `decimals` rounds coordinates (6 ≈ 0.1 m).
+ */
+export function geoJson<G extends Geometry>(column: Column & { _: { data: G } }, decimals?: number): SQL<G> {
+  const text =
+    decimals === undefined
+      ? sql`ST_AsGeoJSON(${column})`
+      : sql`ST_AsGeoJSON(${column}, ${sql.raw(String(Math.trunc(decimals)))})`;
+  return sql<G>`${text}::json`.mapWith((value: G | string) =>
     typeof value === 'string' ? (JSON.parse(value) as G) : value,
   );
 }

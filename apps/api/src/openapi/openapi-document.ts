@@ -1,4 +1,7 @@
 import { assetResources, type ResourceDefinition, streets } from '@hatang/contracts';
+import type { z } from 'zod';
+import { DECLARED_ROUTES } from '../features/declared-routes.js';
+import type { RouteDefinition } from '../http/define-route.js';
 import { ROUTE_POLICIES, type RoutePolicy, type Subject } from '../policy/policy-table.js';
 import { TILE_LAYERS } from '../tiles/tile-layers.js';
 import { pathParameters, toOpenApiPath } from './openapi-paths.js';
@@ -153,6 +156,59 @@ function policyOperation(method: string, path: string, policy: RoutePolicy): Jso
   };
 }
 
+const DECLARED = new Map(
+  DECLARED_ROUTES.map((route) => [`${route.endpoint.method} ${route.endpoint.path}`, route]),
+);
+
+const parametersIn = (where: 'path' | 'query', shape: Record<string, z.ZodType> = {}) =>
+  Object.entries(shape).map(([name, schema]) => ({
+    name,
+    in: where,
+    required: where === 'path' || !schema.safeParse(undefined).success,
+    schema: jsonSchema(schema),
+  }));
+
+/** A route declared once: everything from its endpoint (schemas included) and its policy. */
+function declaredOperation({ endpoint, policy }: RouteDefinition): JsonSchema {
+  const responses: Record<string, JsonSchema> = {};
+  for (const [status, response] of Object.entries(endpoint.responses)) {
+    responses[status] = response.schema
+      ? json(jsonSchema(response.schema, 'output'), response.description)
+      : response.contentType
+        ? { description: response.description, content: { [response.contentType]: {} } }
+        : { description: response.description };
+  }
+  return {
+    tags: [endpoint.tag],
+    summary: endpoint.summary,
+    description: `Allowed for: ${whoMay(policy) || 'nobody'}.`,
+    parameters: [
+      ...parametersIn('path', endpoint.params?.shape),
+      ...parametersIn('query', endpoint.query?.shape),
+    ],
+    ...(endpoint.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: jsonSchema(endpoint.body) } },
+          },
+        }
+      : {}),
+    security: policy.rule.anonymous
+      ? [{}, { cookieAuth: [] }, { bearerAuth: [] }]
+      : [{ cookieAuth: [] }, { bearerAuth: [] }],
+    responses: {
+      ...responses,
+      ...(endpoint.query || endpoint.body
+        ? { '400': error('Invalid request: every problem with its path') }
+        : {}),
+      ...(policy.rule.anonymous ? {} : { '401': error('Not signed in') }),
+      '403': error('Not allowed'),
+      ...(endpoint.params ? { '404': error('Not found') } : {}),
+    },
+  };
+}
+
 function publicOperation(route: (typeof PUBLIC_ROUTES)[number]): JsonSchema {
   const parameters: JsonSchema[] = [];
   let ok: JsonSchema = json(ref('AnyObject'));
@@ -235,7 +291,8 @@ export function buildOpenApiDocument(): JsonSchema {
   };
   for (const [key, policy] of ROUTE_POLICIES) {
     const [method, path] = key.split(' ') as [string, string];
-    add(method, path, policyOperation(method, path, policy));
+    const declared = DECLARED.get(key);
+    add(method, path, declared ? declaredOperation(declared) : policyOperation(method, path, policy));
   }
   for (const route of PUBLIC_ROUTES) add(route.method, route.path, publicOperation(route));
   return {

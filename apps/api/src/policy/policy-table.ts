@@ -1,6 +1,6 @@
-import { assetResources, type Role } from '@hatang/contracts';
-import type { ZodType } from 'zod';
+import { assetResources } from '@hatang/contracts';
 import { COLOCATION_ROUTE_POLICIES } from '../colocation/colocation-policies.js';
+import { DECLARED_ROUTES } from '../features/declared-routes.js';
 import { IMPORT_EXPORT_ROUTE_POLICIES } from '../imports/route-policies.js';
 import { INDICATOR_ROUTE_POLICIES } from '../indicators/indicator-policies.js';
 import { PERMIT_ROUTE_POLICIES } from '../permits/permit-policies.js';
@@ -9,48 +9,19 @@ import { PLAN_ROUTE_POLICIES } from '../plans/plan-policies.js';
 import { SHARING_ROUTE_POLICIES } from '../sharing/sharing-policies.js';
 import { SITE_ROUTE_POLICIES } from '../sites/site-policies.js';
 import { VIOLATION_ROUTE_POLICIES } from '../violations/violation-policies.js';
+import {
+  type Action,
+  ADMINS,
+  ANALYSTS,
+  ASSET_EDITORS,
+  EVERYONE,
+  KEY_HOLDERS,
+  type RoutePolicy,
+  type Rule,
+  SIGNED_IN,
+} from './rules.js';
 
-/** Who asks: a role of the signed-in user, or nobody signed in. */
-export type Subject = Role | 'anonymous';
-export type Action = 'read' | 'create' | 'update' | 'delete' | 'admin';
-/** `all`: any record; `own`: only records of the user's organisation (assets) or the user's own (keys). */
-export type Scope = 'all' | 'own';
-export type Rule = Partial<Record<Subject, Scope>>;
-
-export interface RoutePolicy {
-  resource: string;
-  action: Action;
-  rule: Rule;
-  /** The JSON body the route takes (the contract it validates with), for the OpenAPI document. */
-  body?: ZodType;
-}
-
-const EVERYONE: Rule = {
-  anonymous: 'all',
-  admin: 'all',
-  planner: 'all',
-  operator_editor: 'all',
-  operator_viewer: 'all',
-  reviewer: 'all',
-  inspector: 'all',
-  viewer: 'all',
-};
-const SIGNED_IN: Rule = { ...EVERYONE, anonymous: undefined };
-/** City departments keep the whole register; operators and tower companies keep their own assets. */
-const ASSET_EDITORS: Rule = { admin: 'all', planner: 'all', operator_editor: 'own' };
-const ADMINS: Rule = { admin: 'all' };
-/**
- * Coverage analyses aggregate every operator's tenancies: for the city, the Construction
- * Department, communes and operators (as national coverage maps publish per operator), not the public.
- */
-const ANALYSTS: Rule = { ...SIGNED_IN, viewer: undefined };
-/** Everyone manages their own API keys; admins manage everyone's. */
-const KEY_HOLDERS: Rule = Object.fromEntries(
-  Object.entries(SIGNED_IN).map(([subject, scope]) => [
-    subject,
-    subject === 'admin' ? scope : scope && 'own',
-  ]),
-);
+export { type Action, type RoutePolicy, type Rule, type Scope, type Subject, scopeOf } from './rules.js';
 
 function entries(resource: string, routes: [method: string, path: string, action: Action, rule: Rule][]) {
   return routes.map(
@@ -64,6 +35,10 @@ function entries(resource: string, routes: [method: string, path: string, action
  * a test checks that every registered route has an entry.
  */
 export const ROUTE_POLICIES: ReadonlyMap<string, RoutePolicy> = new Map([
+  // Routes declared once with their contract and policy (features/*).
+  ...DECLARED_ROUTES.map(
+    (route) => [`${route.endpoint.method} ${route.endpoint.path}`, route.policy] as const,
+  ),
   ...assetResources.flatMap((r) => {
     const base = `/api/v1/${r.path}`;
     return entries(r.path, [
@@ -80,15 +55,6 @@ export const ROUTE_POLICIES: ReadonlyMap<string, RoutePolicy> = new Map([
     ['GET', '/api/v1/streets', 'read', EVERYONE],
     ['GET', '/api/v1/streets/:id', 'read', EVERYONE],
   ]),
-  ...entries('admin-units', [
-    ['GET', '/api/v1/admin-units', 'read', EVERYONE],
-    ['GET', '/api/v1/admin-units/:code', 'read', EVERYONE],
-  ]),
-  ...entries('organisations', [
-    ['GET', '/api/v1/organisations', 'read', EVERYONE],
-    ['GET', '/api/v1/organisations/:id', 'read', EVERYONE],
-  ]),
-  ...entries('population', [['GET', '/api/v1/population/summary', 'read', EVERYONE]]),
   // Running an analysis changes no data: a read (so read-only API keys may run it).
   ...entries('analysis', [
     ['POST', '/api/v1/analysis/coverage', 'read', ANALYSTS],
@@ -143,14 +109,3 @@ export const ROUTE_POLICIES: ReadonlyMap<string, RoutePolicy> = new Map([
     ['DELETE', '/api/v1/api-keys/:id', 'delete', KEY_HOLDERS],
   ]),
 ]);
-
-/** The widest scope any of the subjects has under a rule (`all` beats `own`). */
-export function scopeOf(rule: Rule, subjects: readonly Subject[]): Scope | undefined {
-  let best: Scope | undefined;
-  for (const subject of subjects) {
-    const scope = rule[subject];
-    if (scope === 'all') return 'all';
-    if (scope === 'own') best = 'own';
-  }
-  return best;
-}

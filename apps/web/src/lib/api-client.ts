@@ -1,3 +1,5 @@
+import { contextEndpoints } from '@hatang/contracts';
+import { callEndpoint } from './endpoint-client';
 import type {
   AdminUnitCollection,
   AssetFeature,
@@ -90,7 +92,7 @@ export interface SendOptions {
  * parsed JSON answer, or null for 204. Throws {@link ApiRequestError} on a non-2xx answer.
  */
 export async function sendJson(
-  method: 'POST' | 'PATCH' | 'DELETE' | 'GET',
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'GET',
   path: string,
   body?: unknown,
   options: SendOptions = {},
@@ -207,19 +209,9 @@ export async function fetchAssets(
 }
 
 export async function fetchOrganisations(signal?: AbortSignal): Promise<Organisation[]> {
-  const url = '/api/v1/organisations';
-  const body = await getJson(url, signal);
-  if (!isRecord(body) || !Array.isArray(body.items)) {
-    throw new ApiRequestError(200, 'BAD_RESPONSE', 'the server did not answer a list of organisations', url);
-  }
-  return body.items as Organisation[];
+  return (await callEndpoint(contextEndpoints.listOrganisations, {}, { signal })).items;
 }
 
 export async function fetchAdminUnits(signal?: AbortSignal): Promise<AdminUnitCollection> {
-  const url = '/api/v1/admin-units';
-  const body = await getJson(url, signal);
-  if (!isRecord(body) || body.type !== 'FeatureCollection' || !Array.isArray(body.features)) {
-    throw new ApiRequestError(200, 'BAD_RESPONSE', 'the server did not answer a FeatureCollection', url);
-  }
-  return body as unknown as AdminUnitCollection;
+  return callEndpoint(contextEndpoints.listAdminUnits, {}, { signal });
 }

@@ -1,4 +1,5 @@
-import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { AdminUnitProperties, Organisation } from '@hatang/contracts';
+import type { Feature, Geometry } from 'geojson';
 
 /** Life-cycle of every asset. */
 export type AssetStatus = 'existing' | 'planned' | 'under_construction' | 'decommissioned';
@@ -52,34 +53,10 @@ export interface Tenancy {
   since: string | null;
 }
 
-export type OrganisationKind =
-  | 'operator'
-  | 'tower_company'
-  | 'city_department'
-  | 'construction_department'
-  | 'commune'
-  | 'other_sector'
-  | 'public';
-
-export interface Organisation {
-  id: string;
-  code: string;
-  name: string;
-  kind: OrganisationKind;
-}
-
-export type AdminUnitType = 'ward' | 'commune' | 'special_zone';
-
-export interface AdminUnitProperties {
-  code: string;
-  name: string;
-  unitType: AdminUnitType;
-  formerDistrict: string | null;
-  areaKm2: number | null;
-  population: number | null;
-}
-
-export type AdminUnitCollection = FeatureCollection<Polygon | MultiPolygon, AdminUnitProperties>;
+// Organisations and administrative units as the API answers them: from the endpoints' contracts.
+export type { AdminUnitCollection, AdminUnitProperties, Organisation } from '@hatang/contracts';
+export type OrganisationKind = Organisation['kind'];
+export type AdminUnitType = AdminUnitProperties['unitType'];
 
 /** West, south, east, north in degrees (WGS 84). */
 export type Bbox = [number, number, number, number];

@@ -23,17 +23,20 @@ describe('labelPolygons', () => {
     ];
     const units: AdminUnitCollection = {
       type: 'FeatureCollection',
+      next: null,
       features: [
         {
           type: 'Feature',
+          id: '11737',
           geometry: { type: 'MultiPolygon', coordinates: [small, large] },
           properties: {
             code: '11737',
             name: 'Cát Hải',
             unitType: 'special_zone',
-            formerDistrict: null,
-            areaKm2: null,
-            population: null,
+            formerDistrict: 'Cát Hải',
+            areaKm2: 312.4,
+            population: 33_000,
+            labelPoint: { type: 'Point', coordinates: [106.9, 20.8] },
           },
         },
       ],

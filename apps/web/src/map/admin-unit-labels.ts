@@ -19,7 +19,7 @@ function ringArea(ring: Position[]): number {
 export function labelPolygons(units: AdminUnitCollection): FeatureCollection<Polygon, AdminUnitProperties> {
   const features: Array<Feature<Polygon, AdminUnitProperties>> = [];
   for (const unit of units.features) {
-    const parts = unit.geometry.type === 'Polygon' ? [unit.geometry.coordinates] : unit.geometry.coordinates;
+    const parts = unit.geometry.coordinates;
     let best: Position[][] | undefined;
     let bestArea = -1;
     for (const part of parts) {

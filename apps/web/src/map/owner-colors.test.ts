@@ -6,6 +6,7 @@ const org = (id: string, code: string, kind: Organisation['kind']): Organisation
   id,
   code,
   name: code,
+  adminUnitCode: null,
   kind,
 });
 

@@ -19,7 +19,17 @@ export const organisations = pgTable(
     id: uuid().primaryKey().notNull(),
     code: text().notNull(),
     name: text().notNull(),
-    kind: text().notNull(),
+    kind: text({
+      enum: [
+        'city_department',
+        'operator',
+        'tower_company',
+        'construction_department',
+        'commune',
+        'other_sector',
+        'public',
+      ],
+    }).notNull(),
     adminUnitCode: text('admin_unit_code'),
     createdAt: timestamptz('created_at').default(sql`now()`).notNull(),
   },
@@ -36,7 +46,7 @@ export const organisations = pgTable(
 export const adminUnits = pgTable('admin_units', {
   code: text().primaryKey().notNull(),
   name: text().notNull(),
-  unitType: text('unit_type').notNull(),
+  unitType: text('unit_type', { enum: ['ward', 'commune', 'special_zone'] }).notNull(),
   formerDistrict: text('former_district').notNull(),
   areaKm2: doublePrecision('area_km2').notNull(),
   population: integer().notNull(),

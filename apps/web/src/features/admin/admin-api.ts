@@ -1,5 +1,7 @@
 import type { ApiKeyRecord, CreatedApiKey, Role, SessionInfo, UserRecord } from '@hatang/contracts';
+import { contextEndpoints } from '@hatang/contracts';
 import { ApiRequestError, getJson, isRecord, sendJson } from '../../lib/api-client';
+import { callEndpoint } from '../../lib/endpoint-client';
 import type { Organisation } from '../../lib/types';
 
 /**
@@ -30,7 +32,7 @@ export const fetchUsers = async (): Promise<UserRecord[]> =>
   itemsOf<UserRecord>(await request('GET', '/api/v1/users'));
 
 export const fetchOrganisationList = async (): Promise<Organisation[]> =>
-  itemsOf<Organisation>(await request('GET', '/api/v1/organisations'));
+  (await callEndpoint(contextEndpoints.listOrganisations, {})).items;
 
 export const fetchApiKeys = async (): Promise<ApiKeyRecord[]> =>
   itemsOf<ApiKeyRecord>(await request('GET', '/api/v1/api-keys'));

@@ -35,5 +35,13 @@ export function ownerChoices(
   const own = organisations.find((o) => o.id === user.orgId);
   return own
     ? [own]
-    : [{ id: user.orgId, code: user.orgId, name: user.orgName, kind: 'operator' } satisfies Organisation];
+    : [
+        {
+          id: user.orgId,
+          code: user.orgId,
+          name: user.orgName,
+          kind: 'operator',
+          adminUnitCode: null,
+        } satisfies Organisation,
+      ];
 }

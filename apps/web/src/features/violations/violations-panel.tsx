@@ -33,9 +33,7 @@ function unitBounds(
 ): [[number, number], [number, number]] | null {
   const unit = units?.features.find((f) => f.properties.code === code);
   if (!unit) return null;
-  const rings =
-    unit.geometry.type === 'Polygon' ? unit.geometry.coordinates : unit.geometry.coordinates.flat();
-  const points = rings.flat();
+  const points = unit.geometry.coordinates.flat(2);
   if (!points.length) return null;
   const xs = points.map((p) => p[0] as number);
   const ys = points.map((p) => p[1] as number);

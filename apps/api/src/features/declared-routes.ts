@@ -1,0 +1,9 @@
+/**
+ * Every route declared once (http/define-route.ts), by feature. The app mounts them, the policy
+ * table and the OpenAPI document read them. Features still written the older way are mounted in
+ * app.ts with their entries in policy/policy-table.ts.
+ */
+import type { RouteDefinition } from '../http/define-route.js';
+import { contextRoutes } from './context/context-routes.js';
+
+export const DECLARED_ROUTES: readonly RouteDefinition[] = [...contextRoutes] as readonly RouteDefinition[];
