@@ -1,3 +1,4 @@
+import { type Endpoint, pathOf, siteEndpoints } from '@hatang/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../apps/api/src/app.js';
 import { createOrganisation, createUnitWithCells } from '../support/fixtures.js';
@@ -5,7 +6,7 @@ import { call } from '../support/http.js';
 import { type Session, sessionFor } from '../support/sessions.js';
 import { testDatabase } from '../support/test-database.js';
 import { plansApp } from './plans-support.js';
-import { offerFeature } from './sites-support.js';
+import { keySiteFeature, offerFeature } from './sites-support.js';
 
 type Offer = {
   id: string;
@@ -269,5 +270,55 @@ describe('site offers by communes', () => {
 
   it('refuses anonymous readers', async () => {
     expect((await call(app, 'GET', '/api/v1/site-offers')).status).toBe(401);
+  });
+});
+
+describe('the sites endpoints answer what their contracts declare', () => {
+  /** The endpoint's 200 schema must read the real answer, field for field. */
+  async function conforms(endpoint: Endpoint, path: string, as: Session) {
+    const { status, body } = await call(app, 'GET', path, { as });
+    expect(status, path).toBe(200);
+    const parsed = endpoint.responses[200]?.schema?.safeParse(body);
+    expect(parsed?.success, `${path}: ${JSON.stringify(parsed?.error?.issues.slice(0, 3))}`).toBe(true);
+  }
+
+  it('for every GET of site offers and key sites', async () => {
+    const offer = await publish(inspector, offerFeature(near(0.002), { conditions: 'Thuê 10 năm' }));
+    expect(offer.status).toBe(201);
+    const roof = await publish(
+      planner,
+      offerFeature(near(0.003), {
+        offerKind: 'building_roof',
+        buildingHeightM: 18,
+        contactEmail: 'ubnd@example.vn',
+        availableFrom: '2026-01-01',
+        availableUntil: '2027-12-31',
+        offeringOrgId: communeOrg,
+      }),
+    );
+    expect(roof.status).toBe(201);
+    const site = await call<{ id: string }>(app, 'POST', '/api/v1/key-sites', {
+      as: planner,
+      json: keySiteFeature(near(0.004), { source: 'Sở Giáo dục' }),
+    });
+    expect(site.status).toBe(201);
+    const e = siteEndpoints;
+    await conforms(e.listSiteOffers, `/api/v1/site-offers?status=all&bbox=${bbox()}`, operator);
+    await conforms(e.getSiteOffer, pathOf(e.getSiteOffer, { id: roof.body.id }), operator);
+    await conforms(e.siteOfferHistory, pathOf(e.siteOfferHistory, { id: offer.body.id }), planner);
+    await conforms(e.siteOfferHistory, pathOf(e.siteOfferHistory, { id: offer.body.id }), viewer);
+    await conforms(e.listKeySites, `/api/v1/key-sites?commune=${unitCode}`, viewer);
+    await conforms(e.keySiteStatus, `/api/v1/key-sites/status?commune=${unitCode}`, viewer);
+    await conforms(e.getKeySite, pathOf(e.getKeySite, { id: site.body.id }), viewer);
+    await conforms(e.keySiteHistory, pathOf(e.keySiteHistory, { id: site.body.id }), planner);
+  });
+
+  it('answer 404 for a malformed id and 400 naming the query parameter that is wrong', async () => {
+    for (const path of ['/api/v1/site-offers/not-a-uuid', '/api/v1/key-sites/12/history'])
+      expect((await call(app, 'GET', path, { as: viewer })).status, path).toBe(404);
+    const wrong = await call<ErrorBody>(app, 'GET', '/api/v1/key-sites?bbox=1,2,3', { as: viewer });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.code).toBe('VALIDATION_FAILED');
+    expect(wrong.body.error.details?.[0]?.path).toEqual(['bbox']);
   });
 });

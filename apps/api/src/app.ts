@@ -45,7 +45,6 @@ import { permitRoutes } from './routes/permits.js';
 import { planExportRoutes } from './routes/plan-exports.js';
 import { planRoutes } from './routes/plans.js';
 import { sharingRoutes } from './routes/sharing.js';
-import { siteRoutes } from './routes/sites.js';
 import { tileRoutes } from './routes/tiles.js';
 import { violationRoutes } from './routes/violations.js';
 import { type FirstAdminSetup, firstAdminRoutes } from './setup/first-admin.js';
@@ -176,7 +175,6 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1', planRoutes(db));
   app.route('/api/v1', planExportRoutes(db, compute));
   app.route('/api/v1', indicatorRoutes(db, analysis));
-  app.route('/api/v1', siteRoutes(db));
   app.route('/api/v1', sharingRoutes(db, analysis));
   app.route('/api/v1', permitRoutes(db));
   app.route('/api/v1', violationRoutes(db));

@@ -8,6 +8,14 @@ import { geometryOf, type PointGeometry, type PolygonGeometry } from './geometry
 
 export type SiteGeometry = PointGeometry | PolygonGeometry;
 
+/** `[lng, lat]`, degrees. */
+const outputPosition = z.tuple([z.number(), z.number()]);
+/** A site's geometry as the API answers it (what it accepts is {@link parseSiteGeometry}'s). */
+export const siteGeometryOutput = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('Point'), coordinates: outputPosition }),
+  z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(outputPosition)) }),
+]);
+
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 const adminUnitCode = z.string().regex(/^[0-9]{5}$/, 'must be a 5-digit admin unit code');
 
@@ -21,6 +29,21 @@ export function parseSiteGeometry(value: unknown): { geometry?: SiteGeometry; is
   if (!parsed.success) return { issues: toIssues(parsed.error, ['geometry']) };
   return { geometry: parsed.data, issues: [] };
 }
+
+/**
+ * `POST /site-offers` and `POST /key-sites`: a GeoJSON Feature. The API checks its geometry (a
+ * Point or a Polygon, `[lng, lat]` WGS 84) and its properties (SiteOfferProperties or
+ * KeySiteProperties) itself, reporting every problem of both at once under `geometry` and
+ * `properties`.
+ */
+export const siteFeatureBody = z.object(
+  {
+    type: z.literal('Feature', { error: 'must be "Feature"' }),
+    geometry: z.unknown().meta({ description: 'A GeoJSON Point or Polygon, [lng, lat] in WGS 84' }),
+    properties: z.unknown().meta({ description: "The site's properties" }),
+  },
+  { error: 'the body must be a GeoJSON Feature' },
+);
 
 // ---------------------------------------------------------------------------------------------
 // Site offers
@@ -80,21 +103,47 @@ export const siteOfferProperties = siteOfferObject.superRefine((o, ctx) => {
 });
 export type SiteOfferWritable = z.infer<typeof siteOfferObject>;
 
-export interface SiteOfferProperties extends Omit<SiteOfferWritable, 'adminUnitCode' | 'offeringOrgId'> {
-  adminUnitCode: string | null;
-  offeringOrgId: string;
-  offeringOrgName: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A stored record's version and times (ISO 8601, UTC). */
+const stored = {
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+};
 
-export interface SiteOfferFeature {
-  type: 'Feature';
-  id: string;
-  geometry: SiteGeometry;
-  properties: SiteOfferProperties;
-}
+/** A site offer's properties as the API answers them. */
+export const siteOfferPropertiesOutput = z.object({
+  name: z.string(),
+  offerKind: siteOfferKind,
+  purpose: siteOfferPurpose,
+  areaM2: z.number(),
+  maxStructureHeightM: z.number().nullable(),
+  buildingHeightM: z.number().nullable(),
+  conditions: z.string().nullable(),
+  contactName: z.string(),
+  contactPhone: z.string().nullable(),
+  contactEmail: z.string().nullable(),
+  /** YYYY-MM-DD. */
+  availableFrom: z.string().nullable(),
+  availableUntil: z.string().nullable(),
+  status: siteOfferStatus,
+  adminUnitCode: z.string().nullable(),
+  offeringOrgId: z.string(),
+  offeringOrgName: z.string(),
+  ...stored,
+});
+export type SiteOfferProperties = z.infer<typeof siteOfferPropertiesOutput>;
+
+export const siteOfferFeature = z.object({
+  type: z.literal('Feature'),
+  id: z.string(),
+  geometry: siteGeometryOutput,
+  properties: siteOfferPropertiesOutput,
+});
+export type SiteOfferFeature = z.infer<typeof siteOfferFeature>;
+export const siteOfferCollection = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(siteOfferFeature),
+});
 
 /** `GET /site-offers`: `bbox`, `status` (default published; `all` for every status), `commune`. */
 export const siteOfferListQuery = z.strictObject({
@@ -151,19 +200,27 @@ export const keySiteProperties = z.strictObject({
 });
 export type KeySiteWritable = z.infer<typeof keySiteProperties>;
 
-export interface KeySiteProperties extends Omit<KeySiteWritable, 'adminUnitCode'> {
-  adminUnitCode: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A key site's properties as the API answers them. */
+export const keySitePropertiesOutput = z.object({
+  category: keySiteCategory,
+  name: z.string(),
+  adminUnitCode: z.string().nullable(),
+  source: z.string().nullable(),
+  ...stored,
+});
+export type KeySiteProperties = z.infer<typeof keySitePropertiesOutput>;
 
-export interface KeySiteFeature {
-  type: 'Feature';
-  id: string;
-  geometry: SiteGeometry;
-  properties: KeySiteProperties;
-}
+export const keySiteFeature = z.object({
+  type: z.literal('Feature'),
+  id: z.string(),
+  geometry: siteGeometryOutput,
+  properties: keySitePropertiesOutput,
+});
+export type KeySiteFeature = z.infer<typeof keySiteFeature>;
+export const keySiteCollection = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(keySiteFeature),
+});
 
 export const keySiteListQuery = z.strictObject({
   bbox: z.string().optional(),
@@ -186,17 +243,12 @@ export const keySiteImportRequest = z.strictObject({
 });
 export type KeySiteImportRequest = z.infer<typeof keySiteImportRequest>;
 
-/** One rejected row of an import; `row` is 1-based (the CSV header is not counted). */
-export interface KeySiteImportIssue {
-  row: number;
-  field: string;
-  message: string;
-}
+/** One rejected row of an import; `row` is 1-based (the CSV header is not counted; 0: the file). */
+export const keySiteImportIssue = z.object({ row: z.number().int(), field: z.string(), message: z.string() });
+export type KeySiteImportIssue = z.infer<typeof keySiteImportIssue>;
 
-export interface KeySiteImportResult {
-  imported: number;
-  ids: string[];
-}
+export const keySiteImportResult = z.object({ imported: z.number().int(), ids: z.array(z.string()) });
+export type KeySiteImportResult = z.infer<typeof keySiteImportResult>;
 
 /** Distances that decide the key-site flags, metres. */
 export const keySiteStatusQuery = z.strictObject({
@@ -208,22 +260,42 @@ export const keySiteStatusQuery = z.strictObject({
   wifiDistanceM: z.coerce.number().positive().max(5000).default(100),
 });
 
-export interface KeySiteFlags {
-  hasFiber: boolean;
-  has4g: boolean;
-  has5g: boolean;
-  hasWifi: boolean;
+export const keySiteFlags = z.object({
+  hasFiber: z.boolean(),
+  has4g: z.boolean(),
+  has5g: z.boolean(),
+  hasWifi: z.boolean(),
   /** Distance to the nearest existing fiber route or duct, metres (null: none searched nearby). */
-  fiberDistanceM: number | null;
-  wifiDistanceM: number | null;
-}
+  fiberDistanceM: z.number().nullable(),
+  wifiDistanceM: z.number().nullable(),
+});
+export type KeySiteFlags = z.infer<typeof keySiteFlags>;
 
-export interface KeySiteStatusSummary {
+export const keySiteStatusSummary = z.object({
   /** Category, or `category` within a commune when `?commune=` is given. */
-  category: KeySiteCategory;
-  total: number;
-  withFiber: number;
-  with4g: number;
-  with5g: number;
-  withWifi: number;
-}
+  category: keySiteCategory,
+  total: z.number().int(),
+  withFiber: z.number().int(),
+  with4g: z.number().int(),
+  with5g: z.number().int(),
+  withWifi: z.number().int(),
+});
+export type KeySiteStatusSummary = z.infer<typeof keySiteStatusSummary>;
+
+/** A key site with its flags (`GET /key-sites/status`). */
+export const keySiteWithFlags = keySiteFeature.extend({
+  properties: keySitePropertiesOutput.extend(keySiteFlags.shape),
+});
+export type KeySiteWithFlags = z.infer<typeof keySiteWithFlags>;
+
+export const keySiteStatusResponse = z.object({
+  type: z.literal('FeatureCollection'),
+  /** The `?commune=` asked for, or null for the whole city. */
+  commune: z.string().nullable(),
+  fiberDistanceM: z.number(),
+  wifiDistanceM: z.number(),
+  /** One entry per category that has sites. */
+  summary: z.array(keySiteStatusSummary),
+  features: z.array(keySiteWithFlags),
+});
+export type KeySiteStatusResponse = z.infer<typeof keySiteStatusResponse>;

@@ -5,5 +5,9 @@
  */
 import type { RouteDefinition } from '../http/define-route.js';
 import { contextRoutes } from './context/context-routes.js';
+import { siteRoutes } from './sites/site-routes.js';
 
-export const DECLARED_ROUTES: readonly RouteDefinition[] = [...contextRoutes] as readonly RouteDefinition[];
+export const DECLARED_ROUTES: readonly RouteDefinition[] = [
+  ...contextRoutes,
+  ...siteRoutes,
+] as readonly RouteDefinition[];

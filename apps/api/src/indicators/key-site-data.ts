@@ -1,6 +1,6 @@
 /**
  * Loads the key-site facts of an area for the indicators: the key sites register (table
- * `key_sites`) with the sites work's fiber / 5G / WiFi flags (apps/api/src/sites/key-site-flags.ts,
+ * `key_sites`) with the sites work's fiber / 5G / WiFi flags (apps/api/src/features/sites/key-site-flags.ts,
  * same distances as its defaults), and, for a plan version, what its duct routes, WiFi points and
  * new 5G sites add by milestone.
  */
@@ -15,8 +15,8 @@ import {
   type SitePosition,
 } from '@hatang/analysis';
 import type { Sql } from '@hatang/db';
-import { keySiteFlags } from '../sites/key-site-flags.js';
-import { listKeySites } from '../sites/key-site-store.js';
+import { keySiteFlags } from '../features/sites/key-site-flags.js';
+import { listKeySites } from '../features/sites/key-site-repository.js';
 import type { AreaCode } from './indicator-data.js';
 
 type Phase = '2026-2027' | '2028-2030' | '2031-2040' | null;

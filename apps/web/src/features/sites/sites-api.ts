@@ -1,21 +1,10 @@
-import type {
-  KeySiteFeature,
-  KeySiteFlags,
-  KeySiteStatusSummary,
-  SiteGeometry,
-  SiteOfferFeature,
+import {
+  type KeySiteStatusResponse,
+  type SiteGeometry,
+  type SiteOfferFeature,
+  siteEndpoints,
 } from '@hatang/contracts';
-import { getJson, sendJson } from '../../lib/api-client';
-
-export type KeySiteWithFlags = Omit<KeySiteFeature, 'properties'> & {
-  properties: KeySiteFeature['properties'] & KeySiteFlags;
-};
-
-export interface KeySiteStatusResponse {
-  type: 'FeatureCollection';
-  features: KeySiteWithFlags[];
-  summary: KeySiteStatusSummary[];
-}
+import { callEndpoint } from '../../lib/endpoint-client';
 
 export const sitesKeys = {
   offers: ['site-offers'] as const,
@@ -23,14 +12,16 @@ export const sitesKeys = {
 };
 
 export async function fetchOffers(signal?: AbortSignal): Promise<SiteOfferFeature[]> {
-  const body = (await getJson('/api/v1/site-offers?status=published', signal)) as {
-    features: SiteOfferFeature[];
-  };
+  const body = await callEndpoint(
+    siteEndpoints.listSiteOffers,
+    { query: { status: 'published' } },
+    { signal },
+  );
   return body.features;
 }
 
-export async function fetchKeySiteStatus(signal?: AbortSignal): Promise<KeySiteStatusResponse> {
-  return (await getJson('/api/v1/key-sites/status', signal)) as KeySiteStatusResponse;
+export function fetchKeySiteStatus(signal?: AbortSignal): Promise<KeySiteStatusResponse> {
+  return callEndpoint(siteEndpoints.keySiteStatus, { query: {} }, { signal });
 }
 
 export interface NewOffer {
@@ -38,12 +29,10 @@ export interface NewOffer {
   properties: Record<string, unknown>;
 }
 
-export async function publishOffer(offer: NewOffer): Promise<SiteOfferFeature> {
-  return (await sendJson('POST', '/api/v1/site-offers', { type: 'Feature', ...offer })) as SiteOfferFeature;
+export function publishOffer(offer: NewOffer): Promise<SiteOfferFeature> {
+  return callEndpoint(siteEndpoints.createSiteOffer, { body: { type: 'Feature', ...offer } });
 }
 
-export async function withdrawOffer(id: string, version: number): Promise<SiteOfferFeature> {
-  return (await sendJson('POST', `/api/v1/site-offers/${id}/withdraw`, undefined, {
-    ifMatch: version,
-  })) as SiteOfferFeature;
+export function withdrawOffer(id: string, version: number): Promise<SiteOfferFeature> {
+  return callEndpoint(siteEndpoints.withdrawSiteOffer, { params: { id } }, { ifMatch: version });
 }

@@ -1,9 +1,8 @@
-import type { SiteGeometry, SiteOfferFeature } from '@hatang/contracts';
+import type { KeySiteWithFlags, SiteGeometry, SiteOfferFeature } from '@hatang/contracts';
 import type { Point, Polygon } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { FONT_BOLD } from '../../map/base-style';
 import { isPickingAt, registerOverlayClickLayers } from '../../map/use-map-interactions';
-import type { KeySiteWithFlags } from './sites-api';
 
 /**
  * Map layers of the sites overlay: commune site offers (orange: dashed outline for roofs and

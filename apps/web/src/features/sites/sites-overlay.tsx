@@ -1,16 +1,10 @@
-import type { SessionUser, SiteOfferFeature } from '@hatang/contracts';
+import type { KeySiteWithFlags, SessionUser, SiteOfferFeature } from '@hatang/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Organisation } from '../../lib/types';
 import { OfferForm } from './offer-form';
-import {
-  fetchKeySiteStatus,
-  fetchOffers,
-  type KeySiteWithFlags,
-  sitesKeys,
-  withdrawOffer,
-} from './sites-api';
+import { fetchKeySiteStatus, fetchOffers, sitesKeys, withdrawOffer } from './sites-api';
 import { useSitesText } from './sites-i18n';
 import {
   addSitesLayers,

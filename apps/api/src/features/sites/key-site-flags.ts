@@ -5,9 +5,12 @@ import {
   keySiteStatus,
   type SitePosition,
 } from '@hatang/analysis';
-import type { KeySiteFeature } from '@hatang/contracts';
-import type { Sql } from '@hatang/db';
-import { loadPolygons, loadTowers } from '../analysis/coverage-data.js';
+import type { BBox, KeySiteFeature } from '@hatang/contracts';
+import { geoJson, orm, type Sql } from '@hatang/db';
+import { adminUnits, cableRoutes, ducts, wifiPoints } from '@hatang/db/schema';
+import { and, eq, sql } from 'drizzle-orm';
+import { loadPolygons, loadTowers } from '../../analysis/coverage-data.js';
+import { inBbox } from './place-repository.js';
 
 export interface FlagOptions {
   /** Fiber route or duct within this many metres. */
@@ -15,6 +18,9 @@ export interface FlagOptions {
   /** Public WiFi point within this many metres. */
   wifiDistanceM: number;
 }
+
+/** A GeoJSON position as `[lng, lat]`. */
+const position = ([lng = Number.NaN, lat = Number.NaN]: number[]): SitePosition => [lng, lat];
 
 /** Degrees that certainly span `m` metres at Hai Phong's latitude (a generous search margin). */
 const marginDeg = (m: number) => m / 90_000 + 0.001;
@@ -27,7 +33,7 @@ const marginDeg = (m: number) => m / 90_000 + 0.001;
  * coverage grid's threshold, here on the published population and area).
  */
 export async function keySiteFlags(
-  sql: Sql,
+  db: Sql,
   sites: readonly KeySiteFeature[],
   options: FlagOptions,
 ): Promise<Map<string, KeySiteStatus>> {
@@ -44,30 +50,43 @@ export async function keySiteFlags(
     }
   }
   const m = marginDeg(Math.max(1000, options.fiberDistanceM, options.wifiDistanceM));
-  const envelope = [box[0]! - m, box[1]! - m, box[2]! + m, box[3]! + m];
-  const lines = await sql.query<{ g: string }>(
-    `SELECT ST_AsGeoJSON(geom)::text AS g FROM cable_routes
-       WHERE cable_type = 'fiber' AND status = 'existing' AND geom && ST_MakeEnvelope($1, $2, $3, $4, 4326)
-     UNION ALL
-     SELECT ST_AsGeoJSON(geom)::text FROM ducts
-       WHERE status = 'existing' AND geom && ST_MakeEnvelope($1, $2, $3, $4, 4326)`,
-    envelope,
-  );
-  const wifi = await sql.query<{ x: number; y: number }>(
-    `SELECT ST_X(geom) AS x, ST_Y(geom) AS y FROM wifi_points
-     WHERE status = 'existing' AND geom && ST_MakeEnvelope($1, $2, $3, $4, 4326)`,
-    envelope,
-  );
-  const units = await sql.query<{ code: string; unit_type: string; population: number; area_km2: number }>(
-    'SELECT code, unit_type, population, area_km2 FROM admin_units',
-  );
+  const envelope: BBox = [box[0]! - m, box[1]! - m, box[2]! + m, box[3]! + m];
+  const fiber = await orm(db)
+    .select({ line: geoJson(cableRoutes.geom) })
+    .from(cableRoutes)
+    .where(
+      and(
+        eq(cableRoutes.cableType, 'fiber'),
+        eq(cableRoutes.status, 'existing'),
+        inBbox(cableRoutes.geom, envelope),
+      ),
+    );
+  const ductLines = await orm(db)
+    .select({ line: geoJson(ducts.geom) })
+    .from(ducts)
+    .where(and(eq(ducts.status, 'existing'), inBbox(ducts.geom, envelope)));
+  const wifi = await orm(db)
+    .select({
+      x: sql<number>`ST_X(${wifiPoints.geom})`.mapWith(Number),
+      y: sql<number>`ST_Y(${wifiPoints.geom})`.mapWith(Number),
+    })
+    .from(wifiPoints)
+    .where(and(eq(wifiPoints.status, 'existing'), inBbox(wifiPoints.geom, envelope)));
+  const units = await orm(db)
+    .select({
+      code: adminUnits.code,
+      unitType: adminUnits.unitType,
+      population: adminUnits.population,
+      areaKm2: adminUnits.areaKm2,
+    })
+    .from(adminUnits);
   const environments = new Map<string, Environment>(
     units.map((u) => {
-      const density = Number(u.area_km2) > 0 ? Number(u.population) / Number(u.area_km2) : 0;
+      const density = u.areaKm2 > 0 ? u.population / u.areaKm2 : 0;
       const env: Environment =
-        u.unit_type === 'ward'
+        u.unitType === 'ward'
           ? 'urban'
-          : u.unit_type === 'special_zone'
+          : u.unitType === 'special_zone'
             ? 'rural'
             : density >= DEFAULT_SUBURBAN_DENSITY_PER_KM2
               ? 'suburban'
@@ -75,14 +94,14 @@ export async function keySiteFlags(
       return [u.code, env];
     }),
   );
-  const towers = await loadTowers(sql, ['existing']);
+  const towers = await loadTowers(db, ['existing']);
   const statuses = keySiteStatus({
     sites: sites.map((s) => ({ id: s.id, geometry: s.geometry })),
-    fiberLines: lines.map((l) => (JSON.parse(l.g) as { coordinates: SitePosition[] }).coordinates),
-    wifiPoints: wifi.map((w) => [Number(w.x), Number(w.y)] as const),
+    fiberLines: [...fiber, ...ductLines].map(({ line }) => line.coordinates.map(position)),
+    wifiPoints: wifi.map(({ x, y }) => [x, y] as const),
     towers,
     environmentOf: (t) => (t.unitCode ? environments.get(t.unitCode) : undefined) ?? 'suburban',
-    polygons: await loadPolygons(sql),
+    polygons: await loadPolygons(db),
     fiberDistanceM: options.fiberDistanceM,
     wifiDistanceM: options.wifiDistanceM,
   });

@@ -1,8 +1,8 @@
 import type { SiteGeometry } from '@hatang/contracts';
 import type { Sql } from '@hatang/db';
-import type { Principal } from '../auth/principal.js';
-import { ApiError } from '../errors.js';
-import { geometrySql, unitOfGeometry } from './site-sql.js';
+import type { Principal } from '../../auth/principal.js';
+import { ApiError } from '../../errors.js';
+import { adminUnitsNamed, unitCovers, unitOfGeometry } from './place-repository.js';
 
 /** Planners and admins act for any commune; a commune's inspectors only for their own. */
 export const actsForAnyCommune = (principal: Principal | undefined) =>
@@ -33,7 +33,7 @@ export function assertMayWriteOffer(principal: Principal | undefined, offeringOr
  * offer is filed under for an inspector (their commune), else `adminUnitCode` unchanged.
  */
 export async function assertOfferInCommune(
-  sql: Sql,
+  db: Sql,
   principal: Principal | undefined,
   geometry: SiteGeometry,
   adminUnitCode: string | null | undefined,
@@ -52,18 +52,12 @@ export async function assertOfferInCommune(
       'FORBIDDEN',
       `You may file site offers only under your own commune (${own}), not ${adminUnitCode}`,
     );
-  const rows = await sql.query<{ inside: boolean; touches: boolean }>(
-    `SELECT COALESCE(bool_or(ST_Covers(geom, ${geometrySql('$2')})), false) AS inside,
-       COALESCE(bool_or(ST_Intersects(geom, ${geometrySql('$2')})), false) AS touches
-     FROM admin_units WHERE code = $1`,
-    [own, JSON.stringify(geometry)],
-  );
-  if (rows[0]?.inside) return own;
-  const partly = rows[0]?.touches === true;
-  const at = await unitOfGeometry(sql, geometry);
-  const names = await sql.query<{ code: string; name: string }>(
-    'SELECT code, name FROM admin_units WHERE code = ANY($1::text[])',
-    [`{${[at, own].filter(Boolean).join(',')}}`],
+  const { inside, touches: partly } = await unitCovers(db, own, geometry);
+  if (inside) return own;
+  const at = await unitOfGeometry(db, geometry);
+  const names = await adminUnitsNamed(
+    db,
+    [at, own].filter((code): code is string => !!code),
   );
   const label = (code: string | null) => {
     const found = names.find((n) => n.code === code);

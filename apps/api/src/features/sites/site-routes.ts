@@ -1,0 +1,5 @@
+/** Site offers by communes and the key sites register (Plan 317), declared once. */
+import { keySiteRoutes } from './key-site-routes.js';
+import { siteOfferRoutes } from './offer-routes.js';
+
+export const siteRoutes = [...siteOfferRoutes, ...keySiteRoutes];
