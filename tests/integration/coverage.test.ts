@@ -5,6 +5,7 @@
  * 40° S) under made-up unit codes 97xxx, so other test files' rows cannot reach it.
  */
 import { localDistanceM } from '@hatang/analysis';
+import { analysisEndpoints, type CoverageResult } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
@@ -12,8 +13,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AnalysisThread, onTowerChanged } from '../../apps/api/src/analysis/analysis-thread.js';
 import { CoverageService } from '../../apps/api/src/analysis/coverage-service.js';
 import type { AppEnv } from '../../apps/api/src/context.js';
+import { analysisRoutes } from '../../apps/api/src/features/analysis/analysis-routes.js';
+import { AdminUnitList } from '../../apps/api/src/features/context/admin-unit-list.js';
+import { mountRoutes } from '../../apps/api/src/http/define-route.js';
 import { onError, onNotFound } from '../../apps/api/src/middleware/error-handler.js';
-import { analysisRoutes } from '../../apps/api/src/routes/analysis.js';
 import { createOrganisation, insertTestUnit, testCellId } from '../support/fixtures.js';
 import { createUser } from '../support/sessions.js';
 import { testDatabase } from '../support/test-database.js';
@@ -59,7 +62,12 @@ function app_(planner: { id: string; orgId: string }) {
     });
     await next();
   });
-  hono.route('/api/v1/analysis', analysisRoutes(db, new CoverageService(db, new AnalysisThread(db, 2048))));
+  const coverage = new CoverageService(db, new AnalysisThread(db, 2048));
+  hono.use('*', async (c, next) => {
+    c.set('services', { db, adminUnits: new AdminUnitList(db), coverage });
+    await next();
+  });
+  mountRoutes(hono, analysisRoutes);
   return hono;
 }
 
@@ -72,26 +80,15 @@ async function call(method: string, path: string, json?: unknown) {
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-interface Job {
-  status: string;
-  progress: number;
-  result?: {
-    summary: {
-      communes: { code: string; coveredCount: number; populationCount: number; any5GCount: number }[];
-    };
-    gaps: { type: string; features: { properties: { unitCode: string; populationCount: number } }[] };
-    candidates: { sites: { kind: string; newlyCoveredCount: number }[] };
-  };
-}
-
-async function runCoverage(request: Record<string, unknown>): Promise<NonNullable<Job['result']>> {
+/** Runs a job to its end; every answer on the way must be what the endpoints declare. */
+async function runCoverage(request: Record<string, unknown>): Promise<CoverageResult> {
   const started = await call('POST', '/api/v1/analysis/coverage', request);
   expect(started.status).toBe(202);
-  const jobId = started.body.jobId as string;
+  const { jobId } = analysisEndpoints.startCoverage.responses[202].schema.parse(started.body);
   for (let i = 0; i < 600; i++) {
     const { status, body } = await call('GET', `/api/v1/analysis/coverage/${jobId}`);
     expect(status).toBe(200);
-    const job = body as unknown as Job;
+    const job = analysisEndpoints.getCoverageJob.responses[200].schema.parse(body);
     expect(job.progress).toBeGreaterThanOrEqual(0);
     expect(job.progress).toBeLessThanOrEqual(1);
     if (job.status === 'failed') throw new Error('coverage job failed');

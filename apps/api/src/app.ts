@@ -32,7 +32,6 @@ import { anonymousHeavyReads, type RateLimitOptions } from './middleware/rate-li
 import { requestIds } from './middleware/request-ids.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { authorize } from './policy/authorize.js';
-import { analysisRoutes } from './routes/analysis.js';
 import { colocationRoutes } from './routes/colocation.js';
 import { exportRoutes } from './routes/exports.js';
 import { featureRoutes } from './routes/features.js';
@@ -115,7 +114,7 @@ export function createApp(deps: AppDeps) {
     c.set('uploads', uploads);
     return next();
   });
-  const services: Services = { db, adminUnits: new AdminUnitList(db) };
+  const services: Services = { db, adminUnits: new AdminUnitList(db), coverage };
   app.use('*', (c, next) => {
     c.set('services', services);
     return next();
@@ -171,7 +170,6 @@ export function createApp(deps: AppDeps) {
   }
   app.route('/api/v1/streets', featureRoutes(db, streets, { readOnly: true }));
   mountRoutes(app, DECLARED_ROUTES);
-  app.route('/api/v1/analysis', analysisRoutes(db, coverage));
   app.route('/api/v1', planRoutes(db));
   app.route('/api/v1', planExportRoutes(db, compute));
   app.route('/api/v1', indicatorRoutes(db, analysis));

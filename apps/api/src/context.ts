@@ -1,4 +1,5 @@
 import type { Database } from '@hatang/db';
+import type { CoverageService } from './analysis/coverage-service.js';
 import type { Principal } from './auth/principal.js';
 import type { AdminUnitList } from './features/context/admin-unit-list.js';
 import type { ParsePool } from './jobs/parse-pool.js';
@@ -26,4 +27,6 @@ export interface AppEnv {
 export interface Services {
   db: Database;
   adminUnits: AdminUnitList;
+  /** Coverage jobs: started here, computed in the analysis thread, kept in the database. */
+  coverage: CoverageService;
 }

@@ -1,4 +1,5 @@
 export * from './analysis.js';
+export * from './analysis-endpoints.js';
 export * from './assets.js';
 export * from './auth.js';
 export * from './colocation.js';

@@ -1,91 +1,86 @@
+/** Operators' uploaded coverage polygons (table coverage_polygons), one per operator × technology. */
 import { TECHNOLOGIES, type Technology } from '@hatang/analysis';
-import type { Sql } from '@hatang/db';
+import type { CoveragePolygonFeature } from '@hatang/contracts';
+import { geoJson, orm, type Sql } from '@hatang/db';
+import { coveragePolygons, organisations } from '@hatang/db/schema';
+import { and, asc, eq, sql } from 'drizzle-orm';
 
-/** An operator's uploaded coverage polygon for one technology, as a GeoJSON Feature. */
-export interface CoveragePolygonFeature {
-  type: 'Feature';
-  id: string;
-  geometry: { type: 'MultiPolygon'; coordinates: unknown };
-  properties: {
-    operatorId: string;
-    technology: Technology;
-    source: string | null;
-    uploadedAt: string;
-    uploadedBy: string | null;
-  };
-}
+export type { CoveragePolygonFeature } from '@hatang/contracts';
 
 export const isTechnology = (value: string): value is Technology =>
   (TECHNOLOGIES as readonly string[]).includes(value);
 
-interface Row {
-  id: string;
-  operator_id: string;
-  technology: Technology;
-  source: string | null;
-  uploaded_at: string;
-  uploaded_by: string | null;
-  geometry: string;
-}
+const polygon = {
+  id: coveragePolygons.id,
+  operatorId: coveragePolygons.operatorOrgId,
+  technology: coveragePolygons.technology,
+  source: coveragePolygons.source,
+  uploadedAt: coveragePolygons.uploadedAt,
+  uploadedBy: coveragePolygons.uploadedBy,
+  geometry: geoJson(coveragePolygons.geom),
+};
 
-const SELECT = `SELECT id::text, operator_org_id::text AS operator_id, technology, source,
-    to_char(uploaded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS uploaded_at, uploaded_by,
-    ST_AsGeoJSON(geom)::text AS geometry
-  FROM coverage_polygons`;
+const featureOf = ({ id, geometry, ...properties }: Awaited<ReturnType<typeof selectPolygons>>[number]) =>
+  ({ type: 'Feature', id, geometry, properties }) satisfies CoveragePolygonFeature;
 
-const featureOf = (r: Row): CoveragePolygonFeature => ({
-  type: 'Feature',
-  id: r.id,
-  geometry: JSON.parse(r.geometry) as CoveragePolygonFeature['geometry'],
-  properties: {
-    operatorId: r.operator_id,
-    technology: r.technology,
-    source: r.source,
-    uploadedAt: r.uploaded_at,
-    uploadedBy: r.uploaded_by,
-  },
-});
+const selectPolygons = (on: Sql) => orm(on).select(polygon).from(coveragePolygons);
 
-export async function listCoveragePolygons(sql: Sql): Promise<CoveragePolygonFeature[]> {
-  const rows = await sql.query<Row>(`${SELECT} ORDER BY operator_org_id, technology`);
+export async function listCoveragePolygons(on: Sql): Promise<CoveragePolygonFeature[]> {
+  const rows = await selectPolygons(on).orderBy(
+    asc(coveragePolygons.operatorOrgId),
+    asc(coveragePolygons.technology),
+  );
   return rows.map(featureOf);
 }
 
 export async function findCoveragePolygon(
-  sql: Sql,
+  on: Sql,
   operatorId: string,
   technology: Technology,
   lock = false,
 ): Promise<CoveragePolygonFeature | undefined> {
-  const rows = await sql.query<Row>(
-    `${SELECT} WHERE operator_org_id = $1 AND technology = $2${lock ? ' FOR UPDATE' : ''}`,
-    [operatorId, technology],
+  const query = selectPolygons(on).where(
+    and(eq(coveragePolygons.operatorOrgId, operatorId), eq(coveragePolygons.technology, technology)),
   );
-  return rows[0] ? featureOf(rows[0]) : undefined;
+  const [row] = lock ? await query.for('update') : await query;
+  return row && featureOf(row);
+}
+
+export async function operatorExists(on: Sql, operatorId: string): Promise<boolean> {
+  const rows = await orm(on)
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.id, operatorId));
+  return rows.length > 0;
 }
 
 /** Inserts or replaces the operator × technology polygon (a Polygon is stored as a MultiPolygon). */
 export async function saveCoveragePolygon(
-  sql: Sql,
+  on: Sql,
   operatorId: string,
   technology: Technology,
   geometry: unknown,
   source: string | null,
   uploadedBy: string | null,
 ): Promise<CoveragePolygonFeature> {
-  await sql.query(
-    `INSERT INTO coverage_polygons (id, operator_org_id, technology, source, geom, uploaded_by)
-     VALUES ($1, $2, $3, $4, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($5), 4326)), $6)
-     ON CONFLICT (operator_org_id, technology) DO UPDATE
-       SET source = excluded.source, geom = excluded.geom, uploaded_by = excluded.uploaded_by,
-           uploaded_at = clock_timestamp()`,
-    [crypto.randomUUID(), operatorId, technology, source, JSON.stringify(geometry), uploadedBy],
-  );
-  const saved = await findCoveragePolygon(sql, operatorId, technology);
+  const geom = sql`ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(geometry)}), 4326))`;
+  await orm(on)
+    .insert(coveragePolygons)
+    .values({ id: crypto.randomUUID(), operatorOrgId: operatorId, technology, source, geom, uploadedBy })
+    .onConflictDoUpdate({
+      target: [coveragePolygons.operatorOrgId, coveragePolygons.technology],
+      set: {
+        source: sql`excluded.source`,
+        geom: sql`excluded.geom`,
+        uploadedBy: sql`excluded.uploaded_by`,
+        uploadedAt: sql`clock_timestamp()`,
+      },
+    });
+  const saved = await findCoveragePolygon(on, operatorId, technology);
   if (!saved) throw new Error('coverage polygon not saved');
   return saved;
 }
 
-export async function deleteCoveragePolygon(sql: Sql, id: string): Promise<void> {
-  await sql.query('DELETE FROM coverage_polygons WHERE id = $1', [id]);
+export async function deleteCoveragePolygon(on: Sql, id: string): Promise<void> {
+  await orm(on).delete(coveragePolygons).where(eq(coveragePolygons.id, id));
 }

@@ -4,10 +4,12 @@
  * app.ts with their entries in policy/policy-table.ts.
  */
 import type { RouteDefinition } from '../http/define-route.js';
+import { analysisRoutes } from './analysis/analysis-routes.js';
 import { contextRoutes } from './context/context-routes.js';
 import { siteRoutes } from './sites/site-routes.js';
 
 export const DECLARED_ROUTES: readonly RouteDefinition[] = [
   ...contextRoutes,
+  ...analysisRoutes,
   ...siteRoutes,
-] as readonly RouteDefinition[];
+];

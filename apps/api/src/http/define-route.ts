@@ -26,7 +26,9 @@ export type RouteHandler<E extends Endpoint> = (
 export interface RouteDefinition<E extends Endpoint = Endpoint> {
   endpoint: E;
   policy: RoutePolicy;
-  handler: RouteHandler<E>;
+  // A method, so a route of one endpoint stands in a list of routes of any (mountRoutes hands
+  // each handler the input its own endpoint parsed).
+  handler(c: Context<AppEnv>, input: ParsedInput<E>): Response | Promise<Response>;
 }
 
 /** Declares a route: the endpoint it implements, who may call it, and what it does. */

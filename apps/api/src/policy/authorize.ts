@@ -3,15 +3,9 @@ import { matchedRoutes } from 'hono/route';
 import type { Principal } from '../auth/principal.js';
 import type { AppEnv } from '../context.js';
 import { ApiError } from '../errors.js';
-import { type Action, ROUTE_POLICIES, type Scope, type Subject, scopeOf } from './policy-table.js';
+import { ROUTE_POLICIES, type Subject, scopeOf } from './policy-table.js';
 
-/** What the policy granted for this request. */
-export interface Grant {
-  resource: string;
-  action: Action;
-  scope: Scope;
-  principal: Principal | undefined;
-}
+export { assertMayTouch, type Grant } from './grant.js';
 
 export const subjectsOf = (principal: Principal | undefined): Subject[] =>
   principal ? principal.roles : ['anonymous'];
@@ -51,17 +45,4 @@ export function authorize(): MiddlewareHandler<AppEnv> {
     c.set('grant', { resource: policy.resource, action: policy.action, scope, principal });
     return next();
   };
-}
-
-/** For `own` grants: the record must belong to the user's organisation. */
-export function assertMayTouch(grant: Grant | undefined, ownerOrgId: unknown): void {
-  if (!grant) throw new ApiError(403, 'FORBIDDEN', 'No access policy covers this request');
-  if (grant.scope === 'all') return;
-  if (!grant.principal || grant.principal.orgId !== ownerOrgId) {
-    throw new ApiError(
-      403,
-      'FORBIDDEN',
-      `You may ${grant.action} only your own organisation's ${grant.resource}`,
-    );
-  }
 }

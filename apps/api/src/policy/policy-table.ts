@@ -11,7 +11,6 @@ import { VIOLATION_ROUTE_POLICIES } from '../violations/violation-policies.js';
 import {
   type Action,
   ADMINS,
-  ANALYSTS,
   ASSET_EDITORS,
   EVERYONE,
   KEY_HOLDERS,
@@ -53,19 +52,6 @@ export const ROUTE_POLICIES: ReadonlyMap<string, RoutePolicy> = new Map([
   ...entries('streets', [
     ['GET', '/api/v1/streets', 'read', EVERYONE],
     ['GET', '/api/v1/streets/:id', 'read', EVERYONE],
-  ]),
-  // Running an analysis changes no data: a read (so read-only API keys may run it).
-  ...entries('analysis', [
-    ['POST', '/api/v1/analysis/coverage', 'read', ANALYSTS],
-    ['GET', '/api/v1/analysis/coverage/:jobId', 'read', ANALYSTS],
-    // Cancelling one's own analysis changes no data (the job is the requester's alone).
-    ['DELETE', '/api/v1/analysis/coverage/:jobId', 'read', ANALYSTS],
-  ]),
-  // Operators' own coverage polygons: city planners for anyone, an operator for itself only.
-  ...entries('coverage-polygons', [
-    ['GET', '/api/v1/analysis/coverage-polygons', 'read', ANALYSTS],
-    ['PUT', '/api/v1/analysis/coverage-polygons/:operatorId/:technology', 'update', ASSET_EDITORS],
-    ['DELETE', '/api/v1/analysis/coverage-polygons/:operatorId/:technology', 'delete', ASSET_EDITORS],
   ]),
   ...PLAN_ROUTE_POLICIES,
   ...PLAN_EXPORT_ROUTE_POLICIES,

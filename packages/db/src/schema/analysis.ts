@@ -11,7 +11,7 @@ export const coveragePolygons = pgTable(
   {
     id: uuid().primaryKey().notNull(),
     operatorOrgId: uuid('operator_org_id').notNull(),
-    technology: text().notNull(),
+    technology: text({ enum: ['2G', '3G', '4G', '5G-sub6', '5G-mmWave'] }).notNull(),
     source: text(),
     geom: geometryMultiPolygon().notNull(),
     uploadedAt: timestamptz('uploaded_at').default(sql`now()`).notNull(),
