@@ -33,10 +33,14 @@ async function signedIn(s: ServerChild) {
 describe('the embedded database under SIGKILL of the server', () => {
   it('keeps every acknowledged edit, and an import killed during its commit is all or nothing', async () => {
     server = await startServerChild(dataDir, { HATANG_DEMO: '0' });
-    const created = runScript('user-create.ts', ['--email', EMAIL, '--org', 'DUR', '--name', 'Durable'], {
-      HATANG_DATA_DIR: dataDir,
-      HATANG_ADMIN_PASSWORD: PASSWORD,
-    });
+    const created = await runScript(
+      'user-create.ts',
+      ['--email', EMAIL, '--org', 'DUR', '--name', 'Durable'],
+      {
+        HATANG_DATA_DIR: dataDir,
+        HATANG_ADMIN_PASSWORD: PASSWORD,
+      },
+    );
     expect(created.status, created.output).toBe(0);
     let headers = await signedIn(server);
     const me = (await (await fetch(`${server.baseUrl}/api/v1/auth/me`, { headers })).json()) as {

@@ -47,7 +47,7 @@ describe('the first admin of an embedded database', () => {
     await expect(openDatabase({ dataDir })).rejects.toThrow(`answering at ${server.baseUrl}`);
 
     expect((await firstAdmin({ token: 'guessed' })).status).toBe(403);
-    const created = runScript(
+    const created = await runScript(
       'user-create.ts',
       [
         '--email',
@@ -72,7 +72,7 @@ describe('the first admin of an embedded database', () => {
     // The token was for one account: it is gone, and the setup is closed.
     expect(existsSync(setupTokenPathFor(dataDir))).toBe(false);
     expect((await firstAdmin({ token: 'guessed' })).status).toBe(409);
-    const another = runScript(
+    const another = await runScript(
       'user-create.ts',
       ['--email', 'b@city.example', '--org', 'SKHCN-HP', '--name', 'B'],
       {

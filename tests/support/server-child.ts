@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -100,16 +100,36 @@ export async function startServerChild(
   throw new Error(`the server was not healthy after ${timeoutMs / 1000} s:\n${log}`);
 }
 
-/** Runs `apps/api/src/cli/<name>` as npm would, with `env` on top of ours (DATABASE_URL removed). */
-export function runScript(name: string, args: string[], env: Record<string, string>) {
+/**
+ * Runs `apps/api/src/cli/<name>` as npm would, with `env` on top of ours (DATABASE_URL removed).
+ * Asynchronously: a test blocked in spawnSync for longer than the server's keep-alive timeout
+ * (5 s, easily reached on a loaded machine) has not seen the server close its idle connection,
+ * and its next POST on that connection fails with "other side closed".
+ */
+export function runScript(
+  name: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ status: number | null; output: string }> {
   const base = { ...process.env };
   delete base.DATABASE_URL;
-  const result = spawnSync(
+  const child = spawn(
     process.execPath,
     [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'apps/api/src/cli', name), ...args],
-    { cwd: root, env: { ...base, ...env }, encoding: 'utf8', timeout: 300_000 },
+    { cwd: root, env: { ...base, ...env }, timeout: 300_000 },
   );
-  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString('utf8');
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8');
+  });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, output: `${stdout}${stderr}` }));
+  });
 }
 
 /** Signs in over HTTP; returns the headers for later requests (cookie and CSRF token). */
