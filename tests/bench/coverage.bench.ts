@@ -17,7 +17,7 @@ import { migrate, openDatabase } from '@hatang/db';
 import { seedDemoData } from '@hatang/seeds';
 import distance from '@turf/distance';
 import { bench, describe } from 'vitest';
-import { loadGrid, loadOperators, loadTowers } from '../../apps/api/src/analysis/coverage-data.js';
+import { loadGrid, loadOperators, loadTowers } from '../../apps/api/src/features/analysis/coverage-data.js';
 
 const db = await openDatabase({});
 await migrate(db);

@@ -20,7 +20,7 @@ import {
   loadOperators,
   loadPolygons,
   loadTowers,
-} from '../../apps/api/src/analysis/coverage-data.js';
+} from '../../apps/api/src/features/analysis/coverage-data.js';
 import { loadPlannedSites } from '../../apps/api/src/indicators/indicator-data.js';
 import { IndicatorService } from '../../apps/api/src/indicators/indicator-service.js';
 

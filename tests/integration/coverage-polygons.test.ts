@@ -7,12 +7,12 @@
  */
 import type { Database } from '@hatang/db';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { type App, createApp } from '../../apps/api/src/app.js';
 import {
   loadRestrictedZones,
   readDataVersion,
   versionKey,
-} from '../../apps/api/src/analysis/coverage-data.js';
-import { type App, createApp } from '../../apps/api/src/app.js';
+} from '../../apps/api/src/features/analysis/coverage-data.js';
 import { createOrganisation, insertTestUnit, testCellId } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { type Session, sessionFor, TEST_SCRYPT_N } from '../support/sessions.js';

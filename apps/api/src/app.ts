@@ -5,13 +5,13 @@ import type { Database } from '@hatang/db';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
-import { AnalysisThread, onTowerChanged } from './analysis/analysis-thread.js';
-import { CoverageService, DEFAULT_ANALYSIS_HEAP_MB } from './analysis/coverage-service.js';
 import { clientIp } from './auth/client.js';
 import { type AuthOptions, apiKeyRoutes, authenticate, authRoutes, userRoutes } from './auth/index.js';
 import { resolveAuthOptions } from './auth/options.js';
 import type { AppEnv, Services } from './context.js';
 import { ApiError } from './errors.js';
+import { AnalysisThread, onTowerChanged } from './features/analysis/analysis-thread.js';
+import { CoverageService, DEFAULT_ANALYSIS_HEAP_MB } from './features/analysis/coverage-service.js';
 import { AdminUnitList } from './features/context/admin-unit-list.js';
 import { DECLARED_ROUTES } from './features/declared-routes.js';
 import {

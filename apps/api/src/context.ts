@@ -1,6 +1,6 @@
 import type { Database } from '@hatang/db';
-import type { CoverageService } from './analysis/coverage-service.js';
 import type { Principal } from './auth/principal.js';
+import type { CoverageService } from './features/analysis/coverage-service.js';
 import type { AdminUnitList } from './features/context/admin-unit-list.js';
 import type { ParsePool } from './jobs/parse-pool.js';
 import type { Grant } from './policy/authorize.js';

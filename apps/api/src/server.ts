@@ -8,7 +8,6 @@ import {
   seedDemoData,
 } from '@hatang/seeds';
 import { serve } from '@hono/node-server';
-import { closeAnalysisThreads } from './analysis/analysis-thread.js';
 import { createApp } from './app.js';
 import {
   admissionOf,
@@ -19,6 +18,7 @@ import {
   readEnv,
   uploadLimitsOf,
 } from './env.js';
+import { closeAnalysisThreads } from './features/analysis/analysis-thread.js';
 import { startImportCleanup } from './imports/import-cleanup.js';
 import { ensureDemoDii } from './indicators/demo-dii.js';
 import { ComputePool } from './jobs/compute-pool.js';

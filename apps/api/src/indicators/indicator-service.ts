@@ -6,14 +6,14 @@ import {
 } from '@hatang/analysis';
 import { type IndicatorReport, MILESTONE_YEARS } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
+import { notFound } from '../errors.js';
 import {
   loadGrid,
   loadOperators,
   loadPolygons,
   loadTowers,
   readDataVersion,
-} from '../analysis/coverage-data.js';
-import { notFound } from '../errors.js';
+} from '../features/analysis/coverage-data.js';
 import {
   type AreaCode,
   loadItemFacts,

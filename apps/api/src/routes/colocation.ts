@@ -16,7 +16,6 @@ import {
 import type { Database, Sql } from '@hatang/db';
 import { type Context, Hono } from 'hono';
 import type { ZodType } from 'zod';
-import { onTowerChanged } from '../analysis/analysis-thread.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { insertMessage } from '../colocation/message-store.js';
 import { notificationRoutes } from '../colocation/notification-routes.js';
@@ -38,6 +37,7 @@ import {
 import { capacityCheckOf, loadTarget, occupy } from '../colocation/target-capacity.js';
 import type { AppEnv } from '../context.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
+import { onTowerChanged } from '../features/analysis/analysis-thread.js';
 import { etag, readIfMatch } from '../http/body.js';
 import { findFeature, type StoredFeature } from '../sql/feature-store.js';
 import { parseBody, userOf } from './plan-request.js';

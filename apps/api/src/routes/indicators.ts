@@ -20,10 +20,10 @@ import {
 import type { Database } from '@hatang/db';
 import { type Context, Hono } from 'hono';
 import type { ZodType } from 'zod';
-import type { AnalysisThread } from '../analysis/analysis-thread.js';
 import { recordAudit } from '../audit/audit-log.js';
 import type { AppEnv } from '../context.js';
 import { notFound, validationFailed } from '../errors.js';
+import type { AnalysisThread } from '../features/analysis/analysis-thread.js';
 import {
   deleteValue,
   findCatalogue,

@@ -19,9 +19,9 @@ import {
 import type { Database } from '@hatang/db';
 import { Hono } from 'hono';
 import type { z } from 'zod';
-import type { AnalysisThread } from '../analysis/analysis-thread.js';
 import type { AppEnv } from '../context.js';
 import { notFound, validationFailed } from '../errors.js';
+import type { AnalysisThread } from '../features/analysis/analysis-thread.js';
 import { readJsonBody } from '../http/body.js';
 import { csvResponse, geoJsonResponse, toGeoJson } from '../http/downloads.js';
 import { assertMayReadVersion } from '../plans/plan-access.js';

@@ -8,15 +8,6 @@
  */
 import { analysisEndpoints as endpoints, geometryOf, type Issue, toIssues } from '@hatang/contracts';
 import type { Context } from 'hono';
-import { coverageRequestFor, isCoverageStaff } from '../../analysis/coverage-access.js';
-import {
-  deleteCoveragePolygon,
-  findCoveragePolygon,
-  isTechnology,
-  listCoveragePolygons,
-  operatorExists,
-  saveCoveragePolygon,
-} from '../../analysis/coverage-polygons.js';
 import { recordAudit } from '../../audit/audit-log.js';
 import type { Principal } from '../../auth/principal.js';
 import type { AppEnv } from '../../context.js';
@@ -25,6 +16,15 @@ import { isUuid, readJsonBody } from '../../http/body.js';
 import { defineRoute, reply } from '../../http/define-route.js';
 import { assertMayTouch } from '../../policy/grant.js';
 import { ANALYSTS, ASSET_EDITORS } from '../../policy/rules.js';
+import { coverageRequestFor, isCoverageStaff } from './coverage-access.js';
+import {
+  deleteCoveragePolygon,
+  findCoveragePolygon,
+  isTechnology,
+  listCoveragePolygons,
+  operatorExists,
+  saveCoveragePolygon,
+} from './coverage-polygons.js';
 
 const POLYGON_TECHNOLOGIES = "'2G', '3G', '4G', '5G-sub6' or '5G-mmWave'";
 

@@ -9,7 +9,7 @@ import type { BBox, KeySiteFeature } from '@hatang/contracts';
 import { geoJson, orm, type Sql } from '@hatang/db';
 import { adminUnits, cableRoutes, ducts, wifiPoints } from '@hatang/db/schema';
 import { and, eq, sql } from 'drizzle-orm';
-import { loadPolygons, loadTowers } from '../../analysis/coverage-data.js';
+import { loadPolygons, loadTowers } from '../analysis/coverage-data.js';
 import { inBbox } from './place-repository.js';
 
 export interface FlagOptions {

@@ -6,9 +6,9 @@
 import { Worker } from 'node:worker_threads';
 import type { IndicatorReport, RoutePlanRequest } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
-import type { VersionRef } from '../indicators/indicator-service.js';
-import { failJob } from '../jobs/job-store.js';
-import { fromThreadError } from '../jobs/thread-errors.js';
+import type { VersionRef } from '../../indicators/indicator-service.js';
+import { failJob } from '../../jobs/job-store.js';
+import { fromThreadError } from '../../jobs/thread-errors.js';
 import type {
   AnalysisAnswers,
   AnalysisMessage,
@@ -17,7 +17,7 @@ import type {
   RouteAnswer,
 } from './analysis-worker.js';
 
-const BOOTSTRAP = new URL('../jobs/thread-bootstrap.mjs', import.meta.url);
+const BOOTSTRAP = new URL('../../jobs/thread-bootstrap.mjs', import.meta.url);
 const ENTRY = new URL('./analysis-worker.ts', import.meta.url).href;
 
 export class AnalysisThread {

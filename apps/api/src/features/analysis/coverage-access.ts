@@ -4,8 +4,8 @@ import {
   type CoverageRequest,
   type RadiusOverridesInput,
 } from '@hatang/contracts';
-import type { Principal } from '../auth/principal.js';
-import { ApiError } from '../errors.js';
+import type { Principal } from '../../auth/principal.js';
+import { ApiError } from '../../errors.js';
 
 /**
  * City staff who may analyse any operator's network at any radius: planners, the Construction

@@ -7,8 +7,8 @@
  */
 import type { CoverageJobStatus, CoverageRequest } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
-import { RetryLaterError } from '../errors.js';
-import { defaultHeavyWork, type HeavyWorkOptions } from '../http/admission.js';
+import { RetryLaterError } from '../../errors.js';
+import { defaultHeavyWork, type HeavyWorkOptions } from '../../http/admission.js';
 import {
   activeJobs,
   beatJobs,
@@ -19,7 +19,7 @@ import {
   pruneJobs,
   readJob,
   reusableJob,
-} from '../jobs/job-store.js';
+} from '../../jobs/job-store.js';
 import type { AnalysisThread } from './analysis-thread.js';
 import { readDataVersion, versionKey } from './coverage-data.js';
 import type { CoverageResult } from './coverage-engine.js';
