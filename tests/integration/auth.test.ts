@@ -1,5 +1,7 @@
+import { Writable } from 'node:stream';
 import type { Database } from '@hatang/db';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { createLogger } from '../../apps/api/src/log/logger.js';
 import {
   type AuthApp,
   authApp,
@@ -104,12 +106,22 @@ describe('sign-in', () => {
         'SELECT password_hash FROM users WHERE id = $1',
         [user.id],
       );
-      const client = new Client(app);
+      // The structured log (access lines) and anything written to the console.
+      let structured = '';
+      const sink = new Writable({
+        write(chunk, _encoding, done) {
+          structured += String(chunk);
+          done();
+        },
+      });
+      const logging = authApp(db, {}, createLogger('trace', sink));
+      const client = new Client(logging);
       await client.login(user.email, 'a wrong secret 123');
       await client.login(user.email);
       await client.request('GET', '/api/v1/auth/me');
-      await new Client(app).login(uniqueEmail('ghost'), 'ghost secret 456');
-      const logged = JSON.stringify(spies.flatMap((s) => s.mock.calls));
+      await new Client(logging).login(uniqueEmail('ghost'), 'ghost secret 456');
+      expect(structured).toContain('/api/v1/auth/login');
+      const logged = JSON.stringify(spies.flatMap((s) => s.mock.calls)) + structured;
       for (const secret of [
         TEST_PASSWORD,
         'a wrong secret 123',

@@ -6,11 +6,13 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import type { Database } from '@hatang/db';
 import { Hono } from 'hono';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { type App, createApp } from '../../apps/api/src/app.js';
 import type { AppEnv } from '../../apps/api/src/context.js';
+import { accessLog, createLogger } from '../../apps/api/src/log/logger.js';
 import { onError } from '../../apps/api/src/middleware/error-handler.js';
 import { requestIds } from '../../apps/api/src/middleware/request-ids.js';
 import { readInside } from '../../apps/api/src/static.js';
@@ -181,9 +183,18 @@ describe('security headers', () => {
 
 describe('database errors', () => {
   /** A bare app whose routes run SQL the database refuses, with the API's error handler. */
+  /** What the app logged, line by line (pino's JSON). */
+  const logged: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split('\n').filter(Boolean)) logged.push(JSON.parse(line));
+      done();
+    },
+  });
   function failingApp() {
     const bare = new Hono<AppEnv>();
     bare.use('*', requestIds());
+    bare.use('*', accessLog(createLogger('info', sink)));
     bare.onError(onError);
     bare.get('/unknown', async (c) => c.json(await db.query('SELECT secret_column FROM no_such_table_x')));
     bare.get('/check', async (c) =>
@@ -193,31 +204,31 @@ describe('database errors', () => {
   }
 
   it('answers an unknown database error with a generic 500 and logs it with the request id', async () => {
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-    try {
-      const response = await failingApp().request('/unknown');
-      const text = await response.text();
-      expect(response.status).toBe(500);
-      expect(text).not.toMatch(/no_such_table_x|secret_column|relation|SELECT/i);
-      const body = JSON.parse(text) as ErrorBody;
-      expect(body.error.code).toBe('INTERNAL');
-      expect(String(logged.mock.calls[0]?.[0])).toContain(body.error.requestId);
-    } finally {
-      logged.mockRestore();
-    }
+    const response = await failingApp().request('/unknown');
+    const text = await response.text();
+    expect(response.status).toBe(500);
+    expect(text).not.toMatch(/no_such_table_x|secret_column|relation|SELECT/i);
+    const body = JSON.parse(text) as ErrorBody;
+    expect(body.error.code).toBe('INTERNAL');
+    // The log keeps what the client must not see, under the id the client was given.
+    const line = logged.find((l) => l.requestId === body.error.requestId && l.msg === 'unhandled error');
+    expect(line).toMatchObject({ level: 50, path: '/unknown' });
+    expect(JSON.stringify(line)).toMatch(/no_such_table_x/);
   });
 
   it("keeps the mapped status of an input error but not the driver's text", async () => {
-    const warned = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    try {
-      const response = await failingApp().request('/check');
-      const text = await response.text();
-      expect(response.status).toBe(400);
-      expect(text).not.toMatch(/not-a-number|secret_value_from_sql|integer|syntax/i);
-      expect((JSON.parse(text) as ErrorBody).error.code).toBe('VALIDATION_FAILED');
-    } finally {
-      warned.mockRestore();
-    }
+    const response = await failingApp().request('/check');
+    const text = await response.text();
+    expect(response.status).toBe(400);
+    expect(text).not.toMatch(/not-a-number|secret_value_from_sql|integer|syntax/i);
+    const body = JSON.parse(text) as ErrorBody;
+    expect(body.error.code).toBe('VALIDATION_FAILED');
+    expect(
+      logged.find((l) => l.requestId === body.error.requestId && l.msg === 'database error'),
+    ).toMatchObject({
+      level: 40,
+      code: '22P02',
+    });
   });
 
   it('answers a duplicate key with 409 and no constraint name or value', async () => {

@@ -10,6 +10,7 @@ import {
   userRoutes,
 } from '../../apps/api/src/auth/index.js';
 import type { AppEnv } from '../../apps/api/src/context.js';
+import { accessLog, type Logger } from '../../apps/api/src/log/logger.js';
 import { onError, onNotFound } from '../../apps/api/src/middleware/error-handler.js';
 import { requestIds } from '../../apps/api/src/middleware/request-ids.js';
 import { createOrganisation } from './fixtures.js';
@@ -33,10 +34,11 @@ export function testClock(start = Date.now()) {
  * The auth middleware and routes on a bare Hono app, plus `POST /api/v1/echo` (any write) that
  * returns the principal: enough to test authentication without the asset routes.
  */
-export function authApp(db: Database, options: AuthOptions = {}) {
+export function authApp(db: Database, options: AuthOptions = {}, logger?: Logger) {
   const opts: AuthOptions = { scryptN: TEST_SCRYPT_N, trustProxy: true, ...options };
   const app = new Hono<AppEnv>();
   app.use('*', requestIds());
+  if (logger) app.use('*', accessLog(logger));
   app.onError(onError);
   app.notFound(onNotFound);
   app.use('/api/*', authenticate(db, opts));

@@ -26,6 +26,7 @@ import { mountRoutes } from './http/define-route.js';
 import { ComputePool } from './jobs/compute-pool.js';
 import { ParsePool } from './jobs/parse-pool.js';
 import { defaultUploadLimits } from './jobs/upload-limits.js';
+import { accessLog, createLogger, type Logger } from './log/logger.js';
 import { onError, onNotFound } from './middleware/error-handler.js';
 import { rejectMalformedPath } from './middleware/path-guard.js';
 import { anonymousHeavyReads, type RateLimitOptions } from './middleware/rate-limit.js';
@@ -59,6 +60,8 @@ export interface AppDeps {
   auth?: AuthOptions;
   /** Import route hooks (and a smaller upload limit for tests). */
   imports?: ImportRouteOptions;
+  /** Structured log: access lines and errors (default: warnings and errors only). */
+  logger?: Logger;
   /** Requests served at once and waiting before 503 (http/admission.ts). */
   loadShedding?: LoadSheddingOptions;
   /** Exports and analyses running at once per client and overall before 429. */
@@ -101,6 +104,7 @@ export function createApp(deps: AppDeps) {
   // Not strict: `/ogc/` and `/ogc` are one route (QGIS given `…/ogc/` must get the landing page).
   const app = new Hono<AppEnv>({ strict: false });
   app.use('*', requestIds());
+  app.use('*', accessLog(deps.logger ?? createLogger('warn')));
   app.use('*', securityHeaders({ trustProxy: deps.auth?.trustProxy ?? false }));
   app.use('*', rejectMalformedPath);
   const uploads = deps.uploads ?? new ParsePool(defaultUploadLimits(join(tmpdir(), 'hatang-uploads')));

@@ -3,6 +3,7 @@ import type { Principal } from './auth/principal.js';
 import type { CoverageService } from './features/analysis/coverage-service.js';
 import type { AdminUnitList } from './features/context/admin-unit-list.js';
 import type { ParsePool } from './jobs/parse-pool.js';
+import type { Logger } from './log/logger.js';
 import type { Grant } from './policy/authorize.js';
 
 /** Hono's per-request variables for every route of the API. */
@@ -18,6 +19,8 @@ export interface AppEnv {
     grant: Grant | undefined;
     /** The parse pool and upload limits (set for every /api request). */
     uploads: ParsePool;
+    /** This request's logger (its lines carry the request id). */
+    logger: Logger;
     /** What the declared routes' handlers work with (set for every request). */
     services: Services;
   };

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { defaultHeavyWork, defaultLoadShedding } from './http/admission.js';
 import { type ComputeOptions, defaultComputeOptions } from './jobs/compute-pool.js';
 import { defaultUploadLimits, type UploadLimits } from './jobs/upload-limits.js';
+import { LOG_LEVELS } from './log/logger.js';
 
 const defaults = defaultUploadLimits(join(tmpdir(), 'hatang-uploads'));
 /** A positive whole number with a default (bytes, counts, ms, MB). */
@@ -66,6 +67,8 @@ const schema = z.object({
   HATANG_COMPUTE_HEAP_MB: count(defaultComputeOptions.workerHeapMb),
   /** Heap of the analysis worker thread (coverage models), MB (default 4096). */
   HATANG_ANALYSIS_HEAP_MB: count(4096),
+  /** Structured log level on stdout: access lines are `info` (default `info`). */
+  HATANG_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   // Limits on untrusted uploads (issue #15): what one file may make the server do.
   /** Bytes of one import upload (default 200 MiB). */
   HATANG_MAX_UPLOAD_BYTES: count(defaults.maxUploadBytes),

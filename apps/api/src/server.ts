@@ -23,6 +23,7 @@ import { startImportCleanup } from './imports/import-cleanup.js';
 import { ensureDemoDii } from './indicators/demo-dii.js';
 import { ComputePool } from './jobs/compute-pool.js';
 import { ParsePool } from './jobs/parse-pool.js';
+import { createLogger } from './log/logger.js';
 import { ensureDemoPlan } from './plans/demo-plan.js';
 import { firstAdminAdvice, openFirstAdminSetup } from './setup/first-admin.js';
 
@@ -85,6 +86,7 @@ async function main() {
     static: { webDir: env.HATANG_WEB_DIR ?? root('apps/web/dist'), dataDir: root('data') },
     auth: { trustProxy: env.HATANG_TRUST_PROXY },
     rateLimits: rateLimitsOf(env),
+    logger: createLogger(env.HATANG_LOG_LEVEL),
     ...admissionOf(env),
     ...(firstAdmin ? { firstAdmin } : {}),
   });

@@ -2,6 +2,7 @@ import type { ErrorResponse } from '@hatang/contracts';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ApiError, databaseErrorCode, fromDatabaseError, RetryLaterError } from '../errors.js';
+import { createLogger, type Logger } from '../log/logger.js';
 
 function body(c: Context, error: ApiError): ErrorResponse {
   return {
@@ -15,7 +16,14 @@ function body(c: Context, error: ApiError): ErrorResponse {
   };
 }
 
-const where = (c: Context) => `[${c.get('requestId') ?? 'unknown'}] ${c.req.method} ${c.req.path}`;
+/** The request's logger (its lines carry the request id), or a plain one before it was set. */
+const logOf = (c: Context) => (c.get('logger') as Logger | undefined) ?? fallback;
+const fallback = createLogger('warn');
+const where = (c: Context) => ({
+  requestId: c.get('requestId') ?? 'unknown',
+  method: c.req.method,
+  path: c.req.path,
+});
 
 /** Turns anything thrown into `{ error: { code, message, details?, requestId } }`. */
 export function onError(error: Error, c: Context): Response {
@@ -29,11 +37,12 @@ export function onError(error: Error, c: Context): Response {
     apiError = fromDatabaseError(error);
     // Mapped or not, the driver's own text goes to the log only (it can name tables, columns,
     // constraints and values): the client gets a generic message and the request id to quote.
-    if (apiError) console.warn(`${where(c)} database error ${databaseErrorCode(error)}:`, error.message);
+    if (apiError)
+      logOf(c).warn({ ...where(c), code: databaseErrorCode(error), detail: error.message }, 'database error');
   }
 
   if (!apiError) {
-    console.error(where(c), error);
+    logOf(c).error({ ...where(c), err: error }, 'unhandled error');
     apiError = new ApiError(500, 'INTERNAL', 'Something went wrong on our side; the request changed nothing');
   }
   if (apiError instanceof RetryLaterError) c.header('Retry-After', String(apiError.retryAfterS));

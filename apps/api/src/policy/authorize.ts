@@ -30,7 +30,7 @@ export function authorize(): MiddlewareHandler<AppEnv> {
     if (!route) return next(); // no route matches: the 404 handler answers
     const policy = ROUTE_POLICIES.get(route);
     if (!policy) {
-      console.error(`[${c.get('requestId')}] no access policy for ${route}: refused`);
+      c.get('logger').error({ route }, 'no access policy for this route: refused');
       throw new ApiError(403, 'FORBIDDEN', 'No access policy covers this route');
     }
     const principal = c.get('principal');
