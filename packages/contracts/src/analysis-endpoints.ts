@@ -159,7 +159,6 @@ export const coveragePolygonFeature = z.object({
 });
 export type CoveragePolygonFeature = z.infer<typeof coveragePolygonFeature>;
 
-const polygonTarget = z.object({ operatorId: uuid, technology: coverageTechnology });
 const jobTarget = z.object({ jobId: uuid });
 
 export const analysisEndpoints = {
@@ -221,6 +220,3 @@ export const analysisEndpoints = {
     responses: { 204: { description: 'Deleted' }, 404: { description: 'No such polygon' } },
   }),
 } as const;
-
-/** Path parameters of the coverage polygon routes (checked by their handlers: a bad one is a 400). */
-export const coveragePolygonTarget = polygonTarget;
