@@ -29,6 +29,11 @@ export interface Endpoint {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /**
+   * A request body that is not JSON (a multipart file upload): the handler reads it itself, after
+   * access is checked, with its own limits. Never together with `body`.
+   */
+  upload?: { contentType: string; description: string };
   responses: Record<number, EndpointResponse>;
 }
 

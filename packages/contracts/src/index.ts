@@ -1,6 +1,7 @@
 export * from './analysis.js';
 export * from './analysis-endpoints.js';
 export * from './assets.js';
+export * from './attachment-endpoints.js';
 export * from './auth.js';
 export * from './colocation.js';
 export * from './common.js';

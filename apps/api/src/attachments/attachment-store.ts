@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { open, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AttachmentInfoBody } from '@hatang/contracts';
 import type { Sql } from '@hatang/db';
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.js';
@@ -18,17 +19,8 @@ export interface AttachmentSubject {
   id: string;
 }
 
-/** An attachment as lists show it (no content). */
-export interface AttachmentInfo {
-  id: string;
-  purpose: string;
-  fileName: string;
-  mediaType: AttachmentType;
-  sizeBytes: number;
-  sha256: string;
-  createdBy: string | null;
-  createdAt: string;
-}
+/** An attachment as lists show it (no content): the contract's shape. */
+export type AttachmentInfo = AttachmentInfoBody;
 
 /** A checked upload, ready to store. */
 export interface UploadedAttachment {

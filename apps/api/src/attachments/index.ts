@@ -1,3 +1,4 @@
+export { type AttachmentRouteOptions, attachmentRoutes } from './attachment-routes.js';
 export {
   type AttachmentInfo,
   type AttachmentSubject,

@@ -17,7 +17,7 @@ import {
 import { recordAudit } from '../audit/audit-log.js';
 import type { AppEnv } from '../context.js';
 import { validationFailed } from '../errors.js';
-import { parseBody, userOf } from '../routes/plan-request.js';
+import { parseBody, userOf } from '../http/request-input.js';
 import { insertMessage, listMessages } from './message-store.js';
 import { notifyOrganisation } from './notifications.js';
 import { assertMayRead, assertParticipant } from './request-access.js';

@@ -193,7 +193,15 @@ function declaredOperation({ endpoint, policy }: RouteDefinition): JsonSchema {
             content: { 'application/json': { schema: jsonSchema(endpoint.body) } },
           },
         }
-      : {}),
+      : endpoint.upload
+        ? {
+            requestBody: {
+              required: true,
+              description: endpoint.upload.description,
+              content: { [endpoint.upload.contentType]: {} },
+            },
+          }
+        : {}),
     security: policy.rule.anonymous
       ? [{}, { cookieAuth: [] }, { bearerAuth: [] }]
       : [{ cookieAuth: [] }, { bearerAuth: [] }],

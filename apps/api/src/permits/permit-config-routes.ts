@@ -13,7 +13,7 @@ import type { Principal } from '../auth/principal.js';
 import type { AppEnv } from '../context.js';
 import { ApiError } from '../errors.js';
 import { etag, readIfMatch } from '../http/body.js';
-import { parseBody, userOf } from '../routes/plan-request.js';
+import { parseBody, userOf } from '../http/request-input.js';
 import { checkConfigHistory, currentCheckConfig, insertCheckConfig } from './check-config-store.js';
 import { seesStaffChecks } from './permit-access.js';
 

@@ -16,7 +16,7 @@ import {
 import { recordAudit } from '../audit/audit-log.js';
 import type { AppEnv } from '../context.js';
 import { ApiError, validationFailed } from '../errors.js';
-import { parseBody, userOf } from '../routes/plan-request.js';
+import { parseBody, userOf } from '../http/request-input.js';
 import { assertApplicant, assertMayRead } from './permit-access.js';
 import { findApplication, type PermitApplication } from './permit-store.js';
 

@@ -39,8 +39,8 @@ import type { AppEnv } from '../context.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
 import { onTowerChanged } from '../features/analysis/analysis-thread.js';
 import { etag, readIfMatch } from '../http/body.js';
+import { parseBody, userOf } from '../http/request-input.js';
 import { findFeature, type StoredFeature } from '../sql/feature-store.js';
-import { parseBody, userOf } from './plan-request.js';
 
 /** The owner's response period in working days: `HATANG_COLOCATION_RESPONSE_DAYS`, default 15. */
 function responseWorkingDays(): number {

@@ -5,6 +5,7 @@ import { actorsVisibleTo, historyBody, listHistory, ownerOrgOf, recordAudit } fr
 import type { AppEnv } from '../context.js';
 import { notFound, validationFailed } from '../errors.js';
 import { etag, isUuid, readIfMatch, readJsonBody } from '../http/body.js';
+import { versionConflict } from '../http/version-conflict.js';
 import { assertMayTouch } from '../policy/authorize.js';
 import { redactFeature } from '../policy/confidentiality.js';
 import {
@@ -14,7 +15,6 @@ import {
   updateFeature,
   writableProperties,
 } from '../sql/feature-store.js';
-import { versionConflict } from './version-conflict.js';
 
 /**
  * History of one record (`GET /:id/history`, newest first, redacted like the record) and

@@ -13,6 +13,7 @@ import { recordAudit } from '../audit/audit-log.js';
 import type { AppEnv } from '../context.js';
 import { notFound, validationFailed } from '../errors.js';
 import { etag, isUuid, readIfMatch, readJsonBody } from '../http/body.js';
+import { versionConflict } from '../http/version-conflict.js';
 import { assertMayTouch } from '../policy/authorize.js';
 import { redactFeature } from '../policy/confidentiality.js';
 import { featureFilters } from '../sql/feature-filters.js';
@@ -26,7 +27,6 @@ import {
   writableProperties,
 } from '../sql/feature-store.js';
 import { featureHistoryRoutes } from './feature-history.js';
-import { versionConflict } from './version-conflict.js';
 
 const encodeCursor = (id: string) => Buffer.from(id).toString('base64url');
 function decodeCursor(cursor: string): string {

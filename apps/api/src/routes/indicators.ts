@@ -24,6 +24,7 @@ import { recordAudit } from '../audit/audit-log.js';
 import type { AppEnv } from '../context.js';
 import { notFound, validationFailed } from '../errors.js';
 import type { AnalysisThread } from '../features/analysis/analysis-thread.js';
+import { parseBody, userOf } from '../http/request-input.js';
 import {
   deleteValue,
   findCatalogue,
@@ -36,7 +37,6 @@ import {
 import { buildDashboard, computedCriterionValues } from '../indicators/dii-values.js';
 import { assertMayReadVersion } from '../plans/plan-access.js';
 import { findVersion, type PlanVersion } from '../plans/version-store.js';
-import { parseBody, userOf } from './plan-request.js';
 
 function parseQuery<T>(c: Context<AppEnv>, schema: ZodType<T>): T {
   const parsed = schema.safeParse(c.req.query());

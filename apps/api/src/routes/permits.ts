@@ -20,6 +20,7 @@ import { recordAudit } from '../audit/audit-log.js';
 import type { AppEnv } from '../context.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
 import { etag, readIfMatch } from '../http/body.js';
+import { parseBody, userOf } from '../http/request-input.js';
 import { currentCheckConfig } from '../permits/check-config-store.js';
 import { findDecisionDocument, storeDecisionDocument } from '../permits/decision-document.js';
 import {
@@ -51,7 +52,6 @@ import {
   setStatus,
   updateApplicantFields,
 } from '../permits/permit-store.js';
-import { parseBody, userOf } from './plan-request.js';
 
 const DETAILS = { tower: towerDetails, pole_line: poleLineDetails, duct_works: ductWorksDetails } as const;
 const GEOMETRY = {

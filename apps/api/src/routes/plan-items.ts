@@ -15,6 +15,7 @@ import { actorsVisibleTo, auditFeature, historyBody, listHistory } from '../audi
 import type { AppEnv } from '../context.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
 import { answerFeature, isUuid, readIfMatch, readJsonBody } from '../http/body.js';
+import { asObject, parseBody, userOf } from '../http/request-input.js';
 import { compareItems } from '../plans/compare-versions.js';
 import { rejectionsFor, warningsFor } from '../plans/item-checks.js';
 import {
@@ -27,7 +28,6 @@ import {
 } from '../plans/item-store.js';
 import { assertMayReadVersion, mayReadDrafts } from '../plans/plan-access.js';
 import { claimDraft, findVersion } from '../plans/version-store.js';
-import { asObject, parseBody, userOf } from './plan-request.js';
 
 function staleItem(current: PlanItemFeature, expected: number): ApiError {
   return new ApiError(

@@ -5,10 +5,10 @@ import { recordAudit } from '../audit/audit-log.js';
 import type { AppEnv } from '../context.js';
 import { ApiError, notFound } from '../errors.js';
 import { etag, readIfMatch } from '../http/body.js';
+import { parseBody, userOf } from '../http/request-input.js';
 import { assertMayReadVersion, versionFor, versionLocked } from '../plans/plan-access.js';
 import { copyContent, findVersion, insertVersion, type PlanVersion } from '../plans/version-store.js';
 import { type PlanItemRouteOptions, versionItemRoutes } from './plan-items.js';
-import { parseBody, userOf } from './plan-request.js';
 
 /** `/plan-versions`: read, rename, delete a draft, fork, approve, and compare versions. */
 export function planVersionRoutes(db: Database, options: PlanItemRouteOptions) {

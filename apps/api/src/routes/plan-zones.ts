@@ -12,11 +12,11 @@ import { auditFeature } from '../audit/audit-log.js';
 import type { AppEnv } from '../context.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
 import { answerFeature, isUuid, readIfMatch, readJsonBody } from '../http/body.js';
+import { asObject, userOf } from '../http/request-input.js';
 import { recheckCorridors } from '../plans/item-checks.js';
 import { assertMayReadVersion } from '../plans/plan-access.js';
 import { claimDraft, findVersion } from '../plans/version-store.js';
 import { findZone, listZones, type PlanZoneFeature, saveZone } from '../plans/zone-store.js';
-import { asObject, userOf } from './plan-request.js';
 
 /** Geometry and properties of a zone, every problem at once. */
 function validateZone(geometry: unknown, properties: unknown) {

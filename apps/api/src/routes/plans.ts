@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/audit-log.js';
 import type { AppEnv } from '../context.js';
 import { notFound, validationFailed } from '../errors.js';
 import { etag, isUuid } from '../http/body.js';
+import { parseBody, userOf } from '../http/request-input.js';
 import { basemapLand } from '../plans/land.js';
 import { isPublishedKind, mayReadDrafts, versionFor } from '../plans/plan-access.js';
 import {
@@ -15,7 +16,6 @@ import {
   snapshotRegister,
 } from '../plans/version-store.js';
 import { type PlanItemRouteOptions, planItemRoutes } from './plan-items.js';
-import { parseBody, userOf } from './plan-request.js';
 import { planVersionRoutes } from './plan-versions.js';
 import { planZoneRoutes } from './plan-zones.js';
 

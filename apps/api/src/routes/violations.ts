@@ -21,6 +21,7 @@ import { actorsVisibleTo, historyBody, listHistory, ownerOrgOf, recordAudit } fr
 import type { AppEnv } from '../context.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
 import { etag, readIfMatch } from '../http/body.js';
+import { parseBody, userOf } from '../http/request-input.js';
 import {
   assertMayActIn,
   assertMayReadViolation,
@@ -36,7 +37,6 @@ import {
   unitName,
   updateViolationFields,
 } from '../violations/violation-store.js';
-import { parseBody, userOf } from './plan-request.js';
 
 const RESOURCE = 'violations';
 const ACTIONS: ViolationAction[] = ['notify', 'resolve', 'escalate'];

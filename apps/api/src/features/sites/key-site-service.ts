@@ -17,7 +17,7 @@ import type { Context } from 'hono';
 import { auditFeature } from '../../audit/audit-log.js';
 import type { AppEnv } from '../../context.js';
 import { notFound, validationFailed } from '../../errors.js';
-import { userOf } from '../../routes/plan-request.js';
+import { userOf } from '../../http/request-input.js';
 import { parseKeySiteImport } from './key-site-import.js';
 import { deleteKeySite, findKeySite, keySiteWritableOf, saveKeySite } from './key-site-repository.js';
 import { adminUnitExists, adminUnitsNamed, unitOfGeometry } from './place-repository.js';

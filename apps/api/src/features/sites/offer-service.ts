@@ -16,7 +16,7 @@ import type { Context } from 'hono';
 import { auditFeature } from '../../audit/audit-log.js';
 import type { AppEnv } from '../../context.js';
 import { notFound, validationFailed } from '../../errors.js';
-import { userOf } from '../../routes/plan-request.js';
+import { userOf } from '../../http/request-input.js';
 import { assertMayWriteOffer, assertOfferInCommune } from './offer-access.js';
 import { deleteOffer, findOffer, saveOffer } from './offer-repository.js';
 import { adminUnitExists, organisationExists, unitOfGeometry } from './place-repository.js';

@@ -7,7 +7,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../context.js';
 import { ApiError } from '../../errors.js';
 import { etag, readJsonBody } from '../../http/body.js';
-import { asObject } from '../../routes/plan-request.js';
+import { asObject } from '../../http/request-input.js';
 
 /** A PATCH: the new geometry (undefined to keep it) and the properties to merge. */
 export interface FeaturePatch {
