@@ -2,6 +2,7 @@
  * The whole demo data set as CSV text per table, in load order (foreign keys first). Pure
  * apart from reading the files in data/: the same seed gives byte-identical output.
  */
+import type { AssetPath } from '@hatang/contracts';
 import { adminUnitsCsv, loadAdminUnits } from './admin-units.js';
 import { buildCableRoutes, cableRoutesCsv } from './cables.js';
 import { buildCivilWorks, civilWorksCsv } from './civil-works.js';
@@ -59,22 +60,35 @@ export async function generateDemoData(options: GenerateOptions = {}): Promise<T
   const offers = buildSiteOffers(units, land, grid, orgs, rng('site-offers'));
 
   progress('CSV');
+  // Every asset kind of the contracts has its demo table (one missing here does not compile).
+  const assets = {
+    towers: towersCsv(towers),
+    poles: polesCsv(poleLines),
+    manholes: manholesCsv(manholes),
+    ducts: ductsCsv(runs),
+    'trenches-tunnels': trenchesTunnelsCsv(trenches),
+    'cable-routes': cableRoutesCsv(routes),
+    'landing-stations': landingStationsCsv(stations),
+    'submarine-cables': submarineCablesCsv(cables),
+    'wifi-points': wifiCsv(wifi),
+    'civil-works': civilWorksCsv(works),
+  } satisfies Record<AssetPath, TableCsv>;
   return [
     adminUnitsCsv(units),
     organisationsCsv(orgs),
     populationCsv(grid, units),
     streetsCsv(streets),
-    towersCsv(towers),
+    assets.towers,
     tenanciesCsv(tenancies),
-    polesCsv(poleLines),
-    manholesCsv(manholes),
-    ductsCsv(runs),
-    trenchesTunnelsCsv(trenches),
-    cableRoutesCsv(routes),
-    landingStationsCsv(stations),
-    submarineCablesCsv(cables),
-    wifiCsv(wifi),
-    civilWorksCsv(works),
+    assets.poles,
+    assets.manholes,
+    assets.ducts,
+    assets['trenches-tunnels'],
+    assets['cable-routes'],
+    assets['landing-stations'],
+    assets['submarine-cables'],
+    assets['wifi-points'],
+    assets['civil-works'],
     keySitesCsv(keySites),
     siteOffersCsv(offers),
   ];

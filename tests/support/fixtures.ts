@@ -1,3 +1,4 @@
+import { type AssetPath, isAssetPath } from '@hatang/contracts';
 import type { Sql } from '@hatang/db';
 
 /** A fresh organisation for a test (unique code), returning its id. */
@@ -18,8 +19,20 @@ export function farAway(offset: number): [number, number] {
   return [0.5 + offset * 0.001, 0.5 + offset * 0.001];
 }
 
+/** A sample feature as a test sends it. */
+export interface SampleFeature {
+  type: 'Feature';
+  geometry: { type: string; coordinates: unknown };
+  properties: Record<string, unknown>;
+}
+
 /** A valid feature for each asset resource, at `at` ([lng, lat]). */
-export function sampleFeature(path: string, ownerOrgId: string, code: string, at: [number, number]) {
+export function sampleFeature(
+  path: string,
+  ownerOrgId: string,
+  code: string,
+  at: [number, number],
+): SampleFeature {
   // Coordinates the API stores exactly (it writes GeoJSON with 7 decimals).
   const round = (n: number) => Number(n.toFixed(6));
   const [lng, lat] = [round(at[0]), round(at[1])];
@@ -32,7 +45,8 @@ export function sampleFeature(path: string, ownerOrgId: string, code: string, at
     ],
   };
   const head = { code, ownerOrgId, status: 'existing' };
-  const byPath: Record<string, { geometry: unknown; properties: Record<string, unknown> }> = {
+  // Every asset kind has a sample (a kind added to the contracts without one does not compile).
+  const byPath = {
     towers: {
       geometry: point,
       properties: {
@@ -91,8 +105,8 @@ export function sampleFeature(path: string, ownerOrgId: string, code: string, at
         endsOn: '2028-06-30',
       },
     },
-  };
-  const sample = byPath[path];
+  } satisfies Record<AssetPath, { geometry: unknown; properties: Record<string, unknown> }>;
+  const sample = isAssetPath(path) ? byPath[path] : undefined;
   if (!sample) throw new Error(`no sample for ${path}`);
   return { type: 'Feature', ...sample };
 }

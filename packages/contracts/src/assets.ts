@@ -11,7 +11,7 @@ export const towers = defineResource({
   path: 'towers',
   table: 'towers',
   geometryType: 'Point',
-  labels: { vi: 'Trạm BTS / cột ăng-ten', en: 'Antenna towers' },
+  labels: { vi: 'Trạm BTS / cột ăng-ten', en: 'Antenna towers (BTS)' },
   shape: assetShape({
     towerClass,
     structure: z.enum(['monopole', 'lattice', 'guyed', 'rooftop_pole', 'camouflaged', 'other']),
@@ -98,7 +98,7 @@ export const trenchesTunnels = defineResource({
   path: 'trenches-tunnels',
   table: 'trenches_tunnels',
   geometryType: 'LineString',
-  labels: { vi: 'Hào / tuy-nen kỹ thuật', en: 'Trenches and tunnels' },
+  labels: { vi: 'Hào kỹ thuật / tuy-nen kỹ thuật', en: 'Trenches and tunnels' },
   shape: assetShape({
     kind: z.enum(['trench', 'tunnel']),
     widthM: metres(20),
@@ -165,7 +165,7 @@ export const civilWorks = defineResource({
   path: 'civil-works',
   table: 'civil_works',
   geometryType: 'LineString',
-  labels: { vi: 'Công trình ngành khác', en: 'Other sectors’ works' },
+  labels: { vi: 'Công trình ngành khác', en: 'Civil works (other sectors)' },
   shape: assetShape({
     name: z.string().trim().min(1).max(200),
     sector: z.enum(['road', 'power', 'water', 'lighting', 'drainage']),
@@ -192,3 +192,28 @@ export const assetResources = [
   wifiPoints,
   civilWorks,
 ] as const;
+
+/**
+ * An asset kind, named by its URL segment: the key of every per-kind table in the code (field
+ * tiers, tile settings, map layers, fixtures, seeds). Tables declared
+ * `satisfies Record<AssetPath, …>` fail to compile when a kind is added and they miss it.
+ */
+export type AssetPath = (typeof assetResources)[number]['path'];
+/** The definition of one asset kind. */
+export type AssetDefinition<P extends AssetPath = AssetPath> = Extract<
+  (typeof assetResources)[number],
+  { path: P }
+>;
+/** The writable properties of one asset kind, as its contract parses them. */
+export type AssetPropertiesOf<P extends AssetPath> = z.infer<z.ZodObject<AssetDefinition<P>['shape']>>;
+
+const ASSETS_BY_PATH: ReadonlyMap<string, AssetDefinition> = new Map(assetResources.map((r) => [r.path, r]));
+/** The asset kind at a URL segment, or undefined when it names none. */
+export const assetResourceAt = (path: string): AssetDefinition | undefined => ASSETS_BY_PATH.get(path);
+/** True when `path` names an asset kind. */
+export const isAssetPath = (path: string): path is AssetPath => ASSETS_BY_PATH.has(path);
+
+/** Each asset kind's name in `lang`, keyed by its path (for the web's dictionaries). */
+export function assetKindNames(lang: 'vi' | 'en'): Record<AssetPath, string> {
+  return Object.fromEntries(assetResources.map((r) => [r.path, r.labels[lang]])) as Record<AssetPath, string>;
+}

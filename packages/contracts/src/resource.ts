@@ -7,9 +7,9 @@ export type GeometryType = 'Point' | 'LineString' | 'Polygon' | 'MultiPolygon';
  * One spatial resource of the API: its URL segment, table, geometry type and the zod shape of
  * its writable properties (camelCase; the column is the snake_case of the key).
  */
-export interface ResourceDefinition<S extends z.ZodRawShape = z.ZodRawShape> {
-  /** URL segment under /api/v1, kebab-case. */
-  path: string;
+export interface ResourceDefinition<S extends z.ZodRawShape = z.ZodRawShape, P extends string = string> {
+  /** URL segment under /api/v1, kebab-case (a literal type: per-kind tables are keyed by it). */
+  path: P;
   /** SQL table, snake_case. */
   table: string;
   geometryType: GeometryType;
@@ -21,9 +21,9 @@ export interface ResourceDefinition<S extends z.ZodRawShape = z.ZodRawShape> {
   labels: { vi: string; en: string };
 }
 
-export function defineResource<S extends z.ZodRawShape>(
-  definition: ResourceDefinition<S>,
-): ResourceDefinition<S> {
+export function defineResource<const P extends string, S extends z.ZodRawShape>(
+  definition: ResourceDefinition<S, P>,
+): ResourceDefinition<S, P> {
   return definition;
 }
 

@@ -11,7 +11,7 @@ import type { Database, Sql } from '@hatang/db';
 import { copyLine, toWkt } from '@hatang/geo/formats';
 import { ApiError } from '../errors.js';
 import { columnsOf, toPgTextArray } from '../sql/columns.js';
-import { RESOURCE_EXTRAS, selectFeatureSql } from '../sql/feature-sql.js';
+import { extrasOf, selectFeatureSql } from '../sql/feature-sql.js';
 import { matchDuplicatesSql } from './duplicates.js';
 import { findJob, updateJob } from './import-store.js';
 import { checkContext, checkRow, stagedRows } from './row-checker.js';
@@ -134,7 +134,7 @@ export async function commitImport(
          SELECT id, ${columns.join(', ')}, geom FROM import_batch WHERE dup_id IS NULL RETURNING 1)
        SELECT count(*)::int AS n FROM i`,
     );
-    const derived = RESOURCE_EXTRAS[definition.path]?.derived ?? {};
+    const derived = extrasOf(definition).derived ?? {};
     const sets = Object.entries(derived).map(([c, e]) => `${c} = ${e.replaceAll('$geom', `${table}.geom`)}`);
     if (sets.length)
       await tx.exec(`UPDATE ${table} SET ${sets.join(', ')} WHERE id IN (SELECT id FROM import_batch)`);

@@ -1,3 +1,4 @@
+import { type AssetPath, isAssetPath } from '@hatang/contracts';
 import type { Principal } from '../auth/principal.js';
 
 /**
@@ -10,9 +11,16 @@ import type { Principal } from '../auth/principal.js';
  */
 export type Tier = 'public' | 'sharing' | 'full';
 
-const META = ['code', 'version', 'createdAt', 'updatedAt'];
+const META = ['code', 'version', 'createdAt', 'updatedAt'] as const;
 
-export const FIELD_TIERS: Record<string, { sharing: string[]; full: string[] }> = {
+/** The properties (stored or derived on read) above the public tier, per kind: `sharing` and `full`. */
+interface KindTiers {
+  sharing: readonly string[];
+  full: readonly string[];
+}
+
+/** Every asset kind has its entry (a kind added to contracts without one does not compile). */
+export const FIELD_TIERS = {
   towers: {
     sharing: [
       ...META,
@@ -37,7 +45,10 @@ export const FIELD_TIERS: Record<string, { sharing: string[]; full: string[] }> 
   'landing-stations': { sharing: [...META], full: [] },
   'wifi-points': { sharing: [...META], full: ['bandwidthMbps'] },
   'civil-works': { sharing: [...META], full: [] },
-};
+} satisfies Record<AssetPath, KindTiers>;
+
+const tiersOf = (resource: string): KindTiers | undefined =>
+  isAssetPath(resource) ? FIELD_TIERS[resource] : undefined;
 
 /** Roles that see every asset in full (city departments and the Construction Department). */
 const FULL_ROLES = new Set(['admin', 'planner', 'reviewer']);
@@ -60,7 +71,7 @@ export function baseTier(principal: Principal | undefined): Tier {
 
 /** True when a viewer at `tier` may see `property` of `resource`. */
 export function isVisible(resource: string, property: string, tier: Tier): boolean {
-  const tiers = FIELD_TIERS[resource];
+  const tiers = tiersOf(resource);
   if (!tiers || tier === 'full') return true;
   if (tiers.full.includes(property)) return false;
   return tier === 'sharing' || !tiers.sharing.includes(property);
@@ -77,7 +88,7 @@ export function redactFeature<F extends FeatureLike>(
   principal: Principal | undefined,
 ): F {
   const tier = tierFor(principal, feature.properties.ownerOrgId);
-  if (tier === 'full' || !FIELD_TIERS[resource]) return feature;
+  if (tier === 'full' || !tiersOf(resource)) return feature;
   const properties = Object.fromEntries(
     Object.entries(feature.properties).filter(([key]) => isVisible(resource, key, tier)),
   );

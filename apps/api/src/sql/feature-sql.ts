@@ -1,4 +1,4 @@
-import type { ResourceDefinition } from '@hatang/contracts';
+import { type AssetPath, isAssetPath, type ResourceDefinition } from '@hatang/contracts';
 import { type Column, columnsOf } from './columns.js';
 
 const isoTimestamp = (col: string) => `to_char(r.${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -14,7 +14,7 @@ export interface ResourceExtras {
 const adminUnitOfGeometry =
   '(SELECT a.code FROM admin_units a WHERE ST_Covers(a.geom, $geom) ORDER BY a.code LIMIT 1)';
 
-export const RESOURCE_EXTRAS: Record<string, ResourceExtras> = {
+const RESOURCE_EXTRAS: Partial<Record<AssetPath, ResourceExtras>> = {
   towers: {
     select: [
       'r.admin_unit_code AS "adminUnitCode"',
@@ -31,6 +31,10 @@ export const RESOURCE_EXTRAS: Record<string, ResourceExtras> = {
     derived: { admin_unit_code: adminUnitOfGeometry },
   },
 };
+
+/** The read and write extras of a resource (none for most). */
+export const extrasOf = (definition: ResourceDefinition): ResourceExtras =>
+  (isAssetPath(definition.path) ? RESOURCE_EXTRAS[definition.path] : undefined) ?? {};
 
 export const isAsset = (definition: ResourceDefinition) => 'ownerOrgId' in definition.shape;
 
@@ -53,7 +57,7 @@ export function selectFeatureSql(definition: ResourceDefinition): string {
           `${isoTimestamp('updated_at')} AS "updatedAt"`,
         ]
       : []),
-    ...(RESOURCE_EXTRAS[definition.path]?.select ?? []),
+    ...(extrasOf(definition).select ?? []),
   ];
   return `SELECT ${items.join(', ')} FROM ${definition.table} r`;
 }

@@ -3,7 +3,7 @@ import type { Sql } from '@hatang/db';
 import { isUuid } from '../http/body.js';
 import { ownValue } from '../http/own-key.js';
 import { columnsOf, placeholder, toParam } from './columns.js';
-import { type FeatureRow, RESOURCE_EXTRAS, selectFeatureSql, toFeature } from './feature-sql.js';
+import { extrasOf, type FeatureRow, selectFeatureSql, toFeature } from './feature-sql.js';
 
 export type StoredFeature = ReturnType<typeof toFeature>;
 
@@ -54,7 +54,7 @@ export function writableProperties(
 
 /** Columns the server derives from the geometry (e.g. the commune a tower stands in). */
 async function updateDerived(tx: Sql, definition: ResourceDefinition, id: string): Promise<void> {
-  const derived = RESOURCE_EXTRAS[definition.path]?.derived ?? {};
+  const derived = extrasOf(definition).derived ?? {};
   const sets = Object.entries(derived).map(
     ([column, expression]) => `${column} = ${expression.replaceAll('$geom', `${definition.table}.geom`)}`,
   );

@@ -1,4 +1,11 @@
-import { assetResources, type ResourceDefinition, streets } from '@hatang/contracts';
+import {
+  type AssetDefinition,
+  type AssetPath,
+  type AssetPropertiesOf,
+  assetResources,
+  type ResourceDefinition,
+  streets,
+} from '@hatang/contracts';
 
 /**
  * One vector-tile layer: its name (URL segment and MVT layer name), zooms, and which attributes
@@ -22,54 +29,51 @@ export interface TileLayer {
   detailZoom: number;
 }
 
-/** The attribute that tells a layer's features apart on the map at low zoom. */
-const CLASS_ATTRIBUTE: Record<string, string> = {
-  towers: 'towerClass',
-  poles: 'ownerSector',
-  manholes: 'manholeType',
-  ducts: 'status',
-  'trenches-tunnels': 'kind',
-  'cable-routes': 'placement',
-  'submarine-cables': 'name',
-  'landing-stations': 'name',
-  'wifi-points': 'siteType',
-  'civil-works': 'sector',
+/** How one asset kind's tile layer is made. */
+interface AssetTileSettings<P extends AssetPath> {
+  /** Zoom from which the layer has data: dense layers only once streets are readable. */
+  minzoom: number;
+  /** The attribute that tells the layer's features apart on the map at low zoom. */
+  classAttribute: keyof AssetPropertiesOf<P> & string;
+  /** The web app colours the layer by owner at every zoom it draws it (from tiles below the detail zoom). */
+  ownerColoured: boolean;
+}
+
+/** Every asset kind's tile settings (a kind added to contracts without an entry does not compile). */
+const ASSET_TILES: { [P in AssetPath]: AssetTileSettings<P> } = {
+  towers: { minzoom: 8, classAttribute: 'towerClass', ownerColoured: false },
+  poles: { minzoom: 12, classAttribute: 'ownerSector', ownerColoured: true },
+  manholes: { minzoom: 12, classAttribute: 'manholeType', ownerColoured: true },
+  ducts: { minzoom: 11, classAttribute: 'status', ownerColoured: true },
+  'trenches-tunnels': { minzoom: 10, classAttribute: 'kind', ownerColoured: false },
+  'cable-routes': { minzoom: 8, classAttribute: 'placement', ownerColoured: true },
+  'submarine-cables': { minzoom: 4, classAttribute: 'name', ownerColoured: false },
+  'landing-stations': { minzoom: 4, classAttribute: 'name', ownerColoured: false },
+  'wifi-points': { minzoom: 10, classAttribute: 'siteType', ownerColoured: false },
+  'civil-works': { minzoom: 10, classAttribute: 'sector', ownerColoured: false },
 };
 
-/** Zoom from which an asset layer has data: dense layers only once streets are readable. */
-const ASSET_MINZOOM: Record<string, number> = {
-  towers: 8,
-  poles: 12,
-  manholes: 12,
-  ducts: 11,
-  'trenches-tunnels': 10,
-  'cable-routes': 8,
-  'submarine-cables': 4,
-  'landing-stations': 4,
-  'wifi-points': 10,
-  'civil-works': 10,
+const assetLayer = (definition: AssetDefinition): TileLayer => {
+  const settings: { minzoom: number; classAttribute: string; ownerColoured: boolean } =
+    ASSET_TILES[definition.path];
+  return {
+    id: definition.path,
+    title: definition.labels.en,
+    minzoom: settings.minzoom,
+    maxzoom: 16,
+    geometryType: definition.geometryType === 'Point' ? 'Point' : 'LineString',
+    source: { kind: 'resource', definition },
+    lowZoomAttributes: [
+      ...new Set([
+        'id',
+        'status',
+        settings.classAttribute,
+        ...(settings.ownerColoured ? ['ownerOrgId'] : []),
+      ]),
+    ],
+    detailZoom: 14,
+  };
 };
-
-/** Layers the web app colours by owner at every zoom it draws them (from tiles below the detail zoom). */
-const OWNER_COLOURED = new Set(['poles', 'manholes', 'ducts', 'cable-routes']);
-
-const assetLayer = (definition: ResourceDefinition): TileLayer => ({
-  id: definition.path,
-  title: definition.labels.en,
-  minzoom: ASSET_MINZOOM[definition.path] ?? 10,
-  maxzoom: 16,
-  geometryType: definition.geometryType === 'Point' ? 'Point' : 'LineString',
-  source: { kind: 'resource', definition },
-  lowZoomAttributes: [
-    ...new Set([
-      'id',
-      'status',
-      CLASS_ATTRIBUTE[definition.path] ?? 'status',
-      ...(OWNER_COLOURED.has(definition.path) ? ['ownerOrgId'] : []),
-    ]),
-  ],
-  detailZoom: 14,
-});
 
 export const TILE_LAYERS: readonly TileLayer[] = [
   ...assetResources.map(assetLayer),

@@ -1,4 +1,4 @@
-import type { AdminUnitProperties, Organisation } from '@hatang/contracts';
+import type { AdminUnitProperties, AssetPath, Organisation } from '@hatang/contracts';
 import type { Feature, Geometry } from 'geojson';
 
 /** Life-cycle of every asset. */
@@ -10,19 +10,8 @@ export const ASSET_STATUSES: readonly AssetStatus[] = [
   'decommissioned',
 ];
 
-/** API collection paths (`/api/v1/<resource>`). */
-export type AssetResource =
-  | 'towers'
-  | 'poles'
-  | 'manholes'
-  | 'ducts'
-  | 'trenches-tunnels'
-  | 'cable-routes'
-  | 'submarine-cables'
-  | 'landing-stations'
-  | 'wifi-points'
-  | 'civil-works'
-  | 'streets';
+/** API collection paths (`/api/v1/<resource>`): the asset kinds of the contracts, and streets. */
+export type AssetResource = AssetPath | 'streets';
 
 /** Properties every asset has; the rest depend on the resource. */
 export interface AssetProperties {

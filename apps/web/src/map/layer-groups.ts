@@ -1,3 +1,4 @@
+import type { AssetResource } from '../lib/types';
 import type { LayerGroup } from './layer-group';
 import { cableRoutesGroup } from './layers/cable-routes';
 import { civilWorksGroup } from './layers/civil-works';
@@ -11,20 +12,38 @@ import { towersGroup } from './layers/towers';
 import { trenchesTunnelsGroup } from './layers/trenches-tunnels';
 import { wifiPointsGroup } from './layers/wifi-points';
 
-/** Every asset layer group, bottom to top (lines under points, towers on top). */
-export const LAYER_GROUPS: readonly LayerGroup[] = [
-  streetsGroup,
-  civilWorksGroup,
-  trenchesTunnelsGroup,
-  ductsGroup,
-  cableRoutesGroup,
-  submarineCablesGroup,
-  manholesGroup,
-  polesGroup,
-  wifiPointsGroup,
-  landingStationsGroup,
-  towersGroup,
+/** Every asset kind's layer group (a kind added to contracts without one does not compile). */
+const GROUP_OF = {
+  towers: towersGroup,
+  poles: polesGroup,
+  manholes: manholesGroup,
+  ducts: ductsGroup,
+  'trenches-tunnels': trenchesTunnelsGroup,
+  'cable-routes': cableRoutesGroup,
+  'submarine-cables': submarineCablesGroup,
+  'landing-stations': landingStationsGroup,
+  'wifi-points': wifiPointsGroup,
+  'civil-works': civilWorksGroup,
+  streets: streetsGroup,
+} satisfies Record<AssetResource, LayerGroup>;
+
+/** Bottom to top: lines under points, towers on top. */
+const DRAW_ORDER: readonly AssetResource[] = [
+  'streets',
+  'civil-works',
+  'trenches-tunnels',
+  'ducts',
+  'cable-routes',
+  'submarine-cables',
+  'manholes',
+  'poles',
+  'wifi-points',
+  'landing-stations',
+  'towers',
 ];
+
+/** Every asset layer group, bottom to top (each kind once: a test checks the order names them all). */
+export const LAYER_GROUPS: readonly LayerGroup[] = DRAW_ORDER.map((id) => GROUP_OF[id]);
 
 /** Legend order: the most important first. */
 export const LEGEND_ORDER: readonly LayerGroup[] = [...LAYER_GROUPS].reverse();

@@ -1,4 +1,4 @@
-import { assetResources, type SessionUser } from '@hatang/contracts';
+import { assetResourceAt, type SessionUser } from '@hatang/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useMemo, useState } from 'react';
@@ -23,8 +23,6 @@ import { useImportText } from './imports-i18n';
 import { MappingEditor } from './mapping-editor';
 import { usePreviewLayer } from './use-preview-layer';
 import './imports.css';
-
-const DEFINITIONS = new Map(assetResources.map((r) => [r.path, r]));
 
 /**
  * The import panel (a third column of the app): choose a file, its target layer and CRS; upload
@@ -72,7 +70,7 @@ function ImportPanelBody({
     staleTime: Number.POSITIVE_INFINITY,
   });
   const view = job.data ?? null;
-  const definition = view ? DEFINITIONS.get(view.resource) : undefined;
+  const definition = view ? assetResourceAt(view.resource) : undefined;
   const fields = useMemo(() => (definition ? fieldsOf(definition) : []), [definition]);
 
   const fitPreview = usePreviewLayer(map, view?.status === 'ready' ? view.preview : null);
