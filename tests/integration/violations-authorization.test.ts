@@ -6,14 +6,19 @@
 import type { Role } from '@hatang/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../../apps/api/src/app.js';
+import { violationRoutes } from '../../apps/api/src/features/violations/violation-routes.js';
 import { type Subject, scopeOf } from '../../apps/api/src/policy/policy-table.js';
-import { VIOLATION_ROUTE_POLICIES } from '../../apps/api/src/violations/violation-policies.js';
 import { createOrganisation, createUnitWithCells, farAway } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { type Session, sessionFor, TEST_SCRYPT_N } from '../support/sessions.js';
 import { testDatabase } from '../support/test-database.js';
 import type { MatrixContext, MatrixOrg } from './matrix-context.js';
 import { violationRouteAttempt } from './violations-support.js';
+
+/** The violation routes' policies, by `METHOD /path` (as the policy table keys them). */
+const VIOLATION_ROUTE_POLICIES = violationRoutes.map(
+  (route) => [`${route.endpoint.method} ${route.endpoint.path}`, route.policy] as const,
+);
 
 const ROLES: Role[] = [
   'admin',

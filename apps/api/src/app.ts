@@ -46,7 +46,6 @@ import { planExportRoutes } from './routes/plan-exports.js';
 import { planRoutes } from './routes/plans.js';
 import { sharingRoutes } from './routes/sharing.js';
 import { tileRoutes } from './routes/tiles.js';
-import { violationRoutes } from './routes/violations.js';
 import { type FirstAdminSetup, firstAdminRoutes } from './setup/first-admin.js';
 import { mountStatic, type StaticOptions } from './static.js';
 
@@ -179,7 +178,6 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1', indicatorRoutes(db, analysis));
   app.route('/api/v1', sharingRoutes(db, analysis));
   app.route('/api/v1', permitRoutes(db));
-  app.route('/api/v1', violationRoutes(db));
   app.route('/api/v1', colocationRoutes(db));
   app.route('/api/v1/imports', importRoutes(db, uploads, compute, deps.imports));
   app.route('/api/v1/exports', exportRoutes(compute));

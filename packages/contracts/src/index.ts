@@ -18,4 +18,5 @@ export * from './resource.js';
 export * from './sharing.js';
 export * from './site-endpoints.js';
 export * from './sites.js';
+export * from './violation-endpoints.js';
 export * from './violations.js';

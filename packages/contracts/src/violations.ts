@@ -119,33 +119,56 @@ export const violationListQuery = z.strictObject({
 });
 export type ViolationListQuery = z.infer<typeof violationListQuery>;
 
+/** `[lng, lat]`, degrees. */
+const outputPosition = z.tuple([z.number(), z.number()]);
+/** A violation's place as the API answers it (what it accepts is {@link violationGeometry}'s). */
+export const violationGeometryOutput = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('Point'), coordinates: outputPosition }),
+  z.object({ type: z.literal('LineString'), coordinates: z.array(outputPosition) }),
+]);
+
+/** ISO 8601, UTC. */
+const timestamp = z.string();
+
 /** A violation's properties as the API returns them (the Feature's `properties`). */
-export interface ViolationProperties {
-  kind: ViolationKind;
-  status: ViolationStatus;
-  description: string;
-  adminUnitCode: string | null;
-  asset: ViolationAssetLink | null;
-  permitApplicationId: string | null;
-  responsibleOrgId: string | null;
-  statusNote: string | null;
-  reportedBy: string | null;
-  reportedOrgId: string | null;
-  notifiedAt: string | null;
-  resolvedAt: string | null;
-  escalatedAt: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export const violationProperties = z.object({
+  kind: violationKind,
+  status: violationStatus,
+  description: z.string(),
+  /** The commune it lies in (derived from its place); null outside every commune. */
+  adminUnitCode: z.string().nullable(),
+  permitApplicationId: z.string().nullable(),
+  /** The organisation that must put it right: the linked asset's owner or the permit applicant. */
+  responsibleOrgId: z.string().nullable(),
+  statusNote: z.string().nullable(),
+  reportedBy: z.string().nullable(),
+  reportedOrgId: z.string().nullable(),
+  notifiedAt: timestamp.nullable(),
+  resolvedAt: timestamp.nullable(),
+  escalatedAt: timestamp.nullable(),
+  version: z.number().int(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  asset: z.object({ resource: violationAssetResource, id: z.string() }).nullable(),
+});
+export type ViolationProperties = z.infer<typeof violationProperties>;
 
 /** A violation as a GeoJSON Feature (geometry WGS 84 `[lng, lat]`). */
-export interface ViolationFeature {
-  type: 'Feature';
-  id: string;
-  geometry: PointGeometry | LineStringGeometry;
-  properties: ViolationProperties;
-}
+export const violationFeature = z.object({
+  type: z.literal('Feature'),
+  id: z.string(),
+  geometry: violationGeometryOutput,
+  properties: violationProperties,
+});
+export type ViolationFeature = z.infer<typeof violationFeature>;
+
+/** `GET /api/v1/violations`: newest first; `next` is always null (no paging beyond `limit`). */
+export const violationCollection = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(violationFeature),
+  next: z.null(),
+});
+export type ViolationCollection = z.infer<typeof violationCollection>;
 
 type Labels = { vi: string; en: string };
 

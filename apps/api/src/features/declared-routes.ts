@@ -7,9 +7,11 @@ import type { RouteDefinition } from '../http/define-route.js';
 import { analysisRoutes } from './analysis/analysis-routes.js';
 import { contextRoutes } from './context/context-routes.js';
 import { siteRoutes } from './sites/site-routes.js';
+import { violationRoutes } from './violations/violation-routes.js';
 
 export const DECLARED_ROUTES: readonly RouteDefinition[] = [
   ...contextRoutes,
   ...analysisRoutes,
   ...siteRoutes,
+  ...violationRoutes,
 ];

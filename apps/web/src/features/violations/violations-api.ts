@@ -1,81 +1,96 @@
 /**
- * Calls of the violations API (apps/api/src/routes/violations.ts) as the panel makes them.
- * Geometry WGS 84 `[lng, lat]`.
+ * Calls of the violations API (packages/contracts violation-endpoints.ts) as the panel makes
+ * them, typed by the contract. Geometry WGS 84 `[lng, lat]`.
  */
-import type {
-  ViolationAction,
-  ViolationCreate,
-  ViolationFeature,
-  ViolationPatch,
-  ViolationStatus,
+import {
+  type AttachmentInfoBody,
+  attachmentInfo,
+  violationEndpoints as endpoints,
+  type HistoryEntry,
+  pathOf,
+  type ViolationAction,
+  type ViolationCollection,
+  type ViolationCreate,
+  type ViolationFeature,
+  type ViolationPatch,
+  type ViolationStatus,
+  violationStatus,
 } from '@hatang/contracts';
-import { ApiRequestError, getJson, isRecord, sendForm, sendJson } from '../../lib/api-client';
+import { ApiRequestError, isRecord, sendForm } from '../../lib/api-client';
+import { callEndpoint } from '../../lib/endpoint-client';
 
-const BASE = '/api/v1/violations';
+export type { ViolationCollection };
 
 export type LngLat = [number, number];
 
-export interface ViolationCollection {
-  type: 'FeatureCollection';
-  features: ViolationFeature[];
-}
+export type ViolationAttachment = AttachmentInfoBody;
 
-export interface ViolationAttachment {
-  id: string;
-  purpose: string;
-  fileName: string;
-  mediaType: string;
-  sizeBytes: number;
-  createdAt: string;
-}
-
-export interface ViolationHistoryEntry {
-  version: number;
-  action: 'create' | 'update' | 'delete' | 'restore';
-  at: string;
-  actor: { userId: string; displayName: string | null } | null;
+/** A history entry, with the status and note of the violation after the change (when known). */
+export type ViolationHistoryEntry = Omit<HistoryEntry, 'before' | 'after'> & {
   after: { properties?: { status?: ViolationStatus; statusNote?: string | null } } | null;
-}
+};
 
 export interface ListFilter {
   adminUnitCode?: string;
   status?: ViolationStatus;
 }
 
-export async function listViolations(filter: ListFilter, signal?: AbortSignal): Promise<ViolationCollection> {
-  const params = new URLSearchParams({ limit: '2000' });
-  if (filter.adminUnitCode) params.set('adminUnitCode', filter.adminUnitCode);
-  if (filter.status) params.set('status', filter.status);
-  const body = await getJson(`${BASE}?${params}`, signal);
-  if (!isRecord(body) || !Array.isArray(body.features))
-    throw new ApiRequestError(200, 'BAD_RESPONSE', 'the server did not answer a FeatureCollection', BASE);
-  return body as unknown as ViolationCollection;
+export const listViolations = (filter: ListFilter, signal?: AbortSignal): Promise<ViolationCollection> =>
+  callEndpoint(
+    endpoints.listViolations,
+    { query: { limit: 2000, adminUnitCode: filter.adminUnitCode, status: filter.status } },
+    { signal },
+  );
+
+export const getViolation = (id: string, signal?: AbortSignal): Promise<ViolationFeature> =>
+  callEndpoint(endpoints.getViolation, { params: { id } }, { signal });
+
+export const createViolation = (body: ViolationCreate): Promise<ViolationFeature> =>
+  callEndpoint(endpoints.createViolation, { body });
+
+export const patchViolation = (v: ViolationFeature, body: ViolationPatch): Promise<ViolationFeature> =>
+  callEndpoint(endpoints.updateViolation, { params: { id: v.id }, body }, { ifMatch: v.properties.version });
+
+const TRANSITIONS = {
+  notify: endpoints.notifyViolation,
+  resolve: endpoints.resolveViolation,
+  escalate: endpoints.escalateViolation,
+} satisfies Record<ViolationAction, unknown>;
+
+export const stepViolation = (
+  v: ViolationFeature,
+  action: ViolationAction,
+  note: string,
+): Promise<ViolationFeature> =>
+  callEndpoint(
+    TRANSITIONS[action],
+    { params: { id: v.id }, body: note.trim() ? { note: note.trim() } : {} },
+    { ifMatch: v.properties.version },
+  );
+
+/** The status and note a history entry's `after` (the stored violation) carries. */
+function statusAfter(after: unknown): ViolationHistoryEntry['after'] {
+  if (!isRecord(after) || !isRecord(after.properties)) return null;
+  const { status, statusNote } = after.properties;
+  const parsed = violationStatus.safeParse(status);
+  return {
+    properties: {
+      status: parsed.success ? parsed.data : undefined,
+      statusNote: typeof statusNote === 'string' ? statusNote : null,
+    },
+  };
 }
 
-export const getViolation = (id: string, signal?: AbortSignal) =>
-  getJson(`${BASE}/${id}`, signal) as Promise<ViolationFeature>;
+export async function listHistory(id: string, signal?: AbortSignal): Promise<ViolationHistoryEntry[]> {
+  const { items } = await callEndpoint(endpoints.violationHistory, { params: { id } }, { signal });
+  return items.map(({ before: _before, after, ...entry }) => ({ ...entry, after: statusAfter(after) }));
+}
 
-export const createViolation = (body: ViolationCreate) =>
-  sendJson('POST', BASE, body) as Promise<ViolationFeature>;
+export const listPhotos = async (id: string, signal?: AbortSignal): Promise<ViolationAttachment[]> =>
+  (await callEndpoint(endpoints.attachments.list, { params: { id } }, { signal })).items;
 
-export const patchViolation = (v: ViolationFeature, body: ViolationPatch) =>
-  sendJson('PATCH', `${BASE}/${v.id}`, body, { ifMatch: v.properties.version }) as Promise<ViolationFeature>;
-
-export const stepViolation = (v: ViolationFeature, action: ViolationAction, note: string) =>
-  sendJson('POST', `${BASE}/${v.id}/${action}`, note.trim() ? { note: note.trim() } : {}, {
-    ifMatch: v.properties.version,
-  }) as Promise<ViolationFeature>;
-
-const itemsOf = <T>(body: unknown): T[] =>
-  isRecord(body) && Array.isArray(body.items) ? (body.items as T[]) : [];
-
-export const listHistory = async (id: string, signal?: AbortSignal) =>
-  itemsOf<ViolationHistoryEntry>(await getJson(`${BASE}/${id}/history`, signal));
-
-export const listPhotos = async (id: string, signal?: AbortSignal) =>
-  itemsOf<ViolationAttachment>(await getJson(`${BASE}/${id}/attachments`, signal));
-
-export const photoPath = (id: string, attachmentId: string) => `${BASE}/${id}/attachments/${attachmentId}`;
+export const photoPath = (id: string, attachmentId: string) =>
+  pathOf(endpoints.attachments.download, { id, attachmentId });
 
 /** Uploads one photo as multipart (`file` + purpose `photo`) with the session's CSRF token. */
 export async function uploadPhoto(
@@ -86,7 +101,11 @@ export async function uploadPhoto(
   const form = new FormData();
   form.set('file', file);
   form.set('purpose', 'photo');
-  return (await sendForm(`${BASE}/${id}/attachments`, form, { csrfToken })) as ViolationAttachment;
+  const path = pathOf(endpoints.attachments.upload, { id });
+  const parsed = attachmentInfo.safeParse(await sendForm(path, form, { csrfToken }));
+  if (!parsed.success)
+    throw new ApiRequestError(200, 'BAD_RESPONSE', `the server's answer is not what ${path} declares`, path);
+  return parsed.data;
 }
 
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;

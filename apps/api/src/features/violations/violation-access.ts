@@ -1,7 +1,7 @@
 import type { ViolationFeature } from '@hatang/contracts';
-import type { Principal } from '../auth/principal.js';
-import { ApiError, notFound } from '../errors.js';
-import type { ViolationScope } from './violation-store.js';
+import type { Principal } from '../../auth/principal.js';
+import { ApiError, notFound } from '../../errors.js';
+import type { ViolationScope } from './violation-repository.js';
 
 const has = (p: Principal | undefined, ...roles: string[]) => !!p && p.roles.some((r) => roles.includes(r));
 
