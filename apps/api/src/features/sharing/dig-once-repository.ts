@@ -6,7 +6,7 @@
  */
 import type { LngLat, TelecomWork } from '@hatang/analysis';
 import type { Sql } from '@hatang/db';
-import { loadCableRoutes, loadDucts } from './network-data.js';
+import { loadCableRoutes, loadDucts } from './network-repository.js';
 
 export interface Window {
   startsOn: string;

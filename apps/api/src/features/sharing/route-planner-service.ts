@@ -12,7 +12,7 @@
  */
 import { DEFAULT_MAX_SPAN_M, poleSpans, RouteGraph } from '@hatang/analysis';
 import type { Database, Sql } from '@hatang/db';
-import { loadDucts, loadPoles, loadStreets, loadTrenchesTunnels } from './network-data.js';
+import { loadDucts, loadPoles, loadStreets, loadTrenchesTunnels } from './network-repository.js';
 
 export async function readNetworkVersions(sql: Sql): Promise<Map<string, string>> {
   const rows = await sql.query<{ table_name: string; version: string }>(
