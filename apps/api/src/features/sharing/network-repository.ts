@@ -4,14 +4,17 @@
  * An optional bbox `[minLng, minLat, maxLng, maxLat]` keeps rows whose geometry touches it.
  */
 import type { LngLat, PoleInput } from '@hatang/analysis';
-import type { Sql } from '@hatang/db';
+import { geoJson, orm, type Sql } from '@hatang/db';
+import { cableRoutes, civilWorks, ducts, poles, streets, trenchesTunnels } from '@hatang/db/schema';
+import { and, asc, type Column, eq, inArray, type SQL, sql } from 'drizzle-orm';
 
 export type BBox = readonly [number, number, number, number];
 
-const inBox = (bbox: BBox | undefined, first: number) =>
-  bbox ? ` AND geom && ST_MakeEnvelope($${first}, $${first + 1}, $${first + 2}, $${first + 3}, 4326)` : '';
-const boxParams = (bbox: BBox | undefined) => (bbox ? [...bbox] : []);
-const line = (json: string) => (JSON.parse(json) as { coordinates: LngLat[] }).coordinates;
+/** Rows whose geometry's box touches `bbox` (all rows without one). */
+const inBox = (geom: Column, bbox: BBox | undefined): SQL | undefined =>
+  bbox ? sql`${geom} && ST_MakeEnvelope(${bbox[0]}, ${bbox[1]}, ${bbox[2]}, ${bbox[3]}, 4326)` : undefined;
+/** A line's positions, `[lng, lat]` (the columns hold 2D WGS 84 lines). */
+const line = (geometry: { coordinates: number[][] }) => geometry.coordinates as LngLat[];
 
 export interface DuctRow {
   id: string;
@@ -26,66 +29,45 @@ export interface DuctRow {
   lengthM: number;
 }
 
-export async function loadDucts(sql: Sql, statuses: readonly string[], bbox?: BBox): Promise<DuctRow[]> {
-  const rows = await sql.query<{
-    id: string;
-    code: string;
-    owner: string;
-    status: string;
-    tubes_total: number;
-    tubes_used: number;
-    from_id: string | null;
-    to_id: string | null;
-    geometry: string;
-    length_m: number;
-  }>(
-    `SELECT id::text, code, owner_org_id::text AS owner, status, tubes_total, tubes_used,
-            from_manhole_id::text AS from_id, to_manhole_id::text AS to_id,
-            ST_AsGeoJSON(geom, 7)::text AS geometry, ST_Length(geom::geography) AS length_m
-     FROM ducts WHERE status = ANY($1::text[])${inBox(bbox, 2)} ORDER BY id`,
-    [`{${statuses.join(',')}}`, ...boxParams(bbox)],
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    code: r.code,
-    ownerOrgId: r.owner,
-    status: r.status,
-    tubesTotal: Number(r.tubes_total),
-    tubesUsed: Number(r.tubes_used),
-    fromManholeId: r.from_id,
-    toManholeId: r.to_id,
-    coordinates: line(r.geometry),
-    lengthM: Number(r.length_m),
-  }));
+export async function loadDucts(db: Sql, statuses: readonly string[], bbox?: BBox): Promise<DuctRow[]> {
+  const rows = await orm(db)
+    .select({
+      id: ducts.id,
+      code: ducts.code,
+      ownerOrgId: ducts.ownerOrgId,
+      status: ducts.status,
+      tubesTotal: ducts.tubesTotal,
+      tubesUsed: ducts.tubesUsed,
+      fromManholeId: ducts.fromManholeId,
+      toManholeId: ducts.toManholeId,
+      geometry: geoJson(ducts.geom, 7),
+      lengthM: sql<number>`ST_Length(${ducts.geom}::geography)`.mapWith(Number),
+    })
+    .from(ducts)
+    .where(and(inArray(ducts.status, [...statuses]), inBox(ducts.geom, bbox)))
+    .orderBy(asc(ducts.id));
+  return rows.map(({ geometry, ...r }) => ({ ...r, coordinates: line(geometry) }));
 }
 
 export interface PoleRow extends PoleInput {
   code: string;
 }
 
-export async function loadPoles(sql: Sql, bbox?: BBox): Promise<PoleRow[]> {
-  const rows = await sql.query<{
-    id: string;
-    code: string;
-    owner: string;
-    lng: number;
-    lat: number;
-    used: number;
-    max: number;
-  }>(
-    `SELECT id::text, code, owner_org_id::text AS owner, ST_X(geom) AS lng, ST_Y(geom) AS lat,
-            attachments_used AS used, attachments_max AS max
-     FROM poles WHERE status = 'existing'${inBox(bbox, 1)} ORDER BY id`,
-    boxParams(bbox),
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    code: r.code,
-    ownerOrgId: r.owner,
-    position: [Number(r.lng), Number(r.lat)],
-    attachmentsUsed: Number(r.used),
-    attachmentsMax: Number(r.max),
-  }));
+export async function loadPoles(db: Sql, bbox?: BBox): Promise<PoleRow[]> {
+  const rows = await orm(db)
+    .select({
+      id: poles.id,
+      code: poles.code,
+      ownerOrgId: poles.ownerOrgId,
+      lng: sql<number>`ST_X(${poles.geom})`.mapWith(Number),
+      lat: sql<number>`ST_Y(${poles.geom})`.mapWith(Number),
+      attachmentsUsed: poles.attachmentsUsed,
+      attachmentsMax: poles.attachmentsMax,
+    })
+    .from(poles)
+    .where(and(eq(poles.status, 'existing'), inBox(poles.geom, bbox)))
+    .orderBy(asc(poles.id));
+  return rows.map(({ lng, lat, ...r }) => ({ ...r, position: [lng, lat] }));
 }
 
 export interface LineRow {
@@ -96,13 +78,18 @@ export interface LineRow {
 }
 
 /** Existing trenches and technical tunnels. */
-export async function loadTrenchesTunnels(sql: Sql, bbox?: BBox): Promise<LineRow[]> {
-  const rows = await sql.query<{ id: string; code: string; owner: string; geometry: string }>(
-    `SELECT id::text, code, owner_org_id::text AS owner, ST_AsGeoJSON(geom, 7)::text AS geometry
-     FROM trenches_tunnels WHERE status = 'existing'${inBox(bbox, 1)} ORDER BY id`,
-    boxParams(bbox),
-  );
-  return rows.map((r) => ({ id: r.id, code: r.code, ownerOrgId: r.owner, coordinates: line(r.geometry) }));
+export async function loadTrenchesTunnels(db: Sql, bbox?: BBox): Promise<LineRow[]> {
+  const rows = await orm(db)
+    .select({
+      id: trenchesTunnels.id,
+      code: trenchesTunnels.code,
+      ownerOrgId: trenchesTunnels.ownerOrgId,
+      geometry: geoJson(trenchesTunnels.geom, 7),
+    })
+    .from(trenchesTunnels)
+    .where(and(eq(trenchesTunnels.status, 'existing'), inBox(trenchesTunnels.geom, bbox)))
+    .orderBy(asc(trenchesTunnels.id));
+  return rows.map(({ geometry, ...r }) => ({ ...r, coordinates: line(geometry) }));
 }
 
 export interface StreetRow {
@@ -112,22 +99,22 @@ export interface StreetRow {
   coordinates: LngLat[];
 }
 
-export async function loadStreets(sql: Sql, bbox?: BBox): Promise<StreetRow[]> {
-  const rows = await sql.query<{
-    id: string;
-    name: string | null;
-    street_class: StreetRow['streetClass'];
-    geometry: string;
-  }>(
-    `SELECT id::text, name, street_class, ST_AsGeoJSON(geom, 7)::text AS geometry
-     FROM streets WHERE true${inBox(bbox, 1)} ORDER BY id`,
-    boxParams(bbox),
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    streetClass: r.street_class,
-    coordinates: line(r.geometry),
+export async function loadStreets(db: Sql, bbox?: BBox): Promise<StreetRow[]> {
+  const rows = await orm(db)
+    .select({
+      id: streets.id,
+      name: streets.name,
+      streetClass: streets.streetClass,
+      geometry: geoJson(streets.geom, 7),
+    })
+    .from(streets)
+    .where(inBox(streets.geom, bbox))
+    .orderBy(asc(streets.id));
+  // The table's CHECK constraint holds these three classes only.
+  return rows.map(({ geometry, ...r }) => ({
+    ...r,
+    streetClass: r.streetClass as StreetRow['streetClass'],
+    coordinates: line(geometry),
   }));
 }
 
@@ -137,30 +124,29 @@ export interface CableRouteRow extends LineRow {
 }
 
 export async function loadCableRoutes(
-  sql: Sql,
+  db: Sql,
   filter: { statuses: readonly string[]; placements: readonly string[] },
   bbox?: BBox,
 ): Promise<CableRouteRow[]> {
-  const rows = await sql.query<{
-    id: string;
-    code: string;
-    owner: string;
-    status: string;
-    placement: string;
-    geometry: string;
-  }>(
-    `SELECT id::text, code, owner_org_id::text AS owner, status, placement, ST_AsGeoJSON(geom, 7)::text AS geometry
-     FROM cable_routes WHERE status = ANY($1::text[]) AND placement = ANY($2::text[])${inBox(bbox, 3)} ORDER BY id`,
-    [`{${filter.statuses.join(',')}}`, `{${filter.placements.join(',')}}`, ...boxParams(bbox)],
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    code: r.code,
-    ownerOrgId: r.owner,
-    status: r.status,
-    placement: r.placement,
-    coordinates: line(r.geometry),
-  }));
+  const rows = await orm(db)
+    .select({
+      id: cableRoutes.id,
+      code: cableRoutes.code,
+      ownerOrgId: cableRoutes.ownerOrgId,
+      status: cableRoutes.status,
+      placement: cableRoutes.placement,
+      geometry: geoJson(cableRoutes.geom, 7),
+    })
+    .from(cableRoutes)
+    .where(
+      and(
+        inArray(cableRoutes.status, [...filter.statuses]),
+        inArray(cableRoutes.placement, [...filter.placements]),
+        inBox(cableRoutes.geom, bbox),
+      ),
+    )
+    .orderBy(asc(cableRoutes.id));
+  return rows.map(({ geometry, ...r }) => ({ ...r, coordinates: line(geometry) }));
 }
 
 export interface CivilWorkRow extends LineRow {
@@ -172,32 +158,21 @@ export interface CivilWorkRow extends LineRow {
 }
 
 /** Other sectors' works still to come or under way. */
-export async function loadCivilWorks(sql: Sql, bbox?: BBox): Promise<CivilWorkRow[]> {
-  const rows = await sql.query<{
-    id: string;
-    code: string;
-    owner: string;
-    name: string;
-    sector: string;
-    status: string;
-    starts_on: string;
-    ends_on: string;
-    geometry: string;
-  }>(
-    `SELECT id::text, code, owner_org_id::text AS owner, name, sector, status, starts_on::text, ends_on::text,
-            ST_AsGeoJSON(geom, 7)::text AS geometry
-     FROM civil_works WHERE status IN ('planned', 'under_construction')${inBox(bbox, 1)} ORDER BY id`,
-    boxParams(bbox),
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    code: r.code,
-    ownerOrgId: r.owner,
-    name: r.name,
-    sector: r.sector,
-    status: r.status,
-    startsOn: r.starts_on,
-    endsOn: r.ends_on,
-    coordinates: line(r.geometry),
-  }));
+export async function loadCivilWorks(db: Sql, bbox?: BBox): Promise<CivilWorkRow[]> {
+  const rows = await orm(db)
+    .select({
+      id: civilWorks.id,
+      code: civilWorks.code,
+      ownerOrgId: civilWorks.ownerOrgId,
+      name: civilWorks.name,
+      sector: civilWorks.sector,
+      status: civilWorks.status,
+      startsOn: civilWorks.startsOn,
+      endsOn: civilWorks.endsOn,
+      geometry: geoJson(civilWorks.geom, 7),
+    })
+    .from(civilWorks)
+    .where(and(inArray(civilWorks.status, ['planned', 'under_construction']), inBox(civilWorks.geom, bbox)))
+    .orderBy(asc(civilWorks.id));
+  return rows.map(({ geometry, ...r }) => ({ ...r, coordinates: line(geometry) }));
 }

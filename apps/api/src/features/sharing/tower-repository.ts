@@ -1,25 +1,12 @@
 /** Loads towers, units and plan items for the tower-sharing finders. */
 import type { AdminUnitType, SharingTower } from '@hatang/analysis';
-import type { Sql } from '@hatang/db';
+import { orm, type Sql } from '@hatang/db';
+import { adminUnits, organisations, planItems, planVersions, tenancies, towers } from '@hatang/db/schema';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 
 export interface LoadedTower extends SharingTower {
   code: string;
-}
-
-interface TowerRow {
-  id: string;
-  code: string;
-  owner_org_id: string;
-  lng: number;
-  lat: number;
-  top_m: number;
-  tenants_max: number;
-  antenna_slots_total: number;
-  tenant_count: number;
-  antennas_used: number;
-  tenant_ids: string;
-  unit_code: string | null;
-  unit_type: AdminUnitType | null;
 }
 
 /**
@@ -27,41 +14,63 @@ interface TowerRow {
  * the tower's `admin_unit_code`, else the unit containing it.
  */
 export async function loadSharingTowers(
-  sql: Sql,
+  db: Sql,
   statuses: readonly string[] = ['existing'],
   /** Only towers in `[minLng, minLat, maxLng, maxLat]` (a nearby query needs a few hundred metres). */
   bbox?: readonly [number, number, number, number],
 ): Promise<LoadedTower[]> {
-  const rows = await sql.query<TowerRow>(
-    `SELECT t.id::text, t.code, t.owner_org_id::text, ST_X(t.geom) AS lng, ST_Y(t.geom) AS lat,
-            t.height_m + coalesce(t.building_height_m, 0) AS top_m, t.tenants_max, t.antenna_slots_total,
-            coalesce(n.tenant_count, 0) AS tenant_count, coalesce(n.antennas_used, 0) AS antennas_used,
-            coalesce(n.tenant_ids, '') AS tenant_ids, coalesce(k.code, c.code) AS unit_code, coalesce(k.unit_type, c.unit_type) AS unit_type
-     FROM towers t
-     LEFT JOIN (SELECT tower_id, count(*)::int AS tenant_count, sum(antenna_count)::int AS antennas_used,
-                       string_agg(operator_org_id::text, ',') AS tenant_ids
-                FROM tenancies GROUP BY tower_id) n ON n.tower_id = t.id
-     LEFT JOIN admin_units k ON k.code = t.admin_unit_code
-     LEFT JOIN LATERAL (SELECT a.code, a.unit_type FROM admin_units a
-                        WHERE t.admin_unit_code IS NULL AND ST_Intersects(a.geom, t.geom)
-                        ORDER BY a.code LIMIT 1) c ON true
-     WHERE t.status = ANY($1::text[])${bbox ? ' AND t.geom && ST_MakeEnvelope($2, $3, $4, $5, 4326)' : ''}
-     ORDER BY t.id`,
-    [`{${statuses.join(',')}}`, ...(bbox ?? [])],
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    code: r.code,
-    ownerOrgId: r.owner_org_id,
-    position: [Number(r.lng), Number(r.lat)],
-    heightM: Number(r.top_m),
-    tenantsMax: Number(r.tenants_max),
-    tenantCount: Number(r.tenant_count),
-    antennaSlotsTotal: Number(r.antenna_slots_total),
-    antennaSlotsUsed: Number(r.antennas_used),
-    unitCode: r.unit_code,
-    unitType: r.unit_type,
-    tenantOperatorIds: r.tenant_ids ? r.tenant_ids.split(',') : [],
+  const q = orm(db);
+  const tenancy = q
+    .select({
+      towerId: tenancies.towerId,
+      count: sql<number>`count(*)::int`.as('tenant_count'),
+      antennas: sql<number>`sum(${tenancies.antennaCount})::int`.as('antennas_used'),
+      operatorIds: sql<string>`string_agg(${tenancies.operatorOrgId}::text, ',')`.as('tenant_ids'),
+    })
+    .from(tenancies)
+    .groupBy(tenancies.towerId)
+    .as('n');
+  const named = alias(adminUnits, 'k');
+  const containing = q
+    .select({ code: adminUnits.code, unitType: adminUnits.unitType })
+    .from(adminUnits)
+    .where(and(isNull(towers.adminUnitCode), sql`ST_Intersects(${adminUnits.geom}, ${towers.geom})`))
+    .orderBy(asc(adminUnits.code))
+    .limit(1)
+    .as('c');
+  const rows = await q
+    .select({
+      id: towers.id,
+      code: towers.code,
+      ownerOrgId: towers.ownerOrgId,
+      lng: sql<number>`ST_X(${towers.geom})`.mapWith(Number),
+      lat: sql<number>`ST_Y(${towers.geom})`.mapWith(Number),
+      heightM: sql<number>`${towers.heightM} + coalesce(${towers.buildingHeightM}, 0)`.mapWith(Number),
+      tenantsMax: towers.tenantsMax,
+      antennaSlotsTotal: towers.antennaSlotsTotal,
+      tenantCount: sql<number>`coalesce(${tenancy.count}, 0)`.mapWith(Number),
+      antennaSlotsUsed: sql<number>`coalesce(${tenancy.antennas}, 0)`.mapWith(Number),
+      operatorIds: sql<string>`coalesce(${tenancy.operatorIds}, '')`,
+      unitCode: sql<string | null>`coalesce(${named.code}, ${containing.code})`,
+      unitType: sql<AdminUnitType | null>`coalesce(${named.unitType}, ${containing.unitType})`,
+    })
+    .from(towers)
+    .leftJoin(tenancy, eq(tenancy.towerId, towers.id))
+    .leftJoin(named, eq(named.code, towers.adminUnitCode))
+    .leftJoinLateral(containing, sql`true`)
+    .where(
+      and(
+        inArray(towers.status, [...statuses]),
+        bbox
+          ? sql`${towers.geom} && ST_MakeEnvelope(${bbox[0]}, ${bbox[1]}, ${bbox[2]}, ${bbox[3]}, 4326)`
+          : undefined,
+      ),
+    )
+    .orderBy(asc(towers.id));
+  return rows.map(({ lng, lat, operatorIds, ...r }) => ({
+    ...r,
+    position: [lng, lat],
+    tenantOperatorIds: operatorIds ? operatorIds.split(',') : [],
   }));
 }
 
@@ -72,14 +81,16 @@ export interface UnitAt {
 }
 
 /** The admin unit containing `[lng, lat]`, or null (at sea, outside the city). */
-export async function unitAt(sql: Sql, position: [number, number]): Promise<UnitAt | null> {
-  const rows = await sql.query<{ code: string; name: string; unit_type: AdminUnitType }>(
-    `SELECT code, name, unit_type FROM admin_units
-     WHERE ST_Intersects(geom, ST_SetSRID(ST_MakePoint($1, $2), 4326)) ORDER BY code LIMIT 1`,
-    [position[0], position[1]],
-  );
-  const row = rows[0];
-  return row ? { code: row.code, name: row.name, unitType: row.unit_type } : null;
+export async function unitAt(db: Sql, position: [number, number]): Promise<UnitAt | null> {
+  const [row] = await orm(db)
+    .select({ code: adminUnits.code, name: adminUnits.name, unitType: adminUnits.unitType })
+    .from(adminUnits)
+    .where(
+      sql`ST_Intersects(${adminUnits.geom}, ST_SetSRID(ST_MakePoint(${position[0]}, ${position[1]}), 4326))`,
+    )
+    .orderBy(asc(adminUnits.code))
+    .limit(1);
+  return row ?? null;
 }
 
 export interface PlanTowerSite {
@@ -90,35 +101,33 @@ export interface PlanTowerSite {
 }
 
 /** A plan item's kind, version kind, point and planned height (metres), or undefined. */
-export async function loadPlanItem(sql: Sql, id: string): Promise<PlanTowerSite | undefined> {
-  const rows = await sql.query<{
-    kind: string;
-    version_kind: PlanTowerSite['versionKind'];
-    lng: number | null;
-    lat: number | null;
-    height: string | null;
-  }>(
-    `SELECT i.kind, v.kind AS version_kind,
-            CASE WHEN GeometryType(i.geom) = 'POINT' THEN ST_X(i.geom) END AS lng,
-            CASE WHEN GeometryType(i.geom) = 'POINT' THEN ST_Y(i.geom) END AS lat,
-            i.attributes->>'heightM' AS height
-     FROM plan_items i JOIN plan_versions v ON v.id = i.plan_version_id WHERE i.id = $1`,
-    [id],
-  );
-  const row = rows[0];
+export async function loadPlanItem(db: Sql, id: string): Promise<PlanTowerSite | undefined> {
+  const isPoint = sql`GeometryType(${planItems.geom}) = 'POINT'`;
+  const [row] = await orm(db)
+    .select({
+      kind: planItems.kind,
+      versionKind: planVersions.kind,
+      lng: sql<number | null>`CASE WHEN ${isPoint} THEN ST_X(${planItems.geom}) END`,
+      lat: sql<number | null>`CASE WHEN ${isPoint} THEN ST_Y(${planItems.geom}) END`,
+      height: sql<string | null>`${planItems.attributes}->>'heightM'`,
+    })
+    .from(planItems)
+    .innerJoin(planVersions, eq(planVersions.id, planItems.planVersionId))
+    .where(eq(planItems.id, id));
   if (!row) return undefined;
   return {
     kind: row.kind,
-    versionKind: row.version_kind,
+    // The table's CHECK constraint holds these four kinds only.
+    versionKind: row.versionKind as PlanTowerSite['versionKind'],
     position: row.lng === null || row.lat === null ? null : [Number(row.lng), Number(row.lat)],
     heightM: row.height === null ? null : Number(row.height),
   };
 }
 
 /** Organisation codes and names by id (for labelling owners in answers). */
-export async function loadOrganisations(sql: Sql): Promise<Map<string, { code: string; name: string }>> {
-  const rows = await sql.query<{ id: string; code: string; name: string }>(
-    'SELECT id::text, code, name FROM organisations',
-  );
+export async function loadOrganisations(db: Sql): Promise<Map<string, { code: string; name: string }>> {
+  const rows = await orm(db)
+    .select({ id: organisations.id, code: organisations.code, name: organisations.name })
+    .from(organisations);
   return new Map(rows.map((r) => [r.id, { code: r.code, name: r.name }]));
 }
