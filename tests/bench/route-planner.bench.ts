@@ -18,7 +18,7 @@ import { migrate, openDatabase } from '@hatang/db';
 import { seedDemoData } from '@hatang/seeds';
 import { bench, describe } from 'vitest';
 import { createApp } from '../../apps/api/src/app.js';
-import { buildRouteGraph } from '../../apps/api/src/sharing/route-planner-service.js';
+import { buildRouteGraph } from '../../apps/api/src/features/sharing/route-planner-service.js';
 import { createOrganisation } from '../support/fixtures.js';
 import { sessionFor, TEST_SCRYPT_N } from '../support/sessions.js';
 

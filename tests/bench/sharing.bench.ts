@@ -13,9 +13,9 @@ import { digOnceMatches, findSharingHosts, TowerIndex, towerSharingReport } from
 import { migrate, openDatabase } from '@hatang/db';
 import { seedDemoData } from '@hatang/seeds';
 import { bench, describe } from 'vitest';
-import { loadTelecomWorks, windowFrom } from '../../apps/api/src/sharing/dig-once-data.js';
-import { loadCivilWorks } from '../../apps/api/src/sharing/network-data.js';
-import { loadSharingTowers } from '../../apps/api/src/sharing/tower-data.js';
+import { loadTelecomWorks, windowFrom } from '../../apps/api/src/features/sharing/dig-once-repository.js';
+import { loadCivilWorks } from '../../apps/api/src/features/sharing/network-repository.js';
+import { loadSharingTowers } from '../../apps/api/src/features/sharing/tower-repository.js';
 
 const db = await openDatabase({});
 await migrate(db);

@@ -62,9 +62,10 @@ function app_(planner: { id: string; orgId: string }) {
     });
     await next();
   });
-  const coverage = new CoverageService(db, new AnalysisThread(db, 2048));
+  const analysis = new AnalysisThread(db, 2048);
+  const coverage = new CoverageService(db, analysis);
   hono.use('*', async (c, next) => {
-    c.set('services', { db, adminUnits: new AdminUnitList(db), coverage });
+    c.set('services', { db, adminUnits: new AdminUnitList(db), coverage, analysis });
     await next();
   });
   mountRoutes(hono, analysisRoutes);

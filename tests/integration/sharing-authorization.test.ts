@@ -6,14 +6,18 @@
 import type { Role } from '@hatang/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../apps/api/src/app.js';
+import { sharingRoutes } from '../../apps/api/src/features/sharing/sharing-routes.js';
 import { type Subject, scopeOf } from '../../apps/api/src/policy/policy-table.js';
-import { SHARING_ROUTE_POLICIES } from '../../apps/api/src/sharing/sharing-policies.js';
 import { createOrganisation } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { type Session, sessionFor } from '../support/sessions.js';
 import { testDatabase } from '../support/test-database.js';
 import { plansApp } from './plans-support.js';
 import { sharingRouteAttempt } from './sharing-support.js';
+
+const SHARING_ROUTE_POLICIES = sharingRoutes.map(
+  (route) => [`${route.endpoint.method} ${route.endpoint.path}`, route.policy] as const,
+);
 
 const ROLES: Role[] = [
   'admin',

@@ -44,7 +44,6 @@ import { openApiRoutes } from './routes/openapi.js';
 import { permitRoutes } from './routes/permits.js';
 import { planExportRoutes } from './routes/plan-exports.js';
 import { planRoutes } from './routes/plans.js';
-import { sharingRoutes } from './routes/sharing.js';
 import { tileRoutes } from './routes/tiles.js';
 import { type FirstAdminSetup, firstAdminRoutes } from './setup/first-admin.js';
 import { mountStatic, type StaticOptions } from './static.js';
@@ -117,7 +116,7 @@ export function createApp(deps: AppDeps) {
     c.set('uploads', uploads);
     return next();
   });
-  const services: Services = { db, adminUnits: new AdminUnitList(db), coverage };
+  const services: Services = { db, adminUnits: new AdminUnitList(db), coverage, analysis };
   app.use('*', (c, next) => {
     c.set('services', services);
     return next();
@@ -176,7 +175,6 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1', planRoutes(db));
   app.route('/api/v1', planExportRoutes(db, compute));
   app.route('/api/v1', indicatorRoutes(db, analysis));
-  app.route('/api/v1', sharingRoutes(db, analysis));
   app.route('/api/v1', permitRoutes(db));
   app.route('/api/v1', colocationRoutes(db));
   app.route('/api/v1/imports', importRoutes(db, uploads, compute, deps.imports));

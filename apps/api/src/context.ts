@@ -1,5 +1,6 @@
 import type { Database } from '@hatang/db';
 import type { Principal } from './auth/principal.js';
+import type { AnalysisThread } from './features/analysis/analysis-thread.js';
 import type { CoverageService } from './features/analysis/coverage-service.js';
 import type { AdminUnitList } from './features/context/admin-unit-list.js';
 import type { ParsePool } from './jobs/parse-pool.js';
@@ -32,4 +33,6 @@ export interface Services {
   adminUnits: AdminUnitList;
   /** Coverage jobs: started here, computed in the analysis thread, kept in the database. */
   coverage: CoverageService;
+  /** The analysis worker thread (route planning, indicator reports: heavy work off this thread). */
+  analysis: AnalysisThread;
 }

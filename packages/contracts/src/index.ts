@@ -16,6 +16,8 @@ export * from './plans.js';
 export * from './query.js';
 export * from './resource.js';
 export * from './sharing.js';
+export * from './sharing-answers.js';
+export * from './sharing-endpoints.js';
 export * from './site-endpoints.js';
 export * from './sites.js';
 export * from './violation-endpoints.js';

@@ -6,6 +6,7 @@
 import type { RouteDefinition } from '../http/define-route.js';
 import { analysisRoutes } from './analysis/analysis-routes.js';
 import { contextRoutes } from './context/context-routes.js';
+import { sharingRoutes } from './sharing/sharing-routes.js';
 import { siteRoutes } from './sites/site-routes.js';
 import { violationRoutes } from './violations/violation-routes.js';
 
@@ -14,4 +15,5 @@ export const DECLARED_ROUTES: readonly RouteDefinition[] = [
   ...analysisRoutes,
   ...siteRoutes,
   ...violationRoutes,
+  ...sharingRoutes,
 ];

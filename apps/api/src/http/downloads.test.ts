@@ -4,7 +4,7 @@ import {
   digOnceCsv,
   towerReportCsv,
   towerReportGeoJson,
-} from '../sharing/sharing-downloads.js';
+} from '../features/sharing/sharing-downloads.js';
 import { csvField, exportFileName, toCsv, toGeoJson, UTF8_BOM } from './downloads.js';
 
 describe('toCsv', () => {

@@ -21,7 +21,7 @@ import {
   topAboveGroundM,
 } from '@hatang/analysis';
 import type { Sql } from '@hatang/db';
-import { loadSharingTowers, unitAt } from '../sharing/tower-data.js';
+import { loadSharingTowers, unitAt } from '../features/sharing/tower-repository.js';
 import { currentCheckConfig } from './check-config-store.js';
 import type { PermitApplication } from './permit-store.js';
 

@@ -6,7 +6,6 @@ import { INDICATOR_ROUTE_POLICIES } from '../indicators/indicator-policies.js';
 import { PERMIT_ROUTE_POLICIES } from '../permits/permit-policies.js';
 import { PLAN_EXPORT_ROUTE_POLICIES } from '../plans/plan-export-policies.js';
 import { PLAN_ROUTE_POLICIES } from '../plans/plan-policies.js';
-import { SHARING_ROUTE_POLICIES } from '../sharing/sharing-policies.js';
 import {
   type Action,
   ADMINS,
@@ -55,7 +54,6 @@ export const ROUTE_POLICIES: ReadonlyMap<string, RoutePolicy> = new Map([
   ...PLAN_ROUTE_POLICIES,
   ...PLAN_EXPORT_ROUTE_POLICIES,
   ...INDICATOR_ROUTE_POLICIES,
-  ...SHARING_ROUTE_POLICIES,
   ...PERMIT_ROUTE_POLICIES,
   ...COLOCATION_ROUTE_POLICIES,
   ...IMPORT_EXPORT_ROUTE_POLICIES,

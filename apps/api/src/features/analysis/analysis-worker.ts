@@ -16,7 +16,7 @@ import { attachDatabase, type DatabaseHandle } from '@hatang/db';
 import { IndicatorService, type VersionRef } from '../../indicators/indicator-service.js';
 import { failJob, finishJob, reportProgress, startJob } from '../../jobs/job-store.js';
 import { type ThreadError, toThreadError } from '../../jobs/thread-errors.js';
-import { RoutePlannerService } from '../../sharing/route-planner-service.js';
+import { RoutePlannerService } from '../sharing/route-planner-service.js';
 import { CoverageEngine, JobCancelled } from './coverage-engine.js';
 
 /** What the request thread asks and waits for. */

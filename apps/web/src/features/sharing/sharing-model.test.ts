@@ -45,7 +45,9 @@ const answer: RoutePlanAnswer = {
       trenchTunnelIds: [],
     },
   ],
-  quantities: {},
+  quantities: { newTrenchM: 0, newManholes: 0, newTubeM: 0, rentedTubeM: 0, poleAttachments: 0, cableM: 0 },
+  graph: { nodes: 0, edges: 0, rebuilt: false, patchedDucts: 0 },
+  timings: { graphMs: 0, searchMs: 0 },
 };
 
 describe('sharing panel helpers', () => {

@@ -5,8 +5,10 @@
  * its phase ('2026-2027' → 1 Jan 2026 – 31 Dec 2027), or the request's window without one.
  */
 import type { LngLat, TelecomWork } from '@hatang/analysis';
-import type { Sql } from '@hatang/db';
-import { loadCableRoutes, loadDucts } from './network-data.js';
+import { geoJson, orm, type Sql } from '@hatang/db';
+import { planItems, planVersions } from '@hatang/db/schema';
+import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { loadCableRoutes, loadDucts } from './network-repository.js';
 
 export interface Window {
   startsOn: string;
@@ -29,18 +31,30 @@ export interface TelecomWorkRow extends TelecomWork {
   code: string | null;
 }
 
-export async function loadTelecomWorks(sql: Sql, window: Window): Promise<TelecomWorkRow[]> {
+export async function loadTelecomWorks(db: Sql, window: Window): Promise<TelecomWorkRow[]> {
   const statuses = ['planned', 'under_construction'];
   const [ducts, cables, items] = await Promise.all([
-    loadDucts(sql, statuses),
-    loadCableRoutes(sql, { statuses, placements: ['underground'] }),
-    sql.query<{ id: string; name: string | null; org: string; phase: string | null; geometry: string }>(
-      `SELECT i.id::text, i.name, i.responsible_org_id::text AS org, i.phase, ST_AsGeoJSON(i.geom, 7)::text AS geometry
-       FROM plan_items i JOIN plan_versions v ON v.id = i.plan_version_id
-       WHERE v.kind = 'approved' AND i.kind IN ('duct_route', 'trench', 'tunnel', 'undergrounding')
-         AND i.status IN ('planned', 'under_construction') AND i.responsible_org_id IS NOT NULL
-       ORDER BY i.id`,
-    ),
+    loadDucts(db, statuses),
+    loadCableRoutes(db, { statuses, placements: ['underground'] }),
+    orm(db)
+      .select({
+        id: planItems.id,
+        name: planItems.name,
+        org: planItems.responsibleOrgId,
+        phase: planItems.phase,
+        geometry: geoJson(planItems.geom, 7),
+      })
+      .from(planItems)
+      .innerJoin(planVersions, eq(planVersions.id, planItems.planVersionId))
+      .where(
+        and(
+          eq(planVersions.kind, 'approved'),
+          inArray(planItems.kind, ['duct_route', 'trench', 'tunnel', 'undergrounding']),
+          inArray(planItems.status, ['planned', 'under_construction']),
+          isNotNull(planItems.responsibleOrgId),
+        ),
+      )
+      .orderBy(asc(planItems.id)),
   ]);
   return [
     ...ducts.map((d) => ({
@@ -63,8 +77,9 @@ export async function loadTelecomWorks(sql: Sql, window: Window): Promise<Teleco
       id: i.id,
       code: i.name,
       kind: 'plan_item' as const,
-      ownerOrgId: i.org,
-      coordinates: (JSON.parse(i.geometry) as { coordinates: LngLat[] }).coordinates,
+      // Selected where not null; the plan item kinds selected are drawn as lines.
+      ownerOrgId: i.org ?? '',
+      coordinates: ('coordinates' in i.geometry ? i.geometry.coordinates : []) as unknown as LngLat[],
       ...phaseWindow(i.phase, window),
     })),
   ];

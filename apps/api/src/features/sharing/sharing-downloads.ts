@@ -4,7 +4,7 @@
  * heights in metres, positions `[lng, lat]` WGS 84.
  */
 import type { LngLat } from '@hatang/analysis';
-import { type CsvColumn, toCsv } from '../http/downloads.js';
+import { type CsvColumn, toCsv } from '../../http/downloads.js';
 
 type Orgs = ReadonlyMap<string, { code: string; name: string }>;
 

@@ -1,7 +1,7 @@
 /** Loads the undergrounding inputs: existing aerial cables, spare ducts, planned civil works, streets. */
 import { degreesFor, type UndergroundingCandidate, undergroundingCandidates } from '@hatang/analysis';
 import type { Sql } from '@hatang/db';
-import { type BBox, loadCableRoutes, loadCivilWorks, loadDucts, loadStreets } from './network-data.js';
+import { type BBox, loadCableRoutes, loadCivilWorks, loadDucts, loadStreets } from './network-repository.js';
 
 export async function findUndergroundingCandidates(
   sql: Sql,

@@ -8,8 +8,9 @@ import {
   spareClassOf,
   sparePaths,
 } from '@hatang/analysis';
+import type { SpareFeature } from '@hatang/contracts';
 import type { Sql } from '@hatang/db';
-import { type BBox, loadDucts, loadPoles } from './network-data.js';
+import { type BBox, loadDucts, loadPoles } from './network-repository.js';
 
 /** Most segments in one answer; a larger area is cut and says so (`truncated`). */
 export const MAX_SPARE_FEATURES = 20_000;
@@ -24,7 +25,7 @@ export async function spareCapacityLayer(sql: Sql, options: SpareLayerOptions) {
   const kinds = new Set(options.kinds ?? ['duct', 'pole']);
   const maxSpanM = options.maxSpanM ?? DEFAULT_MAX_SPAN_M;
   const [minLng, minLat, maxLng, maxLat] = options.bbox;
-  const features: object[] = [];
+  const features: SpareFeature[] = [];
   const segments: SpareSegment[] = [];
   if (kinds.has('duct')) {
     for (const d of await loadDucts(sql, ['existing'], options.bbox)) {

@@ -11,37 +11,42 @@
  * a change to poles, trenches/tunnels or streets — rebuilds the graph.
  */
 import { DEFAULT_MAX_SPAN_M, poleSpans, RouteGraph } from '@hatang/analysis';
-import type { Database, Sql } from '@hatang/db';
-import { loadDucts, loadPoles, loadStreets, loadTrenchesTunnels } from './network-data.js';
+import { type Database, orm, type Sql } from '@hatang/db';
+import { ducts, networkVersions } from '@hatang/db/schema';
+import { asc, sql } from 'drizzle-orm';
+import { loadDucts, loadPoles, loadStreets, loadTrenchesTunnels } from './network-repository.js';
 
-export async function readNetworkVersions(sql: Sql): Promise<Map<string, string>> {
-  const rows = await sql.query<{ table_name: string; version: string }>(
-    'SELECT table_name, version::text AS version FROM network_versions ORDER BY table_name',
-  );
-  return new Map(rows.map((r) => [r.table_name, String(r.version)]));
+export async function readNetworkVersions(db: Sql): Promise<Map<string, string>> {
+  const rows = await orm(db)
+    .select({ tableName: networkVersions.tableName, version: networkVersions.version })
+    .from(networkVersions)
+    .orderBy(asc(networkVersions.tableName));
+  return new Map(rows.map((r) => [r.tableName, String(r.version)]));
 }
 
-export async function readNetworkVersion(sql: Sql): Promise<string> {
-  return [...(await readNetworkVersions(sql))].map(([t, v]) => `${t}:${v}`).join(',');
+export async function readNetworkVersion(db: Sql): Promise<string> {
+  return [...(await readNetworkVersions(db))].map(([t, v]) => `${t}:${v}`).join(',');
 }
 
 /** Every duct's route-planner state: does it carry a cable now (existing, a tube free), and its shape. */
-export async function loadDuctStates(sql: Sql): Promise<Map<string, { spare: boolean; shape: string }>> {
-  const rows = await sql.query<{ id: string; spare: boolean; shape: string }>(
-    `SELECT id::text, (status = 'existing' AND tubes_total - tubes_used >= 1) AS spare,
-            md5(ST_AsBinary(geom)) AS shape
-     FROM ducts`,
-  );
+export async function loadDuctStates(db: Sql): Promise<Map<string, { spare: boolean; shape: string }>> {
+  const rows = await orm(db)
+    .select({
+      id: ducts.id,
+      spare: sql<boolean>`(${ducts.status} = 'existing' AND ${ducts.tubesTotal} - ${ducts.tubesUsed} >= 1)`,
+      shape: sql<string>`md5(ST_AsBinary(${ducts.geom}))`,
+    })
+    .from(ducts);
   return new Map(rows.map((r) => [r.id, { spare: Boolean(r.spare), shape: r.shape }]));
 }
 
 /** The route graph of everything in the database now (see RouteGraph for what it holds). */
-export async function buildRouteGraph(sql: Sql): Promise<RouteGraph> {
+export async function buildRouteGraph(db: Sql): Promise<RouteGraph> {
   const [ducts, poles, trenchesTunnels, streets] = await Promise.all([
-    loadDucts(sql, ['existing']),
-    loadPoles(sql),
-    loadTrenchesTunnels(sql),
-    loadStreets(sql),
+    loadDucts(db, ['existing']),
+    loadPoles(db),
+    loadTrenchesTunnels(db),
+    loadStreets(db),
   ]);
   return RouteGraph.build({
     ducts: ducts.map((d) => ({ ...d, tubesFree: d.tubesTotal - d.tubesUsed })),
