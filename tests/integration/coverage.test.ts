@@ -10,6 +10,7 @@ import type { Database } from '@hatang/db';
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { resolveAuthOptions } from '../../apps/api/src/auth/options.js';
 import type { AppEnv } from '../../apps/api/src/context.js';
 import { analysisRoutes } from '../../apps/api/src/features/analysis/analysis-routes.js';
 import { AnalysisThread, onTowerChanged } from '../../apps/api/src/features/analysis/analysis-thread.js';
@@ -64,7 +65,7 @@ function app_(planner: { id: string; orgId: string }) {
   });
   const coverage = new CoverageService(db, new AnalysisThread(db, 2048));
   hono.use('*', async (c, next) => {
-    c.set('services', { db, adminUnits: new AdminUnitList(db), coverage });
+    c.set('services', { db, auth: resolveAuthOptions(), adminUnits: new AdminUnitList(db), coverage });
     await next();
   });
   mountRoutes(hono, analysisRoutes);

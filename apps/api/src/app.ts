@@ -6,10 +6,10 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { clientIp } from './auth/client.js';
-import { type AuthOptions, apiKeyRoutes, authenticate, authRoutes, userRoutes } from './auth/index.js';
-import { resolveAuthOptions } from './auth/options.js';
+import { type AuthOptions, resolveAuthOptions } from './auth/options.js';
 import type { AppEnv, Services } from './context.js';
 import { ApiError } from './errors.js';
+import { authenticate } from './features/accounts/authenticate.js';
 import { AnalysisThread, onTowerChanged } from './features/analysis/analysis-thread.js';
 import { CoverageService, DEFAULT_ANALYSIS_HEAP_MB } from './features/analysis/coverage-service.js';
 import { AdminUnitList } from './features/context/admin-unit-list.js';
@@ -118,7 +118,8 @@ export function createApp(deps: AppDeps) {
     c.set('uploads', uploads);
     return next();
   });
-  const services: Services = { db, adminUnits: new AdminUnitList(db), coverage };
+  const authOptions = resolveAuthOptions(deps.auth);
+  const services: Services = { db, auth: authOptions, adminUnits: new AdminUnitList(db), coverage };
   app.use('*', (c, next) => {
     c.set('services', services);
     return next();
@@ -152,7 +153,6 @@ export function createApp(deps: AppDeps) {
     const heavyReads = anonymousHeavyReads({ trustProxy: deps.auth?.trustProxy, ...deps.rateLimits });
     for (const path of ['/api/v1/exports/*', '/ogc/*']) app.use(path, heavyReads);
   }
-  const authOptions = resolveAuthOptions(deps.auth);
   const heavy = limitHeavyWork(
     (c) => c.get('principal')?.userId ?? `ip:${clientIp(c, authOptions)}`,
     deps.heavyWork ?? defaultHeavyWork,
@@ -160,9 +160,6 @@ export function createApp(deps: AppDeps) {
   for (const path of HEAVY_ROUTES) app.use(path, heavy);
 
   app.route('/api/health', healthRoutes(db));
-  app.route('/api/v1/auth', authRoutes(db, deps.auth));
-  app.route('/api/v1/users', userRoutes(db, deps.auth));
-  app.route('/api/v1/api-keys', apiKeyRoutes(db, deps.auth));
   if (deps.firstAdmin) app.route('/api/setup/first-admin', firstAdminRoutes(db, deps.firstAdmin, deps.auth));
   for (const resource of assetResources) {
     // Coverage analyses follow tower edits incrementally instead of recomputing everything.

@@ -13,8 +13,8 @@ import { hashPassword } from '@hatang/accounts';
 import { email as emailSchema, newPassword, role } from '@hatang/contracts';
 import { type LockHolder, migrate, openDatabase, readDataDirLock } from '@hatang/db';
 import { z } from 'zod';
-import { createAccount } from '../auth/create-user.js';
 import { readEnv } from '../env.js';
+import { createAccount } from '../features/accounts/create-account.js';
 import { type FirstAdminRequest, setupTokenPathFor } from '../setup/first-admin.js';
 
 const USAGE =

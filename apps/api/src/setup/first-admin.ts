@@ -15,11 +15,11 @@ import type { Database } from '@hatang/db';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { AccountRefused, createAccount } from '../auth/create-user.js';
 import type { AuthOptions } from '../auth/options.js';
 import { readValidBody } from '../auth/validate.js';
 import type { AppEnv } from '../context.js';
 import { ApiError } from '../errors.js';
+import { AccountRefused, createAccount } from '../features/accounts/create-account.js';
 
 /** Where a server keeps the first-admin token of the embedded database in `dataDir`. */
 export function setupTokenPathFor(dataDir: string): string {
