@@ -10,6 +10,8 @@ import { type AuthOptions, resolveAuthOptions } from './auth/options.js';
 import type { AppEnv, Services } from './context.js';
 import { ApiError } from './errors.js';
 import { authenticate } from './features/accounts/authenticate.js';
+import { type FirstAdminSetup, firstAdminRoutes } from './features/accounts/first-admin.js';
+import { healthRoutes } from './features/accounts/health-routes.js';
 import { AnalysisThread, onTowerChanged } from './features/analysis/analysis-thread.js';
 import { CoverageService, DEFAULT_ANALYSIS_HEAP_MB } from './features/analysis/coverage-service.js';
 import { AdminUnitList } from './features/context/admin-unit-list.js';
@@ -36,7 +38,6 @@ import { authorize } from './policy/authorize.js';
 import { colocationRoutes } from './routes/colocation.js';
 import { exportRoutes } from './routes/exports.js';
 import { featureRoutes } from './routes/features.js';
-import { healthRoutes } from './routes/health.js';
 import { type ImportRouteOptions, importRoutes } from './routes/imports.js';
 import { indicatorRoutes } from './routes/indicators.js';
 import { ogcRoutes } from './routes/ogc.js';
@@ -47,7 +48,6 @@ import { planRoutes } from './routes/plans.js';
 import { sharingRoutes } from './routes/sharing.js';
 import { tileRoutes } from './routes/tiles.js';
 import { violationRoutes } from './routes/violations.js';
-import { type FirstAdminSetup, firstAdminRoutes } from './setup/first-admin.js';
 import { mountStatic, type StaticOptions } from './static.js';
 
 export interface AppDeps {

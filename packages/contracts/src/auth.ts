@@ -112,3 +112,19 @@ export type ApiKeyRecord = z.infer<typeof apiKeyRecord>;
 /** Returned once, at creation: the secret is never shown again. */
 export const createdApiKey = apiKeyRecord.extend({ key: z.string() });
 export type CreatedApiKey = z.infer<typeof createdApiKey>;
+
+/** `POST /api/setup/first-admin`: the first admin of an embedded database, with the one-time token. */
+export const firstAdminRequest = z.strictObject({
+  token: z.string().min(1).max(200),
+  email,
+  displayName: z.string().trim().min(1).max(200),
+  orgCode: z.string().trim().min(1).max(64),
+  orgName: z.string().trim().min(1).max(200).optional(),
+  roles: z
+    .array(role)
+    .min(1)
+    .refine((roles) => roles.includes('admin'), 'the first user must be an admin')
+    .default(['admin']),
+  password: newPassword,
+});
+export type FirstAdminRequest = z.input<typeof firstAdminRequest>;
