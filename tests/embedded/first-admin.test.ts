@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataDirLockedError, lockPathFor, openDatabase } from '@hatang/db';
 import { afterAll, describe, expect, it } from 'vitest';
-import { setupTokenPathFor } from '../../apps/api/src/setup/first-admin.js';
+import { setupTokenPathFor } from '../../apps/api/src/features/accounts/first-admin.js';
 import { runScript, type ServerChild, signInOver, startServerChild } from '../support/server-child.js';
 
 const dataDir = join(mkdtempSync(join(tmpdir(), 'hatang-first-admin-')), 'data');

@@ -10,6 +10,7 @@ import type { Database } from '@hatang/db';
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { resolveAuthOptions } from '../../apps/api/src/auth/options.js';
 import type { AppEnv } from '../../apps/api/src/context.js';
 import { analysisRoutes } from '../../apps/api/src/features/analysis/analysis-routes.js';
 import { AnalysisThread, onTowerChanged } from '../../apps/api/src/features/analysis/analysis-thread.js';
@@ -65,7 +66,13 @@ function app_(planner: { id: string; orgId: string }) {
   const analysis = new AnalysisThread(db, 2048);
   const coverage = new CoverageService(db, analysis);
   hono.use('*', async (c, next) => {
-    c.set('services', { db, adminUnits: new AdminUnitList(db), coverage, analysis });
+    c.set('services', {
+      db,
+      auth: resolveAuthOptions(),
+      adminUnits: new AdminUnitList(db),
+      coverage,
+      analysis,
+    });
     await next();
   });
   mountRoutes(hono, analysisRoutes);

@@ -2,17 +2,15 @@ import { hashPassword, insertUser } from '@hatang/accounts';
 import type { Role } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
 import { Hono } from 'hono';
-import {
-  type AuthOptions,
-  apiKeyRoutes,
-  authenticate,
-  authRoutes,
-  userRoutes,
-} from '../../apps/api/src/auth/index.js';
-import type { AppEnv } from '../../apps/api/src/context.js';
+import { type AuthOptions, resolveAuthOptions } from '../../apps/api/src/auth/options.js';
+import type { AppEnv, Services } from '../../apps/api/src/context.js';
+import { accountRoutes } from '../../apps/api/src/features/accounts/account-routes.js';
+import { authenticate } from '../../apps/api/src/features/accounts/authenticate.js';
+import { mountRoutes } from '../../apps/api/src/http/define-route.js';
 import { accessLog, type Logger } from '../../apps/api/src/log/logger.js';
 import { onError, onNotFound } from '../../apps/api/src/middleware/error-handler.js';
 import { requestIds } from '../../apps/api/src/middleware/request-ids.js';
+import { authorize } from '../../apps/api/src/policy/authorize.js';
 import { createOrganisation } from './fixtures.js';
 
 /** Cheap scrypt for tests (the default 2^15 is tested on its own). */
@@ -41,10 +39,23 @@ export function authApp(db: Database, options: AuthOptions = {}, logger?: Logger
   if (logger) app.use('*', accessLog(logger));
   app.onError(onError);
   app.notFound(onNotFound);
+  // The account routes use only the database and the auth options of the app's services.
+  const services = { db, auth: resolveAuthOptions(opts) } as Services;
+  app.use('*', (c, next) => {
+    c.set('services', services);
+    return next();
+  });
   app.use('/api/*', authenticate(db, opts));
-  app.route('/api/v1/auth', authRoutes(db, opts));
-  app.route('/api/v1/users', userRoutes(db, opts));
-  app.route('/api/v1/api-keys', apiKeyRoutes(db, opts));
+  // As in the app, the policy table answers 401/403 before a route reads its body.
+  for (const path of [
+    '/api/v1/auth/*',
+    '/api/v1/users',
+    '/api/v1/users/*',
+    '/api/v1/api-keys',
+    '/api/v1/api-keys/*',
+  ])
+    app.use(path, authorize());
+  mountRoutes(app, accountRoutes);
   app.get('/api/v1/echo', (c) => c.json({ principal: c.get('principal') ?? null }));
   app.post('/api/v1/echo', (c) => c.json({ principal: c.get('principal') ?? null }));
   return app;

@@ -6,10 +6,12 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { clientIp } from './auth/client.js';
-import { type AuthOptions, apiKeyRoutes, authenticate, authRoutes, userRoutes } from './auth/index.js';
-import { resolveAuthOptions } from './auth/options.js';
+import { type AuthOptions, resolveAuthOptions } from './auth/options.js';
 import type { AppEnv, Services } from './context.js';
 import { ApiError } from './errors.js';
+import { authenticate } from './features/accounts/authenticate.js';
+import { type FirstAdminSetup, firstAdminRoutes } from './features/accounts/first-admin.js';
+import { healthRoutes } from './features/accounts/health-routes.js';
 import { AnalysisThread, onTowerChanged } from './features/analysis/analysis-thread.js';
 import { CoverageService, DEFAULT_ANALYSIS_HEAP_MB } from './features/analysis/coverage-service.js';
 import { AdminUnitList } from './features/context/admin-unit-list.js';
@@ -36,7 +38,6 @@ import { authorize } from './policy/authorize.js';
 import { colocationRoutes } from './routes/colocation.js';
 import { exportRoutes } from './routes/exports.js';
 import { featureRoutes } from './routes/features.js';
-import { healthRoutes } from './routes/health.js';
 import { type ImportRouteOptions, importRoutes } from './routes/imports.js';
 import { indicatorRoutes } from './routes/indicators.js';
 import { ogcRoutes } from './routes/ogc.js';
@@ -45,7 +46,6 @@ import { permitRoutes } from './routes/permits.js';
 import { planExportRoutes } from './routes/plan-exports.js';
 import { planRoutes } from './routes/plans.js';
 import { tileRoutes } from './routes/tiles.js';
-import { type FirstAdminSetup, firstAdminRoutes } from './setup/first-admin.js';
 import { mountStatic, type StaticOptions } from './static.js';
 
 export interface AppDeps {
@@ -116,7 +116,8 @@ export function createApp(deps: AppDeps) {
     c.set('uploads', uploads);
     return next();
   });
-  const services: Services = { db, adminUnits: new AdminUnitList(db), coverage, analysis };
+  const authOptions = resolveAuthOptions(deps.auth);
+  const services: Services = { db, auth: authOptions, adminUnits: new AdminUnitList(db), coverage, analysis };
   app.use('*', (c, next) => {
     c.set('services', services);
     return next();
@@ -150,7 +151,6 @@ export function createApp(deps: AppDeps) {
     const heavyReads = anonymousHeavyReads({ trustProxy: deps.auth?.trustProxy, ...deps.rateLimits });
     for (const path of ['/api/v1/exports/*', '/ogc/*']) app.use(path, heavyReads);
   }
-  const authOptions = resolveAuthOptions(deps.auth);
   const heavy = limitHeavyWork(
     (c) => c.get('principal')?.userId ?? `ip:${clientIp(c, authOptions)}`,
     deps.heavyWork ?? defaultHeavyWork,
@@ -158,9 +158,6 @@ export function createApp(deps: AppDeps) {
   for (const path of HEAVY_ROUTES) app.use(path, heavy);
 
   app.route('/api/health', healthRoutes(db));
-  app.route('/api/v1/auth', authRoutes(db, deps.auth));
-  app.route('/api/v1/users', userRoutes(db, deps.auth));
-  app.route('/api/v1/api-keys', apiKeyRoutes(db, deps.auth));
   if (deps.firstAdmin) app.route('/api/setup/first-admin', firstAdminRoutes(db, deps.firstAdmin, deps.auth));
   for (const resource of assetResources) {
     // Coverage analyses follow tower edits incrementally instead of recomputing everything.

@@ -1,4 +1,5 @@
 import type { Database } from '@hatang/db';
+import type { ResolvedAuthOptions } from './auth/options.js';
 import type { Principal } from './auth/principal.js';
 import type { AnalysisThread } from './features/analysis/analysis-thread.js';
 import type { CoverageService } from './features/analysis/coverage-service.js';
@@ -30,6 +31,8 @@ export interface AppEnv {
 /** The app's database and the long-lived objects its declared routes use. */
 export interface Services {
   db: Database;
+  /** Session lifetimes, login throttling, scrypt cost and the clock (the accounts feature). */
+  auth: ResolvedAuthOptions;
   adminUnits: AdminUnitList;
   /** Coverage jobs: started here, computed in the analysis thread, kept in the database. */
   coverage: CoverageService;

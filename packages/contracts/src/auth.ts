@@ -32,25 +32,28 @@ export const loginRequest = z.strictObject({ email, password: z.string().min(1).
 export type LoginRequest = z.infer<typeof loginRequest>;
 
 /** The signed-in user as the API describes them. */
-export interface SessionUser {
-  id: string;
-  email: string;
-  displayName: string;
-  orgId: string;
-  orgName: string;
-  orgKind: string;
+export const sessionUser = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  orgKind: z.string(),
   /** The commune a commune's staff (inspector) works in. */
-  adminUnitCode: string | null;
-  roles: Role[];
-}
+  adminUnitCode: z.string().nullable(),
+  roles: z.array(role),
+});
+export type SessionUser = z.infer<typeof sessionUser>;
 
 /** `POST /auth/login` and `GET /auth/me`: the user and the token to send as `X-CSRF-Token` on writes. */
-export interface SessionInfo {
-  user: SessionUser;
-  csrfToken: string;
-  /** When the session ends unless used again (ISO 8601). */
-  expiresAt: string;
-}
+export const sessionInfo = z.object({
+  user: sessionUser,
+  /** Empty for an API key (it needs no CSRF token). */
+  csrfToken: z.string(),
+  /** When the session ends unless used again (ISO 8601); empty for an API key without an end. */
+  expiresAt: z.string(),
+});
+export type SessionInfo = z.infer<typeof sessionInfo>;
 
 export const createUserRequest = z.strictObject({
   email,
@@ -68,16 +71,18 @@ export const updateUserRequest = z.strictObject({
 
 export const resetPasswordRequest = z.strictObject({ password: newPassword });
 
-export interface UserRecord {
-  id: string;
-  email: string;
-  displayName: string;
-  orgId: string;
-  roles: Role[];
-  isDisabled: boolean;
-  lockedUntil: string | null;
-  createdAt: string;
-}
+export const userRecord = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  orgId: z.string(),
+  roles: z.array(role),
+  isDisabled: z.boolean(),
+  /** ISO 8601, or null. */
+  lockedUntil: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type UserRecord = z.infer<typeof userRecord>;
 
 /** API key scopes: `read` lists and reads, `write` also creates, edits and deletes (within the user's roles). */
 export const apiKeyScope = z.enum(['read', 'write']);
@@ -90,20 +95,36 @@ export const createApiKeyRequest = z.strictObject({
   expiresAt: z.iso.datetime({ offset: true }).optional(),
 });
 
-export interface ApiKeyRecord {
-  id: string;
-  name: string;
-  userId: string;
+export const apiKeyRecord = z.object({
+  id: z.string(),
+  name: z.string(),
+  userId: z.string(),
   /** The first characters of the key, to recognise it in lists. */
-  prefix: string;
-  scopes: z.infer<typeof apiKeyScope>[];
-  createdAt: string;
-  lastUsedAt: string | null;
-  expiresAt: string | null;
-  revokedAt: string | null;
-}
+  prefix: z.string(),
+  scopes: z.array(apiKeyScope),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export type ApiKeyRecord = z.infer<typeof apiKeyRecord>;
 
 /** Returned once, at creation: the secret is never shown again. */
-export interface CreatedApiKey extends ApiKeyRecord {
-  key: string;
-}
+export const createdApiKey = apiKeyRecord.extend({ key: z.string() });
+export type CreatedApiKey = z.infer<typeof createdApiKey>;
+
+/** `POST /api/setup/first-admin`: the first admin of an embedded database, with the one-time token. */
+export const firstAdminRequest = z.strictObject({
+  token: z.string().min(1).max(200),
+  email,
+  displayName: z.string().trim().min(1).max(200),
+  orgCode: z.string().trim().min(1).max(64),
+  orgName: z.string().trim().min(1).max(200).optional(),
+  roles: z
+    .array(role)
+    .min(1)
+    .refine((roles) => roles.includes('admin'), 'the first user must be an admin')
+    .default(['admin']),
+  password: newPassword,
+});
+export type FirstAdminRequest = z.input<typeof firstAdminRequest>;

@@ -1,3 +1,4 @@
+export * from './account-endpoints.js';
 export * from './analysis.js';
 export * from './analysis-endpoints.js';
 export * from './assets.js';

@@ -10,12 +10,12 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { hashPassword } from '@hatang/accounts';
-import { email as emailSchema, newPassword, role } from '@hatang/contracts';
+import { email as emailSchema, type FirstAdminRequest, newPassword, role } from '@hatang/contracts';
 import { type LockHolder, migrate, openDatabase, readDataDirLock } from '@hatang/db';
 import { z } from 'zod';
-import { createAccount } from '../auth/create-user.js';
 import { readEnv } from '../env.js';
-import { type FirstAdminRequest, setupTokenPathFor } from '../setup/first-admin.js';
+import { createAccount } from '../features/accounts/create-account.js';
+import { setupTokenPathFor } from '../features/accounts/first-admin.js';
 
 const USAGE =
   'usage: npm run user:create -- --email <e-mail> --org <ORG-CODE> [--org-name <name>] --name <display name> [--roles admin,planner]';

@@ -4,6 +4,7 @@
  * app.ts with their entries in policy/policy-table.ts.
  */
 import type { RouteDefinition } from '../http/define-route.js';
+import { accountRoutes } from './accounts/account-routes.js';
 import { analysisRoutes } from './analysis/analysis-routes.js';
 import { contextRoutes } from './context/context-routes.js';
 import { sharingRoutes } from './sharing/sharing-routes.js';
@@ -11,6 +12,7 @@ import { siteRoutes } from './sites/site-routes.js';
 import { violationRoutes } from './violations/violation-routes.js';
 
 export const DECLARED_ROUTES: readonly RouteDefinition[] = [
+  ...accountRoutes,
   ...contextRoutes,
   ...analysisRoutes,
   ...siteRoutes,

@@ -45,7 +45,7 @@ export const PUBLIC_ROUTES: readonly { method: string; path: string; tag: string
 ];
 
 /** Non-spatial creations that answer 201. */
-const CREATED = new Set(['POST /api/v1/api-keys', 'POST /api/v1/users', ...PLAN_CREATED]);
+const CREATED = new Set(PLAN_CREATED);
 const SPATIAL = new Map<string, ResourceDefinition>([...assetResources, streets].map((r) => [r.path, r]));
 const error = (description: string) => ({
   description,

@@ -1,16 +1,11 @@
 import {
   assetResources,
-  createApiKeyRequest,
-  createUserRequest,
   errorResponse,
   type GeometryType,
   geometryOf,
-  loginRequest,
   type ResourceDefinition,
-  resetPasswordRequest,
   restoreRequest,
   streets,
-  updateUserRequest,
 } from '@hatang/contracts';
 import { z } from 'zod';
 import { PLAN_REQUEST_BODIES, planComponents } from './plan-schemas.js';
@@ -103,11 +98,6 @@ export function components(): Record<string, JsonSchema> {
   return {
     ...Object.assign({}, ...[...assetResources, streets].map(resourceComponents)),
     ErrorResponse: jsonSchema(errorResponse),
-    LoginRequest: jsonSchema(loginRequest),
-    CreateUserRequest: jsonSchema(createUserRequest),
-    UpdateUserRequest: jsonSchema(updateUserRequest),
-    ResetPasswordRequest: jsonSchema(resetPasswordRequest),
-    CreateApiKeyRequest: jsonSchema(createApiKeyRequest),
     RestoreRequest: jsonSchema(restoreRequest),
     ...planComponents(jsonSchema, geometrySchema),
     AnyObject: { type: 'object', additionalProperties: true },
@@ -125,11 +115,6 @@ export function components(): Record<string, JsonSchema> {
 
 /** Request bodies of the routes that take one, by `METHOD path`. */
 export const REQUEST_BODIES: Record<string, string> = {
-  'POST /api/v1/auth/login': 'LoginRequest',
-  'POST /api/v1/users': 'CreateUserRequest',
-  'PATCH /api/v1/users/:id': 'UpdateUserRequest',
-  'POST /api/v1/users/:id/password': 'ResetPasswordRequest',
-  'POST /api/v1/api-keys': 'CreateApiKeyRequest',
   ...PLAN_REQUEST_BODIES,
 };
 

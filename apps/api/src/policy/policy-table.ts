@@ -6,16 +6,7 @@ import { INDICATOR_ROUTE_POLICIES } from '../indicators/indicator-policies.js';
 import { PERMIT_ROUTE_POLICIES } from '../permits/permit-policies.js';
 import { PLAN_EXPORT_ROUTE_POLICIES } from '../plans/plan-export-policies.js';
 import { PLAN_ROUTE_POLICIES } from '../plans/plan-policies.js';
-import {
-  type Action,
-  ADMINS,
-  ASSET_EDITORS,
-  EVERYONE,
-  KEY_HOLDERS,
-  type RoutePolicy,
-  type Rule,
-  SIGNED_IN,
-} from './rules.js';
+import { type Action, ASSET_EDITORS, EVERYONE, type RoutePolicy, type Rule } from './rules.js';
 
 export { type Action, type RoutePolicy, type Rule, type Scope, type Subject, scopeOf } from './rules.js';
 
@@ -57,19 +48,6 @@ export const ROUTE_POLICIES: ReadonlyMap<string, RoutePolicy> = new Map([
   ...PERMIT_ROUTE_POLICIES,
   ...COLOCATION_ROUTE_POLICIES,
   ...IMPORT_EXPORT_ROUTE_POLICIES,
-  ...entries('sessions', [
-    ['POST', '/api/v1/auth/login', 'create', EVERYONE],
-    ['POST', '/api/v1/auth/logout', 'delete', SIGNED_IN],
-    ['GET', '/api/v1/auth/me', 'read', SIGNED_IN],
-    ['POST', '/api/v1/auth/sessions/revoke-all', 'delete', SIGNED_IN],
-  ]),
-  ...entries('users', [
-    ['GET', '/api/v1/users', 'read', ADMINS],
-    ['POST', '/api/v1/users', 'create', ADMINS],
-    ['PATCH', '/api/v1/users/:id', 'update', ADMINS],
-    ['POST', '/api/v1/users/:id/password', 'update', ADMINS],
-    ['POST', '/api/v1/users/:id/revoke-sessions', 'update', ADMINS],
-  ]),
   // Tiles and OGC API – Features: readable by anyone; each handler redacts to the viewer's tier.
   ...entries('tiles', [
     ['GET', '/tiles/:file{[a-z-]+\\.json}', 'read', EVERYONE],
@@ -82,10 +60,5 @@ export const ROUTE_POLICIES: ReadonlyMap<string, RoutePolicy> = new Map([
     ['GET', '/ogc/collections/:collectionId', 'read', EVERYONE],
     ['GET', '/ogc/collections/:collectionId/items', 'read', EVERYONE],
     ['GET', '/ogc/collections/:collectionId/items/:featureId', 'read', EVERYONE],
-  ]),
-  ...entries('api-keys', [
-    ['GET', '/api/v1/api-keys', 'read', KEY_HOLDERS],
-    ['POST', '/api/v1/api-keys', 'create', KEY_HOLDERS],
-    ['DELETE', '/api/v1/api-keys/:id', 'delete', KEY_HOLDERS],
   ]),
 ]);

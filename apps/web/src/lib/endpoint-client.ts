@@ -11,7 +11,7 @@ import {
   type ResponseOf,
   type SuccessStatus,
 } from '@hatang/contracts';
-import { ApiRequestError, sendJson } from './api-client';
+import { ApiRequestError, type SendOptions, sendJson } from './api-client';
 
 /** The inputs the endpoint declares (params, query, body), each as its schema takes it. */
 export type CallInput<E extends Endpoint> = {
@@ -23,7 +23,7 @@ const SUCCESS = [200, 201, 202, 204];
 export async function callEndpoint<E extends Endpoint>(
   endpoint: E,
   input: CallInput<E>,
-  options: { signal?: AbortSignal; ifMatch?: number } = {},
+  options: SendOptions = {},
 ): Promise<ResponseOf<E, SuccessStatus<E>>> {
   const given: Partial<Record<keyof EndpointInput<E>, unknown>> = input;
   let path = pathOf(endpoint, (given.params ?? {}) as Record<string, string | number>);

@@ -1,6 +1,6 @@
 import type { SessionInfo } from '@hatang/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { fetchSession, login, logout } from '../../lib/auth-api';
+import { fetchSession, login, logout } from './auth-api';
 
 export const SESSION_KEY = ['session'] as const;
 

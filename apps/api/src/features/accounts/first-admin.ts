@@ -10,16 +10,15 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_SCRYPT_N, hashPassword } from '@hatang/accounts';
-import { email, newPassword, role } from '@hatang/contracts';
+import { firstAdminRequest } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
-import { z } from 'zod';
-import { AccountRefused, createAccount } from '../auth/create-user.js';
-import type { AuthOptions } from '../auth/options.js';
-import { readValidBody } from '../auth/validate.js';
-import type { AppEnv } from '../context.js';
-import { ApiError } from '../errors.js';
+import type { AuthOptions } from '../../auth/options.js';
+import type { AppEnv } from '../../context.js';
+import { ApiError } from '../../errors.js';
+import { parseBody } from '../../http/request-input.js';
+import { AccountRefused, createAccount } from './create-account.js';
 
 /** Where a server keeps the first-admin token of the embedded database in `dataDir`. */
 export function setupTokenPathFor(dataDir: string): string {
@@ -79,21 +78,6 @@ export function firstAdminAdvice(setup: FirstAdminSetup | undefined): string {
     : `No user accounts yet. Create the first admin (while this server runs) with:\n${command}`;
 }
 
-export const firstAdminRequest = z.strictObject({
-  token: z.string().min(1).max(200),
-  email,
-  displayName: z.string().trim().min(1).max(200),
-  orgCode: z.string().trim().min(1).max(64),
-  orgName: z.string().trim().min(1).max(200).optional(),
-  roles: z
-    .array(role)
-    .min(1)
-    .refine((roles) => roles.includes('admin'), 'the first user must be an admin')
-    .default(['admin']),
-  password: newPassword,
-});
-export type FirstAdminRequest = z.input<typeof firstAdminRequest>;
-
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 /** `POST /` (mounted at /api/setup/first-admin): creates the first admin, see the file's comment. */
@@ -115,7 +99,7 @@ export function firstAdminRoutes(db: Database, setup: FirstAdminSetup, options: 
         'The first admin can only be created from the server’s own machine',
       );
     if (!setup.isOpen) throw new ApiError(409, 'CONFLICT', 'The first admin exists already');
-    const body = await readValidBody(c, firstAdminRequest);
+    const body = await parseBody(c, firstAdminRequest);
     if (!setup.accepts(body.token)) throw new ApiError(403, 'FORBIDDEN', 'The setup token is wrong');
     try {
       const passwordHash = await hashPassword(body.password, options.scryptN ?? DEFAULT_SCRYPT_N);

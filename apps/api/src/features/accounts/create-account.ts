@@ -1,6 +1,8 @@
 import { insertUser } from '@hatang/accounts';
 import type { Role } from '@hatang/contracts';
-import type { Database } from '@hatang/db';
+import { type Database, orm } from '@hatang/db';
+import { organisations, users } from '@hatang/db/schema';
+import { eq, sql } from 'drizzle-orm';
 
 export interface NewAccount {
   email: string;
@@ -35,24 +37,32 @@ export async function createAccount(
   options: { onlyIfNoUsers?: boolean } = {},
 ): Promise<{ userId: string; orgCreated: boolean }> {
   return db.transaction(async (tx) => {
+    const q = orm(tx);
     if (options.onlyIfNoUsers) {
       // Two first-admin requests at once on a server database: the second waits, then sees the first.
-      if (db.kind === 'postgres') await tx.query('LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE');
-      const any = await tx.query('SELECT 1 FROM users LIMIT 1');
+      if (db.kind === 'postgres') await q.execute(sql`LOCK TABLE ${users} IN SHARE ROW EXCLUSIVE MODE`);
+      const any = await q.select({ id: users.id }).from(users).limit(1);
       if (any.length) throw new AccountRefused('There are user accounts already', 'users_exist');
     }
-    const taken = await tx.query('SELECT 1 FROM users WHERE email = $1', [account.email.toLowerCase()]);
+    const taken = await q
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, account.email.toLowerCase()));
     if (taken.length) throw new AccountRefused(`A user ${account.email} already exists`, 'email_taken');
-    let orgId = (
-      await tx.query<{ id: string }>('SELECT id FROM organisations WHERE code = $1', [account.orgCode])
-    )[0]?.id;
+    const [org] = await q
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.code, account.orgCode));
+    let orgId = org?.id;
     const orgCreated = !orgId;
     if (!orgId) {
       orgId = crypto.randomUUID();
-      await tx.query(
-        `INSERT INTO organisations (id, code, name, kind) VALUES ($1, $2, $3, 'city_department')`,
-        [orgId, account.orgCode, account.orgName ?? account.orgCode],
-      );
+      await q.insert(organisations).values({
+        id: orgId,
+        code: account.orgCode,
+        name: account.orgName ?? account.orgCode,
+        kind: 'city_department',
+      });
     }
     const userId = await insertUser(tx, {
       email: account.email,

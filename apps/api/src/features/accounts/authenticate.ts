@@ -5,13 +5,15 @@
  */
 import type { Database } from '@hatang/db';
 import type { Context, MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../context.js';
-import { ApiError } from '../errors.js';
-import { type AuthOptions, type ResolvedAuthOptions, resolveAuthOptions } from './options.js';
-import type { Principal } from './principal.js';
-import { clearSessionCookie, findSession, readSessionCookie, touchSession } from './sessions.js';
-import { safeEqual, sha256 } from './tokens.js';
-import { toPrincipal, USER_COLUMNS, USER_FROM, type UserRow } from './user-store.js';
+import { type AuthOptions, type ResolvedAuthOptions, resolveAuthOptions } from '../../auth/options.js';
+import type { Principal } from '../../auth/principal.js';
+import { safeEqual } from '../../auth/tokens.js';
+import type { AppEnv } from '../../context.js';
+import { ApiError } from '../../errors.js';
+import { principalOfApiKey } from './api-key-repository.js';
+import { clearSessionCookie, readSessionCookie } from './session-cookie.js';
+import { findSession, touchSession } from './session-repository.js';
+import { toPrincipal } from './user-repository.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Signing in needs no CSRF token: it acts as no session, and it accepts JSON only (no cross-site form). */
@@ -26,24 +28,10 @@ export function requirePrincipal(c: Context<AppEnv>): Principal {
   return principal;
 }
 
-interface ApiKeyRow extends UserRow {
-  key_id: string;
-  scopes: ('read' | 'write')[];
-}
-
 async function principalFromApiKey(db: Database, key: string, options: ResolvedAuthOptions) {
-  const now = options.now().toISOString();
-  const rows = await db.query<ApiKeyRow>(
-    `SELECT ${USER_COLUMNS}, k.id AS key_id, k.scopes
-     FROM api_keys k JOIN ${USER_FROM} ON u.id = k.user_id
-     WHERE k.key_hash = $1 AND k.revoked_at IS NULL
-       AND (k.expires_at IS NULL OR k.expires_at > $2::timestamptz) AND NOT u.is_disabled`,
-    [sha256(key), now],
-  );
-  const row = rows[0];
-  if (!row) throw unauthenticated('The API key is unknown, revoked or expired');
-  await db.query('UPDATE api_keys SET last_used_at = $2::timestamptz WHERE id = $1', [row.key_id, now]);
-  return toPrincipal(row, 'api_key', row.key_id, row.scopes);
+  const principal = await principalOfApiKey(db, key, options.now());
+  if (!principal) throw unauthenticated('The API key is unknown, revoked or expired');
+  return principal;
 }
 
 /**
@@ -76,12 +64,12 @@ export function authenticate(db: Database, options: AuthOptions = {}): Middlewar
     }
     if (!isSafe && !CSRF_EXEMPT.has(c.req.path)) {
       const sent = c.req.header('x-csrf-token');
-      if (!sent || !safeEqual(sent, session.csrf_token)) {
+      if (!sent || !safeEqual(sent, session.csrfToken)) {
         throw new ApiError(403, 'CSRF_FAILED', 'Send the X-CSRF-Token header from GET /api/v1/auth/me');
       }
     }
     await touchSession(db, session, resolved);
-    c.set('principal', toPrincipal(session, 'session', session.session_id));
+    c.set('principal', toPrincipal(session, 'session', session.sessionId));
     return next();
   };
 }

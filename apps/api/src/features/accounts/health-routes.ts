@@ -1,5 +1,6 @@
 import type { Health } from '@hatang/contracts';
-import type { Database } from '@hatang/db';
+import { type Database, orm } from '@hatang/db';
+import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 
 /**
@@ -9,12 +10,13 @@ import { Hono } from 'hono';
  */
 const PING_BUDGET_MS = 50;
 
+/** `GET /api/health` (outside /api/v1: no policy, no load shedding): the API and its database. */
 export function healthRoutes(db: Database) {
   const app = new Hono();
   let postgis: string | undefined;
   app.get('/', async (c) => {
-    const ping = db
-      .query<{ postgis: string }>('SELECT postgis_lib_version() AS postgis')
+    const ping = orm(db)
+      .execute<{ postgis: string }>(sql`SELECT postgis_lib_version() AS postgis`)
       .then((rows) => (postgis = rows[0]?.postgis ?? 'unknown'));
     // Answered late, its failure has no one to tell; answered in time, the race below throws it.
     ping.catch(() => {});
