@@ -64,7 +64,7 @@ function app_(planner: { id: string; orgId: string }) {
   });
   const coverage = new CoverageService(db, new AnalysisThread(db, 2048));
   hono.use('*', async (c, next) => {
-    c.set('services', { db, adminUnits: new AdminUnitList(db), coverage });
+    c.set('services', { db, adminUnits: new AdminUnitList(db), coverage, colocationResponseWorkingDays: 15 });
     await next();
   });
   mountRoutes(hono, analysisRoutes);

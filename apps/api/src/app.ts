@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assetResources, streets } from '@hatang/contracts';
+import { assetResources, DEFAULT_RESPONSE_WORKING_DAYS, streets } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -33,7 +33,6 @@ import { anonymousHeavyReads, type RateLimitOptions } from './middleware/rate-li
 import { requestIds } from './middleware/request-ids.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { authorize } from './policy/authorize.js';
-import { colocationRoutes } from './routes/colocation.js';
 import { exportRoutes } from './routes/exports.js';
 import { featureRoutes } from './routes/features.js';
 import { healthRoutes } from './routes/health.js';
@@ -80,6 +79,8 @@ export interface AppDeps {
   uploads?: ParsePool;
   /** The compute pool for exports and print maps (default: 2 workers); close it on shutdown. */
   compute?: ComputePool;
+  /** Working days an owner has to answer a co-location request (default 15). */
+  colocationResponseWorkingDays?: number;
   /** An embedded database with no users yet: the one-time first-admin setup (server.ts). */
   firstAdmin?: FirstAdminSetup;
 }
@@ -118,7 +119,12 @@ export function createApp(deps: AppDeps) {
     c.set('uploads', uploads);
     return next();
   });
-  const services: Services = { db, adminUnits: new AdminUnitList(db), coverage };
+  const services: Services = {
+    db,
+    adminUnits: new AdminUnitList(db),
+    coverage,
+    colocationResponseWorkingDays: deps.colocationResponseWorkingDays ?? DEFAULT_RESPONSE_WORKING_DAYS,
+  };
   app.use('*', (c, next) => {
     c.set('services', services);
     return next();
@@ -180,7 +186,6 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1', sharingRoutes(db, analysis));
   app.route('/api/v1', permitRoutes(db));
   app.route('/api/v1', violationRoutes(db));
-  app.route('/api/v1', colocationRoutes(db));
   app.route('/api/v1/imports', importRoutes(db, uploads, compute, deps.imports));
   app.route('/api/v1/exports', exportRoutes(compute));
   app.route('/tiles', tileRoutes(db));

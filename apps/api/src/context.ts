@@ -32,4 +32,6 @@ export interface Services {
   adminUnits: AdminUnitList;
   /** Coverage jobs: started here, computed in the analysis thread, kept in the database. */
   coverage: CoverageService;
+  /** Working days an owner has to answer a co-location request (HATANG_COLOCATION_RESPONSE_DAYS). */
+  colocationResponseWorkingDays: number;
 }

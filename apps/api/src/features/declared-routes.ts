@@ -5,6 +5,7 @@
  */
 import type { RouteDefinition } from '../http/define-route.js';
 import { analysisRoutes } from './analysis/analysis-routes.js';
+import { colocationRoutes } from './colocation/colocation-routes.js';
 import { contextRoutes } from './context/context-routes.js';
 import { siteRoutes } from './sites/site-routes.js';
 
@@ -12,4 +13,5 @@ export const DECLARED_ROUTES: readonly RouteDefinition[] = [
   ...contextRoutes,
   ...analysisRoutes,
   ...siteRoutes,
+  ...colocationRoutes,
 ];

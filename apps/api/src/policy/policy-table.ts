@@ -1,5 +1,4 @@
 import { assetResources } from '@hatang/contracts';
-import { COLOCATION_ROUTE_POLICIES } from '../colocation/colocation-policies.js';
 import { DECLARED_ROUTES } from '../features/declared-routes.js';
 import { IMPORT_EXPORT_ROUTE_POLICIES } from '../imports/route-policies.js';
 import { INDICATOR_ROUTE_POLICIES } from '../indicators/indicator-policies.js';
@@ -59,7 +58,6 @@ export const ROUTE_POLICIES: ReadonlyMap<string, RoutePolicy> = new Map([
   ...SHARING_ROUTE_POLICIES,
   ...PERMIT_ROUTE_POLICIES,
   ...VIOLATION_ROUTE_POLICIES,
-  ...COLOCATION_ROUTE_POLICIES,
   ...IMPORT_EXPORT_ROUTE_POLICIES,
   ...entries('sessions', [
     ['POST', '/api/v1/auth/login', 'create', EVERYONE],

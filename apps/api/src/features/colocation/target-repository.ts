@@ -9,7 +9,7 @@ import {
 } from '@hatang/analysis';
 import type { CapacityCheck, ColocationTarget } from '@hatang/contracts';
 import type { Sql } from '@hatang/db';
-import { validationFailed } from '../errors.js';
+import { validationFailed } from '../../errors.js';
 
 /** What the target is and whether the request fits it now. */
 export interface TargetState {

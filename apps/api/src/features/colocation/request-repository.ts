@@ -1,7 +1,9 @@
 import { addWorkingDays, vietnamDate } from '@hatang/analysis';
 import type { ColocationRequest, ColocationStatus } from '@hatang/contracts';
-import type { Sql } from '@hatang/db';
-import { isUuid } from '../http/body.js';
+import { orm, type Sql } from '@hatang/db';
+import { ducts, poles, towers } from '@hatang/db/schema';
+import { inArray, sql } from 'drizzle-orm';
+import { isUuid } from '../../http/body.js';
 
 const ts = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
@@ -182,4 +184,19 @@ export async function updateRequest(tx: Sql, id: string, change: RequestChange):
       JSON.stringify(change.capacityCheck ?? null),
     ],
   );
+}
+
+const ASSET_TABLES = { tower: towers, pole: poles, duct: ducts };
+
+/** Moves the assets' versions on (an acceptance changed what they hold). */
+export async function bumpAssetVersions(
+  tx: Sql,
+  kind: 'tower' | 'pole' | 'duct',
+  ids: string[],
+): Promise<void> {
+  const table = ASSET_TABLES[kind];
+  await orm(tx)
+    .update(table)
+    .set({ version: sql`${table.version} + 1`, updatedAt: sql`now()` })
+    .where(inArray(table.id, ids));
 }

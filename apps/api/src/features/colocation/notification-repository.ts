@@ -6,7 +6,7 @@ import {
   type NotificationKind,
 } from '@hatang/contracts';
 import type { Sql } from '@hatang/db';
-import { today } from './request-store.js';
+import { today } from './request-repository.js';
 
 const ts = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
