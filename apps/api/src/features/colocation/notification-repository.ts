@@ -1,25 +1,72 @@
+/** In-app notifications about co-location requests (table `notifications`). */
 import { addWorkingDays } from '@hatang/analysis';
 import {
   COLOCATION_LABELS,
   DEADLINE_NOTICE_WORKING_DAYS,
   type Notification,
   type NotificationKind,
+  notification,
+  notificationKind,
 } from '@hatang/contracts';
-import type { Sql } from '@hatang/db';
+import { orm, type Sql } from '@hatang/db';
+import { colocationRequests, notifications as n, users } from '@hatang/db/schema';
+import { and, count, desc, eq, isNull, lte, not, type SQL, sql } from 'drizzle-orm';
 import { today } from './request-repository.js';
 
-const ts = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+type Title = { vi: string; en: string };
 
-const SELECT_NOTIFICATION = `SELECT id::text AS id, kind, subject_kind AS "subjectKind", subject_id::text AS "subjectId",
-    title, ${ts('read_at')} AS "readAt", ${ts('created_at')} AS "createdAt" FROM notifications`;
+const fields = {
+  id: n.id,
+  kind: n.kind,
+  subjectKind: n.subjectKind,
+  subjectId: n.subjectId,
+  title: n.title,
+  readAt: n.readAt,
+  createdAt: n.createdAt,
+};
+
+/** The table's kinds and subject kinds are the contract's (only this module writes them). */
+async function select(db: Sql, where: SQL | undefined, limit?: number): Promise<Notification[]> {
+  const query = orm(db).select(fields).from(n).where(where).orderBy(desc(n.createdAt), desc(n.id));
+  const rows = limit === undefined ? await query : await query.limit(limit);
+  return rows.map((row) => ({
+    ...row,
+    kind: notificationKind.parse(row.kind),
+    subjectKind: 'colocation_request' as const,
+    title: notification.shape.title.parse(row.title),
+  }));
+}
 
 /** What a notice about a request says: its kind's label and the target's codes. */
-export function noticeTitle(kind: NotificationKind, request: { assetKind: string; assetCodes: string[] }) {
+export function noticeTitle(
+  kind: NotificationKind,
+  request: { assetKind: string; assetCodes: string[] },
+): Title {
   const label = COLOCATION_LABELS.notification[kind];
   const asset = COLOCATION_LABELS.assetKind[request.assetKind as 'tower'];
   const codes = request.assetCodes.slice(0, 3).join(', ') + (request.assetCodes.length > 3 ? ', …' : '');
   return { vi: `${label.vi}: ${asset.vi} ${codes}`, en: `${label.en}: ${asset.en} ${codes}` };
 }
+
+/** One notice to every enabled user of `orgId`, as an INSERT … SELECT. */
+const toEveryUserOf = (tx: Sql, orgId: string, kind: NotificationKind, subjectId: string, title: Title) =>
+  orm(tx)
+    .insert(n)
+    .select(
+      orm(tx)
+        .select({
+          id: sql`gen_random_uuid()`.as('id'),
+          userId: users.id,
+          kind: sql`${kind}::text`.as('kind'),
+          subjectKind: sql`'colocation_request'`.as('subject_kind'),
+          subjectId: sql`${subjectId}::text::uuid`.as('subject_id'),
+          title: sql`${JSON.stringify(title)}::text::jsonb`.as('title'),
+          readAt: sql`NULL::timestamptz`.as('read_at'),
+          createdAt: sql`clock_timestamp()`.as('created_at'),
+        })
+        .from(users)
+        .where(and(eq(users.orgId, orgId), not(users.isDisabled))),
+    );
 
 /** Notifies every enabled user of `orgId` about a request, in the caller's transaction. */
 export async function notifyOrganisation(
@@ -28,12 +75,7 @@ export async function notifyOrganisation(
   kind: NotificationKind,
   request: { id: string; assetKind: string; assetCodes: string[] },
 ): Promise<void> {
-  await tx.query(
-    `INSERT INTO notifications (id, user_id, kind, subject_kind, subject_id, title)
-     SELECT gen_random_uuid(), u.id, $2, 'colocation_request', $3, $4::text::jsonb
-     FROM users u WHERE u.org_id = $1 AND NOT u.is_disabled`,
-    [orgId, kind, request.id, JSON.stringify(noticeTitle(kind, request))],
-  );
+  await toEveryUserOf(tx, orgId, kind, request.id, noticeTitle(kind, request));
 }
 
 /**
@@ -43,71 +85,63 @@ export async function notifyOrganisation(
  */
 export async function createDeadlineNotices(tx: Sql, orgId: string): Promise<void> {
   const dueBy = addWorkingDays(today(), DEADLINE_NOTICE_WORKING_DAYS);
-  const due = await tx.query<{ id: string; assetKind: string; assetCodes: string[] }>(
-    `UPDATE colocation_requests SET deadline_notified = true
-     WHERE owner_org_id = $1 AND status = 'submitted' AND NOT deadline_notified AND due_on <= $2::date
-     RETURNING id::text AS id, asset_kind AS "assetKind", to_jsonb(asset_codes) AS "assetCodes"`,
-    [orgId, dueBy],
-  );
+  const r = colocationRequests;
+  const due = await orm(tx)
+    .update(r)
+    .set({ deadlineNotified: true })
+    .where(
+      and(eq(r.ownerOrgId, orgId), eq(r.status, 'submitted'), not(r.deadlineNotified), lte(r.dueOn, dueBy)),
+    )
+    .returning({ id: r.id, assetKind: r.assetKind, assetCodes: r.assetCodes });
   for (const request of due) {
-    await tx.query(
-      `INSERT INTO notifications (id, user_id, kind, subject_kind, subject_id, title)
-       SELECT gen_random_uuid(), u.id, 'colocation_deadline', 'colocation_request', $2, $3::text::jsonb
-       FROM users u WHERE u.org_id = $1 AND NOT u.is_disabled
-       ON CONFLICT (user_id, subject_id) WHERE kind = 'colocation_deadline' DO NOTHING`,
-      [orgId, request.id, JSON.stringify(noticeTitle('colocation_deadline', request))],
-    );
+    const kind = 'colocation_deadline';
+    // One deadline notice per user and request (a partial unique index).
+    await toEveryUserOf(tx, orgId, kind, request.id, noticeTitle(kind, request)).onConflictDoNothing({
+      target: [n.userId, n.subjectId],
+      where: sql`${sql.identifier(n.kind.name)} = 'colocation_deadline'`,
+    });
   }
 }
 
 export async function listNotifications(
-  sql: Sql,
+  db: Sql,
   userId: string,
   limit: number,
   unreadOnly: boolean,
 ): Promise<{ items: Notification[]; unreadCount: number }> {
-  const items = await sql.query<Notification>(
-    `${SELECT_NOTIFICATION} WHERE user_id = $1 AND ($2::boolean = false OR read_at IS NULL)
-     ORDER BY created_at DESC, id DESC LIMIT $3`,
-    [userId, unreadOnly, limit],
-  );
-  const [count] = await sql.query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL',
-    [userId],
-  );
-  return { items, unreadCount: count?.n ?? 0 };
+  const items = await select(db, and(eq(n.userId, userId), unreadOnly ? isNull(n.readAt) : undefined), limit);
+  const [unread] = await orm(db)
+    .select({ n: count() })
+    .from(n)
+    .where(and(eq(n.userId, userId), isNull(n.readAt)));
+  return { items, unreadCount: unread?.n ?? 0 };
 }
 
 /** One of the user's notifications (undefined when it is not theirs). */
 export async function findNotification(
-  sql: Sql,
+  db: Sql,
   userId: string,
   id: string,
 ): Promise<Notification | undefined> {
-  const [row] = await sql.query<Notification>(`${SELECT_NOTIFICATION} WHERE id = $1 AND user_id = $2`, [
-    id,
-    userId,
-  ]);
+  const [row] = await select(db, and(eq(n.id, id), eq(n.userId, userId)));
   return row;
 }
 
 /** Marks one of the user's notifications read; undefined when it is not theirs. */
 export async function markRead(tx: Sql, userId: string, id: string): Promise<Notification | undefined> {
-  await tx.query(
-    'UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2',
-    [id, userId],
-  );
-  const [row] = await tx.query<Notification>(`${SELECT_NOTIFICATION} WHERE id = $1 AND user_id = $2`, [
-    id,
-    userId,
-  ]);
-  return row;
+  await orm(tx)
+    .update(n)
+    .set({ readAt: sql`coalesce(${n.readAt}, now())` })
+    .where(and(eq(n.id, id), eq(n.userId, userId)));
+  return findNotification(tx, userId, id);
 }
 
+/** Marks all the user's unread notifications read; how many it marked. */
 export async function markAllRead(tx: Sql, userId: string): Promise<number> {
-  const rows = await tx.query<{ id: string }>(
-    'UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL RETURNING id::text AS id',
-    [userId],
-  );
+  const rows = await orm(tx)
+    .update(n)
+    .set({ readAt: sql`now()` })
+    .where(and(eq(n.userId, userId), isNull(n.readAt)))
+    .returning({ id: n.id });
   return rows.length;
 }

@@ -1,31 +1,72 @@
 import { addWorkingDays, vietnamDate } from '@hatang/analysis';
-import type { ColocationRequest, ColocationStatus } from '@hatang/contracts';
-import { orm, type Sql } from '@hatang/db';
-import { ducts, poles, towers } from '@hatang/db/schema';
-import { inArray, sql } from 'drizzle-orm';
+import { type ColocationRequest, type ColocationStatus, colocationRequest } from '@hatang/contracts';
+import { geoJson, orm, type RowOf, type Sql } from '@hatang/db';
+import {
+  colocationOccupancies,
+  colocationRequests,
+  ducts,
+  organisations,
+  poles,
+  towers,
+} from '@hatang/db/schema';
+import { and, desc, eq, inArray, lt, not, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { isUuid } from '../../http/body.js';
-
-const ts = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** A request as stored; `overdue` is added on the way out (it depends on today). */
 export type StoredRequest = Omit<ColocationRequest, 'overdue'>;
 
-const SELECT_REQUEST = `SELECT r.id::text AS id, r.status, r.requester_org_id::text AS "requesterOrgId",
-    rq.name AS "requesterOrgName", r.owner_org_id::text AS "ownerOrgId", ow.name AS "ownerOrgName",
-    r.asset_kind AS "assetKind", r.target, to_jsonb(r.asset_codes) AS "assetCodes",
-    ST_AsGeoJSON(r.geom, 7)::jsonb->'coordinates' AS position, r.justification,
-    to_char(r.desired_start_date, 'YYYY-MM-DD') AS "desiredStartDate", r.source, r.capacity_check AS "capacityCheck",
-    ${ts('r.submitted_at')} AS "submittedAt", to_char(r.due_on, 'YYYY-MM-DD') AS "dueOn",
-    r.info_request AS "infoRequest", ${ts('r.answered_at')} AS "answeredAt", r.answered_by::text AS "answeredBy",
-    r.answer_note AS "answerNote", r.conditions, r.reject_reason AS "rejectReason",
-    r.rent_vnd_per_year::float8 AS "rentVndPerYear", r.tenancy_id::text AS "tenancyId",
-    (SELECT coalesce(jsonb_agg(o.id::text ORDER BY o.created_at, o.id), '[]'::jsonb)
-       FROM colocation_occupancies o WHERE o.request_id = r.id) AS "occupancyIds",
-    r.version, r.created_by::text AS "createdBy", ${ts('r.created_at')} AS "createdAt",
-    ${ts('r.updated_at')} AS "updatedAt"
-  FROM colocation_requests r
-  JOIN organisations rq ON rq.id = r.requester_org_id
-  JOIN organisations ow ON ow.id = r.owner_org_id`;
+const r = colocationRequests;
+const o = colocationOccupancies;
+const requester = alias(organisations, 'rq');
+const owner = alias(organisations, 'ow');
+
+const requestFields = {
+  id: r.id,
+  status: r.status,
+  requesterOrgId: r.requesterOrgId,
+  requesterOrgName: requester.name,
+  ownerOrgId: r.ownerOrgId,
+  ownerOrgName: owner.name,
+  assetKind: r.assetKind,
+  target: r.target,
+  assetCodes: r.assetCodes,
+  point: geoJson(r.geom, 7),
+  justification: r.justification,
+  desiredStartDate: r.desiredStartDate,
+  source: r.source,
+  capacityCheck: r.capacityCheck,
+  submittedAt: r.submittedAt,
+  dueOn: r.dueOn,
+  infoRequest: r.infoRequest,
+  answeredAt: r.answeredAt,
+  answeredBy: r.answeredBy,
+  answerNote: r.answerNote,
+  conditions: r.conditions,
+  rejectReason: r.rejectReason,
+  rentVndPerYear: r.rentVndPerYear,
+  tenancyId: r.tenancyId,
+  occupancyIds: sql<unknown>`(SELECT coalesce(jsonb_agg(${o.id}::text ORDER BY ${o.createdAt}, ${o.id}), '[]'::jsonb)
+    FROM ${o} WHERE ${o.requestId} = ${r.id})`,
+  version: r.version,
+  createdBy: r.createdBy,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+};
+
+/** The jsonb and text columns hold what the contract says (only this feature writes them); read as such. */
+const stored = colocationRequest.omit({ overdue: true, position: true });
+const toRequest = ({ point, ...row }: RowOf<typeof requestFields>): StoredRequest => ({
+  ...stored.parse(row),
+  position: point ? [point.coordinates[0] ?? 0, point.coordinates[1] ?? 0] : null,
+});
+
+const selectRequests = (db: Sql) =>
+  orm(db)
+    .select(requestFields)
+    .from(r)
+    .innerJoin(requester, eq(requester.id, r.requesterOrgId))
+    .innerJoin(owner, eq(owner.id, r.ownerOrgId));
 
 /** Today's date in Vietnam, `YYYY-MM-DD`. */
 export const today = () => vietnamDate(new Date());
@@ -40,13 +81,11 @@ export const withOverdue = (r: StoredRequest): ColocationRequest => ({ ...r, ove
 export const dueOnFor = (submittedAt: Date, workingDays: number) =>
   addWorkingDays(vietnamDate(submittedAt), workingDays);
 
-export async function findRequest(sql: Sql, id: string, lock = false): Promise<StoredRequest | undefined> {
+export async function findRequest(db: Sql, id: string, lock = false): Promise<StoredRequest | undefined> {
   if (!isUuid(id)) return undefined;
-  const rows = await sql.query<StoredRequest>(
-    `${SELECT_REQUEST} WHERE r.id = $1${lock ? ' FOR UPDATE OF r' : ''}`,
-    [id],
-  );
-  return rows[0];
+  const query = selectRequests(db).where(eq(r.id, id));
+  const [row] = lock ? await query.for('update', { of: r }) : await query;
+  return row && toRequest(row);
 }
 
 /** Whose requests a user lists: everyone's (planners, admins), or one organisation's boxes. */
@@ -59,27 +98,25 @@ export interface ListFilter {
 }
 
 /** Requests newest first. */
-export function listRequests(sql: Sql, scope: ListScope, filter: ListFilter): Promise<StoredRequest[]> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (clause: string, value: unknown) => {
-    params.push(value);
-    where.push(clause.replaceAll('?', `$${params.length}`));
-  };
-  if ('orgId' in scope) {
-    if (scope.box === 'incoming') add('r.owner_org_id = ?', scope.orgId);
-    else if (scope.box === 'outgoing') add('r.requester_org_id = ?', scope.orgId);
-    else add('(r.owner_org_id = ? OR r.requester_org_id = ?)', scope.orgId);
-  }
-  if (filter.status) add('r.status = ?', filter.status);
-  if (filter.overdue === true) add(`(r.status = 'submitted' AND r.due_on < ?::date)`, today());
-  if (filter.overdue === false) add(`NOT (r.status = 'submitted' AND r.due_on < ?::date)`, today());
-  params.push(filter.limit);
-  return sql.query<StoredRequest>(
-    `${SELECT_REQUEST} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY r.created_at DESC, r.id LIMIT $${params.length}`,
-    params,
-  );
+export async function listRequests(db: Sql, scope: ListScope, filter: ListFilter): Promise<StoredRequest[]> {
+  const isLate = and(eq(r.status, 'submitted'), lt(r.dueOn, today()));
+  const where: (SQL | undefined)[] = [
+    'orgId' in scope
+      ? scope.box === 'incoming'
+        ? eq(r.ownerOrgId, scope.orgId)
+        : scope.box === 'outgoing'
+          ? eq(r.requesterOrgId, scope.orgId)
+          : or(eq(r.ownerOrgId, scope.orgId), eq(r.requesterOrgId, scope.orgId))
+      : undefined,
+    filter.status ? eq(r.status, filter.status) : undefined,
+    filter.overdue === true ? isLate : undefined,
+    filter.overdue === false && isLate ? not(isLate) : undefined,
+  ];
+  const rows = await selectRequests(db)
+    .where(and(...where))
+    .orderBy(desc(r.createdAt), r.id)
+    .limit(filter.limit);
+  return rows.map(toRequest);
 }
 
 export interface NewRequest {
