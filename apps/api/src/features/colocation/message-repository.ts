@@ -28,16 +28,14 @@ export async function insertMessage(
 ): Promise<ColocationMessage> {
   const id = crypto.randomUUID();
   // clock_timestamp(): messages of one transaction (a step and its note) keep their order.
-  await orm(tx)
-    .insert(m)
-    .values({
-      id,
-      requestId,
-      authorId: author.userId,
-      authorOrgId: author.orgId,
-      text,
-      createdAt: sql`clock_timestamp()`,
-    });
+  await orm(tx).insert(m).values({
+    id,
+    requestId,
+    authorId: author.userId,
+    authorOrgId: author.orgId,
+    text,
+    createdAt: sql`clock_timestamp()`,
+  });
   const [message] = await selectMessages(tx, eq(m.id, id));
   if (!message) throw new Error('message vanished after insert');
   return message;

@@ -138,33 +138,21 @@ export interface NewRequest {
   createdBy: string | null;
 }
 
-export async function insertRequest(tx: Sql, r: NewRequest): Promise<void> {
-  await tx.query(
-    `INSERT INTO colocation_requests (id, status, requester_org_id, owner_org_id, asset_kind, asset_ids, asset_codes,
-       target, geom, justification, desired_start_date, source, capacity_check, submitted_at, due_on, created_by)
-     VALUES ($1, 'submitted', $2, $3, $4, ARRAY(SELECT jsonb_array_elements_text($5::text::jsonb)::uuid),
-       ARRAY(SELECT jsonb_array_elements_text($6::text::jsonb)), $7::text::jsonb,
-       CASE WHEN $8::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint($8::float8, $9::float8), 4326) END,
-       $10, $11, $12, $13::text::jsonb, $14, $15, $16)`,
-    [
-      r.id,
-      r.requesterOrgId,
-      r.ownerOrgId,
-      r.assetKind,
-      JSON.stringify(r.assetIds),
-      JSON.stringify(r.assetCodes),
-      JSON.stringify(r.target),
-      r.position?.[0] ?? null,
-      r.position?.[1] ?? null,
-      r.justification,
-      r.desiredStartDate,
-      r.source,
-      JSON.stringify(r.capacityCheck),
-      r.submittedAt.toISOString(),
-      r.dueOn,
-      r.createdBy,
-    ],
-  );
+/** A jsonb value as a parameter: sent as text, so no driver encodes it twice. */
+const jsonb = (value: unknown) => sql`${JSON.stringify(value)}::text::jsonb`;
+
+export async function insertRequest(tx: Sql, request: NewRequest): Promise<void> {
+  const { position, target, capacityCheck, submittedAt, ...fields } = request;
+  await orm(tx)
+    .insert(r)
+    .values({
+      ...fields,
+      status: 'submitted',
+      target: jsonb(target),
+      capacityCheck: jsonb(capacityCheck),
+      geom: position ? { type: 'Point', coordinates: position } : null,
+      submittedAt: submittedAt.toISOString(),
+    });
 }
 
 export interface RequestChange {
@@ -185,42 +173,32 @@ export interface RequestChange {
 
 /** Moves a request to `status` (the caller checked the transition) and bumps its version. */
 export async function updateRequest(tx: Sql, id: string, change: RequestChange): Promise<void> {
-  await tx.query(
-    `UPDATE colocation_requests SET status = $2,
-       info_request = CASE WHEN $3::boolean THEN $4 ELSE info_request END,
-       submitted_at = CASE WHEN $5::boolean THEN $6::timestamptz ELSE submitted_at END,
-       due_on = CASE WHEN $5::boolean THEN $7::date ELSE due_on END,
-       deadline_notified = CASE WHEN $5::boolean THEN false ELSE deadline_notified END,
-       answered_at = CASE WHEN $8::boolean THEN now() ELSE answered_at END,
-       answered_by = CASE WHEN $8::boolean THEN $9::uuid ELSE answered_by END,
-       answer_note = CASE WHEN $8::boolean THEN $10 ELSE answer_note END,
-       conditions = CASE WHEN $8::boolean THEN $11::text::jsonb ELSE conditions END,
-       reject_reason = CASE WHEN $8::boolean THEN $12 ELSE reject_reason END,
-       rent_vnd_per_year = CASE WHEN $8::boolean THEN $13::bigint ELSE rent_vnd_per_year END,
-       tenancy_id = CASE WHEN $14::boolean THEN $15::uuid ELSE tenancy_id END,
-       capacity_check = CASE WHEN $16::boolean THEN $17::text::jsonb ELSE capacity_check END,
-       version = version + 1, updated_at = now()
-     WHERE id = $1`,
-    [
-      id,
-      change.status,
-      change.infoRequest !== undefined,
-      change.infoRequest ?? null,
-      change.resubmit !== undefined,
-      change.resubmit?.at.toISOString() ?? null,
-      change.resubmit?.dueOn ?? null,
-      change.answer !== undefined,
-      change.answer?.by ?? null,
-      change.answer?.note ?? null,
-      JSON.stringify(change.answer?.conditions ?? []),
-      change.answer?.rejectReason ?? null,
-      change.answer?.rentVndPerYear ?? null,
-      change.tenancyId !== undefined,
-      change.tenancyId ?? null,
-      change.capacityCheck !== undefined,
-      JSON.stringify(change.capacityCheck ?? null),
-    ],
-  );
+  const { resubmit, answer } = change;
+  await orm(tx)
+    .update(r)
+    .set({
+      status: change.status,
+      ...(change.infoRequest === undefined ? {} : { infoRequest: change.infoRequest }),
+      // Submitted again: the deadline restarts, and so does its notice.
+      ...(resubmit
+        ? { submittedAt: resubmit.at.toISOString(), dueOn: resubmit.dueOn, deadlineNotified: false }
+        : {}),
+      ...(answer
+        ? {
+            answeredAt: sql`now()`,
+            answeredBy: answer.by,
+            answerNote: answer.note,
+            conditions: jsonb(answer.conditions),
+            rejectReason: answer.rejectReason,
+            rentVndPerYear: answer.rentVndPerYear,
+          }
+        : {}),
+      ...(change.tenancyId === undefined ? {} : { tenancyId: change.tenancyId }),
+      ...(change.capacityCheck === undefined ? {} : { capacityCheck: jsonb(change.capacityCheck) }),
+      version: sql`${r.version} + 1`,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(r.id, id));
 }
 
 const ASSET_TABLES = { tower: towers, pole: poles, duct: ducts };

@@ -7,8 +7,10 @@ import {
   type TowerCapacityFacts,
   towerCapacity,
 } from '@hatang/analysis';
-import type { CapacityCheck, ColocationTarget } from '@hatang/contracts';
-import type { Sql } from '@hatang/db';
+import { assetStatus, type CapacityCheck, type ColocationTarget } from '@hatang/contracts';
+import { geoJson, orm, type Sql } from '@hatang/db';
+import { colocationOccupancies, ducts, poles, tenancies, towers } from '@hatang/db/schema';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { validationFailed } from '../../errors.js';
 
 /** What the target is and whether the request fits it now. */
@@ -23,6 +25,10 @@ export interface TargetState {
   verdict: CapacityVerdict;
   facts: { tower?: TowerCapacityFacts; pole?: PoleCapacityFacts; ducts?: DuctCapacityFacts[] };
 }
+
+/** A GeoJSON point's `[lng, lat]`. */
+type Point = { type: 'Point'; coordinates: number[] };
+const lngLat = (point: Point): [number, number] => [point.coordinates[0] ?? 0, point.coordinates[1] ?? 0];
 
 const notFound = (path: (string | number)[], what: string) =>
   validationFailed([{ path, message: `${what} not found` }]);
@@ -39,48 +45,64 @@ export async function loadTarget(
   requesterOrgId: string,
   lock = false,
 ): Promise<TargetState> {
-  const forUpdate = lock ? ' FOR UPDATE' : '';
   if (target.kind === 'tower') {
-    const [t] = await tx.query<TowerCapacityFacts & { code: string; position: [number, number] }>(
-      `SELECT id::text AS id, code, owner_org_id::text AS "ownerOrgId", status, height_m AS "heightM",
-         antenna_slots_total AS "antennaSlotsTotal", tenants_max AS "tenantsMax",
-         ST_AsGeoJSON(geom, 7)::jsonb->'coordinates' AS position
-       FROM towers WHERE id = $1${forUpdate}`,
-      [target.id],
-    );
+    const query = orm(tx)
+      .select({
+        id: towers.id,
+        code: towers.code,
+        ownerOrgId: towers.ownerOrgId,
+        status: towers.status,
+        heightM: towers.heightM,
+        antennaSlotsTotal: towers.antennaSlotsTotal,
+        tenantsMax: towers.tenantsMax,
+        point: geoJson(towers.geom, 7),
+      })
+      .from(towers)
+      .where(eq(towers.id, target.id));
+    const [t] = lock ? await query.for('update') : await query;
     if (!t) throw notFound(['target', 'id'], 'Tower');
-    const tenants = await tx.query<{ operatorOrgId: string; antennaCount: number }>(
-      `SELECT operator_org_id::text AS "operatorOrgId", antenna_count AS "antennaCount" FROM tenancies WHERE tower_id = $1`,
-      [t.id],
-    );
-    const tower: TowerCapacityFacts = { ...t, heightM: Number(t.heightM), tenants };
+    // Read after the lock: an acceptance that committed first is counted.
+    const tenants = await orm(tx)
+      .select({ operatorOrgId: tenancies.operatorOrgId, antennaCount: tenancies.antennaCount })
+      .from(tenancies)
+      .where(eq(tenancies.towerId, t.id));
+    const { point, code, ...facts } = t;
+    const tower: TowerCapacityFacts = { ...facts, status: assetStatus.parse(facts.status), tenants };
     return {
       ownerOrgId: t.ownerOrgId,
       assetIds: [t.id],
-      assetCodes: [t.code],
-      position: t.position,
+      assetCodes: [code],
+      position: lngLat(point),
       pathLengthM: null,
       verdict: towerCapacity(tower, { requesterOrgId, ...target }),
       facts: { tower },
     };
   }
   if (target.kind === 'pole') {
-    const [p] = await tx.query<PoleCapacityFacts & { code: string; position: [number, number] }>(
-      `SELECT id::text AS id, code, owner_org_id::text AS "ownerOrgId", status,
-         attachments_used AS "attachmentsUsed", attachments_max AS "attachmentsMax",
-         ST_AsGeoJSON(geom, 7)::jsonb->'coordinates' AS position
-       FROM poles WHERE id = $1${forUpdate}`,
-      [target.id],
-    );
+    const query = orm(tx)
+      .select({
+        id: poles.id,
+        code: poles.code,
+        ownerOrgId: poles.ownerOrgId,
+        status: poles.status,
+        attachmentsUsed: poles.attachmentsUsed,
+        attachmentsMax: poles.attachmentsMax,
+        point: geoJson(poles.geom, 7),
+      })
+      .from(poles)
+      .where(eq(poles.id, target.id));
+    const [p] = lock ? await query.for('update') : await query;
     if (!p) throw notFound(['target', 'id'], 'Pole');
+    const { point, code, ...facts } = p;
+    const pole: PoleCapacityFacts = { ...facts, status: assetStatus.parse(facts.status) };
     return {
       ownerOrgId: p.ownerOrgId,
       assetIds: [p.id],
-      assetCodes: [p.code],
-      position: p.position,
+      assetCodes: [code],
+      position: lngLat(point),
       pathLengthM: null,
-      verdict: poleCapacity(p, { requesterOrgId, attachmentCount: target.attachmentCount }),
-      facts: { pole: p },
+      verdict: poleCapacity(pole, { requesterOrgId, attachmentCount: target.attachmentCount }),
+      facts: { pole },
     };
   }
   const ids = [...new Set(target.ids)];
@@ -88,14 +110,27 @@ export async function loadTarget(
     throw validationFailed([
       { path: ['target', 'ids'], message: 'a duct segment appears twice in the path' },
     ]);
-  const rows = await tx.query<DuctCapacityFacts & { middle: [number, number]; lengthM: number }>(
-    `SELECT id::text AS id, code, owner_org_id::text AS "ownerOrgId", status, tubes_used AS "tubesUsed",
-       tubes_total AS "tubesTotal", ST_AsGeoJSON(ST_LineInterpolatePoint(geom, 0.5), 7)::jsonb->'coordinates' AS middle,
-       ST_Length(geom::geography) AS "lengthM"
-     FROM ducts WHERE id = ANY(ARRAY(SELECT jsonb_array_elements_text($1::text::jsonb)::uuid))
-     ORDER BY id${forUpdate}`,
-    [JSON.stringify(ids)],
-  );
+  // In id order, so two acceptances on overlapping paths lock their rows alike (no deadlock).
+  const query = orm(tx)
+    .select({
+      id: ducts.id,
+      code: ducts.code,
+      ownerOrgId: ducts.ownerOrgId,
+      status: ducts.status,
+      tubesUsed: ducts.tubesUsed,
+      tubesTotal: ducts.tubesTotal,
+      middle: sql<Point>`ST_AsGeoJSON(ST_LineInterpolatePoint(${ducts.geom}, 0.5), 7)::json`.mapWith(
+        (value: Point | string) => (typeof value === 'string' ? (JSON.parse(value) as Point) : value),
+      ),
+      lengthM: sql<number>`ST_Length(${ducts.geom}::geography)`.mapWith(Number),
+    })
+    .from(ducts)
+    .where(inArray(ducts.id, ids))
+    .orderBy(ducts.id);
+  const rows = (lock ? await query.for('update') : await query).map((row) => ({
+    ...row,
+    status: assetStatus.parse(row.status),
+  }));
   const byId = new Map(rows.map((r) => [r.id, r]));
   const missing = ids.flatMap((id, i) => (byId.has(id) ? [] : [i]));
   if (missing.length)
@@ -116,7 +151,7 @@ export async function loadTarget(
     ownerOrgId: first.ownerOrgId,
     assetIds: ids,
     assetCodes: segments.map((s) => s.code),
-    position: first.middle,
+    position: lngLat(first.middle),
     pathLengthM: segments.reduce((sum, s) => sum + Number(s.lengthM), 0),
     verdict: ductPathCapacity(segments, { requesterOrgId, tubes: target.tubes }),
     facts: { ducts: segments },
@@ -144,56 +179,65 @@ export async function occupy(
   request: { id: string; requesterOrgId: string; ownerOrgId: string; target: ColocationTarget },
 ): Promise<Occupation> {
   const target = request.target;
-  const occupancy = async (kind: string, assetId: string, units: number, tenancyId: string | null) => {
+  const db = orm(tx);
+  const occupancy = async (assetKind: string, assetId: string, units: number, tenancyId: string | null) => {
     const id = crypto.randomUUID();
-    await tx.query(
-      `INSERT INTO colocation_occupancies (id, request_id, asset_kind, asset_id, owner_org_id, operator_org_id, units, tenancy_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [id, request.id, kind, assetId, request.ownerOrgId, request.requesterOrgId, units, tenancyId],
-    );
+    await db.insert(colocationOccupancies).values({
+      id,
+      requestId: request.id,
+      assetKind,
+      assetId,
+      ownerOrgId: request.ownerOrgId,
+      operatorOrgId: request.requesterOrgId,
+      units,
+      tenancyId,
+    });
     return id;
   };
   if (target.kind === 'tower') {
-    const [existing] = await tx.query<{ id: string }>(
-      `UPDATE tenancies SET antenna_count = antenna_count + $3,
-         technologies = CASE WHEN $4 = ANY(technologies) THEN technologies ELSE technologies || $4::text END
-       WHERE tower_id = $1 AND operator_org_id = $2 RETURNING id::text AS id`,
-      [target.id, request.requesterOrgId, target.antennaCount, target.technology],
-    );
+    const t = tenancies;
+    const [existing] = await db
+      .update(t)
+      .set({
+        antennaCount: sql`${t.antennaCount} + ${target.antennaCount}`,
+        technologies: sql`CASE WHEN ${target.technology}::text = ANY(${t.technologies}) THEN ${t.technologies}
+          ELSE ${t.technologies} || ${target.technology}::text END`,
+      })
+      .where(and(eq(t.towerId, target.id), eq(t.operatorOrgId, request.requesterOrgId)))
+      .returning({ id: t.id });
     let tenancyId = existing?.id;
     if (!tenancyId) {
       tenancyId = crypto.randomUUID();
-      await tx.query(
-        `INSERT INTO tenancies (id, tower_id, operator_org_id, technologies, antenna_count, mount_height_m, since)
-         VALUES ($1, $2, $3, ARRAY[$4::text], $5, $6, (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)`,
-        [
-          tenancyId,
-          target.id,
-          request.requesterOrgId,
-          target.technology,
-          target.antennaCount,
-          target.mountHeightM,
-        ],
-      );
+      await db.insert(t).values({
+        id: tenancyId,
+        towerId: target.id,
+        operatorOrgId: request.requesterOrgId,
+        technologies: sql`ARRAY[${target.technology}::text]`,
+        antennaCount: target.antennaCount,
+        mountHeightM: target.mountHeightM,
+        since: sql`(now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`,
+      });
     }
-    await tx.query('UPDATE towers SET updated_at = now() WHERE id = $1', [target.id]);
+    await db.update(towers).set({ updatedAt: sql`now()` }).where(eq(towers.id, target.id));
     return { tenancyId, occupancyIds: [await occupancy('tower', target.id, target.antennaCount, tenancyId)] };
   }
   if (target.kind === 'pole') {
-    await tx.query(
-      'UPDATE poles SET attachments_used = attachments_used + $2, updated_at = now() WHERE id = $1',
-      [target.id, target.attachmentCount],
-    );
+    await db
+      .update(poles)
+      .set({
+        attachmentsUsed: sql`${poles.attachmentsUsed} + ${target.attachmentCount}`,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(poles.id, target.id));
     return {
       tenancyId: null,
       occupancyIds: [await occupancy('pole', target.id, target.attachmentCount, null)],
     };
   }
-  await tx.query(
-    `UPDATE ducts SET tubes_used = tubes_used + $2, updated_at = now()
-     WHERE id = ANY(ARRAY(SELECT jsonb_array_elements_text($1::text::jsonb)::uuid))`,
-    [JSON.stringify(target.ids), target.tubes],
-  );
+  await db
+    .update(ducts)
+    .set({ tubesUsed: sql`${ducts.tubesUsed} + ${target.tubes}`, updatedAt: sql`now()` })
+    .where(inArray(ducts.id, target.ids));
   const occupancyIds: string[] = [];
   for (const id of target.ids) occupancyIds.push(await occupancy('duct', id, target.tubes, null));
   return { tenancyId: null, occupancyIds };
