@@ -1,3 +1,4 @@
+/** Co-location requests' reads and writes (table `colocation_requests`, with both organisations' names). */
 import { addWorkingDays, vietnamDate } from '@hatang/analysis';
 import { type ColocationRequest, type ColocationStatus, colocationRequest } from '@hatang/contracts';
 import { geoJson, orm, type RowOf, type Sql } from '@hatang/db';
