@@ -165,10 +165,8 @@ describe('filing a request', () => {
     expect(r.assetCodes).toHaveLength(3);
   });
 
-  it('takes the response period from HATANG_COLOCATION_RESPONSE_DAYS', async () => {
-    process.env.HATANG_COLOCATION_RESPONSE_DAYS = '5';
-    const shortApp = createApp({ db, auth: { scryptN: TEST_SCRYPT_N } });
-    delete process.env.HATANG_COLOCATION_RESPONSE_DAYS;
+  it('takes the response period the server was configured with', async () => {
+    const shortApp = createApp({ db, auth: { scryptN: TEST_SCRYPT_N }, colocationResponseWorkingDays: 5 });
     const tower = await insertTower(db, orgB, here());
     const r = await call<Request>(shortApp, 'POST', '/api/v1/colocation-requests', {
       as: editorA,

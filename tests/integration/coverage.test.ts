@@ -72,6 +72,7 @@ function app_(planner: { id: string; orgId: string }) {
       adminUnits: new AdminUnitList(db),
       coverage,
       analysis,
+      colocationResponseWorkingDays: 15,
     });
     await next();
   });

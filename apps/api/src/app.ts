@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assetResources, streets } from '@hatang/contracts';
+import { assetResources, DEFAULT_RESPONSE_WORKING_DAYS, streets } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -35,7 +35,6 @@ import { anonymousHeavyReads, type RateLimitOptions } from './middleware/rate-li
 import { requestIds } from './middleware/request-ids.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { authorize } from './policy/authorize.js';
-import { colocationRoutes } from './routes/colocation.js';
 import { exportRoutes } from './routes/exports.js';
 import { featureRoutes } from './routes/features.js';
 import { type ImportRouteOptions, importRoutes } from './routes/imports.js';
@@ -78,6 +77,8 @@ export interface AppDeps {
   uploads?: ParsePool;
   /** The compute pool for exports and print maps (default: 2 workers); close it on shutdown. */
   compute?: ComputePool;
+  /** Working days an owner has to answer a co-location request (default 15). */
+  colocationResponseWorkingDays?: number;
   /** An embedded database with no users yet: the one-time first-admin setup (server.ts). */
   firstAdmin?: FirstAdminSetup;
 }
@@ -117,7 +118,14 @@ export function createApp(deps: AppDeps) {
     return next();
   });
   const authOptions = resolveAuthOptions(deps.auth);
-  const services: Services = { db, auth: authOptions, adminUnits: new AdminUnitList(db), coverage, analysis };
+  const services: Services = {
+    db,
+    auth: authOptions,
+    adminUnits: new AdminUnitList(db),
+    coverage,
+    analysis,
+    colocationResponseWorkingDays: deps.colocationResponseWorkingDays ?? DEFAULT_RESPONSE_WORKING_DAYS,
+  };
   app.use('*', (c, next) => {
     c.set('services', services);
     return next();
@@ -173,7 +181,6 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1', planExportRoutes(db, compute));
   app.route('/api/v1', indicatorRoutes(db, analysis));
   app.route('/api/v1', permitRoutes(db));
-  app.route('/api/v1', colocationRoutes(db));
   app.route('/api/v1/imports', importRoutes(db, uploads, compute, deps.imports));
   app.route('/api/v1/exports', exportRoutes(compute));
   app.route('/tiles', tileRoutes(db));

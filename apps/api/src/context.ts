@@ -38,4 +38,6 @@ export interface Services {
   coverage: CoverageService;
   /** The analysis worker thread (route planning, indicator reports: heavy work off this thread). */
   analysis: AnalysisThread;
+  /** Working days an owner has to answer a co-location request (HATANG_COLOCATION_RESPONSE_DAYS). */
+  colocationResponseWorkingDays: number;
 }

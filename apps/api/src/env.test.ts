@@ -17,3 +17,17 @@ describe('where the server listens', () => {
     expect(listenHost(readEnv({ HATANG_DEMO: '0' })).host).toBe('0.0.0.0');
   });
 });
+
+describe('the co-location response period', () => {
+  it('is 15 working days unless HATANG_COLOCATION_RESPONSE_DAYS says otherwise', () => {
+    expect(readEnv({}).HATANG_COLOCATION_RESPONSE_DAYS).toBe(15);
+    expect(readEnv({ HATANG_COLOCATION_RESPONSE_DAYS: '5' }).HATANG_COLOCATION_RESPONSE_DAYS).toBe(5);
+  });
+
+  it('refuses a period that is not a positive whole number of days', () => {
+    for (const bad of ['0', '-3', '2.5', 'two'])
+      expect(() => readEnv({ HATANG_COLOCATION_RESPONSE_DAYS: bad })).toThrow(
+        /HATANG_COLOCATION_RESPONSE_DAYS/,
+      );
+  });
+});

@@ -1,5 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_RESPONSE_WORKING_DAYS } from '@hatang/contracts';
 import { defaultParseLimits } from '@hatang/geo/formats';
 import { z } from 'zod';
 import { defaultHeavyWork, defaultLoadShedding } from './http/admission.js';
@@ -67,6 +68,8 @@ const schema = z.object({
   HATANG_COMPUTE_HEAP_MB: count(defaultComputeOptions.workerHeapMb),
   /** Heap of the analysis worker thread (coverage models), MB (default 4096). */
   HATANG_ANALYSIS_HEAP_MB: count(4096),
+  /** Working days an owner has to answer a co-location request (default 15). */
+  HATANG_COLOCATION_RESPONSE_DAYS: count(DEFAULT_RESPONSE_WORKING_DAYS),
   /** Structured log level on stdout: access lines are `info` (default `info`). */
   HATANG_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   // Limits on untrusted uploads (issue #15): what one file may make the server do.

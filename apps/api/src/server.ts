@@ -87,6 +87,7 @@ async function main() {
     auth: { trustProxy: env.HATANG_TRUST_PROXY },
     rateLimits: rateLimitsOf(env),
     logger: createLogger(env.HATANG_LOG_LEVEL),
+    colocationResponseWorkingDays: env.HATANG_COLOCATION_RESPONSE_DAYS,
     ...admissionOf(env),
     ...(firstAdmin ? { firstAdmin } : {}),
   });

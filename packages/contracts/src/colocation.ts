@@ -226,19 +226,21 @@ export const occupancyListQuery = z.strictObject({
 });
 
 /** What an accepted request holds on one asset: antennas (tower), attachments (pole) or tubes (duct segment). */
-export interface ColocationOccupancy {
-  id: string;
-  requestId: string;
-  assetKind: ColocationAssetKind;
-  assetId: string;
-  assetCode: string | null;
-  ownerOrgId: string;
-  operatorOrgId: string;
-  operatorOrgName: string;
-  units: number;
-  tenancyId: string | null;
-  createdAt: string;
-}
+export const colocationOccupancy = z.object({
+  id: z.string(),
+  requestId: z.string(),
+  assetKind: colocationAssetKind,
+  assetId: z.string(),
+  assetCode: z.string().nullable(),
+  ownerOrgId: z.string(),
+  operatorOrgId: z.string(),
+  operatorOrgName: z.string(),
+  units: z.number().int(),
+  tenancyId: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type ColocationOccupancy = z.infer<typeof colocationOccupancy>;
+export const colocationOccupancyList = z.object({ items: z.array(colocationOccupancy) });
 
 /** `GET /api/v1/notifications`. */
 export const notificationListQuery = z.strictObject({
@@ -263,112 +265,136 @@ export const capacityReasonCode = z.enum([
 ]);
 export type CapacityReasonCode = z.infer<typeof capacityReasonCode>;
 
-export interface CapacityReason {
-  code: CapacityReasonCode;
-  message: Labels;
-  assetId: string;
-}
-export interface CapacityCheck {
-  fits: boolean;
-  reasons: CapacityReason[];
+const labels = z.object({ vi: z.string(), en: z.string() });
+
+export const capacityReason = z.object({ code: capacityReasonCode, message: labels, assetId: z.string() });
+export type CapacityReason = z.infer<typeof capacityReason>;
+export const capacityCheck = z.object({
+  fits: z.boolean(),
+  reasons: z.array(capacityReason),
   /** When the check ran (ISO 8601). */
-  checkedAt: string;
-}
+  checkedAt: z.string(),
+});
+export type CapacityCheck = z.infer<typeof capacityCheck>;
 
 /** A request as the API returns it. */
-export interface ColocationRequest {
-  id: string;
-  status: ColocationStatus;
-  requesterOrgId: string;
-  requesterOrgName: string;
-  ownerOrgId: string;
-  ownerOrgName: string;
-  assetKind: ColocationAssetKind;
+export const colocationRequest = z.object({
+  id: z.string(),
+  status: colocationStatus,
+  requesterOrgId: z.string(),
+  requesterOrgName: z.string(),
+  ownerOrgId: z.string(),
+  ownerOrgName: z.string(),
+  assetKind: colocationAssetKind,
   /** The target as requested (tower/pole `id`, duct `ids`, with the quantities). */
-  target: ColocationTarget;
+  target: colocationTarget,
   /** Codes of the target assets, in the target's order. */
-  assetCodes: string[];
-  /** Where the target is: the tower or pole, or the middle of the duct path's first segment. */
-  position: [number, number] | null;
-  justification: string;
-  desiredStartDate: string;
-  source: z.infer<typeof colocationSource>;
-  capacityCheck: CapacityCheck;
+  assetCodes: z.array(z.string()),
+  /** Where the target is, `[lng, lat]`: the tower or pole, or the middle of the duct path's first segment. */
+  position: z.tuple([z.number(), z.number()]).nullable(),
+  justification: z.string(),
+  desiredStartDate: z.string(),
+  source: colocationSource,
+  capacityCheck,
   /** Last submission (creation or the requester's response to an info request), ISO 8601. */
-  submittedAt: string;
+  submittedAt: z.string(),
   /** The owner's answer is due by the end of this day (YYYY-MM-DD, Asia/Ho_Chi_Minh calendar days). */
-  dueOn: string;
-  overdue: boolean;
+  dueOn: z.string(),
+  overdue: z.boolean(),
   /** The owner's last request for information. */
-  infoRequest: string | null;
-  answeredAt: string | null;
-  answeredBy: string | null;
-  answerNote: string | null;
-  conditions: string[];
-  rejectReason: ColocationRejectReason | null;
-  rentVndPerYear: number | null;
+  infoRequest: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  answeredBy: z.string().nullable(),
+  answerNote: z.string().nullable(),
+  conditions: z.array(z.string()),
+  rejectReason: colocationRejectReason.nullable(),
+  rentVndPerYear: z.number().nullable(),
   /** What acceptance created: the tenancy (tower) and the occupancy rows. */
-  tenancyId: string | null;
-  occupancyIds: string[];
-  version: number;
-  createdBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+  tenancyId: z.string().nullable(),
+  occupancyIds: z.array(z.string()),
+  version: z.number().int(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ColocationRequest = z.infer<typeof colocationRequest>;
+export const colocationRequestList = z.object({ items: z.array(colocationRequest) });
 
-export interface ColocationMessage {
-  id: string;
-  requestId: string;
-  authorId: string | null;
-  authorName: string | null;
-  authorOrgId: string | null;
-  text: string;
-  createdAt: string;
-}
+export const colocationMessage = z.object({
+  id: z.string(),
+  requestId: z.string(),
+  authorId: z.string().nullable(),
+  authorName: z.string().nullable(),
+  authorOrgId: z.string().nullable(),
+  text: z.string(),
+  createdAt: z.string(),
+});
+export type ColocationMessage = z.infer<typeof colocationMessage>;
+export const colocationMessageList = z.object({ items: z.array(colocationMessage) });
 
 /** The cost-based rent (Joint Circular 210/2013/TTLT-BTC-BXD-BTTTT), VND. */
-export interface RentSuggestion {
-  assetKind: ColocationAssetKind;
-  inputs: {
-    investmentVnd: number;
-    lifeYears: number;
-    omPerYearVnd: number;
-    tenants: number;
-    shares: number;
-    profitMarginPct: number;
-  };
+export const rentSuggestion = z.object({
+  assetKind: colocationAssetKind,
+  inputs: z.object({
+    investmentVnd: z.number(),
+    lifeYears: z.number(),
+    omPerYearVnd: z.number(),
+    tenants: z.number(),
+    shares: z.number(),
+    profitMarginPct: z.number(),
+  }),
   /** Which inputs are defaults (not given in the query). */
-  defaulted: string[];
-  depreciationPerYearVnd: number;
-  costPerYearVnd: number;
-  costPerShareVnd: number;
-  rentPerYearVnd: number;
-  rentPerMonthVnd: number;
-  formula: Labels;
-}
+  defaulted: z.array(z.string()),
+  depreciationPerYearVnd: z.number(),
+  costPerYearVnd: z.number(),
+  costPerShareVnd: z.number(),
+  rentPerYearVnd: z.number(),
+  rentPerMonthVnd: z.number(),
+  formula: labels,
+});
+export type RentSuggestion = z.infer<typeof rentSuggestion>;
 
-export interface OversightRow {
-  ownerOrgId: string;
-  ownerOrgName: string;
-  received: number;
-  answered: number;
-  pending: number;
+export const oversightRow = z.object({
+  ownerOrgId: z.string(),
+  ownerOrgName: z.string(),
+  received: z.number().int(),
+  answered: z.number().int(),
+  pending: z.number().int(),
   /** Median calendar days from submission to answer (answered requests only), or null. */
-  medianDaysToAnswer: number | null;
+  medianDaysToAnswer: z.number().nullable(),
   /** Accepted (with or without conditions) / answered (accepted + rejected), 0–1, or null. */
-  acceptanceRate: number | null;
-  overdue: number;
-}
+  acceptanceRate: z.number().nullable(),
+  overdue: z.number().int(),
+});
+export type OversightRow = z.infer<typeof oversightRow>;
+/** The oversight table with the response period it measures against, working days. */
+export const oversightTable = z.object({
+  items: z.array(oversightRow),
+  responseWorkingDays: z.number().int(),
+});
 
-export interface OversightMapProperties {
-  id: string;
-  status: ColocationStatus;
-  assetKind: ColocationAssetKind;
-  ownerOrgName: string;
-  requesterOrgName: string;
-  dueOn: string;
-  overdue: boolean;
-}
+export const oversightMapProperties = z.object({
+  id: z.string(),
+  status: colocationStatus,
+  assetKind: colocationAssetKind,
+  ownerOrgName: z.string(),
+  requesterOrgName: z.string(),
+  dueOn: z.string(),
+  overdue: z.boolean(),
+});
+export type OversightMapProperties = z.infer<typeof oversightMapProperties>;
+/** Pending requests as points (`[lng, lat]`) at their target. */
+export const oversightMap = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      id: z.string(),
+      geometry: z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]) }),
+      properties: oversightMapProperties,
+    }),
+  ),
+});
 
 export const notificationKind = z.enum([
   'colocation_new',
@@ -378,15 +404,20 @@ export const notificationKind = z.enum([
 ]);
 export type NotificationKind = z.infer<typeof notificationKind>;
 
-export interface Notification {
-  id: string;
-  kind: NotificationKind;
-  subjectKind: 'colocation_request';
-  subjectId: string;
-  title: Labels;
-  readAt: string | null;
-  createdAt: string;
-}
+export const notification = z.object({
+  id: z.string(),
+  kind: notificationKind,
+  subjectKind: z.literal('colocation_request'),
+  subjectId: z.string(),
+  title: labels,
+  readAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Notification = z.infer<typeof notification>;
+/** The user's notifications, newest first, with how many are unread. */
+export const notificationList = z.object({ items: z.array(notification), unreadCount: z.number().int() });
+/** `POST /notifications/read-all`: how many were marked read. */
+export const notificationsMarkedRead = z.object({ updated: z.number().int() });
 
 /** Labels for everything a user sees, Vietnamese and English. */
 export const COLOCATION_LABELS = {

@@ -5,6 +5,7 @@ export * from './assets.js';
 export * from './attachment-endpoints.js';
 export * from './auth.js';
 export * from './colocation.js';
+export * from './colocation-endpoints.js';
 export * from './common.js';
 export * from './context.js';
 export * from './context-endpoints.js';

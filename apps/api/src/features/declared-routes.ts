@@ -6,6 +6,7 @@
 import type { RouteDefinition } from '../http/define-route.js';
 import { accountRoutes } from './accounts/account-routes.js';
 import { analysisRoutes } from './analysis/analysis-routes.js';
+import { colocationRoutes } from './colocation/colocation-routes.js';
 import { contextRoutes } from './context/context-routes.js';
 import { sharingRoutes } from './sharing/sharing-routes.js';
 import { siteRoutes } from './sites/site-routes.js';
@@ -18,4 +19,5 @@ export const DECLARED_ROUTES: readonly RouteDefinition[] = [
   ...siteRoutes,
   ...violationRoutes,
   ...sharingRoutes,
+  ...colocationRoutes,
 ];

@@ -1,5 +1,4 @@
 import { assetResources } from '@hatang/contracts';
-import { COLOCATION_ROUTE_POLICIES } from '../colocation/colocation-policies.js';
 import { DECLARED_ROUTES } from '../features/declared-routes.js';
 import { IMPORT_EXPORT_ROUTE_POLICIES } from '../imports/route-policies.js';
 import { INDICATOR_ROUTE_POLICIES } from '../indicators/indicator-policies.js';
@@ -46,7 +45,6 @@ export const ROUTE_POLICIES: ReadonlyMap<string, RoutePolicy> = new Map([
   ...PLAN_EXPORT_ROUTE_POLICIES,
   ...INDICATOR_ROUTE_POLICIES,
   ...PERMIT_ROUTE_POLICIES,
-  ...COLOCATION_ROUTE_POLICIES,
   ...IMPORT_EXPORT_ROUTE_POLICIES,
   // Tiles and OGC API – Features: readable by anyone; each handler redacts to the viewer's tier.
   ...entries('tiles', [

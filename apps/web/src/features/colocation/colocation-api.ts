@@ -1,20 +1,18 @@
 /**
- * Calls of the co-location API (apps/api/src/routes/colocation.ts; shapes in
- * packages/contracts/src/colocation.ts) and the react-query keys the panel and the bell share.
+ * Calls of the co-location API, typed by its declaration (packages/contracts/src/
+ * colocation-endpoints.ts), and the react-query keys the panel and the bell share.
  */
-import type {
-  ColocationAction,
-  ColocationMessage,
-  ColocationRequest,
-  ColocationRequestCreate,
-  Notification,
-  OversightMapProperties,
-  OversightRow,
-  RentSuggestion,
+import {
+  type AttachmentInfoBody,
+  type ColocationAction,
+  type ColocationRequest,
+  type ColocationRequestCreate,
+  type EndpointInput,
+  colocationEndpoints as endpoints,
+  pathOf,
 } from '@hatang/contracts';
-import { ApiRequestError, getJson, isRecord, sendForm, sendJson } from '../../lib/api-client';
-
-const BASE = '/api/v1/colocation-requests';
+import { sendForm } from '../../lib/api-client';
+import { callEndpoint } from '../../lib/endpoint-client';
 
 /** Query keys: everything under `['colocation']` is refetched after the user's own actions. */
 export const colocationKeys = {
@@ -29,67 +27,62 @@ export const colocationKeys = {
   notifications: ['notifications'] as const,
 };
 
-function items<T>(body: unknown, url: string): T[] {
-  if (!isRecord(body) || !Array.isArray(body.items))
-    throw new ApiRequestError(200, 'BAD_RESPONSE', 'the server did not answer a list', url);
-  return body.items as T[];
-}
-
 export async function fetchRequests(
   box: 'incoming' | 'outgoing' | 'all',
   signal?: AbortSignal,
 ): Promise<ColocationRequest[]> {
-  const url = `${BASE}?box=${box}`;
-  return items<ColocationRequest>(await getJson(url, signal), url);
+  return (await callEndpoint(endpoints.listRequests, { query: { box } }, { signal })).items;
 }
 
-export const fetchRequest = async (id: string, signal?: AbortSignal) =>
-  (await getJson(`${BASE}/${id}`, signal)) as ColocationRequest;
+export const fetchRequest = (id: string, signal?: AbortSignal) =>
+  callEndpoint(endpoints.getRequest, { params: { id } }, { signal });
 
-export const createRequest = async (body: ColocationRequestCreate) =>
-  (await sendJson('POST', BASE, body)) as ColocationRequest;
+export const createRequest = (body: ColocationRequestCreate) =>
+  callEndpoint(endpoints.createRequest, { body });
+
+const STEPS = {
+  'request-info': endpoints.requestInfo,
+  accept: endpoints.accept,
+  'accept-with-conditions': endpoints.acceptWithConditions,
+  reject: endpoints.reject,
+  withdraw: endpoints.withdraw,
+  respond: endpoints.respond,
+} as const satisfies Record<ColocationAction, unknown>;
+
+/** What a transition sends: the body of one of the steps. */
+export type StepBody = EndpointInput<(typeof STEPS)[ColocationAction]>['body'];
 
 /** A transition (`request-info`, `accept`…) on the version the user saw (If-Match). */
-export const transition = async (
+export const transition = (
   request: Pick<ColocationRequest, 'id' | 'version'>,
   action: ColocationAction,
-  body: Record<string, unknown>,
-) =>
-  (await sendJson('POST', `${BASE}/${request.id}/${action}`, body, {
-    ifMatch: request.version,
-  })) as ColocationRequest;
+  body: StepBody,
+): Promise<ColocationRequest> =>
+  callEndpoint(STEPS[action], { params: { id: request.id }, body }, { ifMatch: request.version });
 
-export async function fetchMessages(id: string, signal?: AbortSignal): Promise<ColocationMessage[]> {
-  const url = `${BASE}/${id}/messages`;
-  return items<ColocationMessage>(await getJson(url, signal), url);
+export async function fetchMessages(id: string, signal?: AbortSignal) {
+  return (await callEndpoint(endpoints.listMessages, { params: { id } }, { signal })).items;
 }
 
-export const postMessage = async (id: string, text: string) =>
-  (await sendJson('POST', `${BASE}/${id}/messages`, { text })) as ColocationMessage;
+export const postMessage = (id: string, text: string) =>
+  callEndpoint(endpoints.postMessage, { params: { id }, body: { text } });
 
 /** An attachment as the API lists it. */
-export interface AttachmentInfo {
-  id: string;
-  purpose: string;
-  fileName: string;
-  mediaType: string;
-  sizeBytes: number;
-  createdAt: string;
-}
+export type AttachmentInfo = AttachmentInfoBody;
 
 export async function fetchAttachments(id: string, signal?: AbortSignal): Promise<AttachmentInfo[]> {
-  const url = `${BASE}/${id}/attachments`;
-  return items<AttachmentInfo>(await getJson(url, signal), url);
+  return (await callEndpoint(endpoints.attachments.list, { params: { id } }, { signal })).items;
 }
 
 export const attachmentUrl = (requestId: string, attachmentId: string) =>
-  `${BASE}/${requestId}/attachments/${attachmentId}`;
+  pathOf(endpoints.attachments.download, { id: requestId, attachmentId });
 
 /** Uploads one file (multipart `file`); the server checks type (first bytes) and size (≤ 10 MiB). */
 export async function uploadAttachment(id: string, file: File, csrfToken: string | undefined) {
   const form = new FormData();
   form.set('file', file);
-  return (await sendForm(`${BASE}/${id}/attachments`, form, { csrfToken })) as AttachmentInfo;
+  const body = await sendForm(pathOf(endpoints.attachments.upload, { id }), form, { csrfToken });
+  return endpoints.attachments.upload.responses[201].schema.parse(body);
 }
 
 /** The rent parameters as typed (empty = the server's default). */
@@ -107,40 +100,24 @@ export function rentQuery(params: RentParams): string {
   return query.toString();
 }
 
-export const fetchRent = async (id: string, query: string, signal?: AbortSignal) =>
-  (await getJson(`${BASE}/${id}/rent-suggestion${query ? `?${query}` : ''}`, signal)) as RentSuggestion;
+/** The rent suggestion for the parameters of a query string made by {@link rentQuery}. */
+export const fetchRent = (id: string, query: string, signal?: AbortSignal) =>
+  callEndpoint(
+    endpoints.rentSuggestion,
+    { params: { id }, query: Object.fromEntries(new URLSearchParams(query)) },
+    { signal },
+  );
 
-export async function fetchOversight(signal?: AbortSignal) {
-  const body = await getJson(`${BASE}/oversight`, signal);
-  return {
-    items: items<OversightRow>(body, `${BASE}/oversight`),
-    responseWorkingDays:
-      isRecord(body) && typeof body.responseWorkingDays === 'number' ? body.responseWorkingDays : null,
-  };
-}
+export const fetchOversight = (signal?: AbortSignal) =>
+  callEndpoint(endpoints.oversight, { query: {} }, { signal });
 
-export const OVERSIGHT_CSV_URL = `${BASE}/oversight?format=csv`;
+export const OVERSIGHT_CSV_URL = `${endpoints.oversight.path}?format=csv`;
 
-export interface OversightMap {
-  type: 'FeatureCollection';
-  features: {
-    type: 'Feature';
-    geometry: { type: 'Point'; coordinates: [number, number] };
-    properties: OversightMapProperties;
-  }[];
-}
+export const fetchOversightMap = (signal?: AbortSignal) =>
+  callEndpoint(endpoints.oversightMap, {}, { signal });
 
-export const fetchOversightMap = async (signal?: AbortSignal) =>
-  (await getJson(`${BASE}/oversight/map`, signal)) as OversightMap;
+export const fetchNotifications = (signal?: AbortSignal) =>
+  callEndpoint(endpoints.listNotifications, { query: {} }, { signal });
 
-export async function fetchNotifications(signal?: AbortSignal) {
-  const url = '/api/v1/notifications';
-  const body = await getJson(url, signal);
-  return {
-    items: items<Notification>(body, url),
-    unreadCount: isRecord(body) && typeof body.unreadCount === 'number' ? body.unreadCount : 0,
-  };
-}
-
-export const markRead = async (id: string) => sendJson('POST', `/api/v1/notifications/${id}/read`);
-export const markAllRead = async () => sendJson('POST', '/api/v1/notifications/read-all');
+export const markRead = (id: string) => callEndpoint(endpoints.markNotificationRead, { params: { id } });
+export const markAllRead = () => callEndpoint(endpoints.markAllNotificationsRead, {});

@@ -10,7 +10,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiRequestError } from '../../lib/api-client';
 import { parseNumberText } from '../../lib/format';
-import { colocationKeys, transition } from './colocation-api';
+import { colocationKeys, type StepBody, transition } from './colocation-api';
 import { useColocationText } from './colocation-i18n';
 import { allowedActions } from './colocation-model';
 
@@ -20,7 +20,7 @@ function bodyFor(
   text: string,
   reason: ColocationRejectReason,
   rentText: string,
-): Record<string, unknown> {
+): StepBody {
   const rent = parseNumberText(rentText);
   const rentVndPerYear = Number.isFinite(rent) && rent >= 0 ? { rentVndPerYear: Math.round(rent) } : {};
   const note = text.trim() ? { note: text.trim() } : {};

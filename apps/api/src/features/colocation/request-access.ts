@@ -1,7 +1,7 @@
 import { COLOCATION_TRANSITIONS, type ColocationAction } from '@hatang/contracts';
-import type { Principal } from '../auth/principal.js';
-import { ApiError, notFound } from '../errors.js';
-import type { ListScope, StoredRequest } from './request-store.js';
+import type { Principal } from '../../auth/principal.js';
+import { ApiError, notFound } from '../../errors.js';
+import type { ListScope, StoredRequest } from './request-repository.js';
 
 const has = (p: Principal | undefined, ...roles: string[]) => !!p && p.roles.some((r) => roles.includes(r));
 
