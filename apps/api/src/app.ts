@@ -42,8 +42,6 @@ import { indicatorRoutes } from './routes/indicators.js';
 import { ogcRoutes } from './routes/ogc.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { permitRoutes } from './routes/permits.js';
-import { planExportRoutes } from './routes/plan-exports.js';
-import { planRoutes } from './routes/plans.js';
 import { sharingRoutes } from './routes/sharing.js';
 import { tileRoutes } from './routes/tiles.js';
 import { violationRoutes } from './routes/violations.js';
@@ -118,7 +116,7 @@ export function createApp(deps: AppDeps) {
     c.set('uploads', uploads);
     return next();
   });
-  const services: Services = { db, adminUnits: new AdminUnitList(db), coverage };
+  const services: Services = { db, adminUnits: new AdminUnitList(db), coverage, compute };
   app.use('*', (c, next) => {
     c.set('services', services);
     return next();
@@ -174,8 +172,6 @@ export function createApp(deps: AppDeps) {
   }
   app.route('/api/v1/streets', featureRoutes(db, streets, { readOnly: true }));
   mountRoutes(app, DECLARED_ROUTES);
-  app.route('/api/v1', planRoutes(db));
-  app.route('/api/v1', planExportRoutes(db, compute));
   app.route('/api/v1', indicatorRoutes(db, analysis));
   app.route('/api/v1', sharingRoutes(db, analysis));
   app.route('/api/v1', permitRoutes(db));

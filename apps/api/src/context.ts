@@ -2,6 +2,7 @@ import type { Database } from '@hatang/db';
 import type { Principal } from './auth/principal.js';
 import type { CoverageService } from './features/analysis/coverage-service.js';
 import type { AdminUnitList } from './features/context/admin-unit-list.js';
+import type { ComputePool } from './jobs/compute-pool.js';
 import type { ParsePool } from './jobs/parse-pool.js';
 import type { Logger } from './log/logger.js';
 import type { Grant } from './policy/authorize.js';
@@ -32,4 +33,6 @@ export interface Services {
   adminUnits: AdminUnitList;
   /** Coverage jobs: started here, computed in the analysis thread, kept in the database. */
   coverage: CoverageService;
+  /** Worker threads for exports and print maps (plan exports); the app always sets it. */
+  compute?: ComputePool;
 }

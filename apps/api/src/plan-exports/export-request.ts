@@ -8,8 +8,8 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context.js';
 import { notFound, validationFailed } from '../errors.js';
-import { assertMayReadVersion } from '../plans/plan-access.js';
-import { findVersion, type PlanVersion } from '../plans/version-store.js';
+import { assertMayReadVersion } from '../features/plans/plan-access.js';
+import { findVersion, type PlanVersion } from '../features/plans/version-repository.js';
 import { vietnameseDate } from './export-labels.js';
 import { PAPERS } from './print-layout.js';
 

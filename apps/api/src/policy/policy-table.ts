@@ -4,8 +4,6 @@ import { DECLARED_ROUTES } from '../features/declared-routes.js';
 import { IMPORT_EXPORT_ROUTE_POLICIES } from '../imports/route-policies.js';
 import { INDICATOR_ROUTE_POLICIES } from '../indicators/indicator-policies.js';
 import { PERMIT_ROUTE_POLICIES } from '../permits/permit-policies.js';
-import { PLAN_EXPORT_ROUTE_POLICIES } from '../plans/plan-export-policies.js';
-import { PLAN_ROUTE_POLICIES } from '../plans/plan-policies.js';
 import { SHARING_ROUTE_POLICIES } from '../sharing/sharing-policies.js';
 import { VIOLATION_ROUTE_POLICIES } from '../violations/violation-policies.js';
 import {
@@ -53,8 +51,6 @@ export const ROUTE_POLICIES: ReadonlyMap<string, RoutePolicy> = new Map([
     ['GET', '/api/v1/streets', 'read', EVERYONE],
     ['GET', '/api/v1/streets/:id', 'read', EVERYONE],
   ]),
-  ...PLAN_ROUTE_POLICIES,
-  ...PLAN_EXPORT_ROUTE_POLICIES,
   ...INDICATOR_ROUTE_POLICIES,
   ...SHARING_ROUTE_POLICIES,
   ...PERMIT_ROUTE_POLICIES,
