@@ -1,6 +1,6 @@
+import { PLAN_EXPORT_FILES } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
 import type { App } from '../../apps/api/src/app.js';
-import { PLAN_EXPORT_FILES } from '../../apps/api/src/plans/plan-export-policies.js';
 import { createOrganisation, insertTestUnit, squareWkt } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { type Session, sessionFor } from '../support/sessions.js';

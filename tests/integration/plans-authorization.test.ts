@@ -6,7 +6,7 @@
 import type { Role } from '@hatang/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../apps/api/src/app.js';
-import { PLAN_ROUTE_POLICIES } from '../../apps/api/src/plans/plan-policies.js';
+import { PLAN_ROUTE_POLICIES } from '../../apps/api/src/features/plans/plan-routes.js';
 import { type Subject, scopeOf } from '../../apps/api/src/policy/policy-table.js';
 import { createOrganisation } from '../support/fixtures.js';
 import { call } from '../support/http.js';

@@ -5,7 +5,11 @@
  */
 import type { Database, Sql } from '@hatang/db';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PLAN_NAME, ensureDemoPlan, ensureDemoPlanIn } from '../../apps/api/src/plans/demo-plan.js';
+import {
+  DEMO_PLAN_NAME,
+  ensureDemoPlan,
+  ensureDemoPlanIn,
+} from '../../apps/api/src/features/plans/demo-plan.js';
 import { createOrganisation, farAway } from '../support/fixtures.js';
 import { testDatabase } from '../support/test-database.js';
 

@@ -42,8 +42,6 @@ import { indicatorRoutes } from './routes/indicators.js';
 import { ogcRoutes } from './routes/ogc.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { permitRoutes } from './routes/permits.js';
-import { planExportRoutes } from './routes/plan-exports.js';
-import { planRoutes } from './routes/plans.js';
 import { tileRoutes } from './routes/tiles.js';
 import { mountStatic, type StaticOptions } from './static.js';
 
@@ -124,6 +122,7 @@ export function createApp(deps: AppDeps) {
     adminUnits: new AdminUnitList(db),
     coverage,
     analysis,
+    compute,
     colocationResponseWorkingDays: deps.colocationResponseWorkingDays ?? DEFAULT_RESPONSE_WORKING_DAYS,
   };
   app.use('*', (c, next) => {
@@ -177,8 +176,6 @@ export function createApp(deps: AppDeps) {
   }
   app.route('/api/v1/streets', featureRoutes(db, streets, { readOnly: true }));
   mountRoutes(app, DECLARED_ROUTES);
-  app.route('/api/v1', planRoutes(db));
-  app.route('/api/v1', planExportRoutes(db, compute));
   app.route('/api/v1', indicatorRoutes(db, analysis));
   app.route('/api/v1', permitRoutes(db));
   app.route('/api/v1/imports', importRoutes(db, uploads, compute, deps.imports));

@@ -14,6 +14,7 @@ export * from './geometry.js';
 export * from './history.js';
 export * from './indicators.js';
 export * from './permits.js';
+export * from './plan-endpoints.js';
 export * from './plans.js';
 export * from './query.js';
 export * from './resource.js';

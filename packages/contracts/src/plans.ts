@@ -90,17 +90,30 @@ export const planItemProperties = z.strictObject({
 });
 export type PlanItemProperties = z.infer<typeof planItemProperties>;
 
+/** `[lng, lat]`, degrees. */
+const outputPosition = z.tuple([z.number(), z.number()]);
+const outputRing = z.array(outputPosition);
+/** A geometry as the API answers it (stored 2D, WGS 84); what it accepts is {@link geometryOf}'s. */
+export const planGeometryOutput = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('Point'), coordinates: outputPosition }),
+  z.object({ type: z.literal('LineString'), coordinates: outputRing }),
+  z.object({ type: z.literal('Polygon'), coordinates: z.array(outputRing) }),
+  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(outputRing)) }),
+]);
+const polygonOutput = z.object({ type: z.literal('Polygon'), coordinates: z.array(outputRing) });
+
 /** One problem found by an automatic check; `geometry` shows where (e.g. the overlap). */
-export interface PlanCheckResult {
-  check: string;
-  severity: 'warning' | 'error';
-  message: string;
-  zoneId?: string;
-  geometry?: Geometry;
+export const planCheckResult = z.object({
+  check: z.string(),
+  severity: z.enum(['warning', 'error']),
+  message: z.string(),
+  zoneId: z.string().optional(),
+  geometry: planGeometryOutput.optional(),
   /** Measured value the message is about, in the unit its name says. */
-  distanceM?: number;
-  areaM2?: number;
-}
+  distanceM: z.number().optional(),
+  areaM2: z.number().optional(),
+});
+export type PlanCheckResult = z.infer<typeof planCheckResult>;
 
 /**
  * Validates a plan item's geometry and properties together (the geometry type follows the kind)
@@ -162,28 +175,27 @@ export const SEA_ZONE_KINDS: readonly PlanZoneKind[] = [
  * anchorages, shipping channels, airport height limits, heritage) that applies to every version;
  * a version id = a zone this version proposes (copied on fork, frozen with the version).
  */
-export const planZoneProperties = z
-  .strictObject({
-    kind: planZoneKind,
-    name: text(200),
-    planVersionId: uuid.nullable().default(null),
-    rules: z
-      .strictObject({
-        /** Height-limited zones: the tallest structure allowed, metres above ground. */
-        maxHeightM: metres(500).optional(),
-      })
-      .default({}),
-    notes: z.string().max(4000).nullable().default(null),
-  })
-  .superRefine((zone, ctx) => {
-    if (zone.kind === 'height_limited' && zone.rules.maxHeightM === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['rules', 'maxHeightM'],
-        message: 'a height-limited zone needs maxHeightM',
-      });
-    }
-  });
+const planZoneFields = {
+  kind: planZoneKind,
+  name: text(200),
+  planVersionId: uuid.nullable().default(null),
+  rules: z
+    .strictObject({
+      /** Height-limited zones: the tallest structure allowed, metres above ground. */
+      maxHeightM: metres(500).optional(),
+    })
+    .default({}),
+  notes: z.string().max(4000).nullable().default(null),
+};
+export const planZoneProperties = z.strictObject(planZoneFields).superRefine((zone, ctx) => {
+  if (zone.kind === 'height_limited' && zone.rules.maxHeightM === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['rules', 'maxHeightM'],
+      message: 'a height-limited zone needs maxHeightM',
+    });
+  }
+});
 export type PlanZoneProperties = z.infer<typeof planZoneProperties>;
 
 export const planCreate = z.strictObject({
@@ -202,3 +214,159 @@ export const planVersionPatch = z.strictObject({
   name: text(200).optional(),
   notes: z.string().max(4000).nullable().optional(),
 });
+
+// ---------------------------------------------------------------------------------------------
+// What the plan routes answer
+// ---------------------------------------------------------------------------------------------
+
+/** Times as the API writes them: ISO 8601 in UTC with milliseconds. */
+const timestamp = z.string();
+
+/** A version of a plan. `createdBy`/`approvedBy` are null for viewers who are not city staff. */
+export const planVersion = z.object({
+  id: z.string(),
+  planId: z.string(),
+  kind: planVersionKind,
+  name: z.string(),
+  notes: z.string().nullable(),
+  parentVersionId: z.string().nullable(),
+  createdAt: timestamp,
+  createdBy: z.string().nullable(),
+  approvedAt: timestamp.nullable(),
+  approvedBy: z.string().nullable(),
+  supersededAt: timestamp.nullable(),
+  updatedAt: timestamp,
+  /** Optimistic-concurrency version: send it as If-Match to approve, rename or delete. */
+  version: z.number().int(),
+  itemCount: z.number().int(),
+});
+export type PlanVersion = z.infer<typeof planVersion>;
+
+/** `POST …/approve`: the approved version and the versions it superseded. */
+export const planVersionApproved = planVersion.extend({ supersededVersionIds: z.array(z.string()) });
+
+/** A plan with the versions the viewer may read (drafts and baselines only for city staff). */
+export const planWithVersions = z.object({
+  id: z.string(),
+  name: z.string(),
+  horizonYear: z.number().int(),
+  visionYear: z.number().int(),
+  description: z.string().nullable(),
+  createdAt: timestamp,
+  approvedVersionId: z.string().nullable(),
+  versions: z.array(planVersion),
+});
+export type PlanWithVersions = z.infer<typeof planWithVersions>;
+export const planList = z.object({ items: z.array(planWithVersions) });
+
+/** A plan item as stored: a GeoJSON Feature (`[lng, lat]` WGS 84). */
+export const planItemFeature = z.object({
+  type: z.literal('Feature'),
+  id: z.string(),
+  geometry: planGeometryOutput,
+  properties: z.object({
+    kind: planItemKind,
+    name: z.string().nullable(),
+    phase: planPhase.nullable(),
+    status: planItemStatus,
+    responsibleOrgId: z.string().nullable(),
+    notes: z.string().nullable(),
+    attributes: z.record(z.string(), z.unknown()),
+    planVersionId: z.string(),
+    /** The same across forks (and the register asset's id in a baseline): how versions compare. */
+    originId: z.string(),
+    sourceTable: z.string().nullable(),
+    sourceId: z.string().nullable(),
+    checkResults: z.array(planCheckResult),
+    version: z.number().int(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  }),
+});
+export type PlanItemFeature = z.infer<typeof planItemFeature>;
+export const planItemCollection = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(planItemFeature),
+});
+
+/** A zone as stored: a GeoJSON Feature with a Polygon. */
+export const planZoneFeature = z.object({
+  type: z.literal('Feature'),
+  id: z.string(),
+  geometry: polygonOutput,
+  properties: z.object({
+    kind: planZoneKind,
+    name: z.string(),
+    planVersionId: z.string().nullable(),
+    rules: z.object({ maxHeightM: z.number().optional() }),
+    notes: z.string().nullable(),
+    version: z.number().int(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  }),
+});
+export type PlanZoneFeature = z.infer<typeof planZoneFeature>;
+export const planZoneCollection = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(planZoneFeature),
+});
+
+/** `GET /plan-zones`: the global zones, and a version's own with `planVersionId`. */
+export const planZoneListQuery = z.object({
+  planVersionId: z.string().optional().meta({ description: "Also this version's own zones (a UUID)" }),
+});
+/** `GET /plan-versions/:id/items`: each filter a comma-separated list of values. */
+export const planItemListQuery = z.object({
+  kind: z.string().optional().meta({ description: 'Comma-separated item kinds' }),
+  phase: z.string().optional().meta({ description: 'Comma-separated phases' }),
+  status: z.string().optional().meta({ description: 'Comma-separated statuses' }),
+  bbox: z.string().optional().meta({ description: 'minLng,minLat,maxLng,maxLat (WGS 84)' }),
+});
+export const planCompareQuery = z.object({
+  base: z.string().optional().meta({ description: 'The version to compare with (required; a UUID)' }),
+});
+
+const compareRow = z.object({
+  originId: z.string(),
+  itemId: z.string(),
+  kind: planItemKind,
+  name: z.string().nullable(),
+  phase: planPhase.nullable(),
+  status: planItemStatus,
+});
+export type CompareRow = z.infer<typeof compareRow> & { fields?: string[] };
+export const planChange = z.enum(['added', 'removed', 'changed']);
+const versionHead = z.object({ id: z.string(), name: z.string(), kind: planVersionKind, planId: z.string() });
+
+/** What changed from `base` to `target`, items paired by their origin. */
+export const planComparison = z.object({
+  base: versionHead,
+  target: versionHead,
+  summary: z.object({
+    added: z.number().int(),
+    removed: z.number().int(),
+    changed: z.number().int(),
+    unchanged: z.number().int(),
+  }),
+  added: z.array(compareRow),
+  removed: z.array(compareRow),
+  changed: z.array(
+    compareRow.extend({
+      fields: z.array(z.string()),
+      before: z.record(z.string(), z.unknown()),
+      after: z.record(z.string(), z.unknown()),
+    }),
+  ),
+  features: z.object({
+    type: z.literal('FeatureCollection'),
+    features: z.array(
+      z.object({
+        type: z.literal('Feature'),
+        id: z.string(),
+        geometry: planGeometryOutput,
+        properties: compareRow.extend({ change: planChange, fields: z.array(z.string()).optional() }),
+      }),
+    ),
+  }),
+});
+export type PlanComparison = z.infer<typeof planComparison>;

@@ -8,6 +8,7 @@ import { accountRoutes } from './accounts/account-routes.js';
 import { analysisRoutes } from './analysis/analysis-routes.js';
 import { colocationRoutes } from './colocation/colocation-routes.js';
 import { contextRoutes } from './context/context-routes.js';
+import { plansFeatureRoutes } from './plans/plan-routes.js';
 import { sharingRoutes } from './sharing/sharing-routes.js';
 import { siteRoutes } from './sites/site-routes.js';
 import { violationRoutes } from './violations/violation-routes.js';
@@ -20,4 +21,5 @@ export const DECLARED_ROUTES: readonly RouteDefinition[] = [
   ...violationRoutes,
   ...sharingRoutes,
   ...colocationRoutes,
+  ...plansFeatureRoutes,
 ];

@@ -6,7 +6,7 @@ import { ROUTE_POLICIES, type RoutePolicy, type Subject } from '../policy/policy
 import { TILE_LAYERS } from '../tiles/tile-layers.js';
 import { pathParameters, toOpenApiPath } from './openapi-paths.js';
 import { components, type JsonSchema, jsonSchema, pascal, REQUEST_BODIES, ref } from './openapi-schemas.js';
-import { PLAN_CREATED, PLAN_IF_MATCH } from './plan-schemas.js';
+import { PLAN_IF_MATCH } from './plan-schemas.js';
 
 /** Routes outside the policy table (no /api/v1 authorisation): health, docs, tiles, OGC API. */
 export const PUBLIC_ROUTES: readonly { method: string; path: string; tag: string; summary: string }[] = [
@@ -45,7 +45,6 @@ export const PUBLIC_ROUTES: readonly { method: string; path: string; tag: string
 ];
 
 /** Non-spatial creations that answer 201. */
-const CREATED = new Set(PLAN_CREATED);
 const SPATIAL = new Map<string, ResourceDefinition>([...assetResources, streets].map((r) => [r.path, r]));
 const error = (description: string) => ({
   description,
@@ -123,7 +122,6 @@ function policyOperation(method: string, path: string, policy: RoutePolicy): Jso
   if (body) requestBody = { required: true, content: { 'application/json': { schema: ref(body) } } };
   else if (policy.body)
     requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(policy.body) } } };
-  if (CREATED.has(`${method} ${path}`)) success = ['201', json(ref('AnyObject'), 'Created')];
   const ifMatch = PLAN_IF_MATCH.has(`${method} ${path}`);
   if (ifMatch)
     parameters.push({
@@ -156,6 +154,14 @@ function policyOperation(method: string, path: string, policy: RoutePolicy): Jso
   };
 }
 
+const IF_MATCH = {
+  name: 'If-Match',
+  in: 'header',
+  required: true,
+  schema: { type: 'string' },
+  description: 'The version being changed (its ETag); a stale one gets 409',
+};
+
 const DECLARED = new Map(
   DECLARED_ROUTES.map((route) => [`${route.endpoint.method} ${route.endpoint.path}`, route]),
 );
@@ -170,6 +176,9 @@ const parametersIn = (where: 'path' | 'query', shape: Record<string, z.ZodType> 
 
 /** A route declared once: everything from its endpoint (schemas included) and its policy. */
 function declaredOperation({ endpoint, policy }: RouteDefinition): JsonSchema {
+  const key = `${endpoint.method} ${endpoint.path}`;
+  // A body named in the components (the plan items' and zones' Features by kind, their patches).
+  const named = REQUEST_BODIES[key];
   const responses: Record<string, JsonSchema> = {};
   for (const [status, response] of Object.entries(endpoint.responses)) {
     responses[status] = response.schema
@@ -185,29 +194,32 @@ function declaredOperation({ endpoint, policy }: RouteDefinition): JsonSchema {
     parameters: [
       ...parametersIn('path', endpoint.params?.shape),
       ...parametersIn('query', endpoint.query?.shape),
+      ...(PLAN_IF_MATCH.has(key) ? [IF_MATCH] : []),
     ],
-    ...(endpoint.body
-      ? {
-          requestBody: {
-            required: true,
-            content: { 'application/json': { schema: jsonSchema(endpoint.body) } },
-          },
-        }
-      : endpoint.upload
+    ...(named
+      ? { requestBody: { required: true, content: { 'application/json': { schema: ref(named) } } } }
+      : endpoint.body
         ? {
             requestBody: {
               required: true,
-              description: endpoint.upload.description,
-              content: { [endpoint.upload.contentType]: {} },
+              content: { 'application/json': { schema: jsonSchema(endpoint.body) } },
             },
           }
-        : {}),
+        : endpoint.upload
+          ? {
+              requestBody: {
+                required: true,
+                description: endpoint.upload.description,
+                content: { [endpoint.upload.contentType]: {} },
+              },
+            }
+          : {}),
     security: policy.rule.anonymous
       ? [{}, { cookieAuth: [] }, { bearerAuth: [] }]
       : [{ cookieAuth: [] }, { bearerAuth: [] }],
     responses: {
       ...responses,
-      ...(endpoint.query || endpoint.body
+      ...(endpoint.query || endpoint.body || named
         ? { '400': error('Invalid request: every problem with its path') }
         : {}),
       ...(policy.rule.anonymous ? {} : { '401': error('Not signed in') }),

@@ -3,13 +3,16 @@
  * decide), its plan, and the checked query parameters (commune code, paper, CRS).
  */
 import { toIssues } from '@hatang/contracts';
-import type { Sql } from '@hatang/db';
+import { orm, type Sql } from '@hatang/db';
+import { adminUnits } from '@hatang/db/schema';
+import { eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context.js';
 import { notFound, validationFailed } from '../errors.js';
-import { assertMayReadVersion } from '../plans/plan-access.js';
-import { findVersion, type PlanVersion } from '../plans/version-store.js';
+import { assertMayReadVersion } from '../features/plans/plan-access.js';
+import { findPlan } from '../features/plans/plan-repository.js';
+import { findVersion, type PlanVersion } from '../features/plans/version-repository.js';
 import { vietnameseDate } from './export-labels.js';
 import { PAPERS } from './print-layout.js';
 
@@ -51,10 +54,10 @@ export async function exportContext(db: Sql, c: Context<AppEnv>): Promise<Export
   const { commune: code, paper, crs } = parsed.data;
   let commune: { code: string; name: string } | undefined;
   if (code) {
-    const rows = await db.query<{ code: string; name: string }>(
-      'SELECT code, name FROM admin_units WHERE code = $1',
-      [code],
-    );
+    const rows = await orm(db)
+      .select({ code: adminUnits.code, name: adminUnits.name })
+      .from(adminUnits)
+      .where(eq(adminUnits.code, code));
     commune = rows[0];
     if (!commune) {
       throw validationFailed([
@@ -62,15 +65,11 @@ export async function exportContext(db: Sql, c: Context<AppEnv>): Promise<Export
       ]);
     }
   }
-  const plans = await db.query<{ id: string; name: string }>(
-    'SELECT id::text AS id, name FROM plans WHERE id = $1',
-    [version.planId],
-  );
-  const plan = plans[0];
+  const plan = await findPlan(db, version.planId);
   if (!plan) throw notFound('Plan');
   return {
     version,
-    plan,
+    plan: { id: plan.id, name: plan.name },
     commune,
     paper,
     crs,

@@ -3,8 +3,6 @@ import { DECLARED_ROUTES } from '../features/declared-routes.js';
 import { IMPORT_EXPORT_ROUTE_POLICIES } from '../imports/route-policies.js';
 import { INDICATOR_ROUTE_POLICIES } from '../indicators/indicator-policies.js';
 import { PERMIT_ROUTE_POLICIES } from '../permits/permit-policies.js';
-import { PLAN_EXPORT_ROUTE_POLICIES } from '../plans/plan-export-policies.js';
-import { PLAN_ROUTE_POLICIES } from '../plans/plan-policies.js';
 import { type Action, ASSET_EDITORS, EVERYONE, type RoutePolicy, type Rule } from './rules.js';
 
 export { type Action, type RoutePolicy, type Rule, type Scope, type Subject, scopeOf } from './rules.js';
@@ -41,8 +39,6 @@ export const ROUTE_POLICIES: ReadonlyMap<string, RoutePolicy> = new Map([
     ['GET', '/api/v1/streets', 'read', EVERYONE],
     ['GET', '/api/v1/streets/:id', 'read', EVERYONE],
   ]),
-  ...PLAN_ROUTE_POLICIES,
-  ...PLAN_EXPORT_ROUTE_POLICIES,
   ...INDICATOR_ROUTE_POLICIES,
   ...PERMIT_ROUTE_POLICIES,
   ...IMPORT_EXPORT_ROUTE_POLICIES,

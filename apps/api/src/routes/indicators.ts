@@ -24,6 +24,8 @@ import { recordAudit } from '../audit/audit-log.js';
 import type { AppEnv } from '../context.js';
 import { notFound, validationFailed } from '../errors.js';
 import type { AnalysisThread } from '../features/analysis/analysis-thread.js';
+import { assertMayReadVersion } from '../features/plans/plan-access.js';
+import { findVersion, type PlanVersion } from '../features/plans/version-repository.js';
 import { parseBody, userOf } from '../http/request-input.js';
 import {
   deleteValue,
@@ -35,8 +37,6 @@ import {
   upsertValue,
 } from '../indicators/dii-store.js';
 import { buildDashboard, computedCriterionValues } from '../indicators/dii-values.js';
-import { assertMayReadVersion } from '../plans/plan-access.js';
-import { findVersion, type PlanVersion } from '../plans/version-store.js';
 
 function parseQuery<T>(c: Context<AppEnv>, schema: ZodType<T>): T {
   const parsed = schema.safeParse(c.req.query());

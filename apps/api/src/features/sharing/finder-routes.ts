@@ -16,7 +16,7 @@ import { sharingEndpoints as endpoints } from '@hatang/contracts';
 import { notFound, validationFailed } from '../../errors.js';
 import { defineRoute, reply } from '../../http/define-route.js';
 import { csvResponse, geoJsonResponse, toGeoJson } from '../../http/downloads.js';
-import { assertMayReadVersion } from '../../plans/plan-access.js';
+import { assertMayReadVersion } from '../plans/plan-access.js';
 import { loadTelecomWorks, windowFrom } from './dig-once-repository.js';
 import { loadCivilWorks } from './network-repository.js';
 import { ANALYSTS, operatorFor } from './sharing-access.js';

@@ -59,8 +59,10 @@ describe('plan item form', () => {
         planVersionId: 'v1',
         originId: 'i1',
         sourceTable: null,
+        sourceId: null,
         checkResults: [],
         version: 3,
+        createdAt: '2026-01-01T00:00:00.000Z',
         updatedAt: '2026-01-01T00:00:00.000Z',
       },
     };

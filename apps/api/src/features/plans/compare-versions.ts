@@ -1,4 +1,4 @@
-import type { PlanItemFeature } from './item-store.js';
+import type { PlanItemFeature } from './item-repository.js';
 
 /** Properties compared between versions (besides the geometry); metadata such as ids and times is not. */
 const COMPARED = ['kind', 'name', 'phase', 'status', 'responsibleOrgId', 'notes', 'attributes'] as const;
@@ -38,8 +38,12 @@ export function compareItems(base: readonly PlanItemFeature[], target: readonly 
     before: Record<string, unknown>;
     after: Record<string, unknown>;
   })[] = [];
-  const features: { type: 'Feature'; id: string; geometry: unknown; properties: Record<string, unknown> }[] =
-    [];
+  const features: {
+    type: 'Feature';
+    id: string;
+    geometry: PlanItemFeature['geometry'];
+    properties: ReturnType<typeof summaryOf> & { change: Change; fields?: string[] };
+  }[] = [];
   let unchanged = 0;
   const feature = (f: PlanItemFeature, change: Change, fields?: string[]) =>
     features.push({

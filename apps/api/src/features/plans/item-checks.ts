@@ -5,9 +5,15 @@ import {
   type LineStringGeometry,
   type PlanCheckResult,
   type PlanItemProperties,
+  planGeometryOutput,
+  planZoneFeature,
+  planZoneKind,
   SEA_ZONE_KINDS,
 } from '@hatang/contracts';
-import type { Sql } from '@hatang/db';
+import { geoJson, orm, type Sql } from '@hatang/db';
+import { planItems, planVersions, planZones } from '@hatang/db/schema';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { asGeometry } from './item-repository.js';
 
 /**
  * Rules that reject an item outright, checked before any SQL: a landing station must be on land.
@@ -49,12 +55,26 @@ async function corridorWarnings(
   route: LineStringGeometry,
   widthM: number,
 ): Promise<PlanCheckResult[]> {
-  const zones = await tx.query<ZoneInput>(
-    `SELECT id::text AS id, kind, name, ST_AsGeoJSON(geom, 7)::json AS geometry FROM plan_zones
-     WHERE (plan_version_id IS NULL OR plan_version_id = $1) AND kind = ANY($2::text[])
-       AND geom && ST_Expand(ST_SetSRID(ST_GeomFromGeoJSON($3), 4326), $4)`,
-    [versionId, `{${SEA_ZONE_KINDS.join(',')}}`, JSON.stringify(route), roughDegrees(widthM)],
-  );
+  const rows = await orm(tx)
+    .select({
+      id: planZones.id,
+      kind: planZones.kind,
+      name: planZones.name,
+      geometry: geoJson(planZones.geom, 7),
+    })
+    .from(planZones)
+    .where(
+      and(
+        or(isNull(planZones.planVersionId), eq(planZones.planVersionId, versionId)),
+        inArray(planZones.kind, [...SEA_ZONE_KINDS]),
+        sql`${planZones.geom} && ST_Expand(${asGeometry(route)}, ${roughDegrees(widthM)}::float8)`,
+      ),
+    );
+  const zones: ZoneInput[] = rows.map((z) => ({
+    ...z,
+    kind: planZoneKind.parse(z.kind),
+    geometry: planZoneFeature.shape.geometry.parse(z.geometry),
+  }));
   return corridorZoneConflicts(route, widthM, zones);
 }
 
@@ -65,23 +85,26 @@ async function corridorWarnings(
  * decided with.
  */
 export async function recheckCorridors(tx: Sql, zoneVersionId: string | null): Promise<void> {
-  const corridors = await tx.query<{
-    id: string;
-    planVersionId: string;
-    geometry: LineStringGeometry;
-    widthM: number;
-  }>(
-    `SELECT i.id::text AS id, i.plan_version_id::text AS "planVersionId", ST_AsGeoJSON(i.geom, 7)::json AS geometry,
-       (i.attributes->>'protectionWidthM')::float8 AS "widthM"
-     FROM plan_items i JOIN plan_versions v ON v.id = i.plan_version_id
-     WHERE i.kind = 'submarine_corridor' AND v.kind = 'draft' AND ($1::uuid IS NULL OR i.plan_version_id = $1::uuid)`,
-    [zoneVersionId],
-  );
+  const corridors = await orm(tx)
+    .select({
+      id: planItems.id,
+      planVersionId: planItems.planVersionId,
+      geometry: geoJson(planItems.geom, 7),
+      widthM: sql<number>`(${planItems.attributes}->>'protectionWidthM')::float8`.mapWith(Number),
+    })
+    .from(planItems)
+    .innerJoin(planVersions, eq(planVersions.id, planItems.planVersionId))
+    .where(
+      and(
+        eq(planItems.kind, 'submarine_corridor'),
+        eq(planVersions.kind, 'draft'),
+        zoneVersionId === null ? undefined : eq(planItems.planVersionId, zoneVersionId),
+      ),
+    );
   for (const corridor of corridors) {
-    const checks = await corridorWarnings(tx, corridor.planVersionId, corridor.geometry, corridor.widthM);
-    await tx.query('UPDATE plan_items SET check_results = $2::text::jsonb WHERE id = $1', [
-      corridor.id,
-      JSON.stringify(checks),
-    ]);
+    const route = planGeometryOutput.parse(corridor.geometry);
+    if (route.type !== 'LineString') continue;
+    const checks = await corridorWarnings(tx, corridor.planVersionId, route, corridor.widthM);
+    await orm(tx).update(planItems).set({ checkResults: checks }).where(eq(planItems.id, corridor.id));
   }
 }

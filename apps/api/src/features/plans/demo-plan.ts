@@ -1,5 +1,7 @@
-import type { Database, Sql } from '@hatang/db';
-import { insertVersion, snapshotRegister } from './version-store.js';
+import { type Database, orm, type Sql } from '@hatang/db';
+import { plans } from '@hatang/db/schema';
+import { sql } from 'drizzle-orm';
+import { insertVersion, snapshotRegister } from './version-repository.js';
 
 /** The plan Plan 317/KH-UBND (02/12/2025) asks the city to issue. */
 export const DEMO_PLAN_NAME =
@@ -13,19 +15,19 @@ export const DEMO_BASELINE_NAME = 'Hiện trạng (baseline)';
  * Not audited: like the demo data it is loaded by the server at start, not by a user's request.
  */
 export async function ensureDemoPlanIn(tx: Sql): Promise<{ planId: string; baselineId: string } | null> {
-  await tx.query('LOCK TABLE plans IN SHARE ROW EXCLUSIVE MODE');
-  const existing = await tx.query('SELECT 1 FROM plans LIMIT 1');
+  const db = orm(tx);
+  await db.execute(sql`LOCK TABLE ${plans} IN SHARE ROW EXCLUSIVE MODE`);
+  const existing = await db.select({ id: plans.id }).from(plans).limit(1);
   if (existing.length > 0) return null;
   const planId = crypto.randomUUID();
-  await tx.query(
-    `INSERT INTO plans (id, name, horizon_year, vision_year, description, created_by)
-     VALUES ($1, $2, 2030, 2040, $3, NULL)`,
-    [
-      planId,
-      DEMO_PLAN_NAME,
-      'Theo Kế hoạch 317/KH-UBND ngày 02/12/2025 của UBND thành phố Hải Phòng (dữ liệu minh hoạ).',
-    ],
-  );
+  await db.insert(plans).values({
+    id: planId,
+    name: DEMO_PLAN_NAME,
+    horizonYear: 2030,
+    visionYear: 2040,
+    description: 'Theo Kế hoạch 317/KH-UBND ngày 02/12/2025 của UBND thành phố Hải Phòng (dữ liệu minh hoạ).',
+    createdBy: null,
+  });
   const baselineId = await insertVersion(tx, {
     planId,
     kind: 'baseline',

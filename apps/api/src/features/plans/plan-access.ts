@@ -1,6 +1,7 @@
 import type { PlanVersionKind } from '@hatang/contracts';
-import type { Principal } from '../auth/principal.js';
-import { ApiError, notFound } from '../errors.js';
+import type { Principal } from '../../auth/principal.js';
+import { ApiError, notFound } from '../../errors.js';
+import { type Rule, SIGNED_IN } from '../../policy/rules.js';
 
 /**
  * Who may see work in progress (drafts and baselines): the city's planners and admins, and the
@@ -40,3 +41,10 @@ export function versionLocked(kind: PlanVersionKind): ApiError {
     `This plan version is ${kind === 'baseline' ? 'a baseline' : kind}: only drafts can change; fork it to make a new draft`,
   );
 }
+
+/** Reads: everyone signed in at the policy level (the handlers then hide drafts, above). */
+export const PLAN_READERS: Rule = SIGNED_IN;
+/** City planners and admins draft. */
+export const PLANNERS: Rule = { admin: 'all', planner: 'all' };
+/** Approving is the City People's Committee's act, recorded in Hatang by an admin. */
+export const APPROVERS: Rule = { admin: 'all' };
