@@ -195,6 +195,22 @@ describe('API keys', () => {
     expect(write.body.error.code).toBe('FORBIDDEN');
   });
 
+  it('a key cannot mint keys: refused (403) before its body is read', async () => {
+    const { client } = await signedIn(['planner']);
+    const { body } = await client.request<KeyRecord>('POST', '/api/v1/api-keys', {
+      json: { name: 'Writer', scopes: ['read', 'write'] },
+    });
+    const bearer = { authorization: `Bearer ${body.key}` };
+    for (const json of [{ name: 'Another', scopes: ['read'] }, { name: 42 }]) {
+      const minted = await new Client(app).request<ErrorBody>('POST', '/api/v1/api-keys', {
+        headers: bearer,
+        json,
+      });
+      expect(minted.status).toBe(403);
+      expect(minted.body.error.message).toMatch(/signed-in session/);
+    }
+  });
+
   it('a revoked, expired or unknown key is 401', async () => {
     const { client } = await signedIn(['planner']);
     const { body } = await client.request<KeyRecord>('POST', '/api/v1/api-keys', {

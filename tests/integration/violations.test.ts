@@ -317,6 +317,12 @@ describe('the status machine', () => {
       json: { description: 'x' },
     });
     expect(none.status).toBe(428);
+    // The version is asked for before the body is read: a bad body without one is still 428.
+    const unread = await call(app, 'POST', `/api/v1/violations/${v.id}/resolve`, {
+      as: inspector,
+      json: { note: 42 },
+    });
+    expect(unread.status).toBe(428);
   });
 });
 

@@ -44,6 +44,7 @@ const step = <const P extends string, B extends z.ZodType>(action: P, body: B, s
     method: 'POST',
     path: `${BASE}/:id/${action}` as `${typeof BASE}/:id/${P}`,
     tag: TAG,
+    ifMatch: 'required',
     summary: `${summary} (If-Match)`,
     params: byId,
     body,

@@ -34,6 +34,11 @@ export interface Endpoint {
    * access is checked, with its own limits. Never together with `body`.
    */
   upload?: { contentType: string; description: string };
+  /**
+   * The route changes a versioned record: `required` — the caller sends `If-Match: <version>`
+   * (428 without it, checked before the body is read); `optional` — when sent, it must match.
+   */
+  ifMatch?: 'required' | 'optional';
   responses: Record<number, EndpointResponse>;
 }
 

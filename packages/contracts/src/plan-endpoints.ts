@@ -139,6 +139,7 @@ export const planEndpoints = {
     method: 'PATCH',
     path: '/api/v1/plan-versions/:id',
     tag: 'plan-versions',
+    ifMatch: 'required',
     summary: 'Rename a draft or change its notes, under If-Match',
     params: byId,
     body: planVersionPatch,
@@ -152,6 +153,7 @@ export const planEndpoints = {
     method: 'DELETE',
     path: '/api/v1/plan-versions/:id',
     tag: 'plan-versions',
+    ifMatch: 'optional',
     summary: 'Delete a draft with its items and zones (If-Match optional)',
     params: byId,
     responses: { 204: { description: 'Deleted' }, 404: notFound, 409: conflict },
@@ -172,6 +174,7 @@ export const planEndpoints = {
     method: 'POST',
     path: '/api/v1/plan-versions/:id/approve',
     tag: 'plan-versions',
+    ifMatch: 'required',
     summary:
       "Approve a draft under If-Match (the version the approver reviewed), superseding the plan's approved version (no body)",
     params: byId,
@@ -227,6 +230,7 @@ export const planEndpoints = {
     method: 'PATCH',
     path: '/api/v1/plan-items/:id',
     tag: 'plan-items',
+    ifMatch: 'required',
     summary:
       'Change an item of a draft under If-Match. Body: `geometry` and/or some `properties`, merged into the item and checked whole (its kind cannot change)',
     params: byId,
@@ -240,6 +244,7 @@ export const planEndpoints = {
     method: 'DELETE',
     path: '/api/v1/plan-items/:id',
     tag: 'plan-items',
+    ifMatch: 'optional',
     summary: 'Delete an item of a draft (If-Match optional; kept in its history)',
     params: byId,
     responses: { 204: { description: 'Deleted' }, 404: notFound, 409: conflict },
@@ -297,6 +302,7 @@ export const planEndpoints = {
     method: 'PATCH',
     path: '/api/v1/plan-zones/:id',
     tag: 'plan-zones',
+    ifMatch: 'required',
     summary:
       'Change a zone under If-Match. Body: `geometry` and/or some `properties`, merged into the zone (it cannot move between versions)',
     params: byId,

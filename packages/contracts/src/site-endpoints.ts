@@ -65,6 +65,7 @@ export const siteEndpoints = {
     method: 'PATCH',
     path: '/api/v1/site-offers/:id',
     tag: 'site-offers',
+    ifMatch: 'required',
     summary:
       'Change a site offer under If-Match. Body: `geometry` and/or some `properties`, merged into the offer; a moved offer takes the commune of its new place unless `adminUnitCode` is given',
     params: byId,
@@ -78,6 +79,7 @@ export const siteEndpoints = {
     method: 'POST',
     path: '/api/v1/site-offers/:id/withdraw',
     tag: 'site-offers',
+    ifMatch: 'required',
     summary: 'Withdraw a site offer under If-Match (no body)',
     params: byId,
     responses: {
@@ -151,6 +153,7 @@ export const siteEndpoints = {
     method: 'PATCH',
     path: '/api/v1/key-sites/:id',
     tag: 'key-sites',
+    ifMatch: 'required',
     summary:
       'Change a key site under If-Match. Body: `geometry` and/or some `properties`, merged into the site; a moved site takes the commune of its new place unless `adminUnitCode` is given',
     params: byId,

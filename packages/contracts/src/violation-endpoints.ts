@@ -28,6 +28,7 @@ const transition = <const P extends string>(path: P, summary: string) =>
     path,
     tag: 'violations',
     summary,
+    ifMatch: 'required',
     params: byId,
     body: violationTransition,
     responses: {
@@ -70,6 +71,7 @@ export const violationEndpoints = {
     method: 'PATCH',
     path: '/api/v1/violations/:id',
     tag: 'violations',
+    ifMatch: 'required',
     summary: 'Correct the description, the kind or the links of a violation under If-Match',
     params: byId,
     body: violationPatch,

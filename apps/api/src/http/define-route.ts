@@ -16,7 +16,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../context.js';
 import { ApiError, validationFailed } from '../errors.js';
 import type { RoutePolicy } from '../policy/rules.js';
-import { readJsonBody } from './body.js';
+import { readIfMatch, readJsonBody } from './body.js';
 
 export type RouteHandler<E extends Endpoint> = (
   c: Context<AppEnv>,
@@ -58,6 +58,10 @@ async function parseInput<E extends Endpoint>(c: Context<AppEnv>, endpoint: E): 
     if (!parsed.success) throw new ApiError(404, 'NOT_FOUND', `Nothing at ${c.req.path}`);
     params = parsed.data;
   }
+  // A versioned write without its version is refused before its body is read (the handler reads
+  // the version itself, from the same header).
+  if (endpoint.ifMatch === 'required' || (endpoint.ifMatch === 'optional' && c.req.header('if-match')))
+    readIfMatch(c);
   let query: unknown;
   if (endpoint.query) {
     const parsed = endpoint.query.safeParse(c.req.query());

@@ -39,6 +39,8 @@ export function authorize(): MiddlewareHandler<AppEnv> {
       if (!principal) throw new ApiError(401, 'UNAUTHENTICATED', 'Sign in (or send an API key) to do this');
       throw new ApiError(403, 'FORBIDDEN', `Your role may not ${policy.action} ${policy.resource}`);
     }
+    if (principal?.via === 'api_key' && policy.sessionOnly)
+      throw new ApiError(403, 'FORBIDDEN', policy.sessionOnly);
     if (principal?.via === 'api_key' && policy.action !== 'read' && !principal.scopes.includes('write')) {
       throw new ApiError(403, 'FORBIDDEN', 'This API key is read-only');
     }

@@ -16,6 +16,11 @@ export interface RoutePolicy {
   resource: string;
   action: Action;
   rule: Rule;
+  /**
+   * Only a signed-in session may call the route, not an API key: the refusal (403) says why. Checked
+   * with the roles, before the body is read.
+   */
+  sessionOnly?: string;
   /** The JSON body the route takes (the contract it validates with), for the OpenAPI document. */
   body?: ZodType;
 }

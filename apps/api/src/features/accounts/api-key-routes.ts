@@ -24,17 +24,15 @@ export const apiKeyRoutes = [
   ),
   defineRoute(
     endpoints.createApiKey,
-    { resource: 'api-keys', action: 'create', rule: KEY_HOLDERS },
+    {
+      resource: 'api-keys',
+      action: 'create',
+      rule: KEY_HOLDERS,
+      // A leaked key must not be able to mint more keys that outlive its revocation.
+      sessionOnly: 'API keys are issued from a signed-in session, not with an API key',
+    },
     async (c, { body }) => {
       const principal = requirePrincipal(c);
-      // A leaked key must not be able to mint more keys that outlive its revocation.
-      if (principal.via !== 'session') {
-        throw new ApiError(
-          403,
-          'FORBIDDEN',
-          'API keys are issued from a signed-in session, not with an API key',
-        );
-      }
       const { db, auth } = c.var.services;
       const userId = body.userId ?? principal.userId;
       if (userId !== principal.userId && !principal.roles.includes('admin')) {
