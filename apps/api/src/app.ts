@@ -41,7 +41,6 @@ import { type ImportRouteOptions, importRoutes } from './routes/imports.js';
 import { indicatorRoutes } from './routes/indicators.js';
 import { ogcRoutes } from './routes/ogc.js';
 import { openApiRoutes } from './routes/openapi.js';
-import { permitRoutes } from './routes/permits.js';
 import { planExportRoutes } from './routes/plan-exports.js';
 import { planRoutes } from './routes/plans.js';
 import { sharingRoutes } from './routes/sharing.js';
@@ -178,7 +177,6 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1', planExportRoutes(db, compute));
   app.route('/api/v1', indicatorRoutes(db, analysis));
   app.route('/api/v1', sharingRoutes(db, analysis));
-  app.route('/api/v1', permitRoutes(db));
   app.route('/api/v1', violationRoutes(db));
   app.route('/api/v1', colocationRoutes(db));
   app.route('/api/v1/imports', importRoutes(db, uploads, compute, deps.imports));

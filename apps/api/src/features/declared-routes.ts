@@ -6,10 +6,12 @@
 import type { RouteDefinition } from '../http/define-route.js';
 import { analysisRoutes } from './analysis/analysis-routes.js';
 import { contextRoutes } from './context/context-routes.js';
+import { permitRoutes } from './permits/permit-routes.js';
 import { siteRoutes } from './sites/site-routes.js';
 
 export const DECLARED_ROUTES: readonly RouteDefinition[] = [
   ...contextRoutes,
   ...analysisRoutes,
   ...siteRoutes,
+  ...permitRoutes,
 ];

@@ -3,7 +3,6 @@ import { COLOCATION_ROUTE_POLICIES } from '../colocation/colocation-policies.js'
 import { DECLARED_ROUTES } from '../features/declared-routes.js';
 import { IMPORT_EXPORT_ROUTE_POLICIES } from '../imports/route-policies.js';
 import { INDICATOR_ROUTE_POLICIES } from '../indicators/indicator-policies.js';
-import { PERMIT_ROUTE_POLICIES } from '../permits/permit-policies.js';
 import { PLAN_EXPORT_ROUTE_POLICIES } from '../plans/plan-export-policies.js';
 import { PLAN_ROUTE_POLICIES } from '../plans/plan-policies.js';
 import { SHARING_ROUTE_POLICIES } from '../sharing/sharing-policies.js';
@@ -57,7 +56,6 @@ export const ROUTE_POLICIES: ReadonlyMap<string, RoutePolicy> = new Map([
   ...PLAN_EXPORT_ROUTE_POLICIES,
   ...INDICATOR_ROUTE_POLICIES,
   ...SHARING_ROUTE_POLICIES,
-  ...PERMIT_ROUTE_POLICIES,
   ...VIOLATION_ROUTE_POLICIES,
   ...COLOCATION_ROUTE_POLICIES,
   ...IMPORT_EXPORT_ROUTE_POLICIES,

@@ -11,9 +11,9 @@ import {
 import type { Sql } from '@hatang/db';
 import type { Principal } from '../auth/principal.js';
 import { validationFailed } from '../errors.js';
+import { assertMayRead } from '../features/permits/permit-access.js';
+import { findApplication } from '../features/permits/permit-repository.js';
 import { isUuid } from '../http/body.js';
-import { assertMayRead } from '../permits/permit-access.js';
-import { findApplication } from '../permits/permit-store.js';
 
 const ts = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 

@@ -21,9 +21,9 @@ import {
   topAboveGroundM,
 } from '@hatang/analysis';
 import type { Sql } from '@hatang/db';
-import { loadSharingTowers, unitAt } from '../sharing/tower-data.js';
-import { currentCheckConfig } from './check-config-store.js';
-import type { PermitApplication } from './permit-store.js';
+import { loadSharingTowers, unitAt } from '../../sharing/tower-data.js';
+import { currentCheckConfig } from './check-config-repository.js';
+import type { PermitApplication } from './permit-repository.js';
 
 /** The sharing check for a tower: existing towers within the sharing distance that could host it. */
 async function sharingCheck(

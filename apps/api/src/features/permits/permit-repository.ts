@@ -1,39 +1,11 @@
-import type { PermitKind, PermitStatus } from '@hatang/contracts';
+import type { PermitApplicationBody, PermitKind, PermitStatus } from '@hatang/contracts';
 import type { Sql } from '@hatang/db';
-import { isUuid } from '../http/body.js';
+import { isUuid } from '../../http/body.js';
 
 const ts = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** A permit application as the API returns it; geometry WGS 84 `[lng, lat]`. */
-export interface PermitApplication {
-  id: string;
-  kind: PermitKind;
-  status: PermitStatus;
-  applicantOrgId: string;
-  adminUnitCode: string | null;
-  title: string;
-  details: Record<string, unknown>;
-  justification: string | null;
-  siteOfferId: string | null;
-  reviewNote: string | null;
-  conditions: string[];
-  checks: unknown[] | null;
-  checkedAt: string | null;
-  submittedAt: string | null;
-  decidedAt: string | null;
-  decidedBy: string | null;
-  geometry: { type: 'Point' | 'LineString'; coordinates: unknown };
-  version: number;
-  createdBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-  /** The decision's number, e.g. `0012/GPXD-SXD` (null before a decision). */
-  decisionNumber: string | null;
-  /** The asset an approval created (status under_construction): resource, first id, every id. */
-  asset: { resource: 'towers' | 'ducts' | 'poles'; id: string; ids: string[] } | null;
-  /** The permit_check_config version the stored checks ran with (0 = built-in defaults). */
-  checkConfigVersion: number | null;
-}
+export type PermitApplication = PermitApplicationBody;
 
 export const SELECT_APPLICATION = `SELECT a.id::text AS id, a.kind, a.status, a.applicant_org_id::text AS "applicantOrgId",
     a.admin_unit_code AS "adminUnitCode", a.title, a.details, a.justification, a.site_offer_id::text AS "siteOfferId",

@@ -3,10 +3,10 @@
  * attachment of purpose `decision`, in the caller's transaction.
  */
 import type { Sql } from '@hatang/db';
-import { insertAttachment, listAttachments, readAttachment } from '../attachments/index.js';
+import { insertAttachment, listAttachments, readAttachment } from '../../attachments/index.js';
 import { decisionMapPng } from './decision-map.js';
 import { type DecisionCheck, type DecisionDocumentInput, decisionPdf } from './decision-pdf.js';
-import type { PermitApplication } from './permit-store.js';
+import type { PermitApplication } from './permit-repository.js';
 
 export const DECISION_PURPOSE = 'decision';
 

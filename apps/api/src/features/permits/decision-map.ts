@@ -16,8 +16,8 @@ import {
   type PageProjection,
   pageProjection,
   projectedBox,
-} from '../plan-exports/print-layout.js';
-import { boundsOf, type LngLatBox, loadMapData } from '../plan-exports/print-map-data.js';
+} from '../../plan-exports/print-layout.js';
+import { boundsOf, type LngLatBox, loadMapData } from '../../plan-exports/print-map-data.js';
 import {
   FONT_FAMILY,
   FONT_FILES,
@@ -25,7 +25,7 @@ import {
   type Shape,
   sceneToSvg,
   type Xy,
-} from '../plan-exports/print-scene.js';
+} from '../../plan-exports/print-scene.js';
 
 /** The excerpt's size on the page, mm (A4 portrait text width). */
 export const EXCERPT_MM = { w: 165, h: 80 };

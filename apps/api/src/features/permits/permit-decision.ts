@@ -6,11 +6,11 @@
 import { ducts, poles, type ResourceDefinition, towers, validateProperties } from '@hatang/contracts';
 import type { Sql } from '@hatang/db';
 import type { Context } from 'hono';
-import { recordAudit } from '../audit/audit-log.js';
-import type { AppEnv } from '../context.js';
-import { ApiError } from '../errors.js';
-import { insertFeature } from '../sql/feature-store.js';
-import type { PermitApplication } from './permit-store.js';
+import { recordAudit } from '../../audit/audit-log.js';
+import type { AppEnv } from '../../context.js';
+import { ApiError } from '../../errors.js';
+import { insertFeature } from '../../sql/feature-store.js';
+import type { PermitApplication } from './permit-repository.js';
 
 export type DecisionOutcome = 'approved' | 'approved_with_conditions' | 'rejected' | 'exempt';
 
