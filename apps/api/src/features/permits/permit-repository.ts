@@ -1,48 +1,101 @@
-import type { PermitApplicationBody, PermitKind, PermitStatus } from '@hatang/contracts';
-import type { Sql } from '@hatang/db';
+/**
+ * Permit applications' reads and writes (table `permit_applications`), with drizzle. Geometry is
+ * WGS 84 `[lng, lat]`; the statutory clock (deadlineOf) counts in Vietnam time (UTC+7).
+ */
+import {
+  type PermitApplicationBody,
+  type PermitApplicationView,
+  type PermitKind,
+  type PermitStatus,
+  permitApplication,
+  permitCheckOutcome,
+  permitKind,
+  permitStatus,
+} from '@hatang/contracts';
+import { geoJson, orm, type RowOf, type Sql } from '@hatang/db';
+import { permitApplications as a, adminUnits } from '@hatang/db/schema';
+import { and, asc, desc, eq, ne, not, type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { isUuid } from '../../http/body.js';
-
-const ts = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** A permit application as the API returns it; geometry WGS 84 `[lng, lat]`. */
 export type PermitApplication = PermitApplicationBody;
-
-export const SELECT_APPLICATION = `SELECT a.id::text AS id, a.kind, a.status, a.applicant_org_id::text AS "applicantOrgId",
-    a.admin_unit_code AS "adminUnitCode", a.title, a.details, a.justification, a.site_offer_id::text AS "siteOfferId",
-    a.review_note AS "reviewNote", a.conditions, a.checks, ${ts('a.checked_at')} AS "checkedAt",
-    ${ts('a.submitted_at')} AS "submittedAt", ${ts('a.decided_at')} AS "decidedAt", a.decided_by::text AS "decidedBy",
-    ST_AsGeoJSON(a.geom, 7)::jsonb AS geometry, a.version, a.created_by::text AS "createdBy",
-    ${ts('a.created_at')} AS "createdAt", ${ts('a.updated_at')} AS "updatedAt",
-    a.decision_number AS "decisionNumber",
-    CASE WHEN a.asset_resource IS NULL THEN NULL ELSE jsonb_build_object('resource', a.asset_resource,
-      'id', a.asset_id::text, 'ids', to_jsonb(a.asset_ids::text[])) END AS asset,
-    a.check_config_version AS "checkConfigVersion"
-  FROM permit_applications a`;
+export type { PermitApplicationView };
+export type WorksGeometry = PermitApplication['geometry'];
 
 /**
- * SELECT_APPLICATION for the viewer: city staff (`staff`) get the full check results (the
- * duplicate check names other organisations' applications) and who decided, everyone else the
- * applicant's view.
- * Every other reader (audit, conflicts, the decision document) uses SELECT_APPLICATION and so
- * never carries the staff results.
+ * Who reads: `record` the stored application as it is (audit, conflicts, the decision document:
+ * never the staff results); `staff` city staff (the full check results: the duplicate check
+ * names other organisations' applications); `applicant` everyone else (the applicant's results,
+ * and not which reviewer decided).
  */
-const selectFor = (staff: boolean) =>
-  staff
-    ? SELECT_APPLICATION.replace(' a.checks,', ' COALESCE(a.staff_checks, a.checks) AS checks,')
-    : // Which reviewer decided is for city staff; the applicant sees the decision and its date.
-      SELECT_APPLICATION.replace(' a.decided_by::text AS "decidedBy",', ' NULL::text AS "decidedBy",');
+type Reader = 'record' | 'staff' | 'applicant';
+
+const fieldsFor = (reader: Reader) => ({
+  id: a.id,
+  kind: a.kind,
+  status: a.status,
+  applicantOrgId: a.applicantOrgId,
+  adminUnitCode: a.adminUnitCode,
+  title: a.title,
+  details: a.details,
+  justification: a.justification,
+  siteOfferId: a.siteOfferId,
+  reviewNote: a.reviewNote,
+  conditions: a.conditions,
+  checks: reader === 'staff' ? sql<unknown>`COALESCE(${a.staffChecks}, ${a.checks})` : a.checks,
+  checkedAt: a.checkedAt,
+  submittedAt: a.submittedAt,
+  decidedAt: a.decidedAt,
+  decidedBy: a.decidedBy,
+  geometry: geoJson(a.geom, 7),
+  version: a.version,
+  createdBy: a.createdBy,
+  createdAt: a.createdAt,
+  updatedAt: a.updatedAt,
+  decisionNumber: a.decisionNumber,
+  assetResource: a.assetResource,
+  assetId: a.assetId,
+  assetIds: a.assetIds,
+  checkConfigVersion: a.checkConfigVersion,
+});
+type ApplicationRow = RowOf<ReturnType<typeof fieldsFor>>;
+
+const details = z.record(z.string(), z.unknown());
+const conditions = z.array(z.string());
+// Checks as stored: whatever else a check's result carries stays in the answer.
+const storedChecks = z.array(permitCheckOutcome.loose()).nullable();
+const assetResource = permitApplication.shape.asset.unwrap().shape.resource;
+
+/** The jsonb and text columns hold what the API wrote (the contract's values); read as such. */
+function toApplication(row: ApplicationRow, reader: Reader): PermitApplication {
+  const { assetResource: resource, assetId, assetIds, ...r } = row;
+  return {
+    ...r,
+    kind: permitKind.parse(r.kind),
+    status: permitStatus.parse(r.status),
+    details: details.parse(r.details),
+    conditions: conditions.parse(r.conditions),
+    checks: storedChecks.parse(r.checks),
+    // Which reviewer decided is for city staff; the applicant sees the decision and its date.
+    decidedBy: reader === 'applicant' ? null : r.decidedBy,
+    geometry: permitApplication.shape.geometry.parse(r.geometry),
+    asset:
+      resource === null
+        ? null
+        : { resource: assetResource.parse(resource), id: assetId ?? assetIds[0] ?? '', ids: assetIds },
+  };
+}
 
 export async function findApplication(
-  sql: Sql,
+  db: Sql,
   id: string,
   lock = false,
 ): Promise<PermitApplication | undefined> {
   if (!isUuid(id)) return undefined;
-  const rows = await sql.query<PermitApplication>(
-    `${SELECT_APPLICATION} WHERE a.id = $1${lock ? ' FOR UPDATE' : ''}`,
-    [id],
-  );
-  return rows[0];
+  const query = orm(db).select(fieldsFor('record')).from(a).where(eq(a.id, id));
+  const [row] = lock ? await query.for('update') : await query;
+  return row && toApplication(row, 'record');
 }
 
 /** Who may see which applications in a list: all, one organisation's, or one commune's. */
@@ -58,59 +111,64 @@ export interface ListFilter {
   limit: number;
 }
 
-/** The statutory clock of an application (see deadlineSql). */
-export interface Deadline {
-  /** Calendar days (Vietnam time) from the submission to the decision, or to today; null before submission. */
-  daysElapsed: number | null;
-  /** When the statutory period ends (ISO timestamp); null before submission. */
-  dueAt: string | null;
-  /** Awaiting a decision (submitted) past `dueAt`. */
-  overdue: boolean;
-  /** The statutory period the deadline counts, days. */
-  statutoryPeriodDays: number;
-}
-export type PermitApplicationView = PermitApplication & Deadline;
-
 /** Vietnam's local date of a timestamp expression (UTC+7, no daylight saving). */
-const localDate = (x: string) => `((${x}) AT TIME ZONE 'UTC' + interval '7 hours')::date`;
+const localDate = (x: SQL) => sql`((${x}) AT TIME ZONE 'UTC' + interval '7 hours')::date`;
 
 /**
- * The deadline in SQL, `$p` being the statutory period in days: the submission plus the period in
- * calendar days; a period ending on a Saturday or Sunday (Vietnam time) runs to the Monday
- * (Civil Code 2015 art. 148(5); public holidays are not known here).
+ * The statutory clock of an application with a period of `periodDays`: the submission plus the
+ * period in calendar days; a period ending on a Saturday or Sunday (Vietnam time) runs to the
+ * Monday (Civil Code 2015 art. 148(5); public holidays are not known here).
  */
-function deadlineSql(p: string) {
-  const raw = `(a.submitted_at + make_interval(days => ${p}))`;
-  const dow = `extract(isodow FROM ${raw} AT TIME ZONE 'UTC' + interval '7 hours')`;
-  const due = `(${raw} + CASE ${dow} WHEN 6 THEN interval '2 days' WHEN 7 THEN interval '1 day' ELSE interval '0' END)`;
+function deadlineOf(periodDays: number) {
+  const raw = sql`(${a.submittedAt} + make_interval(days => ${periodDays}::int))`;
+  const dow = sql`extract(isodow FROM ${raw} AT TIME ZONE 'UTC' + interval '7 hours')`;
+  const due = sql`(${raw} + CASE ${dow} WHEN 6 THEN interval '2 days' WHEN 7 THEN interval '1 day' ELSE interval '0' END)`;
+  const overdue = sql<
+    boolean | null
+  >`(${a.status} = 'submitted' AND ${a.submittedAt} IS NOT NULL AND now() > ${due})`;
   return {
-    due,
-    overdue: `(a.status = 'submitted' AND a.submitted_at IS NOT NULL AND now() > ${due})`,
-    select: `CASE WHEN a.submitted_at IS NULL THEN NULL
-        ELSE ${localDate('COALESCE(a.decided_at, now())')} - ${localDate('a.submitted_at')} END AS "daysElapsed",
-      ${ts(due)} AS "dueAt", ${p}::int AS "statutoryPeriodDays"`,
+    overdue,
+    fields: {
+      /** Calendar days (Vietnam time) from the submission to the decision, or to today; null before submission. */
+      daysElapsed: sql<number | null>`CASE WHEN ${a.submittedAt} IS NULL THEN NULL
+        ELSE ${localDate(sql`COALESCE(${a.decidedAt}, now())`)} - ${localDate(sql`${a.submittedAt}`)} END`.mapWith(
+        Number,
+      ),
+      /** When the statutory period ends; null before submission. */
+      dueAt: sql<string | null>`${due}`.mapWith(a.submittedAt),
+      overdue,
+    },
   };
 }
 
-function withOverdue(rows: (PermitApplication & Omit<Deadline, 'overdue'> & { overdue: boolean | null })[]) {
-  return rows.map((r) => ({ ...r, overdue: r.overdue === true })) as PermitApplicationView[];
+/** Applications with their statutory clock, as `staff` or not sees them. */
+function selectViews(db: Sql, periodDays: number, staff: boolean) {
+  const reader: Reader = staff ? 'staff' : 'applicant';
+  const d = deadlineOf(periodDays);
+  const query = orm(db)
+    .select({ ...fieldsFor(reader), ...d.fields })
+    .from(a);
+  const toView = ({ daysElapsed, dueAt, overdue, ...row }: RowOf<typeof d.fields> & ApplicationRow) => ({
+    ...toApplication(row, reader),
+    daysElapsed,
+    dueAt,
+    overdue: overdue === true,
+    statutoryPeriodDays: periodDays,
+  });
+  return { query, toView, overdue: d.overdue };
 }
 
 /** One application with its statutory clock. */
 export async function findApplicationView(
-  sql: Sql,
+  db: Sql,
   id: string,
   periodDays: number,
   staff = false,
 ): Promise<PermitApplicationView | undefined> {
   if (!isUuid(id)) return undefined;
-  const d = deadlineSql('$2');
-  const rows = await sql.query<PermitApplication & Omit<Deadline, 'overdue'> & { overdue: boolean | null }>(
-    `${selectFor(staff).replace(' FROM permit_applications a', `, ${d.select}, ${d.overdue} AS overdue FROM permit_applications a`)}
-     WHERE a.id = $1`,
-    [id, periodDays],
-  );
-  return withOverdue(rows)[0];
+  const { query, toView } = selectViews(db, periodDays, staff);
+  const [row] = await query.where(eq(a.id, id));
+  return row && toView(row);
 }
 
 /**
@@ -118,79 +176,80 @@ export async function findApplicationView(
  * puts the longest-waiting first (by submission, drafts last), `newest` the latest created first.
  */
 export async function listApplications(
-  sql: Sql,
+  db: Sql,
   scope: ReadScope,
   filter: ListFilter,
   periodDays: number,
   staff = false,
 ): Promise<PermitApplicationView[]> {
-  const params: unknown[] = [periodDays];
-  const where: string[] = [];
-  const add = (clause: string, value: unknown) => {
-    params.push(value);
-    where.push(clause.replace('?', `$${params.length}`));
-  };
-  const d = deadlineSql('$1');
-  if ('orgId' in scope) add('a.applicant_org_id = ?', scope.orgId);
-  if ('adminUnitCode' in scope) add('a.admin_unit_code = ?', scope.adminUnitCode);
-  // Inspectors and reviewers see no drafts: an application exists for them once it is filed.
-  if (!('orgId' in scope) && !('all' in scope)) where.push(`a.status <> 'draft'`);
-  if (filter.status) add('a.status = ?', filter.status);
-  if (filter.kind) add('a.kind = ?', filter.kind);
-  if (filter.commune) add('a.admin_unit_code = ?', filter.commune);
-  if (filter.adminUnitCode) add('a.admin_unit_code = ?', filter.adminUnitCode);
-  if (filter.overdue === 'true') where.push(d.overdue);
-  if (filter.overdue === 'false') where.push(`NOT ${d.overdue}`);
-  params.push(filter.limit);
+  const { query, toView, overdue } = selectViews(db, periodDays, staff);
+  // An inspector without a commune reads none.
+  const unitIs = (code: string | null) => (code === null ? sql`false` : eq(a.adminUnitCode, code));
+  const conditions: (SQL | undefined)[] = [
+    'orgId' in scope ? eq(a.applicantOrgId, scope.orgId) : undefined,
+    'adminUnitCode' in scope ? unitIs(scope.adminUnitCode) : undefined,
+    // Inspectors and reviewers see no drafts: an application exists for them once it is filed.
+    !('orgId' in scope) && !('all' in scope) ? ne(a.status, 'draft') : undefined,
+    filter.status ? eq(a.status, filter.status) : undefined,
+    filter.kind ? eq(a.kind, filter.kind) : undefined,
+    filter.commune ? eq(a.adminUnitCode, filter.commune) : undefined,
+    filter.adminUnitCode ? eq(a.adminUnitCode, filter.adminUnitCode) : undefined,
+    filter.overdue === 'true' ? overdue : undefined,
+    filter.overdue === 'false' ? not(overdue) : undefined,
+  ];
   const order =
     filter.sort === 'oldest'
-      ? 'a.submitted_at ASC NULLS LAST, a.created_at ASC, a.id'
-      : 'a.created_at DESC, a.id';
-  const rows = await sql.query<PermitApplication & Omit<Deadline, 'overdue'> & { overdue: boolean | null }>(
-    `${selectFor(staff).replace(' FROM permit_applications a', `, ${d.select}, ${d.overdue} AS overdue FROM permit_applications a`)}
-     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY ${order} LIMIT $${params.length}`,
-    params,
-  );
-  return withOverdue(rows);
+      ? [sql`${a.submittedAt} ASC NULLS LAST`, asc(a.createdAt), asc(a.id)]
+      : [desc(a.createdAt), asc(a.id)];
+  const rows = await query
+    .where(and(...conditions))
+    .orderBy(...order)
+    .limit(filter.limit);
+  return rows.map(toView);
 }
 
-export interface ApplicationRow {
+export interface NewApplication {
   kind: PermitKind;
   applicantOrgId: string;
   title: string;
   details: unknown;
   justification: string | null;
   siteOfferId: string | null;
-  geometry: unknown;
+  geometry: WorksGeometry;
   createdBy: string | null;
 }
 
-/** The first point of a Point or LineString, for the commune lookup. */
-const firstPoint = (g: string) =>
-  `CASE WHEN GeometryType(${g}) = 'POINT' THEN ${g} ELSE ST_StartPoint(${g}) END`;
-const unitOf = (g: string) =>
-  `(SELECT u.code FROM admin_units u WHERE ST_Intersects(u.geom, ${firstPoint(g)}) ORDER BY u.code LIMIT 1)`;
+const worksGeometry = (g: WorksGeometry): SQL =>
+  sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(g)}), 4326)`;
 
-export async function insertApplication(tx: Sql, row: ApplicationRow): Promise<string> {
+/** The commune of the works: the unit containing their first point, or null outside every unit. */
+async function unitOfWorks(tx: Sql, g: WorksGeometry): Promise<string | null> {
+  const [lng, lat] = g.type === 'Point' ? g.coordinates : (g.coordinates[0] ?? [Number.NaN, Number.NaN]);
+  const [row] = await orm(tx)
+    .select({ code: adminUnits.code })
+    .from(adminUnits)
+    .where(sql`ST_Intersects(${adminUnits.geom}, ST_SetSRID(ST_MakePoint(${lng}, ${lat}), 4326))`)
+    .orderBy(asc(adminUnits.code))
+    .limit(1);
+  return row?.code ?? null;
+}
+
+export async function insertApplication(tx: Sql, row: NewApplication): Promise<string> {
   const id = crypto.randomUUID();
-  await tx.query(
-    `WITH g AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($8), 4326) AS geom)
-     INSERT INTO permit_applications (id, kind, applicant_org_id, title, details, justification, site_offer_id, geom,
-       admin_unit_code, created_by)
-     SELECT $1, $2, $3, $4, $5::text::jsonb, $6, $7, g.geom, ${unitOf('g.geom')}, $9 FROM g`,
-    [
+  await orm(tx)
+    .insert(a)
+    .values({
       id,
-      row.kind,
-      row.applicantOrgId,
-      row.title,
-      JSON.stringify(row.details),
-      row.justification,
-      row.siteOfferId,
-      JSON.stringify(row.geometry),
-      row.createdBy,
-    ],
-  );
+      kind: row.kind,
+      applicantOrgId: row.applicantOrgId,
+      title: row.title,
+      details: row.details,
+      justification: row.justification,
+      siteOfferId: row.siteOfferId,
+      geom: worksGeometry(row.geometry),
+      adminUnitCode: await unitOfWorks(tx, row.geometry),
+      createdBy: row.createdBy,
+    });
   return id;
 }
 
@@ -198,22 +257,21 @@ export async function insertApplication(tx: Sql, row: ApplicationRow): Promise<s
 export async function updateApplicantFields(
   tx: Sql,
   id: string,
-  row: Omit<ApplicationRow, 'kind' | 'applicantOrgId' | 'createdBy'>,
+  row: Omit<NewApplication, 'kind' | 'applicantOrgId' | 'createdBy'>,
 ): Promise<void> {
-  await tx.query(
-    `WITH g AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($6), 4326) AS geom)
-     UPDATE permit_applications SET title = $2, details = $3::text::jsonb, justification = $4, site_offer_id = $5,
-       geom = g.geom, admin_unit_code = ${unitOf('g.geom')}, version = version + 1, updated_at = now()
-     FROM g WHERE id = $1`,
-    [
-      id,
-      row.title,
-      JSON.stringify(row.details),
-      row.justification,
-      row.siteOfferId,
-      JSON.stringify(row.geometry),
-    ],
-  );
+  await orm(tx)
+    .update(a)
+    .set({
+      title: row.title,
+      details: row.details,
+      justification: row.justification,
+      siteOfferId: row.siteOfferId,
+      geom: worksGeometry(row.geometry),
+      adminUnitCode: await unitOfWorks(tx, row.geometry),
+      version: sql`${a.version} + 1`,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(a.id, id));
 }
 
 export interface StatusChange {
@@ -226,25 +284,16 @@ export interface StatusChange {
 
 /** Moves an application to `status` (the caller checked the transition) and bumps its version. */
 export async function setStatus(tx: Sql, id: string, change: StatusChange): Promise<void> {
-  await tx.query(
-    `UPDATE permit_applications SET status = $2,
-       review_note = CASE WHEN $3 THEN $4 ELSE review_note END,
-       conditions = CASE WHEN $5 THEN $6::text::jsonb ELSE conditions END,
-       submitted_at = CASE WHEN $7 THEN now() ELSE submitted_at END,
-       decided_at = CASE WHEN $8 THEN now() ELSE decided_at END,
-       decided_by = CASE WHEN $8 THEN $9::uuid ELSE decided_by END,
-       version = version + 1, updated_at = now()
-     WHERE id = $1`,
-    [
-      id,
-      change.status,
-      change.reviewNote !== undefined,
-      change.reviewNote ?? null,
-      change.conditions !== undefined,
-      JSON.stringify(change.conditions ?? []),
-      change.submitted === true,
-      change.decidedBy !== undefined,
-      change.decidedBy ?? null,
-    ],
-  );
+  await orm(tx)
+    .update(a)
+    .set({
+      status: change.status,
+      ...(change.reviewNote !== undefined ? { reviewNote: change.reviewNote } : {}),
+      ...(change.conditions !== undefined ? { conditions: change.conditions } : {}),
+      ...(change.submitted ? { submittedAt: sql`now()` } : {}),
+      ...(change.decidedBy !== undefined ? { decidedAt: sql`now()`, decidedBy: change.decidedBy } : {}),
+      version: sql`${a.version} + 1`,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(a.id, id));
 }

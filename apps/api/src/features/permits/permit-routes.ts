@@ -33,7 +33,13 @@ import {
 } from './permit-access.js';
 import { permitConfigRoutes } from './permit-config-routes.js';
 import { permitAttachmentRoutes, permitCommentRoutes } from './permit-file-routes.js';
-import { findApplication, listApplications, setStatus, updateApplicantFields } from './permit-repository.js';
+import {
+  findApplication,
+  listApplications,
+  setStatus,
+  updateApplicantFields,
+  type WorksGeometry,
+} from './permit-repository.js';
 import {
   applicationView,
   createApplication,
@@ -131,7 +137,7 @@ const applicationRoutes = [
           geometry:
             body.geometry === undefined
               ? current.geometry
-              : parsePart<unknown>(GEOMETRY[current.kind], body.geometry, 'geometry'),
+              : parsePart<WorksGeometry>(GEOMETRY[current.kind], body.geometry, 'geometry'),
         });
       });
       c.header('ETag', etag(result.version));
