@@ -20,7 +20,9 @@ import {
   TowerIndex,
   topAboveGroundM,
 } from '@hatang/analysis';
-import type { Sql } from '@hatang/db';
+import { orm, type Sql } from '@hatang/db';
+import { permitApplications, planVersions } from '@hatang/db/schema';
+import { sql as drizzleSql, eq } from 'drizzle-orm';
 import { loadSharingTowers, unitAt } from '../../sharing/tower-data.js';
 import { currentCheckConfig } from './check-config-repository.js';
 import type { PermitApplication } from './permit-repository.js';
@@ -175,14 +177,16 @@ export async function runPermitChecks(sql: Sql, application: PermitApplication):
   } as CheckedApplication;
   const tower = application.kind === 'tower' ? (application.details as unknown as TowerFacts) : null;
   const { params: config, version: configVersion } = await currentCheckConfig(sql);
-  const approved = await sql.query<{ found: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM plan_versions WHERE kind = 'approved') AS found`,
-  );
+  const approved = await orm(sql)
+    .select({ id: planVersions.id })
+    .from(planVersions)
+    .where(eq(planVersions.kind, 'approved'))
+    .limit(1);
   const withinM = Math.max(config.plan.towerSiteToleranceM, config.plan.routeCorridorM);
   const common: PermitCheck[] = [
     planConformityCheck(
       application.kind,
-      approved[0]?.found === true,
+      approved.length > 0,
       await nearbyPlanItems(sql, application.id, withinM, config.plan.routeCorridorM),
       config.plan.towerSiteToleranceM,
     ),
@@ -212,10 +216,15 @@ export async function runPermitChecks(sql: Sql, application: PermitApplication):
  * bumped it (submit).
  */
 export async function storeChecks(sql: Sql, id: string, run: CheckRun, bumpVersion: boolean): Promise<void> {
-  await sql.query(
-    `UPDATE permit_applications SET checks = $2::text::jsonb, staff_checks = $5::text::jsonb, checked_at = now(),
-       check_config_version = $4, version = version + CASE WHEN $3 THEN 1 ELSE 0 END, updated_at = now()
-     WHERE id = $1`,
-    [id, JSON.stringify(run.checks), bumpVersion, run.configVersion, JSON.stringify(run.staffChecks)],
-  );
+  await orm(sql)
+    .update(permitApplications)
+    .set({
+      checks: run.checks,
+      staffChecks: run.staffChecks,
+      checkedAt: drizzleSql`now()`,
+      checkConfigVersion: run.configVersion,
+      ...(bumpVersion ? { version: drizzleSql`${permitApplications.version} + 1` } : {}),
+      updatedAt: drizzleSql`now()`,
+    })
+    .where(eq(permitApplications.id, id));
 }
