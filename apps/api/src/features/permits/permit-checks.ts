@@ -20,12 +20,16 @@ import {
   TowerIndex,
   topAboveGroundM,
 } from '@hatang/analysis';
-import { orm, type Sql } from '@hatang/db';
-import { permitApplications, planVersions } from '@hatang/db/schema';
-import { sql as drizzleSql, eq } from 'drizzle-orm';
+import { geoJson, orm, type Sql } from '@hatang/db';
+import { permitApplications, planVersions, planZones } from '@hatang/db/schema';
+import { and, asc, sql as drizzleSql, eq, isNull, or } from 'drizzle-orm';
+import { z } from 'zod';
 import { loadSharingTowers, unitAt } from '../../sharing/tower-data.js';
 import { currentCheckConfig } from './check-config-repository.js';
 import type { PermitApplication } from './permit-repository.js';
+
+/** A zone's rules as stored (the height limit the checks read; any other rule kept). */
+const zoneRules = z.object({ maxHeightM: z.number().optional() }).loose();
 
 /** The sharing check for a tower: existing towers within the sharing distance that could host it. */
 async function sharingCheck(
@@ -53,15 +57,27 @@ async function sharingCheck(
  * The zones the works touch: global zones (set by other authorities, no plan version) and those
  * of every approved plan version.
  */
-function touchedZones(sql: Sql, applicationId: string): Promise<TouchedZone[]> {
-  return sql.query<TouchedZone>(
-    `SELECT z.id::text AS id, z.kind, z.name, z.rules, ST_AsGeoJSON(z.geom, 7)::jsonb AS geometry
-     FROM plan_zones z JOIN permit_applications a ON a.id = $1 AND ST_Intersects(z.geom, a.geom)
-     LEFT JOIN plan_versions v ON v.id = z.plan_version_id
-     WHERE z.plan_version_id IS NULL OR v.kind = 'approved'
-     ORDER BY z.kind, z.name, z.id`,
-    [applicationId],
-  );
+async function touchedZones(db: Sql, applicationId: string): Promise<TouchedZone[]> {
+  const rows = await orm(db)
+    .select({
+      id: planZones.id,
+      kind: planZones.kind,
+      name: planZones.name,
+      rules: planZones.rules,
+      geometry: geoJson(planZones.geom, 7),
+    })
+    .from(planZones)
+    .innerJoin(
+      permitApplications,
+      and(
+        eq(permitApplications.id, applicationId),
+        drizzleSql`ST_Intersects(${planZones.geom}, ${permitApplications.geom})`,
+      ),
+    )
+    .leftJoin(planVersions, eq(planVersions.id, planZones.planVersionId))
+    .where(or(isNull(planZones.planVersionId), eq(planVersions.kind, 'approved')))
+    .orderBy(asc(planZones.kind), asc(planZones.name), asc(planZones.id));
+  return rows.map((zone) => ({ ...zone, rules: zoneRules.parse(zone.rules) }));
 }
 
 /** Items of approved plan versions within `withinM` of the works (distances in m on the spheroid). */
