@@ -21,8 +21,8 @@ import {
   topAboveGroundM,
 } from '@hatang/analysis';
 import { geoJson, orm, type Sql } from '@hatang/db';
-import { permitApplications, planVersions, planZones } from '@hatang/db/schema';
-import { and, asc, sql as drizzleSql, eq, isNull, or } from 'drizzle-orm';
+import { civilWorks, organisations, permitApplications, planVersions, planZones } from '@hatang/db/schema';
+import { and, asc, sql as drizzleSql, eq, isNull, ne, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { loadSharingTowers, unitAt } from '../../sharing/tower-data.js';
 import { currentCheckConfig } from './check-config-repository.js';
@@ -128,17 +128,32 @@ function nearbyRecords(sql: Sql, applicationId: string, withinM: number) {
 }
 
 /** Civil works not decommissioned near duct works, for the dig-once check. */
-function nearbyCivilWorks(sql: Sql, applicationId: string, withinM: number): Promise<NamedCivilWork[]> {
-  return sql.query<NamedCivilWork>(
-    `SELECT w.id::text AS id, w.owner_org_id::text AS "ownerOrgId", w.sector, w.name, o.name AS "ownerName",
-       to_char(w.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(w.ends_on, 'YYYY-MM-DD') AS "endsOn",
-       ST_AsGeoJSON(w.geom, 7)::jsonb->'coordinates' AS coordinates
-     FROM permit_applications a
-     JOIN civil_works w ON w.status <> 'decommissioned' AND ST_DWithin(w.geom::geography, a.geom::geography, $2)
-     JOIN organisations o ON o.id = w.owner_org_id
-     WHERE a.id = $1`,
-    [applicationId, withinM],
-  );
+async function nearbyCivilWorks(db: Sql, applicationId: string, withinM: number): Promise<NamedCivilWork[]> {
+  const rows = await orm(db)
+    .select({
+      id: civilWorks.id,
+      ownerOrgId: civilWorks.ownerOrgId,
+      sector: civilWorks.sector,
+      name: civilWorks.name,
+      ownerName: organisations.name,
+      startsOn: civilWorks.startsOn,
+      endsOn: civilWorks.endsOn,
+      geometry: geoJson(civilWorks.geom, 7),
+    })
+    .from(permitApplications)
+    .innerJoin(
+      civilWorks,
+      and(
+        ne(civilWorks.status, 'decommissioned'),
+        drizzleSql`ST_DWithin(${civilWorks.geom}::geography, ${permitApplications.geom}::geography, ${withinM})`,
+      ),
+    )
+    .innerJoin(organisations, eq(organisations.id, civilWorks.ownerOrgId))
+    .where(eq(permitApplications.id, applicationId));
+  return rows.map(({ geometry, ...work }) => ({
+    ...work,
+    coordinates: geometry.coordinates.map(([lng = 0, lat = 0]): LngLat => [lng, lat]),
+  }));
 }
 
 async function digOnce(
