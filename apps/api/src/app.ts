@@ -41,7 +41,6 @@ import { type ImportRouteOptions, importRoutes } from './routes/imports.js';
 import { indicatorRoutes } from './routes/indicators.js';
 import { ogcRoutes } from './routes/ogc.js';
 import { openApiRoutes } from './routes/openapi.js';
-import { permitRoutes } from './routes/permits.js';
 import { tileRoutes } from './routes/tiles.js';
 import { mountStatic, type StaticOptions } from './static.js';
 
@@ -177,7 +176,6 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/streets', featureRoutes(db, streets, { readOnly: true }));
   mountRoutes(app, DECLARED_ROUTES);
   app.route('/api/v1', indicatorRoutes(db, analysis));
-  app.route('/api/v1', permitRoutes(db));
   app.route('/api/v1/imports', importRoutes(db, uploads, compute, deps.imports));
   app.route('/api/v1/exports', exportRoutes(compute));
   app.route('/tiles', tileRoutes(db));

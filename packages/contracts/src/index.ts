@@ -13,6 +13,7 @@ export * from './endpoint.js';
 export * from './geometry.js';
 export * from './history.js';
 export * from './indicators.js';
+export * from './permit-endpoints.js';
 export * from './permits.js';
 export * from './plan-endpoints.js';
 export * from './plans.js';

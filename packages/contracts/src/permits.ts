@@ -203,3 +203,113 @@ export const permitCheckConfigUpdate = z.strictObject({
   params: permitCheckConfig,
   note: z.string().trim().max(1000).optional(),
 });
+
+// ---- What the permit routes answer ----
+
+/** `[lng, lat]` as stored (WGS 84). */
+const storedLngLat = z.tuple([z.number(), z.number()]);
+
+/** One automatic check's stored result, with the geometry that proves it (if any). */
+export const permitCheckOutcome = z.object({
+  /** The check's name (kebab-case), stable across versions. */
+  check: z.string(),
+  result: permitCheckResult,
+  reason: z.object({ vi: z.string(), en: z.string() }),
+  geometry: z
+    .object({
+      type: z.enum(['Point', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon']),
+      coordinates: z.unknown(),
+    })
+    .optional(),
+});
+export type PermitCheckOutcome = z.infer<typeof permitCheckOutcome>;
+
+/** A permit application as stored; geometry WGS 84 `[lng, lat]`, times ISO 8601 UTC. */
+export const permitApplication = z.object({
+  id: z.string(),
+  kind: permitKind,
+  status: permitStatus,
+  applicantOrgId: z.string(),
+  adminUnitCode: z.string().nullable(),
+  title: z.string(),
+  /** The kind's details (towerDetails, poleLineDetails or ductWorksDetails). */
+  details: z.record(z.string(), z.unknown()),
+  justification: z.string().nullable(),
+  siteOfferId: z.string().nullable(),
+  reviewNote: z.string().nullable(),
+  conditions: z.array(z.string()),
+  /** The last run's results (the applicant's view unless the reader is city staff); null before a run. */
+  checks: z.array(permitCheckOutcome).nullable(),
+  checkedAt: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  /** The reviewer who decided (city staff only; null for everyone else). */
+  decidedBy: z.string().nullable(),
+  geometry: z.discriminatedUnion('type', [
+    z.object({ type: z.literal('Point'), coordinates: storedLngLat }),
+    z.object({ type: z.literal('LineString'), coordinates: z.array(storedLngLat) }),
+  ]),
+  version: z.number().int(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** The decision's number, e.g. `0012/GPXD-SXD` (null before a decision). */
+  decisionNumber: z.string().nullable(),
+  /** The asset an approval created (status under_construction): resource, first id, every id. */
+  asset: z
+    .object({ resource: z.enum(['towers', 'ducts', 'poles']), id: z.string(), ids: z.array(z.string()) })
+    .nullable(),
+  /** The permit_check_config version the stored checks ran with (0 = built-in defaults). */
+  checkConfigVersion: z.number().int().nullable(),
+});
+export type PermitApplicationBody = z.infer<typeof permitApplication>;
+
+/** An application with its statutory clock (the deadline of a decision). */
+export const permitApplicationView = permitApplication.extend({
+  /** Calendar days (Vietnam time) from the submission to the decision, or to today; null before submission. */
+  daysElapsed: z.number().int().nullable(),
+  /** When the statutory period ends (ISO 8601); null before submission. */
+  dueAt: z.string().nullable(),
+  /** Awaiting a decision (submitted) past `dueAt`. */
+  overdue: z.boolean(),
+  /** The statutory period the deadline counts, days. */
+  statutoryPeriodDays: z.number().int(),
+});
+export type PermitApplicationView = z.infer<typeof permitApplicationView>;
+
+export const permitApplicationList = z.object({
+  items: z.array(permitApplicationView),
+  statutoryPeriodDays: z.number().int(),
+});
+
+/** A comment on an application as stored, with its author. */
+export const permitComment = z.object({
+  id: z.string(),
+  applicationId: z.string(),
+  text: z.string(),
+  author: z.object({
+    userId: z.string().nullable(),
+    displayName: z.string().nullable(),
+    orgId: z.string().nullable(),
+  }),
+  /** Flat copies of the author, for lists: name, organisation name, user id. */
+  authorName: z.string().nullable(),
+  authorOrgName: z.string().nullable(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type PermitCommentBody = z.infer<typeof permitComment>;
+export const permitCommentList = z.object({ items: z.array(permitComment) });
+
+/** One version of the checks' configuration (version 0: the built-in defaults, no id nor time). */
+export const permitCheckConfigVersion = z.object({
+  version: z.number().int(),
+  id: z.string().nullable(),
+  params: permitCheckConfig,
+  note: z.string().nullable(),
+  /** Who changed it (city staff only; null for everyone else). */
+  createdBy: z.string().nullable(),
+  createdAt: z.string().nullable(),
+});
+export type PermitCheckConfigVersion = z.infer<typeof permitCheckConfigVersion>;
+export const permitCheckConfigHistory = z.object({ items: z.array(permitCheckConfigVersion) });

@@ -19,8 +19,8 @@ import type { Principal } from '../../auth/principal.js';
 import type { AppEnv } from '../../context.js';
 import { ApiError, notFound, validationFailed } from '../../errors.js';
 import { userOf } from '../../http/request-input.js';
-import { assertMayRead } from '../../permits/permit-access.js';
-import { findApplication } from '../../permits/permit-store.js';
+import { assertMayRead } from '../permits/permit-access.js';
+import { findApplication } from '../permits/permit-repository.js';
 import { assertMayActIn, assertMayReadViolation, staleViolation } from './violation-access.js';
 import {
   assetOwnerOf,

@@ -20,10 +20,16 @@ import {
   TowerIndex,
   topAboveGroundM,
 } from '@hatang/analysis';
-import type { Sql } from '@hatang/db';
-import { loadSharingTowers, unitAt } from '../features/sharing/tower-repository.js';
-import { currentCheckConfig } from './check-config-store.js';
-import type { PermitApplication } from './permit-store.js';
+import { geoJson, orm, type Sql } from '@hatang/db';
+import { civilWorks, organisations, permitApplications, planVersions, planZones } from '@hatang/db/schema';
+import { and, asc, sql as drizzleSql, eq, isNull, ne, or } from 'drizzle-orm';
+import { z } from 'zod';
+import { loadSharingTowers, unitAt } from '../sharing/tower-repository.js';
+import { currentCheckConfig } from './check-config-repository.js';
+import type { PermitApplication } from './permit-repository.js';
+
+/** A zone's rules as stored (the height limit the checks read; any other rule kept). */
+const zoneRules = z.object({ maxHeightM: z.number().optional() }).loose();
 
 /** The sharing check for a tower: existing towers within the sharing distance that could host it. */
 async function sharingCheck(
@@ -51,15 +57,27 @@ async function sharingCheck(
  * The zones the works touch: global zones (set by other authorities, no plan version) and those
  * of every approved plan version.
  */
-function touchedZones(sql: Sql, applicationId: string): Promise<TouchedZone[]> {
-  return sql.query<TouchedZone>(
-    `SELECT z.id::text AS id, z.kind, z.name, z.rules, ST_AsGeoJSON(z.geom, 7)::jsonb AS geometry
-     FROM plan_zones z JOIN permit_applications a ON a.id = $1 AND ST_Intersects(z.geom, a.geom)
-     LEFT JOIN plan_versions v ON v.id = z.plan_version_id
-     WHERE z.plan_version_id IS NULL OR v.kind = 'approved'
-     ORDER BY z.kind, z.name, z.id`,
-    [applicationId],
-  );
+async function touchedZones(db: Sql, applicationId: string): Promise<TouchedZone[]> {
+  const rows = await orm(db)
+    .select({
+      id: planZones.id,
+      kind: planZones.kind,
+      name: planZones.name,
+      rules: planZones.rules,
+      geometry: geoJson(planZones.geom, 7),
+    })
+    .from(planZones)
+    .innerJoin(
+      permitApplications,
+      and(
+        eq(permitApplications.id, applicationId),
+        drizzleSql`ST_Intersects(${planZones.geom}, ${permitApplications.geom})`,
+      ),
+    )
+    .leftJoin(planVersions, eq(planVersions.id, planZones.planVersionId))
+    .where(or(isNull(planZones.planVersionId), eq(planVersions.kind, 'approved')))
+    .orderBy(asc(planZones.kind), asc(planZones.name), asc(planZones.id));
+  return rows.map((zone) => ({ ...zone, rules: zoneRules.parse(zone.rules) }));
 }
 
 /** Items of approved plan versions within `withinM` of the works (distances in m on the spheroid). */
@@ -110,17 +128,32 @@ function nearbyRecords(sql: Sql, applicationId: string, withinM: number) {
 }
 
 /** Civil works not decommissioned near duct works, for the dig-once check. */
-function nearbyCivilWorks(sql: Sql, applicationId: string, withinM: number): Promise<NamedCivilWork[]> {
-  return sql.query<NamedCivilWork>(
-    `SELECT w.id::text AS id, w.owner_org_id::text AS "ownerOrgId", w.sector, w.name, o.name AS "ownerName",
-       to_char(w.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(w.ends_on, 'YYYY-MM-DD') AS "endsOn",
-       ST_AsGeoJSON(w.geom, 7)::jsonb->'coordinates' AS coordinates
-     FROM permit_applications a
-     JOIN civil_works w ON w.status <> 'decommissioned' AND ST_DWithin(w.geom::geography, a.geom::geography, $2)
-     JOIN organisations o ON o.id = w.owner_org_id
-     WHERE a.id = $1`,
-    [applicationId, withinM],
-  );
+async function nearbyCivilWorks(db: Sql, applicationId: string, withinM: number): Promise<NamedCivilWork[]> {
+  const rows = await orm(db)
+    .select({
+      id: civilWorks.id,
+      ownerOrgId: civilWorks.ownerOrgId,
+      sector: civilWorks.sector,
+      name: civilWorks.name,
+      ownerName: organisations.name,
+      startsOn: civilWorks.startsOn,
+      endsOn: civilWorks.endsOn,
+      geometry: geoJson(civilWorks.geom, 7),
+    })
+    .from(permitApplications)
+    .innerJoin(
+      civilWorks,
+      and(
+        ne(civilWorks.status, 'decommissioned'),
+        drizzleSql`ST_DWithin(${civilWorks.geom}::geography, ${permitApplications.geom}::geography, ${withinM})`,
+      ),
+    )
+    .innerJoin(organisations, eq(organisations.id, civilWorks.ownerOrgId))
+    .where(eq(permitApplications.id, applicationId));
+  return rows.map(({ geometry, ...work }) => ({
+    ...work,
+    coordinates: geometry.coordinates.map(([lng = 0, lat = 0]): LngLat => [lng, lat]),
+  }));
 }
 
 async function digOnce(
@@ -175,14 +208,16 @@ export async function runPermitChecks(sql: Sql, application: PermitApplication):
   } as CheckedApplication;
   const tower = application.kind === 'tower' ? (application.details as unknown as TowerFacts) : null;
   const { params: config, version: configVersion } = await currentCheckConfig(sql);
-  const approved = await sql.query<{ found: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM plan_versions WHERE kind = 'approved') AS found`,
-  );
+  const approved = await orm(sql)
+    .select({ id: planVersions.id })
+    .from(planVersions)
+    .where(eq(planVersions.kind, 'approved'))
+    .limit(1);
   const withinM = Math.max(config.plan.towerSiteToleranceM, config.plan.routeCorridorM);
   const common: PermitCheck[] = [
     planConformityCheck(
       application.kind,
-      approved[0]?.found === true,
+      approved.length > 0,
       await nearbyPlanItems(sql, application.id, withinM, config.plan.routeCorridorM),
       config.plan.towerSiteToleranceM,
     ),
@@ -212,10 +247,15 @@ export async function runPermitChecks(sql: Sql, application: PermitApplication):
  * bumped it (submit).
  */
 export async function storeChecks(sql: Sql, id: string, run: CheckRun, bumpVersion: boolean): Promise<void> {
-  await sql.query(
-    `UPDATE permit_applications SET checks = $2::text::jsonb, staff_checks = $5::text::jsonb, checked_at = now(),
-       check_config_version = $4, version = version + CASE WHEN $3 THEN 1 ELSE 0 END, updated_at = now()
-     WHERE id = $1`,
-    [id, JSON.stringify(run.checks), bumpVersion, run.configVersion, JSON.stringify(run.staffChecks)],
-  );
+  await orm(sql)
+    .update(permitApplications)
+    .set({
+      checks: run.checks,
+      staffChecks: run.staffChecks,
+      checkedAt: drizzleSql`now()`,
+      checkConfigVersion: run.configVersion,
+      ...(bumpVersion ? { version: drizzleSql`${permitApplications.version} + 1` } : {}),
+      updatedAt: drizzleSql`now()`,
+    })
+    .where(eq(permitApplications.id, id));
 }

@@ -2,21 +2,29 @@
  * Writes a decided application's document (PDF) and stores it with the application as an
  * attachment of purpose `decision`, in the caller's transaction.
  */
-import type { Sql } from '@hatang/db';
-import { insertAttachment, listAttachments, readAttachment } from '../attachments/index.js';
+import { orm, type Sql } from '@hatang/db';
+import { adminUnits, organisations } from '@hatang/db/schema';
+import { eq } from 'drizzle-orm';
+import { insertAttachment, listAttachments, readAttachment } from '../../attachments/index.js';
 import { decisionMapPng } from './decision-map.js';
 import { type DecisionCheck, type DecisionDocumentInput, decisionPdf } from './decision-pdf.js';
-import type { PermitApplication } from './permit-store.js';
+import type { PermitApplication } from './permit-repository.js';
 
 export const DECISION_PURPOSE = 'decision';
 
 async function namesOf(sql: Sql, a: PermitApplication) {
-  const rows = await sql.query<{ org: string; commune: string | null }>(
-    `SELECT o.name AS org, u.name AS commune FROM organisations o
-     LEFT JOIN admin_units u ON u.code = $2 WHERE o.id = $1`,
-    [a.applicantOrgId, a.adminUnitCode],
-  );
-  return rows[0];
+  const [org] = await orm(sql)
+    .select({ name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, a.applicantOrgId));
+  if (!org) return undefined;
+  const [unit] = a.adminUnitCode
+    ? await orm(sql)
+        .select({ name: adminUnits.name })
+        .from(adminUnits)
+        .where(eq(adminUnits.code, a.adminUnitCode))
+    : [];
+  return { org: org.name, commune: unit?.name ?? null };
 }
 
 async function assetCodes(sql: Sql, a: PermitApplication): Promise<string[]> {

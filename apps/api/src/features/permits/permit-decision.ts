@@ -4,13 +4,15 @@
  * in the register with status `under_construction`, owned by the applicant, linked to the permit.
  */
 import { ducts, poles, type ResourceDefinition, towers, validateProperties } from '@hatang/contracts';
-import type { Sql } from '@hatang/db';
+import { orm, type Sql } from '@hatang/db';
+import { permitDecisionCounters as counters, permitApplications } from '@hatang/db/schema';
+import { eq, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
-import { recordAudit } from '../audit/audit-log.js';
-import type { AppEnv } from '../context.js';
-import { ApiError } from '../errors.js';
-import { insertFeature } from '../sql/feature-store.js';
-import type { PermitApplication } from './permit-store.js';
+import { recordAudit } from '../../audit/audit-log.js';
+import type { AppEnv } from '../../context.js';
+import { ApiError } from '../../errors.js';
+import { insertFeature } from '../../sql/feature-store.js';
+import type { PermitApplication } from './permit-repository.js';
 
 export type DecisionOutcome = 'approved' | 'approved_with_conditions' | 'rejected' | 'exempt';
 
@@ -30,11 +32,11 @@ export async function nextDecisionNumber(
   outcome: DecisionOutcome,
   year: number,
 ): Promise<{ number: string; year: number; seq: number }> {
-  const rows = await tx.query<{ last: number }>(
-    `INSERT INTO permit_decision_counters (year, last) VALUES ($1, 1)
-     ON CONFLICT (year) DO UPDATE SET last = permit_decision_counters.last + 1 RETURNING last`,
-    [year],
-  );
+  const rows = await orm(tx)
+    .insert(counters)
+    .values({ year, last: 1 })
+    .onConflictDoUpdate({ target: counters.year, set: { last: sql`${counters.last} + 1` } })
+    .returning({ last: counters.last });
   const seq = Number(rows[0]?.last ?? 1);
   const number = `${String(seq).padStart(4, '0')}/${isPermit(outcome) ? 'GPXD' : 'TB'}-SXD`;
   return { number, year, seq };
@@ -166,18 +168,15 @@ export async function storeDecisionFacts(
   decision: { number: string; year: number; seq: number },
   asset: { resource: string; ids: string[] } | null,
 ): Promise<void> {
-  await tx.query(
-    `UPDATE permit_applications SET decision_number = $2, decision_year = $3, decision_seq = $4,
-       asset_resource = $5, asset_id = $6::uuid, asset_ids = $7::uuid[]
-     WHERE id = $1`,
-    [
-      id,
-      decision.number,
-      decision.year,
-      decision.seq,
-      asset?.resource ?? null,
-      asset?.ids[0] ?? null,
-      `{${(asset?.ids ?? []).join(',')}}`,
-    ],
-  );
+  await orm(tx)
+    .update(permitApplications)
+    .set({
+      decisionNumber: decision.number,
+      decisionYear: decision.year,
+      decisionSeq: decision.seq,
+      assetResource: asset?.resource ?? null,
+      assetId: asset?.ids[0] ?? null,
+      assetIds: asset?.ids ?? [],
+    })
+    .where(eq(permitApplications.id, id));
 }

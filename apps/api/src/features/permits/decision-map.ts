@@ -7,8 +7,10 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Geometry } from '@hatang/contracts';
-import type { Sql } from '@hatang/db';
+import { orm, type Sql } from '@hatang/db';
+import { planVersions } from '@hatang/db/schema';
 import { Resvg } from '@resvg/resvg-js';
+import { asc, sql as drizzleSql, eq } from 'drizzle-orm';
 import {
   chooseScale,
   type Frame,
@@ -16,8 +18,8 @@ import {
   type PageProjection,
   pageProjection,
   projectedBox,
-} from '../plan-exports/print-layout.js';
-import { boundsOf, type LngLatBox, loadMapData } from '../plan-exports/print-map-data.js';
+} from '../../plan-exports/print-layout.js';
+import { boundsOf, type LngLatBox, loadMapData } from '../../plan-exports/print-map-data.js';
 import {
   FONT_FAMILY,
   FONT_FILES,
@@ -25,7 +27,7 @@ import {
   type Shape,
   sceneToSvg,
   type Xy,
-} from '../plan-exports/print-scene.js';
+} from '../../plan-exports/print-scene.js';
 
 /** The excerpt's size on the page, mm (A4 portrait text width). */
 export const EXCERPT_MM = { w: 165, h: 80 };
@@ -134,9 +136,12 @@ export async function decisionMapPng(
   } catch {
     return null;
   }
-  const approved = await sql.query<{ id: string }>(
-    `SELECT id::text AS id FROM plan_versions WHERE kind = 'approved' ORDER BY approved_at DESC NULLS LAST, id LIMIT 1`,
-  );
+  const approved = await orm(sql)
+    .select({ id: planVersions.id })
+    .from(planVersions)
+    .where(eq(planVersions.kind, 'approved'))
+    .orderBy(drizzleSql`${planVersions.approvedAt} DESC NULLS LAST`, asc(planVersions.id))
+    .limit(1);
   const box: LngLatBox = projection.lngLatBox;
   const toleranceDeg = (0.1 * projection.denominator) / 1000 / 111_000;
   const data = await loadMapData(sql, approved[0]?.id ?? NO_VERSION, box, toleranceDeg);

@@ -5,7 +5,9 @@
  */
 import { DEFAULT_PERMIT_CHECK_CONFIG, type PermitCheckConfig } from '@hatang/analysis';
 import { permitCheckConfig } from '@hatang/contracts';
-import type { Sql } from '@hatang/db';
+import { orm, type RowOf, type Sql } from '@hatang/db';
+import { permitCheckConfig as configTable } from '@hatang/db/schema';
+import { desc } from 'drizzle-orm';
 
 export interface CheckConfigVersion {
   version: number;
@@ -17,8 +19,20 @@ export interface CheckConfigVersion {
   createdAt: string | null;
 }
 
-const COLUMNS = `version, id::text AS id, params, note, created_by::text AS "createdBy",
-  to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"`;
+const configFields = {
+  version: configTable.version,
+  id: configTable.id,
+  params: configTable.params,
+  note: configTable.note,
+  createdBy: configTable.createdBy,
+  createdAt: configTable.createdAt,
+};
+const toVersion = (row: RowOf<typeof configFields>): CheckConfigVersion => ({
+  ...row,
+  params: complete(row.params),
+});
+const newestFirst = (db: Sql) =>
+  orm(db).select(configFields).from(configTable).orderBy(desc(configTable.version));
 
 /**
  * Stored parameters as the checks read them: parameters added after a version was stored take
@@ -52,19 +66,15 @@ export const DEFAULT_CONFIG_VERSION: CheckConfigVersion = {
 
 /** The current configuration (`lock`: FOR UPDATE of the latest row, for a writer). */
 export async function currentCheckConfig(sql: Sql, lock = false): Promise<CheckConfigVersion> {
-  const rows = await sql.query<CheckConfigVersion>(
-    `SELECT ${COLUMNS} FROM permit_check_config ORDER BY version DESC LIMIT 1${lock ? ' FOR UPDATE' : ''}`,
-  );
-  const row = rows[0];
-  return row ? { ...row, params: complete(row.params) } : DEFAULT_CONFIG_VERSION;
+  const query = newestFirst(sql).limit(1);
+  const [row] = lock ? await query.for('update') : await query;
+  return row ? toVersion(row) : DEFAULT_CONFIG_VERSION;
 }
 
 /** Every version, newest first (the built-in defaults last, as version 0). */
 export async function checkConfigHistory(sql: Sql): Promise<CheckConfigVersion[]> {
-  const rows = await sql.query<CheckConfigVersion>(
-    `SELECT ${COLUMNS} FROM permit_check_config ORDER BY version DESC LIMIT 500`,
-  );
-  return [...rows.map((r) => ({ ...r, params: complete(r.params) })), DEFAULT_CONFIG_VERSION];
+  const rows = await newestFirst(sql).limit(500);
+  return [...rows.map(toVersion), DEFAULT_CONFIG_VERSION];
 }
 
 /** Stores `params` as `version` (the caller checked If-Match against the current version). */
@@ -75,9 +85,6 @@ export async function insertCheckConfig(
   note: string | null,
   createdBy: string | null,
 ): Promise<CheckConfigVersion> {
-  await tx.query(
-    `INSERT INTO permit_check_config (version, id, params, note, created_by) VALUES ($1, $2, $3::text::jsonb, $4, $5)`,
-    [version, crypto.randomUUID(), JSON.stringify(params), note, createdBy],
-  );
+  await orm(tx).insert(configTable).values({ version, id: crypto.randomUUID(), params, note, createdBy });
   return currentCheckConfig(tx);
 }

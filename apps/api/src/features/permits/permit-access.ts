@@ -1,6 +1,44 @@
-import type { Principal } from '../auth/principal.js';
-import { ApiError, notFound } from '../errors.js';
-import type { PermitApplication, ReadScope } from './permit-store.js';
+import type { Principal } from '../../auth/principal.js';
+import { ApiError, notFound } from '../../errors.js';
+import type { Rule } from '../../policy/rules.js';
+import type { PermitApplication, ReadScope } from './permit-repository.js';
+
+/**
+ * The policy admits the roles; the handlers then scope them: operators read and act on their own
+ * organisation's applications, commune inspectors read those filed in their commune, the
+ * Construction Department (reviewers), planners and admins read all. Operators file; reviewers
+ * (and admins) ask for more information and decide.
+ */
+export const READERS: Rule = {
+  admin: 'all',
+  planner: 'all',
+  operator_editor: 'all',
+  operator_viewer: 'all',
+  reviewer: 'all',
+  inspector: 'all',
+};
+/**
+ * A single application (and its decision, attachments, comments): the handlers scope operators
+ * to their organisation's and inspectors to those filed in their commune (not drafts).
+ */
+export const RECORD_READERS: Rule = READERS;
+export const APPLICANTS: Rule = { admin: 'all', operator_editor: 'all' };
+/** Re-running the checks: whoever may act on the application (the handler scopes operators to their own). */
+export const CHECKERS: Rule = { admin: 'all', planner: 'all', reviewer: 'all', operator_editor: 'all' };
+export const REVIEWERS: Rule = { admin: 'all', reviewer: 'all' };
+/** Adding files: the applicant's editors (while draft / info requested: the handler checks), reviewers, admins. */
+export const FILERS: Rule = { admin: 'all', operator_editor: 'all', reviewer: 'all' };
+/** The conversation on an application: the applicant organisation, reviewers and admins. */
+export const COMMENT_READERS: Rule = {
+  admin: 'all',
+  operator_editor: 'all',
+  operator_viewer: 'all',
+  reviewer: 'all',
+};
+export const COMMENTERS: Rule = { admin: 'all', operator_editor: 'all', reviewer: 'all' };
+/** The checks' configuration: read by whoever works with applications; admins and planners (airport part only) change it. */
+export const CONFIG_READERS: Rule = { ...READERS };
+export const CONFIG_EDITORS: Rule = { admin: 'all', planner: 'all' };
 
 const has = (p: Principal | undefined, ...roles: string[]) => !!p && p.roles.some((r) => roles.includes(r));
 
