@@ -85,6 +85,7 @@ export const permitEndpoints = {
     method: 'PATCH',
     path: `${BASE}/:id`,
     tag: TAG,
+    ifMatch: 'required',
     summary:
       'Edit a draft (or an application the reviewer asked more information about) under If-Match; `details` and `geometry` are checked against its kind',
     params: byId,
@@ -95,6 +96,7 @@ export const permitEndpoints = {
     method: 'POST',
     path: `${BASE}/:id/submit`,
     tag: TAG,
+    ifMatch: 'required',
     summary:
       'File a draft (or answer a request for more information) under If-Match: the checks run, the application is frozen',
     params: byId,
@@ -104,6 +106,7 @@ export const permitEndpoints = {
     method: 'POST',
     path: `${BASE}/:id/request-info`,
     tag: TAG,
+    ifMatch: 'required',
     summary: 'Send a submitted application back to the applicant for more information (If-Match)',
     params: byId,
     body: permitInfoRequest,
@@ -113,6 +116,7 @@ export const permitEndpoints = {
     method: 'POST',
     path: `${BASE}/:id/decision`,
     tag: TAG,
+    ifMatch: 'required',
     summary:
       "The reviewer's decision under If-Match: approve (creating the asset, under construction), approve with conditions, reject with a reason, or close as exempt; numbered, with its document",
     params: byId,
@@ -151,6 +155,7 @@ export const permitEndpoints = {
     method: 'POST',
     path: `${BASE}/:id/withdraw`,
     tag: TAG,
+    ifMatch: 'required',
     summary: 'Withdraw an application before its decision (If-Match)',
     params: byId,
     responses: transitioned('withdrawn'),
@@ -166,6 +171,7 @@ export const permitEndpoints = {
     method: 'PUT',
     path: '/api/v1/permit-check-config',
     tag: 'permit-check-config',
+    ifMatch: 'required',
     summary:
       "Store new parameters as the next version under If-Match (planners: the airport's only, else 403)",
     body: permitCheckConfigUpdate,
