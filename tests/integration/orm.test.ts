@@ -94,6 +94,31 @@ describe('orm(sql)', () => {
     expect(tenancy).toEqual({ technologies: ['4G', '5G'], since: '2025-01-01' });
   });
 
+  it('stores a jsonb value as the JSON object itself, so SQL can read its fields (not a JSON string of it)', async () => {
+    const [user] = await orm(db)
+      .insert(users)
+      .values({
+        id: crypto.randomUUID(),
+        email: `orm-json-${crypto.randomUUID()}@example.vn`,
+        displayName: 'Người thử JSON',
+        orgId: owner,
+        roles: ['planner'],
+        passwordHash: 'x',
+      })
+      .returning({ id: users.id });
+    if (!user) throw new Error('no user');
+    const id = crypto.randomUUID();
+    await orm(db)
+      .insert(jobs)
+      .values({ id, kind: 'coverage', ownerUserId: user.id, request: { radiusM: 750, tags: ['5G'] }, requestKey: 'orm-json' });
+    const [stored] = await db.query<{ type: string; radius: string; tag: string }>(
+      `SELECT jsonb_typeof(request) AS type, request->>'radiusM' AS radius, request->'tags'->>0 AS tag FROM jobs WHERE id = $1`,
+      [id],
+    );
+    expect(stored).toEqual({ type: 'object', radius: '750', tag: '5G' });
+    await orm(db).delete(jobs).where(eq(jobs.id, id));
+  });
+
   it("runs on the database's own transaction: orm(tx) sees its writes, and a throw rolls them back", async () => {
     const [user] = await orm(db).select({ id: users.id }).from(users).limit(1);
     const ownerUserId =

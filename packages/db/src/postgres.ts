@@ -27,6 +27,20 @@ function wrap(sql: Client): Sql {
   };
 }
 
+/** json (114) and jsonb (3802) parameter types, by OID. */
+const JSON_TYPE_OIDS = ['114', '3802'] as const;
+
+/**
+ * A json/jsonb parameter given as text is already JSON (drizzle's `jsonb` columns serialise their
+ * values themselves, as PGlite expects): postgres-js would otherwise `JSON.stringify` it again and
+ * store a JSON *string* instead of the object. Values that are not text are still serialised.
+ */
+function keepJsonText(sql: postgres.Sql): void {
+  for (const oid of JSON_TYPE_OIDS) {
+    sql.options.serializers[oid] = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+  }
+}
+
 /**
  * Opens PostgreSQL + PostGIS through postgres-js (a small pool). Accepts libpq's
  * `?host=/var/run/postgresql` for a Unix socket, which postgres-js itself ignores.
@@ -49,6 +63,7 @@ export async function openPostgres(
     onnotice: () => {},
     connection: { statement_timeout: 120_000 },
   });
+  keepJsonText(sql);
   await sql.unsafe('CREATE EXTENSION IF NOT EXISTS postgis');
   return {
     kind: 'postgres',
