@@ -110,7 +110,13 @@ describe('orm(sql)', () => {
     const id = crypto.randomUUID();
     await orm(db)
       .insert(jobs)
-      .values({ id, kind: 'coverage', ownerUserId: user.id, request: { radiusM: 750, tags: ['5G'] }, requestKey: 'orm-json' });
+      .values({
+        id,
+        kind: 'coverage',
+        ownerUserId: user.id,
+        request: { radiusM: 750, tags: ['5G'] },
+        requestKey: 'orm-json',
+      });
     const [stored] = await db.query<{ type: string; radius: string; tag: string }>(
       `SELECT jsonb_typeof(request) AS type, request->>'radiusM' AS radius, request->'tags'->>0 AS tag FROM jobs WHERE id = $1`,
       [id],

@@ -37,7 +37,8 @@ const JSON_TYPE_OIDS = ['114', '3802'] as const;
  */
 function keepJsonText(sql: postgres.Sql): void {
   for (const oid of JSON_TYPE_OIDS) {
-    sql.options.serializers[oid] = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+    sql.options.serializers[oid] = (value: unknown) =>
+      typeof value === 'string' ? value : JSON.stringify(value);
   }
 }
 
