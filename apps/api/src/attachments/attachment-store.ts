@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import { open, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AttachmentInfoBody } from '@hatang/contracts';
-import type { Sql } from '@hatang/db';
+import { type AttachmentInfoBody, attachmentInfo } from '@hatang/contracts';
+import { orm, type RowOf, type Sql } from '@hatang/db';
+import { attachments } from '@hatang/db/schema';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
@@ -105,62 +107,74 @@ export async function insertAttachment(
   createdBy: string | null,
 ): Promise<AttachmentInfo> {
   const id = crypto.randomUUID();
-  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-  await tx.query(
-    `INSERT INTO attachments (id, subject_kind, subject_id, purpose, file_name, media_type, size_bytes, sha256, content, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, decode($9, 'base64'), $10)`,
-    [
+  await orm(tx)
+    .insert(attachments)
+    .values({
       id,
-      subject.kind,
-      subject.id,
-      file.purpose,
-      file.fileName,
-      file.mediaType,
-      file.bytes.byteLength,
-      sha256,
-      Buffer.from(file.bytes).toString('base64'),
+      subjectKind: subject.kind,
+      subjectId: subject.id,
+      purpose: file.purpose,
+      fileName: file.fileName,
+      mediaType: file.mediaType,
+      sizeBytes: file.bytes.byteLength,
+      sha256: createHash('sha256').update(file.bytes).digest('hex'),
+      // Bytes travel as base64 text: the one bytea form both drivers pass alike.
+      content: sql`decode(${Buffer.from(file.bytes).toString('base64')}, 'base64')`,
       createdBy,
-    ],
-  );
+    });
   const [info] = await listAttachments(tx, subject, id);
   if (!info) throw new Error('attachment vanished after insert');
   return info;
 }
 
-const INFO_COLUMNS = `id::text AS id, purpose, file_name AS "fileName", media_type AS "mediaType",
-  size_bytes AS "sizeBytes", sha256, created_by::text AS "createdBy",
-  to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"`;
+const infoFields = {
+  id: attachments.id,
+  purpose: attachments.purpose,
+  fileName: attachments.fileName,
+  mediaType: attachments.mediaType,
+  sizeBytes: attachments.sizeBytes,
+  sha256: attachments.sha256,
+  createdBy: attachments.createdBy,
+  createdAt: attachments.createdAt,
+};
 
-/** The subject's attachments, oldest first (or the one with `onlyId`). */
-export function listAttachments(
-  sql: Sql,
+/** The media type column holds the sniffed types only (the upload check): read as such. */
+const toInfo = (row: RowOf<typeof infoFields>): AttachmentInfo => ({
+  ...row,
+  mediaType: attachmentInfo.shape.mediaType.parse(row.mediaType),
+});
+
+const ofSubject = (subject: AttachmentSubject) =>
+  and(eq(attachments.subjectKind, subject.kind), eq(attachments.subjectId, subject.id));
+
+/** The subject's attachments (or the one with `onlyId`), oldest first, without content. */
+export async function listAttachments(
+  on: Sql,
   subject: AttachmentSubject,
   onlyId?: string,
 ): Promise<AttachmentInfo[]> {
-  return sql.query<AttachmentInfo>(
-    `SELECT ${INFO_COLUMNS} FROM attachments
-     WHERE subject_kind = $1 AND subject_id = $2 AND ($3::uuid IS NULL OR id = $3::uuid)
-     ORDER BY created_at, id`,
-    [subject.kind, subject.id, onlyId ?? null],
-  );
+  const rows = await orm(on)
+    .select(infoFields)
+    .from(attachments)
+    .where(and(ofSubject(subject), onlyId === undefined ? undefined : eq(attachments.id, onlyId)))
+    .orderBy(asc(attachments.createdAt), asc(attachments.id));
+  return rows.map(toInfo);
 }
 
 /** One attachment with its bytes; 404 when it is not the subject's. */
 export async function readAttachment(
-  sql: Sql,
+  on: Sql,
   subject: AttachmentSubject,
   id: string,
 ): Promise<AttachmentInfo & { bytes: Uint8Array }> {
   if (!isUuid(id)) throw notFound('Attachment');
-  const rows = await sql.query<AttachmentInfo & { content: string }>(
-    `SELECT ${INFO_COLUMNS}, encode(content, 'base64') AS content FROM attachments
-     WHERE subject_kind = $1 AND subject_id = $2 AND id = $3`,
-    [subject.kind, subject.id, id],
-  );
-  const row = rows[0];
+  const [row] = await orm(on)
+    .select({ ...infoFields, content: sql<string>`encode(${attachments.content}, 'base64')` })
+    .from(attachments)
+    .where(and(ofSubject(subject), eq(attachments.id, id)));
   if (!row) throw notFound('Attachment');
   const { content, ...info } = row;
-  return { ...info, bytes: new Uint8Array(Buffer.from(content, 'base64')) };
+  return { ...toInfo(info), bytes: new Uint8Array(Buffer.from(content, 'base64')) };
 }
 
 /** The HTTP answer that downloads an attachment (inline for images, a file for PDFs). */

@@ -1,5 +1,8 @@
-import type { Sql } from '@hatang/db';
+import { orm, type Sql } from '@hatang/db';
+import { auditLog } from '@hatang/db/schema';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
+import { z } from 'zod';
 import type { Principal } from '../auth/principal.js';
 import type { AppEnv } from '../context.js';
 import type { VersionedFeature } from '../http/body.js';
@@ -22,26 +25,26 @@ export interface AuditEntry {
  */
 export async function recordAudit(tx: Sql, c: Context<AppEnv>, entry: AuditEntry): Promise<void> {
   const principal = c.get('principal');
-  await tx.query(
-    `INSERT INTO audit_log (actor_user_id, actor_name, actor_org_id, via, request_id, resource, record_id, action,
-       version, before, after, client_request_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text::jsonb, $11::text::jsonb, $12)`,
-    [
-      principal?.userId ?? null,
-      principal?.displayName ?? null,
-      principal?.orgId ?? null,
-      principal?.via ?? 'system',
-      c.get('requestId') ?? 'unknown',
-      entry.resource,
-      entry.recordId,
-      entry.action,
-      entry.version,
-      entry.before === null ? null : JSON.stringify(entry.before),
-      entry.after === null ? null : JSON.stringify(entry.after),
-      c.get('clientRequestId') ?? null,
-    ],
-  );
+  await orm(tx)
+    .insert(auditLog)
+    .values({
+      actorUserId: principal?.userId ?? null,
+      actorName: principal?.displayName ?? null,
+      actorOrgId: principal?.orgId ?? null,
+      via: principal?.via ?? 'system',
+      requestId: c.get('requestId') ?? 'unknown',
+      resource: entry.resource,
+      recordId: entry.recordId,
+      action: entry.action,
+      version: entry.version,
+      before: snapshot(entry.before),
+      after: snapshot(entry.after),
+      clientRequestId: c.get('clientRequestId') ?? null,
+    });
 }
+
+/** A snapshot as jsonb: sent as text and cast, so neither driver encodes it a second time. */
+const snapshot = (value: unknown) => (value === null ? null : sql`${JSON.stringify(value)}::text::jsonb`);
 
 /**
  * Audits a write of a feature-shaped record: a create (no `before`), a delete (no `after`), an
@@ -80,15 +83,38 @@ export interface HistoryRow {
 }
 
 /** A record's history, newest first. */
-export function listHistory(sql: Sql, resource: string, recordId: string): Promise<HistoryRow[]> {
-  return sql.query<HistoryRow>(
-    `SELECT version, action, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at,
-       actor_user_id::text AS "actorUserId", actor_name AS "actorName", actor_org_id::text AS "actorOrgId",
-       request_id AS "requestId", before, after
-     FROM audit_log WHERE resource = $1 AND record_id = $2 ORDER BY id DESC`,
-    [resource, recordId],
-  );
+export async function listHistory(on: Sql, resource: string, recordId: string): Promise<HistoryRow[]> {
+  const rows = await orm(on)
+    .select({
+      version: auditLog.version,
+      action: auditLog.action,
+      at: auditLog.at,
+      actorUserId: auditLog.actorUserId,
+      actorName: auditLog.actorName,
+      actorOrgId: auditLog.actorOrgId,
+      requestId: auditLog.requestId,
+      before: auditLog.before,
+      after: auditLog.after,
+    })
+    .from(auditLog)
+    .where(and(eq(auditLog.resource, resource), eq(auditLog.recordId, recordId)))
+    .orderBy(desc(auditLog.id));
+  return rows.map((row) => ({
+    ...row,
+    action: auditAction.parse(row.action),
+    before: asSnapshot(row.before),
+    after: asSnapshot(row.after),
+  }));
 }
+
+/** The actions the log holds (its CHECK constraint). */
+const auditAction = z.enum(['create', 'update', 'delete', 'restore']);
+/** A stored snapshot: a record with its properties (every audited write stores one), or none. */
+const storedSnapshot = z
+  .object({ properties: z.record(z.string(), z.unknown()) })
+  .loose()
+  .nullable();
+const asSnapshot = (value: unknown) => storedSnapshot.parse(value ?? null);
 
 type Snapshot = HistoryRow['before'];
 
