@@ -15,9 +15,9 @@ import {
   type SitePosition,
 } from '@hatang/analysis';
 import type { Sql } from '@hatang/db';
-import { keySiteFlags } from '../features/sites/key-site-flags.js';
-import { listKeySites } from '../features/sites/key-site-repository.js';
-import type { AreaCode } from './indicator-data.js';
+import { keySiteFlags } from '../sites/key-site-flags.js';
+import { listKeySites } from '../sites/key-site-repository.js';
+import type { AreaCode } from './indicator-repository.js';
 
 type Phase = '2026-2027' | '2028-2030' | '2031-2040' | null;
 

@@ -6,21 +6,21 @@ import {
 } from '@hatang/analysis';
 import { type IndicatorReport, MILESTONE_YEARS } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
-import { notFound } from '../errors.js';
+import { notFound } from '../../errors.js';
 import {
   loadGrid,
   loadOperators,
   loadPolygons,
   loadTowers,
   readDataVersion,
-} from '../features/analysis/coverage-data.js';
+} from '../analysis/coverage-data.js';
 import {
   type AreaCode,
   loadItemFacts,
   loadPlannedSites,
   loadRegisterFacts,
   readRegisterVersion,
-} from './indicator-data.js';
+} from './indicator-repository.js';
 import { loadKeySiteFacts } from './key-site-data.js';
 
 export interface VersionRef {
