@@ -21,8 +21,8 @@ import {
   loadPolygons,
   loadTowers,
 } from '../../apps/api/src/features/analysis/coverage-data.js';
-import { loadPlannedSites } from '../../apps/api/src/indicators/indicator-data.js';
-import { IndicatorService } from '../../apps/api/src/indicators/indicator-service.js';
+import { loadPlannedSites } from '../../apps/api/src/features/indicators/indicator-repository.js';
+import { IndicatorService } from '../../apps/api/src/features/indicators/indicator-service.js';
 
 const db = await openDatabase({});
 await migrate(db);

@@ -8,8 +8,8 @@ import type { DiiCatalogue, DiiDashboard, IndicatorReport } from '@hatang/contra
 import type { Database } from '@hatang/db';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../apps/api/src/app.js';
-import { ensureDemoDii } from '../../apps/api/src/indicators/demo-dii.js';
-import { readCatalogueFile } from '../../apps/api/src/indicators/dii-store.js';
+import { ensureDemoDii } from '../../apps/api/src/features/indicators/demo-dii.js';
+import { readCatalogueFile } from '../../apps/api/src/features/indicators/dii-repository.js';
 import { createOrganisation } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { type Session, sessionFor } from '../support/sessions.js';

@@ -4,7 +4,7 @@
  */
 
 import type { App } from '../../apps/api/src/app.js';
-import { readCatalogueFile } from '../../apps/api/src/indicators/dii-store.js';
+import { readCatalogueFile } from '../../apps/api/src/features/indicators/dii-repository.js';
 import { type PlanAttempt, planRouteAttempt } from './plans-support.js';
 
 /**

@@ -38,7 +38,6 @@ import { authorize } from './policy/authorize.js';
 import { exportRoutes } from './routes/exports.js';
 import { featureRoutes } from './routes/features.js';
 import { type ImportRouteOptions, importRoutes } from './routes/imports.js';
-import { indicatorRoutes } from './routes/indicators.js';
 import { ogcRoutes } from './routes/ogc.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { tileRoutes } from './routes/tiles.js';
@@ -175,7 +174,6 @@ export function createApp(deps: AppDeps) {
   }
   app.route('/api/v1/streets', featureRoutes(db, streets, { readOnly: true }));
   mountRoutes(app, DECLARED_ROUTES);
-  app.route('/api/v1', indicatorRoutes(db, analysis));
   app.route('/api/v1/imports', importRoutes(db, uploads, compute, deps.imports));
   app.route('/api/v1/exports', exportRoutes(compute));
   app.route('/tiles', tileRoutes(db));

@@ -12,6 +12,7 @@ export * from './context-endpoints.js';
 export * from './endpoint.js';
 export * from './geometry.js';
 export * from './history.js';
+export * from './indicator-endpoints.js';
 export * from './indicators.js';
 export * from './permit-endpoints.js';
 export * from './permits.js';

@@ -31,50 +31,58 @@ export const indicatorGroup = z.enum([
 ]);
 export type IndicatorGroup = z.infer<typeof indicatorGroup>;
 
-export type IndicatorUnit = 'percent' | 'km' | 'count' | 'ratio';
+export const indicatorUnit = z.enum(['percent', 'km', 'count', 'ratio']);
+export type IndicatorUnit = z.infer<typeof indicatorUnit>;
 
 /** A Plan 317 target: a value (or a range) to reach by `year`, with the plan's own words. */
-export interface IndicatorTarget {
+export const indicatorTarget = z.object({
   /** The least value that meets the target. */
-  value: number;
+  value: z.number(),
   /** For a range (e.g. 2–3 green data centres): the most the plan asks for. */
-  max?: number;
-  year: number;
+  max: z.number().optional(),
+  year: z.number().int(),
   /** Where the plan says it (section) and what it says, in Vietnamese, and an English gloss. */
-  source: string;
-  wordingVi: string;
-  wordingEn: string;
-}
+  source: z.string(),
+  wordingVi: z.string(),
+  wordingEn: z.string(),
+});
+export type IndicatorTarget = z.infer<typeof indicatorTarget>;
 
-export interface IndicatorValue {
-  key: string;
-  group: IndicatorGroup;
-  unit: IndicatorUnit;
+const milestoneValue = z.number().nullable();
+
+export const indicatorValue = z.object({
+  key: z.string(),
+  group: indicatorGroup,
+  unit: indicatorUnit,
   /** Plan 317's target; null when the plan sets no number for this indicator. */
-  target: IndicatorTarget | null;
+  target: indicatorTarget.nullable(),
   /** The register today. null when the register cannot say (e.g. no data-centre layer). */
-  actual: number | null;
+  actual: z.number().nullable(),
   /** Register + the version's items that are not cancelled, at each milestone; null without a version. */
-  planned: Record<`${MilestoneYear}`, number | null> | null;
+  planned: z.object({ '2027': milestoneValue, '2030': milestoneValue, '2040': milestoneValue }).nullable(),
   /** For fractions: the numerator and denominator behind `actual` (e.g. people, towers). */
-  actualParts?: { part: number; whole: number };
+  actualParts: z.object({ part: z.number(), whole: z.number() }).optional(),
   /** Extra facts behind the figure (counts by category, …). */
-  breakdown?: Record<string, number>;
-}
+  breakdown: z.record(z.string(), z.number()).optional(),
+});
+export type IndicatorValue = z.infer<typeof indicatorValue>;
 
-export interface IndicatorReport {
+export const indicatorReport = z.object({
   /** null: city-wide. */
-  commune: { code: string; name: string } | null;
-  version: { id: string; name: string; kind: string; version: number } | null;
-  milestones: readonly MilestoneYear[];
-  indicators: IndicatorValue[];
+  commune: z.object({ code: z.string(), name: z.string() }).nullable(),
+  version: z
+    .object({ id: z.string(), name: z.string(), kind: z.string(), version: z.number().int() })
+    .nullable(),
+  milestones: z.array(z.union(MILESTONE_YEARS.map((y) => z.literal(y)))).readonly(),
+  indicators: z.array(indicatorValue),
   /** Indicators left out, and why (e.g. the key sites register is not there). */
-  unavailable: { key: string; reason: string }[];
-  computedAt: string;
+  unavailable: z.array(z.object({ key: z.string(), reason: z.string() })),
+  computedAt: z.string(),
   /** How long each part took, ms; `cached: true` when the answer came from the cache. */
-  timingsMs: Record<string, number>;
-  cached: boolean;
-}
+  timingsMs: z.record(z.string(), z.number()),
+  cached: z.boolean(),
+});
+export type IndicatorReport = z.infer<typeof indicatorReport>;
 
 // ---- DII -------------------------------------------------------------------------------------
 
@@ -156,14 +164,29 @@ export const diiCatalogueInput = z
   });
 export type DiiCatalogueInput = z.infer<typeof diiCatalogueInput>;
 
-export interface DiiCatalogue extends DiiCatalogueInput {
-  id: string;
+const catalogueRecord = {
+  id: z.string(),
   /** 1, 2, …: a revision never overwrites an older one. */
-  version: number;
-  isCurrent: boolean;
-  createdAt: string;
-  createdBy: string | null;
-}
+  version: z.number().int(),
+  isCurrent: z.boolean(),
+  createdAt: z.string(),
+  createdBy: z.string().nullable(),
+  title: label,
+  source: z.string(),
+  notes: z.string().nullable(),
+};
+
+/** A stored catalogue version with its criteria (`GET /api/v1/dii/criteria`). */
+export const diiCatalogue = z.object({ ...catalogueRecord, groups: z.array(diiGroup) });
+export type DiiCatalogue = z.infer<typeof diiCatalogue>;
+
+/** A catalogue version without its criteria (`GET /api/v1/dii/catalogues`). */
+export const diiCatalogueSummary = z.object({
+  ...catalogueRecord,
+  groupCount: z.number().int(),
+  criterionCount: z.number().int(),
+});
+export type DiiCatalogueSummary = z.infer<typeof diiCatalogueSummary>;
 
 export const diiYear = z.number().int().min(2015).max(2100);
 
@@ -190,32 +213,79 @@ export const diiValuesQuery = z.strictObject({
   year: z.coerce.number().int().min(2015).max(2100).optional(),
 });
 
-export interface DiiValue {
-  criterionCode: string;
-  year: number;
-  value: number;
-  source: 'manual' | 'computed';
-  note: string | null;
-  enteredAt: string;
-  enteredBy: string | null;
-}
+const diiSource = z.enum(['manual', 'computed']);
 
-export interface DiiDashboardCriterion extends DiiCriterion {
+export const diiValue = z.object({
+  criterionCode: z.string(),
+  year: z.number().int(),
+  value: z.number(),
+  source: diiSource,
+  note: z.string().nullable(),
+  enteredAt: z.string(),
+  enteredBy: z.string().nullable(),
+});
+export type DiiValue = z.infer<typeof diiValue>;
+
+/** A value as stored: with its id and record version (the audit log's). */
+export const storedDiiValue = diiValue.extend({ id: z.string(), version: z.number().int() });
+export type StoredDiiValue = z.infer<typeof storedDiiValue>;
+
+/** The values of one year as stored by `POST /api/v1/dii/values` (and `/compute`). */
+export const diiValuesOfYear = z.object({ year: z.number().int(), items: z.array(storedDiiValue) });
+
+const yearValue = z.object({ year: z.number().int(), value: z.number() });
+
+export const diiDashboardCriterion = diiCriterion.extend({
   /** Stored values by year, oldest first. */
-  values: { year: number; value: number; source: 'manual' | 'computed' }[];
-  latest: { year: number; value: number } | null;
+  values: z.array(yearValue.extend({ source: diiSource })),
+  latest: yearValue.nullable(),
   /** Latest minus the year before it; null with fewer than two years. */
-  change: number | null;
-  trend: 'improving' | 'worsening' | 'steady' | null;
+  change: z.number().nullable(),
+  trend: z.enum(['improving', 'worsening', 'steady']).nullable(),
   /** What Hatang computes from the register now (criteria with `computedFrom`). */
-  liveValue: number | null;
+  liveValue: z.number().nullable(),
   /** Latest value against the target, percent (capped at 100); null without a target. */
-  progressPercent: number | null;
-}
+  progressPercent: z.number().nullable(),
+});
+export type DiiDashboardCriterion = z.infer<typeof diiDashboardCriterion>;
 
-export interface DiiDashboard {
-  catalogue: { id: string; version: number; title: { vi: string; en: string }; source: string };
-  years: number[];
-  groups: { code: string; name: { vi: string; en: string }; criteria: DiiDashboardCriterion[] }[];
-  computedAt: string;
-}
+const dashboardCatalogue = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  title: label,
+  source: z.string(),
+});
+
+export const diiDashboard = z.object({
+  catalogue: dashboardCatalogue,
+  years: z.array(z.number().int()),
+  groups: z.array(z.object({ code: z.string(), name: label, criteria: z.array(diiDashboardCriterion) })),
+  computedAt: z.string(),
+});
+export type DiiDashboard = z.infer<typeof diiDashboard>;
+
+/** The IOC's read-only feed: a flat list of criteria with their yearly values and trend. */
+export const diiFeed = z.object({
+  feed: z.literal('hatang-dii'),
+  feedVersion: z.literal(1),
+  generatedAt: z.string(),
+  catalogue: dashboardCatalogue,
+  years: z.array(z.number().int()),
+  criteria: z.array(
+    diiDashboardCriterion
+      .pick({
+        code: true,
+        name: true,
+        unit: true,
+        target: true,
+        targetYear: true,
+        values: true,
+        latest: true,
+        trend: true,
+        liveValue: true,
+        progressPercent: true,
+      })
+      .extend({ group: z.string() }),
+  ),
+});
+export type DiiFeed = z.infer<typeof diiFeed>;

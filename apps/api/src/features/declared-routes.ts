@@ -9,6 +9,7 @@ import { analysisRoutes } from './analysis/analysis-routes.js';
 import { colocationRoutes } from './colocation/colocation-routes.js';
 import { contextRoutes } from './context/context-routes.js';
 import { permitRoutes } from './permits/permit-routes.js';
+import { indicatorRoutes } from './indicators/indicator-routes.js';
 import { plansFeatureRoutes } from './plans/plan-routes.js';
 import { sharingRoutes } from './sharing/sharing-routes.js';
 import { siteRoutes } from './sites/site-routes.js';
@@ -24,4 +25,5 @@ export const DECLARED_ROUTES: readonly RouteDefinition[] = [
   ...colocationRoutes,
   ...plansFeatureRoutes,
   ...permitRoutes,
+  ...indicatorRoutes,
 ];

@@ -1,7 +1,6 @@
 import { assetResources } from '@hatang/contracts';
 import { DECLARED_ROUTES } from '../features/declared-routes.js';
 import { IMPORT_EXPORT_ROUTE_POLICIES } from '../imports/route-policies.js';
-import { INDICATOR_ROUTE_POLICIES } from '../indicators/indicator-policies.js';
 import { type Action, ASSET_EDITORS, EVERYONE, type RoutePolicy, type Rule } from './rules.js';
 
 export { type Action, type RoutePolicy, type Rule, type Scope, type Subject, scopeOf } from './rules.js';
@@ -38,7 +37,6 @@ export const ROUTE_POLICIES: ReadonlyMap<string, RoutePolicy> = new Map([
     ['GET', '/api/v1/streets', 'read', EVERYONE],
     ['GET', '/api/v1/streets/:id', 'read', EVERYONE],
   ]),
-  ...INDICATOR_ROUTE_POLICIES,
   ...IMPORT_EXPORT_ROUTE_POLICIES,
   // Tiles and OGC API – Features: readable by anyone; each handler redacts to the viewer's tier.
   ...entries('tiles', [

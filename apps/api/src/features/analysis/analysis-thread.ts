@@ -6,9 +6,9 @@
 import { Worker } from 'node:worker_threads';
 import type { IndicatorReport, RoutePlanRequest } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
-import type { VersionRef } from '../../indicators/indicator-service.js';
 import { failJob } from '../../jobs/job-store.js';
 import { fromThreadError } from '../../jobs/thread-errors.js';
+import type { VersionRef } from '../indicators/indicator-service.js';
 import type {
   AnalysisAnswers,
   AnalysisMessage,

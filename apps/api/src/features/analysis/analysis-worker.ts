@@ -13,9 +13,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { type PlannedRoute, planRoute } from '@hatang/analysis';
 import type { CoverageRequest, IndicatorReport, RoutePlanRequest } from '@hatang/contracts';
 import { attachDatabase, type DatabaseHandle } from '@hatang/db';
-import { IndicatorService, type VersionRef } from '../../indicators/indicator-service.js';
 import { failJob, finishJob, reportProgress, startJob } from '../../jobs/job-store.js';
 import { type ThreadError, toThreadError } from '../../jobs/thread-errors.js';
+import { IndicatorService, type VersionRef } from '../indicators/indicator-service.js';
 import { RoutePlannerService } from '../sharing/route-planner-service.js';
 import { CoverageEngine, JobCancelled } from './coverage-engine.js';
 

@@ -1,5 +1,5 @@
 import type { Database } from '@hatang/db';
-import { ensureCatalogue } from './dii-store.js';
+import { ensureCatalogue, hasValuesOf, insertValuesIfAbsent } from './dii-repository.js';
 
 /**
  * Synthetic DII values for 2024 and 2025 (like every demo asset, made up: not Hai Phong's
@@ -39,23 +39,12 @@ const DEMO_VALUES: Record<string, [number, number]> = {
 export async function ensureDemoDii(db: Database): Promise<void> {
   await ensureCatalogue(db);
   await db.transaction(async (tx) => {
-    const rows = await tx.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM dii_values WHERE year IN (2024, 2025)',
-    );
-    if (Number(rows[0]?.n ?? 0) > 0) return;
-    const values: unknown[] = [];
-    const tuples: string[] = [];
-    for (const [code, pair] of Object.entries(DEMO_VALUES)) {
-      pair.forEach((value, i) => {
-        const p = values.length;
-        tuples.push(`($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, 'manual', 'Demo value (synthetic)')`);
-        values.push(crypto.randomUUID(), code, 2024 + i, value);
-      });
-    }
-    await tx.query(
-      `INSERT INTO dii_values (id, criterion_code, year, value, source, note) VALUES ${tuples.join(', ')}
-       ON CONFLICT (criterion_code, year) DO NOTHING`,
-      values,
+    if (await hasValuesOf(tx, [2024, 2025])) return;
+    await insertValuesIfAbsent(
+      tx,
+      Object.entries(DEMO_VALUES).flatMap(([criterionCode, pair]) =>
+        pair.map((value, i) => ({ criterionCode, year: 2024 + i, value, note: 'Demo value (synthetic)' })),
+      ),
     );
   });
 }

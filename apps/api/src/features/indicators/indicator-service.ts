@@ -5,22 +5,24 @@ import {
   PLANNED_SITES_OPERATOR,
 } from '@hatang/analysis';
 import { type IndicatorReport, MILESTONE_YEARS } from '@hatang/contracts';
-import type { Database } from '@hatang/db';
-import { notFound } from '../errors.js';
+import { type Database, orm } from '@hatang/db';
+import { adminUnits } from '@hatang/db/schema';
+import { eq } from 'drizzle-orm';
+import { notFound } from '../../errors.js';
 import {
   loadGrid,
   loadOperators,
   loadPolygons,
   loadTowers,
   readDataVersion,
-} from '../features/analysis/coverage-data.js';
+} from '../analysis/coverage-data.js';
 import {
   type AreaCode,
   loadItemFacts,
   loadPlannedSites,
   loadRegisterFacts,
   readRegisterVersion,
-} from './indicator-data.js';
+} from './indicator-repository.js';
 import { loadKeySiteFacts } from './key-site-data.js';
 
 export interface VersionRef {
@@ -123,12 +125,12 @@ export class IndicatorService {
   }
 
   private async commune(code: string): Promise<{ code: string; name: string }> {
-    const rows = await this.db.query<{ code: string; name: string }>(
-      'SELECT code, name FROM admin_units WHERE code = $1',
-      [code],
-    );
-    if (!rows[0]) throw notFound(`Admin unit ${code}`);
-    return rows[0];
+    const [unit] = await orm(this.db)
+      .select({ code: adminUnits.code, name: adminUnits.name })
+      .from(adminUnits)
+      .where(eq(adminUnits.code, code));
+    if (!unit) throw notFound(`Admin unit ${code}`);
+    return unit;
   }
 
   /** The register's live coverage model: rebuilt when the grid or polygons change, else synced. */

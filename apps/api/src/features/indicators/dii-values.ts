@@ -1,6 +1,5 @@
 import { dashboardCriterion } from '@hatang/analysis';
-import type { DiiCatalogue, DiiDashboard, IndicatorReport } from '@hatang/contracts';
-import type { StoredDiiValue } from './dii-store.js';
+import type { DiiCatalogue, DiiDashboard, IndicatorReport, StoredDiiValue } from '@hatang/contracts';
 
 /** What Hatang derives for each criterion with `computedFrom`: the register's figure (city-wide). */
 export function computedCriterionValues(
