@@ -11,6 +11,7 @@ import { contextRoutes } from './context/context-routes.js';
 import { plansFeatureRoutes } from './plans/plan-routes.js';
 import { sharingRoutes } from './sharing/sharing-routes.js';
 import { siteRoutes } from './sites/site-routes.js';
+import { tilesOgcRoutes } from './tiles-ogc/tiles-ogc-routes.js';
 import { violationRoutes } from './violations/violation-routes.js';
 
 export const DECLARED_ROUTES: readonly RouteDefinition[] = [
@@ -22,4 +23,5 @@ export const DECLARED_ROUTES: readonly RouteDefinition[] = [
   ...sharingRoutes,
   ...colocationRoutes,
   ...plansFeatureRoutes,
+  ...tilesOgcRoutes,
 ];

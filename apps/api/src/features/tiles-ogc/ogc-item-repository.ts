@@ -1,16 +1,10 @@
+import type { OgcFeature } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
-import type { Principal } from '../auth/principal.js';
-import { redactFeature } from '../policy/confidentiality.js';
-import { type FeatureRow, selectFeatureSql, toFeature } from '../sql/feature-sql.js';
-import { findFeature } from '../sql/feature-store.js';
+import type { Principal } from '../../auth/principal.js';
+import { redactFeature } from '../../policy/confidentiality.js';
+import { type FeatureRow, selectFeatureSql, toFeature } from '../../sql/feature-sql.js';
+import { findFeature } from '../../sql/feature-store.js';
 import type { OgcCollection } from './ogc-collections.js';
-
-export interface OgcFeature {
-  type: 'Feature';
-  id: string;
-  geometry: unknown;
-  properties: Record<string, unknown>;
-}
 
 export interface ItemsQuery {
   /** WGS 84 [minLng, minLat, maxLng, maxLat]. */
