@@ -6,7 +6,7 @@
 import { transform } from '@hatang/geo';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../../apps/api/src/app.js';
-import { OGC_COLLECTIONS } from '../../apps/api/src/ogc/ogc-collections.js';
+import { OGC_COLLECTIONS } from '../../apps/api/src/features/tiles-ogc/ogc-collections.js';
 import { createOrganisation, farAway, sampleFeature } from '../support/fixtures.js';
 
 import { call } from '../support/http.js';

@@ -9,7 +9,7 @@ import { VectorTile, type VectorTileFeature } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../../apps/api/src/app.js';
-import { TILE_LAYERS } from '../../apps/api/src/tiles/tile-layers.js';
+import { TILE_LAYERS } from '../../apps/api/src/features/tiles-ogc/tile-layers.js';
 import { createOrganisation, createUnitWithCells, farAway, sampleFeature } from '../support/fixtures.js';
 
 import { call } from '../support/http.js';

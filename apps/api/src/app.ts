@@ -34,13 +34,11 @@ import { rejectMalformedPath } from './middleware/path-guard.js';
 import { anonymousHeavyReads, type RateLimitOptions } from './middleware/rate-limit.js';
 import { requestIds } from './middleware/request-ids.js';
 import { securityHeaders } from './middleware/security-headers.js';
+import { openApiRoutes } from './openapi/openapi-routes.js';
 import { authorize } from './policy/authorize.js';
 import { exportRoutes } from './routes/exports.js';
 import { featureRoutes } from './routes/features.js';
 import { type ImportRouteOptions, importRoutes } from './routes/imports.js';
-import { ogcRoutes } from './routes/ogc.js';
-import { openApiRoutes } from './routes/openapi.js';
-import { tileRoutes } from './routes/tiles.js';
 import { mountStatic, type StaticOptions } from './static.js';
 
 export interface AppDeps {
@@ -176,8 +174,6 @@ export function createApp(deps: AppDeps) {
   mountRoutes(app, DECLARED_ROUTES);
   app.route('/api/v1/imports', importRoutes(db, uploads, compute, deps.imports));
   app.route('/api/v1/exports', exportRoutes(compute));
-  app.route('/tiles', tileRoutes(db));
-  app.route('/ogc', ogcRoutes(db));
   app.route('/api', openApiRoutes());
 
   if (deps.static) mountStatic(app, deps.static);

@@ -25,5 +25,7 @@ export * from './sharing-answers.js';
 export * from './sharing-endpoints.js';
 export * from './site-endpoints.js';
 export * from './sites.js';
+export * from './tiles-ogc.js';
+export * from './tiles-ogc-endpoints.js';
 export * from './violation-endpoints.js';
 export * from './violations.js';

@@ -14,8 +14,8 @@ import {
   writeKml,
   writeShapefileZip,
 } from '@hatang/geo/formats';
+import { reprojectGeometry } from '../features/tiles-ogc/ogc-crs.js';
 import { loadSqlJs } from '../imports/upload-source.js';
-import { reprojectGeometry } from '../ogc/ogc-crs.js';
 import { snakeCase } from '../sql/columns.js';
 import type { ExportFeature } from './export-query.js';
 

@@ -13,6 +13,7 @@ import { indicatorRoutes } from './indicators/indicator-routes.js';
 import { plansFeatureRoutes } from './plans/plan-routes.js';
 import { sharingRoutes } from './sharing/sharing-routes.js';
 import { siteRoutes } from './sites/site-routes.js';
+import { tilesOgcRoutes } from './tiles-ogc/tiles-ogc-routes.js';
 import { violationRoutes } from './violations/violation-routes.js';
 
 export const DECLARED_ROUTES: readonly RouteDefinition[] = [
@@ -26,4 +27,5 @@ export const DECLARED_ROUTES: readonly RouteDefinition[] = [
   ...plansFeatureRoutes,
   ...permitRoutes,
   ...indicatorRoutes,
+  ...tilesOgcRoutes,
 ];

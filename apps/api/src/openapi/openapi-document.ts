@@ -3,45 +3,16 @@ import type { z } from 'zod';
 import { DECLARED_ROUTES } from '../features/declared-routes.js';
 import type { RouteDefinition } from '../http/define-route.js';
 import { ROUTE_POLICIES, type RoutePolicy, type Subject } from '../policy/policy-table.js';
-import { TILE_LAYERS } from '../tiles/tile-layers.js';
 import { pathParameters, toOpenApiPath } from './openapi-paths.js';
 import { components, type JsonSchema, jsonSchema, pascal, REQUEST_BODIES, ref } from './openapi-schemas.js';
 import { PLAN_IF_MATCH } from './plan-schemas.js';
 
-/** Routes outside the policy table (no /api/v1 authorisation): health, docs, tiles, OGC API. */
+/** Routes outside the policy table (no /api/v1 authorisation): health and this documentation. */
 export const PUBLIC_ROUTES: readonly { method: string; path: string; tag: string; summary: string }[] = [
   { method: 'GET', path: '/api/health', tag: 'meta', summary: 'Health of the API and its database' },
   { method: 'GET', path: '/api/openapi.json', tag: 'meta', summary: 'This OpenAPI 3.1 document' },
   { method: 'GET', path: '/api/docs', tag: 'meta', summary: 'Browsable API documentation (Swagger UI)' },
   { method: 'GET', path: '/api/docs/:file', tag: 'meta', summary: 'Files of the documentation page' },
-  {
-    method: 'GET',
-    path: '/tiles/:file{[a-z-]+\\.json}',
-    tag: 'tiles',
-    summary: 'TileJSON 3.0 of a tile layer',
-  },
-  {
-    method: 'GET',
-    path: '/tiles/:layer/:z{[0-9]+}/:x{[0-9]+}/:y{[0-9]+\\.mvt}',
-    tag: 'tiles',
-    summary: 'A Mapbox Vector Tile of a layer (attributes thinned by zoom, redacted by viewer)',
-  },
-  { method: 'GET', path: '/ogc', tag: 'ogc', summary: 'OGC API – Features landing page' },
-  { method: 'GET', path: '/ogc/conformance', tag: 'ogc', summary: 'Conformance classes' },
-  { method: 'GET', path: '/ogc/collections', tag: 'ogc', summary: 'Collections (every layer)' },
-  { method: 'GET', path: '/ogc/collections/:collectionId', tag: 'ogc', summary: 'One collection' },
-  {
-    method: 'GET',
-    path: '/ogc/collections/:collectionId/items',
-    tag: 'ogc',
-    summary: 'Features of a collection',
-  },
-  {
-    method: 'GET',
-    path: '/ogc/collections/:collectionId/items/:featureId',
-    tag: 'ogc',
-    summary: 'One feature',
-  },
 ];
 
 /** Non-spatial creations that answer 201. */
@@ -230,55 +201,16 @@ function declaredOperation({ endpoint, policy }: RouteDefinition): JsonSchema {
 }
 
 function publicOperation(route: (typeof PUBLIC_ROUTES)[number]): JsonSchema {
-  const parameters: JsonSchema[] = [];
   let ok: JsonSchema = json(ref('AnyObject'));
-  if (route.tag === 'tiles') {
-    const layers = TILE_LAYERS.map((l) => l.id);
-    if (route.path.endsWith('.mvt}')) {
-      ok = {
-        description: 'The tile (an empty body is an empty tile)',
-        headers: { ETag: { schema: { type: 'string' } }, 'Cache-Control': { schema: { type: 'string' } } },
-        content: {
-          'application/vnd.mapbox-vector-tile': {
-            schema: { type: 'string', contentMediaType: 'application/vnd.mapbox-vector-tile' },
-          },
-        },
-      };
-    }
-    parameters.push({ name: 'layer', in: 'path', required: true, schema: { type: 'string', enum: layers } });
-  }
-  if (route.path.endsWith('/items')) {
-    parameters.push(
-      query('bbox', { type: 'string' }, 'minX,minY,maxX,maxY in bbox-crs'),
-      query('bbox-crs', { type: 'string' }, 'CRS84 (default) or http://www.opengis.net/def/crs/EPSG/0/9210'),
-      query(
-        'crs',
-        { type: 'string' },
-        'Output CRS: CRS84 (default) or http://www.opengis.net/def/crs/EPSG/0/9210 (VN-2000)',
-      ),
-      query('limit', { type: 'integer', minimum: 1, maximum: 10_000, default: 100 }, 'Page size'),
-      query(
-        'offset',
-        { type: 'integer', minimum: 0, default: 0 },
-        'Features to skip (the `next` link sets it)',
-      ),
-      query('f', { type: 'string', enum: ['json', 'html'] }, 'Format'),
-    );
-    ok = {
-      description: 'Features',
-      content: { 'application/geo+json': { schema: ref('FeatureCollection') } },
-    };
-  }
   if (route.path === '/api/docs' || route.path === '/api/docs/:file')
     ok = { description: 'HTML, scripts and styles', content: { 'text/html': {} } };
   return {
     tags: [route.tag],
     summary: route.summary,
-    parameters,
+    parameters: [],
     security: [{}, { cookieAuth: [] }, { bearerAuth: [] }],
     responses: {
       '200': ok,
-      ...(route.tag === 'tiles' ? { '304': { description: 'Not modified (If-None-Match)' } } : {}),
       '400': error('Invalid request'),
       '404': error('Not found'),
     },

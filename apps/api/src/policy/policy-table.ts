@@ -38,17 +38,4 @@ export const ROUTE_POLICIES: ReadonlyMap<string, RoutePolicy> = new Map([
     ['GET', '/api/v1/streets/:id', 'read', EVERYONE],
   ]),
   ...IMPORT_EXPORT_ROUTE_POLICIES,
-  // Tiles and OGC API – Features: readable by anyone; each handler redacts to the viewer's tier.
-  ...entries('tiles', [
-    ['GET', '/tiles/:file{[a-z-]+\\.json}', 'read', EVERYONE],
-    ['GET', '/tiles/:layer/:z{[0-9]+}/:x{[0-9]+}/:y{[0-9]+\\.mvt}', 'read', EVERYONE],
-  ]),
-  ...entries('ogc', [
-    ['GET', '/ogc', 'read', EVERYONE],
-    ['GET', '/ogc/conformance', 'read', EVERYONE],
-    ['GET', '/ogc/collections', 'read', EVERYONE],
-    ['GET', '/ogc/collections/:collectionId', 'read', EVERYONE],
-    ['GET', '/ogc/collections/:collectionId/items', 'read', EVERYONE],
-    ['GET', '/ogc/collections/:collectionId/items/:featureId', 'read', EVERYONE],
-  ]),
 ]);

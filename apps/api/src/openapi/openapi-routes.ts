@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { Hono } from 'hono';
 import type { AppEnv } from '../context.js';
 import { notFound } from '../errors.js';
-import { buildOpenApiDocument } from '../openapi/openapi-document.js';
+import { buildOpenApiDocument } from './openapi-document.js';
 
 /** Swagger UI files served from node_modules/swagger-ui-dist (no CDN: the app works offline). */
 const UI_FILES = new Map<string, string>([

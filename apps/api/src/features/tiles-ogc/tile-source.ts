@@ -1,9 +1,9 @@
 import type { ResourceDefinition } from '@hatang/contracts';
 import { type LngLatBBox, TILE_BUFFER, TILE_EXTENT, type TileId, tileBBox, tileUnitDeg } from '@hatang/geo';
 import { z } from 'zod';
-import type { Principal } from '../auth/principal.js';
-import { baseTier, isVisible, type Tier, tierFor } from '../policy/confidentiality.js';
-import { columnsOf, propertySchema } from '../sql/columns.js';
+import type { Principal } from '../../auth/principal.js';
+import { baseTier, isVisible, type Tier, tierFor } from '../../policy/confidentiality.js';
+import { columnsOf, propertySchema } from '../../sql/columns.js';
 import type { TileLayer } from './tile-layers.js';
 
 /**

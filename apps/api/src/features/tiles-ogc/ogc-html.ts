@@ -1,19 +1,13 @@
 /** A minimal HTML rendering of OGC API documents, for people who open /ogc in a browser. */
+import type { OgcLink } from '@hatang/contracts';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-
-export interface HtmlLink {
-  href: string;
-  rel: string;
-  type?: string;
-  title?: string;
-}
 
 /** A page with a title, a description, the document's links and its JSON (pretty-printed). */
 export function ogcHtml(
   title: string,
   description: string,
-  links: readonly HtmlLink[],
+  links: readonly OgcLink[],
   json: unknown,
 ): string {
   const items = links

@@ -1,13 +1,20 @@
-import type { Issue } from '@hatang/contracts';
-import type { Database } from '@hatang/db';
-import { type Context, Hono } from 'hono';
+/**
+ * OGC API – Features at /ogc (Part 1 Core with GeoJSON and HTML, Part 2 CRS for VN-2000 EPSG:9210),
+ * so QGIS and GDAL read every layer. Read-only; every feature redacted like the REST API (an API
+ * key, `Authorization: Bearer …`, gives its user's tier).
+ */
+import { tilesOgcEndpoints as endpoints, type Issue, type OgcLink } from '@hatang/contracts';
+import type { Context } from 'hono';
 import { z } from 'zod';
-import type { AppEnv } from '../context.js';
-import { notFound, validationFailed } from '../errors.js';
-import { OGC_COLLECTIONS, type OgcCollection, ogcCollection } from '../ogc/ogc-collections.js';
-import { bboxToWgs84, CRS84, crsCodeOf, reprojectGeometry, SUPPORTED_CRS_URIS } from '../ogc/ogc-crs.js';
-import { type HtmlLink, ogcHtml } from '../ogc/ogc-html.js';
-import { findItem, type OgcFeature, queryItems } from '../ogc/ogc-items.js';
+import type { AppEnv } from '../../context.js';
+import { notFound, validationFailed } from '../../errors.js';
+import { defineRoute } from '../../http/define-route.js';
+import { EVERYONE } from '../../policy/rules.js';
+import { cityExtent } from './city-extent-repository.js';
+import { OGC_COLLECTIONS, type OgcCollection, ogcCollection } from './ogc-collections.js';
+import { bboxToWgs84, CRS84, crsCodeOf, reprojectGeometry, SUPPORTED_CRS_URIS } from './ogc-crs.js';
+import { findItem, queryItems } from './ogc-item-repository.js';
+import { ogcBase as base, GEOJSON, respond, wantsHtml } from './ogc-response.js';
 
 /** Conformance classes this implementation meets (Part 1 Core, GeoJSON, HTML; Part 2 CRS). */
 export const OGC_CONFORMANCE = [
@@ -19,8 +26,13 @@ export const OGC_CONFORMANCE = [
 
 export const OGC_DEFAULT_LIMIT = 100;
 export const OGC_MAX_LIMIT = 10_000;
-const GEOJSON = 'application/geo+json';
+/** Where the landing page points for the service description and documentation. */
+const OPENAPI_PATH = '/api/openapi.json';
+const DOCS_PATH = '/api/docs';
+/** Readable by anyone; each feature is redacted to the viewer's tier. */
+const READ_OGC = { resource: 'ogc', action: 'read', rule: EVERYONE } as const;
 
+/** The items' parameters as OGC defines them; checked here so every problem is reported at once. */
 const itemsParams = z.object({
   limit: z.coerce.number().int().min(1).max(OGC_MAX_LIMIT).default(OGC_DEFAULT_LIMIT),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
@@ -30,53 +42,10 @@ const itemsParams = z.object({
   bbox: z.string().optional(),
 });
 
-function wantsHtml(c: Context): boolean {
-  const f = c.req.query('f');
-  if (f) return f === 'html';
-  const accept = c.req.header('accept') ?? '';
-  return accept.includes('text/html');
-}
+const cityBbox = async (c: Context<AppEnv>): Promise<number[]> =>
+  (await cityExtent(c.var.services.db)) ?? [-180, -90, 180, 90];
 
-function base(c: Context): string {
-  return `${new URL(c.req.url).origin}/ogc`;
-}
-
-/** Answers JSON, or the HTML page when a browser asks; `self`/`alternate` links for both. */
-function respond(
-  c: Context,
-  title: string,
-  description: string,
-  doc: Record<string, unknown>,
-  links: HtmlLink[],
-) {
-  const url = new URL(c.req.url);
-  const html = wantsHtml(c);
-  const as = (f: string) => {
-    const u = new URL(url);
-    u.searchParams.set('f', f);
-    return u.toString();
-  };
-  const all: HtmlLink[] = [
-    {
-      href: as(html ? 'html' : 'json'),
-      rel: 'self',
-      type: html ? 'text/html' : 'application/json',
-      title: 'This document',
-    },
-    {
-      href: as(html ? 'json' : 'html'),
-      rel: 'alternate',
-      type: html ? 'application/json' : 'text/html',
-      title: html ? 'As JSON' : 'As HTML',
-    },
-    ...links,
-  ];
-  if (html) return c.html(ogcHtml(title, description, all, { ...doc, links: all }));
-  return c.json({ ...doc, links: all });
-}
-
-function collectionOr404(c: Context): OgcCollection {
-  const id = c.req.param('collectionId') ?? '';
+function collectionOr404(id: string): OgcCollection {
   const collection = ogcCollection(id);
   if (!collection) throw notFound(`Collection ${id}`);
   return collection;
@@ -96,68 +65,50 @@ function parseBbox(raw: string | undefined, issues: Issue[]): [number, number, n
   return [minX!, minY!, maxX!, maxY!];
 }
 
-/**
- * OGC API – Features at /ogc (Part 1 Core with GeoJSON and HTML, Part 2 CRS for VN-2000 EPSG:9210),
- * so QGIS and GDAL read every layer. Read-only; every feature redacted like the REST API (an API
- * key, `Authorization: Bearer …`, gives its user's tier).
- */
-export function ogcRoutes(db: Database, options: { openApiPath?: string; docsPath?: string } = {}) {
-  const app = new Hono<AppEnv>();
-  const openApi = options.openApiPath ?? '/api/openapi.json';
-  const docs = options.docsPath ?? '/api/docs';
+const describe = (c: Context<AppEnv>, collection: OgcCollection, bbox: number[]) => ({
+  id: collection.id,
+  title: collection.title,
+  description: collection.description,
+  itemType: 'feature' as const,
+  extent: { spatial: { bbox: [bbox], crs: CRS84 } },
+  crs: SUPPORTED_CRS_URIS,
+  storageCrs: CRS84,
+  links: [
+    {
+      href: `${base(c)}/collections/${collection.id}/items`,
+      rel: 'items',
+      type: GEOJSON,
+      title: collection.title,
+    },
+    {
+      href: `${base(c)}/collections/${collection.id}/items?f=html`,
+      rel: 'items',
+      type: 'text/html',
+      title: collection.title,
+    },
+  ],
+});
 
-  const cityExtent = async (): Promise<number[]> => {
-    const rows = await db.query<{ w: number | null; s: number; e: number; n: number }>(
-      `SELECT ST_XMin(x) AS w, ST_YMin(x) AS s, ST_XMax(x) AS e, ST_YMax(x) AS n
-       FROM (SELECT ST_Extent(geom)::geometry AS x FROM admin_units) b`,
-    );
-    const b = rows[0];
-    return b && b.w !== null ? [b.w, b.s, b.e, b.n] : [-180, -90, 180, 90];
-  };
-
-  const describe = (c: Context, collection: OgcCollection, bbox: number[]) => ({
-    id: collection.id,
-    title: collection.title,
-    description: collection.description,
-    itemType: 'feature',
-    extent: { spatial: { bbox: [bbox], crs: CRS84 } },
-    crs: SUPPORTED_CRS_URIS,
-    storageCrs: CRS84,
-    links: [
-      {
-        href: `${base(c)}/collections/${collection.id}/items`,
-        rel: 'items',
-        type: GEOJSON,
-        title: collection.title,
-      },
-      {
-        href: `${base(c)}/collections/${collection.id}/items?f=html`,
-        rel: 'items',
-        type: 'text/html',
-        title: collection.title,
-      },
-    ],
-  });
-
-  app.get('/', (c) =>
-    respond(
+export const ogcRoutes = [
+  defineRoute(endpoints.landingPage, READ_OGC, (c) => {
+    const origin = new URL(c.req.url).origin;
+    return respond(
       c,
-      'Hatang OGC API – Features',
-      'Passive telecom infrastructure of Hai Phong: towers, poles, ducts, manholes, trenches and tunnels, cable routes, submarine cables, WiFi points, other sectors’ works, streets and communes.',
+      endpoints.landingPage,
+      {
+        title: 'Hatang OGC API – Features',
+        description:
+          'Passive telecom infrastructure of Hai Phong: towers, poles, ducts, manholes, trenches and tunnels, cable routes, submarine cables, WiFi points, other sectors’ works, streets and communes.',
+      },
       { title: 'Hatang OGC API – Features', description: 'Passive telecom infrastructure of Hai Phong' },
       [
         {
-          href: `${new URL(c.req.url).origin}${openApi}`,
+          href: `${origin}${OPENAPI_PATH}`,
           rel: 'service-desc',
           type: 'application/vnd.oai.openapi+json;version=3.1',
           title: 'OpenAPI 3.1 definition',
         },
-        {
-          href: `${new URL(c.req.url).origin}${docs}`,
-          rel: 'service-doc',
-          type: 'text/html',
-          title: 'API documentation',
-        },
+        { href: `${origin}${DOCS_PATH}`, rel: 'service-doc', type: 'text/html', title: 'API documentation' },
         {
           href: `${base(c)}/conformance`,
           rel: 'conformance',
@@ -166,26 +117,26 @@ export function ogcRoutes(db: Database, options: { openApiPath?: string; docsPat
         },
         { href: `${base(c)}/collections`, rel: 'data', type: 'application/json', title: 'Collections' },
       ],
-    ),
-  );
+    );
+  }),
 
-  app.get('/conformance', (c) =>
+  defineRoute(endpoints.conformance, READ_OGC, (c) =>
     respond(
       c,
-      'Conformance',
-      'The OGC conformance classes this API meets.',
+      endpoints.conformance,
+      { title: 'Conformance', description: 'The OGC conformance classes this API meets.' },
       { conformsTo: OGC_CONFORMANCE },
       [],
     ),
-  );
+  ),
 
-  app.get('/collections', async (c) => {
-    const bbox = await cityExtent();
+  defineRoute(endpoints.collections, READ_OGC, async (c) => {
+    const bbox = await cityBbox(c);
     const collections = OGC_COLLECTIONS.map((collection) => describe(c, collection, bbox));
     return respond(
       c,
-      'Collections',
-      'Every layer of the register.',
+      endpoints.collections,
+      { title: 'Collections', description: 'Every layer of the register.' },
       { collections, crs: SUPPORTED_CRS_URIS },
       collections.map((col) => ({
         href: `${base(c)}/collections/${col.id}`,
@@ -194,16 +145,22 @@ export function ogcRoutes(db: Database, options: { openApiPath?: string; docsPat
         title: col.title,
       })),
     );
-  });
+  }),
 
-  app.get('/collections/:collectionId', async (c) => {
-    const collection = collectionOr404(c);
-    const { links, ...doc } = describe(c, collection, await cityExtent());
-    return respond(c, collection.title, collection.description, doc, links);
-  });
+  defineRoute(endpoints.collection, READ_OGC, async (c, { params }) => {
+    const collection = collectionOr404(params.collectionId);
+    const { links, ...doc } = describe(c, collection, await cityBbox(c));
+    return respond(
+      c,
+      endpoints.collection,
+      { title: collection.title, description: collection.description },
+      doc,
+      links,
+    );
+  }),
 
-  app.get('/collections/:collectionId/items', async (c) => {
-    const collection = collectionOr404(c);
+  defineRoute(endpoints.items, READ_OGC, async (c, { params }) => {
+    const collection = collectionOr404(params.collectionId);
     const query = c.req.query();
     const issues: Issue[] = [];
     const known = new Set(Object.keys(itemsParams.shape));
@@ -227,18 +184,14 @@ export function ogcRoutes(db: Database, options: { openApiPath?: string; docsPat
     if (issues.length > 0 || !parsed.success || !crs || !bboxCrs) throw validationFailed(issues);
 
     const { limit, offset } = parsed.data;
-    const principal = c.get('principal');
     const page = await queryItems(
-      db,
+      c.var.services.db,
       collection,
       { bbox: bbox && bboxToWgs84(bbox, bboxCrs), limit, offset },
-      principal,
+      c.get('principal'),
     );
-    const features: OgcFeature[] = page.features.map((f) => ({
-      ...f,
-      geometry: reprojectGeometry(f.geometry, crs),
-    }));
-    const links: HtmlLink[] = [
+    const features = page.features.map((f) => ({ ...f, geometry: reprojectGeometry(f.geometry, crs) }));
+    const links: OgcLink[] = [
       {
         href: `${base(c)}/collections/${collection.id}`,
         rel: 'collection',
@@ -271,8 +224,11 @@ export function ogcRoutes(db: Database, options: { openApiPath?: string; docsPat
     c.header('Content-Crs', `<${query.crs ?? CRS84}>`);
     const response = respond(
       c,
-      `${collection.title}: features ${offset + 1}–${offset + features.length} of ${page.numberMatched}`,
-      collection.description,
+      endpoints.items,
+      {
+        title: `${collection.title}: features ${offset + 1}–${offset + features.length} of ${page.numberMatched}`,
+        description: collection.description,
+      },
       {
         type: 'FeatureCollection',
         features,
@@ -284,23 +240,23 @@ export function ogcRoutes(db: Database, options: { openApiPath?: string; docsPat
     );
     if (!wantsHtml(c)) response.headers.set('Content-Type', GEOJSON);
     return response;
-  });
+  }),
 
-  app.get('/collections/:collectionId/items/:featureId', async (c) => {
-    const collection = collectionOr404(c);
+  defineRoute(endpoints.item, READ_OGC, async (c, { params }) => {
+    const collection = collectionOr404(params.collectionId);
     const crsUri = c.req.query('crs') ?? CRS84;
     const crs = crsCodeOf(crsUri);
     if (!crs)
       throw validationFailed([
         { path: ['crs'], message: `crs must be one of ${SUPPORTED_CRS_URIS.join(', ')}` },
       ]);
-    const feature = await findItem(db, collection, c.req.param('featureId'), c.get('principal'));
-    if (!feature) throw notFound(`Feature ${c.req.param('featureId')} in ${collection.id}`);
+    const feature = await findItem(c.var.services.db, collection, params.featureId, c.get('principal'));
+    if (!feature) throw notFound(`Feature ${params.featureId} in ${collection.id}`);
     c.header('Content-Crs', `<${crsUri}>`);
     const response = respond(
       c,
-      `${collection.title}: ${feature.id}`,
-      collection.description,
+      endpoints.item,
+      { title: `${collection.title}: ${feature.id}`, description: collection.description },
       { ...feature, geometry: reprojectGeometry(feature.geometry, crs) },
       [
         {
@@ -313,7 +269,5 @@ export function ogcRoutes(db: Database, options: { openApiPath?: string; docsPat
     );
     if (!wantsHtml(c)) response.headers.set('Content-Type', GEOJSON);
     return response;
-  });
-
-  return app;
-}
+  }),
+];
