@@ -16,6 +16,7 @@ import { AnalysisThread, onTowerChanged } from './features/analysis/analysis-thr
 import { CoverageService, DEFAULT_ANALYSIS_HEAP_MB } from './features/analysis/coverage-service.js';
 import { AdminUnitList } from './features/context/admin-unit-list.js';
 import { DECLARED_ROUTES } from './features/declared-routes.js';
+import type { ImportRouteOptions } from './features/imports/import-jobs.js';
 import {
   defaultHeavyWork,
   defaultLoadShedding,
@@ -35,9 +36,7 @@ import { anonymousHeavyReads, type RateLimitOptions } from './middleware/rate-li
 import { requestIds } from './middleware/request-ids.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { authorize } from './policy/authorize.js';
-import { exportRoutes } from './routes/exports.js';
 import { featureRoutes } from './routes/features.js';
-import { type ImportRouteOptions, importRoutes } from './routes/imports.js';
 import { indicatorRoutes } from './routes/indicators.js';
 import { ogcRoutes } from './routes/ogc.js';
 import { openApiRoutes } from './routes/openapi.js';
@@ -123,6 +122,7 @@ export function createApp(deps: AppDeps) {
     coverage,
     analysis,
     compute,
+    imports: deps.imports,
     colocationResponseWorkingDays: deps.colocationResponseWorkingDays ?? DEFAULT_RESPONSE_WORKING_DAYS,
   };
   app.use('*', (c, next) => {
@@ -178,8 +178,6 @@ export function createApp(deps: AppDeps) {
   mountRoutes(app, DECLARED_ROUTES);
   app.route('/api/v1', indicatorRoutes(db, analysis));
   app.route('/api/v1', permitRoutes(db));
-  app.route('/api/v1/imports', importRoutes(db, uploads, compute, deps.imports));
-  app.route('/api/v1/exports', exportRoutes(compute));
   app.route('/tiles', tileRoutes(db));
   app.route('/ogc', ogcRoutes(db));
   app.route('/api', openApiRoutes());

@@ -12,6 +12,8 @@ export * from './context-endpoints.js';
 export * from './endpoint.js';
 export * from './geometry.js';
 export * from './history.js';
+export * from './import-endpoints.js';
+export * from './imports.js';
 export * from './indicators.js';
 export * from './permits.js';
 export * from './plan-endpoints.js';

@@ -8,6 +8,8 @@ import { accountRoutes } from './accounts/account-routes.js';
 import { analysisRoutes } from './analysis/analysis-routes.js';
 import { colocationRoutes } from './colocation/colocation-routes.js';
 import { contextRoutes } from './context/context-routes.js';
+import { exportRoutes } from './exports/export-routes.js';
+import { importRoutes } from './imports/import-routes.js';
 import { plansFeatureRoutes } from './plans/plan-routes.js';
 import { sharingRoutes } from './sharing/sharing-routes.js';
 import { siteRoutes } from './sites/site-routes.js';
@@ -22,4 +24,6 @@ export const DECLARED_ROUTES: readonly RouteDefinition[] = [
   ...sharingRoutes,
   ...colocationRoutes,
   ...plansFeatureRoutes,
+  ...importRoutes,
+  ...exportRoutes,
 ];

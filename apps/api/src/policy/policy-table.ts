@@ -1,6 +1,5 @@
 import { assetResources } from '@hatang/contracts';
 import { DECLARED_ROUTES } from '../features/declared-routes.js';
-import { IMPORT_EXPORT_ROUTE_POLICIES } from '../imports/route-policies.js';
 import { INDICATOR_ROUTE_POLICIES } from '../indicators/indicator-policies.js';
 import { PERMIT_ROUTE_POLICIES } from '../permits/permit-policies.js';
 import { type Action, ASSET_EDITORS, EVERYONE, type RoutePolicy, type Rule } from './rules.js';
@@ -41,7 +40,6 @@ export const ROUTE_POLICIES: ReadonlyMap<string, RoutePolicy> = new Map([
   ]),
   ...INDICATOR_ROUTE_POLICIES,
   ...PERMIT_ROUTE_POLICIES,
-  ...IMPORT_EXPORT_ROUTE_POLICIES,
   // Tiles and OGC API – Features: readable by anyone; each handler redacts to the viewer's tier.
   ...entries('tiles', [
     ['GET', '/tiles/:file{[a-z-]+\\.json}', 'read', EVERYONE],
