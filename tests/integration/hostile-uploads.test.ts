@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../../apps/api/src/app.js';
-import { parsing } from '../../apps/api/src/imports/import-jobs.js';
+import { parsing } from '../../apps/api/src/features/imports/import-jobs.js';
 import { ParsePool } from '../../apps/api/src/jobs/parse-pool.js';
 import { defaultUploadLimits, type UploadLimits } from '../../apps/api/src/jobs/upload-limits.js';
 import { createOrganisation, createUnitWithCells, farAway } from '../support/fixtures.js';

@@ -4,7 +4,7 @@
  */
 import type { Database } from '@hatang/db';
 import { createApp } from '../../apps/api/src/app.js';
-import type { ImportRouteOptions } from '../../apps/api/src/routes/imports.js';
+import type { ImportRouteOptions } from '../../apps/api/src/features/imports/import-jobs.js';
 import { TEST_SCRYPT_N } from '../support/sessions.js';
 
 export function importsTestApp(db: Database, options: ImportRouteOptions = {}) {

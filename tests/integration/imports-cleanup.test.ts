@@ -3,7 +3,7 @@ import {
   DEFAULT_IMPORT_MAX_AGE_MS,
   removeStaleImports,
   startImportCleanup,
-} from '../../apps/api/src/imports/import-cleanup.js';
+} from '../../apps/api/src/features/imports/import-cleanup.js';
 import { createOrganisation, farAway, sampleFeature } from '../support/fixtures.js';
 import { type Session, sessionFor } from '../support/sessions.js';
 import { testDatabase } from '../support/test-database.js';

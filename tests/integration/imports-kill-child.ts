@@ -5,10 +5,10 @@
  */
 import { poles } from '@hatang/contracts';
 import { migrate, openDatabase } from '@hatang/db';
-import { commitImport } from '../../apps/api/src/imports/commit-import.js';
-import { insertJob, updateJob } from '../../apps/api/src/imports/import-store.js';
-import { stageChunk } from '../../apps/api/src/imports/stage-rows.js';
-import { validateImport } from '../../apps/api/src/imports/validate-import.js';
+import { commitImport } from '../../apps/api/src/features/imports/commit-import.js';
+import { insertJob, updateJob } from '../../apps/api/src/features/imports/import-repository.js';
+import { stageChunk } from '../../apps/api/src/features/imports/stage-rows.js';
+import { validateImport } from '../../apps/api/src/features/imports/validate-import.js';
 
 const [where = 'server', rowsArg = '20000'] = process.argv.slice(2);
 const rows = Number(rowsArg);

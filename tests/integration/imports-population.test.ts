@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { writeArrayBuffer } from 'geotiff';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readPopulationRaster, replacePopulation } from '../../apps/api/src/imports/population-raster.js';
+import {
+  readPopulationRaster,
+  replacePopulation,
+} from '../../apps/api/src/features/imports/population-raster.js';
 import { createOrganisation, createUnitWithCells, farAway } from '../support/fixtures.js';
 import { geoTiff, NODATA } from '../support/rasters.js';
 import { type Session, sessionFor } from '../support/sessions.js';

@@ -7,7 +7,7 @@ import { readGeoPackage } from '@hatang/geo/formats';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../apps/api/src/app.js';
-import { loadSqlJs } from '../../apps/api/src/imports/upload-source.js';
+import { loadSqlJs } from '../../apps/api/src/features/imports/upload-source.js';
 import { call } from '../support/http.js';
 import { testDatabase } from '../support/test-database.js';
 import { download, type ExportFixture, exportFixture } from './plan-exports-support.js';

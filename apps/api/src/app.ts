@@ -16,6 +16,7 @@ import { AnalysisThread, onTowerChanged } from './features/analysis/analysis-thr
 import { CoverageService, DEFAULT_ANALYSIS_HEAP_MB } from './features/analysis/coverage-service.js';
 import { AdminUnitList } from './features/context/admin-unit-list.js';
 import { DECLARED_ROUTES } from './features/declared-routes.js';
+import type { ImportRouteOptions } from './features/imports/import-jobs.js';
 import {
   defaultHeavyWork,
   defaultLoadShedding,
@@ -36,9 +37,7 @@ import { requestIds } from './middleware/request-ids.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { openApiRoutes } from './openapi/openapi-routes.js';
 import { authorize } from './policy/authorize.js';
-import { exportRoutes } from './routes/exports.js';
 import { featureRoutes } from './routes/features.js';
-import { type ImportRouteOptions, importRoutes } from './routes/imports.js';
 import { mountStatic, type StaticOptions } from './static.js';
 
 export interface AppDeps {
@@ -119,6 +118,7 @@ export function createApp(deps: AppDeps) {
     coverage,
     analysis,
     compute,
+    imports: deps.imports,
     colocationResponseWorkingDays: deps.colocationResponseWorkingDays ?? DEFAULT_RESPONSE_WORKING_DAYS,
   };
   app.use('*', (c, next) => {
@@ -172,8 +172,6 @@ export function createApp(deps: AppDeps) {
   }
   app.route('/api/v1/streets', featureRoutes(db, streets, { readOnly: true }));
   mountRoutes(app, DECLARED_ROUTES);
-  app.route('/api/v1/imports', importRoutes(db, uploads, compute, deps.imports));
-  app.route('/api/v1/exports', exportRoutes(compute));
   app.route('/api', openApiRoutes());
 
   if (deps.static) mountStatic(app, deps.static);

@@ -4,6 +4,7 @@ import type { Principal } from './auth/principal.js';
 import type { AnalysisThread } from './features/analysis/analysis-thread.js';
 import type { CoverageService } from './features/analysis/coverage-service.js';
 import type { AdminUnitList } from './features/context/admin-unit-list.js';
+import type { ImportRouteOptions } from './features/imports/import-jobs.js';
 import type { ComputePool } from './jobs/compute-pool.js';
 import type { ParsePool } from './jobs/parse-pool.js';
 import type { Logger } from './log/logger.js';
@@ -41,6 +42,8 @@ export interface Services {
   analysis: AnalysisThread;
   /** Working days an owner has to answer a co-location request (HATANG_COLOCATION_RESPONSE_DAYS). */
   colocationResponseWorkingDays: number;
+  /** Import hooks and upload limit (AppDeps.imports). */
+  imports?: ImportRouteOptions;
   /** Worker threads for exports and print maps (plan exports); the app always sets it. */
   compute?: ComputePool;
 }

@@ -13,6 +13,8 @@ export * from './endpoint.js';
 export * from './geometry.js';
 export * from './history.js';
 export * from './indicator-endpoints.js';
+export * from './import-endpoints.js';
+export * from './imports.js';
 export * from './indicators.js';
 export * from './permit-endpoints.js';
 export * from './permits.js';

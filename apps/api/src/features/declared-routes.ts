@@ -10,6 +10,8 @@ import { colocationRoutes } from './colocation/colocation-routes.js';
 import { contextRoutes } from './context/context-routes.js';
 import { permitRoutes } from './permits/permit-routes.js';
 import { indicatorRoutes } from './indicators/indicator-routes.js';
+import { exportRoutes } from './exports/export-routes.js';
+import { importRoutes } from './imports/import-routes.js';
 import { plansFeatureRoutes } from './plans/plan-routes.js';
 import { sharingRoutes } from './sharing/sharing-routes.js';
 import { siteRoutes } from './sites/site-routes.js';
@@ -28,4 +30,6 @@ export const DECLARED_ROUTES: readonly RouteDefinition[] = [
   ...permitRoutes,
   ...indicatorRoutes,
   ...tilesOgcRoutes,
+  ...importRoutes,
+  ...exportRoutes,
 ];

@@ -10,12 +10,12 @@ import { readFile } from 'node:fs/promises';
 import { assetResources } from '@hatang/contracts';
 import { FormatError, LimitError } from '@hatang/geo/formats';
 import { ApiError } from '../errors.js';
-import { autoMapping } from '../imports/field-mapping.js';
-import { updateJob } from '../imports/import-store.js';
-import { importPopulationRaster, readPopulationRaster } from '../imports/population-raster.js';
-import { stageChunk } from '../imports/stage-rows.js';
-import { openUpload } from '../imports/upload-source.js';
-import { validateImport } from '../imports/validate-import.js';
+import { autoMapping } from '../features/imports/field-mapping.js';
+import { updateJob } from '../features/imports/import-repository.js';
+import { importPopulationRaster, readPopulationRaster } from '../features/imports/population-raster.js';
+import { stageChunk } from '../features/imports/stage-rows.js';
+import { openUpload } from '../features/imports/upload-source.js';
+import { validateImport } from '../features/imports/validate-import.js';
 import type { ParseTask, TaskFailure, TaskResult, WorkerMessage } from './parse-task.js';
 import { workerDatabase } from './worker-database.js';
 

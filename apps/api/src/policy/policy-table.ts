@@ -1,6 +1,5 @@
 import { assetResources } from '@hatang/contracts';
 import { DECLARED_ROUTES } from '../features/declared-routes.js';
-import { IMPORT_EXPORT_ROUTE_POLICIES } from '../imports/route-policies.js';
 import { type Action, ASSET_EDITORS, EVERYONE, type RoutePolicy, type Rule } from './rules.js';
 
 export { type Action, type RoutePolicy, type Rule, type Scope, type Subject, scopeOf } from './rules.js';
@@ -37,5 +36,4 @@ export const ROUTE_POLICIES: ReadonlyMap<string, RoutePolicy> = new Map([
     ['GET', '/api/v1/streets', 'read', EVERYONE],
     ['GET', '/api/v1/streets/:id', 'read', EVERYONE],
   ]),
-  ...IMPORT_EXPORT_ROUTE_POLICIES,
 ]);

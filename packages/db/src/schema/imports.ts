@@ -14,24 +14,29 @@ import {
 } from 'drizzle-orm/pg-core';
 import { timestamptz } from './columns.js';
 
+/** A field mapping: contract property → source field, or `{ value }` (@hatang/contracts fieldMappingSchema). */
+type FieldMapping = Record<string, string | { value: string | number | boolean | null }>;
+type ImportCounts = { created: number; updated: number; skipped: number; invalidSkipped: number };
+
+// The narrower types of text and jsonb columns are what the API writes (checked before writing).
 export const importJobs = pgTable('import_jobs', {
   id: uuid().primaryKey().notNull(),
   resource: text().notNull(),
-  format: text().notNull(),
+  format: text().$type<'geojson' | 'csv' | 'shapefile' | 'kml' | 'kmz' | 'gpkg'>().notNull(),
   fileName: text('file_name'),
-  status: text().notNull(),
+  status: text().$type<'parsing' | 'ready' | 'failed' | 'committed'>().notNull(),
   requestedCrs: text('requested_crs'),
   detectedCrs: text('detected_crs'),
-  fields: jsonb().default([]).notNull(),
-  mapping: jsonb().default({}).notNull(),
-  duplicates: text().default('skip').notNull(),
+  fields: jsonb().$type<string[]>().default([]).notNull(),
+  mapping: jsonb().$type<FieldMapping>().default({}).notNull(),
+  duplicates: text().$type<'update' | 'skip'>().default('skip').notNull(),
   validRowsOnly: boolean('valid_rows_only').default(false).notNull(),
   bytesTotal: bigint('bytes_total', { mode: 'number' }).default(0).notNull(),
   bytesRead: bigint('bytes_read', { mode: 'number' }).default(0).notNull(),
   rowsParsed: integer('rows_parsed').default(0).notNull(),
   rowsInvalid: integer('rows_invalid').default(0).notNull(),
-  error: jsonb(),
-  result: jsonb(),
+  error: jsonb().$type<{ code: string; message: string }>(),
+  result: jsonb().$type<ImportCounts>(),
   createdBy: uuid('created_by'),
   createdByOrg: uuid('created_by_org'),
   createdAt: timestamptz('created_at').default(sql`now()`).notNull(),

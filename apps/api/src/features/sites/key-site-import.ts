@@ -12,8 +12,8 @@ import {
 } from '@hatang/contracts';
 import type { CrsCode } from '@hatang/geo';
 import { FormatError, readGeoJson, type SourceFeature, singlePart, toWgs84 } from '@hatang/geo/formats';
-import { readCsv, sniffCsv } from '../../imports/csv-source.js';
-import type { RowIssue } from '../../imports/field-mapping.js';
+import { readCsv, sniffCsv } from '../imports/csv-source.js';
+import type { RowIssue } from '../imports/field-mapping.js';
 
 export interface ImportedKeySite {
   geometry: SiteGeometry;

@@ -1,57 +1,22 @@
-import type { Geometry } from 'geojson';
-import { ApiRequestError, getJson, isRecord, sendJson } from '../../lib/api-client';
+import {
+  type DuplicateReport,
+  type FieldMapping,
+  type ImportChange,
+  type ImportFormat,
+  type ImportIssue,
+  type ImportResult,
+  importEndpoints,
+  importView,
+  pathOf,
+  type ResponseOf,
+} from '@hatang/contracts';
+import { ApiRequestError, isRecord } from '../../lib/api-client';
+import { callEndpoint } from '../../lib/endpoint-client';
 
-/** Formats the API reads, told apart by the file's extension (and first bytes on the server). */
-export type ImportFormat = 'geojson' | 'csv' | 'shapefile' | 'kml' | 'kmz' | 'gpkg';
-
-/** property → source field name, or `{ value }`: the same constant for every row. */
-export type FieldMapping = Record<string, string | { value: string | number | boolean | null }>;
-
-export interface ImportIssue {
-  /** 1-based row in file order. */
-  row: number;
-  /** Contract property (camelCase), or `geometry`. */
-  field: string;
-  message: string;
-}
-
-export interface ImportResult {
-  created: number;
-  updated: number;
-  skipped: number;
-  invalidSkipped: number;
-}
+export type { DuplicateReport, FieldMapping, ImportChange, ImportFormat, ImportIssue, ImportResult };
 
 /** GET /api/v1/imports/:id (also the answer of POST, PATCH and commit). */
-export interface ImportView {
-  id: string;
-  resource: string;
-  format: ImportFormat;
-  fileName: string | null;
-  status: 'parsing' | 'ready' | 'failed' | 'committed';
-  requestedCrs: string | null;
-  detectedCrs: string | null;
-  crs: string | null;
-  fields: string[];
-  mapping: FieldMapping;
-  duplicates: 'update' | 'skip';
-  validRowsOnly: boolean;
-  rowsParsed: number;
-  rowsInvalid: number;
-  error: { code: string; message: string } | null;
-  result: ImportResult | null;
-  progress: { fraction: number; bytesRead: number; bytesTotal: number; rowsParsed: number };
-  issueCount: number;
-  /** The first problems; the whole list is report.csv. */
-  issues: ImportIssue[];
-  /** The first rows, geometry in WGS 84 `[lng, lat]`, properties as the mapping makes them (null: bad row). */
-  preview: {
-    row: number;
-    geometry: Geometry | null;
-    source: Record<string, unknown>;
-    properties: Record<string, unknown> | null;
-  }[];
-}
+export type ImportView = ResponseOf<typeof importEndpoints.getImport, 200>;
 
 export interface UploadRequest {
   file: File;
@@ -63,10 +28,12 @@ export interface UploadRequest {
   csrfToken: string | null;
 }
 
+/** The upload's answer (read by XHR, not callEndpoint), checked as callEndpoint checks one. */
 const asView = (body: unknown, url: string): ImportView => {
-  if (!isRecord(body) || typeof body.id !== 'string' || typeof body.status !== 'string')
+  const parsed = importView.safeParse(body);
+  if (!parsed.success)
     throw new ApiRequestError(200, 'BAD_RESPONSE', 'the server did not answer an import', url);
-  return body as unknown as ImportView;
+  return parsed.data;
 };
 
 /** The API's error shape `{ error: { code, message, details } }` of an XHR answer. */
@@ -103,7 +70,7 @@ export function uploadImport(
   onProgress: (fraction: number) => void,
   signal?: AbortSignal,
 ): Promise<ImportView> {
-  const url = '/api/v1/imports';
+  const url = importEndpoints.startImport.path;
   const form = new FormData();
   form.set('resource', request.resource);
   if (request.crs) form.set('crs', request.crs);
@@ -140,42 +107,20 @@ export function uploadImport(
   });
 }
 
-export async function fetchImport(id: string, signal?: AbortSignal): Promise<ImportView> {
-  const url = `/api/v1/imports/${encodeURIComponent(id)}`;
-  return asView(await getJson(url, signal), url);
-}
-
-export interface ImportChange {
-  mapping?: FieldMapping;
-  duplicates?: 'update' | 'skip';
-  validRowsOnly?: boolean;
-}
+export const fetchImport = (id: string, signal?: AbortSignal): Promise<ImportView> =>
+  callEndpoint(importEndpoints.getImport, { params: { id } }, { signal });
 
 /** PATCH: a new mapping re-checks every row; the answer carries the new report. */
-export async function changeImport(id: string, change: ImportChange): Promise<ImportView> {
-  const url = `/api/v1/imports/${encodeURIComponent(id)}`;
-  return asView(await sendJson('PATCH', url, change), url);
-}
+export const changeImport = (id: string, change: ImportChange): Promise<ImportView> =>
+  callEndpoint(importEndpoints.changeImport, { params: { id }, body: change });
 
 /** POST …/commit: writes the rows in one transaction; the answer carries `result`. */
-export async function commitImport(id: string): Promise<ImportView> {
-  const url = `/api/v1/imports/${encodeURIComponent(id)}/commit`;
-  return asView(await sendJson('POST', url), url);
-}
+export const commitImport = (id: string): Promise<ImportView> =>
+  callEndpoint(importEndpoints.commitImport, { params: { id } });
 
 /** GET …/duplicates: valid rows that match existing assets (same owner and code, or same place). */
-export interface DuplicateReport {
-  count: number;
-  rows: { row: number; existingId: string; existingCode: string; match: 'code' | 'place' }[];
-}
-
-export async function fetchDuplicates(id: string, signal?: AbortSignal): Promise<DuplicateReport> {
-  const url = `/api/v1/imports/${encodeURIComponent(id)}/duplicates`;
-  const body = await getJson(url, signal);
-  if (!isRecord(body) || typeof body.count !== 'number' || !Array.isArray(body.rows))
-    throw new ApiRequestError(200, 'BAD_RESPONSE', 'the server did not answer a duplicate report', url);
-  return body as unknown as DuplicateReport;
-}
+export const fetchDuplicates = (id: string, signal?: AbortSignal): Promise<DuplicateReport> =>
+  callEndpoint(importEndpoints.importDuplicates, { params: { id } }, { signal });
 
 /** Where the whole validation report is, as CSV (`row,field,message`). */
-export const reportCsvUrl = (id: string) => `/api/v1/imports/${encodeURIComponent(id)}/report.csv`;
+export const reportCsvUrl = (id: string) => pathOf(importEndpoints.importReport, { id });

@@ -30,7 +30,8 @@ export function previewFeatures(preview: ImportView['preview']): FeatureCollecti
     if (!row.geometry) continue;
     features.push({
       type: 'Feature',
-      geometry: row.geometry,
+      // Staged from the file as GeoJSON in WGS 84 (the contract types it loosely).
+      geometry: row.geometry as unknown as Geometry,
       properties: { row: row.row, valid: row.properties !== null },
     });
   }

@@ -9,11 +9,11 @@
 import type { ResourceDefinition } from '@hatang/contracts';
 import type { Database, Sql } from '@hatang/db';
 import { copyLine, toWkt } from '@hatang/geo/formats';
-import { ApiError } from '../errors.js';
-import { columnsOf, toPgTextArray } from '../sql/columns.js';
-import { extrasOf, selectFeatureSql } from '../sql/feature-sql.js';
+import { ApiError } from '../../errors.js';
+import { columnsOf, toPgTextArray } from '../../sql/columns.js';
+import { extrasOf, selectFeatureSql } from '../../sql/feature-sql.js';
 import { matchDuplicatesSql } from './duplicates.js';
-import { findJob, updateJob } from './import-store.js';
+import { findJob, updateJob } from './import-repository.js';
 import { checkContext, checkRow, stagedRows } from './row-checker.js';
 
 export interface Actor {

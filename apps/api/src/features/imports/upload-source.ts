@@ -3,7 +3,9 @@
  * whole layer (formats that are archives or documents), and settles the CRS. Yields the features
  * in chunks, whatever the format.
  */
+
 import { createRequire } from 'node:module';
+import type { ImportFormat } from '@hatang/contracts';
 import type { CrsCode } from '@hatang/geo';
 import {
   type DecodedLayer,
@@ -23,7 +25,7 @@ import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { guardArchive } from './archive-guard.js';
 import { type CsvColumns, csvCrs, csvNeedsCrs, readCsv, sniffCsv } from './csv-source.js';
 
-export type ImportFormat = 'geojson' | 'csv' | 'shapefile' | 'kml' | 'kmz' | 'gpkg';
+export type { ImportFormat };
 
 export interface UploadSource {
   format: ImportFormat;

@@ -7,8 +7,8 @@
  */
 import { cableRoutes, manholes } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
-import type { Principal } from '../auth/principal.js';
-import { redactFeature } from '../policy/confidentiality.js';
+import type { Principal } from '../../auth/principal.js';
+import { redactFeature } from '../../policy/confidentiality.js';
 
 /** The network's stable id (OFDS wants a UUID): Hatang's Hai Phong register. */
 export const OFDS_NETWORK_ID = '6f2c1a3e-5b7d-4c8e-9a1f-3d5e7b9c0a21';

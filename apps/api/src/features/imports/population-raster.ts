@@ -9,7 +9,7 @@
 import type { Database, Sql } from '@hatang/db';
 import { copyLine, defaultParseLimits, LimitError, type ParseLimits } from '@hatang/geo/formats';
 import { fromArrayBuffer } from 'geotiff';
-import { ApiError } from '../errors.js';
+import { ApiError } from '../../errors.js';
 
 export interface PopulationImportResult {
   cells: number;

@@ -3,15 +3,12 @@
  * text cell becomes the property's type, and the check of one row against the same zod contract
  * the REST API uses.
  */
-import { type ResourceDefinition, validateProperties } from '@hatang/contracts';
+import { type FieldMapping, type ResourceDefinition, validateProperties } from '@hatang/contracts';
 import { shapefileFieldNames } from '@hatang/geo/formats';
 import { z } from 'zod';
-import { snakeCase } from '../sql/columns.js';
+import { snakeCase } from '../../sql/columns.js';
 
-const constant = z.strictObject({ value: z.union([z.string(), z.number(), z.boolean(), z.null()]) });
-/** property → source field name, or `{ value }` for a constant (e.g. the owner for every row). */
-export const fieldMappingSchema = z.record(z.string(), z.union([z.string().min(1), constant]));
-export type FieldMapping = z.infer<typeof fieldMappingSchema>;
+export type { FieldMapping } from '@hatang/contracts';
 
 /** One problem of one row: `row` is 1-based in file order, `field` the contract property (or `geometry`). */
 export interface RowIssue {

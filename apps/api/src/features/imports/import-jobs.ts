@@ -4,14 +4,22 @@
  */
 
 import { openAsBlob } from 'node:fs';
-import type { ResourceDefinition } from '@hatang/contracts';
+import type { ImportViewBody, ResourceDefinition } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
 import type { CrsCode } from '@hatang/geo';
 import { FormatError } from '@hatang/geo/formats';
-import type { SpooledFile } from '../http/multipart.js';
-import type { PoolSlot } from '../jobs/parse-pool.js';
+import type { SpooledFile } from '../../http/multipart.js';
+import type { PoolSlot } from '../../jobs/parse-pool.js';
+import type { CommitResult } from './commit-import.js';
 import { type FieldMapping, mapRow } from './field-mapping.js';
-import { findJob, type ImportJob, insertJob, updateJob } from './import-store.js';
+import {
+  dropStaged,
+  findJob,
+  firstIssues,
+  type ImportJob,
+  insertJob,
+  updateJob,
+} from './import-repository.js';
 import { checkContext, stagedRows } from './row-checker.js';
 import { detectFormat } from './upload-source.js';
 
@@ -20,6 +28,14 @@ const running = new Map<string, Promise<void>>();
 export const parsing = (id: string) => running.get(id) ?? Promise.resolve();
 /** Ids of the imports this process is parsing now (the stale-import cleanup leaves them alone). */
 export const parsingIds = (): string[] => [...running.keys()];
+
+/** How the app is told of imports, and their upload limit (AppDeps.imports). */
+export interface ImportRouteOptions {
+  /** Largest accepted upload, bytes (default: the pool's maxUploadBytes, 200 MB). */
+  maxUploadBytes?: number;
+  /** Told after a commit, e.g. so coverage analyses recompute after a tower import. */
+  onCommitted?: (resource: string, result: CommitResult) => void;
+}
 
 export interface StartImport {
   /** The upload spooled to disk; `removeFile` deletes it once parsing ends, whatever the outcome. */
@@ -88,8 +104,7 @@ async function parse(db: Database, id: string, input: StartImport): Promise<void
   } catch (error) {
     const known = error instanceof FormatError;
     if (!known) console.error(`[import ${id}] parsing failed`, error);
-    await db.query('DELETE FROM import_rows WHERE import_id = $1', [id]);
-    await db.query('DELETE FROM import_issues WHERE import_id = $1', [id]);
+    await dropStaged(db, id);
     await updateJob(db, id, {
       status: 'failed',
       error: known
@@ -99,20 +114,8 @@ async function parse(db: Database, id: string, input: StartImport): Promise<void
   }
 }
 
-export interface ImportView extends Omit<ImportJob, 'createdByOrg'> {
-  progress: { fraction: number; bytesRead: number; bytesTotal: number; rowsParsed: number };
-  crs: string | null;
-  issueCount: number;
-  /** The first problems, `{ row, field, message }`; the full list is report.csv. */
-  issues: { row: number; field: string; message: string }[];
-  /** The first rows, geometry in WGS 84 [lng, lat], with the properties the mapping gives them. */
-  preview: {
-    row: number;
-    geometry: unknown;
-    source: Record<string, unknown>;
-    properties: Record<string, unknown> | null;
-  }[];
-}
+/** What GET /imports/:id shows (the contract's `importView`). */
+export type ImportView = ImportViewBody;
 
 /** What GET /imports/:id shows. */
 export async function viewImport(
@@ -121,14 +124,7 @@ export async function viewImport(
   definition: ResourceDefinition,
   limits = { issues: 200, preview: 20 },
 ): Promise<ImportView> {
-  const [counted] = await db.query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM import_issues WHERE import_id = $1',
-    [job.id],
-  );
-  const issues = await db.query<{ row: number; field: string; message: string }>(
-    'SELECT row_no AS row, field, message FROM import_issues WHERE import_id = $1 ORDER BY row_no, field LIMIT $2',
-    [job.id, limits.issues],
-  );
+  const { count: issueCount, issues } = await firstIssues(db, job.id, limits.issues);
   const preview: ImportView['preview'] = [];
   if (job.status === 'ready') {
     const context = await checkContext(db, definition, job.mapping, undefined);
@@ -152,7 +148,7 @@ export async function viewImport(
     ...rest,
     progress: { fraction, bytesRead: job.bytesRead, bytesTotal: job.bytesTotal, rowsParsed: job.rowsParsed },
     crs: job.requestedCrs ?? job.detectedCrs,
-    issueCount: counted?.n ?? 0,
+    issueCount,
     issues,
     preview,
   };

@@ -2,7 +2,7 @@ import type { ResourceDefinition } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
 import { copyLine } from '@hatang/geo/formats';
 import type { FieldMapping } from './field-mapping.js';
-import { updateJob } from './import-store.js';
+import { updateJob } from './import-repository.js';
 import { checkContext, checkRow, stagedRows } from './row-checker.js';
 
 /**
