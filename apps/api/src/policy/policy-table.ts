@@ -1,9 +1,8 @@
-import { assetResources } from '@hatang/contracts';
 import { DECLARED_ROUTES } from '../features/declared-routes.js';
 import { IMPORT_EXPORT_ROUTE_POLICIES } from '../imports/route-policies.js';
 import { INDICATOR_ROUTE_POLICIES } from '../indicators/indicator-policies.js';
 import { PERMIT_ROUTE_POLICIES } from '../permits/permit-policies.js';
-import { type Action, ASSET_EDITORS, EVERYONE, type RoutePolicy, type Rule } from './rules.js';
+import { type Action, EVERYONE, type RoutePolicy, type Rule } from './rules.js';
 
 export { type Action, type RoutePolicy, type Rule, type Scope, type Subject, scopeOf } from './rules.js';
 
@@ -23,22 +22,6 @@ export const ROUTE_POLICIES: ReadonlyMap<string, RoutePolicy> = new Map([
   ...DECLARED_ROUTES.map(
     (route) => [`${route.endpoint.method} ${route.endpoint.path}`, route.policy] as const,
   ),
-  ...assetResources.flatMap((r) => {
-    const base = `/api/v1/${r.path}`;
-    return entries(r.path, [
-      ['GET', base, 'read', EVERYONE],
-      ['GET', `${base}/:id`, 'read', EVERYONE],
-      ['GET', `${base}/:id/history`, 'read', EVERYONE],
-      ['POST', base, 'create', ASSET_EDITORS],
-      ['PATCH', `${base}/:id`, 'update', ASSET_EDITORS],
-      ['POST', `${base}/:id/restore`, 'update', ASSET_EDITORS],
-      ['DELETE', `${base}/:id`, 'delete', ASSET_EDITORS],
-    ]);
-  }),
-  ...entries('streets', [
-    ['GET', '/api/v1/streets', 'read', EVERYONE],
-    ['GET', '/api/v1/streets/:id', 'read', EVERYONE],
-  ]),
   ...INDICATOR_ROUTE_POLICIES,
   ...PERMIT_ROUTE_POLICIES,
   ...IMPORT_EXPORT_ROUTE_POLICIES,

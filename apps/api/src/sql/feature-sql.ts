@@ -1,4 +1,4 @@
-import { type AssetPath, isAssetPath, type ResourceDefinition } from '@hatang/contracts';
+import { type AssetGeometry, type AssetPath, isAssetPath, type ResourceDefinition } from '@hatang/contracts';
 import { type Column, columnsOf } from './columns.js';
 
 const isoTimestamp = (col: string) => `to_char(r.${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -72,5 +72,6 @@ export interface FeatureRow {
 /** Turns a row of selectFeatureSql into a GeoJSON Feature (id also kept in properties). */
 export function toFeature(row: FeatureRow) {
   const { geometry, ...properties } = row;
-  return { type: 'Feature' as const, id: row.id, geometry, properties };
+  // ST_AsGeoJSON of a stored (2D, WGS 84) geometry of the resource's type.
+  return { type: 'Feature' as const, id: row.id, geometry: geometry as AssetGeometry, properties };
 }
