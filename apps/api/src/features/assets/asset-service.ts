@@ -21,6 +21,7 @@ import { versionConflict } from '../../http/version-conflict.js';
 import { assertMayTouch } from '../../policy/grant.js';
 import {
   checkReferences,
+  deleteFeature,
   findFeature,
   insertFeature,
   type StoredFeature,
@@ -131,7 +132,7 @@ export async function deleteAsset(
     if (expectedVersion !== undefined && current.properties.version !== expectedVersion) {
       throw versionConflict(c, definition, current, expectedVersion);
     }
-    await tx.query(`DELETE FROM ${definition.table} WHERE id = $1`, [id]);
+    await deleteFeature(tx, definition, id);
     await recordAudit(tx, c, {
       resource: definition.path,
       recordId: id,
