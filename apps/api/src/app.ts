@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assetResources, DEFAULT_RESPONSE_WORKING_DAYS, streets } from '@hatang/contracts';
+import { DEFAULT_RESPONSE_WORKING_DAYS } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -12,7 +12,7 @@ import { ApiError } from './errors.js';
 import { authenticate } from './features/accounts/authenticate.js';
 import { type FirstAdminSetup, firstAdminRoutes } from './features/accounts/first-admin.js';
 import { healthRoutes } from './features/accounts/health-routes.js';
-import { AnalysisThread, onTowerChanged } from './features/analysis/analysis-thread.js';
+import { AnalysisThread } from './features/analysis/analysis-thread.js';
 import { CoverageService, DEFAULT_ANALYSIS_HEAP_MB } from './features/analysis/coverage-service.js';
 import { AdminUnitList } from './features/context/admin-unit-list.js';
 import { DECLARED_ROUTES } from './features/declared-routes.js';
@@ -37,7 +37,6 @@ import { requestIds } from './middleware/request-ids.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { openApiRoutes } from './openapi/openapi-routes.js';
 import { authorize } from './policy/authorize.js';
-import { featureRoutes } from './routes/features.js';
 import { mountStatic, type StaticOptions } from './static.js';
 
 export interface AppDeps {
@@ -162,15 +161,6 @@ export function createApp(deps: AppDeps) {
 
   app.route('/api/health', healthRoutes(db));
   if (deps.firstAdmin) app.route('/api/setup/first-admin', firstAdminRoutes(db, deps.firstAdmin, deps.auth));
-  for (const resource of assetResources) {
-    // Coverage analyses follow tower edits incrementally instead of recomputing everything.
-    const onChange =
-      resource.path === 'towers'
-        ? (before: unknown, after: unknown) => onTowerChanged(db, before, after)
-        : undefined;
-    app.route(`/api/v1/${resource.path}`, featureRoutes(db, resource, { onChange }));
-  }
-  app.route('/api/v1/streets', featureRoutes(db, streets, { readOnly: true }));
   mountRoutes(app, DECLARED_ROUTES);
   app.route('/api', openApiRoutes());
 

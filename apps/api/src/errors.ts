@@ -59,9 +59,15 @@ function isPgError(error: unknown): error is PgErrorLike {
   );
 }
 
+/** The driver's error, also when drizzle wraps it (DrizzleQueryError keeps it as `cause`). */
+function pgErrorOf(error: unknown): PgErrorLike | undefined {
+  if (isPgError(error)) return error;
+  const cause = error instanceof Error ? error.cause : undefined;
+  return isPgError(cause) ? cause : undefined;
+}
+
 /** The driver's SQLSTATE of a database error, or undefined for anything else. */
-export const databaseErrorCode = (error: unknown): string | undefined =>
-  isPgError(error) ? error.code : undefined;
+export const databaseErrorCode = (error: unknown): string | undefined => pgErrorOf(error)?.code;
 
 /**
  * Maps a database error that input can cause to an ApiError (constraint violations are the
@@ -69,8 +75,9 @@ export const databaseErrorCode = (error: unknown): string | undefined =>
  * The answer names the kind of problem only: the driver's text (values, constraint, table and
  * column names, SQL) stays in the server log, where the error handler writes it with the request id.
  */
-export function fromDatabaseError(error: unknown): ApiError | undefined {
-  if (!isPgError(error)) return undefined;
+export function fromDatabaseError(thrown: unknown): ApiError | undefined {
+  const error = pgErrorOf(thrown);
+  if (!error) return undefined;
   switch (error.code) {
     case '23505':
       return new ApiError(409, 'CONFLICT', 'A record with the same key already exists');

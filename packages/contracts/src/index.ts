@@ -1,6 +1,7 @@
 export * from './account-endpoints.js';
 export * from './analysis.js';
 export * from './analysis-endpoints.js';
+export * from './asset-endpoints.js';
 export * from './assets.js';
 export * from './attachment-endpoints.js';
 export * from './auth.js';

@@ -17,6 +17,7 @@ export {
 } from './data-dir-lock.js';
 export type { Database, DatabaseHandle, DatabaseKind, OpenDatabaseOptions, Sql } from './database.js';
 export { attachDatabase, openDatabase } from './database.js';
+export { ASSET_TABLES, featureTableOf } from './feature-tables.js';
 export { MIGRATIONS_DIR, migrate } from './migrate.js';
 export { geoJson, type Orm, orm, type RowOf } from './orm.js';
 export { toPgTextArray } from './text-array.js';

@@ -6,6 +6,7 @@
 import type { RouteDefinition } from '../http/define-route.js';
 import { accountRoutes } from './accounts/account-routes.js';
 import { analysisRoutes } from './analysis/analysis-routes.js';
+import { assetRoutes } from './assets/asset-routes.js';
 import { colocationRoutes } from './colocation/colocation-routes.js';
 import { contextRoutes } from './context/context-routes.js';
 import { permitRoutes } from './permits/permit-routes.js';
@@ -22,6 +23,7 @@ export const DECLARED_ROUTES: readonly RouteDefinition[] = [
   ...accountRoutes,
   ...contextRoutes,
   ...analysisRoutes,
+  ...assetRoutes,
   ...siteRoutes,
   ...violationRoutes,
   ...sharingRoutes,

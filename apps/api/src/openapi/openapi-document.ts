@@ -1,11 +1,16 @@
-import { assetResources, type ResourceDefinition, streets } from '@hatang/contracts';
 import type { z } from 'zod';
 import { DECLARED_ROUTES } from '../features/declared-routes.js';
 import type { RouteDefinition } from '../http/define-route.js';
 import { ROUTE_POLICIES, type RoutePolicy, type Subject } from '../policy/policy-table.js';
 import { pathParameters, toOpenApiPath } from './openapi-paths.js';
-import { components, type JsonSchema, jsonSchema, pascal, REQUEST_BODIES, ref } from './openapi-schemas.js';
-import { PLAN_IF_MATCH } from './plan-schemas.js';
+import {
+  components,
+  IF_MATCH_ROUTES,
+  type JsonSchema,
+  jsonSchema,
+  REQUEST_BODIES,
+  ref,
+} from './openapi-schemas.js';
 
 /** Routes outside the policy table (no /api/v1 authorisation): health and this documentation. */
 export const PUBLIC_ROUTES: readonly { method: string; path: string; tag: string; summary: string }[] = [
@@ -15,8 +20,6 @@ export const PUBLIC_ROUTES: readonly { method: string; path: string; tag: string
   { method: 'GET', path: '/api/docs/:file', tag: 'meta', summary: 'Files of the documentation page' },
 ];
 
-/** Non-spatial creations that answer 201. */
-const SPATIAL = new Map<string, ResourceDefinition>([...assetResources, streets].map((r) => [r.path, r]));
 const error = (description: string) => ({
   description,
   content: { 'application/json': { schema: ref('ErrorResponse') } },
@@ -41,51 +44,9 @@ function whoMay(policy: RoutePolicy): string {
 }
 
 function policyOperation(method: string, path: string, policy: RoutePolicy): JsonSchema {
-  const definition = SPATIAL.get(policy.resource);
-  const name = definition ? pascal(definition.path) : undefined;
-  const isCollection = path === `/api/v1/${policy.resource}`;
   const parameters: JsonSchema[] = [];
   let requestBody: JsonSchema | undefined;
   let success: [string, JsonSchema] = ['200', json(ref('AnyObject'))];
-  if (definition && name) {
-    if (method === 'GET' && isCollection) {
-      parameters.push(
-        query('bbox', { type: 'string' }, 'minLng,minLat,maxLng,maxLat (WGS 84)'),
-        query('limit', { type: 'integer', minimum: 1, maximum: 10_000, default: 1000 }, 'Page size'),
-        query('cursor', { type: 'string' }, 'The `next` of the previous page'),
-        ...definition.filters.map((f) => query(f, { type: 'string' }, `Comma-separated values of ${f}`)),
-      );
-      success = ['200', json(ref(`${name}FeatureCollection`))];
-    } else if (method === 'GET' && path.endsWith('/:id')) {
-      success = ['200', json(ref(`${name}Feature`))];
-    } else if (method === 'POST' && isCollection) {
-      requestBody = { required: true, content: { 'application/json': { schema: ref(`${name}Feature`) } } };
-      success = ['201', json(ref(`${name}Feature`), 'Created')];
-    } else if (method === 'PATCH') {
-      parameters.push({
-        name: 'If-Match',
-        in: 'header',
-        required: true,
-        schema: { type: 'string' },
-        description: 'The version being edited',
-      });
-      requestBody = {
-        required: true,
-        content: {
-          'application/json': {
-            schema: {
-              type: 'object',
-              properties: {
-                geometry: ref(`${name}Geometry`),
-                properties: { type: 'object', description: `Some of ${name}Properties` },
-              },
-            },
-          },
-        },
-      };
-      success = ['200', json(ref(`${name}Feature`))];
-    }
-  }
   // Every history restore (assets, plan items, …) takes the same body.
   const body =
     REQUEST_BODIES[`${method} ${path}`] ??
@@ -93,7 +54,7 @@ function policyOperation(method: string, path: string, policy: RoutePolicy): Jso
   if (body) requestBody = { required: true, content: { 'application/json': { schema: ref(body) } } };
   else if (policy.body)
     requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(policy.body) } } };
-  const ifMatch = PLAN_IF_MATCH.has(`${method} ${path}`);
+  const ifMatch = IF_MATCH_ROUTES.has(`${method} ${path}`);
   if (ifMatch)
     parameters.push({
       name: 'If-Match',
@@ -165,7 +126,7 @@ function declaredOperation({ endpoint, policy }: RouteDefinition): JsonSchema {
     parameters: [
       ...parametersIn('path', endpoint.params?.shape),
       ...parametersIn('query', endpoint.query?.shape),
-      ...(PLAN_IF_MATCH.has(key) ? [IF_MATCH] : []),
+      ...(IF_MATCH_ROUTES.has(key) ? [IF_MATCH] : []),
     ],
     ...(named
       ? { requestBody: { required: true, content: { 'application/json': { schema: ref(named) } } } }

@@ -8,7 +8,7 @@ import {
   streets,
 } from '@hatang/contracts';
 import { z } from 'zod';
-import { PLAN_REQUEST_BODIES, planComponents } from './plan-schemas.js';
+import { PLAN_IF_MATCH, PLAN_REQUEST_BODIES, planComponents } from './plan-schemas.js';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -81,6 +81,14 @@ function resourceComponents(definition: ResourceDefinition): Record<string, Json
         properties: ref(`${name}Properties`),
       },
     },
+    [`${name}PatchRequest`]: {
+      type: 'object',
+      description: 'Some of the feature: its geometry and/or some properties, merged into the record',
+      properties: {
+        geometry: ref(`${name}Geometry`),
+        properties: { type: 'object', description: `Some of ${name}Properties` },
+      },
+    },
     [`${name}FeatureCollection`]: {
       type: 'object',
       required: ['type', 'features', 'next'],
@@ -116,6 +124,19 @@ export function components(): Record<string, JsonSchema> {
 /** Request bodies of the routes that take one, by `METHOD path`. */
 export const REQUEST_BODIES: Record<string, string> = {
   ...PLAN_REQUEST_BODIES,
+  // The asset engine's feature bodies, read and checked by their handlers.
+  ...Object.fromEntries(
+    assetResources.flatMap((r) => [
+      [`POST /api/v1/${r.path}`, `${pascal(r.path)}Feature`],
+      [`PATCH /api/v1/${r.path}/:id`, `${pascal(r.path)}PatchRequest`],
+    ]),
+  ),
 };
+
+/** Writes that need the edited record's version as If-Match (409 when stale), by `METHOD path`. */
+export const IF_MATCH_ROUTES: ReadonlySet<string> = new Set([
+  ...PLAN_IF_MATCH,
+  ...assetResources.map((r) => `PATCH /api/v1/${r.path}/:id`),
+]);
 
 export { ref };

@@ -1,5 +1,6 @@
 import type { ResourceDefinition } from '@hatang/contracts';
-import { toPgTextArray } from '@hatang/db';
+import { featureTableOf, toPgTextArray } from '@hatang/db';
+import { getTableColumns, type Column as TableColumn } from 'drizzle-orm';
 import { z } from 'zod';
 
 /** How a property is stored: plain, a text[] array, or a date read back as `YYYY-MM-DD`. */
@@ -8,7 +9,7 @@ export type ColumnKind = 'plain' | 'text_array' | 'date';
 export interface Column {
   /** camelCase property name. */
   property: string;
-  /** snake_case column name. */
+  /** snake_case column name (the schema's). */
   name: string;
   kind: ColumnKind;
 }
@@ -23,24 +24,27 @@ function unwrap(schema: z.ZodType): z.ZodType {
   return s;
 }
 
-function kindOf(schema: z.ZodType): ColumnKind {
-  const inner = unwrap(schema);
-  if (inner instanceof z.ZodArray) return 'text_array';
-  if (inner instanceof z.ZodISODate) return 'date';
+function kindOf(column: TableColumn): ColumnKind {
+  if (column.columnType === 'PgArray') return 'text_array';
+  if (column.getSQLType() === 'date') return 'date';
   return 'plain';
 }
 
 const cache = new WeakMap<ResourceDefinition, Column[]>();
 
-/** The writable columns of a resource, derived from its contract's shape. */
+/**
+ * The writable columns of a resource: each property of its contract's shape with the column of
+ * the same key in its table (packages/db schema), whose name and type the SQL uses.
+ */
 export function columnsOf(definition: ResourceDefinition): Column[] {
   let columns = cache.get(definition);
   if (!columns) {
-    columns = Object.entries(definition.shape).map(([property, schema]) => ({
-      property,
-      name: snakeCase(property),
-      kind: kindOf(schema as z.ZodType),
-    }));
+    const table = getTableColumns(featureTableOf(definition.path));
+    columns = Object.keys(definition.shape).map((property) => {
+      const column = Object.hasOwn(table, property) ? table[property] : undefined;
+      if (!column) throw new Error(`${definition.path}: the table has no column for ${property}`);
+      return { property, name: column.name, kind: kindOf(column) };
+    });
     cache.set(definition, columns);
   }
   return columns;
@@ -55,15 +59,3 @@ export function propertySchema(definition: ResourceDefinition, property: string)
 
 // The text[] literal lives in @hatang/db: account rows (@hatang/accounts) are written with it too.
 export { toPgTextArray };
-
-/** The SQL placeholder for a column's parameter, with the cast it needs. */
-export function placeholder(column: Column, index: number): string {
-  return column.kind === 'text_array' ? `$${index}::text[]` : `$${index}`;
-}
-
-/** The JS value to bind for a column. */
-export function toParam(column: Column, value: unknown): unknown {
-  if (value === undefined) return null;
-  if (column.kind === 'text_array') return toPgTextArray(value as string[]);
-  return value;
-}

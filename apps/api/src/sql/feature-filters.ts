@@ -1,7 +1,7 @@
 import { bboxParam, type Issue, type ResourceDefinition, toIssues } from '@hatang/contracts';
 import type { Principal } from '../auth/principal.js';
 import { baseTier, isVisible } from '../policy/confidentiality.js';
-import { propertySchema, snakeCase, toPgTextArray } from './columns.js';
+import { columnsOf, propertySchema, toPgTextArray } from './columns.js';
 
 export interface FeatureFilters {
   /** SQL conditions on the `r` alias of selectFeatureSql, to be joined with AND. */
@@ -45,7 +45,8 @@ export function featureFilters(
         issues.push({ path: [filter, i], message: `"${value}" is not a valid ${filter}` });
     });
     params.push(toPgTextArray(values));
-    where.push(`r.${snakeCase(filter)}::text = ANY($${params.length}::text[])`);
+    const column = columnsOf(definition).find((c) => c.property === filter)?.name ?? filter;
+    where.push(`r.${column}::text = ANY($${params.length}::text[])`);
   }
   if (query.bbox !== undefined) {
     const bbox = bboxParam.safeParse(query.bbox);

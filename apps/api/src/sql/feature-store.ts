@@ -1,30 +1,35 @@
 import type { Issue, ResourceDefinition } from '@hatang/contracts';
-import type { Sql } from '@hatang/db';
+import { featureTableOf, orm, type Sql } from '@hatang/db';
+import { landingStations, manholes, organisations } from '@hatang/db/schema';
+import { eq, sql } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { isUuid } from '../http/body.js';
 import { ownValue } from '../http/own-key.js';
-import { columnsOf, placeholder, toParam } from './columns.js';
-import { extrasOf, type FeatureRow, selectFeatureSql, toFeature } from './feature-sql.js';
+import { columnsOf } from './columns.js';
+import { columnOf, extrasOf, type FeatureRow, selectFeatureSql, textOf, toFeature } from './feature-sql.js';
 
 export type StoredFeature = ReturnType<typeof toFeature>;
 
 /** Properties that refer to another table: checked up front so every bad reference is reported. */
-const REFERENCES: Record<string, { table: string; what: string }> = {
-  ownerOrgId: { table: 'organisations', what: 'organisation' },
-  fromManholeId: { table: 'manholes', what: 'manhole' },
-  toManholeId: { table: 'manholes', what: 'manhole' },
-  landingStationId: { table: 'landing_stations', what: 'landing station' },
+const REFERENCES: Record<string, { table: PgTable; id: PgColumn; what: string }> = {
+  ownerOrgId: { table: organisations, id: organisations.id, what: 'organisation' },
+  fromManholeId: { table: manholes, id: manholes.id, what: 'manhole' },
+  toManholeId: { table: manholes, id: manholes.id, what: 'manhole' },
+  landingStationId: { table: landingStations, id: landingStations.id, what: 'landing station' },
 };
 
-const GEOMETRY_PARAM = (n: number) => `ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON($${n}), 4326))`;
+/** A GeoJSON geometry as stored: 2D, WGS 84. */
+const storedGeometry = (geometry: unknown) =>
+  sql`ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(geometry)}), 4326))`;
 
 export async function findFeature(
-  sql: Sql,
+  db: Sql,
   definition: ResourceDefinition,
   id: string,
   lock = false,
 ): Promise<StoredFeature | undefined> {
   if (!isUuid(id)) return undefined;
-  const rows = await sql.query<FeatureRow>(
+  const rows = await db.query<FeatureRow>(
     `${selectFeatureSql(definition)} WHERE r.id = $1${lock ? ' FOR UPDATE' : ''}`,
     [id],
   );
@@ -32,12 +37,16 @@ export async function findFeature(
 }
 
 /** Every property that names another record must name one that exists. */
-export async function checkReferences(sql: Sql, properties: Record<string, unknown>): Promise<Issue[]> {
+export async function checkReferences(db: Sql, properties: Record<string, unknown>): Promise<Issue[]> {
   const issues: Issue[] = [];
   for (const [property, value] of Object.entries(properties)) {
     const reference = ownValue(REFERENCES, property);
     if (!reference || typeof value !== 'string') continue;
-    const rows = await sql.query(`SELECT 1 FROM ${reference.table} WHERE id = $1`, [value]);
+    const rows = await orm(db)
+      .select({ id: reference.id })
+      .from(reference.table)
+      .where(eq(reference.id, value))
+      .limit(1);
     if (rows.length === 0)
       issues.push({ path: ['properties', property], message: `unknown ${reference.what} ${value}` });
   }
@@ -54,11 +63,26 @@ export function writableProperties(
 
 /** Columns the server derives from the geometry (e.g. the commune a tower stands in). */
 async function updateDerived(tx: Sql, definition: ResourceDefinition, id: string): Promise<void> {
-  const derived = extrasOf(definition).derived ?? {};
-  const sets = Object.entries(derived).map(
-    ([column, expression]) => `${column} = ${expression.replaceAll('$geom', `${definition.table}.geom`)}`,
+  const derived = Object.entries(extrasOf(definition).derived ?? {});
+  if (derived.length === 0) return;
+  const table = featureTableOf(definition.path);
+  const geom = textOf(sql`${columnOf(table, 'geom')}`);
+  const sets = derived.map(
+    ([column, expression]) =>
+      sql`${sql.identifier(column)} = ${sql.raw(expression.replaceAll('$geom', geom))}`,
   );
-  if (sets.length) await tx.query(`UPDATE ${definition.table} SET ${sets.join(', ')} WHERE id = $1`, [id]);
+  await orm(tx).execute(
+    sql`UPDATE ${table} SET ${sql.join(sets, sql`, `)} WHERE ${columnOf(table, 'id')} = ${id}`,
+  );
+}
+
+/** The stored values of the given properties, by column key (the property's name). */
+function columnValues(definition: ResourceDefinition, properties: Record<string, unknown>) {
+  return Object.fromEntries(
+    columnsOf(definition)
+      .filter((column) => column.property in properties)
+      .map((column) => [column.property, properties[column.property] ?? null]),
+  );
 }
 
 /** Inserts a validated feature (at `version`, 1 for a new record) and returns it as stored. */
@@ -70,21 +94,16 @@ export async function insertFeature(
   properties: Record<string, unknown>,
   version = 1,
 ): Promise<StoredFeature> {
-  const params: unknown[] = [id, JSON.stringify(geometry), version];
-  const names = ['id', 'geom', 'version'];
-  const values = ['$1', GEOMETRY_PARAM(2), '$3'];
-  for (const column of columnsOf(definition)) {
-    params.push(toParam(column, properties[column.property]));
-    names.push(column.name);
-    values.push(placeholder(column, params.length));
-  }
-  await tx.query(
-    `INSERT INTO ${definition.table} (${names.join(', ')}) VALUES (${values.join(', ')})`,
-    params,
+  const table = featureTableOf(definition.path);
+  const values = Object.fromEntries(
+    columnsOf(definition).map((c) => [c.property, properties[c.property] ?? null]),
   );
+  await orm(tx)
+    .insert(table)
+    .values({ ...values, id, geom: storedGeometry(geometry), version });
   await updateDerived(tx, definition, id);
   const stored = await findFeature(tx, definition, id);
-  if (!stored) throw new Error(`${definition.table} ${id} vanished after insert`);
+  if (!stored) throw new Error(`${definition.path} ${id} vanished after insert`);
   return stored;
 }
 
@@ -96,21 +115,26 @@ export async function updateFeature(
   geometry: unknown,
   properties: Record<string, unknown>,
 ): Promise<StoredFeature> {
-  const params: unknown[] = [id];
-  const sets: string[] = [];
-  for (const column of columnsOf(definition)) {
-    if (!(column.property in properties)) continue;
-    params.push(toParam(column, properties[column.property]));
-    sets.push(`${column.name} = ${placeholder(column, params.length)}`);
-  }
-  if (geometry !== undefined) {
-    params.push(JSON.stringify(geometry));
-    sets.push(`geom = ${GEOMETRY_PARAM(params.length)}`);
-  }
-  sets.push('version = version + 1', 'updated_at = now()');
-  await tx.query(`UPDATE ${definition.table} SET ${sets.join(', ')} WHERE id = $1`, params);
+  const table = featureTableOf(definition.path);
+  await orm(tx)
+    .update(table)
+    .set({
+      ...columnValues(definition, properties),
+      ...(geometry !== undefined ? { geom: storedGeometry(geometry) } : {}),
+      version: sql`${columnOf(table, 'version')} + 1`,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(columnOf(table, 'id'), id));
   if (geometry !== undefined) await updateDerived(tx, definition, id);
   const stored = await findFeature(tx, definition, id);
-  if (!stored) throw new Error(`${definition.table} ${id} vanished after update`);
+  if (!stored) throw new Error(`${definition.path} ${id} vanished after update`);
   return stored;
+}
+
+/** Deletes a feature (its history keeps it). */
+export async function deleteFeature(tx: Sql, definition: ResourceDefinition, id: string): Promise<void> {
+  const table = featureTableOf(definition.path);
+  await orm(tx)
+    .delete(table)
+    .where(eq(columnOf(table, 'id'), id));
 }
