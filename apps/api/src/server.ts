@@ -20,8 +20,8 @@ import {
 } from './env.js';
 import { firstAdminAdvice, openFirstAdminSetup } from './features/accounts/first-admin.js';
 import { closeAnalysisThreads } from './features/analysis/analysis-thread.js';
-import { ensureDemoDii } from './features/indicators/demo-dii.js';
 import { startImportCleanup } from './features/imports/import-cleanup.js';
+import { ensureDemoDii } from './features/indicators/demo-dii.js';
 import { ensureDemoPlan } from './features/plans/demo-plan.js';
 import { ComputePool } from './jobs/compute-pool.js';
 import { ParsePool } from './jobs/parse-pool.js';

@@ -14,9 +14,9 @@ import {
   writeKml,
   writeShapefileZip,
 } from '@hatang/geo/formats';
-import { reprojectGeometry } from '../tiles-ogc/ogc-crs.js';
 import { snakeCase } from '../../sql/columns.js';
 import { loadSqlJs } from '../imports/upload-source.js';
+import { reprojectGeometry } from '../tiles-ogc/ogc-crs.js';
 import type { ExportFeature } from './export-query.js';
 
 export const EXPORT_FORMATS = ['geojson', 'csv', 'kml', 'shapefile', 'gpkg'] as const;
