@@ -4,8 +4,8 @@
  * the import report and the plan appendix.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { appendixCsv } from '../../apps/api/src/plan-exports/appendix-files.js';
-import type { AppendixRow } from '../../apps/api/src/plan-exports/appendix-rows.js';
+import { appendixCsv } from '../../apps/api/src/features/plans/exports/appendix-files.js';
+import type { AppendixRow } from '../../apps/api/src/features/plans/exports/appendix-rows.js';
 import { createOrganisation, sampleFeature } from '../support/fixtures.js';
 import { type Session, sessionFor } from '../support/sessions.js';
 import { testDatabase } from '../support/test-database.js';

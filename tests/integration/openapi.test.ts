@@ -8,7 +8,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../../apps/api/src/app.js';
 import { toOpenApiPath } from '../../apps/api/src/openapi/openapi-paths.js';
-import { PLAN_IF_MATCH, PLAN_REQUEST_BODIES } from '../../apps/api/src/openapi/plan-schemas.js';
+import { PLAN_REQUEST_BODIES } from '../../apps/api/src/openapi/plan-schemas.js';
 import { ROUTE_POLICIES } from '../../apps/api/src/policy/policy-table.js';
 import { createOrganisation } from '../support/fixtures.js';
 import { call } from '../support/http.js';
@@ -82,7 +82,7 @@ describe('OpenAPI document', () => {
 });
 
 type Operation = {
-  parameters: { name: string; in: string }[];
+  parameters: { name: string; in: string; required?: boolean }[];
   requestBody?: { content: { 'application/json': { schema: { $ref: string } } } };
   responses: Record<string, unknown>;
 };
@@ -118,14 +118,22 @@ describe('plan request schemas', () => {
       if (key.startsWith('POST') && !key.endsWith('/approve'))
         expect(Object.keys(op?.responses ?? {}), key).toContain('201');
     }
-    for (const key of PLAN_IF_MATCH) {
+    for (const key of [
+      'PATCH /api/v1/plan-versions/:id',
+      'POST /api/v1/plan-versions/:id/approve',
+      'PATCH /api/v1/plan-items/:id',
+      'PATCH /api/v1/plan-zones/:id',
+      'PATCH /api/v1/towers/:id',
+    ]) {
       const op = operation(key);
       expect(
-        op?.parameters.some((p) => p.in === 'header' && p.name === 'If-Match'),
+        op?.parameters.some((p) => p.in === 'header' && p.name === 'If-Match' && p.required),
         key,
       ).toBe(true);
-      expect(Object.keys(op?.responses ?? {}), key).toContain('409');
+      expect(Object.keys(op?.responses ?? {}), key).toEqual(expect.arrayContaining(['409', '428']));
     }
+    const remove = operation('DELETE /api/v1/plan-items/:id');
+    expect(remove?.parameters.find((p) => p.name === 'If-Match')?.required).toBe(false);
   });
 
   it('are generated from the plan contracts: kinds, geometry per kind, attributes per kind', () => {

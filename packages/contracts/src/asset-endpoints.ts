@@ -181,6 +181,7 @@ export function assetEndpoints(definition: ResourceDefinition) {
       summary:
         'Change one under If-Match. Body: `geometry` and/or some `properties`, merged into the record and checked whole',
       params: byId,
+      ifMatch: 'required',
       responses: {
         200: { description: 'The feature (ETag: its version)', schema: feature },
         404: notFound,
@@ -207,6 +208,7 @@ export function assetEndpoints(definition: ResourceDefinition) {
       tag,
       summary: 'Delete one (If-Match optional; kept in its history)',
       params: byId,
+      ifMatch: 'optional',
       responses: { 204: { description: 'Deleted' }, 404: notFound, 409: conflict },
     }),
   };

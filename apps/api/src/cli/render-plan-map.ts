@@ -10,10 +10,10 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { migrate, openDatabase } from '@hatang/db';
 import { readEnv } from '../env.js';
+import { vietnameseDate } from '../features/plans/exports/export-labels.js';
+import { buildPrintMap, printMapPdf, printMapPng } from '../features/plans/exports/print-map-render.js';
 import { insertItem } from '../features/plans/item-repository.js';
 import { findVersion, insertVersion, snapshotRegister } from '../features/plans/version-repository.js';
-import { vietnameseDate } from '../plan-exports/export-labels.js';
-import { buildPrintMap, printMapPdf, printMapPng } from '../plan-exports/print-map-render.js';
 
 const arg = (name: string) =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? undefined;

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { ZodType } from 'zod';
 import type { AppEnv } from '../context.js';
 import { validationFailed } from '../errors.js';
-import { readJsonBody } from '../http/body.js';
+import { readJsonBody } from './body.js';
 
 /** The signed-in user's id, for created_by / approved_by. */
 export const userOf = (c: Context<AppEnv>) => c.get('principal')?.userId ?? null;

@@ -2,8 +2,8 @@ import type { ResourceDefinition } from '@hatang/contracts';
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.js';
 import { ApiError } from '../errors.js';
+import type { StoredFeature } from '../features/assets/sql/feature-store.js';
 import { redactFeature } from '../policy/confidentiality.js';
-import type { StoredFeature } from '../sql/feature-store.js';
 
 /** A 409 carrying the record as the viewer may see it now. */
 export function versionConflict(

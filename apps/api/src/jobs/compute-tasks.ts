@@ -15,17 +15,21 @@ import { type Actor, type CommitResult, commitImport } from '../features/imports
 import { type DuplicateReport, findDuplicates } from '../features/imports/duplicates.js';
 import type { FieldMapping } from '../features/imports/field-mapping.js';
 import { validateImport } from '../features/imports/validate-import.js';
-import { appendixCsv, appendixXlsx } from '../plan-exports/appendix-files.js';
-import { appendixGroups } from '../plan-exports/appendix-rows.js';
-import { VERSION_KIND_LABELS } from '../plan-exports/export-labels.js';
-import type { ExportContext } from '../plan-exports/export-request.js';
+import { appendixCsv, appendixXlsx } from '../features/plans/exports/appendix-files.js';
+import { appendixGroups } from '../features/plans/exports/appendix-rows.js';
+import { VERSION_KIND_LABELS } from '../features/plans/exports/export-labels.js';
+import type { ExportContext } from '../features/plans/exports/export-request.js';
 import {
   buildPrintMap,
   type PrintMapRequest,
   printMapPdf,
   printMapPng,
-} from '../plan-exports/print-map-render.js';
-import { versionFeatures, versionGeoJson, versionGeoPackage } from '../plan-exports/version-geodata.js';
+} from '../features/plans/exports/print-map-render.js';
+import {
+  versionFeatures,
+  versionGeoJson,
+  versionGeoPackage,
+} from '../features/plans/exports/version-geodata.js';
 
 export type PlanExportFile =
   | 'appendix.xlsx'

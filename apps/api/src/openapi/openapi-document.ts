@@ -1,16 +1,9 @@
 import type { z } from 'zod';
 import { DECLARED_ROUTES } from '../features/declared-routes.js';
 import type { RouteDefinition } from '../http/define-route.js';
-import { ROUTE_POLICIES, type RoutePolicy, type Subject } from '../policy/policy-table.js';
+import type { RoutePolicy, Subject } from '../policy/policy-table.js';
 import { pathParameters, toOpenApiPath } from './openapi-paths.js';
-import {
-  components,
-  IF_MATCH_ROUTES,
-  type JsonSchema,
-  jsonSchema,
-  REQUEST_BODIES,
-  ref,
-} from './openapi-schemas.js';
+import { components, type JsonSchema, jsonSchema, REQUEST_BODIES, ref } from './openapi-schemas.js';
 
 /** Routes outside the policy table (no /api/v1 authorisation): health and this documentation. */
 export const PUBLIC_ROUTES: readonly { method: string; path: string; tag: string; summary: string }[] = [
@@ -43,60 +36,16 @@ function whoMay(policy: RoutePolicy): string {
     .join(', ');
 }
 
-function policyOperation(method: string, path: string, policy: RoutePolicy): JsonSchema {
-  const parameters: JsonSchema[] = [];
-  let requestBody: JsonSchema | undefined;
-  let success: [string, JsonSchema] = ['200', json(ref('AnyObject'))];
-  // Every history restore (assets, plan items, …) takes the same body.
-  const body =
-    REQUEST_BODIES[`${method} ${path}`] ??
-    (method === 'POST' && path.endsWith('/:id/restore') ? 'RestoreRequest' : undefined);
-  if (body) requestBody = { required: true, content: { 'application/json': { schema: ref(body) } } };
-  else if (policy.body)
-    requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(policy.body) } } };
-  const ifMatch = IF_MATCH_ROUTES.has(`${method} ${path}`);
-  if (ifMatch)
-    parameters.push({
-      name: 'If-Match',
-      in: 'header',
-      required: true,
-      schema: { type: 'string' },
-      description: 'The version being changed (its ETag); a stale one gets 409',
-    });
-  if (method === 'DELETE') success = ['204', { description: 'Deleted' }];
-  return {
-    tags: [policy.resource],
-    summary: `${policy.action} ${policy.resource}`,
-    description: `Allowed for: ${whoMay(policy) || 'nobody'}.`,
-    parameters,
-    ...(requestBody ? { requestBody } : {}),
-    security: policy.rule.anonymous
-      ? [{}, { cookieAuth: [] }, { bearerAuth: [] }]
-      : [{ cookieAuth: [] }, { bearerAuth: [] }],
-    responses: {
-      [success[0]]: success[1],
-      '400': error('Invalid request: every problem with its path'),
-      '401': error('Not signed in'),
-      '403': error('Not allowed'),
-      '404': error('Not found'),
-      ...(method === 'PATCH' || method === 'DELETE' || ifMatch
-        ? { '409': error('Stale version: the current record in `current`') }
-        : {}),
-    },
-  };
-}
-
-const IF_MATCH = {
+/** The If-Match header of a versioned write, as its endpoint declares it. */
+const ifMatchHeader = (required: boolean) => ({
   name: 'If-Match',
   in: 'header',
-  required: true,
+  required,
   schema: { type: 'string' },
-  description: 'The version being changed (its ETag); a stale one gets 409',
-};
-
-const DECLARED = new Map(
-  DECLARED_ROUTES.map((route) => [`${route.endpoint.method} ${route.endpoint.path}`, route]),
-);
+  description: required
+    ? 'The version being changed (its ETag); a stale one gets 409, none 428'
+    : 'The version being changed (its ETag), when sent; a stale one gets 409',
+});
 
 const parametersIn = (where: 'path' | 'query', shape: Record<string, z.ZodType> = {}) =>
   Object.entries(shape).map(([name, schema]) => ({
@@ -126,7 +75,7 @@ function declaredOperation({ endpoint, policy }: RouteDefinition): JsonSchema {
     parameters: [
       ...parametersIn('path', endpoint.params?.shape),
       ...parametersIn('query', endpoint.query?.shape),
-      ...(IF_MATCH_ROUTES.has(key) ? [IF_MATCH] : []),
+      ...(endpoint.ifMatch ? [ifMatchHeader(endpoint.ifMatch === 'required')] : []),
     ],
     ...(named
       ? { requestBody: { required: true, content: { 'application/json': { schema: ref(named) } } } }
@@ -157,6 +106,10 @@ function declaredOperation({ endpoint, policy }: RouteDefinition): JsonSchema {
       ...(policy.rule.anonymous ? {} : { '401': error('Not signed in') }),
       '403': error('Not allowed'),
       ...(endpoint.params ? { '404': error('Not found') } : {}),
+      ...(endpoint.ifMatch && !responses['409']
+        ? { '409': error('Stale version: the current record in `current`') }
+        : {}),
+      ...(endpoint.ifMatch === 'required' ? { '428': error('If-Match missing') } : {}),
     },
   };
 }
@@ -179,8 +132,9 @@ function publicOperation(route: (typeof PUBLIC_ROUTES)[number]): JsonSchema {
 }
 
 /**
- * The OpenAPI 3.1 document of every route: the policy table's /api/v1 routes (with who may call
- * them) plus health, docs, tiles and the OGC API; schemas generated from the zod contracts.
+ * The OpenAPI 3.1 document of every route: each route declared once (its endpoint's schemas and
+ * If-Match, who its policy lets call it) plus health and these docs; schemas generated from the
+ * zod contracts.
  */
 export function buildOpenApiDocument(): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
@@ -202,11 +156,8 @@ export function buildOpenApiDocument(): JsonSchema {
       parameters,
     };
   };
-  for (const [key, policy] of ROUTE_POLICIES) {
-    const [method, path] = key.split(' ') as [string, string];
-    const declared = DECLARED.get(key);
-    add(method, path, declared ? declaredOperation(declared) : policyOperation(method, path, policy));
-  }
+  for (const route of DECLARED_ROUTES)
+    add(route.endpoint.method, route.endpoint.path, declaredOperation(route));
   for (const route of PUBLIC_ROUTES) add(route.method, route.path, publicOperation(route));
   return {
     openapi: '3.1.0',

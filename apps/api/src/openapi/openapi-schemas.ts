@@ -8,7 +8,7 @@ import {
   streets,
 } from '@hatang/contracts';
 import { z } from 'zod';
-import { PLAN_IF_MATCH, PLAN_REQUEST_BODIES, planComponents } from './plan-schemas.js';
+import { PLAN_REQUEST_BODIES, planComponents } from './plan-schemas.js';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -132,11 +132,5 @@ export const REQUEST_BODIES: Record<string, string> = {
     ]),
   ),
 };
-
-/** Writes that need the edited record's version as If-Match (409 when stale), by `METHOD path`. */
-export const IF_MATCH_ROUTES: ReadonlySet<string> = new Set([
-  ...PLAN_IF_MATCH,
-  ...assetResources.map((r) => `PATCH /api/v1/${r.path}/:id`),
-]);
 
 export { ref };

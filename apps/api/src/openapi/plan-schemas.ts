@@ -118,11 +118,3 @@ export const PLAN_REQUEST_BODIES: Record<string, string> = {
   'POST /api/v1/plan-zones': 'PlanZoneFeature',
   'PATCH /api/v1/plan-zones/:id': 'PlanZonePatchRequest',
 };
-
-/** Plan writes that need the edited record's version as If-Match (409 when stale). */
-export const PLAN_IF_MATCH = new Set([
-  'PATCH /api/v1/plan-versions/:id',
-  'POST /api/v1/plan-versions/:id/approve',
-  'PATCH /api/v1/plan-items/:id',
-  'PATCH /api/v1/plan-zones/:id',
-]);

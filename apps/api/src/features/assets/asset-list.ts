@@ -7,9 +7,9 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../context.js';
 import { validationFailed } from '../../errors.js';
 import { isUuid } from '../../http/body.js';
-import { featureFilters } from '../../sql/feature-filters.js';
-import { type FeatureRow, selectFeatureSql, toFeature } from '../../sql/feature-sql.js';
-import type { StoredFeature } from '../../sql/feature-store.js';
+import { featureFilters } from './sql/feature-filters.js';
+import { type FeatureRow, selectFeatureSql, toFeature } from './sql/feature-sql.js';
+import type { StoredFeature } from './sql/feature-store.js';
 
 const encodeCursor = (id: string) => Buffer.from(id).toString('base64url');
 function decodeCursor(cursor: string): string {

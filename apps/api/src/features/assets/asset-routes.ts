@@ -22,7 +22,6 @@ import { etag, isUuid } from '../../http/body.js';
 import { defineRoute, type RouteDefinition, reply } from '../../http/define-route.js';
 import { redactFeature } from '../../policy/confidentiality.js';
 import { ASSET_EDITORS, EVERYONE } from '../../policy/rules.js';
-import { findFeature, type StoredFeature } from '../../sql/feature-store.js';
 import { onTowerChanged } from '../analysis/analysis-thread.js';
 import { listFeatures } from './asset-list.js';
 import {
@@ -33,6 +32,7 @@ import {
   restoreAsset,
   updateAsset,
 } from './asset-service.js';
+import { findFeature, type StoredFeature } from './sql/feature-store.js';
 
 type ChangeHook = (c: Context<AppEnv>, change: AssetChange) => void;
 

@@ -27,7 +27,7 @@ import {
   type StoredFeature,
   updateFeature,
   writableProperties,
-} from '../../sql/feature-store.js';
+} from './sql/feature-store.js';
 
 export interface AssetChange {
   before: StoredFeature | null;

@@ -14,7 +14,7 @@ import {
   writeKml,
   writeShapefileZip,
 } from '@hatang/geo/formats';
-import { snakeCase } from '../../sql/columns.js';
+import { snakeCase } from '../assets/sql/columns.js';
 import { loadSqlJs } from '../imports/upload-source.js';
 import { reprojectGeometry } from '../tiles-ogc/ogc-crs.js';
 import type { ExportFeature } from './export-query.js';

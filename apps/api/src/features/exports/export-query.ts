@@ -8,8 +8,8 @@ import type { Database } from '@hatang/db';
 import type { Principal } from '../../auth/principal.js';
 import { validationFailed } from '../../errors.js';
 import { redactFeature } from '../../policy/confidentiality.js';
-import { featureFilters } from '../../sql/feature-filters.js';
-import { type FeatureRow, selectFeatureSql, toFeature } from '../../sql/feature-sql.js';
+import { featureFilters } from '../assets/sql/feature-filters.js';
+import { type FeatureRow, selectFeatureSql, toFeature } from '../assets/sql/feature-sql.js';
 
 /** Exports larger than this are refused: ask for a bbox or a filter (or use /ogc with paging). */
 export const MAX_EXPORT_FEATURES = 250_000;

@@ -6,7 +6,7 @@
 import { type FieldMapping, type ResourceDefinition, validateProperties } from '@hatang/contracts';
 import { shapefileFieldNames } from '@hatang/geo/formats';
 import { z } from 'zod';
-import { snakeCase } from '../../sql/columns.js';
+import { snakeCase } from '../assets/sql/columns.js';
 
 export type { FieldMapping } from '@hatang/contracts';
 

@@ -2,7 +2,7 @@
  * The map excerpt of a decision document: the works (red) on the register around them (towers,
  * ducts and cable routes, grey), commune boundaries, plan zones and the geometry the checks drew
  * (orange), at the largest standard scale that shows the works with ≥ 150 m around them. Drawn
- * with the print maps' scene (apps/api/src/plan-exports) projected through VN-2000 TM-3, and
+ * with the print maps' scene (apps/api/src/features/plans/exports) projected through VN-2000 TM-3, and
  * rasterised to a PNG (resvg, embedded Noto Sans) that the PDF embeds.
  */
 import { fileURLToPath } from 'node:url';
@@ -18,8 +18,8 @@ import {
   type PageProjection,
   pageProjection,
   projectedBox,
-} from '../../plan-exports/print-layout.js';
-import { boundsOf, type LngLatBox, loadMapData } from '../../plan-exports/print-map-data.js';
+} from '../plans/exports/print-layout.js';
+import { boundsOf, type LngLatBox, loadMapData } from '../plans/exports/print-map-data.js';
 import {
   FONT_FAMILY,
   FONT_FILES,
@@ -27,7 +27,7 @@ import {
   type Shape,
   sceneToSvg,
   type Xy,
-} from '../../plan-exports/print-scene.js';
+} from '../plans/exports/print-scene.js';
 
 /** The excerpt's size on the page, mm (A4 portrait text width). */
 export const EXCERPT_MM = { w: 165, h: 80 };

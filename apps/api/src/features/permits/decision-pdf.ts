@@ -11,7 +11,7 @@
  */
 import { lineLengthM, toVn2000 } from '@hatang/geo';
 import PDFDocument from 'pdfkit';
-import { fonts } from '../../plan-exports/print-scene.js';
+import { fonts } from '../plans/exports/print-scene.js';
 import { EXCERPT_MM } from './decision-map.js';
 import { isPermit } from './permit-decision.js';
 

@@ -11,7 +11,7 @@ import type { Context } from 'hono';
 import { recordAudit } from '../../audit/audit-log.js';
 import type { AppEnv } from '../../context.js';
 import { ApiError } from '../../errors.js';
-import { insertFeature } from '../../sql/feature-store.js';
+import { insertFeature } from '../assets/sql/feature-store.js';
 import type { PermitApplication } from './permit-repository.js';
 
 export type DecisionOutcome = 'approved' | 'approved_with_conditions' | 'rejected' | 'exempt';

@@ -10,9 +10,9 @@ import { type PlanExportFileName, planExportEndpoints } from '@hatang/contracts'
 import type { Context } from 'hono';
 import type { AppEnv } from '../../context.js';
 import { defineRoute } from '../../http/define-route.js';
-import { asciiSlug } from '../../plan-exports/export-labels.js';
-import { type ExportContext, exportContext } from '../../plan-exports/export-request.js';
-import type { PrintMapRequest } from '../../plan-exports/print-map-render.js';
+import { asciiSlug } from './exports/export-labels.js';
+import { type ExportContext, exportContext } from './exports/export-request.js';
+import type { PrintMapRequest } from './exports/print-map-render.js';
 import { PLAN_READERS } from './plan-access.js';
 
 /** `plan-<plan>-<version>[-<commune>]`: ASCII only, so every browser and OS keeps the name. */

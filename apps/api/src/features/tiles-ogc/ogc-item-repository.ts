@@ -8,8 +8,8 @@ import { adminUnits } from '@hatang/db/schema';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Principal } from '../../auth/principal.js';
 import { redactFeature } from '../../policy/confidentiality.js';
-import { type FeatureRow, selectFeatureSql, toFeature } from '../../sql/feature-sql.js';
-import { findFeature } from '../../sql/feature-store.js';
+import { type FeatureRow, selectFeatureSql, toFeature } from '../assets/sql/feature-sql.js';
+import { findFeature } from '../assets/sql/feature-store.js';
 import type { OgcCollection } from './ogc-collections.js';
 
 export interface ItemsQuery {

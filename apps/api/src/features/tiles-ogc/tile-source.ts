@@ -3,7 +3,7 @@ import { type LngLatBBox, TILE_BUFFER, TILE_EXTENT, type TileId, tileBBox, tileU
 import { z } from 'zod';
 import type { Principal } from '../../auth/principal.js';
 import { baseTier, isVisible, type Tier, tierFor } from '../../policy/confidentiality.js';
-import { columnsOf, propertySchema } from '../../sql/columns.js';
+import { columnsOf, propertySchema } from '../assets/sql/columns.js';
 import type { TileLayer } from './tile-layers.js';
 
 /**

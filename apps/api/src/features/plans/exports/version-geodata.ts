@@ -7,8 +7,8 @@ import type { Sql } from '@hatang/db';
 import type { CrsCode } from '@hatang/geo';
 import { writeGeoPackage } from '@hatang/geo/formats';
 import type { Database as SqlJsDatabase, SqlJsStatic, SqlValue } from 'sql.js';
-import { loadSqlJs } from '../features/imports/upload-source.js';
-import { reprojectGeometry } from '../features/tiles-ogc/ogc-crs.js';
+import { loadSqlJs } from '../../imports/upload-source.js';
+import { reprojectGeometry } from '../../tiles-ogc/ogc-crs.js';
 import { ITEM_KIND_LABELS, ZONE_KIND_LABELS } from './export-labels.js';
 
 type Geometry = { type: string; coordinates?: unknown };

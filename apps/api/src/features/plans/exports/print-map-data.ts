@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Geometry, PlanItemKind, PlanZoneKind } from '@hatang/contracts';
 import type { Sql } from '@hatang/db';
-import { BASEMAP_LAND_FILE } from '../features/plans/land.js';
+import { BASEMAP_LAND_FILE } from '../land.js';
 
 /** [minLng, minLat, maxLng, maxLat] */
 export type LngLatBox = [number, number, number, number];

@@ -8,11 +8,11 @@ import { adminUnits } from '@hatang/db/schema';
 import { eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { z } from 'zod';
-import type { AppEnv } from '../context.js';
-import { notFound, validationFailed } from '../errors.js';
-import { assertMayReadVersion } from '../features/plans/plan-access.js';
-import { findPlan } from '../features/plans/plan-repository.js';
-import { findVersion, type PlanVersion } from '../features/plans/version-repository.js';
+import type { AppEnv } from '../../../context.js';
+import { notFound, validationFailed } from '../../../errors.js';
+import { assertMayReadVersion } from '../plan-access.js';
+import { findPlan } from '../plan-repository.js';
+import { findVersion, type PlanVersion } from '../version-repository.js';
 import { vietnameseDate } from './export-labels.js';
 import { PAPERS } from './print-layout.js';
 

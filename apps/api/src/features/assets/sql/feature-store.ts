@@ -3,8 +3,8 @@ import { featureTableOf, orm, type Sql } from '@hatang/db';
 import { landingStations, manholes, organisations } from '@hatang/db/schema';
 import { eq, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { isUuid } from '../http/body.js';
-import { ownValue } from '../http/own-key.js';
+import { isUuid } from '../../../http/body.js';
+import { ownValue } from '../../../http/own-key.js';
 import { columnsOf } from './columns.js';
 import { columnOf, extrasOf, type FeatureRow, selectFeatureSql, textOf, toFeature } from './feature-sql.js';
 

@@ -1,6 +1,6 @@
 import { bboxParam, type Issue, type ResourceDefinition, toIssues } from '@hatang/contracts';
-import type { Principal } from '../auth/principal.js';
-import { baseTier, isVisible } from '../policy/confidentiality.js';
+import type { Principal } from '../../../auth/principal.js';
+import { baseTier, isVisible } from '../../../policy/confidentiality.js';
 import { columnsOf, propertySchema, toPgTextArray } from './columns.js';
 
 export interface FeatureFilters {

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { PlanVersionKind } from '@hatang/contracts';
 import type { Sql } from '@hatang/db';
 import { Resvg } from '@resvg/resvg-js';
-import { validationFailed } from '../errors.js';
+import { validationFailed } from '../../../errors.js';
 import { CRS_LABEL, TEXT } from './export-labels.js';
 import {
   chooseScale,

@@ -4,7 +4,7 @@
  * title block. Vietnamese first (the plan is a Vietnamese administrative document).
  */
 import type { PlanItemKind, PlanItemStatus, PlanVersionKind, PlanZoneKind } from '@hatang/contracts';
-import { ownValue } from '../http/own-key.js';
+import { ownValue } from '../../../http/own-key.js';
 
 export interface Bilingual {
   vi: string;
