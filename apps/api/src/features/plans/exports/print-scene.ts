@@ -46,7 +46,7 @@ export interface Scene {
   shapes: Shape[];
 }
 
-const FONT_DIR = new URL('../../../../data/fonts/', import.meta.url);
+const FONT_DIR = new URL('../../../../../../data/fonts/', import.meta.url);
 export const FONT_FILES = {
   regular: new URL('NotoSans-Regular.ttf', FONT_DIR),
   bold: new URL('NotoSans-Bold.ttf', FONT_DIR),
