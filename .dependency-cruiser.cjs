@@ -8,9 +8,15 @@
  * import across for fixtures; nothing else imports tests/.
  */
 
-/** Which workspaces each workspace may import (itself always); folder names are used as regexes. */
+/**
+ * Which workspaces each workspace may import (itself always); folder names are used as regexes,
+ * and a file's path allows that one module only.
+ */
 const ALLOWED = {
-  'apps/web': ['packages/contracts', 'packages/geo', 'packages/analysis'],
+  // The web speaks to the API through contracts. From geo it takes only two browser-safe modules
+  // it must run on the device: VN-2000 projection (coordinate entry and display work offline, on a
+  // phone in the field) and the CSV cell writer of client-side exports (the formula guard).
+  'apps/web': ['packages/contracts', 'packages/geo/src/crs\\.ts', 'packages/geo/src/formats/csv-write\\.ts'],
   'apps/api': [
     'packages/contracts',
     'packages/db',
@@ -39,7 +45,7 @@ const directions = Object.entries(ALLOWED).map(([from, allowed]) => ({
   from: { path: `^${from}/`, pathNot: TEST_FILE },
   to: {
     path: WORKSPACE,
-    pathNot: `^(${[from, ...allowed].join('|')})/`,
+    pathNot: `^(${[from, ...allowed].join('|')})(/|$)`,
   },
 }));
 

@@ -76,12 +76,31 @@ describe('workspace boundaries', () => {
         "import { helper } from '../../../tests/support/helper.js';\nimport { db } from '@hatang/db';\nexport const t = [helper, db];\n",
       );
 
+      // The web takes contracts, and from geo only its browser-safe projection module.
+      workspace('@hatang/analysis', 'packages/analysis');
+      write('packages/analysis/src/index.ts', 'export const analysis = 1;\n');
+      write(
+        'packages/geo/package.json',
+        JSON.stringify({
+          name: '@hatang/geo',
+          type: 'module',
+          exports: { '.': './src/index.ts', './crs': './src/crs.ts' },
+        }),
+      );
+      write('packages/geo/src/crs.ts', 'export const toVn2000 = 1;\n');
+      write(
+        'apps/web/src/map.ts',
+        "import { analysis } from '@hatang/analysis';\nimport { geo } from '@hatang/geo';\nimport { toVn2000 } from '@hatang/geo/crs';\nexport const m = [analysis, geo, toVn2000];\n",
+      );
+
       const result = await cruiseTree(fixture, ['apps', 'packages', 'seeds']);
       expect(violationsOf(result)).toEqual([
         'no-circular-between-workspaces: packages/db/src/index.ts → packages/geo/src/index.ts',
         'no-import-of-tests: packages/contracts/src/index.ts → tests/support/helper.ts',
         'no-relative-import-across-workspaces: packages/contracts/src/index.ts → tests/support/helper.ts',
         'no-relative-import-across-workspaces: seeds/src/accounts.ts → apps/api/src/auth/password.ts',
+        'workspace-direction:apps/web: apps/web/src/map.ts → packages/analysis/src/index.ts',
+        'workspace-direction:apps/web: apps/web/src/map.ts → packages/geo/src/index.ts',
         'workspace-direction:packages/db: packages/db/src/index.ts → packages/geo/src/index.ts',
         'workspace-direction:packages/geo: packages/geo/src/index.ts → packages/db/src/index.ts',
         'workspace-direction:seeds: seeds/src/accounts.ts → apps/api/src/auth/password.ts',

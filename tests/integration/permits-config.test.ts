@@ -4,7 +4,7 @@
  * run with the current version and store it; the queue counts the configured statutory period.
  * Restores the built-in defaults at the end (a new version), so other tests see the defaults.
  */
-import { DEFAULT_PERMIT_CHECK_CONFIG, type PermitCheckConfig } from '@hatang/analysis';
+import { DEFAULT_PERMIT_CHECK_CONFIG, type PermitCheckConfig } from '@hatang/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../../apps/api/src/app.js';
 import { createOrganisation, farAway } from '../support/fixtures.js';

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { isoDate, metres, uuid } from './common.js';
 import { lineStringGeometry, pointGeometry } from './geometry.js';
+import { permitCheckConfig } from './permit-check-config.js';
 
 export const permitKind = z.enum(['tower', 'pole_line', 'duct_works']);
 export type PermitKind = z.infer<typeof permitKind>;
@@ -162,41 +163,6 @@ export const permitCommentCreate = z.strictObject({
 
 /** What an attachment of an application is for (the decision document is the server's own). */
 export const permitAttachmentPurpose = z.enum(['drawing', 'owner_consent', 'other']);
-
-const lngLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
-const positive = (max: number) => z.number().positive().max(max);
-
-/**
- * The automatic checks' parameters (one object, versioned in permit_check_config; defaults and
- * sources in packages/analysis/src/permits/permit-check-config.ts). Lengths and heights in m.
- */
-export const permitCheckConfig = z.strictObject({
-  airport: z.strictObject({
-    referencePoint: lngLat,
-    /**
-     * Runway centreline thresholds `[[lng, lat], [lng, lat]]`: when set, the surfaces are
-     * measured from the runway centreline (ICAO Annex 14's racetrack) instead of the reference point.
-     */
-    runwayThresholds: z.tuple([lngLat, lngLat]).nullable(),
-    innerHeightM: positive(500),
-    innerRadiusM: positive(20000),
-    conicalSlope: positive(1),
-    conicalOuterRadiusM: positive(30000),
-    groundAboveAerodromeM: z.number().min(-100).max(500),
-  }),
-  aviationMarkingFromM: positive(500),
-  exemption: z.strictObject({ maxColumnHeightM: positive(50), maxShareOfBuilding: positive(1) }),
-  emfPublicLimitWPerM2: positive(1000),
-  plan: z.strictObject({ towerSiteToleranceM: positive(5000), routeCorridorM: positive(1000) }),
-  digOnce: z.strictObject({ bufferM: positive(1000), minSharedM: positive(10000) }),
-  duplicateDistanceM: positive(1000),
-  sharing: z.strictObject({ urbanM: positive(5000), otherM: positive(5000) }),
-  review: z.strictObject({
-    /** Days (calendar) from a complete submission to the decision. */
-    statutoryPeriodDays: z.number().int().min(1).max(365),
-  }),
-});
-export type PermitCheckConfigInput = z.infer<typeof permitCheckConfig>;
 
 /** `PUT /permit-check-config`: the whole new parameter set and why it changed. */
 export const permitCheckConfigUpdate = z.strictObject({

@@ -1,4 +1,4 @@
-import { toVn2000, vn2000Label } from '@hatang/geo';
+import { toVn2000, vn2000Label } from '@hatang/geo/crs';
 
 /**
  * WGS 84 `[lng, lat]` → VN-2000 TM-3 Hai Phong zone (EPSG:9210), labelled as Vietnamese surveyors

@@ -1,7 +1,7 @@
+import { DEFAULT_PERMIT_CHECK_CONFIG, type PermitCheckConfig } from '@hatang/contracts';
 import { localDistanceM } from '../coverage/local-metric.js';
 import type { LngLat } from '../sharing/metric.js';
 import { fmtM, type PermitCheck, type TowerFacts, topAboveGroundM } from './check-types.js';
-import { DEFAULT_PERMIT_CHECK_CONFIG, type PermitCheckConfig } from './permit-check-config.js';
 
 /**
  * The height limit (m above the aerodrome elevation) at `distanceM` from the airport reference

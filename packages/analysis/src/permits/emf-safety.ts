@@ -1,6 +1,6 @@
+import { DEFAULT_PERMIT_CHECK_CONFIG, type PermitCheckConfig } from '@hatang/contracts';
 import type { LngLat } from '../sharing/metric.js';
 import { circlePolygon, fmtM, type PermitCheck, type TowerFacts, topAboveGroundM } from './check-types.js';
-import { DEFAULT_PERMIT_CHECK_CONFIG, type PermitCheckConfig } from './permit-check-config.js';
 
 /**
  * The far-field distance (m) at which the power density S = EIRP / (4πr²) falls to `limitWPerM2`:

@@ -1,3 +1,4 @@
+import { DEFAULT_PERMIT_CHECK_CONFIG } from '@hatang/contracts';
 import { describe, expect, it } from 'vitest';
 import { localDistanceM, metresPerDegreeLat } from '../coverage/local-metric.js';
 import type { LngLat } from '../sharing/metric.js';
@@ -11,7 +12,6 @@ import type { TowerFacts } from './check-types.js';
 import { digOnceCheck, type NamedCivilWork } from './dig-once-check.js';
 import { duplicateCheck, duplicateCheckForApplicant, type NearbyRecord } from './duplicate.js';
 import { emfSafeDistanceM, emfSafetyCheck } from './emf-safety.js';
-import { DEFAULT_PERMIT_CHECK_CONFIG } from './permit-check-config.js';
 import { permitExemptionCheck } from './permit-exemption.js';
 import { type NearbyPlanItem, planConformityCheck } from './plan-conformity.js';
 import { restrictedZonesCheck, type TouchedZone } from './restricted-zones.js';

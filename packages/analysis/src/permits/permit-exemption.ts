@@ -1,6 +1,6 @@
+import { DEFAULT_PERMIT_CHECK_CONFIG, type PermitCheckConfig } from '@hatang/contracts';
 import type { LngLat } from '../sharing/metric.js';
 import { fmtM, type PermitCheck, type TowerFacts } from './check-types.js';
-import { DEFAULT_PERMIT_CHECK_CONFIG, type PermitCheckConfig } from './permit-check-config.js';
 
 /**
  * Permit exemption. Joint Circular 15/2016/TTLT-BTTTT-BXD (construction of passive telecom

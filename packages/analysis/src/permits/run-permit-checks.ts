@@ -1,8 +1,8 @@
+import { DEFAULT_PERMIT_CHECK_CONFIG, type PermitCheckConfig } from '@hatang/contracts';
 import type { LngLat } from '../sharing/metric.js';
 import { airportHeightCheck, aviationMarkingCheck } from './airport-height.js';
 import type { PermitCheck, TowerFacts } from './check-types.js';
 import { emfSafetyCheck } from './emf-safety.js';
-import { DEFAULT_PERMIT_CHECK_CONFIG, type PermitCheckConfig } from './permit-check-config.js';
 import { permitExemptionCheck } from './permit-exemption.js';
 
 /** An application as the checks see it: its kind, its geometry (`[lng, lat]`) and its facts. */

@@ -1,10 +1,9 @@
 /**
  * The automatic checks' configuration, versioned in `permit_check_config`: every change is a new
  * row; the current configuration is the highest version. Without any row the built-in defaults
- * (packages/analysis permit-check-config.ts) are version 0.
+ * (packages/contracts permit-check-config.ts) are version 0.
  */
-import { DEFAULT_PERMIT_CHECK_CONFIG, type PermitCheckConfig } from '@hatang/analysis';
-import { permitCheckConfig } from '@hatang/contracts';
+import { DEFAULT_PERMIT_CHECK_CONFIG, type PermitCheckConfig, permitCheckConfig } from '@hatang/contracts';
 import { orm, type RowOf, type Sql } from '@hatang/db';
 import { permitCheckConfig as configTable } from '@hatang/db/schema';
 import { desc } from 'drizzle-orm';

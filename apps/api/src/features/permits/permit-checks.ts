@@ -10,7 +10,6 @@ import {
   type NearbyPlanItem,
   type NearbyRecord,
   type PermitCheck,
-  type PermitCheckConfig,
   planConformityCheck,
   restrictedZonesCheck,
   runSelfContainedChecks,
@@ -20,6 +19,7 @@ import {
   TowerIndex,
   topAboveGroundM,
 } from '@hatang/analysis';
+import type { PermitCheckConfig } from '@hatang/contracts';
 import { geoJson, orm, type Sql } from '@hatang/db';
 import { civilWorks, organisations, permitApplications, planVersions, planZones } from '@hatang/db/schema';
 import { and, asc, sql as drizzleSql, eq, isNull, ne, or } from 'drizzle-orm';

@@ -4,7 +4,7 @@
  * height-limit surfaces): a planner's PUT that changes anything else is refused with 403. Every
  * change is a new version (If-Match: the current version; 0 = the built-in defaults), audited.
  */
-import type { PermitCheckConfig } from '@hatang/analysis';
+import type { PermitCheckConfig } from '@hatang/contracts';
 import { permitEndpoints as endpoints } from '@hatang/contracts';
 import type { Context } from 'hono';
 import { recordAudit } from '../../audit/audit-log.js';

@@ -1,5 +1,5 @@
 import { HAI_PHONG_BBOX } from '@hatang/contracts';
-import { fromVn2000, fromVn2000Label } from '@hatang/geo';
+import { fromVn2000, fromVn2000Label } from '@hatang/geo/crs';
 import { type FormEvent, useEffect, useState } from 'react';
 import { formatDegrees, formatMetres, parseNumberText } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';

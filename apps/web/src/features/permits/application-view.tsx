@@ -1,5 +1,9 @@
-import { DEFAULT_PERMIT_CHECK_CONFIG } from '@hatang/analysis';
-import { isApplicantEditable, isWithdrawable, type SessionUser } from '@hatang/contracts';
+import {
+  DEFAULT_PERMIT_CHECK_CONFIG,
+  isApplicantEditable,
+  isWithdrawable,
+  type SessionUser,
+} from '@hatang/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useMemo, useRef, useState } from 'react';

@@ -1,5 +1,5 @@
 import type { SiteGeometry } from '@hatang/contracts';
-import { fromVn2000, fromVn2000Label } from '@hatang/geo';
+import { fromVn2000, fromVn2000Label } from '@hatang/geo/crs';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiRequestError } from '../../lib/api-client';

@@ -1,13 +1,19 @@
 /**
- * The automatic permit checks' parameters, in ONE object: defaults here, documented with their
+ * The automatic permit checks' parameters, in ONE object: its schema (what `PUT
+ * /api/v1/permit-check-config` takes), its type and its defaults, each documented with its
  * source. Admins (and, for the airport part, planners) store edited copies as versions of
- * `permit_check_config` (GET/PUT /api/v1/permit-check-config); the checks read the current
- * version and each application stores the version its checks ran with.
+ * `permit_check_config`; the checks (packages/analysis/src/permits) read the current version and
+ * each application stores the version its checks ran with. Lengths and heights in m.
  */
-export interface PermitCheckConfig {
-  airport: {
+import { z } from 'zod';
+
+const lngLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+const positive = (max: number) => z.number().positive().max(max);
+
+export const permitCheckConfig = z.strictObject({
+  airport: z.strictObject({
     /** Cát Bi airport reference point (AIP Viet Nam, VVCI): 20°49′01″N 106°43′23″E, `[lng, lat]`. */
-    referencePoint: [number, number];
+    referencePoint: lngLat,
     /**
      * Runway centreline thresholds `[lng, lat]` × 2, or null. When set, every distance of the
      * surfaces is measured from the runway centreline segment (ICAO Annex 14 Attachment B: circles
@@ -15,50 +21,50 @@ export interface PermitCheckConfig {
      * Default null: the public runway data (OurAirports, in shared/data) gives thresholds that
      * predate Cát Bi's extension to 3 050 m, so planners enter the corrected ones here.
      */
-    runwayThresholds: [[number, number], [number, number]] | null;
+    runwayThresholds: z.tuple([lngLat, lngLat]).nullable(),
     /**
      * Inner horizontal surface: height above the aerodrome elevation, m, within `innerRadiusM`.
      * ICAO Annex 14 (and Vietnam's TCVN on aerodrome obstacle limitation surfaces) sets 45 m within
      * 4 000 m of the reference point for a code 4 runway; simplified to a circle here.
      */
-    innerHeightM: number;
-    innerRadiusM: number;
+    innerHeightM: positive(500),
+    innerRadiusM: positive(20000),
     /** Conical surface: rises 1:20 (5 %) from the inner surface's edge out to `conicalOuterRadiusM`. */
-    conicalSlope: number;
-    conicalOuterRadiusM: number;
+    conicalSlope: positive(1),
+    conicalOuterRadiusM: positive(30000),
     /**
      * The ground at the site is taken to be at the aerodrome elevation (Hai Phong's coastal plain
      * lies within a few metres of Cát Bi's); add a margin here where it is not.
      */
-    groundAboveAerodromeM: number;
-  };
+    groundAboveAerodromeM: z.number().min(-100).max(500),
+  }),
   /** Decree 32/2016/NĐ-CP (aviation obstacles): structures from this height (m) need marking and lighting. */
-  aviationMarkingFromM: number;
+  aviationMarkingFromM: positive(500),
   /** Joint Circular 15/2016/TTLT-BTTTT-BXD: an A1 column on a building needs no construction permit when small. */
-  exemption: {
+  exemption: z.strictObject({
     /** Column height at most this, m. */
-    maxColumnHeightM: number;
+    maxColumnHeightM: positive(50),
     /** …and at most this share of the building's height. */
-    maxShareOfBuilding: number;
-  };
+    maxShareOfBuilding: positive(1),
+  }),
   /** QCVN 8:2022/BTTTT: public exposure limit in 10 MHz–6 GHz, W/m². */
-  emfPublicLimitWPerM2: number;
-  plan: {
+  emfPublicLimitWPerM2: positive(1000),
+  plan: z.strictObject({
     /** A tower within this distance (m) of an approved tower_site conforms. */
-    towerSiteToleranceM: number;
+    towerSiteToleranceM: positive(5000),
     /** Line works within this corridor (m either side) of an approved route conform. */
-    routeCorridorM: number;
-  };
+    routeCorridorM: positive(1000),
+  }),
   /** Dig-once: a civil work within `bufferM` (m) of duct works over at least `minSharedM` (m). */
-  digOnce: { bufferM: number; minSharedM: number };
+  digOnce: z.strictObject({ bufferM: positive(1000), minSharedM: positive(10000) }),
   /** Another application or asset within this distance (m) is a likely duplicate. */
-  duplicateDistanceM: number;
+  duplicateDistanceM: positive(1000),
   /**
    * Sharing obligation: an existing tower that could host the antennas within this distance (m)
    * in wards (`urbanM`) and elsewhere (`otherM`); Hai Phong's defaults 100 m / 400 m.
    */
-  sharing: { urbanM: number; otherM: number };
-  review: {
+  sharing: z.strictObject({ urbanM: positive(5000), otherM: positive(5000) }),
+  review: z.strictObject({
     /**
      * Days from a complete submission to the decision: 20 for a construction permit (Law on
      * Construction 50/2014/QH13 art. 102(1)(e), as amended by Law 62/2020/QH14: "trong thời hạn
@@ -66,9 +72,10 @@ export interface PermitCheckConfig {
      * working days, and the Civil Code 2015 (art. 148) counts such periods in calendar days, a
      * period ending on a weekend running to the next working day.
      */
-    statutoryPeriodDays: number;
-  };
-}
+    statutoryPeriodDays: z.number().int().min(1).max(365),
+  }),
+});
+export type PermitCheckConfig = z.infer<typeof permitCheckConfig>;
 
 export const DEFAULT_PERMIT_CHECK_CONFIG: Readonly<PermitCheckConfig> = Object.freeze({
   airport: {
