@@ -49,8 +49,10 @@ export const importRows = pgTable(
   {
     importId: uuid('import_id').notNull(),
     rowNo: integer('row_no').notNull(),
-    source: jsonb().notNull(),
-    geometry: jsonb(),
+    /** The row as read from the file: field name → value. */
+    source: jsonb().$type<Record<string, unknown>>().notNull(),
+    /** Its GeoJSON geometry (WGS 84), or null with `geometryError` saying why. */
+    geometry: jsonb().$type<{ type: string }>(),
     geometryError: text('geometry_error'),
   },
   (table) => [

@@ -5,7 +5,9 @@
  * (ON DELETE CASCADE); committed jobs stay as the record of what was imported (their staged rows
  * are already gone). The spooled upload file is removed by the parse itself when it ends.
  */
-import type { Database } from '@hatang/db';
+import { type Database, orm } from '@hatang/db';
+import { importJobs } from '@hatang/db/schema';
+import { and, lt, ne, notInArray, sql } from 'drizzle-orm';
 import { parsingIds } from './import-jobs.js';
 
 export interface ImportCleanupOptions {
@@ -30,16 +32,17 @@ export async function removeStaleImports(
   maxAgeMs = DEFAULT_IMPORT_MAX_AGE_MS,
 ): Promise<number> {
   const seconds = Math.max(0, maxAgeMs) / 1000;
-  const rows = await db.query<{ n: number }>(
-    `WITH gone AS (
-       DELETE FROM import_jobs
-       WHERE status <> 'committed' AND updated_at < now() - make_interval(secs => $1::float8)
-         AND id::text NOT IN (SELECT jsonb_array_elements_text($2::text::jsonb))
-       RETURNING 1)
-     SELECT count(*)::int AS n FROM gone`,
-    [seconds, JSON.stringify(parsingIds())],
-  );
-  return rows[0]?.n ?? 0;
+  const gone = await orm(db)
+    .delete(importJobs)
+    .where(
+      and(
+        ne(importJobs.status, 'committed'),
+        lt(importJobs.updatedAt, sql`now() - make_interval(secs => ${seconds}::float8)`),
+        notInArray(importJobs.id, parsingIds()),
+      ),
+    )
+    .returning({ id: importJobs.id });
+  return gone.length;
 }
 
 /**

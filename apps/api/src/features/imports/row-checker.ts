@@ -4,15 +4,19 @@
  * against earlier rows of the same file. Used for the report and again at commit.
  */
 import { type GeometryType, geometryOf, type ResourceDefinition } from '@hatang/contracts';
-import type { Sql } from '@hatang/db';
+import { orm, type RowOf, type Sql } from '@hatang/db';
+import { importRows, organisations } from '@hatang/db/schema';
+import { and, asc, eq, gt } from 'drizzle-orm';
 import { type FieldMapping, mapRow } from './field-mapping.js';
 
-export interface StagedRow {
-  rowNo: number;
-  source: Record<string, unknown>;
-  geometry: { type: string } | null;
-  geometryError: string | null;
-}
+const STAGED = {
+  rowNo: importRows.rowNo,
+  source: importRows.source,
+  geometry: importRows.geometry,
+  geometryError: importRows.geometryError,
+};
+/** One staged row of an import: the file's fields, its geometry or why it has none. */
+export type StagedRow = RowOf<typeof STAGED>;
 
 export type RowResult =
   | { ok: true; properties: Record<string, unknown>; geometry: unknown }
@@ -56,7 +60,7 @@ export async function checkContext(
   mapping: FieldMapping,
   onlyOwner: string | undefined,
 ): Promise<CheckContext> {
-  const orgs = await sql.query<{ id: string; code: string }>('SELECT id::text, code FROM organisations');
+  const orgs = await orm(sql).select({ id: organisations.id, code: organisations.code }).from(organisations);
   return {
     definition,
     mapping,
@@ -95,11 +99,12 @@ export function checkRow(context: CheckContext, row: StagedRow): RowResult {
 export async function* stagedRows(sql: Sql, importId: string, size = 5000): AsyncGenerator<StagedRow[]> {
   let after = 0;
   for (;;) {
-    const rows = await sql.query<StagedRow>(
-      `SELECT row_no AS "rowNo", source, geometry, geometry_error AS "geometryError"
-       FROM import_rows WHERE import_id = $1 AND row_no > $2 ORDER BY row_no LIMIT $3`,
-      [importId, after, size],
-    );
+    const rows = await orm(sql)
+      .select(STAGED)
+      .from(importRows)
+      .where(and(eq(importRows.importId, importId), gt(importRows.rowNo, after)))
+      .orderBy(asc(importRows.rowNo))
+      .limit(size);
     if (rows.length === 0) return;
     yield rows;
     after = rows[rows.length - 1]?.rowNo ?? after;

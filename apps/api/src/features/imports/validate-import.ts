@@ -1,6 +1,8 @@
 import type { ResourceDefinition } from '@hatang/contracts';
-import type { Database } from '@hatang/db';
+import { type Database, orm } from '@hatang/db';
+import { importIssues } from '@hatang/db/schema';
 import { copyLine } from '@hatang/geo/formats';
+import { eq } from 'drizzle-orm';
 import type { FieldMapping } from './field-mapping.js';
 import { updateJob } from './import-repository.js';
 import { checkContext, checkRow, stagedRows } from './row-checker.js';
@@ -19,7 +21,7 @@ export async function validateImport(
   const context = await checkContext(db, definition, mapping, onlyOwner);
   let invalid = 0;
   await db.transaction(async (tx) => {
-    await tx.query('DELETE FROM import_issues WHERE import_id = $1', [importId]);
+    await orm(tx).delete(importIssues).where(eq(importIssues.importId, importId));
     for await (const rows of stagedRows(tx, importId)) {
       let csv = '';
       for (const row of rows) {

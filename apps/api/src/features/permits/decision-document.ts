@@ -2,9 +2,9 @@
  * Writes a decided application's document (PDF) and stores it with the application as an
  * attachment of purpose `decision`, in the caller's transaction.
  */
-import { orm, type Sql } from '@hatang/db';
+import { ASSET_TABLES, orm, type Sql } from '@hatang/db';
 import { adminUnits, organisations } from '@hatang/db/schema';
-import { eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { insertAttachment, listAttachments, readAttachment } from '../../attachments/index.js';
 import { decisionMapPng } from './decision-map.js';
 import { type DecisionCheck, type DecisionDocumentInput, decisionPdf } from './decision-pdf.js';
@@ -29,10 +29,12 @@ async function namesOf(sql: Sql, a: PermitApplication) {
 
 async function assetCodes(sql: Sql, a: PermitApplication): Promise<string[]> {
   if (!a.asset) return [];
-  const rows = await sql.query<{ code: string }>(
-    `SELECT code FROM ${a.asset.resource} WHERE id = ANY($1::uuid[]) ORDER BY code`,
-    [`{${a.asset.ids.join(',')}}`],
-  );
+  const table = ASSET_TABLES[a.asset.resource];
+  const rows = await orm(sql)
+    .select({ code: table.code })
+    .from(table)
+    .where(inArray(table.id, a.asset.ids))
+    .orderBy(asc(table.code));
   return rows.map((r) => r.code);
 }
 
