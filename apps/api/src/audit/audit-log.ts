@@ -43,6 +43,23 @@ export async function recordAudit(tx: Sql, c: Context<AppEnv>, entry: AuditEntry
     });
 }
 
+/** Audits the creation of `record` (its version 1) under `resource`. */
+export function auditCreated(
+  tx: Sql,
+  c: Context<AppEnv>,
+  resource: string,
+  record: { id: string },
+): Promise<void> {
+  return recordAudit(tx, c, {
+    resource,
+    recordId: record.id,
+    action: 'create',
+    version: 1,
+    before: null,
+    after: record,
+  });
+}
+
 /** A snapshot as jsonb: sent as text and cast, so neither driver encodes it a second time. */
 const snapshot = (value: unknown) => (value === null ? null : sql`${JSON.stringify(value)}::text::jsonb`);
 

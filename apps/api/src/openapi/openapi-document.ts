@@ -21,13 +21,6 @@ const json = (schema: JsonSchema, description = 'OK') => ({
   description,
   content: { 'application/json': { schema } },
 });
-const query = (name: string, schema: JsonSchema, description: string) => ({
-  name,
-  in: 'query',
-  required: false,
-  schema,
-  description,
-});
 
 function whoMay(policy: RoutePolicy): string {
   const entries = Object.entries(policy.rule).filter(([, scope]) => scope) as [Subject, string][];

@@ -12,7 +12,7 @@ import {
   validatePropertiesPatch,
 } from '@hatang/contracts';
 import type { Context } from 'hono';
-import { listHistory, recordAudit } from '../../audit/audit-log.js';
+import { auditCreated, listHistory, recordAudit } from '../../audit/audit-log.js';
 import type { AppEnv } from '../../context.js';
 import { notFound, validationFailed } from '../../errors.js';
 import { isUuid, readIfMatch, readJsonBody } from '../../http/body.js';
@@ -60,14 +60,7 @@ export async function createAsset(
 
   return db.transaction(async (tx) => {
     const created = await insertFeature(tx, definition, crypto.randomUUID(), body.geometry, properties.value);
-    await recordAudit(tx, c, {
-      resource: definition.path,
-      recordId: created.id,
-      action: 'create',
-      version: 1,
-      before: null,
-      after: created,
-    });
+    await auditCreated(tx, c, definition.path, created);
     return created;
   });
 }

@@ -4,7 +4,7 @@ import { colocationEndpoints as endpoints } from '@hatang/contracts';
 import type { Sql } from '@hatang/db';
 import type { Context } from 'hono';
 import { attachmentRoutes } from '../../attachments/index.js';
-import { recordAudit } from '../../audit/audit-log.js';
+import { auditCreated, recordAudit } from '../../audit/audit-log.js';
 import type { AppEnv } from '../../context.js';
 import { defineRoute, reply } from '../../http/define-route.js';
 import { userOf } from '../../http/request-input.js';
@@ -43,14 +43,7 @@ export const requestDetailRoutes = [
         const author = { userId: userOf(c), orgId: c.get('principal')?.orgId ?? null };
         const created = await insertMessage(tx, request.id, author, body.text);
         await notifyOther(tx, c, request);
-        await recordAudit(tx, c, {
-          resource: 'colocation-messages',
-          recordId: created.id,
-          action: 'create',
-          version: 1,
-          before: null,
-          after: created,
-        });
+        await auditCreated(tx, c, 'colocation-messages', created);
         return created;
       });
       return reply(c, endpoints.postMessage, 201, message);

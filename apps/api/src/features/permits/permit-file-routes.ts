@@ -12,7 +12,7 @@ import {
 import type { Sql } from '@hatang/db';
 import type { Context } from 'hono';
 import { attachmentRoutes } from '../../attachments/index.js';
-import { recordAudit } from '../../audit/audit-log.js';
+import { auditCreated, recordAudit } from '../../audit/audit-log.js';
 import type { AppEnv } from '../../context.js';
 import { ApiError, validationFailed } from '../../errors.js';
 import { defineRoute, reply } from '../../http/define-route.js';
@@ -92,14 +92,7 @@ export const permitCommentRoutes = [
           authorOrgId: principal?.orgId ?? null,
           text: body.text,
         });
-        await recordAudit(tx, c, {
-          resource: 'permit-comments',
-          recordId: created.id,
-          action: 'create',
-          version: 1,
-          before: null,
-          after: created,
-        });
+        await auditCreated(tx, c, 'permit-comments', created);
         return created;
       });
       return reply(c, endpoints.addPermitComment, 201, comment);

@@ -6,7 +6,7 @@
 import type { PlanVersion } from '@hatang/contracts';
 import type { Database, Sql } from '@hatang/db';
 import type { Context } from 'hono';
-import { recordAudit } from '../../audit/audit-log.js';
+import { auditCreated, recordAudit } from '../../audit/audit-log.js';
 import type { AppEnv } from '../../context.js';
 import { ApiError, notFound, validationFailed } from '../../errors.js';
 import { userOf } from '../../http/request-input.js';
@@ -41,14 +41,7 @@ export async function createPlan(c: Context<AppEnv>, db: Database, input: NewPla
     ]);
   return db.transaction(async (tx) => {
     const created = await insertPlan(tx, input, userOf(c));
-    await recordAudit(tx, c, {
-      resource: 'plans',
-      recordId: created.id,
-      action: 'create',
-      version: 1,
-      before: null,
-      after: created,
-    });
+    await auditCreated(tx, c, 'plans', created);
     return created;
   });
 }
