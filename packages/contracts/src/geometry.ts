@@ -370,7 +370,15 @@ function bounds(ring: Position[]): { minX: number; minY: number; maxX: number; m
   return { minX, minY, maxX, maxY };
 }
 
-/** Point in ring (even-odd); `undefined` when the point is on the boundary. */
+/**
+ * Point in ring (even-odd); `undefined` when the point is on the boundary.
+ *
+ * Hand-written, as is the self-intersection sweep, rather than Turf's: this module depends on zod
+ * only (see the module note) and reports every problem with its path while bounding its work on
+ * hostile input. Turf's `booleanPointInPolygon` has no boundary state, and the tri-state
+ * `point-in-polygon-hao` under it is not a dependency of ours and can throw on an unclosed ring
+ * where the validator must report one.
+ */
 function insideRing(x: number, y: number, ring: Position[]): boolean | undefined {
   let inside = false;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {

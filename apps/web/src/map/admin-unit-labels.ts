@@ -1,16 +1,6 @@
+import { area } from '@turf/turf';
 import type { Feature, FeatureCollection, Polygon, Position } from 'geojson';
 import type { AdminUnitCollection, AdminUnitProperties } from '../lib/types';
-
-/** Shoelace area of a ring in square degrees: only for comparing parts of one unit. */
-function ringArea(ring: Position[]): number {
-  let sum = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi = 0, yi = 0] = ring[i] ?? [];
-    const [xj = 0, yj = 0] = ring[j] ?? [];
-    sum += (xj - xi) * (yj + yi);
-  }
-  return Math.abs(sum / 2);
-}
 
 /**
  * Each unit reduced to its largest polygon, for labelling: MapLibre labels every part of a
@@ -21,12 +11,13 @@ export function labelPolygons(units: AdminUnitCollection): FeatureCollection<Pol
   for (const unit of units.features) {
     const parts = unit.geometry.coordinates;
     let best: Position[][] | undefined;
-    let bestArea = -1;
+    let bestAreaM2 = -1;
     for (const part of parts) {
-      const area = ringArea(part[0] ?? []);
-      if (area > bestArea) {
+      // The outer ring's area (Turf, m²), holes aside: the part that looks largest on the map.
+      const partAreaM2 = area({ type: 'Polygon', coordinates: [part[0] ?? []] });
+      if (partAreaM2 > bestAreaM2) {
         best = part;
-        bestArea = area;
+        bestAreaM2 = partAreaM2;
       }
     }
     if (best)

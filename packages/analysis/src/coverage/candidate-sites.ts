@@ -1,3 +1,4 @@
+import { bbox, multiPolygon } from '@turf/turf';
 import type { CoverageModel } from './coverage-model.js';
 import { metresPerDegreeLat, metresPerDegreeLng } from './local-metric.js';
 import { type MultiPolygonCoordinates, pointInMultiPolygon } from './polygon-cover.js';
@@ -312,19 +313,12 @@ function newSiteCandidates(
   return out;
 }
 
+/** `[west, south, east, north]` of an excluded area (Turf `bbox`; infinite when it is empty). */
 function bboxOf(area: MultiPolygonCoordinates): [number, number, number, number] {
-  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const polygon of area) {
-    for (const ring of polygon) {
-      for (const p of ring) {
-        box[0] = Math.min(box[0], p[0]!);
-        box[1] = Math.min(box[1], p[1]!);
-        box[2] = Math.max(box[2], p[0]!);
-        box[3] = Math.max(box[3], p[1]!);
-      }
-    }
-  }
-  return box;
+  const [west, south, east, north] = bbox(
+    multiPolygon(area.map((polygon) => polygon.map((ring) => ring.map((p) => [...p])))),
+  );
+  return [west, south, east, north];
 }
 
 /** Max-heap of (gain, candidate index, round the gain was computed in). */

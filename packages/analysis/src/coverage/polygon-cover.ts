@@ -42,6 +42,13 @@ export function pointInMultiPolygon(
   return multiPolygon.some((polygon) => insidePolygon(polygon, lng, lat));
 }
 
+/**
+ * Even-odd ray casting, hand-written rather than Turf's `booleanPointInPolygon`: it runs once per
+ * grid cell in each coverage polygon's box while the model is built (tens of thousands of cells
+ * per polygon), the build tests/bench/coverage.bench.ts and indicators.bench.ts time, with no
+ * GeoJSON wrapper per cell. The demo data has no coverage polygons, so neither bench times this
+ * path against Turf yet.
+ */
 function insidePolygon(rings: readonly (readonly (readonly number[])[])[], x: number, y: number): boolean {
   let inside = false;
   for (const ring of rings) {

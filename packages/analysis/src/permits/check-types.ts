@@ -2,6 +2,7 @@
  * What every automatic permit check returns, and the application facts it reads. Coordinates are
  * WGS 84 `[lng, lat]`; heights and distances in metres; EIRP in watts.
  */
+import { circle } from '@turf/turf';
 import type { LngLat } from '../sharing/metric.js';
 
 /** `exempt`: the works need no construction permit (shown as a pass). */
@@ -42,19 +43,9 @@ export function topAboveGroundM(t: TowerFacts): number {
   return t.heightM + (t.mounting === 'rooftop' ? (t.buildingHeightM ?? 0) : 0);
 }
 
-/** A circle of `radiusM` around `centre` as a 32-sided polygon (local planar metric, fine below ~50 km). */
+/** A circle of `radiusM` around `centre` as a `sides`-sided polygon (Turf `circle`, for display). */
 export function circlePolygon(centre: LngLat, radiusM: number, sides = 32): CheckGeometry {
-  const mPerDegLat = 111_132.954;
-  const mPerDegLng = 111_319.49 * Math.cos((centre[1] * Math.PI) / 180);
-  const ring: LngLat[] = [];
-  for (let i = 0; i <= sides; i++) {
-    const a = ((i % sides) / sides) * 2 * Math.PI;
-    ring.push([
-      centre[0] + (radiusM * Math.cos(a)) / mPerDegLng,
-      centre[1] + (radiusM * Math.sin(a)) / mPerDegLat,
-    ]);
-  }
-  return { type: 'Polygon', coordinates: [ring] };
+  return circle([...centre], radiusM, { steps: sides, units: 'meters' }).geometry;
 }
 
 export const fmtM = (m: number) => `${Math.round(m * 10) / 10} m`;

@@ -1,5 +1,6 @@
 import { isEditableVersionKind, type PlanItemKind, type SessionUser } from '@hatang/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { bbox } from '@turf/turf';
 import type { Geometry } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -85,13 +86,12 @@ function defaultVersion(versions: readonly PlanVersion[], approvedId: string | n
 }
 
 function bboxOf(geometry: Geometry): [[number, number], [number, number]] | null {
-  const vertices = flatVertices(geometry);
-  if (vertices.length === 0) return null;
-  const xs = vertices.map((v) => v[0] ?? 0);
-  const ys = vertices.map((v) => v[1] ?? 0);
+  // Turf's bbox of a geometry without positions is infinite; MapLibre wants none then.
+  const [west, south, east, north] = bbox(geometry);
+  if (!Number.isFinite(west)) return null;
   return [
-    [Math.min(...xs), Math.min(...ys)],
-    [Math.max(...xs), Math.max(...ys)],
+    [west, south],
+    [east, north],
   ];
 }
 
