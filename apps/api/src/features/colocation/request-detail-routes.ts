@@ -4,7 +4,7 @@ import { colocationEndpoints as endpoints } from '@hatang/contracts';
 import type { Sql } from '@hatang/db';
 import type { Context } from 'hono';
 import { attachmentRoutes } from '../../attachments/index.js';
-import { auditCreated, recordAudit } from '../../audit/audit-log.js';
+import { auditCreated } from '../../audit/audit-log.js';
 import type { AppEnv } from '../../context.js';
 import { defineRoute, reply } from '../../http/define-route.js';
 import { userOf } from '../../http/request-input.js';

@@ -12,7 +12,7 @@ import {
 import type { Sql } from '@hatang/db';
 import type { Context } from 'hono';
 import { attachmentRoutes } from '../../attachments/index.js';
-import { auditCreated, recordAudit } from '../../audit/audit-log.js';
+import { auditCreated } from '../../audit/audit-log.js';
 import type { AppEnv } from '../../context.js';
 import { ApiError, validationFailed } from '../../errors.js';
 import { defineRoute, reply } from '../../http/define-route.js';
