@@ -1,5 +1,6 @@
 import {
   type CheckedApplication,
+  type CheckGeometry,
   degreesFor,
   digOnceCheck,
   duplicateCheck,
@@ -21,8 +22,16 @@ import {
 } from '@hatang/analysis';
 import type { PermitCheckConfig } from '@hatang/contracts';
 import { geoJson, orm, type Sql } from '@hatang/db';
-import { civilWorks, organisations, permitApplications, planVersions, planZones } from '@hatang/db/schema';
+import {
+  civilWorks,
+  organisations,
+  permitApplications,
+  planItems,
+  planVersions,
+  planZones,
+} from '@hatang/db/schema';
 import { and, asc, sql as drizzleSql, eq, isNull, ne, or } from 'drizzle-orm';
+import type { Geometry } from 'geojson';
 import { z } from 'zod';
 import { loadSharingTowers, unitAt } from '../sharing/tower-repository.js';
 import { currentCheckConfig } from './check-config-repository.js';
@@ -80,19 +89,40 @@ async function touchedZones(db: Sql, applicationId: string): Promise<TouchedZone
   return rows.map((zone) => ({ ...zone, rules: zoneRules.parse(zone.rules) }));
 }
 
+/** A plan item's geometry as the checks draw it (plan items are points, lines and polygons). */
+function checkGeometryOf(geometry: Geometry): CheckGeometry {
+  if (geometry.type === 'Point' || geometry.type === 'LineString' || geometry.type === 'Polygon')
+    return geometry;
+  throw new Error(`a plan item cannot be a ${geometry.type}`);
+}
+
 /** Items of approved plan versions within `withinM` of the works (distances in m on the spheroid). */
-function nearbyPlanItems(sql: Sql, applicationId: string, withinM: number, corridorM: number) {
-  return sql.query<NearbyPlanItem>(
-    `SELECT i.id::text AS id, i.kind, i.name, ST_Distance(i.geom::geography, a.geom::geography) AS "distanceM",
-       (GeometryType(a.geom) = 'LINESTRING' AND GeometryType(i.geom) = 'LINESTRING'
-         AND ST_Covers(ST_Buffer(i.geom::geography, $3)::geometry, a.geom)) AS "coversWorks",
-       ST_AsGeoJSON(i.geom, 7)::jsonb AS geometry
-     FROM permit_applications a
-     JOIN plan_items i ON ST_DWithin(i.geom::geography, a.geom::geography, $2)
-     JOIN plan_versions v ON v.id = i.plan_version_id AND v.kind = 'approved'
-     WHERE a.id = $1`,
-    [applicationId, withinM, corridorM],
-  );
+function nearbyPlanItems(
+  db: Sql,
+  applicationId: string,
+  withinM: number,
+  corridorM: number,
+): Promise<NearbyPlanItem[]> {
+  const works = permitApplications.geom;
+  const item = planItems.geom;
+  return orm(db)
+    .select({
+      id: planItems.id,
+      kind: planItems.kind,
+      name: planItems.name,
+      distanceM: drizzleSql`ST_Distance(${item}::geography, ${works}::geography)`.mapWith(Number),
+      coversWorks: drizzleSql`(GeometryType(${works}) = 'LINESTRING' AND GeometryType(${item}) = 'LINESTRING'
+        AND ST_Covers(ST_Buffer(${item}::geography, ${corridorM})::geometry, ${works}))`.mapWith(Boolean),
+      geometry: geoJson(item, 7),
+    })
+    .from(permitApplications)
+    .innerJoin(planItems, drizzleSql`ST_DWithin(${item}::geography, ${works}::geography, ${withinM})`)
+    .innerJoin(
+      planVersions,
+      and(eq(planVersions.id, planItems.planVersionId), eq(planVersions.kind, 'approved')),
+    )
+    .where(eq(permitApplications.id, applicationId))
+    .then((rows) => rows.map((row) => ({ ...row, geometry: checkGeometryOf(row.geometry) })));
 }
 
 /**
