@@ -11,6 +11,7 @@ import type {
   Issue,
   StoredDiiValue,
 } from '@hatang/contracts';
+import type { Sql } from '@hatang/db';
 import type { Context } from 'hono';
 import { recordAudit } from '../../audit/audit-log.js';
 import type { AppEnv } from '../../context.js';
@@ -86,23 +87,42 @@ export async function saveValues(c: Context<AppEnv>, input: DiiValuesInput): Pro
         });
         continue;
       }
-      const after = await upsertValue(
-        tx,
-        { criterionCode: v.criterionCode, year: input.year, value: v.value, source: 'manual', note: v.note },
-        userOf(c),
+      out.push(
+        await storeValue(
+          tx,
+          c,
+          {
+            criterionCode: v.criterionCode,
+            year: input.year,
+            value: v.value,
+            source: 'manual',
+            note: v.note,
+          },
+          before,
+        ),
       );
-      await recordAudit(tx, c, {
-        resource: 'dii-values',
-        recordId: after.id,
-        action: before ? 'update' : 'create',
-        version: after.version,
-        before: before ?? null,
-        after,
-      });
-      out.push(after);
     }
     return out;
   });
+}
+
+/** Writes one value (over `before`, the stored one if any) and audits it. */
+async function storeValue(
+  tx: Sql,
+  c: Context<AppEnv>,
+  value: Parameters<typeof upsertValue>[1],
+  before: StoredDiiValue | undefined,
+): Promise<StoredDiiValue> {
+  const after = await upsertValue(tx, value, userOf(c));
+  await recordAudit(tx, c, {
+    resource: 'dii-values',
+    recordId: after.id,
+    action: before ? 'update' : 'create',
+    version: after.version,
+    before: before ?? null,
+    after,
+  });
+  return after;
 }
 
 /** Stores, for `year`, the values Hatang derives from the register now (criteria with computedFrom). */
@@ -114,20 +134,14 @@ export async function computeValues(c: Context<AppEnv>, year: number): Promise<S
     const out: StoredDiiValue[] = [];
     for (const [criterionCode, value] of computed) {
       const before = await findValue(tx, criterionCode, year);
-      const after = await upsertValue(
-        tx,
-        { criterionCode, year, value, source: 'computed', note: 'Computed by Hatang from the register' },
-        userOf(c),
+      out.push(
+        await storeValue(
+          tx,
+          c,
+          { criterionCode, year, value, source: 'computed', note: 'Computed by Hatang from the register' },
+          before,
+        ),
       );
-      await recordAudit(tx, c, {
-        resource: 'dii-values',
-        recordId: after.id,
-        action: before ? 'update' : 'create',
-        version: after.version,
-        before: before ?? null,
-        after,
-      });
-      out.push(after);
     }
     return out;
   });
