@@ -10,8 +10,7 @@
  * - exempt → THÔNG BÁO miễn giấy phép xây dựng (…/TB-SXD).
  */
 import { lineLengthM, toVn2000 } from '@hatang/geo';
-import PDFDocument from 'pdfkit';
-import { fonts } from '../plans/exports/print-scene.js';
+import { openPdf } from '../plans/exports/print-scene.js';
 import { EXCERPT_MM } from './decision-map.js';
 import { isPermit } from './permit-decision.js';
 
@@ -150,24 +149,13 @@ function locationLines(input: DecisionDocumentInput): string[] {
 /** Renders the document; resolves to the PDF's bytes. */
 export function decisionPdf(input: DecisionDocumentInput): Promise<Uint8Array> {
   const permit = isPermit(input.outcome);
-  const doc = new PDFDocument({
+  const { doc, done } = openPdf({
     size: 'A4',
     margins: { left: mm(PAGE.left), right: mm(PAGE.right), top: mm(PAGE.top), bottom: mm(PAGE.bottom) },
     info: {
       Title: `${permit ? 'Giấy phép xây dựng' : 'Thông báo'} số ${input.number}`,
       Subject: input.title,
-      Creator: 'Hatang',
-      Producer: 'Hatang (pdfkit)',
     },
-    lang: 'vi',
-  });
-  doc.registerFont('regular', fonts().regular);
-  doc.registerFont('bold', fonts().bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on('error', reject);
   });
   // Without ccmp pdfkit keeps Vietnamese letters precomposed, so they extract as typed (see print-scene.ts).
   const opts = (o: PDFKit.Mixins.TextOptions = {}): PDFKit.Mixins.TextOptions =>

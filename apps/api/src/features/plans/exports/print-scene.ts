@@ -247,12 +247,17 @@ function pdfShape(doc: PDFKit.PDFDocument, shape: Shape): void {
   }
 }
 
-/** The scene as a one-page vector PDF with the fonts embedded (subset), `info` as its metadata. */
-export function sceneToPdf(scene: Scene, info: { title: string; subject?: string }): Promise<Uint8Array> {
+/**
+ * A Vietnamese PDF document with the app's fonts registered ('regular', 'bold'; embedded as
+ * subsets) and made by Hatang; `done` resolves to its bytes once `doc.end()` is called.
+ */
+export function openPdf(options: PDFKit.PDFDocumentOptions & { info: PDFKit.DocumentInfo }): {
+  doc: PDFKit.PDFDocument;
+  done: Promise<Uint8Array>;
+} {
   const doc = new PDFDocument({
-    size: [scene.widthMm * PT_PER_MM, scene.heightMm * PT_PER_MM],
-    margin: 0,
-    info: { Title: info.title, Subject: info.subject, Creator: 'Hatang', Producer: 'Hatang (pdfkit)' },
+    ...options,
+    info: { ...options.info, Creator: 'Hatang', Producer: 'Hatang (pdfkit)' },
     lang: 'vi',
   });
   doc.registerFont('regular', fonts().regular);
@@ -262,6 +267,16 @@ export function sceneToPdf(scene: Scene, info: { title: string; subject?: string
   const done = new Promise<Uint8Array>((resolve, reject) => {
     doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
     doc.on('error', reject);
+  });
+  return { doc, done };
+}
+
+/** The scene as a one-page vector PDF with the fonts embedded (subset), `info` as its metadata. */
+export function sceneToPdf(scene: Scene, info: { title: string; subject?: string }): Promise<Uint8Array> {
+  const { doc, done } = openPdf({
+    size: [scene.widthMm * PT_PER_MM, scene.heightMm * PT_PER_MM],
+    margin: 0,
+    info: { Title: info.title, Subject: info.subject },
   });
   doc.scale(PT_PER_MM);
   for (const shape of scene.shapes) pdfShape(doc, shape);
