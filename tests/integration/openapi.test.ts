@@ -7,8 +7,8 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../../apps/api/src/app.js';
+import { DECLARED_ROUTES } from '../../apps/api/src/features/declared-routes.js';
 import { toOpenApiPath } from '../../apps/api/src/openapi/openapi-paths.js';
-import { PLAN_REQUEST_BODIES } from '../../apps/api/src/openapi/plan-schemas.js';
 import { ROUTE_POLICIES } from '../../apps/api/src/policy/policy-table.js';
 import { createOrganisation } from '../support/fixtures.js';
 import { call } from '../support/http.js';
@@ -108,8 +108,23 @@ describe('plan request schemas', () => {
   };
   const schemas = () => (doc as unknown as { components: { schemas: Schemas } }).components.schemas;
 
-  it('give every plan POST and PATCH a request schema, If-Match where the route reads it, 201 on creations', () => {
-    for (const [key, name] of Object.entries(PLAN_REQUEST_BODIES)) {
+  it('name the schema of every body a handler checks itself, If-Match where the route reads it, 201 on creations', () => {
+    const checked = DECLARED_ROUTES.flatMap(({ endpoint }) =>
+      endpoint.checkedBody ? [[`${endpoint.method} ${endpoint.path}`, endpoint.checkedBody] as const] : [],
+    );
+    // The plan items' and zones' Features and patches, and each asset kind's (10 kinds × 2).
+    expect(checked.map(([key]) => key)).toEqual(
+      expect.arrayContaining([
+        'POST /api/v1/plan-versions/:id/items',
+        'PATCH /api/v1/plan-items/:id',
+        'POST /api/v1/plan-zones',
+        'PATCH /api/v1/plan-zones/:id',
+        'POST /api/v1/trenches-tunnels',
+        'PATCH /api/v1/trenches-tunnels/:id',
+      ]),
+    );
+    expect(checked.length).toBe(24);
+    for (const [key, name] of checked) {
       const op = operation(key);
       expect(op?.requestBody?.content['application/json'].schema, key).toEqual({
         $ref: `#/components/schemas/${name}`,

@@ -119,6 +119,10 @@ function listQueryOf(definition: ResourceDefinition) {
   });
 }
 
+/** The name of a resource's schemas in the OpenAPI document: `trenches-tunnels` → `TrenchesTunnels`. */
+export const resourceSchemaName = (path: string) =>
+  path.replace(/(^|-)([a-z])/g, (_, __, ch: string) => ch.toUpperCase());
+
 /** Ids as the API has always taken them: any 8-4-4-4-12 hexadecimal id. */
 const byId = z.object({ id: z.guid() });
 const notFound = { description: 'Not found' };
@@ -170,6 +174,7 @@ export function assetEndpoints(definition: ResourceDefinition) {
       path: base,
       tag,
       summary: `Add one: a GeoJSON Feature with a ${definition.geometryType}, checked by its handler`,
+      checkedBody: `${resourceSchemaName(definition.path)}Feature`,
       responses: {
         201: { description: 'The feature (ETag: its version; Location)', schema: feature },
       },
@@ -181,6 +186,7 @@ export function assetEndpoints(definition: ResourceDefinition) {
       summary:
         'Change one under If-Match. Body: `geometry` and/or some `properties`, merged into the record and checked whole',
       params: byId,
+      checkedBody: `${resourceSchemaName(definition.path)}PatchRequest`,
       ifMatch: 'required',
       responses: {
         200: { description: 'The feature (ETag: its version)', schema: feature },

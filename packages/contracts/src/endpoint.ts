@@ -35,6 +35,12 @@ export interface Endpoint {
    */
   upload?: { contentType: string; description: string };
   /**
+   * A JSON body the handler reads and checks itself — against the record's kind, or merged into
+   * the stored record for a patch — reporting every problem at once: the name of the OpenAPI
+   * component that describes it. Never together with `body` or `upload`.
+   */
+  checkedBody?: string;
+  /**
    * The route changes a versioned record: `required` — the caller sends `If-Match: <version>`
    * (428 without it, checked before the body is read); `optional` — when sent, it must match.
    */

@@ -200,6 +200,7 @@ export const planEndpoints = {
     summary:
       'Draw an item in a draft. Body: a GeoJSON Feature whose geometry type and attributes follow its kind (PlanItemFeature), checked by its handler, every problem at once',
     params: byId,
+    checkedBody: 'PlanItemFeature',
     responses: {
       201: {
         description: 'The item with its check results (ETag: its version; Location)',
@@ -234,6 +235,7 @@ export const planEndpoints = {
     summary:
       'Change an item of a draft under If-Match. Body: `geometry` and/or some `properties`, merged into the item and checked whole (its kind cannot change)',
     params: byId,
+    checkedBody: 'PlanItemPatchRequest',
     responses: {
       200: { description: 'The item (ETag: its version)', schema: planItemFeature },
       404: notFound,
@@ -285,6 +287,7 @@ export const planEndpoints = {
     tag: 'plan-zones',
     summary:
       'Draw a zone: global (`planVersionId` null) or of a draft. Body: a GeoJSON Feature with a Polygon (PlanZoneFeature), checked by its handler',
+    checkedBody: 'PlanZoneFeature',
     responses: {
       201: { description: 'The zone (ETag: its version; Location)', schema: planZoneFeature },
       409: conflict,
@@ -306,6 +309,7 @@ export const planEndpoints = {
     summary:
       'Change a zone under If-Match. Body: `geometry` and/or some `properties`, merged into the zone (it cannot move between versions)',
     params: byId,
+    checkedBody: 'PlanZonePatchRequest',
     responses: {
       200: { description: 'The zone (ETag: its version)', schema: planZoneFeature },
       404: notFound,

@@ -3,7 +3,7 @@ import { DECLARED_ROUTES } from '../features/declared-routes.js';
 import type { RouteDefinition } from '../http/define-route.js';
 import type { RoutePolicy, Subject } from '../policy/policy-table.js';
 import { pathParameters, toOpenApiPath } from './openapi-paths.js';
-import { components, type JsonSchema, jsonSchema, REQUEST_BODIES, ref } from './openapi-schemas.js';
+import { components, type JsonSchema, jsonSchema, ref } from './openapi-schemas.js';
 
 /** Routes outside the policy table (no /api/v1 authorisation): health and this documentation. */
 export const PUBLIC_ROUTES: readonly { method: string; path: string; tag: string; summary: string }[] = [
@@ -50,9 +50,8 @@ const parametersIn = (where: 'path' | 'query', shape: Record<string, z.ZodType> 
 
 /** A route declared once: everything from its endpoint (schemas included) and its policy. */
 function declaredOperation({ endpoint, policy }: RouteDefinition): JsonSchema {
-  const key = `${endpoint.method} ${endpoint.path}`;
-  // A body named in the components (the plan items' and zones' Features by kind, their patches).
-  const named = REQUEST_BODIES[key];
+  // A body its handler checks, named among the components (Features by kind, their patches).
+  const named = endpoint.checkedBody;
   const responses: Record<string, JsonSchema> = {};
   for (const [status, response] of Object.entries(endpoint.responses)) {
     responses[status] = response.schema

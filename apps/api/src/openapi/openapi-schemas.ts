@@ -4,11 +4,12 @@ import {
   type GeometryType,
   geometryOf,
   type ResourceDefinition,
+  resourceSchemaName,
   restoreRequest,
   streets,
 } from '@hatang/contracts';
 import { z } from 'zod';
-import { PLAN_REQUEST_BODIES, planComponents } from './plan-schemas.js';
+import { planComponents } from './plan-schemas.js';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -49,14 +50,11 @@ function geometrySchema(type: GeometryType): JsonSchema {
   };
 }
 
-export const pascal = (path: string) =>
-  path.replace(/(^|-)([a-z])/g, (_, __, ch: string) => ch.toUpperCase());
-
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 /** Components for one spatial resource: its properties, geometry, Feature and FeatureCollection. */
 function resourceComponents(definition: ResourceDefinition): Record<string, JsonSchema> {
-  const name = pascal(definition.path);
+  const name = resourceSchemaName(definition.path);
   const readOnly = {
     id: { type: 'string', format: 'uuid', readOnly: true },
     version: { type: 'integer', readOnly: true, description: 'Send as If-Match when editing' },
@@ -120,17 +118,5 @@ export function components(): Record<string, JsonSchema> {
     },
   };
 }
-
-/** Request bodies of the routes that take one, by `METHOD path`. */
-export const REQUEST_BODIES: Record<string, string> = {
-  ...PLAN_REQUEST_BODIES,
-  // The asset engine's feature bodies, read and checked by their handlers.
-  ...Object.fromEntries(
-    assetResources.flatMap((r) => [
-      [`POST /api/v1/${r.path}`, `${pascal(r.path)}Feature`],
-      [`PATCH /api/v1/${r.path}/:id`, `${pascal(r.path)}PatchRequest`],
-    ]),
-  ),
-};
 
 export { ref };

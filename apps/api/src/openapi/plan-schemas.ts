@@ -107,14 +107,3 @@ export function planComponents(
   };
   return components;
 }
-
-/**
- * Request bodies of the plan routes that their handlers read and check themselves (the others'
- * come from their endpoint declarations), by `METHOD path`.
- */
-export const PLAN_REQUEST_BODIES: Record<string, string> = {
-  'POST /api/v1/plan-versions/:id/items': 'PlanItemFeature',
-  'PATCH /api/v1/plan-items/:id': 'PlanItemPatchRequest',
-  'POST /api/v1/plan-zones': 'PlanZoneFeature',
-  'PATCH /api/v1/plan-zones/:id': 'PlanZonePatchRequest',
-};
