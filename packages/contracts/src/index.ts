@@ -33,3 +33,4 @@ export * from './tiles-ogc.js';
 export * from './tiles-ogc-endpoints.js';
 export * from './violation-endpoints.js';
 export * from './violations.js';
+export * from './plan-tasks.js';

@@ -1,0 +1,203 @@
+/**
+ * Contracts of plan 317's task register and its obstacles (issue #17): the tasks the plan assigns
+ * to departments, communes and operators (its section V, "Tổ chức thực hiện"), each agency's
+ * progress reports on them with evidence, and the obstacles ("khó khăn, vướng mắc") any
+ * organisation raises in writing, addressed to the agency that must act, collected by the
+ * Department of Science and Technology (plan 317, closing paragraph of section V).
+ */
+import { z } from 'zod';
+import { uuid } from './common.js';
+import { pointGeometry } from './geometry.js';
+
+/**
+ * The agencies plan 317 section V assigns tasks to, in the plan's order (V.1 … V.10), plus the
+ * City People's Committee, which receives the reports.
+ */
+export const planAgency = z.enum([
+  'dost', // V.1 Sở Khoa học và Công nghệ
+  'finance', // V.2 Sở Tài chính
+  'construction', // V.3 Sở Xây dựng
+  'police', // V.4 Công an thành phố
+  'industry_trade', // V.5 Sở Công Thương
+  'economic_zones', // V.6 Ban Quản lý Khu kinh tế Hải Phòng
+  'departments', // V.7 Các Sở, ban, ngành thành phố
+  'communes', // V.8 Ủy ban nhân dân các xã, phường, đặc khu
+  'media', // V.9 Báo và Phát thanh, truyền hình Hải Phòng, Cổng TTĐT, Đài truyền thanh cấp xã
+  'operators', // V.10 Các doanh nghiệp viễn thông
+  'city', // Ủy ban nhân dân thành phố
+]);
+export type PlanAgency = z.infer<typeof planAgency>;
+
+/** The agencies' names, as the plan writes them (vi) and in English. */
+export const PLAN_AGENCY_LABELS: Record<PlanAgency, { vi: string; en: string }> = {
+  dost: { vi: 'Sở Khoa học và Công nghệ', en: 'Department of Science and Technology' },
+  finance: { vi: 'Sở Tài chính', en: 'Department of Finance' },
+  construction: { vi: 'Sở Xây dựng', en: 'Department of Construction' },
+  police: { vi: 'Công an thành phố', en: 'City Police' },
+  industry_trade: { vi: 'Sở Công Thương', en: 'Department of Industry and Trade' },
+  economic_zones: { vi: 'Ban Quản lý Khu kinh tế Hải Phòng', en: 'Hai Phong Economic Zone Authority' },
+  departments: { vi: 'Các Sở, ban, ngành thành phố', en: 'City departments and agencies' },
+  communes: { vi: 'Ủy ban nhân dân các xã, phường, đặc khu', en: "Communes', wards' and special zones' People's Committees" },
+  media: {
+    vi: 'Báo và Phát thanh, truyền hình Hải Phòng, Cổng Thông tin điện tử thành phố, Đài truyền thanh cấp xã',
+    en: 'Hai Phong newspaper, radio and television, the city web portal, commune radio',
+  },
+  operators: { vi: 'Các doanh nghiệp viễn thông', en: 'Telecom operators' },
+  city: { vi: 'Ủy ban nhân dân thành phố', en: "City People's Committee" },
+};
+
+/** One task as the plan states it: the seed of the register (data/plan-317-tasks.json). */
+export const planTaskSource = z.strictObject({
+  /** `V.1.2`: section V, its item 1 (the agency), the item's 2nd paragraph. */
+  code: z.string().regex(/^[IVX]+\.\d+\.\d+$/),
+  /** The plan's section and item the task stands under, e.g. `V.1`. */
+  section: z.string().regex(/^[IVX]+\.\d+$/),
+  lead: planAgency,
+  supporting: z.array(planAgency),
+  title: z.strictObject({ vi: z.string().min(3).max(200), en: z.string().min(3).max(200) }),
+  /** The plan's own words (Vietnamese, diacritics restored from the scanned text). */
+  text: z.string().min(10).max(2000),
+  /** A run of the scanned text (data/reference, verbatim, OCR errors and all) that proves where the task stands. */
+  ocrAnchor: z.string().min(20).max(200),
+  /** The indicator (GET /api/v1/indicators) the task serves, when one does. */
+  indicator: z.string().nullable(),
+  /** `once`: done when done; `ongoing`: the plan asks for it throughout 2026–2030 (reported each period). */
+  cadence: z.enum(['once', 'ongoing']),
+  /** Due date (ISO). The plan gives none per task: 2030-12-31 unless the note says otherwise. */
+  due: z.iso.date(),
+  /** True when the due date is Hatang's planning assumption, not the plan's text (editable). */
+  dueIsAssumption: z.boolean(),
+});
+export type PlanTaskSource = z.infer<typeof planTaskSource>;
+
+export const planTaskSources = z.strictObject({
+  /** The legal-sources registry id of the plan. */
+  source: z.string(),
+  note: z.string(),
+  tasks: z.array(planTaskSource).min(1),
+});
+
+/** Where a task stands, as its agency reports it. */
+export const planTaskStatus = z.enum(['not_started', 'in_progress', 'done', 'blocked']);
+export type PlanTaskStatus = z.infer<typeof planTaskStatus>;
+
+/** What a progress report links to as evidence (besides attached files). */
+export const taskEvidenceLink = z.strictObject({
+  kind: z.enum(['plan_item', 'asset', 'indicator', 'url']),
+  /** A plan item's or asset's id (assets as `towers/<id>`), an indicator key, or an https URL. */
+  ref: z.string().min(1).max(500),
+  label: z.string().max(200).optional(),
+});
+export type TaskEvidenceLink = z.infer<typeof taskEvidenceLink>;
+
+/** A progress report on a task by one organisation of its agency. */
+export const planTaskReportCreate = z.strictObject({
+  status: planTaskStatus,
+  /** Per cent done, 0–100. */
+  progressPct: z.number().int().min(0).max(100),
+  note: z.string().trim().min(1).max(4000),
+  evidence: z.array(taskEvidenceLink).max(20).default([]),
+});
+export type PlanTaskReportCreate = z.input<typeof planTaskReportCreate>;
+
+export const planTaskReport = z.object({
+  id: uuid,
+  taskId: uuid,
+  orgId: uuid,
+  orgName: z.string(),
+  status: planTaskStatus,
+  progressPct: z.number(),
+  note: z.string(),
+  evidence: z.array(taskEvidenceLink),
+  reportedBy: z.string(),
+  reportedAt: z.string(),
+});
+export type PlanTaskReport = z.infer<typeof planTaskReport>;
+
+export const planTask = z.object({
+  id: uuid,
+  code: z.string(),
+  section: z.string(),
+  lead: planAgency,
+  supporting: z.array(planAgency),
+  title: z.object({ vi: z.string(), en: z.string() }),
+  text: z.string(),
+  indicator: z.string().nullable(),
+  cadence: z.enum(['once', 'ongoing']),
+  due: z.string(),
+  dueIsAssumption: z.boolean(),
+  /** The latest report's status, or not_started. */
+  status: planTaskStatus,
+  progressPct: z.number(),
+  /** Past due and not done. */
+  overdue: z.boolean(),
+  lastReportAt: z.string().nullable(),
+  reportCount: z.number(),
+  openObstacles: z.number(),
+});
+export type PlanTask = z.infer<typeof planTask>;
+
+export const planTaskDetail = planTask.extend({ reports: z.array(planTaskReport) });
+export type PlanTaskDetail = z.infer<typeof planTaskDetail>;
+
+export const planTaskListQuery = z.object({
+  lead: planAgency.optional(),
+  status: planTaskStatus.optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+});
+
+export const obstacleStatus = z.enum(['open', 'answered', 'resolved']);
+export type ObstacleStatus = z.infer<typeof obstacleStatus>;
+
+/** An obstacle raised on a task and/or a place, addressed to the agency that must act. */
+export const obstacleCreate = z
+  .strictObject({
+    taskId: uuid.nullable().default(null),
+    /** Where it happens (WGS 84 `[lng, lat]`), when it is about a place. */
+    location: pointGeometry.nullable().default(null),
+    addressedTo: planAgency,
+    title: z.string().trim().min(3).max(200),
+    body: z.string().trim().min(1).max(8000),
+  })
+  .refine((o) => o.taskId !== null || o.location !== null, {
+    message: 'name the task it holds up, or the place, or both',
+    path: ['taskId'],
+  });
+export type ObstacleCreate = z.input<typeof obstacleCreate>;
+
+export const obstacleAnswerCreate = z.strictObject({
+  body: z.string().trim().min(1).max(8000),
+  /** Close the obstacle with this answer (the raiser may also close it). */
+  resolve: z.boolean().default(false),
+});
+
+export const obstacleAnswer = z.object({
+  id: uuid,
+  orgName: z.string(),
+  body: z.string(),
+  answeredBy: z.string(),
+  answeredAt: z.string(),
+});
+
+export const obstacle = z.object({
+  id: uuid,
+  taskId: uuid.nullable(),
+  taskCode: z.string().nullable(),
+  location: pointGeometry.nullable(),
+  addressedTo: planAgency,
+  title: z.string(),
+  body: z.string(),
+  status: obstacleStatus,
+  raisedByOrg: z.string(),
+  raisedAt: z.string(),
+  /** Days since it was raised with no answer (0 once answered). */
+  daysUnanswered: z.number(),
+  answers: z.array(obstacleAnswer),
+});
+export type Obstacle = z.infer<typeof obstacle>;
+
+export const obstacleListQuery = z.object({
+  status: obstacleStatus.optional(),
+  addressedTo: planAgency.optional(),
+  taskId: uuid.optional(),
+});
