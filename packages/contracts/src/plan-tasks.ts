@@ -37,7 +37,10 @@ export const PLAN_AGENCY_LABELS: Record<PlanAgency, { vi: string; en: string }> 
   industry_trade: { vi: 'Sở Công Thương', en: 'Department of Industry and Trade' },
   economic_zones: { vi: 'Ban Quản lý Khu kinh tế Hải Phòng', en: 'Hai Phong Economic Zone Authority' },
   departments: { vi: 'Các Sở, ban, ngành thành phố', en: 'City departments and agencies' },
-  communes: { vi: 'Ủy ban nhân dân các xã, phường, đặc khu', en: "Communes', wards' and special zones' People's Committees" },
+  communes: {
+    vi: 'Ủy ban nhân dân các xã, phường, đặc khu',
+    en: "Communes', wards' and special zones' People's Committees",
+  },
   media: {
     vi: 'Báo và Phát thanh, truyền hình Hải Phòng, Cổng Thông tin điện tử thành phố, Đài truyền thanh cấp xã',
     en: 'Hai Phong newspaper, radio and television, the city web portal, commune radio',
