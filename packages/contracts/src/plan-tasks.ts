@@ -7,13 +7,14 @@
  */
 import { z } from 'zod';
 import { uuid } from './common.js';
+import { endpoint } from './endpoint.js';
 import { pointGeometry } from './geometry.js';
 
 /**
  * The agencies plan 317 section V assigns tasks to, in the plan's order (V.1 … V.10), plus the
  * City People's Committee, which receives the reports.
  */
-export const planAgency = z.enum([
+export const PLAN_AGENCIES = [
   'dost', // V.1 Sở Khoa học và Công nghệ
   'finance', // V.2 Sở Tài chính
   'construction', // V.3 Sở Xây dựng
@@ -25,7 +26,8 @@ export const planAgency = z.enum([
   'media', // V.9 Báo và Phát thanh, truyền hình Hải Phòng, Cổng TTĐT, Đài truyền thanh cấp xã
   'operators', // V.10 Các doanh nghiệp viễn thông
   'city', // Ủy ban nhân dân thành phố
-]);
+] as const;
+export const planAgency = z.enum(PLAN_AGENCIES);
 export type PlanAgency = z.infer<typeof planAgency>;
 
 /** The agencies' names, as the plan writes them (vi) and in English. */
@@ -204,3 +206,97 @@ export const obstacleListQuery = z.object({
   addressedTo: planAgency.optional(),
   taskId: uuid.optional(),
 });
+
+const byId = z.object({ id: z.guid() });
+const taskNotFound = { description: 'No such task' };
+const obstacleNotFound = { description: 'No such obstacle (or not visible to the caller)' };
+const forbidden = { description: "Not one of the agencies this task or obstacle is addressed to" };
+
+/**
+ * The task register and obstacles. Tasks are the plan's, for every signed-in organisation but the
+ * public; an agency's organisations report on its tasks (the Department of Science and Technology
+ * on any). A report of an operator or a tower company is read by its own organisation and by the
+ * city's staff only; an obstacle by its raiser, the agency it is addressed to and the Department.
+ */
+export const planTaskEndpoints = {
+  listTasks: endpoint({
+    method: 'GET',
+    path: '/api/v1/plan-tasks',
+    tag: 'plan-tasks',
+    summary: "Plan 317's tasks in the plan's order, with the latest progress the caller may read",
+    query: planTaskListQuery,
+    responses: { 200: { description: 'The tasks', schema: z.object({ tasks: z.array(planTask) }) } },
+  }),
+  getTask: endpoint({
+    method: 'GET',
+    path: '/api/v1/plan-tasks/:id',
+    tag: 'plan-tasks',
+    summary: 'One task with its progress reports (those the caller may read), newest first',
+    params: byId,
+    responses: { 200: { description: 'The task', schema: planTaskDetail }, 404: taskNotFound },
+  }),
+  reportProgress: endpoint({
+    method: 'POST',
+    path: '/api/v1/plan-tasks/:id/reports',
+    tag: 'plan-tasks',
+    summary: "Report progress on a task of one's agency: status, per cent done, note and evidence",
+    params: byId,
+    body: planTaskReportCreate,
+    responses: {
+      201: { description: 'The task with the new report', schema: planTaskDetail },
+      403: forbidden,
+      404: taskNotFound,
+    },
+  }),
+  listObstacles: endpoint({
+    method: 'GET',
+    path: '/api/v1/obstacles',
+    tag: 'plan-tasks',
+    summary: 'The obstacles the caller may read, open ones first, oldest first',
+    query: obstacleListQuery,
+    responses: { 200: { description: 'The obstacles', schema: z.object({ obstacles: z.array(obstacle) }) } },
+  }),
+  raiseObstacle: endpoint({
+    method: 'POST',
+    path: '/api/v1/obstacles',
+    tag: 'plan-tasks',
+    summary: 'Raise an obstacle on a task and/or a place, addressed to the agency that must act',
+    body: obstacleCreate,
+    responses: { 201: { description: 'The obstacle', schema: obstacle }, 404: taskNotFound },
+  }),
+  getObstacle: endpoint({
+    method: 'GET',
+    path: '/api/v1/obstacles/:id',
+    tag: 'plan-tasks',
+    summary: 'One obstacle with its answers',
+    params: byId,
+    responses: { 200: { description: 'The obstacle', schema: obstacle }, 404: obstacleNotFound },
+  }),
+  answerObstacle: endpoint({
+    method: 'POST',
+    path: '/api/v1/obstacles/:id/answers',
+    tag: 'plan-tasks',
+    summary: 'Answer an obstacle (its agency or the Department of Science and Technology); `resolve` closes it',
+    params: byId,
+    body: obstacleAnswerCreate,
+    responses: {
+      201: { description: 'The obstacle with the answer', schema: obstacle },
+      403: forbidden,
+      404: obstacleNotFound,
+      409: { description: 'The obstacle is resolved' },
+    },
+  }),
+  resolveObstacle: endpoint({
+    method: 'POST',
+    path: '/api/v1/obstacles/:id/resolve',
+    tag: 'plan-tasks',
+    summary: 'Close an obstacle (its raiser, or the agency it is addressed to)',
+    params: byId,
+    responses: {
+      200: { description: 'The obstacle, resolved', schema: obstacle },
+      403: forbidden,
+      404: obstacleNotFound,
+      409: { description: 'Already resolved' },
+    },
+  }),
+} as const;

@@ -15,6 +15,7 @@ import { indicatorRoutes } from './indicators/indicator-routes.js';
 import { permitRoutes } from './permits/permit-routes.js';
 import { plansFeatureRoutes } from './plans/plan-routes.js';
 import { sharingRoutes } from './sharing/sharing-routes.js';
+import { taskRoutes } from './tasks/task-routes.js';
 import { siteRoutes } from './sites/site-routes.js';
 import { tilesOgcRoutes } from './tiles-ogc/tiles-ogc-routes.js';
 import { violationRoutes } from './violations/violation-routes.js';
@@ -34,4 +35,5 @@ export const DECLARED_ROUTES: readonly RouteDefinition[] = [
   ...tilesOgcRoutes,
   ...importRoutes,
   ...exportRoutes,
+  ...taskRoutes,
 ];

@@ -1,5 +1,6 @@
 /** Organisations and the city context: administrative units, population cells, streets (migrations/0001). The SQL migrations define the schema; this describes it (schema-drift.test.ts). */
 
+import { PLAN_AGENCIES } from '@hatang/contracts';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -32,6 +33,8 @@ export const organisations = pgTable(
     }).notNull(),
     adminUnitCode: text('admin_unit_code'),
     createdAt: timestamptz('created_at').default(sql`now()`).notNull(),
+    /** Which of plan 317's agencies it is (migrations/0021); NULL: derived from `kind`. */
+    planAgency: text('plan_agency', { enum: PLAN_AGENCIES }),
   },
   (table) => [
     foreignKey({

@@ -16,4 +16,5 @@ export * from './permits.js';
 export * from './plans.js';
 export * from './sharing.js';
 export * from './sites.js';
+export * from './tasks.js';
 export * from './violations.js';

@@ -1,0 +1,81 @@
+/**
+ * `/plan-tasks` and `/obstacles`: plan 317's task register (issue #17). Every signed-in
+ * organisation but the public reads the plan's tasks; the handlers scope what each reads of the
+ * reports and obstacles, and who reports and answers (task-access.ts).
+ */
+import { planTaskEndpoints as endpoints, obstacleAnswerCreate } from '@hatang/contracts';
+import { defineRoute, type RouteDefinition, reply } from '../../http/define-route.js';
+import { ANALYSTS, type Rule } from '../../policy/rules.js';
+import {
+  answerObstacle,
+  listObstacles,
+  listTasks,
+  OBSTACLES,
+  obstacleDetail,
+  PLAN_TASKS,
+  raiseObstacle,
+  reportProgress,
+  resolveObstacle,
+  taskDetail,
+  viewerOf,
+} from './task-service.js';
+
+/** Staff who write: the agencies' editors (the handlers check the agency). */
+const WRITERS: Rule = { admin: 'all', planner: 'all', reviewer: 'all', inspector: 'all', operator_editor: 'all' };
+
+export const taskRoutes: RouteDefinition[] = [
+  defineRoute(endpoints.listTasks, { resource: PLAN_TASKS, action: 'read', rule: ANALYSTS }, async (c, { query }) => {
+    const db = c.var.services.db;
+    return reply(c, endpoints.listTasks, 200, { tasks: await listTasks(db, await viewerOf(c, db), query) });
+  }),
+  defineRoute(endpoints.getTask, { resource: PLAN_TASKS, action: 'read', rule: ANALYSTS }, async (c, { params }) => {
+    const db = c.var.services.db;
+    return reply(c, endpoints.getTask, 200, await taskDetail(db, await viewerOf(c, db), params.id));
+  }),
+  defineRoute(
+    endpoints.reportProgress,
+    { resource: PLAN_TASKS, action: 'update', rule: WRITERS },
+    async (c, { params, body }) => {
+      c.header('Location', `/api/v1/plan-tasks/${params.id}`);
+      return reply(c, endpoints.reportProgress, 201, await reportProgress(c, params.id, body));
+    },
+  ),
+  defineRoute(
+    endpoints.listObstacles,
+    { resource: OBSTACLES, action: 'read', rule: ANALYSTS },
+    async (c, { query }) => {
+      const db = c.var.services.db;
+      return reply(c, endpoints.listObstacles, 200, {
+        obstacles: await listObstacles(db, await viewerOf(c, db), query),
+      });
+    },
+  ),
+  defineRoute(
+    endpoints.raiseObstacle,
+    { resource: OBSTACLES, action: 'create', rule: WRITERS },
+    async (c, { body }) => {
+      const raised = await raiseObstacle(c, body);
+      c.header('Location', `/api/v1/obstacles/${raised.id}`);
+      return reply(c, endpoints.raiseObstacle, 201, raised);
+    },
+  ),
+  defineRoute(
+    endpoints.getObstacle,
+    { resource: OBSTACLES, action: 'read', rule: ANALYSTS },
+    async (c, { params }) => {
+      const db = c.var.services.db;
+      return reply(c, endpoints.getObstacle, 200, await obstacleDetail(db, await viewerOf(c, db), params.id));
+    },
+  ),
+  defineRoute(
+    endpoints.answerObstacle,
+    { resource: OBSTACLES, action: 'update', rule: WRITERS },
+    async (c, { params, body }) =>
+      reply(c, endpoints.answerObstacle, 201, await answerObstacle(c, params.id, obstacleAnswerCreate.parse(body))),
+  ),
+  defineRoute(
+    endpoints.resolveObstacle,
+    { resource: OBSTACLES, action: 'update', rule: WRITERS },
+    async (c, { params }) => reply(c, endpoints.resolveObstacle, 200, await resolveObstacle(c, params.id)),
+  ),
+];
