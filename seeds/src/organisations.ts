@@ -23,6 +23,8 @@ export interface Organisation {
   adminUnitCode: string | null;
   /** Short prefix for asset codes. */
   prefix: string;
+  /** Which of plan 317's agencies it is, when its kind does not say (the API derives the rest). */
+  planAgency?: 'dost' | 'construction';
 }
 
 const BASE: readonly Omit<Organisation, 'id' | 'adminUnitCode'>[] = [
@@ -41,6 +43,7 @@ const BASE: readonly Omit<Organisation, 'id' | 'adminUnitCode'>[] = [
     name: 'Sở Khoa học và Công nghệ Hải Phòng (demo)',
     kind: 'city_department',
     prefix: 'SKHCN',
+    planAgency: 'dost',
   },
   { code: 'SXD-HP', name: 'Sở Xây dựng Hải Phòng (demo)', kind: 'construction_department', prefix: 'SXD' },
   { code: 'EVN-HP-DEMO', name: 'Điện lực Hải Phòng (demo)', kind: 'other_sector', prefix: 'EVN' },
@@ -102,8 +105,15 @@ export function buildOrganisations(rng: Rng, units: readonly AdminUnit[]): Organ
 }
 
 export function organisationsCsv(orgs: Organisations): TableCsv {
-  const table = new CsvTable('organisations', ['id', 'code', 'name', 'kind', 'admin_unit_code']);
-  for (const o of orgs.all) table.add([o.id, o.code, o.name, o.kind, o.adminUnitCode]);
+  const table = new CsvTable('organisations', [
+    'id',
+    'code',
+    'name',
+    'kind',
+    'admin_unit_code',
+    'plan_agency',
+  ]);
+  for (const o of orgs.all) table.add([o.id, o.code, o.name, o.kind, o.adminUnitCode, o.planAgency ?? null]);
   return table.build();
 }
 

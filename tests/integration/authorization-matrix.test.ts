@@ -29,6 +29,7 @@ import { planExportRouteAttempt } from './plan-exports-support.js';
 import { planRouteAttempt } from './plans-support.js';
 import { sharingRouteAttempt } from './sharing-support.js';
 import { offerFeature, siteRouteAttempt } from './sites-support.js';
+import { taskRouteAttempt } from './tasks-support.js';
 import { violationRouteAttempt } from './violations-support.js';
 
 const SUBJECTS: Subject[] = [
@@ -114,6 +115,7 @@ async function attemptFor(key: string, subject: Subject, owner: string): Promise
     permitRouteAttempt,
     violationRouteAttempt,
     colocationRouteAttempt,
+    taskRouteAttempt,
   ]) {
     const context: MatrixContext = { subject, sessions, orgs, unitCode, owner };
     const attempt = await attemptOf(app, key, admin, context);

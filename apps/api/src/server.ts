@@ -23,6 +23,7 @@ import { closeAnalysisThreads } from './features/analysis/analysis-thread.js';
 import { startImportCleanup } from './features/imports/import-cleanup.js';
 import { ensureDemoDii } from './features/indicators/demo-dii.js';
 import { ensureDemoPlan } from './features/plans/demo-plan.js';
+import { syncPlanTasks } from './features/tasks/task-seed.js';
 import { ComputePool } from './jobs/compute-pool.js';
 import { ParsePool } from './jobs/parse-pool.js';
 import { createLogger } from './log/logger.js';
@@ -48,6 +49,8 @@ async function main() {
   console.log(`Database: ${where}`);
   const applied = await migrate(db);
   if (applied.length) console.log(`Migrations applied: ${applied.join(', ')}`);
+  const tasksAdded = await syncPlanTasks(db);
+  if (tasksAdded) console.log(`Plan 317 task register: ${tasksAdded} tasks added`);
 
   if (env.HATANG_DEMO && (await isDatabaseEmpty(db))) {
     console.log('Empty database: loading the Hai Phong demo data (first start only)…');

@@ -210,7 +210,7 @@ export const obstacleListQuery = z.object({
 const byId = z.object({ id: z.guid() });
 const taskNotFound = { description: 'No such task' };
 const obstacleNotFound = { description: 'No such obstacle (or not visible to the caller)' };
-const forbidden = { description: "Not one of the agencies this task or obstacle is addressed to" };
+const forbidden = { description: 'Not one of the agencies this task or obstacle is addressed to' };
 
 /**
  * The task register and obstacles. Tasks are the plan's, for every signed-in organisation but the
@@ -276,7 +276,8 @@ export const planTaskEndpoints = {
     method: 'POST',
     path: '/api/v1/obstacles/:id/answers',
     tag: 'plan-tasks',
-    summary: 'Answer an obstacle (its agency or the Department of Science and Technology); `resolve` closes it',
+    summary:
+      'Answer an obstacle (its agency or the Department of Science and Technology); `resolve` closes it',
     params: byId,
     body: obstacleAnswerCreate,
     responses: {

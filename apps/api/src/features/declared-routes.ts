@@ -15,8 +15,8 @@ import { indicatorRoutes } from './indicators/indicator-routes.js';
 import { permitRoutes } from './permits/permit-routes.js';
 import { plansFeatureRoutes } from './plans/plan-routes.js';
 import { sharingRoutes } from './sharing/sharing-routes.js';
-import { taskRoutes } from './tasks/task-routes.js';
 import { siteRoutes } from './sites/site-routes.js';
+import { taskRoutes } from './tasks/task-routes.js';
 import { tilesOgcRoutes } from './tiles-ogc/tiles-ogc-routes.js';
 import { violationRoutes } from './violations/violation-routes.js';
 

@@ -14,7 +14,10 @@ export const planTasks = pgTable(
     code: text().notNull(),
     section: text().notNull(),
     leadAgency: text('lead_agency', { enum: PLAN_AGENCIES }).notNull(),
-    supportingAgencies: text('supporting_agencies', { enum: PLAN_AGENCIES }).array().default(sql`'{}'`).notNull(),
+    supportingAgencies: text('supporting_agencies', { enum: PLAN_AGENCIES })
+      .array()
+      .default(sql`'{}'`)
+      .notNull(),
     titleVi: text('title_vi').notNull(),
     titleEn: text('title_en').notNull(),
     body: text().notNull(),
@@ -68,7 +71,9 @@ export const obstacles = pgTable(
     addressedTo: text('addressed_to', { enum: PLAN_AGENCIES }).notNull(),
     title: text().notNull(),
     body: text().notNull(),
-    status: text({ enum: ['open', 'answered', 'resolved'] }).default('open').notNull(),
+    status: text({ enum: ['open', 'answered', 'resolved'] })
+      .default('open')
+      .notNull(),
     raisedByOrgId: uuid('raised_by_org_id').notNull(),
     raisedBy: uuid('raised_by'),
     raisedAt: timestamptz('raised_at').default(sql`now()`).notNull(),

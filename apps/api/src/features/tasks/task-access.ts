@@ -1,7 +1,8 @@
 /**
  * Who reads and acts on plan 317's tasks and obstacles. An organisation is one of the plan's
  * agencies (organisations.plan_agency, or by its kind: operators and tower companies are
- * "operators", communes "communes", the Construction Department "construction"). The Department of
+ * "operators", communes "communes", the Construction Department "construction", other city
+ * departments "departments"). The Department of
  * Science and Technology (dost) coordinates the plan and collects its obstacles: it reads and acts
  * on everything, like an administrator.
  *
@@ -27,6 +28,8 @@ export interface TaskViewer {
 }
 
 const AGENCY_BY_KIND: Partial<Record<string, PlanAgency>> = {
+  // A city department is one of "the city's departments" (V.7) unless set to its own agency.
+  city_department: 'departments',
   operator: 'operators',
   tower_company: 'operators',
   commune: 'communes',
@@ -66,8 +69,7 @@ export function assertMayReport(viewer: TaskViewer, task: { lead: PlanAgency; su
 export const mayReadObstacle = (
   viewer: TaskViewer,
   obstacle: { raisedByOrgId: string; addressedTo: PlanAgency },
-) =>
-  viewer.coordinates || obstacle.raisedByOrgId === viewer.orgId || obstacle.addressedTo === viewer.agency;
+) => viewer.coordinates || obstacle.raisedByOrgId === viewer.orgId || obstacle.addressedTo === viewer.agency;
 
 /** 403 unless the caller answers for the agency the obstacle is addressed to (or coordinates). */
 export function assertMayAnswer(viewer: TaskViewer, obstacle: { addressedTo: PlanAgency }) {

@@ -74,10 +74,7 @@ export type TaskRow = NonNullable<Awaited<ReturnType<typeof findTaskRow>>>;
 /** The reports `viewer` reads: all for city staff; else their own and non-commercial organisations'. */
 function readableReports(viewer: TaskViewer): SQL | undefined {
   if (viewer.government) return undefined;
-  return or(
-    eq(planTaskReports.orgId, viewer.orgId),
-    notInArray(organisations.kind, [...COMMERCIAL_KINDS]),
-  );
+  return or(eq(planTaskReports.orgId, viewer.orgId), notInArray(organisations.kind, [...COMMERCIAL_KINDS]));
 }
 
 /** The progress reports `viewer` reads, newest first (of one task, or of all). */
@@ -111,18 +108,16 @@ export async function insertReport(
   report: Required<PlanTaskReportCreate>,
 ): Promise<string> {
   const id = crypto.randomUUID();
-  await orm(tx)
-    .insert(planTaskReports)
-    .values({
-      id,
-      taskId,
-      orgId,
-      reportedBy: userId,
-      status: report.status,
-      progressPct: report.progressPct,
-      note: report.note,
-      evidence: report.evidence,
-    });
+  await orm(tx).insert(planTaskReports).values({
+    id,
+    taskId,
+    orgId,
+    reportedBy: userId,
+    status: report.status,
+    progressPct: report.progressPct,
+    note: report.note,
+    evidence: report.evidence,
+  });
   return id;
 }
 
@@ -207,7 +202,12 @@ export interface NewObstacle {
   body: string;
 }
 
-export async function insertObstacle(tx: Sql, orgId: string, userId: string | null, o: NewObstacle): Promise<string> {
+export async function insertObstacle(
+  tx: Sql,
+  orgId: string,
+  userId: string | null,
+  o: NewObstacle,
+): Promise<string> {
   const id = crypto.randomUUID();
   await orm(tx)
     .insert(obstacles)

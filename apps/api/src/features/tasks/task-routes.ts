@@ -21,17 +21,31 @@ import {
 } from './task-service.js';
 
 /** Staff who write: the agencies' editors (the handlers check the agency). */
-const WRITERS: Rule = { admin: 'all', planner: 'all', reviewer: 'all', inspector: 'all', operator_editor: 'all' };
+const WRITERS: Rule = {
+  admin: 'all',
+  planner: 'all',
+  reviewer: 'all',
+  inspector: 'all',
+  operator_editor: 'all',
+};
 
 export const taskRoutes: RouteDefinition[] = [
-  defineRoute(endpoints.listTasks, { resource: PLAN_TASKS, action: 'read', rule: ANALYSTS }, async (c, { query }) => {
-    const db = c.var.services.db;
-    return reply(c, endpoints.listTasks, 200, { tasks: await listTasks(db, await viewerOf(c, db), query) });
-  }),
-  defineRoute(endpoints.getTask, { resource: PLAN_TASKS, action: 'read', rule: ANALYSTS }, async (c, { params }) => {
-    const db = c.var.services.db;
-    return reply(c, endpoints.getTask, 200, await taskDetail(db, await viewerOf(c, db), params.id));
-  }),
+  defineRoute(
+    endpoints.listTasks,
+    { resource: PLAN_TASKS, action: 'read', rule: ANALYSTS },
+    async (c, { query }) => {
+      const db = c.var.services.db;
+      return reply(c, endpoints.listTasks, 200, { tasks: await listTasks(db, await viewerOf(c, db), query) });
+    },
+  ),
+  defineRoute(
+    endpoints.getTask,
+    { resource: PLAN_TASKS, action: 'read', rule: ANALYSTS },
+    async (c, { params }) => {
+      const db = c.var.services.db;
+      return reply(c, endpoints.getTask, 200, await taskDetail(db, await viewerOf(c, db), params.id));
+    },
+  ),
   defineRoute(
     endpoints.reportProgress,
     { resource: PLAN_TASKS, action: 'update', rule: WRITERS },
@@ -71,7 +85,12 @@ export const taskRoutes: RouteDefinition[] = [
     endpoints.answerObstacle,
     { resource: OBSTACLES, action: 'update', rule: WRITERS },
     async (c, { params, body }) =>
-      reply(c, endpoints.answerObstacle, 201, await answerObstacle(c, params.id, obstacleAnswerCreate.parse(body))),
+      reply(
+        c,
+        endpoints.answerObstacle,
+        201,
+        await answerObstacle(c, params.id, obstacleAnswerCreate.parse(body)),
+      ),
   ),
   defineRoute(
     endpoints.resolveObstacle,

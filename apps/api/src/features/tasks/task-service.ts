@@ -6,7 +6,7 @@
 import {
   type Obstacle,
   type ObstacleCreate,
-  obstacleCreate,
+  type obstacleCreate,
   type PlanTask,
   type PlanTaskDetail,
   type PlanTaskReport,
@@ -126,7 +126,11 @@ export interface TaskListFilter {
 }
 
 /** The tasks in the plan's order, each with the latest progress and open obstacles `viewer` reads. */
-export async function listTasks(db: Sql, viewer: TaskViewer, filter: TaskListFilter = {}): Promise<PlanTask[]> {
+export async function listTasks(
+  db: Sql,
+  viewer: TaskViewer,
+  filter: TaskListFilter = {},
+): Promise<PlanTask[]> {
   const [rows, reports, open] = await Promise.all([
     listTaskRows(db),
     listReports(db, viewer),
@@ -165,7 +169,8 @@ async function checkEvidence(tx: Sql, evidence: readonly TaskEvidenceLink[]) {
   for (const [i, link] of evidence.entries()) {
     const path = ['evidence', i, 'ref'];
     if (link.kind === 'url') {
-      if (!/^https:\/\/[^\s/]+\.[^\s]+$/.test(link.ref)) issues.push({ path, message: 'must be an https:// address' });
+      if (!/^https:\/\/[^\s/]+\.[^\s]+$/.test(link.ref))
+        issues.push({ path, message: 'must be an https:// address' });
     } else if (link.kind === 'plan_item') {
       const found = /^[0-9a-f-]{36}$/i.test(link.ref)
         ? await orm(tx).select({ id: planItems.id }).from(planItems).where(eq(planItems.id, link.ref))
@@ -173,13 +178,18 @@ async function checkEvidence(tx: Sql, evidence: readonly TaskEvidenceLink[]) {
       if (found.length === 0) issues.push({ path, message: 'no plan item has this id' });
     } else if (link.kind === 'asset') {
       const [kind = '', id = ''] = link.ref.split('/');
-      const table = Object.hasOwn(ASSET_TABLES, kind) ? ASSET_TABLES[kind as keyof typeof ASSET_TABLES] : undefined;
+      const table = Object.hasOwn(ASSET_TABLES, kind)
+        ? ASSET_TABLES[kind as keyof typeof ASSET_TABLES]
+        : undefined;
       const found =
         table && /^[0-9a-f-]{36}$/i.test(id)
           ? await orm(tx).execute(sql`SELECT 1 FROM ${table} WHERE ${columnOf(table, 'id')} = ${id}`)
           : [];
       if (found.length === 0)
-        issues.push({ path, message: 'name an asset as <kind>/<id>, e.g. towers/… , of a record that exists' });
+        issues.push({
+          path,
+          message: 'name an asset as <kind>/<id>, e.g. towers/… , of a record that exists',
+        });
     } else if (!/^[a-z0-9_.-]{2,64}$/i.test(link.ref)) {
       issues.push({ path, message: 'must be an indicator key' });
     }
@@ -220,13 +230,15 @@ function obstacleOf(row: ObstacleRow, answers: Awaited<ReturnType<typeof listAns
     raisedByOrg: row.raisedByOrg,
     raisedAt: row.raisedAt,
     daysUnanswered: row.firstAnsweredAt ? 0 : Math.max(0, Math.floor((Date.now() - since) / 86_400_000)),
-    answers: answers
-      .filter((a) => a.obstacleId === row.id)
-      .map(({ obstacleId: _, ...answer }) => answer),
+    answers: answers.filter((a) => a.obstacleId === row.id).map(({ obstacleId: _, ...answer }) => answer),
   };
 }
 
-export async function listObstacles(db: Sql, viewer: TaskViewer, filter: ObstacleFilter): Promise<Obstacle[]> {
+export async function listObstacles(
+  db: Sql,
+  viewer: TaskViewer,
+  filter: ObstacleFilter,
+): Promise<Obstacle[]> {
   const rows = await listObstacleRows(db, viewer, filter);
   const answers = await listAnswers(
     db,
