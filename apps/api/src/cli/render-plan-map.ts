@@ -8,7 +8,9 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { migrate, openDatabase } from '@hatang/db';
+import { migrate, openDatabase, orm } from '@hatang/db';
+import { adminUnits, plans } from '@hatang/db/schema';
+import { eq, sql } from 'drizzle-orm';
 import { readEnv } from '../env.js';
 import { vietnameseDate } from '../features/plans/exports/export-labels.js';
 import { buildPrintMap, printMapPdf, printMapPng } from '../features/plans/exports/print-map-render.js';
@@ -27,10 +29,15 @@ try {
   await migrate(db);
   const commune = code
     ? (
-        await db.query<{ code: string; name: string; lng: number; lat: number }>(
-          'SELECT code, name, ST_X(label_point) AS lng, ST_Y(label_point) AS lat FROM admin_units WHERE code = $1',
-          [code],
-        )
+        await orm(db)
+          .select({
+            code: adminUnits.code,
+            name: adminUnits.name,
+            lng: sql`ST_X(${adminUnits.labelPoint})`.mapWith(Number),
+            lat: sql`ST_Y(${adminUnits.labelPoint})`.mapWith(Number),
+          })
+          .from(adminUnits)
+          .where(eq(adminUnits.code, code))
       )[0]
     : undefined;
   if (code && !commune) throw new Error(`no admin unit ${code}`);
@@ -38,10 +45,12 @@ try {
   if (!versionId) {
     versionId = await db.transaction(async (tx) => {
       const planId = crypto.randomUUID();
-      await tx.query(`INSERT INTO plans (id, name, horizon_year, vision_year) VALUES ($1, $2, 2030, 2040)`, [
-        planId,
-        'Quy hoạch hạ tầng kỹ thuật viễn thông thụ động TP Hải Phòng đến năm 2030, tầm nhìn 2040',
-      ]);
+      await orm(tx).insert(plans).values({
+        id: planId,
+        name: 'Quy hoạch hạ tầng kỹ thuật viễn thông thụ động TP Hải Phòng đến năm 2030, tầm nhìn 2040',
+        horizonYear: 2030,
+        visionYear: 2040,
+      });
       const base = { planId, notes: null, createdBy: null };
       const baseline = await insertVersion(tx, {
         ...base,
@@ -56,7 +65,7 @@ try {
         name: 'Phương án 1',
         parentVersionId: baseline,
       });
-      const [x, y] = commune ? [Number(commune.lng), Number(commune.lat)] : [106.69, 20.86];
+      const [x, y] = commune ? [commune.lng, commune.lat] : [106.69, 20.86];
       const item = (
         kind: string,
         geometry: unknown,
@@ -154,9 +163,7 @@ try {
   }
   const version = await findVersion(db, versionId);
   if (!version) throw new Error(`no plan version ${versionId}`);
-  const plan = (
-    await db.query<{ name: string }>('SELECT name FROM plans WHERE id = $1', [version.planId])
-  )[0];
+  const [plan] = await orm(db).select({ name: plans.name }).from(plans).where(eq(plans.id, version.planId));
   const request = {
     versionId,
     planName: plan?.name ?? '',

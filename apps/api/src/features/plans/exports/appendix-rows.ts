@@ -3,9 +3,13 @@
  * a Vietnamese plan appendix groups them, with VN-2000 X (northing) / Y (easting) of the point or
  * of the line's start and end, length in metres and area in m² (on the ellipsoid).
  */
-import type { Geometry, PlanItemKind, PlanItemStatus } from '@hatang/contracts';
-import type { Sql } from '@hatang/db';
+import { planGeometryOutput, planItemKind, planItemStatus } from '@hatang/contracts';
+import { geoJson, orm, type Sql } from '@hatang/db';
+import { adminUnits, organisations, planItems } from '@hatang/db/schema';
 import { toVn2000, vn2000Label } from '@hatang/geo';
+import { and, asc, eq, exists, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
 import {
   APPENDIX_GROUPS,
   describeAttributes,
@@ -42,20 +46,14 @@ export interface AppendixGroup {
   rows: AppendixRow[];
 }
 
-interface ItemRow {
-  kind: PlanItemKind;
-  name: string | null;
-  phase: string | null;
-  status: PlanItemStatus;
-  notes: string | null;
-  attributes: Record<string, unknown>;
-  organisation: string | null;
-  communes: string | null;
-  lengthM: number | null;
-  areaM2: number | null;
-  geometry: Geometry;
-  anchor: { coordinates: [number, number] };
-}
+const attributesOf = z.record(z.string(), z.unknown());
+const pointOf = z.object({ coordinates: z.tuple([z.number(), z.number()]) });
+/** A point's `[lng, lat]` from ST_AsGeoJSON's JSON (an object or its text). */
+const anchorOf = (value: unknown): { coordinates: [number, number] } | null =>
+  pointOf.parse(typeof value === 'string' ? JSON.parse(value) : value);
+// drizzle hands a null back as null without decoding it.
+const numberOrNull = (value: unknown): number | null => Number(value);
+const textOrNull = (value: unknown): string | null => String(value);
 
 const KIND_ORDER = APPENDIX_GROUPS.flatMap((g) => g.kinds);
 
@@ -71,23 +69,60 @@ const survey = (lngLat: readonly [number, number]): { X: number | null; Y: numbe
 
 /** The appendix groups (every group, empty ones too) of `versionId`, within `communeCode` if given. */
 export async function appendixGroups(
-  sql: Sql,
+  db: Sql,
   versionId: string,
   communeCode: string | undefined,
 ): Promise<AppendixGroup[]> {
-  const rows = await sql.query<ItemRow>(
-    `SELECT i.kind, i.name, i.phase, i.status, i.notes, i.attributes, o.name AS organisation,
-       (SELECT string_agg(a.name, ', ' ORDER BY a.name) FROM admin_units a WHERE ST_Intersects(a.geom, i.geom)) AS communes,
-       CASE WHEN GeometryType(i.geom) = 'LINESTRING' THEN ST_Length(i.geom::geography) END AS "lengthM",
-       CASE WHEN GeometryType(i.geom) = 'POLYGON' THEN ST_Area(i.geom::geography) END AS "areaM2",
-       ST_AsGeoJSON(i.geom, 7)::json AS geometry,
-       ST_AsGeoJSON(CASE WHEN GeometryType(i.geom) = 'POLYGON' THEN ST_Centroid(i.geom) ELSE ST_StartPoint(i.geom) END, 7)::json AS anchor
-     FROM plan_items i LEFT JOIN organisations o ON o.id = i.responsible_org_id
-     WHERE i.plan_version_id = $1
-       AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM admin_units a WHERE a.code = $2 AND ST_Intersects(a.geom, i.geom)))
-     ORDER BY i.phase NULLS LAST, i.name NULLS LAST, i.origin_id`,
-    [versionId, communeCode ?? null],
-  );
+  const item = planItems.geom;
+  const unit = alias(adminUnits, 'a');
+  const communes = orm(db)
+    .select({ names: sql`string_agg(${unit.name}, ', ' ORDER BY ${unit.name})` })
+    .from(unit)
+    .where(sql`ST_Intersects(${unit.geom}, ${item})`);
+  const inCommune =
+    communeCode === undefined
+      ? undefined
+      : exists(
+          orm(db)
+            .select({ one: sql`1` })
+            .from(unit)
+            .where(and(eq(unit.code, communeCode), sql`ST_Intersects(${unit.geom}, ${item})`)),
+        );
+  const found = await orm(db)
+    .select({
+      kind: planItems.kind,
+      name: planItems.name,
+      phase: planItems.phase,
+      status: planItems.status,
+      notes: planItems.notes,
+      attributes: planItems.attributes,
+      organisation: organisations.name,
+      communes: sql`(${communes})`.mapWith(textOrNull),
+      lengthM:
+        sql`CASE WHEN GeometryType(${item}) = 'LINESTRING' THEN ST_Length(${item}::geography) END`.mapWith(
+          numberOrNull,
+        ),
+      areaM2: sql`CASE WHEN GeometryType(${item}) = 'POLYGON' THEN ST_Area(${item}::geography) END`.mapWith(
+        numberOrNull,
+      ),
+      geometry: geoJson(item, 7),
+      anchor:
+        sql`ST_AsGeoJSON(CASE WHEN GeometryType(${item}) = 'POLYGON' THEN ST_Centroid(${item}) ELSE ST_StartPoint(${item}) END, 7)::json`.mapWith(
+          anchorOf,
+        ),
+    })
+    .from(planItems)
+    .leftJoin(organisations, eq(organisations.id, planItems.responsibleOrgId))
+    .where(and(eq(planItems.planVersionId, versionId), inCommune))
+    .orderBy(sql`${planItems.phase} NULLS LAST`, sql`${planItems.name} NULLS LAST`, asc(planItems.originId));
+  // The table's text and JSON columns hold what the contract allows (its CHECKs and the API's writes).
+  const rows = found.map((r) => ({
+    ...r,
+    kind: planItemKind.parse(r.kind),
+    status: planItemStatus.parse(r.status),
+    attributes: attributesOf.parse(r.attributes),
+    geometry: planGeometryOutput.parse(r.geometry),
+  }));
   rows.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
   return APPENDIX_GROUPS.map((group) => ({
     id: group.id,
@@ -109,8 +144,8 @@ export async function appendixGroups(
           status: STATUS_LABELS[r.status].vi,
           organisation: r.organisation ?? '',
           attributes: describeAttributes(r.attributes),
-          lengthM: r.lengthM === null ? null : Math.round(Number(r.lengthM) * 10) / 10,
-          areaM2: r.areaM2 === null ? null : Math.round(Number(r.areaM2)),
+          lengthM: r.lengthM === null ? null : Math.round(r.lengthM * 10) / 10,
+          areaM2: r.areaM2 === null ? null : Math.round(r.areaM2),
           startX: start.X,
           startY: start.Y,
           endX: end?.X ?? null,

@@ -4,8 +4,28 @@
  * boundaries are simplified in SQL to what the scale can show (about 0.1 mm on paper).
  */
 import { readFile } from 'node:fs/promises';
-import type { Geometry, PlanItemKind, PlanZoneKind } from '@hatang/contracts';
-import type { Sql } from '@hatang/db';
+import {
+  type Geometry,
+  type PlanItemKind,
+  type PlanZoneKind,
+  planGeometryOutput,
+  planItemKind,
+  planZoneKind,
+} from '@hatang/contracts';
+import { geoJson, orm, type Sql } from '@hatang/db';
+import {
+  adminUnits,
+  cableRoutes,
+  ducts,
+  landingStations,
+  planItems,
+  planZones,
+  submarineCables,
+  towers,
+  trenchesTunnels,
+} from '@hatang/db/schema';
+import { and, asc, type Column, eq, isNull, ne, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { BASEMAP_LAND_FILE } from '../land.js';
 
 /** [minLng, minLat, maxLng, maxLat] */
@@ -14,32 +34,52 @@ export type LngLatBox = [number, number, number, number];
 /** The box data/basemap-land.geojson was clipped to: outside it the map knows no land or sea. */
 export const BASEMAP_BOX: LngLatBox = [105.9, 20.0, 107.8, 21.3];
 
+/** `box` as a PostGIS envelope (WGS 84), its corners bound as parameters. */
+export const envelopeOf = (box: LngLatBox): SQL =>
+  sql`ST_MakeEnvelope(${box[0]}, ${box[1]}, ${box[2]}, ${box[3]}, 4326)`;
+
+/**
+ * The bounds of a geometry (or box) as select fields, degrees, read with `decode` (drizzle hands a
+ * null, e.g. the extent of no row, back as null without decoding it).
+ */
+export const boundsFields = <T>(geometry: Column | SQL.Aliased, decode: (value: unknown) => T) => ({
+  minX: sql`ST_XMin(${geometry})`.mapWith(decode),
+  minY: sql`ST_YMin(${geometry})`.mapWith(decode),
+  maxX: sql`ST_XMax(${geometry})`.mapWith(decode),
+  maxY: sql`ST_YMax(${geometry})`.mapWith(decode),
+});
+const numberOrNull = (value: unknown): number | null => Number(value);
+
 /**
  * The city's extent for a whole-city map: the admin units inside the region the basemap covers
  * (Hai Phong). Units elsewhere (none in production) are not part of the city's map.
  */
 export async function cityExtent(
-  sql: Sql,
+  db: Sql,
   excludeNames: readonly string[] = [],
 ): Promise<LngLatBox | undefined> {
-  const rows = await sql.query<{ minX: number | null; minY: number; maxX: number; maxY: number }>(
-    `SELECT ST_XMin(e) AS "minX", ST_YMin(e) AS "minY", ST_XMax(e) AS "maxX", ST_YMax(e) AS "maxY"
-     FROM (SELECT ST_Extent(geom)::geometry AS e FROM admin_units
-           WHERE ST_Intersects(geom, ST_MakeEnvelope($1, $2, $3, $4, 4326)) AND NOT (name = ANY($5::text[]))) x`,
-    [...BASEMAP_BOX, `{${excludeNames.map((n) => `"${n.replaceAll('"', '')}"`).join(',')}}`],
-  );
-  const r = rows[0];
-  return r && r.minX !== null ? [Number(r.minX), Number(r.minY), Number(r.maxX), Number(r.maxY)] : undefined;
+  const extent = orm(db)
+    .select({ e: sql`ST_Extent(${adminUnits.geom})::geometry`.as('e') })
+    .from(adminUnits)
+    .where(
+      and(
+        sql`ST_Intersects(${adminUnits.geom}, ${envelopeOf(BASEMAP_BOX)})`,
+        notInArray(adminUnits.name, [...excludeNames]),
+      ),
+    )
+    .as('x');
+  // One row, its bounds null when no unit matched.
+  const [r] = await orm(db).select(boundsFields(extent.e, numberOrNull)).from(extent);
+  if (!r || r.minX === null || r.minY === null || r.maxX === null || r.maxY === null) return undefined;
+  return [r.minX, r.minY, r.maxX, r.maxY];
 }
 
-export async function communeExtent(sql: Sql, code: string): Promise<LngLatBox | undefined> {
-  const rows = await sql.query<{ minX: number; minY: number; maxX: number; maxY: number }>(
-    `SELECT ST_XMin(geom) AS "minX", ST_YMin(geom) AS "minY", ST_XMax(geom) AS "maxX", ST_YMax(geom) AS "maxY"
-     FROM admin_units WHERE code = $1`,
-    [code],
-  );
-  const r = rows[0];
-  return r ? [Number(r.minX), Number(r.minY), Number(r.maxX), Number(r.maxY)] : undefined;
+export async function communeExtent(db: Sql, code: string): Promise<LngLatBox | undefined> {
+  const [r] = await orm(db)
+    .select(boundsFields(adminUnits.geom, Number))
+    .from(adminUnits)
+    .where(eq(adminUnits.code, code));
+  return r ? [r.minX, r.minY, r.maxX, r.maxY] : undefined;
 }
 
 export interface MapUnit {
@@ -74,72 +114,111 @@ export interface MapData {
   land: Geometry[];
 }
 
-const ENVELOPE = 'ST_MakeEnvelope($1, $2, $3, $4, 4326)';
+/** A geometry as the map draws it (stored 2D, WGS 84), from ST_AsGeoJSON's JSON (an object or its text). */
+const drawnGeometry = (value: unknown): Geometry =>
+  planGeometryOutput.parse(typeof value === 'string' ? JSON.parse(value) : value);
+const lngLat = z.object({ coordinates: z.tuple([z.number(), z.number()]) });
+const attributesOf = z.record(z.string(), z.unknown());
 
 /**
  * Everything inside `box` for the map of `versionId`. `toleranceDeg`: simplification tolerance in
  * degrees (boundaries and register lines only: plan items are drawn as stored).
  */
 export async function loadMapData(
-  sql: Sql,
+  db: Sql,
   versionId: string,
   box: LngLatBox,
   toleranceDeg: number,
 ): Promise<MapData> {
-  const simplify = (col: string) => `ST_AsGeoJSON(ST_SimplifyPreserveTopology(${col}, $5), 6)::json`;
-  const boxParams = [...box, toleranceDeg];
-  const units = await sql.query<{ code: string; name: string; geometry: Geometry; label: Geometry }>(
-    `SELECT code, name, ${simplify('geom')} AS geometry, ST_AsGeoJSON(label_point, 6)::json AS label
-     FROM admin_units WHERE geom && ${ENVELOPE} ORDER BY code`,
-    boxParams,
-  );
-  const towers = await sql.query<{ lng: number; lat: number }>(
-    `SELECT ST_X(geom) AS lng, ST_Y(geom) AS lat FROM towers
-     WHERE status <> 'decommissioned' AND geom && ${ENVELOPE}`,
-    box,
-  );
-  const lines = await sql.query<{ geometry: Geometry }>(
-    `SELECT ${simplify('geom')} AS geometry FROM (
-       SELECT geom FROM ducts WHERE status <> 'decommissioned' AND geom && ${ENVELOPE}
-       UNION ALL SELECT geom FROM cable_routes WHERE status <> 'decommissioned' AND geom && ${ENVELOPE}
-       UNION ALL SELECT geom FROM trenches_tunnels WHERE status <> 'decommissioned' AND geom && ${ENVELOPE}) l`,
-    boxParams,
-  );
-  const submarine = await sql.query<{ geometry: Geometry }>(
-    `SELECT ${simplify('geom')} AS geometry FROM submarine_cables
-     WHERE status <> 'decommissioned' AND geom && ${ENVELOPE}`,
-    boxParams,
-  );
-  const stations = await sql.query<{ lng: number; lat: number }>(
-    `SELECT ST_X(geom) AS lng, ST_Y(geom) AS lat FROM landing_stations
-     WHERE status <> 'decommissioned' AND geom && ${ENVELOPE}`,
-    box,
-  );
-  const zones = await sql.query<MapZone>(
-    `SELECT kind, name, ST_AsGeoJSON(geom, 7)::json AS geometry FROM plan_zones
-     WHERE (plan_version_id IS NULL OR plan_version_id = $5) AND geom && ${ENVELOPE} ORDER BY created_at, id`,
-    [...box, versionId],
-  );
-  const items = await sql.query<MapItem>(
-    `SELECT kind, name, attributes, ST_AsGeoJSON(geom, 7)::json AS geometry FROM plan_items
-     WHERE plan_version_id = $5 AND ST_Expand(geom, 0.1) && ${ENVELOPE} ORDER BY origin_id`,
-    [...box, versionId],
-  );
+  const q = orm(db);
+  const envelope = envelopeOf(box);
+  const simplified = (geometry: Column | SQL.Aliased) =>
+    sql`ST_AsGeoJSON(ST_SimplifyPreserveTopology(${geometry}, ${toleranceDeg}), 6)::json`.mapWith(
+      drawnGeometry,
+    );
+  const inUse = (table: { status: Column; geom: Column }) =>
+    and(ne(table.status, 'decommissioned'), sql`${table.geom} && ${envelope}`);
+  const units = await q
+    .select({
+      code: adminUnits.code,
+      name: adminUnits.name,
+      geometry: simplified(adminUnits.geom),
+      label: geoJson(adminUnits.labelPoint, 6),
+    })
+    .from(adminUnits)
+    .where(sql`${adminUnits.geom} && ${envelope}`)
+    .orderBy(asc(adminUnits.code));
+  const towerPoints = await q
+    .select({
+      lng: sql`ST_X(${towers.geom})`.mapWith(Number),
+      lat: sql`ST_Y(${towers.geom})`.mapWith(Number),
+    })
+    .from(towers)
+    .where(inUse(towers));
+  const registerLines = q
+    .select({ geom: ducts.geom })
+    .from(ducts)
+    .where(inUse(ducts))
+    .unionAll(q.select({ geom: cableRoutes.geom }).from(cableRoutes).where(inUse(cableRoutes)))
+    .unionAll(q.select({ geom: trenchesTunnels.geom }).from(trenchesTunnels).where(inUse(trenchesTunnels)))
+    .as('l');
+  const lines = await q.select({ geometry: simplified(registerLines.geom) }).from(registerLines);
+  const submarine = await q
+    .select({ geometry: simplified(submarineCables.geom) })
+    .from(submarineCables)
+    .where(inUse(submarineCables));
+  const stations = await q
+    .select({
+      lng: sql`ST_X(${landingStations.geom})`.mapWith(Number),
+      lat: sql`ST_Y(${landingStations.geom})`.mapWith(Number),
+    })
+    .from(landingStations)
+    .where(inUse(landingStations));
+  const zones = await q
+    .select({ kind: planZones.kind, name: planZones.name, geometry: geoJson(planZones.geom, 7) })
+    .from(planZones)
+    .where(
+      and(
+        or(isNull(planZones.planVersionId), eq(planZones.planVersionId, versionId)),
+        sql`${planZones.geom} && ${envelope}`,
+      ),
+    )
+    .orderBy(asc(planZones.createdAt), asc(planZones.id));
+  const items = await q
+    .select({
+      kind: planItems.kind,
+      name: planItems.name,
+      attributes: planItems.attributes,
+      geometry: geoJson(planItems.geom, 7),
+    })
+    .from(planItems)
+    .where(and(eq(planItems.planVersionId, versionId), sql`ST_Expand(${planItems.geom}, 0.1) && ${envelope}`))
+    .orderBy(asc(planItems.originId));
   return {
     units: units.map((u) => ({
       code: u.code,
       name: u.name,
       geometry: u.geometry,
-      label: (u.label as { coordinates: [number, number] }).coordinates,
+      label: lngLat.parse(u.label).coordinates,
     })),
     register: {
-      towers: towers.map((t) => [Number(t.lng), Number(t.lat)]),
+      towers: towerPoints.map((t) => [t.lng, t.lat]),
       lines: lines.map((l) => l.geometry),
       submarine: submarine.map((l) => l.geometry),
-      landingStations: stations.map((t) => [Number(t.lng), Number(t.lat)]),
+      landingStations: stations.map((t) => [t.lng, t.lat]),
     },
-    zones,
-    items,
+    // The tables' kind columns hold the contract's values only (their CHECK constraints).
+    zones: zones.map((z) => ({
+      kind: planZoneKind.parse(z.kind),
+      name: z.name,
+      geometry: drawnGeometry(z.geometry),
+    })),
+    items: items.map((i) => ({
+      kind: planItemKind.parse(i.kind),
+      name: i.name,
+      attributes: attributesOf.parse(i.attributes),
+      geometry: drawnGeometry(i.geometry),
+    })),
     land: await landInside(box),
   };
 }

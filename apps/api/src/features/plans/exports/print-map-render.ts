@@ -5,8 +5,11 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { PlanVersionKind } from '@hatang/contracts';
-import type { Sql } from '@hatang/db';
+import { orm, type Sql } from '@hatang/db';
+import { adminUnits } from '@hatang/db/schema';
 import { Resvg } from '@resvg/resvg-js';
+import { and, asc, ne, notExists, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { validationFailed } from '../../../errors.js';
 import { CRS_LABEL, TEXT } from './export-labels.js';
 import {
@@ -18,7 +21,15 @@ import {
   projectedBox,
 } from './print-layout.js';
 import { composePrintMap } from './print-map.js';
-import { BASEMAP_BOX, cityExtent, communeExtent, type LngLatBox, loadMapData } from './print-map-data.js';
+import {
+  BASEMAP_BOX,
+  boundsFields,
+  cityExtent,
+  communeExtent,
+  envelopeOf,
+  type LngLatBox,
+  loadMapData,
+} from './print-map-data.js';
 import { FONT_FAMILY, FONT_FILES, type Scene, sceneToPdf, sceneToSvg } from './print-scene.js';
 
 /** PNG resolution, dots per inch (A4 landscape: 1754 × 1240 px). */
@@ -61,19 +72,26 @@ const centreOf = (box: ReturnType<typeof projectedBox>) => ({
  * a whole-city map draws them in insets when leaving them out of the main frame gives it a
  * larger scale, as printed maps of Hai Phong do.
  */
-async function outlyingUnits(sql: Sql): Promise<{ name: string; box: LngLatBox }[]> {
-  const rows = await sql.query<{ name: string; minX: number; minY: number; maxX: number; maxY: number }>(
-    `SELECT a.name, ST_XMin(a.geom) AS "minX", ST_YMin(a.geom) AS "minY", ST_XMax(a.geom) AS "maxX", ST_YMax(a.geom) AS "maxY"
-     FROM admin_units a
-     WHERE ST_Intersects(a.geom, ST_MakeEnvelope($1, $2, $3, $4, 4326))
-       AND NOT EXISTS (SELECT 1 FROM admin_units b WHERE b.code <> a.code AND ST_DWithin(a.geom, b.geom, 0.1))
-     ORDER BY a.code`,
-    BASEMAP_BOX,
-  );
-  return rows.map((r) => ({
-    name: r.name,
-    box: [Number(r.minX), Number(r.minY), Number(r.maxX), Number(r.maxY)],
-  }));
+async function outlyingUnits(db: Sql): Promise<{ name: string; box: LngLatBox }[]> {
+  const other = alias(adminUnits, 'b');
+  const rows = await orm(db)
+    .select({ name: adminUnits.name, ...boundsFields(adminUnits.geom, Number) })
+    .from(adminUnits)
+    .where(
+      and(
+        sql`ST_Intersects(${adminUnits.geom}, ${envelopeOf(BASEMAP_BOX)})`,
+        notExists(
+          orm(db)
+            .select({ one: sql`1` })
+            .from(other)
+            .where(
+              and(ne(other.code, adminUnits.code), sql`ST_DWithin(${adminUnits.geom}, ${other.geom}, 0.1)`),
+            ),
+        ),
+      ),
+    )
+    .orderBy(asc(adminUnits.code));
+  return rows.map((r) => ({ name: r.name, box: [r.minX, r.minY, r.maxX, r.maxY] }));
 }
 
 async function cityLayout(sql: Sql, request: PrintMapRequest) {
