@@ -1,6 +1,6 @@
 /**
- * Plan 317/KH-UBND (Hai Phong People's Committee, 02/12/2025, "Phát triển hạ tầng số trên địa
- * bàn thành phố Hải Phòng giai đoạn 2026–2030"), section II.2 "Mục tiêu đến năm 2030" and
+ * legal: plan-317-2025-kh-ubnd — Plan 317/KH-UBND (Hai Phong People's Committee, 02/12/2025,
+ * "Phát triển hạ tầng số trên địa bàn thành phố Hải Phòng giai đoạn 2026–2030"), section II.2 "Mục tiêu đến năm 2030" and
  * section III.1, as the targets the indicators are measured against. This is the one place the
  * targets live: when the city revises the plan, change them here (the wording is quoted so a
  * reader can check each number against the plan; OCR text in ../shared/reference/).

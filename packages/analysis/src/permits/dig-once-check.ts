@@ -9,8 +9,9 @@ export interface NamedCivilWork extends CivilWork {
 }
 
 /**
- * Dig-once (Decree 06/2016 art. 10 and Plan 317: shared digging with other sectors' works —
- * roads, power, water, lighting, drainage): duct or trench works running alongside a scheduled
+ * Dig-once: passive telecom works built together with other sectors' works — roads, power,
+ * water, lighting, drainage (legal: plan-317-2025-kh-ubnd V.10; legal: decree-72-2012-nd-cp on
+ * sharing technical infrastructure, not read): duct or trench works running alongside a scheduled
  * civil work (within `bufferM`, for at least `minSharedM`) in an overlapping window warn with the
  * condition "coordinate with …". Matching reuses ../sharing/dig-once.ts. Geometry: the shared
  * stretches along the works.
