@@ -90,21 +90,28 @@ export function legalSourceById(id: string): LegalSource {
 }
 
 /**
- * The citation text of a document, optionally with one of its articles: "Nghị định 32/2016/NĐ-CP,
- * Điều 7 khoản 1 điểm b, c" / "Decree 32/2016/NĐ-CP, art. 7(1)(b)–(c)". `short` gives the label
- * form ("NĐ 32/2016"). Throws when the article is not one the registry lists as read: an article
- * whose text was not read is never cited.
+ * The citation text of a document, optionally with articles of it: "Nghị định 32/2016/NĐ-CP,
+ * Điều 7 khoản 1 điểm b, c" / "Decree 32/2016/NĐ-CP, art. 7(1)(b)–(c)"; several articles are joined
+ * ("Plan 317, section II.2 and section III.1"). `short` gives the label form ("NĐ 32/2016").
+ * Throws when an article is not one the registry lists as read: an article whose text was not read
+ * is never cited.
  */
 export function cite(
   id: string,
-  article?: string,
+  article?: string | readonly string[],
   options: { short?: boolean } = {},
 ): { vi: string; en: string } {
   const source = legalSourceById(id);
   const name = options.short ? source.short : source.citation;
   if (article === undefined) return { vi: name.vi, en: name.en };
-  const used = source.articlesUsed.find((a) => a.ref === article);
-  if (!used?.textRead)
-    throw new Error(`${id}: article ${article} is not listed as read in data/legal-sources.json`);
-  return { vi: `${name.vi}, ${used.vi}`, en: `${name.en}, ${used.en}` };
+  const used = (typeof article === 'string' ? [article] : article).map((ref) => {
+    const found = source.articlesUsed.find((a) => a.ref === ref);
+    if (!found?.textRead)
+      throw new Error(`${id}: article ${ref} is not listed as read in data/legal-sources.json`);
+    return found;
+  });
+  return {
+    vi: `${name.vi}, ${used.map((a) => a.vi).join(' và ')}`,
+    en: `${name.en}, ${used.map((a) => a.en).join(' and ')}`,
+  };
 }
