@@ -1,6 +1,10 @@
+import { cite } from '@hatang/contracts';
 import { type CivilWork, digOnceMatches } from '../sharing/dig-once.js';
 import type { LngLat } from '../sharing/metric.js';
 import type { PermitCheck } from './check-types.js';
+
+/** Operators build passive works together with other technical infrastructure (read). */
+const BUILD_TOGETHER = cite('plan-317-2025-kh-ubnd', 'V.10', { short: true });
 
 /** A scheduled civil work with the names the notice shows. */
 export interface NamedCivilWork extends CivilWork {
@@ -40,7 +44,10 @@ export function digOnceCheck(
   return {
     check: 'dig-once',
     result: 'warn',
-    reason: { vi: `Phối hợp thi công với: ${names.join('; ')}`, en: `Coordinate with: ${names.join('; ')}` },
+    reason: {
+      vi: `Phối hợp thi công với: ${names.join('; ')} (${BUILD_TOGETHER.vi})`,
+      en: `Coordinate with: ${names.join('; ')} (${BUILD_TOGETHER.en})`,
+    },
     geometry: { type: 'MultiLineString', coordinates: matches.flatMap((m) => m.shared) },
   };
 }
