@@ -5,6 +5,7 @@
  * every one of the 114 units, village cultural houses in populated cells of every commune and
  * special zone, schools in every unit, hospitals and state agencies in a share of the wards, and
  * a few industrial parks as polygons on land.
+ * legal: plan-317-2025-kh-ubnd
  */
 import { readFileSync } from 'node:fs';
 import { type AdminUnit, DATA_DIR } from './admin-units.js';

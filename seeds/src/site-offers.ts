@@ -2,6 +2,7 @@
  * Site offers by the demo commune organisations (Plan 317 asks communes to arrange space for
  * telecom stations): public land plots (points) and building roofs (small polygons) in populated
  * parts of each commune. Synthetic; every name ends in "(demo)".
+ * legal: plan-317-2025-kh-ubnd
  */
 import type { AdminUnit } from './admin-units.js';
 import { CsvTable, ewktPoint, type TableCsv } from './csv.js';

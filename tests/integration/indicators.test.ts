@@ -272,7 +272,7 @@ describe('indicators of the register in one ward', () => {
     expect(v.get('population5gPercent')?.target).toMatchObject({
       value: 100,
       year: 2030,
-      source: 'Plan 317, II.2',
+      source: 'Plan 317, section II.2',
     });
     expectFigures(v.get('population4gPercent'), 83.33, null);
     // Aerial 0.009° + 0.005° inside; underground 0.004°; ducts 0.010°.

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { count, isoDate, metres, uuid } from './common.js';
 import { assetShape, defineResource } from './resource.js';
 
-/** Antenna tower classes of Circular 06/2024 (non-bulky A1; bulky A2a/A2b/A2c). */
+/**
+ * Antenna tower classes: non-bulky A1, bulky A2a/A2b/A2c. legal: jc-15-2016-ttlt-btttt-bxd (bulky /
+ * non-bulky); legal: hp-kh-153-2018-kh-ubnd (the A1 and A2a names).
+ */
 export const towerClass = z.enum(['A1', 'A2a', 'A2b', 'A2c']);
 export const technology = z.enum(['2G', '3G', '4G', '5G']);
 export type Technology = z.infer<typeof technology>;

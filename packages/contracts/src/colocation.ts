@@ -332,7 +332,7 @@ export const colocationMessage = z.object({
 export type ColocationMessage = z.infer<typeof colocationMessage>;
 export const colocationMessageList = z.object({ items: z.array(colocationMessage) });
 
-/** The cost-based rent (Joint Circular 210/2013/TTLT-BTC-BXD-BTTTT), VND. */
+/** The cost-based rent, VND (legal: jc-210-2013-ttlt-btc-bxd-btttt sets the official method; not read). */
 export const rentSuggestion = z.object({
   assetKind: colocationAssetKind,
   inputs: z.object({

@@ -17,6 +17,7 @@ export * from './import-endpoints.js';
 export * from './imports.js';
 export * from './indicator-endpoints.js';
 export * from './indicators.js';
+export * from './legal-sources.js';
 export * from './permit-check-config.js';
 export * from './permit-endpoints.js';
 export * from './permits.js';

@@ -4,6 +4,7 @@
  * catalogue (versioned), yearly values, the dashboard and the IOC's read-only feed. The queries
  * are checked by their handlers, which report problems under `query` (the schemas here document
  * them and let any query through).
+ * legal: plan-317-2025-kh-ubnd; legal: decision-885-2023-qd-btttt
  */
 import { z } from 'zod';
 import { endpoint } from './endpoint.js';

@@ -1,6 +1,7 @@
 /**
  * Indicators against the 2030 targets of Plan 317/KH-UBND (target, register, plan version by
  * milestone) and the digital infrastructure index (DII, Decision 885/QĐ-BTTTT): its criteria
+ * (legal: plan-317-2025-kh-ubnd; legal: decision-885-2023-qd-btttt, text not read)
  * catalogue (versioned), yearly values and the read-only feed for the city's IOC.
  * Lengths in kilometres where the key says `Km`, percentages 0–100.
  */

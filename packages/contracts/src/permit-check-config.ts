@@ -16,20 +16,22 @@ export const permitCheckConfig = z.strictObject({
     referencePoint: lngLat,
     /**
      * Runway centreline thresholds `[lng, lat]` × 2, or null. When set, every distance of the
-     * surfaces is measured from the runway centreline segment (ICAO Annex 14 Attachment B: circles
-     * centred on the runway ends joined by tangents, a "racetrack") instead of the reference point.
+     * surfaces is measured from the runway centreline segment (circles centred on the runway ends
+     * joined by tangents, a "racetrack", after legal: icao-annex-14, not read) instead of the
+     * reference point.
      * Default null: the public runway data (OurAirports, in shared/data) gives thresholds that
      * predate Cát Bi's extension to 3 050 m, so planners enter the corrected ones here.
      */
     runwayThresholds: z.tuple([lngLat, lngLat]).nullable(),
     /**
      * Inner horizontal surface: height above the aerodrome elevation, m, within `innerRadiusM`.
-     * ICAO Annex 14 (and Vietnam's TCVN on aerodrome obstacle limitation surfaces) sets 45 m within
-     * 4 000 m of the reference point for a code 4 runway; simplified to a circle here.
+     * Configurable defaults 45 m within 4 000 m, text not read: legal: decree-32-2016-nd-cp art. 5
+     * (read) puts the surfaces' dimensions in its Appendices I–II, which were not read; legal:
+     * icao-annex-14 (not read). Simplified to a circle here.
      */
     innerHeightM: positive(500),
     innerRadiusM: positive(20000),
-    /** Conical surface: rises 1:20 (5 %) from the inner surface's edge out to `conicalOuterRadiusM`. */
+    /** Conical surface: rises 1:20 (5 %) from the inner surface's edge out to `conicalOuterRadiusM` (configurable defaults, text not read). */
     conicalSlope: positive(1),
     conicalOuterRadiusM: positive(30000),
     /**
@@ -38,16 +40,28 @@ export const permitCheckConfig = z.strictObject({
      */
     groundAboveAerodromeM: z.number().min(-100).max(500),
   }),
-  /** Decree 32/2016/NĐ-CP (aviation obstacles): structures from this height (m) need marking and lighting. */
+  /**
+   * Structures from this height (m) must carry aviation warning (marking and lighting). legal:
+   * decree-32-2016-nd-cp art. 7(1)(b)-(c), read: 45 m above the aerodrome level near an airport,
+   * above natural ground elsewhere.
+   */
   aviationMarkingFromM: positive(500),
-  /** Joint Circular 15/2016/TTLT-BTTTT-BXD: an A1 column on a building needs no construction permit when small. */
+  /**
+   * A non-bulky (A1) column on a building needs no construction permit when small. legal:
+   * jc-15-2016-ttlt-btttt-bxd (article not read: 3 m and 20 % of the building as the Ministry of
+   * Construction summarised it) — configurable defaults, text not read.
+   */
   exemption: z.strictObject({
     /** Column height at most this, m. */
     maxColumnHeightM: positive(50),
     /** …and at most this share of the building's height. */
     maxShareOfBuilding: positive(1),
   }),
-  /** QCVN 8:2022/BTTTT: public exposure limit in 10 MHz–6 GHz, W/m². */
+  /**
+   * Public exposure limit, W/m². legal: qcvn-8-2022-btttt (issued by legal: circular-21-2022-tt-btttt;
+   * base stations in 110 MHz–6 GHz) — configurable default, text not read; 2 W/m² is the figure
+   * newspapers give for legal: tcvn-3718-1-2005.
+   */
   emfPublicLimitWPerM2: positive(1000),
   plan: z.strictObject({
     /** A tower within this distance (m) of an approved tower_site conforms. */
@@ -55,22 +69,26 @@ export const permitCheckConfig = z.strictObject({
     /** Line works within this corridor (m either side) of an approved route conform. */
     routeCorridorM: positive(1000),
   }),
-  /** Dig-once: a civil work within `bufferM` (m) of duct works over at least `minSharedM` (m). */
+  /**
+   * Dig-once: a civil work within `bufferM` (m) of duct works over at least `minSharedM` (m).
+   * Hatang's configurable defaults; the rule to build together: legal: plan-317-2025-kh-ubnd V.10.
+   */
   digOnce: z.strictObject({ bufferM: positive(1000), minSharedM: positive(10000) }),
   /** Another application or asset within this distance (m) is a likely duplicate. */
   duplicateDistanceM: positive(1000),
   /**
    * Sharing obligation: an existing tower that could host the antennas within this distance (m)
-   * in wards (`urbanM`) and elsewhere (`otherM`); Hai Phong's defaults 100 m / 400 m.
+   * in wards (`urbanM`) and elsewhere (`otherM`). Configurable defaults 100 m / 400 m: legal:
+   * hd-qd-26-2018 (article not read; figures as its province's newspaper reported them).
    */
   sharing: z.strictObject({ urbanM: positive(5000), otherM: positive(5000) }),
   review: z.strictObject({
     /**
-     * Days from a complete submission to the decision: 20 for a construction permit (Law on
-     * Construction 50/2014/QH13 art. 102(1)(e), as amended by Law 62/2020/QH14: "trong thời hạn
-     * 20 ngày kể từ ngày nhận đủ hồ sơ hợp lệ"). Counted in calendar days: the law says days, not
-     * working days, and the Civil Code 2015 (art. 148) counts such periods in calendar days, a
-     * period ending on a weekend running to the next working day.
+     * Days from a complete submission to the decision: 20 for a construction permit, a
+     * configurable default, text not read (legal: law-50-2014-qh13 as amended by legal:
+     * law-62-2020-qh14; the article on the review period was not read). Counted in calendar days,
+     * a period ending on a weekend running to the next working day (legal: civil-code-2015, not
+     * read: Hatang's reading, to check with the Construction Department).
      */
     statutoryPeriodDays: z.number().int().min(1).max(365),
   }),

@@ -34,7 +34,11 @@ export const isApplicantEditable = (status: PermitStatus) =>
 export const isWithdrawable = (status: PermitStatus) =>
   status === 'draft' || status === 'submitted' || status === 'info_requested';
 
-/** Decree 06/2016 / Circular 15/2016 tower classes (A1: on buildings, non-bulky; A2a–c: ground towers). */
+/**
+ * Tower classes: A1 non-bulky (on a building), A2a–c bulky (ground towers). legal:
+ * jc-15-2016-ttlt-btttt-bxd (bulky / non-bulky columns); legal: hp-kh-153-2018-kh-ubnd (the A1 and
+ * A2a names); the document defining A2b and A2c was not identified.
+ */
 export const permitTowerClass = z.enum(['A1', 'A2a', 'A2b', 'A2c']);
 
 const title = z.string().trim().min(1, 'must not be empty').max(200);

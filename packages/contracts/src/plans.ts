@@ -2,6 +2,7 @@
  * The passive telecom infrastructure plan (Plan 317/KH-UBND asks the city to issue one to 2030,
  * vision 2040): plans, their versions (baseline snapshot, draft scenarios, approved, superseded),
  * planned items and zones. Geometry is WGS 84 `[lng, lat]`; lengths and heights in metres.
+ * legal: plan-317-2025-kh-ubnd
  */
 import { z } from 'zod';
 import { type Issue, metres, toIssues, uuid } from './common.js';

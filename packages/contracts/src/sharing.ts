@@ -22,8 +22,9 @@ const queryNumber = (max: number) =>
     .max(max, `must be at most ${max}`);
 
 /**
- * Sharing distance per area type, metres. Defaults: QĐ 26/2018/QĐ-UBND (Hai Duong), 100 m in
- * wards and 400 m elsewhere; Hanoi uses 100/500 m.
+ * Sharing distance per area type, metres. Configurable defaults, 100 m in wards and 400 m
+ * elsewhere: legal: hd-qd-26-2018 (article not read; figures as its province's newspaper reported
+ * them).
  */
 export const sharingDistanceRule = z.strictObject({
   urbanM: distanceM(5000).default(100),

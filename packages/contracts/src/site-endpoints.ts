@@ -3,6 +3,7 @@
  * geometry and properties themselves, every problem of both at once (see siteFeatureBody); a
  * PATCH's body (`geometry` and/or some `properties`, merged into the stored record) is read by
  * its handler after If-Match, as its summary says.
+ * legal: plan-317-2025-kh-ubnd
  */
 import { z } from 'zod';
 import { endpoint } from './endpoint.js';

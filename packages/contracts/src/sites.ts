@@ -1,6 +1,7 @@
 /**
  * Site offers by communes and the key sites register (Plan 317/KH-UBND). Geometry is WGS 84
  * `[lng, lat]`, a Point or a Polygon; areas in m², heights and distances in metres.
+ * legal: plan-317-2025-kh-ubnd
  */
 import { z } from 'zod';
 import { type Issue, isoDate, metres, toIssues, uuid } from './common.js';

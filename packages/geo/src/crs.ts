@@ -46,7 +46,7 @@ export type Vn2000Zone = 'EPSG:9210' | 'EPSG:9209' | 'EPSG:3405';
  * VN-2000 → WGS 84 seven-parameter shift, in proj4's `+towgs84` order and **Position Vector**
  * convention: dX, dY, dZ (m), rX, rY, rZ (arc-seconds), scale (ppm).
  *
- * Source: Decision 05/2007/QĐ-BTNMT, as registered by EPSG as transformation 6960
+ * Source: legal: decision-05-2007-qd-btnmt (not read), as registered by EPSG as transformation 6960
  * "VN-2000 to WGS 84 (2)", method 9607 Coordinate Frame rotation, with rotations
  * rX = -0.00928836″, rY = +0.01975479″, rZ = -0.00427372″. proj4's `towgs84` uses the Position Vector
  * convention, so the rotation signs are flipped here. Using the signs as printed shifts points by

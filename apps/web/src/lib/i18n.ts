@@ -1,4 +1,4 @@
-import { assetKindNames, streets } from '@hatang/contracts';
+import { assetKindNames, cite, streets } from '@hatang/contracts';
 import {
   createContext,
   createElement,
@@ -8,6 +8,9 @@ import {
   useMemo,
   useState,
 } from 'react';
+
+/** Bulky and non-bulky antenna columns (legal: jc-15-2016-ttlt-btttt-bxd), cited from the registry. */
+const TOWER_CLASSES = cite('jc-15-2016-ttlt-btttt-bxd', undefined, { short: true });
 
 export type Lang = 'vi' | 'en';
 
@@ -68,7 +71,7 @@ const vi = {
   version: 'Phiên bản',
   createdAt: 'Tạo lúc',
   updatedAt: 'Cập nhật lúc',
-  towerClass: 'Loại cột (TT 06/2024)',
+  towerClass: `Loại cột (${TOWER_CLASSES.vi})`,
   structure: 'Kết cấu',
   placement: 'Vị trí lắp đặt',
   heightM: 'Chiều cao (m)',
@@ -295,7 +298,7 @@ const en: Record<MessageKey, string> = {
   version: 'Version',
   createdAt: 'Created',
   updatedAt: 'Updated',
-  towerClass: 'Tower class (Circular 06/2024)',
+  towerClass: `Tower class (${TOWER_CLASSES.en})`,
   structure: 'Structure',
   placement: 'Placement',
   heightM: 'Height (m)',

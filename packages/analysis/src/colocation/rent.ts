@@ -1,7 +1,7 @@
 /**
- * Cost-based rent for shared passive infrastructure, after the method of Joint Circular
- * 210/2013/TTLT-BTC-BXD-BTTTT (giá thuê công trình hạ tầng kỹ thuật sử dụng chung): the owner
- * recovers the investment depreciated over the asset's life plus the cost of operation and
+ * Cost-based rent for shared passive infrastructure. The official method is set by legal:
+ * jc-210-2013-ttlt-btc-bxd-btttt (giá thuê công trình hạ tầng kỹ thuật sử dụng chung), whose text
+ * was not read: this is Hatang's cost-based formula, to check against it. The owner recovers the investment depreciated over the asset's life plus the cost of operation and
  * maintenance, divided among those who use it, plus a reasonable profit.
  *
  *   rent per year = (investment ÷ life years + O&M per year) ÷ shares in total × shares taken × (1 + profit %)
@@ -9,7 +9,7 @@
  * All money in VND. The defaults below are planning assumptions for Hai Phong (2025 prices), not
  * figures from the circular: every one can be overridden per request.
  */
-import type { ColocationAssetKind } from '@hatang/contracts';
+import { type ColocationAssetKind, cite } from '@hatang/contracts';
 
 export interface RentInputs {
   /** Investment cost of the asset (or of the requested part of a duct path), VND. */
@@ -39,8 +39,9 @@ export interface RentResult {
 /**
  * Default assumptions per asset kind. Investment: a 30–45 m ground tower with foundation, shelter
  * and power ≈ 1.2 billion VND; an 8.5 m concrete pole installed ≈ 8 million VND; a duct bank with
- * its manholes ≈ 1.5 million VND per metre. Life: towers 15 years, poles 20, ducts 25 (the
- * ranges of Circular 45/2013/TT-BTC for structures). O&M a share of the investment per year.
+ * its manholes ≈ 1.5 million VND per metre. Life: towers 15 years, poles 20, ducts 25
+ * (Hatang's defaults: no depreciation rule was read for this project). O&M a share of the
+ * investment per year.
  * Profit 10 % of the cost.
  */
 export const RENT_DEFAULTS: Record<
@@ -54,9 +55,11 @@ export const RENT_DEFAULTS: Record<
   duct: { investmentVnd: 1_500_000, lifeYears: 25, omPct: 2, profitMarginPct: 10 },
 };
 
+const RENT_METHOD = cite('jc-210-2013-ttlt-btc-bxd-btttt');
+
 export const RENT_FORMULA = {
-  vi: 'Giá thuê/năm = (Vốn đầu tư ÷ Số năm khấu hao + Chi phí vận hành, bảo dưỡng/năm) ÷ Tổng số phần sử dụng × Số phần thuê × (1 + Tỷ suất lợi nhuận %) — theo phương pháp của Thông tư liên tịch 210/2013/TTLT-BTC-BXD-BTTTT',
-  en: 'Rent per year = (Investment ÷ Life in years + Operation & maintenance per year) ÷ Shares in total × Shares taken × (1 + Profit margin %) — after the method of Joint Circular 210/2013/TTLT-BTC-BXD-BTTTT',
+  vi: `Giá thuê/năm = (Vốn đầu tư ÷ Số năm khấu hao + Chi phí vận hành, bảo dưỡng/năm) ÷ Tổng số phần sử dụng × Số phần thuê × (1 + Tỷ suất lợi nhuận %) — công thức theo chi phí của Hatang; phương pháp chính thức: ${RENT_METHOD.vi} (chưa đối chiếu)`,
+  en: `Rent per year = (Investment ÷ Life in years + Operation & maintenance per year) ÷ Shares in total × Shares taken × (1 + Profit margin %) — Hatang's cost-based formula; the official method: ${RENT_METHOD.en} (not checked against it)`,
 };
 
 /** The cost-based yearly and monthly rent (VND, rounded to whole dong) with its steps. */

@@ -25,6 +25,7 @@ export interface CandidateOptions {
    * They compete with the new-site grid and win when they cover comparable population: an offer
    * is preferred to a free site unless that site gains more than `1 / offerPreference` times as
    * many people.
+   * legal: plan-317-2025-kh-ubnd
    */
   offers?: readonly SiteOfferInput[];
   /** How much of a free site's gain an offer must reach to be preferred, 0–1 (default 0.9). */

@@ -21,6 +21,7 @@ export function plannedTenants(item: PlanItemFact): number {
  * register plus the version's items that are not cancelled at each milestone (`planned`). Items
  * copied from the register by a baseline are the register already and are not added again.
  * Returns the indicators in display order; key-site indicators only when `keySites` is given.
+ * legal: plan-317-2025-kh-ubnd
  */
 export function computeIndicators(facts: IndicatorFacts): IndicatorValue[] {
   const { register, coverage, keySites } = facts;

@@ -1,4 +1,7 @@
-/** Indicators against Plan 317's 2030 targets: pure computations over facts the API loads. */
+/**
+ * Indicators against Plan 317's 2030 targets: pure computations over facts the API loads.
+ * legal: plan-317-2025-kh-ubnd
+ */
 export * from './compute-indicators.js';
 export * from './dii-dashboard.js';
 export * from './indicator-facts.js';

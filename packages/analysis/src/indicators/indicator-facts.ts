@@ -45,7 +45,10 @@ export interface KeySiteTally {
 
 export interface KeySiteFacts {
   byCategory: Readonly<Record<string, KeySiteTally>>;
-  /** Categories that Plan 317 wants free WiFi at (cultural houses, commune centres). */
+  /**
+   * Categories that Plan 317 wants free WiFi at (cultural houses, commune centres).
+   * legal: plan-317-2025-kh-ubnd
+   */
   wifiCategories: readonly string[];
   /** Categories that Plan 317 wants broadband at (seaports, industrial parks, …). */
   broadbandCategories: readonly string[];

@@ -7,7 +7,10 @@ import type { SitePosition, SiteShape } from '../sites/site-geometry.js';
 import type { KeySiteFacts, KeySiteTally } from './indicator-facts.js';
 import { PLANNED_SITES_OPERATOR, type PlannedSite } from './planned-coverage.js';
 
-/** Plan 317 III.1: broadband at 100 % of these (seaports, industrial and IT parks, research, state, schools, hospitals, commerce, tourism). */
+/**
+ * Plan 317 III.1: broadband at 100 % of these (seaports, industrial and IT parks, research, state, schools, hospitals, commerce, tourism).
+ * legal: plan-317-2025-kh-ubnd
+ */
 export const BROADBAND_CATEGORIES = [
   'seaport',
   'industrial_park',

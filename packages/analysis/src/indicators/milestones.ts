@@ -16,6 +16,7 @@ const PHASE_END: Record<NonNullable<PhasedItem['phase']>, number> = {
  * The year an item counts from: the end of its phase (Plan 317 runs 2026–2030 in two steps, then
  * the vision to 2040). An item without a phase is scheduled nowhere yet: it counts at the plan's
  * vision year (2040) only.
+ * legal: plan-317-2025-kh-ubnd
  */
 export function phaseEndYear(phase: PhasedItem['phase']): number {
   return phase ? PHASE_END[phase] : 2040;

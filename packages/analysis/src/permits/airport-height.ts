@@ -1,13 +1,19 @@
-import { DEFAULT_PERMIT_CHECK_CONFIG, type PermitCheckConfig } from '@hatang/contracts';
+import { cite, DEFAULT_PERMIT_CHECK_CONFIG, type PermitCheckConfig } from '@hatang/contracts';
 import { lineString, nearestPointOnLine } from '@turf/turf';
 import { localDistanceM } from '../coverage/local-metric.js';
 import type { LngLat } from '../sharing/metric.js';
 import { fmtM, type PermitCheck, type TowerFacts, topAboveGroundM } from './check-types.js';
 
+/** Art. 5: airports define obstacle limitation surfaces (read; their dimensions, in its appendices, not). */
+const SURFACES = cite('decree-32-2016-nd-cp', '5');
+/** Art. 7(1)(b)–(c): obstacles of 45 m and more carry aviation warning (read). */
+const WARNING = cite('decree-32-2016-nd-cp', '7(1)(b)-(c)');
+
 /**
  * The height limit (m above the aerodrome elevation) at `distanceM` from the airport reference
- * point, or null outside the surfaces. ICAO Annex 14 obstacle limitation surfaces, simplified to
- * an inner horizontal surface (a circle) and a conical surface around it.
+ * point, or null outside the surfaces. Obstacle limitation surfaces (legal: decree-32-2016-nd-cp
+ * art. 5; legal: icao-annex-14, not read), simplified to an inner horizontal surface (a circle) and
+ * a conical surface around it, their dimensions configurable defaults.
  */
 export function airportHeightLimitM(distanceM: number, config: PermitCheckConfig['airport']): number | null {
   if (distanceM <= config.innerRadiusM) return config.innerHeightM;
@@ -39,8 +45,8 @@ export function airportDistance(
 
 /**
  * Airport height: a tower whose top rises above Cát Bi's inner horizontal or conical surface
- * fails (Law on Civil Aviation; Decree 32/2016/NĐ-CP on aviation obstacles, height limits around
- * airports). Its geometry is the line from the airport reference point to the site.
+ * fails (legal: decree-32-2016-nd-cp art. 5). Its geometry is the line from the airport reference
+ * point to the site.
  */
 export function airportHeightCheck(
   at: LngLat,
@@ -72,14 +78,14 @@ export function airportHeightCheck(
           en: `The top at ${fmtM(topM)} is within the ${fmtM(limitM)} limit at ${fmtM(distanceM)} from Cát Bi airport`,
         }
       : {
-          vi: `Đỉnh công trình ${fmtM(topM)} vượt giới hạn độ cao ${fmtM(limitM)} tại ${fmtM(distanceM)} từ sân bay Cát Bi`,
-          en: `The top at ${fmtM(topM)} exceeds the ${fmtM(limitM)} height limit at ${fmtM(distanceM)} from Cát Bi airport`,
+          vi: `Đỉnh công trình ${fmtM(topM)} vượt giới hạn độ cao ${fmtM(limitM)} tại ${fmtM(distanceM)} từ sân bay Cát Bi (${SURFACES.vi})`,
+          en: `The top at ${fmtM(topM)} exceeds the ${fmtM(limitM)} height limit at ${fmtM(distanceM)} from Cát Bi airport (${SURFACES.en})`,
         },
     geometry,
   };
 }
 
-/** Decree 32/2016/NĐ-CP: structures of 45 m and more need aviation marking and lighting (a condition). */
+/** Structures of 45 m and more carry aviation warning, a condition (legal: decree-32-2016-nd-cp art. 7(1)(b)-(c)). */
 export function aviationMarkingCheck(
   at: LngLat,
   tower: TowerFacts,
@@ -92,8 +98,8 @@ export function aviationMarkingCheck(
     result: needed ? 'warn' : 'pass',
     reason: needed
       ? {
-          vi: `Công trình cao ${fmtM(topM)} (≥ ${fmtM(config.aviationMarkingFromM)}): phải sơn tín hiệu và lắp đèn báo hiệu hàng không`,
-          en: `A ${fmtM(topM)} structure (≥ ${fmtM(config.aviationMarkingFromM)}) needs aviation marking and lighting`,
+          vi: `Công trình cao ${fmtM(topM)} (≥ ${fmtM(config.aviationMarkingFromM)}): phải sơn tín hiệu và lắp đèn báo hiệu hàng không (${WARNING.vi})`,
+          en: `A ${fmtM(topM)} structure (≥ ${fmtM(config.aviationMarkingFromM)}) needs aviation marking and lighting (${WARNING.en})`,
         }
       : {
           vi: `Công trình cao ${fmtM(topM)}, dưới ${fmtM(config.aviationMarkingFromM)}: không cần báo hiệu hàng không`,

@@ -1,6 +1,10 @@
+import { cite } from '@hatang/contracts';
 import { type CivilWork, digOnceMatches } from '../sharing/dig-once.js';
 import type { LngLat } from '../sharing/metric.js';
 import type { PermitCheck } from './check-types.js';
+
+/** Operators build passive works together with other technical infrastructure (read). */
+const BUILD_TOGETHER = cite('plan-317-2025-kh-ubnd', 'V.10', { short: true });
 
 /** A scheduled civil work with the names the notice shows. */
 export interface NamedCivilWork extends CivilWork {
@@ -9,8 +13,9 @@ export interface NamedCivilWork extends CivilWork {
 }
 
 /**
- * Dig-once (Decree 06/2016 art. 10 and Plan 317: shared digging with other sectors' works —
- * roads, power, water, lighting, drainage): duct or trench works running alongside a scheduled
+ * Dig-once: passive telecom works built together with other sectors' works — roads, power,
+ * water, lighting, drainage (legal: plan-317-2025-kh-ubnd V.10; legal: decree-72-2012-nd-cp on
+ * sharing technical infrastructure, not read): duct or trench works running alongside a scheduled
  * civil work (within `bufferM`, for at least `minSharedM`) in an overlapping window warn with the
  * condition "coordinate with …". Matching reuses ../sharing/dig-once.ts. Geometry: the shared
  * stretches along the works.
@@ -39,7 +44,10 @@ export function digOnceCheck(
   return {
     check: 'dig-once',
     result: 'warn',
-    reason: { vi: `Phối hợp thi công với: ${names.join('; ')}`, en: `Coordinate with: ${names.join('; ')}` },
+    reason: {
+      vi: `Phối hợp thi công với: ${names.join('; ')} (${BUILD_TOGETHER.vi})`,
+      en: `Coordinate with: ${names.join('; ')} (${BUILD_TOGETHER.en})`,
+    },
     geometry: { type: 'MultiLineString', coordinates: matches.flatMap((m) => m.shared) },
   };
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_PERMIT_CHECK_CONFIG, type PermitCheckConfig } from '@hatang/contracts';
+import { cite, DEFAULT_PERMIT_CHECK_CONFIG, type PermitCheckConfig } from '@hatang/contracts';
 import type { LngLat } from '../sharing/metric.js';
 import { circlePolygon, fmtM, type PermitCheck, type TowerFacts, topAboveGroundM } from './check-types.js';
 
@@ -10,9 +10,13 @@ export function emfSafeDistanceM(eirpW: number, limitWPerM2: number): number {
   return Math.sqrt(eirpW / (4 * Math.PI * limitWPerM2));
 }
 
+/** The EMF regulation for base stations; its text (and limit) was not read. */
+const QCVN = cite('qcvn-8-2022-btttt');
+
 /**
- * EMF safety distance (advisory). QCVN 8:2022/BTTTT limits public exposure to 2 W/m² in
- * 10 MHz–6 GHz. The distance where the declared EIRP falls to that limit is compared with the
+ * EMF safety distance (advisory). legal: qcvn-8-2022-btttt (text not read) sets the public
+ * exposure limit for base stations in 110 MHz–6 GHz; the limit used, 2 W/m², is a configurable
+ * default. The distance where the declared EIRP falls to that limit is compared with the
  * antenna's height above the ground and the declared distance to the nearest building: both must
  * be at least that distance, otherwise a warning (a measurement or a smaller EIRP may be asked).
  * Its geometry is the circle of the safe distance around the tower.
@@ -26,18 +30,15 @@ export function emfSafetyCheck(
   const antennaM = topAboveGroundM(tower);
   const ok = safeM <= antennaM && safeM <= tower.nearestBuildingM;
   const facts = {
-    vi: `khoảng cách an toàn ${fmtM(safeM)} (EIRP ${tower.eirpW} W, giới hạn ${config.emfPublicLimitWPerM2} W/m²); ăng-ten cao ${fmtM(antennaM)}, nhà gần nhất cách ${fmtM(tower.nearestBuildingM)}`,
-    en: `safe distance ${fmtM(safeM)} (EIRP ${tower.eirpW} W, limit ${config.emfPublicLimitWPerM2} W/m²); antenna at ${fmtM(antennaM)}, nearest building ${fmtM(tower.nearestBuildingM)} away`,
+    vi: `khoảng cách an toàn ${fmtM(safeM)} (EIRP ${tower.eirpW} W, giới hạn mặc định ${config.emfPublicLimitWPerM2} W/m²); ăng-ten cao ${fmtM(antennaM)}, nhà gần nhất cách ${fmtM(tower.nearestBuildingM)}`,
+    en: `safe distance ${fmtM(safeM)} (EIRP ${tower.eirpW} W, default limit ${config.emfPublicLimitWPerM2} W/m²); antenna at ${fmtM(antennaM)}, nearest building ${fmtM(tower.nearestBuildingM)} away`,
   };
   return {
     check: 'emf-safety',
     result: ok ? 'pass' : 'warn',
     reason: ok
-      ? { vi: `Đạt (QCVN 8:2022/BTTTT): ${facts.vi}`, en: `Within QCVN 8:2022/BTTTT: ${facts.en}` }
-      : {
-          vi: `Cần xem xét (QCVN 8:2022/BTTTT): ${facts.vi}`,
-          en: `To review (QCVN 8:2022/BTTTT): ${facts.en}`,
-        },
+      ? { vi: `Đạt (${QCVN.vi}): ${facts.vi}`, en: `Within ${QCVN.en}: ${facts.en}` }
+      : { vi: `Cần xem xét (${QCVN.vi}): ${facts.vi}`, en: `To review (${QCVN.en}): ${facts.en}` },
     geometry: circlePolygon(at, safeM),
   };
 }

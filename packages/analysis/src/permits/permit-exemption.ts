@@ -1,13 +1,17 @@
-import { DEFAULT_PERMIT_CHECK_CONFIG, type PermitCheckConfig } from '@hatang/contracts';
+import { cite, DEFAULT_PERMIT_CHECK_CONFIG, type PermitCheckConfig } from '@hatang/contracts';
 import type { LngLat } from '../sharing/metric.js';
 import { fmtM, type PermitCheck, type TowerFacts } from './check-types.js';
 
+/** The joint circular on building passive telecom works; its exempting article was not read. */
+const SOURCE = cite('jc-15-2016-ttlt-btttt-bxd');
+
 /**
- * Permit exemption. Joint Circular 15/2016/TTLT-BTTTT-BXD (construction of passive telecom
- * infrastructure), art. 4: a non-bulky A1 antenna column installed on a building is exempt from a
- * construction permit when the column is at most 3 m high and at most 20 % of the building's
- * height, or when it is camouflaged. Anything else needs a permit (`not_applicable` here: the
- * exemption does not apply, which is no fault of the application).
+ * Permit exemption (legal: jc-15-2016-ttlt-btttt-bxd, article not read): a non-bulky A1 antenna
+ * column installed on a building is exempt from a construction permit when the column is at most
+ * 3 m high and at most 20 % of the building's height, or when it is camouflaged — as the Ministry
+ * of Construction summarised the circular; the figures are configurable defaults. Anything else
+ * needs a permit (`not_applicable` here: the exemption does not apply, which is no fault of the
+ * application).
  */
 export function permitExemptionCheck(
   at: LngLat,
@@ -31,8 +35,8 @@ export function permitExemptionCheck(
       check: 'permit-exemption',
       result: 'exempt',
       reason: {
-        vi: 'Cột ăng-ten A1 ngụy trang trên công trình: miễn giấy phép xây dựng',
-        en: 'A camouflaged A1 column on a building: exempt from a construction permit',
+        vi: `Cột ăng-ten A1 ngụy trang trên công trình: miễn giấy phép xây dựng (${SOURCE.vi})`,
+        en: `A camouflaged A1 column on a building: exempt from a construction permit (${SOURCE.en})`,
       },
       geometry,
     };
@@ -45,8 +49,8 @@ export function permitExemptionCheck(
       check: 'permit-exemption',
       result: 'exempt',
       reason: {
-        vi: `Cột A1 cao ${fmtM(tower.heightM)} trên công trình ${fmtM(buildingM)} (≤ ${fmtM(limitM)}): miễn giấy phép xây dựng`,
-        en: `A ${fmtM(tower.heightM)} A1 column on a ${fmtM(buildingM)} building (≤ ${fmtM(limitM)}): exempt from a construction permit`,
+        vi: `Cột A1 cao ${fmtM(tower.heightM)} trên công trình ${fmtM(buildingM)} (≤ ${fmtM(limitM)}): miễn giấy phép xây dựng (${SOURCE.vi})`,
+        en: `A ${fmtM(tower.heightM)} A1 column on a ${fmtM(buildingM)} building (≤ ${fmtM(limitM)}): exempt from a construction permit (${SOURCE.en})`,
       },
       geometry,
     };

@@ -20,8 +20,8 @@ const ADMITTING: Record<WorksKind, readonly string[]> = {
 };
 
 /**
- * Plan conformity (Law on Planning 2017 and Plan 317/KH-UBND: telecom works follow the approved
- * passive infrastructure plan). A tower passes inside an approved tower_area or within
+ * Plan conformity: telecom works follow the approved passive infrastructure plan, which legal:
+ * plan-317-2025-kh-ubnd V.1 asks the city to issue (the planning laws' text was not read). A tower passes inside an approved tower_area or within
  * `towerSiteToleranceM` of an approved tower_site; line works pass when they lie along an
  * approved route of their kind (within the corridor). Otherwise "not in the approved plan"
  * (fail). With no approved plan version there is nothing to conform to: `not_applicable`, and the

@@ -18,8 +18,9 @@ export interface TouchedZone {
 export type WorksKind = 'tower' | 'pole_line' | 'duct_works';
 
 /**
- * Restricted zones (Plan 317/KH-UBND and the city's passive infrastructure plan: zones where towers
- * are forbidden, must be camouflaged, or cables must go underground; height-limited zones):
+ * Restricted zones, as the city's passive infrastructure plan draws them (legal:
+ * plan-317-2025-kh-ubnd V.1 asks the city to issue it): zones where towers are forbidden, must be
+ * camouflaged, or cables must go underground; height-limited zones:
  * towers fail in `restricted` zones and above a `height_limited` zone's maxHeightM; pole lines
  * fail in `underground_only` zones; towers in `camouflage_required` zones warn (a condition)
  * unless camouflaged. The geometry is the first zone that decides the result.

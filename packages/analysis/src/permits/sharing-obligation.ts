@@ -1,10 +1,15 @@
+import { cite } from '@hatang/contracts';
 import type { TowerSharingResult } from '../sharing/tower-sharing.js';
 import type { PermitCheck } from './check-types.js';
 
 /**
- * Sharing obligation. QĐ 26/2018/QĐ-UBND (Hai Duong, now part of Hai Phong) and Plan 317: a new
- * tower must share an existing tower with free capacity and enough height within the sharing
- * distance (100 m in wards, 400 m elsewhere; see ../sharing/sharing-distance.ts). With such a
+/** Hai Duong's rule (now part of Hai Phong), known from its newspaper's summary: article not read. */
+const SOURCE = cite('hd-qd-26-2018', undefined, { short: true });
+
+/**
+ * Sharing obligation (legal: hd-qd-26-2018, article not read; legal: plan-317-2025-kh-ubnd V.10):
+ * a new tower must share an existing tower with free capacity and enough height within the sharing
+ * distance (configurable defaults 100 m in wards, 400 m elsewhere; see ../sharing/sharing-distance.ts). With such a
  * host the application fails unless it gives a justification (then warn: the reviewer weighs
  * it). Its geometry is the line from the new tower to the nearest host. Hosts come from
  * `findSharingHosts` (../sharing/tower-sharing.ts) with the tower's top height as required height.
@@ -39,7 +44,7 @@ export function sharingObligationCheck(
           vi: `Có ${facts.vi}; hồ sơ nêu lý do không dùng chung`,
           en: `There is ${facts.en}; the application justifies not sharing`,
         }
-      : { vi: `Phải dùng chung: ${facts.vi}`, en: `Must share: ${facts.en}` },
+      : { vi: `Phải dùng chung: ${facts.vi} (${SOURCE.vi})`, en: `Must share: ${facts.en} (${SOURCE.en})` },
     geometry: { type: 'LineString', coordinates: [at, host.position] },
   };
 }

@@ -17,8 +17,9 @@ export interface ZoneInput {
 
 /**
  * Why a submarine cable corridor must keep out of each kind of sea zone: anchors and trawls are
- * what break submarine cables (ICPC), and Decree 95/2018 (cable protection corridors) forbids
- * anchoring, dredging and fishing inside a cable's protection corridor.
+ * what break submarine cables (legal: icpc-recommendations, not read). No Vietnamese rule on cable
+ * protection corridors was read for this project: the corridor's width is the cable's own
+ * attribute, not a rule's figure.
  */
 const SEA_ZONE_RISK: Partial<Record<PlanZoneKind, string>> = {
   anchorage: 'ships anchoring there can drag their anchors across the cable',

@@ -2,10 +2,11 @@
  * The tower-sharing distance: inside it, a new antenna tower must share an existing one with free
  * capacity instead of being built.
  *
- * Hai Duong's Decision 26/2018/QĐ-UBND (on the shared use of passive telecom infrastructure) sets
- * 100 m between towers in urban areas (phường, thị trấn) and 400 m elsewhere; Hanoi's rule uses
- * 100 m / 500 m. Hai Phong has absorbed the former Hai Duong province (2025), so its figures are
- * the default; both are parameters of every request. Urban = a ward (`admin_units.unit_type` =
+ * Hai Duong's rules on telecom infrastructure (legal: hd-qd-26-2018, article not read) keep a new
+ * column 100 m from existing ones in urban areas and 400 m outside them, as the province's
+ * newspaper reported them. Hai Phong has absorbed the former Hai Duong province (2025), so these
+ * figures are the configurable defaults; both are parameters of every request. The Hanoi preset
+ * (100 m / 500 m) cites no document read for this project. Urban = a ward (`admin_units.unit_type` =
  * 'ward'); communes, special zones and points outside every unit (at sea) use the other figure.
  */
 import type { AdminUnitType } from '../coverage/cell-grid.js';
@@ -17,13 +18,13 @@ export interface SharingDistanceRule {
   otherM: number;
 }
 
-/** QĐ 26/2018/QĐ-UBND (Hai Duong): 100 m in urban wards, 400 m elsewhere. */
+/** legal: hd-qd-26-2018 (article not read): 100 m in urban wards, 400 m elsewhere — configurable defaults. */
 export const DEFAULT_SHARING_DISTANCE: Readonly<SharingDistanceRule> = Object.freeze({
   urbanM: 100,
   otherM: 400,
 });
 
-/** Hanoi's figures (100 m urban, 500 m elsewhere), for comparison and as an alternative preset. */
+/** Hanoi's figures (100 m urban, 500 m elsewhere; no source read), for comparison and as an alternative preset. */
 export const HANOI_SHARING_DISTANCE: Readonly<SharingDistanceRule> = Object.freeze({
   urbanM: 100,
   otherM: 500,

@@ -11,6 +11,7 @@
  *   (`servingRadiusM`: radius table × height factor of the mount height, in the tower's
  *   environment); where an operator uploaded its own coverage polygon for a technology, that
  *   polygon replaces the radius model for the pair, as in CoverageModel.
+ * legal: plan-317-2025-kh-ubnd
  */
 import type { CoveragePolygonInput, TowerInput } from '../coverage/coverage-model.js';
 import { pointInMultiPolygon } from '../coverage/polygon-cover.js';

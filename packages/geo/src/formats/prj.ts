@@ -8,7 +8,7 @@ const tm3 = (name: string, centralMeridian: number) =>
 
 /**
  * ESRI WKT (`.prj`) for the CRSs we export. The VN-2000 datum carries the national TOWGS84 shift
- * (Decision 05/2007; GDAL and QGIS read it), so a reader never falls back to a ~225 m null shift.
+ * (legal: decision-05-2007-qd-btnmt; GDAL and QGIS read it), so a reader never falls back to a ~225 m null shift.
  * `crsFromPrj` recognises every string here.
  */
 export const ESRI_PRJ: Partial<Record<CrsCode, string>> = {

@@ -11,6 +11,7 @@
  * user may read them, and a version's indicators follow the version's own read rule
  * (plan-access.ts: drafts only for planners, admins and reviewers). The IOC reads the feed with an
  * API key (a key acts as its user). Planners and admins keep the catalogue and enter the values.
+ * legal: plan-317-2025-kh-ubnd; legal: decision-885-2023-qd-btttt
  */
 import {
   diiValuesQuery,

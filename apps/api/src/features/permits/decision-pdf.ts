@@ -1,6 +1,6 @@
 /**
- * The decision document, in the form of Vietnamese administrative documents (Decree 30/2020/NĐ-CP
- * on clerical work, Appendix I): the issuing body top left with the number, the national motto
+ * The decision document, in the form of Vietnamese administrative documents (legal:
+ * decree-30-2020-nd-cp, Appendix I as summarised; the appendix was not read): the issuing body top left with the number, the national motto
  * top right with the place and date, the title, the body, then the recipients and the signer's
  * block. A4 portrait, margins 30 mm left, 15 mm right, 20 mm top and bottom; Noto Sans embedded
  * (subset) so Vietnamese diacritics render and extract as text.
@@ -9,6 +9,7 @@
  * - rejected → THÔNG BÁO về việc không cấp giấy phép xây dựng (…/TB-SXD), with the reasons;
  * - exempt → THÔNG BÁO miễn giấy phép xây dựng (…/TB-SXD).
  */
+import { cite } from '@hatang/contracts';
 import { lineLengthM, toVn2000 } from '@hatang/geo';
 import { openPdf } from '../plans/exports/print-scene.js';
 import { EXCERPT_MM } from './decision-map.js';
@@ -172,7 +173,7 @@ export function decisionPdf(input: DecisionDocumentInput): Promise<Uint8Array> {
       .strokeColor('#000000')
       .stroke();
 
-  // Header: issuing body (left) and national motto (right), Decree 30/2020 Appendix I.
+  // Header: issuing body (left) and national motto (right) (legal: decree-30-2020-nd-cp).
   const L = { x: PAGE.left - 12, w: 78 };
   const R = { x: PAGE.left + 62, w: PAGE.w - PAGE.right - (PAGE.left + 62) + 8 };
   centred('UBND THÀNH PHỐ HẢI PHÒNG', L.x, L.w, PAGE.top, 11.5);
@@ -264,7 +265,7 @@ export function decisionPdf(input: DecisionDocumentInput): Promise<Uint8Array> {
     para(
       input.reason ??
         exemption?.reason.vi ??
-        'Công trình thuộc diện miễn giấy phép xây dựng theo Thông tư liên tịch 15/2016/TTLT-BTTTT-BXD.',
+        `Công trình thuộc diện miễn giấy phép xây dựng theo ${cite('jc-15-2016-ttlt-btttt-bxd').vi}.`,
       { indent: 4 },
     );
     para('Chủ đầu tư thông báo thời điểm khởi công cho Ủy ban nhân dân cấp xã nơi xây dựng công trình.', {

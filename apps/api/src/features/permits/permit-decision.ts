@@ -45,8 +45,8 @@ export async function nextDecisionNumber(
 /**
  * Defaults for the register's required columns that an application does not declare (the
  * operator corrects them in the register once built):
- * - tower: 12 antenna slots (3 sectors × 4 operators) and 3 tenants at most (Joint Circular
- *   15/2016 expects towers to be shared); the application's structure and mounting mapped onto
+ * - tower: 12 antenna slots (3 sectors × 4 operators) and 3 tenants at most (towers are to be
+ *   shared: legal: plan-317-2025-kh-ubnd V.10); the application's structure and mounting mapped onto
  *   the register's (rooftop_column → rooftop_pole, on_ground → ground); no ground elevation.
  * - duct works: 4 tubes of Ø110 mm (HDPE), none used, 0.7 m deep, along the application's route.
  * - pole line: one 8 m concrete telecom pole at each vertex of the route, 4 attachments, none used.

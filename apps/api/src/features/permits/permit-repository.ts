@@ -117,7 +117,7 @@ const localDate = (x: SQL) => sql`((${x}) AT TIME ZONE 'UTC' + interval '7 hours
 /**
  * The statutory clock of an application with a period of `periodDays`: the submission plus the
  * period in calendar days; a period ending on a Saturday or Sunday (Vietnam time) runs to the
- * Monday (Civil Code 2015 art. 148(5); public holidays are not known here).
+ * Monday (legal: civil-code-2015, article not read; public holidays are not known here).
  */
 function deadlineOf(periodDays: number) {
   const raw = sql`(${a.submittedAt} + make_interval(days => ${periodDays}::int))`;

@@ -1,9 +1,10 @@
+import { cite } from '@hatang/contracts';
 import { type Database, orm, type Sql } from '@hatang/db';
 import { plans } from '@hatang/db/schema';
 import { sql } from 'drizzle-orm';
 import { insertVersion, snapshotRegister } from './version-repository.js';
 
-/** The plan Plan 317/KH-UBND (02/12/2025) asks the city to issue. */
+/** The plan that Plan 317/KH-UBND (02/12/2025) asks the city to issue (legal: plan-317-2025-kh-ubnd V.1). */
 export const DEMO_PLAN_NAME =
   'Quy hoạch hạ tầng kỹ thuật viễn thông thụ động thành phố Hải Phòng đến năm 2030, tầm nhìn đến năm 2040';
 export const DEMO_BASELINE_NAME = 'Hiện trạng (baseline)';
@@ -25,7 +26,7 @@ export async function ensureDemoPlanIn(tx: Sql): Promise<{ planId: string; basel
     name: DEMO_PLAN_NAME,
     horizonYear: 2030,
     visionYear: 2040,
-    description: 'Theo Kế hoạch 317/KH-UBND ngày 02/12/2025 của UBND thành phố Hải Phòng (dữ liệu minh hoạ).',
+    description: `Theo ${cite('plan-317-2025-kh-ubnd').vi} ngày 02/12/2025 của UBND thành phố Hải Phòng (dữ liệu minh hoạ).`,
     createdBy: null,
   });
   const baselineId = await insertVersion(tx, {

@@ -4,6 +4,7 @@
  * reviewers (plan-access.ts). Planners and admins draft; approving is the City People's
  * Committee's act (Plan 317: the Department of Science and Technology advises the committee to
  * issue the plan), recorded in Hatang by an admin.
+ * legal: plan-317-2025-kh-ubnd
  */
 import { planEndpoints as endpoints, type PlanVersion } from '@hatang/contracts';
 import type { Context } from 'hono';

@@ -2,6 +2,7 @@
  * `/key-sites`: the register of sites Plan 317's broadband, 5G and WiFi targets count on.
  * Planners and admins write (one by one or by import); every signed-in role reads.
  * `GET /key-sites/status` adds each site's fiber/4G/5G/WiFi flags and a summary per category.
+ * legal: plan-317-2025-kh-ubnd
  */
 import { siteEndpoints as endpoints } from '@hatang/contracts';
 import { actorsVisibleTo, historyBody, listHistory } from '../../audit/audit-log.js';

@@ -11,6 +11,7 @@ export const actsForAnyCommune = (principal: Principal | undefined) =>
 /**
  * Plan 317 asks communes to arrange sites: an inspector of a commune organisation publishes and
  * edits that commune's offers; planners and admins any offer. Throws 403 otherwise.
+ * legal: plan-317-2025-kh-ubnd
  */
 export function assertMayWriteOffer(principal: Principal | undefined, offeringOrgId: string): void {
   if (actsForAnyCommune(principal)) return;

@@ -3,6 +3,7 @@
  * (Plan 317). Everyone signed in reads: operators look for sites on the map. A commune's
  * inspectors write their commune's offers (offer-access.ts), planners and admins any. Offers stay
  * addressable by id whatever their status.
+ * legal: plan-317-2025-kh-ubnd
  */
 import { siteEndpoints as endpoints } from '@hatang/contracts';
 import { actorsVisibleTo, historyBody, listHistory, ownerOrgOf } from '../../audit/audit-log.js';

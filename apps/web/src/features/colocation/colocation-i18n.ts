@@ -1,5 +1,9 @@
+import { cite } from '@hatang/contracts';
 import { useMemo } from 'react';
 import { type Lang, useI18n } from '../../lib/i18n';
+
+/** The official rent method (legal: jc-210-2013-ttlt-btc-bxd-btttt, not read), cited from the registry. */
+const RENT_METHOD = cite('jc-210-2013-ttlt-btc-bxd-btttt', undefined, { short: true });
 
 /** Texts of the co-location panel and the notification bell (features/colocation), Vietnamese first. */
 const vi = {
@@ -67,7 +71,7 @@ const vi = {
   attachments: 'Tệp đính kèm',
   noAttachments: 'Chưa có tệp.',
   upload: 'Tải tệp lên (PDF/JPEG/PNG ≤ 10 MiB)',
-  rent: 'Giá thuê gợi ý (TTLT 210/2013)',
+  rent: `Giá thuê gợi ý (xem ${RENT_METHOD.vi})`,
   rentPerYear: 'Giá thuê / năm',
   rentPerMonth: 'Giá thuê / tháng',
   formula: 'Công thức',
@@ -177,7 +181,7 @@ const en: Record<Key, string> = {
   attachments: 'Attachments',
   noAttachments: 'No files yet.',
   upload: 'Upload a file (PDF/JPEG/PNG ≤ 10 MiB)',
-  rent: 'Suggested rent (Joint Circular 210/2013)',
+  rent: `Suggested rent (see ${RENT_METHOD.en})`,
   rentPerYear: 'Rent per year',
   rentPerMonth: 'Rent per month',
   formula: 'Formula',

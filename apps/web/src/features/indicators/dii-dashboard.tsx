@@ -11,7 +11,7 @@ const EDITORS = new Set(['admin', 'planner']);
 const TREND_ARROWS = { improving: '▲', worsening: '▼', steady: '■' } as const;
 
 /**
- * The digital infrastructure index (DII, Decision 885/QĐ-BTTTT) dashboard: criteria by group,
+ * The digital infrastructure index (DII, legal: decision-885-2023-qd-btttt) dashboard: criteria by group,
  * values per year with their trend, Hatang's live value for the computed ones, and (for planners
  * and admins) the entry of a year's values.
  */

@@ -1,9 +1,13 @@
+import { cite } from '@hatang/contracts';
 import { useMemo } from 'react';
 import { type Lang, useI18n } from '../../lib/i18n';
 
+/** The plan the targets come from (legal: plan-317-2025-kh-ubnd), cited from the registry. */
+const PLAN = cite('plan-317-2025-kh-ubnd', undefined, { short: true });
+
 /** Texts of the indicators view and the DII dashboard (features/indicators), Vietnamese first. */
 const vi = {
-  title: 'Chỉ tiêu đến năm 2030 (Kế hoạch 317)',
+  title: `Chỉ tiêu đến năm 2030 (${PLAN.vi})`,
   commune: 'Phạm vi',
   cityWide: 'Toàn thành phố',
   loading: 'Đang tính chỉ tiêu…',
@@ -94,7 +98,7 @@ const vi = {
 export type IndicatorMessageKey = keyof typeof vi;
 
 const en: Record<IndicatorMessageKey, string> = {
-  title: '2030 targets (Plan 317)',
+  title: `2030 targets (${PLAN.en})`,
   commune: 'Area',
   cityWide: 'Whole city',
   loading: 'Computing the indicators…',
