@@ -51,10 +51,10 @@ export interface CommitResult {
 export type CommitStage = 'copying' | 'matching' | 'writing' | 'auditing' | 'finishing';
 
 /**
- * The commit's temporary table, created as a copy of the asset table's id, writable columns and
- * geometry, with the row's number, the existing asset it duplicates and that asset as it was
- * added. Described here are the columns the statements name; the other writable columns keep
- * the asset table's names (`copied`).
+ * The commit's temporary table: a copy of the asset table's id, writable columns and geometry
+ * (CREATE … AS), to which the row's number, the existing asset it duplicates and that asset as it
+ * was are added (ADDED). Described here are the columns the statements name; the other writable
+ * columns keep the asset table's names (`copied`).
  */
 const importBatch = pgTable('import_batch', {
   id: uuid().notNull(),
