@@ -19,5 +19,5 @@ export type { Database, DatabaseHandle, DatabaseKind, OpenDatabaseOptions, Sql }
 export { attachDatabase, openDatabase } from './database.js';
 export { ASSET_TABLES, featureTableOf } from './feature-tables.js';
 export { MIGRATIONS_DIR, migrate } from './migrate.js';
-export { geoJson, type Orm, orm, type RowOf } from './orm.js';
+export { createTempTable, geoJson, type Orm, orm, type RowOf } from './orm.js';
 export { toPgTextArray } from './text-array.js';

@@ -4,7 +4,8 @@
  * `Database.transaction`'s (drizzle's proxy driver has none): inside one, `orm(tx)`.
  */
 
-import { type Column, type SQL, sql } from 'drizzle-orm';
+import { type Column, getTableColumns, type SQL, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import { drizzle, type PgRemoteDatabase } from 'drizzle-orm/pg-proxy';
 import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import type { Geometry } from 'geojson';
@@ -41,4 +42,16 @@ export function geoJson<G extends Geometry>(column: Column & { _: { data: G } },
   return sql<G>`${text}::json`.mapWith((value: G | string) =>
     typeof value === 'string' ? (JSON.parse(value) as G) : value,
   );
+}
+
+/**
+ * Creates `table`, a pgTable describing a temporary table, as `CREATE TEMP TABLE … ON COMMIT DROP`
+ * with its columns' SQL types (and NOT NULL): declared once, used by the statements after it.
+ */
+export async function createTempTable(on: Sql, table: PgTable): Promise<void> {
+  const columns = Object.values(getTableColumns(table)).map(
+    (column) =>
+      sql`${sql.identifier(column.name)} ${sql.raw(column.getSQLType())}${column.notNull ? sql` NOT NULL` : sql``}`,
+  );
+  await orm(on).execute(sql`CREATE TEMP TABLE ${table} (${sql.join(columns, sql`, `)}) ON COMMIT DROP`);
 }

@@ -7,12 +7,26 @@
  * database as it was.
  */
 import type { ResourceDefinition } from '@hatang/contracts';
-import type { Database, Sql } from '@hatang/db';
+import { type Database, featureTableOf, orm, type Sql } from '@hatang/db';
+import { auditLog, geometryGeometry, importRows } from '@hatang/db/schema';
 import { copyLine, toWkt } from '@hatang/geo/formats';
+import {
+  type Column,
+  count,
+  eq,
+  getTableName,
+  inArray,
+  isNotNull,
+  isNull,
+  type SQL,
+  type SQLWrapper,
+  sql,
+} from 'drizzle-orm';
+import { alias, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { ApiError } from '../../errors.js';
 import { columnsOf, toPgTextArray } from '../assets/sql/columns.js';
-import { extrasOf, selectFeatureSql } from '../assets/sql/feature-sql.js';
-import { matchDuplicatesSql } from './duplicates.js';
+import { columnOf, extrasOf, selectFeatureSql, textOf } from '../assets/sql/feature-sql.js';
+import { matchDuplicates } from './duplicates.js';
 import { findJob, updateJob } from './import-repository.js';
 import { checkContext, checkRow, stagedRows } from './row-checker.js';
 
@@ -36,8 +50,46 @@ export interface CommitResult {
 /** Stages of a commit, reported as they start (tests kill the process at one of them). */
 export type CommitStage = 'copying' | 'matching' | 'writing' | 'auditing' | 'finishing';
 
-const featureJson = (alias: string) =>
-  `jsonb_build_object('type', 'Feature', 'id', ${alias}.id, 'geometry', ${alias}.geometry::jsonb, 'properties', to_jsonb(${alias}) - 'geometry')`;
+/**
+ * The commit's temporary table: a copy of the asset table's id, writable columns and geometry
+ * (CREATE … AS), to which the row's number, the existing asset it duplicates and that asset as it
+ * was are added (ADDED). Described here are the columns the statements name; the other writable
+ * columns keep the asset table's names (`copied`).
+ */
+const importBatch = pgTable('import_batch', {
+  id: uuid().notNull(),
+  ownerOrgId: uuid('owner_org_id'),
+  code: text(),
+  geom: geometryGeometry(),
+  rowNo: integer('row_no'),
+  dupId: uuid('dup_id'),
+  before: jsonb(),
+});
+const ADDED = [importBatch.rowNo, importBatch.dupId, importBatch.before];
+
+/** The batch's copy of an asset table's column. */
+const copied = (column: Column) => sql`${importBatch}.${sql.identifier(column.name)}`;
+
+/** Column names as a list (an INSERT's targets). */
+const names = (columns: Column[]) =>
+  sql.join(
+    columns.map((column) => sql.identifier(column.name)),
+    sql`, `,
+  );
+
+/** The stored features read by selectFeatureSql, as `f`. */
+const f = sql.identifier('f');
+const featureJson = sql`jsonb_build_object('type', 'Feature', 'id', ${f}.id, 'geometry', ${f}.geometry::jsonb, 'properties', to_jsonb(${f}) - 'geometry')`;
+
+/** The ids (or the duplicated assets' ids) of the batch, as a subquery. */
+const batchIds = (tx: Sql, id: typeof importBatch.id | typeof importBatch.dupId) =>
+  orm(tx).select({ id }).from(importBatch);
+
+/** The stored features (selectFeatureSql, its table as `r`) with one of `ids`, as the derived table `f`. */
+function storedFeatures(definition: ResourceDefinition, ids: SQLWrapper): SQL {
+  const r = alias(featureTableOf(definition.path), 'r');
+  return sql`(${sql.raw(selectFeatureSql(definition))} WHERE ${inArray(columnOf(r, 'id'), ids)}) ${f}`;
+}
 
 async function copyValidRows(
   tx: Sql,
@@ -47,6 +99,12 @@ async function copyValidRows(
   validRowsOnly: boolean,
 ): Promise<{ copied: number; invalid: number }> {
   const columns = columnsOf(definition);
+  const targets = [
+    importBatch.rowNo.name,
+    importBatch.id.name,
+    ...columns.map((c) => c.name),
+    importBatch.geom.name,
+  ];
   let copied = 0;
   let invalid = 0;
   for await (const rows of stagedRows(tx, importId)) {
@@ -76,9 +134,30 @@ async function copyValidRows(
         `Nothing was imported: ${invalid}+ rows have problems (see the report), and "import the valid rows only" was not chosen`,
       );
     }
-    if (csv) await tx.copyCsv('import_batch', ['row_no', 'id', ...columns.map((c) => c.name), 'geom'], csv);
+    if (csv) await tx.copyCsv(getTableName(importBatch), targets, csv);
   }
   return { copied, invalid };
+}
+
+/** Rows of the batch that meet `where`. */
+async function countBatch(tx: Sql, where: SQL): Promise<number> {
+  const [row] = await orm(tx).select({ n: count() }).from(importBatch).where(where);
+  return row?.n ?? 0;
+}
+
+/** Columns the server derives from the geometry (e.g. the commune a tower stands in), for the batch. */
+async function updateDerived(tx: Sql, definition: ResourceDefinition): Promise<void> {
+  const derived = Object.entries(extrasOf(definition).derived ?? {});
+  if (derived.length === 0) return;
+  const table = featureTableOf(definition.path);
+  const geom = textOf(sql`${columnOf(table, 'geom')}`);
+  const sets = derived.map(
+    ([column, expression]) =>
+      sql`${sql.identifier(column)} = ${sql.raw(expression.replaceAll('$geom', geom))}`,
+  );
+  await orm(tx).execute(
+    sql`UPDATE ${table} SET ${sql.join(sets, sql`, `)} WHERE ${inArray(columnOf(table, 'id'), batchIds(tx, importBatch.id))}`,
+  );
 }
 
 export async function commitImport(
@@ -89,8 +168,10 @@ export async function commitImport(
   onlyOwner: string | undefined,
   onStage: (stage: CommitStage) => void = () => {},
 ): Promise<CommitResult> {
-  const table = definition.table;
-  const columns = columnsOf(definition).map((c) => c.name);
+  const table = featureTableOf(definition.path);
+  const id = columnOf(table, 'id');
+  const writable = columnsOf(definition);
+  const rowColumns = [id, ...writable.map((c) => columnOf(table, c.property)), columnOf(table, 'geom')];
   return db.transaction(async (tx) => {
     const job = await findJob(tx, importId, true);
     if (!job) throw new ApiError(404, 'NOT_FOUND', 'Import not found');
@@ -98,67 +179,87 @@ export async function commitImport(
       throw new ApiError(409, 'CONFLICT', `The import is ${job.status}, not ready to commit`);
 
     onStage('copying');
-    await tx.exec(
-      `CREATE TEMP TABLE import_batch ON COMMIT DROP AS SELECT id, ${columns.join(', ')}, geom FROM ${table} WITH NO DATA;
-       ALTER TABLE import_batch ADD COLUMN row_no integer, ADD COLUMN dup_id uuid, ADD COLUMN before jsonb;`,
+    await orm(tx).execute(
+      sql`CREATE TEMP TABLE ${importBatch} ON COMMIT DROP AS SELECT ${sql.join(rowColumns, sql`, `)} FROM ${table} WITH NO DATA`,
     );
+    const added = ADDED.map((c) => sql`ADD COLUMN ${sql.identifier(c.name)} ${sql.raw(c.getSQLType())}`);
+    await orm(tx).execute(sql`ALTER TABLE ${importBatch} ${sql.join(added, sql`, `)}`);
     const context = await checkContext(tx, definition, job.mapping, onlyOwner);
     const { invalid } = await copyValidRows(tx, importId, definition, context, job.validRowsOnly);
 
     onStage('matching');
-    await tx.exec(matchDuplicatesSql(definition, 'import_batch'));
+    await matchDuplicates(tx, definition, importBatch);
     let skipped = 0;
     let updated = 0;
     onStage('writing');
     if (job.duplicates === 'skip') {
-      const rows = await tx.query<{ n: number }>(
-        'WITH d AS (DELETE FROM import_batch WHERE dup_id IS NOT NULL RETURNING 1) SELECT count(*)::int AS n FROM d',
-      );
-      skipped = rows[0]?.n ?? 0;
+      const deleted = orm(tx)
+        .$with('deleted')
+        .as(
+          orm(tx)
+            .delete(importBatch)
+            .where(isNotNull(importBatch.dupId))
+            .returning({ rowNo: importBatch.rowNo }),
+        );
+      const [row] = await orm(tx).with(deleted).select({ n: count() }).from(deleted);
+      skipped = row?.n ?? 0;
     } else {
-      await tx.exec(`
-        UPDATE import_batch b SET before = ${featureJson('f')}
-        FROM (${selectFeatureSql(definition)} WHERE r.id IN (SELECT dup_id FROM import_batch)) f WHERE f.id = b.dup_id::text;
-        UPDATE ${table} t SET ${columns.map((c) => `${c} = b.${c}`).join(', ')}, geom = b.geom,
-          version = t.version + 1, updated_at = now()
-        FROM import_batch b WHERE t.id = b.dup_id;
-        UPDATE import_batch SET id = dup_id WHERE dup_id IS NOT NULL;
-      `);
-      const rows = await tx.query<{ n: number }>(
-        'SELECT count(*)::int AS n FROM import_batch WHERE dup_id IS NOT NULL',
-      );
-      updated = rows[0]?.n ?? 0;
+      await orm(tx)
+        .update(importBatch)
+        .set({ before: featureJson })
+        .from(storedFeatures(definition, batchIds(tx, importBatch.dupId)))
+        .where(sql`${f}.id = ${importBatch.dupId}::text`);
+      await orm(tx)
+        .update(table)
+        .set({
+          ...Object.fromEntries(writable.map((c) => [c.property, copied(columnOf(table, c.property))])),
+          geom: sql`${importBatch.geom}`,
+          version: sql`${columnOf(table, 'version')} + 1`,
+          updatedAt: sql`now()`,
+        })
+        .from(importBatch)
+        .where(eq(id, importBatch.dupId));
+      await orm(tx)
+        .update(importBatch)
+        .set({ id: sql`${importBatch.dupId}` })
+        .where(isNotNull(importBatch.dupId));
+      updated = await countBatch(tx, isNotNull(importBatch.dupId));
     }
-    const inserted = await tx.query<{ n: number }>(
-      `WITH i AS (INSERT INTO ${table} (id, ${columns.join(', ')}, geom)
-         SELECT id, ${columns.join(', ')}, geom FROM import_batch WHERE dup_id IS NULL RETURNING 1)
-       SELECT count(*)::int AS n FROM i`,
+    // Every new row is inserted or the statement throws: the rows to insert are the ones created.
+    const created = await countBatch(tx, isNull(importBatch.dupId));
+    await orm(tx).execute(
+      sql`INSERT INTO ${table} (${names(rowColumns)})
+          SELECT ${sql.join(rowColumns.map(copied), sql`, `)} FROM ${importBatch} WHERE ${isNull(importBatch.dupId)}`,
     );
-    const derived = extrasOf(definition).derived ?? {};
-    const sets = Object.entries(derived).map(([c, e]) => `${c} = ${e.replaceAll('$geom', `${table}.geom`)}`);
-    if (sets.length)
-      await tx.exec(`UPDATE ${table} SET ${sets.join(', ')} WHERE id IN (SELECT id FROM import_batch)`);
+    await updateDerived(tx, definition);
 
     onStage('auditing');
-    await tx.query(
-      `INSERT INTO audit_log (actor_user_id, actor_name, actor_org_id, via, request_id, client_request_id, resource, record_id, action, version, before, after)
-       SELECT $1, $2, $3, $4, $5, $7, $6, b.id, CASE WHEN b.dup_id IS NULL THEN 'create' ELSE 'update' END, f.version, b.before, ${featureJson('f')}
-       FROM import_batch b JOIN (${selectFeatureSql(definition)} WHERE r.id IN (SELECT id FROM import_batch)) f ON f.id = b.id::text
-       ORDER BY b.row_no`,
-      [
-        actor.userId,
-        actor.name,
-        actor.orgId,
-        actor.via,
-        actor.requestId,
-        definition.path,
-        actor.clientRequestId,
-      ],
+    const audited = [
+      auditLog.actorUserId,
+      auditLog.actorName,
+      auditLog.actorOrgId,
+      auditLog.via,
+      auditLog.requestId,
+      auditLog.clientRequestId,
+      auditLog.resource,
+      auditLog.recordId,
+      auditLog.action,
+      auditLog.version,
+      auditLog.before,
+      auditLog.after,
+    ];
+    await orm(tx).execute(
+      sql`INSERT INTO ${auditLog} (${names(audited)})
+          SELECT ${actor.userId}, ${actor.name}, ${actor.orgId}, ${actor.via}, ${actor.requestId}, ${actor.clientRequestId},
+            ${definition.path}, ${importBatch.id}, CASE WHEN ${importBatch.dupId} IS NULL THEN 'create' ELSE 'update' END,
+            ${f}.version, ${importBatch.before}, ${featureJson}
+          FROM ${importBatch} JOIN ${storedFeatures(definition, batchIds(tx, importBatch.id))} ON ${f}.id = ${importBatch.id}::text
+          ORDER BY ${importBatch.rowNo}`,
     );
 
     onStage('finishing');
-    const result: CommitResult = { created: inserted[0]?.n ?? 0, updated, skipped, invalidSkipped: invalid };
-    await tx.query('DELETE FROM import_rows WHERE import_id = $1', [importId]);
+    const result: CommitResult = { created, updated, skipped, invalidSkipped: invalid };
+    await orm(tx).delete(importRows).where(eq(importRows.importId, importId));
     await updateJob(tx, importId, { status: 'committed', result, committed: true });
     return result;
   });

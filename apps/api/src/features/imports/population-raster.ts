@@ -6,8 +6,11 @@
  * replaced in one transaction (a whole-city raster replaces the whole grid; a partial one leaves
  * the other units alone).
  */
-import type { Database, Sql } from '@hatang/db';
+import { createTempTable, type Database, orm, type Sql } from '@hatang/db';
+import { adminUnits, geometryPoint, populationCells } from '@hatang/db/schema';
 import { copyLine, defaultParseLimits, LimitError, type ParseLimits } from '@hatang/geo/formats';
+import { eq, getTableName, inArray, isNotNull, sql } from 'drizzle-orm';
+import { bigint, doublePrecision, integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { fromArrayBuffer } from 'geotiff';
 import { ApiError } from '../../errors.js';
 
@@ -83,18 +86,43 @@ export async function readPopulationRaster(
 const cellId = (lng: number, lat: number) =>
   Math.round((lat + 90) * 1e5) * 1e8 + Math.round((lng + 180) * 1e5);
 
+/** The raster's pixels with people inside the units' extent: id, people (fractional) and centre. */
+const populationPixels = pgTable('population_pixels', {
+  id: bigint({ mode: 'number' }).notNull(),
+  population: doublePrecision().notNull(),
+  geom: geometryPoint().notNull(),
+});
+
+/** The pixels inside a unit with their whole people per unit, as the cells to write. */
+const populationCounts = pgTable('population_counts', {
+  id: bigint({ mode: 'number' }).notNull(),
+  code: text().notNull(),
+  population: integer().notNull(),
+  cellSizeM: doublePrecision('cell_size_m').notNull(),
+});
+
 /** Replaces the cells of every unit the raster covers (in the caller's transaction). */
 export async function replacePopulation(tx: Sql, raster: PopulationRaster): Promise<PopulationImportResult> {
   const { x0, y0, dx, dy, width, height, nodata, values } = raster;
   const [minX, maxX] = [Math.min(x0, x0 + width * dx), Math.max(x0, x0 + width * dx)];
   const [minY, maxY] = [Math.min(y0, y0 + height * dy), Math.max(y0, y0 + height * dy)];
-  const [extent] = await tx.query<{ minx: number | null; miny: number; maxx: number; maxy: number }>(
-    `SELECT ST_XMin(e) AS minx, ST_YMin(e) AS miny, ST_XMax(e) AS maxx, ST_YMax(e) AS maxy
-     FROM (SELECT ST_Extent(geom)::geometry AS e FROM admin_units WHERE geom && ST_MakeEnvelope($1, $2, $3, $4, 4326)) x`,
-    [minX, minY, maxX, maxY],
-  );
-  if (!extent || extent.minx === null)
-    throw invalid("The grid covers none of the city's administrative units");
+  const touched = sql`${adminUnits.geom} && ST_MakeEnvelope(${minX}, ${minY}, ${maxX}, ${maxY}, 4326)`;
+  const units = orm(tx)
+    .select({ e: sql`ST_Extent(${adminUnits.geom})::geometry`.as('e') })
+    .from(adminUnits)
+    .where(touched)
+    .as('x');
+  // No unit touched: the extent is NULL, and no row comes back.
+  const [extent] = await orm(tx)
+    .select({
+      minx: sql`ST_XMin(${units.e})`.mapWith(Number),
+      miny: sql`ST_YMin(${units.e})`.mapWith(Number),
+      maxx: sql`ST_XMax(${units.e})`.mapWith(Number),
+      maxy: sql`ST_YMax(${units.e})`.mapWith(Number),
+    })
+    .from(units)
+    .where(isNotNull(units.e));
+  if (!extent) throw invalid("The grid covers none of the city's administrative units");
 
   let csv = '';
   let pixels = 0;
@@ -113,15 +141,23 @@ export async function replacePopulation(tx: Sql, raster: PopulationRaster): Prom
   const midLat = ((y0 + (height / 2) * dy) * Math.PI) / 180;
   const cellSizeM = Math.round(Math.sqrt(Math.abs(dx * 111_320 * Math.cos(midLat) * dy * 110_574)) * 10) / 10;
 
-  await tx.exec(
-    'CREATE TEMP TABLE population_pixels (id bigint, population float8, geom geometry(Point, 4326)) ON COMMIT DROP',
-  );
-  if (csv) await tx.copyCsv('population_pixels', ['id', 'population', 'geom'], csv);
-  const inside = await tx.query<{ id: string; population: number; code: string }>(
-    `SELECT DISTINCT ON (p.id) p.id::text AS id, p.population, a.code
-     FROM population_pixels p JOIN admin_units a ON a.geom && p.geom AND ST_Covers(a.geom, p.geom)
-     ORDER BY p.id, a.code`,
-  );
+  await createTempTable(tx, populationPixels);
+  const pixel = populationPixels;
+  if (csv)
+    await tx.copyCsv(getTableName(pixel), [pixel.id.name, pixel.population.name, pixel.geom.name], csv);
+  // A pixel on the border of two units goes to the first by code.
+  const inside = await orm(tx)
+    .selectDistinctOn([pixel.id], {
+      id: sql`${pixel.id}::text`.mapWith(String),
+      population: pixel.population,
+      code: adminUnits.code,
+    })
+    .from(pixel)
+    .innerJoin(
+      adminUnits,
+      sql`${adminUnits.geom} && ${pixel.geom} AND ST_Covers(${adminUnits.geom}, ${pixel.geom})`,
+    )
+    .orderBy(pixel.id, adminUnits.code);
   // Largest remainder per unit: floor every cell, then give the unit's missing people to the
   // cells with the largest fractions.
   const byUnit = new Map<string, { id: string; population: number }[]>();
@@ -153,21 +189,36 @@ export async function replacePopulation(tx: Sql, raster: PopulationRaster): Prom
       total += n;
     });
   }
-  await tx.query(
-    `DELETE FROM population_cells WHERE admin_unit_code IN
-       (SELECT code FROM admin_units WHERE geom && ST_MakeEnvelope($1, $2, $3, $4, 4326))`,
-    [minX, minY, maxX, maxY],
-  );
+  await orm(tx)
+    .delete(populationCells)
+    .where(
+      inArray(
+        populationCells.adminUnitCode,
+        orm(tx).select({ code: adminUnits.code }).from(adminUnits).where(touched),
+      ),
+    );
   if (out) {
-    await tx.exec(
-      'CREATE TEMP TABLE population_counts (id bigint, code text, population integer, cell_size_m float8) ON COMMIT DROP',
+    const counts = populationCounts;
+    await createTempTable(tx, counts);
+    await tx.copyCsv(
+      getTableName(counts),
+      [counts.id.name, counts.code.name, counts.population.name, counts.cellSizeM.name],
+      out,
     );
-    await tx.copyCsv('population_counts', ['id', 'code', 'population', 'cell_size_m'], out);
-    await tx.exec(
-      `INSERT INTO population_cells (id, admin_unit_code, population, cell_size_m, geom)
-       SELECT c.id, c.code, c.population, c.cell_size_m, p.geom
-       FROM population_counts c JOIN population_pixels p ON p.id = c.id`,
-    );
+    await orm(tx)
+      .insert(populationCells)
+      .select(
+        orm(tx)
+          .select({
+            id: counts.id,
+            adminUnitCode: counts.code,
+            population: counts.population,
+            cellSizeM: counts.cellSizeM,
+            geom: pixel.geom,
+          })
+          .from(counts)
+          .innerJoin(pixel, eq(pixel.id, counts.id)),
+      );
   }
   return {
     cells,
