@@ -108,7 +108,7 @@ describe('the legal-sources registry', () => {
 
   it('says where each read document was read, and that an unread one was not', () => {
     for (const source of LEGAL_SOURCES) {
-      if (source.textRead) expect(source.readAt, source.id).toMatch(/https?:\/\/|shared\/reference/);
+      if (source.textRead) expect(source.readAt, source.id).toMatch(/https?:\/\/|data\/reference\//);
       else expect(source.readAt, source.id).toMatch(/^not read/);
     }
   });

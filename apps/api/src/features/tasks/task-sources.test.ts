@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { computeIndicators } from '@hatang/analysis';
-import { planAgency } from '@hatang/contracts';
+import { legalSourceById, planAgency } from '@hatang/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPlanTaskSources, type PlanTaskSources } from './task-sources.js';
 
@@ -106,7 +106,7 @@ describe('plan 317 task sources (data/plan-317-tasks.json)', () => {
   });
 
   it('parses against the contract and names the plan', () => {
-    expect(sources.source).toBe('plan-317-kh-ubnd-2025');
+    expect(legalSourceById(sources.source)?.number).toBe('317/KH-UBND');
     expect(sources.tasks.length).toBeGreaterThanOrEqual(25);
   });
 

@@ -1,6 +1,7 @@
 /**
  * The seed of the task register (issue #17): the tasks plan 317's section V assigns to each
  * agency, as data/plan-317-tasks.json states them in the plan's own words.
+ * legal: plan-317-2025-kh-ubnd (section V, read); task V.1.3 quotes legal: decision-36-2024-qd-ttg (not read).
  */
 import { readFile } from 'node:fs/promises';
 import { planTaskSources, toIssues } from '@hatang/contracts';
