@@ -3,9 +3,11 @@
  * ones), as one GeoJSON FeatureCollection or as a GeoPackage with one table per geometry type
  * (plan_item_points, plan_item_lines, plan_item_areas, plan_zones), in WGS 84 or VN-2000.
  */
-import type { Sql } from '@hatang/db';
+import { geoJson, orm, type Sql } from '@hatang/db';
+import { organisations, planItems, planZones } from '@hatang/db/schema';
 import type { CrsCode } from '@hatang/geo';
 import { writeGeoPackage } from '@hatang/geo/formats';
+import { asc, eq, isNull, or } from 'drizzle-orm';
 import type { Database as SqlJsDatabase, SqlJsStatic, SqlValue } from 'sql.js';
 import { loadSqlJs } from '../../imports/upload-source.js';
 import { reprojectGeometry } from '../../tiles-ogc/ogc-crs.js';
@@ -21,34 +23,64 @@ interface Feature {
 
 /** Items and zones of the version as GeoJSON features (WGS 84), items first. */
 export async function versionFeatures(
-  sql: Sql,
+  db: Sql,
   versionId: string,
 ): Promise<{ items: Feature[]; zones: Feature[] }> {
-  const items = await sql.query<{ id: string; geometry: Geometry; properties: Record<string, unknown> }>(
-    `SELECT i.id::text AS id, ST_AsGeoJSON(i.geom, 7)::json AS geometry,
-       json_build_object('layer', 'item', 'originId', i.origin_id::text, 'kind', i.kind, 'name', i.name,
-         'phase', i.phase, 'status', i.status, 'responsibleOrgId', i.responsible_org_id::text,
-         'responsibleOrg', o.name, 'notes', i.notes, 'attributes', i.attributes,
-         'sourceTable', i.source_table, 'sourceId', i.source_id::text, 'version', i.version) AS properties
-     FROM plan_items i LEFT JOIN organisations o ON o.id = i.responsible_org_id
-     WHERE i.plan_version_id = $1 ORDER BY i.kind, i.origin_id`,
-    [versionId],
-  );
-  const zones = await sql.query<{ id: string; geometry: Geometry; properties: Record<string, unknown> }>(
-    `SELECT z.id::text AS id, ST_AsGeoJSON(z.geom, 7)::json AS geometry,
-       json_build_object('layer', 'zone', 'kind', z.kind, 'name', z.name,
-         'scope', CASE WHEN z.plan_version_id IS NULL THEN 'global' ELSE 'version' END,
-         'rules', z.rules, 'notes', z.notes) AS properties
-     FROM plan_zones z WHERE z.plan_version_id IS NULL OR z.plan_version_id = $1 ORDER BY z.created_at, z.id`,
-    [versionId],
-  );
-  const feature = (r: (typeof items)[number]): Feature => ({
-    type: 'Feature',
-    id: r.id,
-    geometry: r.geometry,
-    properties: r.properties,
-  });
-  return { items: items.map(feature), zones: zones.map(feature) };
+  const items = await orm(db)
+    .select({
+      id: planItems.id,
+      geometry: geoJson(planItems.geom, 7),
+      originId: planItems.originId,
+      kind: planItems.kind,
+      name: planItems.name,
+      phase: planItems.phase,
+      status: planItems.status,
+      responsibleOrgId: planItems.responsibleOrgId,
+      responsibleOrg: organisations.name,
+      notes: planItems.notes,
+      attributes: planItems.attributes,
+      sourceTable: planItems.sourceTable,
+      sourceId: planItems.sourceId,
+      version: planItems.version,
+    })
+    .from(planItems)
+    .leftJoin(organisations, eq(organisations.id, planItems.responsibleOrgId))
+    .where(eq(planItems.planVersionId, versionId))
+    .orderBy(asc(planItems.kind), asc(planItems.originId));
+  const zones = await orm(db)
+    .select({
+      id: planZones.id,
+      geometry: geoJson(planZones.geom, 7),
+      kind: planZones.kind,
+      name: planZones.name,
+      planVersionId: planZones.planVersionId,
+      rules: planZones.rules,
+      notes: planZones.notes,
+    })
+    .from(planZones)
+    .where(or(isNull(planZones.planVersionId), eq(planZones.planVersionId, versionId)))
+    .orderBy(asc(planZones.createdAt), asc(planZones.id));
+  return {
+    items: items.map(({ id, geometry, ...item }) => ({
+      type: 'Feature',
+      id,
+      geometry,
+      properties: { layer: 'item', ...item },
+    })),
+    zones: zones.map(({ id, geometry, planVersionId, kind, name, rules, notes }) => ({
+      type: 'Feature',
+      id,
+      geometry,
+      properties: {
+        layer: 'zone',
+        kind,
+        name,
+        scope: planVersionId === null ? 'global' : 'version',
+        rules,
+        notes,
+      },
+    })),
+  };
 }
 
 const crsMember = (crs: CrsCode) =>
