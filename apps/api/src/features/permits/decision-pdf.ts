@@ -1,9 +1,5 @@
 /**
- * The decision document, in the form of Vietnamese administrative documents (legal:
- * decree-30-2020-nd-cp, Appendix I as summarised; the appendix was not read): the issuing body top left with the number, the national motto
- * top right with the place and date, the title, the body, then the recipients and the signer's
- * block. A4 portrait, margins 30 mm left, 15 mm right, 20 mm top and bottom; Noto Sans embedded
- * (subset) so Vietnamese diacritics render and extract as text.
+ * The decision document, an administrative document (documents/admin-document.ts):
  *
  * - approved / approved_with_conditions → GIẤY PHÉP XÂY DỰNG (number …/GPXD-SXD), with conditions;
  * - rejected → THÔNG BÁO về việc không cấp giấy phép xây dựng (…/TB-SXD), with the reasons;
@@ -11,14 +7,9 @@
  */
 import { cite } from '@hatang/contracts';
 import { lineLengthM, toVn2000 } from '@hatang/geo';
-import { openPdf } from '../plans/exports/print-scene.js';
+import { mm, openAdminDocument, PAGE, TEXT_W } from '../../documents/admin-document.js';
 import { EXCERPT_MM } from './decision-map.js';
 import { isPermit } from './permit-decision.js';
-
-const PT = 72 / 25.4;
-const mm = (v: number) => v * PT;
-const PAGE = { w: 210, h: 297, left: 30, right: 15, top: 20, bottom: 20 };
-const TEXT_W = PAGE.w - PAGE.left - PAGE.right;
 
 export interface DecisionCheck {
   check: string;
@@ -90,14 +81,6 @@ export function vn2000Text(point: readonly [number, number]): string {
   return `X = ${y.toFixed(2)} m; Y = ${x.toFixed(2)} m`;
 }
 
-/** `Hải Phòng, ngày 26 tháng 11 năm 2026` in Vietnam's time (UTC+7). */
-export function placeAndDate(iso: string): string {
-  const local = new Date(new Date(iso).getTime() + 7 * 3600_000);
-  const dd = String(local.getUTCDate()).padStart(2, '0');
-  const mo = String(local.getUTCMonth() + 1).padStart(2, '0');
-  return `Hải Phòng, ngày ${dd} tháng ${mo} năm ${local.getUTCFullYear()}`;
-}
-
 const fmtNumber = (v: number) => (Math.round(v * 10) / 10).toString();
 const isoToVn = (d: unknown) => (typeof d === 'string' ? d.split('-').reverse().join('/') : '—');
 
@@ -150,40 +133,14 @@ function locationLines(input: DecisionDocumentInput): string[] {
 /** Renders the document; resolves to the PDF's bytes. */
 export function decisionPdf(input: DecisionDocumentInput): Promise<Uint8Array> {
   const permit = isPermit(input.outcome);
-  const { doc, done } = openPdf({
-    size: 'A4',
-    margins: { left: mm(PAGE.left), right: mm(PAGE.right), top: mm(PAGE.top), bottom: mm(PAGE.bottom) },
-    info: {
-      Title: `${permit ? 'Giấy phép xây dựng' : 'Thông báo'} số ${input.number}`,
-      Subject: input.title,
-    },
+  const { doc, centred, para, keepTogether, finish } = openAdminDocument({
+    title: `${permit ? 'Giấy phép xây dựng' : 'Thông báo'} số ${input.number}`,
+    subject: input.title,
+    parent: 'UBND THÀNH PHỐ HẢI PHÒNG',
+    issuer: 'SỞ XÂY DỰNG',
+    number: input.number,
+    issuedAt: input.decidedAt,
   });
-  // Without ccmp pdfkit keeps Vietnamese letters precomposed, so they extract as typed (see print-scene.ts).
-  const opts = (o: PDFKit.Mixins.TextOptions = {}): PDFKit.Mixins.TextOptions =>
-    Object.assign(o, { features: { ccmp: false } });
-  const centred = (text: string, x: number, w: number, y: number, size: number, bold = false) => {
-    doc.font(bold ? 'bold' : 'regular').fontSize(size);
-    doc.text(text, mm(x), mm(y), opts({ width: mm(w), align: 'center', lineBreak: false }));
-  };
-  const rule = (x: number, w: number, y: number) =>
-    doc
-      .moveTo(mm(x), mm(y))
-      .lineTo(mm(x + w), mm(y))
-      .lineWidth(0.6)
-      .strokeColor('#000000')
-      .stroke();
-
-  // Header: issuing body (left) and national motto (right) (legal: decree-30-2020-nd-cp).
-  const L = { x: PAGE.left - 12, w: 78 };
-  const R = { x: PAGE.left + 62, w: PAGE.w - PAGE.right - (PAGE.left + 62) + 8 };
-  centred('UBND THÀNH PHỐ HẢI PHÒNG', L.x, L.w, PAGE.top, 11.5);
-  centred('SỞ XÂY DỰNG', L.x, L.w, PAGE.top + 5.5, 11.5, true);
-  rule(L.x + L.w / 2 - 12, 24, PAGE.top + 12);
-  centred(`Số: ${input.number}`, L.x, L.w, PAGE.top + 14, 12);
-  centred('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', R.x, R.w, PAGE.top, 11.5, true);
-  centred('Độc lập - Tự do - Hạnh phúc', R.x, R.w, PAGE.top + 5.5, 12.5, true);
-  rule(R.x + R.w / 2 - 27, 54, PAGE.top + 12);
-  centred(placeAndDate(input.decidedAt), R.x, R.w, PAGE.top + 14, 12);
 
   // Title.
   const [title, subtitle] = permit
@@ -197,16 +154,6 @@ export function decisionPdf(input: DecisionDocumentInput): Promise<Uint8Array> {
 
   doc.x = mm(PAGE.left);
   doc.y = mm(PAGE.top + 50);
-  const para = (text: string, o: { bold?: boolean; size?: number; indent?: number; gap?: number } = {}) => {
-    doc.font(o.bold ? 'bold' : 'regular').fontSize(o.size ?? 12);
-    doc.text(
-      text,
-      mm(PAGE.left + (o.indent ?? 0)),
-      doc.y,
-      opts({ width: mm(TEXT_W - (o.indent ?? 0)), align: 'left' }),
-    );
-    doc.moveDown(o.gap ?? 0.15);
-  };
 
   para(`${permit ? 'Cấp cho' : 'Gửi'}: ${input.applicantName}`, { bold: true });
   para(`Hồ sơ: ${input.title} (mã hồ sơ ${input.applicationId}).`, { size: 10.5 });
@@ -217,7 +164,7 @@ export function decisionPdf(input: DecisionDocumentInput): Promise<Uint8Array> {
 
   // Map excerpt.
   const mapH = EXCERPT_MM.h;
-  if (doc.y + mm(mapH + 8) > mm(PAGE.h - PAGE.bottom)) doc.addPage();
+  keepTogether(mapH + 8);
   if (input.mapPng) {
     const top = doc.y + mm(1);
     doc.image(Buffer.from(input.mapPng), mm(PAGE.left), top, { width: mm(EXCERPT_MM.w), height: mm(mapH) });
@@ -273,26 +220,12 @@ export function decisionPdf(input: DecisionDocumentInput): Promise<Uint8Array> {
     });
   }
 
-  // Recipients (left) and the signer's block (right).
-  const blockH = 40;
-  if (doc.y + mm(blockH + 6) > mm(PAGE.h - PAGE.bottom)) doc.addPage();
-  const top = doc.y / PT + 6;
-  doc.font('bold').fontSize(11);
-  doc.text('Nơi nhận:', mm(PAGE.left), mm(top), opts({ lineBreak: false }));
-  doc.font('regular').fontSize(10);
-  const recipients = [
-    `- ${input.applicantName};`,
-    ...(input.commune ? [`- UBND ${input.commune.name};`] : []),
-    '- Lưu: VT, QLXD.',
-  ];
-  recipients.forEach((r, i) => {
-    doc.text(r, mm(PAGE.left), mm(top + 5 + i * 4.5), opts({ width: mm(70), lineBreak: false }));
-  });
-  const S = { x: PAGE.left + 75, w: TEXT_W - 75 };
-  centred('KT. GIÁM ĐỐC', S.x, S.w, top, 12, true);
-  centred('PHÓ GIÁM ĐỐC', S.x, S.w, top + 5.5, 12, true);
-  centred('(Ký, ghi rõ họ tên, đóng dấu)', S.x, S.w, top + 11, 11);
-  centred('……………………………', S.x, S.w, top + 34, 12);
-  doc.end();
-  return done;
+  return finish(
+    [
+      `- ${input.applicantName};`,
+      ...(input.commune ? [`- UBND ${input.commune.name};`] : []),
+      '- Lưu: VT, QLXD.',
+    ],
+    ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC'],
+  );
 }
