@@ -1,14 +1,25 @@
 import {
   type AdminUnitInput,
-  type AdminUnitType,
   CellGrid,
   type CoveragePolygonInput,
   type MultiPolygonCoordinates,
   type SiteOfferInput,
-  type Technology,
   type TowerInput,
 } from '@hatang/analysis';
-import type { Sql } from '@hatang/db';
+import { geoJson, orm, type Sql } from '@hatang/db';
+import {
+  adminUnits,
+  coveragePolygons,
+  organisations,
+  planVersions,
+  planZones,
+  populationCells,
+  siteOffers,
+  tenancies,
+  towers,
+} from '@hatang/db/schema';
+import { and, asc, eq, exists, inArray, isNull, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
 
 /**
  * What the coverage results depend on, as cheap aggregates: a result computed at one version is
@@ -28,40 +39,67 @@ export const versionKey = (v: CoverageDataVersion) =>
   `${v.grid}|${v.polygons}|${v.towers}|${v.zones}|${v.offers}`;
 
 /** Site offers a new tower may use (Plan 317: communes arrange sites for stations). */
-const TOWER_OFFERS = `FROM site_offers s WHERE s.status = 'published' AND s.purpose IN ('tower', 'both')`;
+const isTowerOffer = and(eq(siteOffers.status, 'published'), inArray(siteOffers.purpose, ['tower', 'both']));
 
 /** Restricted zones that keep new sites out: the global ones and those of approved plan versions. */
-const RESTRICTED_ZONES = `FROM plan_zones z WHERE z.kind = 'restricted' AND (z.plan_version_id IS NULL
-  OR EXISTS (SELECT 1 FROM plan_versions v WHERE v.id = z.plan_version_id AND v.kind = 'approved'))`;
+function isRestrictedZone(db: Sql) {
+  const approvedVersion = orm(db)
+    .select({ one: sql`1` })
+    .from(planVersions)
+    .where(and(eq(planVersions.id, planZones.planVersionId), eq(planVersions.kind, 'approved')));
+  return and(eq(planZones.kind, 'restricted'), or(isNull(planZones.planVersionId), exists(approvedVersion)));
+}
 
-export async function readDataVersion(sql: Sql): Promise<CoverageDataVersion> {
-  const rows = await sql.query<{
-    grid: string;
-    polygons: string;
-    towers: string;
-    zones: string;
-    offers: string;
-  }>(
-    `SELECT
-       (SELECT count(*) || ':' || coalesce(sum(population), 0) || ':' || coalesce(max(id), 0) FROM population_cells)
-         || '/' || (SELECT count(*) || ':' || coalesce(sum(hashtext(code || unit_type)), 0) FROM admin_units) AS grid,
-       (SELECT count(*) || ':' || coalesce(max(uploaded_at)::text, '') || ':'
-         || coalesce(sum(hashtext(id::text || uploaded_at::text)), 0) FROM coverage_polygons) AS polygons,
-       (SELECT count(*) || ':' || coalesce(sum(hashtext(z.id::text || z.version::text)), 0) ${RESTRICTED_ZONES}) AS zones,
-       (SELECT count(*) || ':' || coalesce(sum(hashtext(s.id::text || s.version::text)), 0) ${TOWER_OFFERS}) AS offers,
-       (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') || ':' || coalesce(sum(version), 0) FROM towers)
-         || '/' || (SELECT count(*) || ':' || coalesce(sum(hashtext(tower_id::text || operator_org_id::text
-           || technologies::text || mount_height_m::text)), 0) FROM tenancies) AS towers`,
-  );
+export async function readDataVersion(db: Sql): Promise<CoverageDataVersion> {
+  const q = orm(db);
+  const units = q
+    .select({
+      key: sql`count(*) || ':' || coalesce(sum(hashtext(${adminUnits.code} || ${adminUnits.unitType})), 0)`,
+    })
+    .from(adminUnits);
+  const polygons = q
+    .select({
+      key: sql`count(*) || ':' || coalesce(max(${coveragePolygons.uploadedAt})::text, '') || ':'
+        || coalesce(sum(hashtext(${coveragePolygons.id}::text || ${coveragePolygons.uploadedAt}::text)), 0)`,
+    })
+    .from(coveragePolygons);
+  const zones = q
+    .select({
+      key: sql`count(*) || ':' || coalesce(sum(hashtext(${planZones.id}::text || ${planZones.version}::text)), 0)`,
+    })
+    .from(planZones)
+    .where(isRestrictedZone(db));
+  const offers = q
+    .select({
+      key: sql`count(*) || ':' || coalesce(sum(hashtext(${siteOffers.id}::text || ${siteOffers.version}::text)), 0)`,
+    })
+    .from(siteOffers)
+    .where(isTowerOffer);
+  const towerPart = q
+    .select({
+      key: sql`count(*) || ':' || coalesce(max(${towers.updatedAt})::text, '') || ':' || coalesce(sum(${towers.version}), 0)`,
+    })
+    .from(towers);
+  const tenancyPart = q
+    .select({
+      key: sql`count(*) || ':' || coalesce(sum(hashtext(${tenancies.towerId}::text || ${tenancies.operatorOrgId}::text
+        || ${tenancies.technologies}::text || ${tenancies.mountHeightM}::text)), 0)`,
+    })
+    .from(tenancies);
+  // An aggregate over the population cells with no GROUP BY: exactly one row, even with no cells.
+  const rows = await q
+    .select({
+      grid: sql`count(*) || ':' || coalesce(sum(${populationCells.population}), 0) || ':'
+        || coalesce(max(${populationCells.id}), 0) || '/' || ${units}`.mapWith(String),
+      polygons: sql`${polygons}`.mapWith(String),
+      towers: sql`${towerPart} || '/' || ${tenancyPart}`.mapWith(String),
+      zones: sql`${zones}`.mapWith(String),
+      offers: sql`${offers}`.mapWith(String),
+    })
+    .from(populationCells);
   const row = rows[0];
   if (!row) throw new Error('no version row');
-  return {
-    grid: String(row.grid),
-    polygons: String(row.polygons),
-    towers: String(row.towers),
-    zones: String(row.zones),
-    offers: String(row.offers),
-  };
+  return row;
 }
 
 export interface LoadedGrid {
@@ -70,23 +108,33 @@ export interface LoadedGrid {
 }
 
 /** The population grid and admin units as the engine's columns (cells in id order). */
-export async function loadGrid(sql: Sql): Promise<LoadedGrid> {
-  const unitRows = await sql.query<{ code: string; name: string; unit_type: AdminUnitType }>(
-    'SELECT code, name, unit_type FROM admin_units ORDER BY code',
-  );
-  const units: AdminUnitInput[] = unitRows.map((u) => ({
-    code: u.code,
-    name: u.name,
-    unitType: u.unit_type,
-  }));
+export async function loadGrid(db: Sql): Promise<LoadedGrid> {
+  const units: AdminUnitInput[] = await orm(db)
+    .select({ code: adminUnits.code, name: adminUnits.name, unitType: adminUnits.unitType })
+    .from(adminUnits)
+    .orderBy(asc(adminUnits.code));
   const unitIndex = new Map(units.map((u, i) => [u.code, i]));
   // One text row per 50k cells: far fewer round trips and row objects than one row per cell.
-  const chunks = await sql.query<{ body: string }>(
-    `SELECT string_agg(admin_unit_code || ',' || population || ',' || ST_X(geom) || ',' || ST_Y(geom), ';' ORDER BY id) AS body
-     FROM (SELECT id, admin_unit_code, population, geom, (row_number() OVER (ORDER BY id) - 1) / 50000 AS chunk
-           FROM population_cells) c
-     GROUP BY chunk ORDER BY chunk`,
-  );
+  const cells = orm(db)
+    .select({
+      id: populationCells.id,
+      unitCode: populationCells.adminUnitCode,
+      population: populationCells.population,
+      geom: populationCells.geom,
+      chunk: sql<number>`(row_number() OVER (ORDER BY ${populationCells.id}) - 1) / 50000`.as('chunk'),
+    })
+    .from(populationCells)
+    .as('c');
+  const chunks = await orm(db)
+    .select({
+      body: sql<
+        string | null
+      >`string_agg(${cells.unitCode} || ',' || ${cells.population} || ',' || ST_X(${cells.geom})
+        || ',' || ST_Y(${cells.geom}), ';' ORDER BY ${cells.id})`,
+    })
+    .from(cells)
+    .groupBy(cells.chunk)
+    .orderBy(asc(cells.chunk));
   const lng: number[] = [];
   const lat: number[] = [];
   const population: number[] = [];
@@ -107,57 +155,59 @@ export async function loadGrid(sql: Sql): Promise<LoadedGrid> {
   return { grid, names: new Map(units.map((u) => [u.code, u.name ?? u.code])) };
 }
 
-interface TowerRow {
-  id: string;
-  lng: number;
-  lat: number;
-  unit_code: string | null;
-  top_m: number;
-  tenants_max: number;
-  tenancies: string;
-}
+/** A tower's tenancies as the subquery aggregates them. */
+const tenancyList = z.array(
+  z.object({ operatorId: z.string(), technologies: z.array(z.string()), mountHeightM: z.number() }),
+);
 
 /** Towers with the given statuses and their tenancies, as the engine's input. */
-export async function loadTowers(sql: Sql, statuses: readonly string[]): Promise<TowerInput[]> {
-  const rows = await sql.query<TowerRow>(
-    `SELECT t.id::text, ST_X(t.geom) AS lng, ST_Y(t.geom) AS lat, t.admin_unit_code AS unit_code,
-            t.height_m + coalesce(t.building_height_m, 0) AS top_m, t.tenants_max,
-            coalesce((SELECT json_agg(json_build_object('operatorId', n.operator_org_id, 'technologies', n.technologies,
-                       'mountHeightM', n.mount_height_m))::text
-                      FROM tenancies n WHERE n.tower_id = t.id), '[]') AS tenancies
-     FROM towers t WHERE t.status = ANY($1::text[]) ORDER BY t.id`,
-    [`{${statuses.join(',')}}`],
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    lng: Number(r.lng),
-    lat: Number(r.lat),
-    unitCode: r.unit_code,
-    heightM: Number(r.top_m),
-    tenantsMax: Number(r.tenants_max),
-    tenancies: JSON.parse(r.tenancies) as TowerInput['tenancies'],
-  }));
+export async function loadTowers(db: Sql, statuses: readonly string[]): Promise<TowerInput[]> {
+  const towerTenancies = orm(db)
+    .select({
+      list: sql`json_agg(json_build_object('operatorId', ${tenancies.operatorOrgId}, 'technologies',
+        ${tenancies.technologies}, 'mountHeightM', ${tenancies.mountHeightM}))`,
+    })
+    .from(tenancies)
+    .where(eq(tenancies.towerId, towers.id));
+  const rows = await orm(db)
+    .select({
+      id: towers.id,
+      lng: sql`ST_X(${towers.geom})`.mapWith(Number),
+      lat: sql`ST_Y(${towers.geom})`.mapWith(Number),
+      unitCode: towers.adminUnitCode,
+      heightM: sql`${towers.heightM} + coalesce(${towers.buildingHeightM}, 0)`.mapWith(Number),
+      tenantsMax: towers.tenantsMax,
+      // As text, parsed here: the drivers do not agree on reading json.
+      tenancies: sql`coalesce(${towerTenancies}::text, '[]')`.mapWith(String),
+    })
+    .from(towers)
+    .where(inArray(towers.status, [...statuses]))
+    .orderBy(asc(towers.id));
+  return rows.map((r) => ({ ...r, tenancies: tenancyList.parse(JSON.parse(r.tenancies)) }));
 }
 
 /** Operators' uploaded coverage polygons. */
-export async function loadPolygons(sql: Sql): Promise<CoveragePolygonInput[]> {
-  const rows = await sql.query<{ operator_id: string; technology: Technology; geometry: string }>(
-    `SELECT operator_org_id::text AS operator_id, technology, ST_AsGeoJSON(geom)::text AS geometry
-     FROM coverage_polygons ORDER BY operator_org_id, technology`,
-  );
-  return rows.map((r) => ({
-    operatorId: r.operator_id,
-    technology: r.technology,
-    multiPolygon: (JSON.parse(r.geometry) as { coordinates: MultiPolygonCoordinates }).coordinates,
-  }));
+export async function loadPolygons(db: Sql): Promise<CoveragePolygonInput[]> {
+  const rows = await orm(db)
+    .select({
+      operatorId: coveragePolygons.operatorOrgId,
+      technology: coveragePolygons.technology,
+      geometry: geoJson(coveragePolygons.geom),
+    })
+    .from(coveragePolygons)
+    .orderBy(asc(coveragePolygons.operatorOrgId), asc(coveragePolygons.technology));
+  return rows.map(({ geometry, ...r }) => ({ ...r, multiPolygon: geometry.coordinates }));
 }
 
 /** Restricted plan zones (global and approved) as MultiPolygon coordinates: no new site goes there. */
-export async function loadRestrictedZones(sql: Sql): Promise<MultiPolygonCoordinates[]> {
-  const rows = await sql.query<{ geometry: string }>(
-    `SELECT ST_AsGeoJSON(ST_Multi(z.geom))::text AS geometry ${RESTRICTED_ZONES} ORDER BY z.id`,
-  );
-  return rows.map((r) => (JSON.parse(r.geometry) as { coordinates: MultiPolygonCoordinates }).coordinates);
+export async function loadRestrictedZones(db: Sql): Promise<MultiPolygonCoordinates[]> {
+  const rows = await orm(db)
+    .select({ geometry: geoJson(planZones.geom) })
+    .from(planZones)
+    .where(isRestrictedZone(db))
+    .orderBy(asc(planZones.id));
+  // Zones are polygons: as a MultiPolygon, the one polygon (what ST_Multi would give).
+  return rows.map((r) => [r.geometry.coordinates]);
 }
 
 export interface OperatorInfo {
@@ -167,19 +217,21 @@ export interface OperatorInfo {
 }
 
 /** Operators: the given ids, or by default every organisation holding a tenancy or a polygon. */
-export async function loadOperators(sql: Sql, ids?: readonly string[]): Promise<OperatorInfo[]> {
-  if (ids) {
-    return sql.query<OperatorInfo>(
-      'SELECT id::text, code, name FROM organisations WHERE id = ANY($1::uuid[]) ORDER BY code',
-      [`{${ids.join(',')}}`],
-    );
-  }
-  return sql.query<OperatorInfo>(
-    `SELECT o.id::text, o.code, o.name FROM organisations o
-     WHERE EXISTS (SELECT 1 FROM tenancies n WHERE n.operator_org_id = o.id)
-        OR EXISTS (SELECT 1 FROM coverage_polygons p WHERE p.operator_org_id = o.id)
-     ORDER BY o.code`,
-  );
+export async function loadOperators(db: Sql, ids?: readonly string[]): Promise<OperatorInfo[]> {
+  const q = orm(db);
+  const holdsTenancy = q
+    .select({ one: sql`1` })
+    .from(tenancies)
+    .where(eq(tenancies.operatorOrgId, organisations.id));
+  const holdsPolygon = q
+    .select({ one: sql`1` })
+    .from(coveragePolygons)
+    .where(eq(coveragePolygons.operatorOrgId, organisations.id));
+  return q
+    .select({ id: organisations.id, code: organisations.code, name: organisations.name })
+    .from(organisations)
+    .where(ids ? inArray(organisations.id, [...ids]) : or(exists(holdsTenancy), exists(holdsPolygon)))
+    .orderBy(asc(organisations.code));
 }
 
 /**
@@ -187,25 +239,21 @@ export async function loadOperators(sql: Sql, ids?: readonly string[]): Promise<
  * antenna height it allows — the max structure height, on top of the building for a roof (no
  * height given: the new-site default).
  */
-export async function loadSiteOffers(sql: Sql): Promise<SiteOfferInput[]> {
-  const rows = await sql.query<{
-    id: string;
-    lng: number;
-    lat: number;
-    unit_code: string | null;
-    height_m: number | null;
-  }>(
-    `SELECT s.id::text, ST_X(ST_PointOnSurface(s.geom)) AS lng, ST_Y(ST_PointOnSurface(s.geom)) AS lat,
-            s.admin_unit_code AS unit_code,
-            CASE WHEN s.max_structure_height_m IS NULL THEN NULL
-                 ELSE s.max_structure_height_m + coalesce(s.building_height_m, 0) END AS height_m
-     ${TOWER_OFFERS} ORDER BY s.id`,
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    lng: Number(r.lng),
-    lat: Number(r.lat),
-    unitCode: r.unit_code,
-    heightM: r.height_m === null ? null : Number(r.height_m),
+export async function loadSiteOffers(db: Sql): Promise<SiteOfferInput[]> {
+  const rows = await orm(db)
+    .select({
+      id: siteOffers.id,
+      lng: sql`ST_X(ST_PointOnSurface(${siteOffers.geom}))`.mapWith(Number),
+      lat: sql`ST_Y(ST_PointOnSurface(${siteOffers.geom}))`.mapWith(Number),
+      unitCode: siteOffers.adminUnitCode,
+      maxStructureHeightM: siteOffers.maxStructureHeightM,
+      buildingHeightM: siteOffers.buildingHeightM,
+    })
+    .from(siteOffers)
+    .where(isTowerOffer)
+    .orderBy(asc(siteOffers.id));
+  return rows.map(({ maxStructureHeightM, buildingHeightM, ...r }) => ({
+    ...r,
+    heightM: maxStructureHeightM === null ? null : maxStructureHeightM + (buildingHeightM ?? 0),
   }));
 }

@@ -29,8 +29,21 @@ import {
   planItems,
   planVersions,
   planZones,
+  towers,
 } from '@hatang/db/schema';
-import { and, asc, sql as drizzleSql, eq, isNull, ne, or } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  sql as drizzleSql,
+  eq,
+  isNull,
+  lte,
+  ne,
+  notInArray,
+  or,
+  type SQLWrapper,
+} from 'drizzle-orm';
+import { alias, unionAll } from 'drizzle-orm/pg-core';
 import type { Geometry } from 'geojson';
 import { z } from 'zod';
 import { loadSharingTowers, unitAt } from '../sharing/tower-repository.js';
@@ -89,11 +102,14 @@ async function touchedZones(db: Sql, applicationId: string): Promise<TouchedZone
   return rows.map((zone) => ({ ...zone, rules: zoneRules.parse(zone.rules) }));
 }
 
-/** A plan item's geometry as the checks draw it (plan items are points, lines and polygons). */
+/**
+ * A stored geometry as the checks draw it: plan items are points, lines and polygons; applications
+ * points and lines; towers points.
+ */
 function checkGeometryOf(geometry: Geometry): CheckGeometry {
   if (geometry.type === 'Point' || geometry.type === 'LineString' || geometry.type === 'Polygon')
     return geometry;
-  throw new Error(`a plan item cannot be a ${geometry.type}`);
+  throw new Error(`the permit checks cannot draw a ${geometry.type}`);
 }
 
 /** Items of approved plan versions within `withinM` of the works (distances in m on the spheroid). */
@@ -132,29 +148,62 @@ function nearbyPlanItems(
  * drop or move it), and counting it would let a rival locate it by probing with its own drafts.
  * The applicant's own drafts count (the same works drafted twice).
  */
-function nearbyRecords(sql: Sql, applicationId: string, withinM: number) {
-  const distance = (x: string) => `CASE WHEN GeometryType(a.geom) = 'POINT'
-      THEN ST_Distance(a.geom::geography, ${x}::geography)
-      ELSE GREATEST(ST_Distance(ST_StartPoint(a.geom)::geography, ST_StartPoint(${x})::geography),
-                    ST_Distance(ST_EndPoint(a.geom)::geography, ST_EndPoint(${x})::geography)) END`;
-  return sql.query<NearbyRecord>(
-    `SELECT * FROM (
-       SELECT 'application' AS source, o.id::text AS id, o.title AS label, ${distance('o.geom')} AS "distanceM",
-         ST_AsGeoJSON(o.geom, 7)::jsonb AS geometry, o.applicant_org_id <> a.applicant_org_id AS "isOthers"
-       FROM permit_applications a JOIN permit_applications o
-         ON o.id <> a.id AND o.kind = a.kind AND o.status NOT IN ('withdrawn', 'rejected')
-         AND (o.status <> 'draft' OR o.applicant_org_id = a.applicant_org_id)
-         AND ST_DWithin(o.geom::geography, a.geom::geography, $2)
-       WHERE a.id = $1
-       UNION ALL
-       SELECT 'asset', t.id::text, t.code, ST_Distance(a.geom::geography, t.geom::geography),
-         ST_AsGeoJSON(t.geom, 7)::jsonb, false
-       FROM permit_applications a JOIN towers t
-         ON a.kind = 'tower' AND t.status <> 'decommissioned' AND ST_DWithin(t.geom::geography, a.geom::geography, $2)
-       WHERE a.id = $1) r
-     WHERE r."distanceM" <= $2 ORDER BY r."distanceM" LIMIT 20`,
-    [applicationId, withinM],
-  );
+async function nearbyRecords(db: Sql, applicationId: string, withinM: number): Promise<NearbyRecord[]> {
+  const works = permitApplications;
+  const other = alias(permitApplications, 'o');
+  const q = orm(db);
+  const near = (geom: SQLWrapper) =>
+    drizzleSql`ST_DWithin(${geom}::geography, ${works.geom}::geography, ${withinM})`;
+  const applications = q
+    .select({
+      source: drizzleSql<NearbyRecord['source']>`'application'`.as('source'),
+      id: other.id,
+      label: other.title,
+      distanceM: drizzleSql<number>`CASE WHEN GeometryType(${works.geom}) = 'POINT'
+        THEN ST_Distance(${works.geom}::geography, ${other.geom}::geography)
+        ELSE GREATEST(ST_Distance(ST_StartPoint(${works.geom})::geography, ST_StartPoint(${other.geom})::geography),
+                      ST_Distance(ST_EndPoint(${works.geom})::geography, ST_EndPoint(${other.geom})::geography)) END`
+        .mapWith(Number)
+        .as('distanceM'),
+      geometry: geoJson(other.geom, 7).as('geometry'),
+      isOthers: drizzleSql`${other.applicantOrgId} <> ${works.applicantOrgId}`
+        .mapWith(Boolean)
+        .as('isOthers'),
+    })
+    .from(works)
+    .innerJoin(
+      other,
+      and(
+        ne(other.id, works.id),
+        eq(other.kind, works.kind),
+        notInArray(other.status, ['withdrawn', 'rejected']),
+        or(ne(other.status, 'draft'), eq(other.applicantOrgId, works.applicantOrgId)),
+        near(other.geom),
+      ),
+    )
+    .where(eq(works.id, applicationId));
+  const assets = q
+    .select({
+      source: drizzleSql<NearbyRecord['source']>`'asset'`.as('source'),
+      id: towers.id,
+      label: towers.code,
+      distanceM: drizzleSql<number>`ST_Distance(${works.geom}::geography, ${towers.geom}::geography)`
+        .mapWith(Number)
+        .as('distanceM'),
+      geometry: geoJson<Geometry>(towers.geom, 7).as('geometry'),
+      isOthers: drizzleSql`false`.mapWith(Boolean).as('isOthers'),
+    })
+    .from(works)
+    .innerJoin(towers, and(eq(works.kind, 'tower'), ne(towers.status, 'decommissioned'), near(towers.geom)))
+    .where(eq(works.id, applicationId));
+  const records = unionAll(applications, assets).as('r');
+  const rows = await q
+    .select()
+    .from(records)
+    .where(lte(records.distanceM, withinM))
+    .orderBy(asc(records.distanceM))
+    .limit(20);
+  return rows.map((row) => ({ ...row, geometry: checkGeometryOf(row.geometry) }));
 }
 
 /** Civil works not decommissioned near duct works, for the dig-once check. */
