@@ -3,11 +3,11 @@
  * with pdfjs), and the asset an approval creates in the register.
  */
 import { toVn2000, vn2000Label } from '@hatang/geo';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../../apps/api/src/app.js';
 import { createOrganisation, createUnitWithCells } from '../support/fixtures.js';
 import { call } from '../support/http.js';
+import { pdfText } from '../support/pdf-text.js';
 import { type Session, sessionFor, TEST_SCRYPT_N } from '../support/sessions.js';
 import { testDatabase } from '../support/test-database.js';
 import { filed, towerApplication } from './permits-support.js';
@@ -70,16 +70,6 @@ async function download(id: string, as: Session) {
     type: response.headers.get('content-type'),
     bytes: new Uint8Array(await response.arrayBuffer()),
   };
-}
-
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const pdf = await getDocument({ data: bytes, disableFontFace: true, useSystemFonts: false }).promise;
-  const pages: string[] = [];
-  for (let n = 1; n <= pdf.numPages; n++) {
-    const content = await (await pdf.getPage(n)).getTextContent();
-    pages.push(content.items.map((i) => ('str' in i ? i.str : '')).join('\n'));
-  }
-  return pages.join('\n');
 }
 
 /** Survey coordinates as Vietnamese documents give them: X = northing, Y = easting. */

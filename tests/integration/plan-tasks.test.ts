@@ -11,6 +11,7 @@ import { syncPlanTasks } from '../../apps/api/src/features/tasks/task-seed.js';
 import { loadPlanTaskSources } from '../../apps/api/src/features/tasks/task-sources.js';
 import { createOrganisation } from '../support/fixtures.js';
 import { client } from '../support/http.js';
+import { pdfText } from '../support/pdf-text.js';
 import { type Session, sessionFor, TEST_SCRYPT_N } from '../support/sessions.js';
 import { testDatabase } from '../support/test-database.js';
 
@@ -265,5 +266,60 @@ describe('obstacles', () => {
       json: { taskId: crypto.randomUUID(), addressedTo: 'construction', title: 'Sai', body: 'Không có' },
     });
     expect(unknownTask.status).toBe(400);
+  });
+});
+
+describe('the progress report', () => {
+  /** This quarter in Vietnam's time, as the report names periods: `2026-Q4`. */
+  const thisQuarter = () => {
+    const local = new Date(Date.now() + 7 * 3600_000);
+    return `${local.getUTCFullYear()}-Q${Math.floor(local.getUTCMonth() / 3) + 1}`;
+  };
+
+  it('lists the period’s reports with their evidence and the open obstacles, for the Department', async () => {
+    const task = byCode('V.1.2');
+    const note = `Dự thảo quy hoạch đã trình thẩm định ${crypto.randomUUID().slice(0, 6)}`;
+    const made = await client(app, dost)<PlanTaskDetail>('POST', `/api/v1/plan-tasks/${task.id}/reports`, {
+      json: {
+        status: 'in_progress',
+        progressPct: 30,
+        note,
+        evidence: [
+          { kind: 'url', ref: 'https://skhcn.haiphong.gov.vn/du-thao', label: 'Tờ trình thẩm định' },
+        ],
+      },
+    });
+    expect(made.status).toBe(201);
+    const response = await app.request(`/api/v1/plan-task-report?period=${thisQuarter()}`, {
+      headers: dost.headers,
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    const text = (await pdfText(new Uint8Array(await response.arrayBuffer()))).replace(/\s+/g, ' ');
+    expect(text).toContain('SỞ KHOA HỌC VÀ CÔNG NGHỆ');
+    expect(text).toContain('Kế hoạch số 317/KH-UBND');
+    expect(text).toContain(note);
+    expect(text).toContain('Tờ trình thẩm định');
+    expect(text).toMatch(/V\.1\.2\. .*Đang thực hiện \(30 %\)/);
+    // The overdue test task is done; the obstacle answered above is in the period.
+    expect(text).toContain('Chậm cấp phép trạm BTS');
+
+    // Not last year's: the report of a period holds only what was reported in it.
+    const lastYear = await app.request(`/api/v1/plan-task-report?period=${new Date().getUTCFullYear() - 1}`, {
+      headers: dost.headers,
+    });
+    const old = await pdfText(new Uint8Array(await lastYear.arrayBuffer()));
+    expect(old.replace(/\s+/g, ' ')).not.toContain(note);
+  });
+
+  it('is for the city’s staff, not operators, and names its period', async () => {
+    const operator = await client(app, operatorA)<ErrorBody>(
+      'GET',
+      `/api/v1/plan-task-report?period=${thisQuarter()}`,
+    );
+    expect(operator.status).toBe(403);
+    const bad = await client(app, dost)<ErrorBody>('GET', '/api/v1/plan-task-report?period=2026-Q5');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details?.[0]?.path).toEqual(['period']);
   });
 });

@@ -54,7 +54,7 @@ export async function taskRouteAttempt(
   context: MatrixContext,
 ): Promise<MatrixAttempt | undefined> {
   const [method = '', pattern = ''] = key.split(' ');
-  if (!pattern.startsWith('/api/v1/plan-tasks') && !pattern.startsWith('/api/v1/obstacles')) return undefined;
+  if (!/^\/api\/v1\/(plan-tasks|plan-task-report|obstacles)(\/|$)/.test(pattern)) return undefined;
   matrixTask ??= taskId();
   const task = await matrixTask;
   const obstacle = async () => {
@@ -70,6 +70,8 @@ export async function taskRouteAttempt(
     case 'GET /api/v1/plan-tasks':
     case 'GET /api/v1/obstacles':
       return { method, path: pattern };
+    case 'GET /api/v1/plan-task-report':
+      return { method, path: `${pattern}?period=2026` };
     case 'GET /api/v1/plan-tasks/:id':
       return { method, path: pattern.replace(':id', task) };
     case 'POST /api/v1/plan-tasks/:id/reports':

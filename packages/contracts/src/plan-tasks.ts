@@ -248,6 +248,23 @@ export const planTaskEndpoints = {
       404: taskNotFound,
     },
   }),
+  progressReport: endpoint({
+    method: 'GET',
+    path: '/api/v1/plan-task-report',
+    tag: 'plan-tasks',
+    summary:
+      "The period's progress report to the City People's Committee (PDF, administrative document layout): tasks, reports with evidence, obstacles, what needs the City's direction",
+    query: z.object({
+      period: z
+        .string()
+        .regex(/^20\d{2}(-Q[1-4])?$/, 'a quarter (2026-Q3) or a year (2026)')
+        .meta({ description: 'A quarter (2026-Q3) or a year (2026), in Vietnam time' }),
+    }),
+    responses: {
+      200: { description: 'The report (PDF)', contentType: 'application/pdf' },
+      403: { description: 'For the city’s staff only (it holds every agency’s reports)' },
+    },
+  }),
   listObstacles: endpoint({
     method: 'GET',
     path: '/api/v1/obstacles',

@@ -5,8 +5,13 @@
  * tasks' standing, what each agency reported in the period with its evidence, the obstacles
  * raised or still open, and what needs the City's direction (overdue tasks, unanswered obstacles).
  */
-import { PLAN_AGENCY_LABELS, type Obstacle, type PlanTaskDetail, type PlanTaskStatus } from '@hatang/contracts';
-import { openAdminDocument } from '../../documents/admin-document.js';
+import {
+  type Obstacle,
+  PLAN_AGENCY_LABELS,
+  type PlanTaskDetail,
+  type PlanTaskStatus,
+} from '@hatang/contracts';
+import { mm, openAdminDocument } from '../../documents/admin-document.js';
 
 /** `2026-Q3` (a quarter) or `2026` (a year). */
 export const PERIOD_PATTERN = /^(20\d{2})(?:-Q([1-4]))?$/;
@@ -64,7 +69,12 @@ export interface ProgressReportInput {
 }
 
 /** The report as PDF bytes. */
-export function progressReportPdf({ period, tasks, obstacles, issuedAt }: ProgressReportInput): Promise<Uint8Array> {
+export function progressReportPdf({
+  period,
+  tasks,
+  obstacles,
+  issuedAt,
+}: ProgressReportInput): Promise<Uint8Array> {
   const label = periodLabel(period);
   const { doc, centred, para, keepTogether, finish } = openAdminDocument({
     title: `Báo cáo tình hình thực hiện Kế hoạch 317/KH-UBND — ${label}`,
@@ -76,9 +86,10 @@ export function progressReportPdf({ period, tasks, obstacles, issuedAt }: Progre
   });
   const top = 47;
   centred('BÁO CÁO', 30, 165, top, 14, true);
-  centred('Tình hình thực hiện Kế hoạch số 317/KH-UBND ngày 02/12/2025 của UBND thành phố', 30, 165, top + 6.5, 12, true);
-  centred(`về phát triển hạ tầng số thành phố Hải Phòng giai đoạn 2026 - 2030 — ${label}`, 30, 165, top + 12, 12, true);
-  doc.y = (top + 21) * (72 / 25.4);
+  centred('Tình hình thực hiện Kế hoạch số 317/KH-UBND ngày 02/12/2025', 30, 165, top + 6.5, 12, true);
+  centred('của UBND thành phố về phát triển hạ tầng số giai đoạn 2026 - 2030', 30, 165, top + 12, 12, true);
+  centred(label, 30, 165, top + 17.5, 12, true);
+  doc.y = mm(top + 27);
   para('Kính gửi: Ủy ban nhân dân thành phố Hải Phòng.', { gap: 0.5 });
 
   const reportsIn = (t: PlanTaskDetail) => t.reports.filter((r) => inPeriod(r.reportedAt, period));
@@ -140,10 +151,13 @@ export function progressReportPdf({ period, tasks, obstacles, issuedAt }: Progre
   if (overdue.length === 0 && waiting.length === 0)
     para('Các nhiệm vụ đúng tiến độ; không có kiến nghị cần UBND thành phố chỉ đạo trong kỳ.', { indent: 4 });
   for (const task of overdue)
-    para(`- Chỉ đạo ${PLAN_AGENCY_LABELS[task.lead].vi} hoàn thành nhiệm vụ ${task.code} (${task.title.vi}), đã quá hạn.`, {
-      indent: 4,
-      size: 11,
-    });
+    para(
+      `- Chỉ đạo ${PLAN_AGENCY_LABELS[task.lead].vi} hoàn thành nhiệm vụ ${task.code} (${task.title.vi}), đã quá hạn.`,
+      {
+        indent: 4,
+        size: 11,
+      },
+    );
   for (const o of waiting)
     para(
       `- Chỉ đạo ${PLAN_AGENCY_LABELS[o.addressedTo].vi} trả lời phản ánh "${o.title}" (${o.daysUnanswered} ngày chưa trả lời).`,
@@ -151,7 +165,12 @@ export function progressReportPdf({ period, tasks, obstacles, issuedAt }: Progre
     );
   para('Sở Khoa học và Công nghệ kính báo cáo Ủy ban nhân dân thành phố xem xét, chỉ đạo./.', { gap: 0.5 });
   return finish(
-    ['- UBND thành phố (để báo cáo);', '- Các sở, ban, ngành;', '- UBND các xã, phường, đặc khu;', '- Lưu: VT, SKHCN.'],
+    [
+      '- UBND thành phố (để báo cáo);',
+      '- Các sở, ban, ngành;',
+      '- UBND các xã, phường, đặc khu;',
+      '- Lưu: VT, SKHCN.',
+    ],
     ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC'],
   );
 }

@@ -4,8 +4,10 @@
  * reports and obstacles, and who reports and answers (task-access.ts).
  */
 import { planTaskEndpoints as endpoints, obstacleAnswerCreate } from '@hatang/contracts';
+import { validationFailed } from '../../errors.js';
 import { defineRoute, type RouteDefinition, reply } from '../../http/define-route.js';
 import { ANALYSTS, type Rule } from '../../policy/rules.js';
+import { reportPeriod } from './task-report.js';
 import {
   answerObstacle,
   listObstacles,
@@ -13,6 +15,7 @@ import {
   OBSTACLES,
   obstacleDetail,
   PLAN_TASKS,
+  progressReport,
   raiseObstacle,
   reportProgress,
   resolveObstacle,
@@ -21,6 +24,8 @@ import {
 } from './task-service.js';
 
 /** Staff who write: the agencies' editors (the handlers check the agency). */
+/** The city's staff (the progress report holds operators' reports too). */
+const CITY_STAFF: Rule = { admin: 'all', planner: 'all', reviewer: 'all', inspector: 'all' };
 const WRITERS: Rule = {
   admin: 'all',
   planner: 'all',
@@ -52,6 +57,20 @@ export const taskRoutes: RouteDefinition[] = [
     async (c, { params, body }) => {
       c.header('Location', `/api/v1/plan-tasks/${params.id}`);
       return reply(c, endpoints.reportProgress, 201, await reportProgress(c, params.id, body));
+    },
+  ),
+  defineRoute(
+    endpoints.progressReport,
+    { resource: PLAN_TASKS, action: 'read', rule: CITY_STAFF },
+    async (c, { query }) => {
+      const period = reportPeriod(query.period);
+      if (!period)
+        throw validationFailed([{ path: ['period'], message: 'a quarter (2026-Q3) or a year (2026)' }]);
+      const pdf = await progressReport(c, period);
+      return c.body(new Uint8Array(pdf), 200, {
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': `attachment; filename="bao-cao-ke-hoach-317-${query.period}.pdf"`,
+      });
     },
   ),
   defineRoute(

@@ -32,6 +32,7 @@ import {
   type TaskViewer,
   taskViewerOf,
 } from './task-access.js';
+import { progressReportPdf, type ReportPeriod } from './task-report.js';
 import {
   findTaskRow,
   insertAnswer,
@@ -125,12 +126,8 @@ export interface TaskListFilter {
   overdue?: 'true' | 'false';
 }
 
-/** The tasks in the plan's order, each with the latest progress and open obstacles `viewer` reads. */
-export async function listTasks(
-  db: Sql,
-  viewer: TaskViewer,
-  filter: TaskListFilter = {},
-): Promise<PlanTask[]> {
+/** Every task in the plan's order with the reports (newest first) and open obstacles `viewer` reads. */
+export async function taskDetails(db: Sql, viewer: TaskViewer): Promise<PlanTaskDetail[]> {
   const [rows, reports, open] = await Promise.all([
     listTaskRows(db),
     listReports(db, viewer),
@@ -143,7 +140,21 @@ export async function listTasks(
   );
   return rows
     .sort((a, b) => compareCodes(a.code, b.code))
-    .map((row) => taskOf(row, reportsByTask.get(row.id) ?? [], openByTask.get(row.id)?.length ?? 0))
+    .map((row) => {
+      const taskReports = reportsByTask.get(row.id) ?? [];
+      const task = taskOf(row, taskReports, openByTask.get(row.id)?.length ?? 0);
+      return { ...task, reports: taskReports.map(reportOf) };
+    });
+}
+
+/** The tasks in the plan's order, each with the latest progress and open obstacles `viewer` reads. */
+export async function listTasks(
+  db: Sql,
+  viewer: TaskViewer,
+  filter: TaskListFilter = {},
+): Promise<PlanTask[]> {
+  return (await taskDetails(db, viewer))
+    .map(({ reports: _, ...task }) => task)
     .filter(
       (task) =>
         (!filter.lead || task.lead === filter.lead) &&
@@ -321,3 +332,17 @@ export async function resolveObstacle(c: Context<AppEnv>, id: string): Promise<O
 }
 
 export type { ObstacleCreate };
+
+/** The period's progress report (PDF), for the city's staff (it holds every agency's reports). */
+export async function progressReport(c: Context<AppEnv>, period: ReportPeriod): Promise<Uint8Array> {
+  const db = c.var.services.db;
+  const viewer = await viewerOf(c, db);
+  if (!viewer.government)
+    throw new ApiError(
+      403,
+      'FORBIDDEN',
+      'The progress report is for the city’s staff: it holds every agency’s reports',
+    );
+  const [tasks, obstacles] = await Promise.all([taskDetails(db, viewer), listObstacles(db, viewer, {})]);
+  return progressReportPdf({ period, tasks, obstacles, issuedAt: new Date().toISOString() });
+}
