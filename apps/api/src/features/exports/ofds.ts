@@ -44,6 +44,9 @@ function network() {
   };
 }
 
+/** A manhole's id as text, or null where no manhole is near. */
+type ManholeId = string | null;
+
 /** A node at a route's end (`[lng, lat]`), one id for every route ending at that point. */
 const endpointId = ([lng = 0, lat = 0]: Position) => `endpoint-${lng.toFixed(6)}-${lat.toFixed(6)}`;
 
@@ -54,11 +57,9 @@ export async function ofdsExport(
 ) {
   const route = cableRouteTable;
   const manhole = manholeTable;
-  /** The manhole within 5 m of a route's end (the nearest), or null. */
+  /** The id of the manhole within 5 m of a route's end (the nearest), or null. */
   const nearestManhole = (end: SQL) =>
-    sql<
-      string | null
-    >`(SELECT ${manhole.id}::text FROM ${manhole} WHERE ${manhole.geom} && ST_Expand(${end}, 0.0001)
+    sql<ManholeId>`(SELECT ${manhole.id}::text FROM ${manhole} WHERE ${manhole.geom} && ST_Expand(${end}, 0.0001)
        AND ST_DWithin(${manhole.geom}::geography, ${end}::geography, 5) ORDER BY ${manhole.geom} <-> ${end} LIMIT 1)`;
   const routes = await orm(db)
     .select({
