@@ -4,12 +4,13 @@
  * paging), each redacted exactly as the REST API redacts it.
  */
 import type { ResourceDefinition } from '@hatang/contracts';
-import type { Database } from '@hatang/db';
+import { type Database, orm } from '@hatang/db';
+import { and, asc } from 'drizzle-orm';
 import type { Principal } from '../../auth/principal.js';
 import { validationFailed } from '../../errors.js';
 import { redactFeature } from '../../policy/confidentiality.js';
 import { featureFilters } from '../assets/sql/feature-filters.js';
-import { type FeatureRow, selectFeatureSql, toFeature } from '../assets/sql/feature-sql.js';
+import { columnOf, featureSelect, toFeature } from '../assets/sql/feature-sql.js';
 
 /** Exports larger than this are refused: ask for a bbox or a filter (or use /ogc with paging). */
 export const MAX_EXPORT_FEATURES = 250_000;
@@ -25,13 +26,15 @@ export async function selectForExport(
   principal: Principal | undefined,
   reserved: readonly string[],
 ): Promise<ExportFeature[]> {
-  const { where, params, issues } = featureFilters(definition, query, principal, reserved);
+  const { where, issues } = featureFilters(definition, query, principal, reserved);
   if (issues.length > 0) throw validationFailed(issues);
-  params.push(MAX_EXPORT_FEATURES + 1);
-  const rows = await db.query<FeatureRow>(
-    `${selectFeatureSql(definition)} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.code, r.id LIMIT $${params.length}`,
-    params,
-  );
+  const { table, fields } = featureSelect(definition);
+  const rows = await orm(db)
+    .select(fields)
+    .from(table)
+    .where(and(...where))
+    .orderBy(asc(columnOf(table, 'code')), asc(columnOf(table, 'id')))
+    .limit(MAX_EXPORT_FEATURES + 1);
   if (rows.length > MAX_EXPORT_FEATURES) {
     throw validationFailed([
       {

@@ -6,7 +6,10 @@
  * (e.g. core counts of other operators' cables) are left out, as in the REST API.
  */
 import { cableRoutes, manholes } from '@hatang/contracts';
-import type { Database } from '@hatang/db';
+import { type Database, geoJson, orm, toPgTextArray } from '@hatang/db';
+import { cableRoutes as cableRouteTable, manholes as manholeTable, organisations } from '@hatang/db/schema';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import type { Position } from 'geojson';
 import type { Principal } from '../../auth/principal.js';
 import { redactFeature } from '../../policy/confidentiality.js';
 
@@ -25,27 +28,6 @@ const DEPLOYMENT: Record<string, string> = {
   submarine: 'underwater',
 };
 
-interface RouteRow {
-  id: string;
-  code: string;
-  status: string;
-  placement: string;
-  coreCount: number;
-  ownerOrgId: string;
-  ownerName: string;
-  geometry: { type: 'LineString'; coordinates: [number, number][] };
-  startManhole: string | null;
-  endManhole: string | null;
-}
-interface ManholeRow {
-  id: string;
-  code: string;
-  status: string;
-  ownerOrgId: string;
-  ownerName: string;
-  geometry: { type: 'Point'; coordinates: [number, number] };
-}
-
 function network() {
   return {
     id: OFDS_NETWORK_ID,
@@ -62,41 +44,65 @@ function network() {
   };
 }
 
-const endpointId = ([lng, lat]: [number, number]) => `endpoint-${lng.toFixed(6)}-${lat.toFixed(6)}`;
+/** A manhole's id as text, or null where no manhole is near. */
+type ManholeId = string | null;
+
+/** A node at a route's end (`[lng, lat]`), one id for every route ending at that point. */
+const endpointId = ([lng = 0, lat = 0]: Position) => `endpoint-${lng.toFixed(6)}-${lat.toFixed(6)}`;
 
 export async function ofdsExport(
   db: Database,
   principal: Principal | undefined,
   bbox?: [number, number, number, number],
 ) {
-  const params: unknown[] = [];
-  let where = "r.cable_type = 'fiber'";
-  if (bbox) {
-    params.push(...bbox);
-    where += ' AND r.geom && ST_MakeEnvelope($1, $2, $3, $4, 4326)';
-  }
-  const nearestManhole = (end: string) =>
-    `(SELECT m.id::text FROM manholes m WHERE m.geom && ST_Expand(${end}(r.geom), 0.0001)
-       AND ST_DWithin(m.geom::geography, ${end}(r.geom)::geography, 5) ORDER BY m.geom <-> ${end}(r.geom) LIMIT 1)`;
-  const routes = await db.query<RouteRow>(
-    `SELECT r.id::text, r.code, r.status, r.placement, r.core_count AS "coreCount", r.owner_org_id::text AS "ownerOrgId",
-       o.name AS "ownerName", ST_AsGeoJSON(r.geom, 7)::json AS geometry,
-       ${nearestManhole('ST_StartPoint')} AS "startManhole", ${nearestManhole('ST_EndPoint')} AS "endManhole"
-     FROM cable_routes r JOIN organisations o ON o.id = r.owner_org_id WHERE ${where} ORDER BY r.code, r.id`,
-    params,
-  );
+  const route = cableRouteTable;
+  const manhole = manholeTable;
+  /** The id of the manhole within 5 m of a route's end (the nearest), or null. */
+  const nearestManhole = (end: SQL) =>
+    sql<ManholeId>`(SELECT ${manhole.id}::text FROM ${manhole} WHERE ${manhole.geom} && ST_Expand(${end}, 0.0001)
+       AND ST_DWithin(${manhole.geom}::geography, ${end}::geography, 5) ORDER BY ${manhole.geom} <-> ${end} LIMIT 1)`;
+  const routes = await orm(db)
+    .select({
+      id: route.id,
+      code: route.code,
+      status: route.status,
+      placement: route.placement,
+      coreCount: route.coreCount,
+      ownerOrgId: route.ownerOrgId,
+      ownerName: organisations.name,
+      geometry: geoJson(route.geom, 7),
+      startManhole: nearestManhole(sql`ST_StartPoint(${route.geom})`),
+      endManhole: nearestManhole(sql`ST_EndPoint(${route.geom})`),
+    })
+    .from(route)
+    .innerJoin(organisations, eq(organisations.id, route.ownerOrgId))
+    .where(
+      and(
+        eq(route.cableType, 'fiber'),
+        bbox
+          ? sql`${route.geom} && ST_MakeEnvelope(${bbox[0]}, ${bbox[1]}, ${bbox[2]}, ${bbox[3]}, 4326)`
+          : undefined,
+      ),
+    )
+    .orderBy(asc(route.code), asc(route.id));
   const manholeIds = [
     ...new Set(
       routes.flatMap((r) => [r.startManhole, r.endManhole]).filter((id): id is string => id !== null),
     ),
   ];
   const manholeRows = manholeIds.length
-    ? await db.query<ManholeRow>(
-        `SELECT m.id::text, m.code, m.status, m.owner_org_id::text AS "ownerOrgId", o.name AS "ownerName",
-           ST_AsGeoJSON(m.geom, 7)::json AS geometry
-         FROM manholes m JOIN organisations o ON o.id = m.owner_org_id WHERE m.id = ANY($1::uuid[])`,
-        [`{${manholeIds.join(',')}}`],
-      )
+    ? await orm(db)
+        .select({
+          id: manhole.id,
+          code: manhole.code,
+          status: manhole.status,
+          ownerOrgId: manhole.ownerOrgId,
+          ownerName: organisations.name,
+          geometry: geoJson(manhole.geom, 7),
+        })
+        .from(manhole)
+        .innerJoin(organisations, eq(organisations.id, manhole.ownerOrgId))
+        .where(sql`${manhole.id} = ANY(${toPgTextArray(manholeIds)}::uuid[])`)
     : [];
   const net = network();
   const nodes = new Map<string, unknown>();

@@ -5,10 +5,10 @@
 import type { OgcFeature, ResourceDefinition } from '@hatang/contracts';
 import { type Database, geoJson, orm } from '@hatang/db';
 import { adminUnits } from '@hatang/db/schema';
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, type Column, count, eq, type SQL, sql } from 'drizzle-orm';
 import type { Principal } from '../../auth/principal.js';
 import { redactFeature } from '../../policy/confidentiality.js';
-import { type FeatureRow, selectFeatureSql, toFeature } from '../assets/sql/feature-sql.js';
+import { columnOf, type FeatureRow, featureSelect, toFeature } from '../assets/sql/feature-sql.js';
 import { findFeature } from '../assets/sql/feature-store.js';
 import type { OgcCollection } from './ogc-collections.js';
 
@@ -35,26 +35,25 @@ const adminUnit = {
 
 const asFeature = (row: FeatureRow): OgcFeature => toFeature(row) as OgcFeature;
 
+/** `geom` in the WGS 84 bbox (the index test, then the exact one); no condition without a bbox. */
+function inBBox(geom: Column, bbox: ItemsQuery['bbox']): SQL | undefined {
+  if (!bbox) return undefined;
+  const [w, s, e, n] = bbox;
+  const envelope = sql`ST_MakeEnvelope(${w}::float8, ${s}::float8, ${e}::float8, ${n}::float8, 4326)`;
+  return and(sql`${geom} && ${envelope}`, sql`ST_Intersects(${geom}, ${envelope})`);
+}
+
 async function adminUnitPage(db: Database, query: ItemsQuery): Promise<Page> {
-  const inBbox = query.bbox
-    ? (() => {
-        const [w, s, e, n] = query.bbox;
-        const envelope = sql`ST_MakeEnvelope(${w}::float8, ${s}::float8, ${e}::float8, ${n}::float8, 4326)`;
-        return and(
-          sql`${adminUnits.geom} && ${envelope}`,
-          sql`ST_Intersects(${adminUnits.geom}, ${envelope})`,
-        );
-      })()
-    : undefined;
+  const where = inBBox(adminUnits.geom, query.bbox);
   const [rows, counted] = await Promise.all([
     orm(db)
       .select(adminUnit)
       .from(adminUnits)
-      .where(inBbox)
+      .where(where)
       .orderBy(asc(adminUnits.code))
       .limit(query.limit)
       .offset(query.offset),
-    orm(db).select({ n: count() }).from(adminUnits).where(inBbox),
+    orm(db).select({ n: count() }).from(adminUnits).where(where),
   ]);
   return { features: rows.map(asFeature), numberMatched: counted[0]?.n ?? 0 };
 }
@@ -65,19 +64,17 @@ async function resourcePage(
   query: ItemsQuery,
   principal: Principal | undefined,
 ): Promise<Page> {
-  const params: unknown[] = [];
-  let where = '';
-  if (query.bbox) {
-    params.push(...query.bbox);
-    const envelope = 'ST_MakeEnvelope($1::float8, $2::float8, $3::float8, $4::float8, 4326)';
-    where = `WHERE r.geom && ${envelope} AND ST_Intersects(r.geom, ${envelope})`;
-  }
+  const { table, fields } = featureSelect(definition);
+  const where = inBBox(columnOf(table, 'geom'), query.bbox);
   const [rows, counted] = await Promise.all([
-    db.query<FeatureRow>(
-      `${selectFeatureSql(definition)} ${where} ORDER BY r.id LIMIT $${params.length + 1}::int OFFSET $${params.length + 2}::int`,
-      [...params, query.limit, query.offset],
-    ),
-    db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${definition.table} r ${where}`, params),
+    orm(db)
+      .select(fields)
+      .from(table)
+      .where(where)
+      .orderBy(asc(columnOf(table, 'id')))
+      .limit(query.limit)
+      .offset(query.offset),
+    orm(db).select({ n: count() }).from(table).where(where),
   ]);
   return {
     features: rows.map((row) => redactFeature(definition.path, asFeature(row), principal)),

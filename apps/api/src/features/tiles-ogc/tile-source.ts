@@ -1,9 +1,14 @@
 import type { ResourceDefinition } from '@hatang/contracts';
+import { featureTableOf } from '@hatang/db';
+import { adminUnits, populationCells, tenancies } from '@hatang/db/schema';
 import { type LngLatBBox, TILE_BUFFER, TILE_EXTENT, type TileId, tileBBox, tileUnitDeg } from '@hatang/geo';
+import { type SQL, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Principal } from '../../auth/principal.js';
 import { baseTier, isVisible, type Tier, tierFor } from '../../policy/confidentiality.js';
 import { columnsOf, propertySchema } from '../assets/sql/columns.js';
+import { columnOf } from '../assets/sql/feature-sql.js';
 import type { TileLayer } from './tile-layers.js';
 
 /**
@@ -12,19 +17,18 @@ import type { TileLayer } from './tile-layers.js';
  * Sharing this query is what makes ST_AsMVT and the JS encoder give the same tile.
  */
 export interface TileSource {
-  sql: string;
-  params: unknown[];
+  query: SQL;
   /** Attribute names (camelCase, as they appear in the tile), in column order. */
   attributes: string[];
 }
 
-/** Read-only attributes some layers add to their contract's columns. */
-const EXTRA_ATTRIBUTES: Record<string, Record<string, string>> = {
-  towers: {
-    tenantCount: '(SELECT count(*)::int FROM tenancies t WHERE t.tower_id = r.id)',
-    adminUnitCode: 'r.admin_unit_code',
-  },
-  'wifi-points': { adminUnitCode: 'r.admin_unit_code' },
+/** Read-only attributes some layers add to their contract's columns (over the layer's table). */
+const EXTRA_ATTRIBUTES: Record<string, (table: PgTable) => Record<string, SQL>> = {
+  towers: (table) => ({
+    tenantCount: sql`(SELECT count(*)::int FROM ${tenancies} WHERE ${tenancies.towerId} = ${columnOf(table, 'id')})`,
+    adminUnitCode: sql`${columnOf(table, 'adminUnitCode')}`,
+  }),
+  'wifi-points': (table) => ({ adminUnitCode: sql`${columnOf(table, 'adminUnitCode')}` }),
 };
 
 /**
@@ -38,21 +42,22 @@ export function viewKey(principal: Principal | undefined): { tier: Tier; key: st
   return { tier, key: `${tier}:${principal.orgId}` };
 }
 
-const quote = (name: string) => `"${name}"`;
-const envelope = (first: number) =>
-  `ST_MakeEnvelope($${first}::float8, $${first + 1}::float8, $${first + 2}::float8, $${first + 3}::float8, 4326)`;
+const envelope = ([w, s, e, n]: readonly number[]) =>
+  sql`ST_MakeEnvelope(${w}::float8, ${s}::float8, ${e}::float8, ${n}::float8, 4326)`;
+const float8 = (value: number) => sql`${value}::float8`;
+const named = (expression: SQL, name: string) => sql`${expression} AS ${sql.identifier(name)}`;
 
-function columnExpression(definition: ResourceDefinition, property: string): string | undefined {
-  if (property === 'id') return 'r.id::text';
-  const extra = EXTRA_ATTRIBUTES[definition.path]?.[property];
+function columnExpression(definition: ResourceDefinition, table: PgTable, property: string): SQL | undefined {
+  if (property === 'id') return sql`${columnOf(table, 'id')}::text`;
+  const extra = EXTRA_ATTRIBUTES[definition.path]?.(table)[property];
   if (extra) return extra;
   const column = columnsOf(definition).find((c) => c.property === property);
   if (!column) return undefined;
-  const ref = `r.${column.name}`;
-  if (column.kind === 'text_array') return `array_to_string(${ref}, ',')`;
+  const ref = columnOf(table, property);
+  if (column.kind === 'text_array') return sql`array_to_string(${ref}, ',')`;
   const schema = propertySchema(definition, property);
   // MVT values are strings, numbers and booleans: uuids, dates and enums travel as text.
-  return schema instanceof z.ZodNumber || schema instanceof z.ZodBoolean ? ref : `${ref}::text`;
+  return schema instanceof z.ZodNumber || schema instanceof z.ZodBoolean ? sql`${ref}` : sql`${ref}::text`;
 }
 
 function resourceSource(
@@ -60,68 +65,67 @@ function resourceSource(
   definition: ResourceDefinition,
   tile: TileId,
   principal?: Principal,
-) {
+): TileSource {
+  const table = featureTableOf(definition.path);
   const detail = tile.z >= layer.detailZoom;
   const wanted = detail
     ? [
         'id',
         ...columnsOf(definition).map((c) => c.property),
-        ...Object.keys(EXTRA_ATTRIBUTES[definition.path] ?? {}),
+        ...Object.keys(EXTRA_ATTRIBUTES[definition.path]?.(table) ?? {}),
       ]
     : [...layer.lowZoomAttributes];
   const isPoint = definition.geometryType === 'Point';
-  const params: unknown[] = [...tileBBox(tile, TILE_BUFFER / TILE_EXTENT)];
-  if (!isPoint) params.push(tileUnitDeg(tile.z));
   const others = baseTier(principal);
   const own = principal ? tierFor(principal, principal.orgId) : others;
-  const items: string[] = [];
+  const items: SQL[] = [];
   const attributes: string[] = [];
-  let orgParam: number | undefined;
   for (const property of wanted) {
-    const expression = columnExpression(definition, property);
+    const expression = columnExpression(definition, table, property);
     if (!expression) continue;
     // The same rule as redactFeature: others' features at the base tier, the viewer's own in full.
     if (isVisible(definition.path, property, others)) {
-      items.push(`${expression} AS ${quote(property)}`);
+      items.push(named(expression, property));
     } else if (principal && isVisible(definition.path, property, own)) {
-      if (orgParam === undefined) {
-        params.push(principal.orgId);
-        orgParam = params.length;
-      }
-      items.push(
-        `CASE WHEN r.owner_org_id = $${orgParam}::uuid THEN ${expression} END AS ${quote(property)}`,
-      );
+      const isOwn = sql`${columnOf(table, 'ownerOrgId')} = ${principal.orgId}::uuid`;
+      items.push(named(sql`CASE WHEN ${isOwn} THEN ${expression} END`, property));
     } else {
       continue;
     }
     attributes.push(property);
   }
-  const geom = isPoint ? 'r.geom' : 'ST_Simplify(r.geom, $5::float8, true)';
-  const where = [`r.geom && ${envelope(1)}`];
+  const stored = columnOf(table, 'geom');
+  const geom = isPoint ? sql`${stored}` : sql`ST_Simplify(${stored}, ${float8(tileUnitDeg(tile.z))}, true)`;
+  const where = [sql`${stored} && ${envelope(tileBBox(tile, TILE_BUFFER / TILE_EXTENT))}`];
   // Minor streets only once they can be told apart.
-  if (definition.path === 'streets' && tile.z < 13) where.push(`r.street_class IN ('primary', 'secondary')`);
+  if (definition.path === 'streets' && tile.z < 13)
+    where.push(sql`${columnOf(table, 'streetClass')} IN ('primary', 'secondary')`);
   return {
-    sql: `SELECT ${[`${geom} AS geom`, ...items].join(', ')} FROM ${definition.table} r
-      WHERE ${where.join(' AND ')} ORDER BY r.id`,
-    params,
+    query: sql`SELECT ${sql.join([named(geom, 'geom'), ...items], sql`, `)} FROM ${table}
+      WHERE ${sql.join(where, sql` AND `)} ORDER BY ${columnOf(table, 'id')}`,
     attributes,
   };
 }
 
 function adminUnitSource(layer: TileLayer, tile: TileId): TileSource {
-  const all: Record<string, string> = {
-    code: 'a.code',
-    name: 'a.name',
-    unitType: 'a.unit_type',
-    formerDistrict: 'a.former_district',
-    population: 'a.population',
-    areaKm2: 'a.area_km2',
+  const a = adminUnits;
+  const all: Record<string, SQL> = {
+    code: sql`${a.code}`,
+    name: sql`${a.name}`,
+    unitType: sql`${a.unitType}`,
+    formerDistrict: sql`${a.formerDistrict}`,
+    population: sql`${a.population}`,
+    areaKm2: sql`${a.areaKm2}`,
   };
   const attributes = tile.z >= layer.detailZoom ? Object.keys(all) : [...layer.lowZoomAttributes];
+  const items = attributes.flatMap((name) => {
+    const expression = all[name];
+    return expression ? [named(expression, name)] : [];
+  });
+  const geom = sql`ST_Simplify(${a.geom}, ${float8(tileUnitDeg(tile.z))}, true)`;
   return {
-    sql: `SELECT ST_Simplify(a.geom, $5::float8, true) AS geom, ${attributes.map((a) => `${all[a]} AS ${quote(a)}`).join(', ')}
-      FROM admin_units a WHERE a.geom && ${envelope(1)} ORDER BY a.code`,
-    params: [...tileBBox(tile, TILE_BUFFER / TILE_EXTENT), tileUnitDeg(tile.z)],
+    query: sql`SELECT ${sql.join([named(geom, 'geom'), ...items], sql`, `)}
+      FROM ${a} WHERE ${a.geom} && ${envelope(tileBBox(tile, TILE_BUFFER / TILE_EXTENT))} ORDER BY ${a.code}`,
     attributes,
   };
 }
@@ -131,18 +135,19 @@ function adminUnitSource(layer: TileLayer, tile: TileId): TileSource {
  * bins of 1/16 tile width (a global grid, so a bin is the same in every tile it touches).
  */
 function populationSource(layer: TileLayer, tile: TileId): TileSource {
+  const p = populationCells;
   const attributes = ['populationCount', 'cellCount', 'populationPerKm2'];
-  const density = 'sum(p.population) / nullif(sum(p.cell_size_m * p.cell_size_m), 0) * 1e6';
+  const density = sql`sum(${p.population}) / nullif(sum(${p.cellSizeM} * ${p.cellSizeM}), 0) * 1e6`;
   if (tile.z >= layer.detailZoom) {
     // Half a cell in degrees: 111 320 m per degree of latitude, less per degree of longitude.
-    const dy = 'p.cell_size_m / 2 / 111320.0';
-    const dx = `p.cell_size_m / 2 / (111320.0 * cos(radians(ST_Y(p.geom))))`;
+    const dy = sql`${p.cellSizeM} / 2 / 111320.0`;
+    const dx = sql`${p.cellSizeM} / 2 / (111320.0 * cos(radians(ST_Y(${p.geom}))))`;
+    const [x, y] = [sql`ST_X(${p.geom})`, sql`ST_Y(${p.geom})`];
     return {
-      sql: `SELECT ST_MakeEnvelope(ST_X(p.geom) - ${dx}, ST_Y(p.geom) - ${dy}, ST_X(p.geom) + ${dx}, ST_Y(p.geom) + ${dy}, 4326) AS geom,
-          p.population AS "populationCount", 1 AS "cellCount",
-          p.population / (p.cell_size_m * p.cell_size_m) * 1e6 AS "populationPerKm2"
-        FROM population_cells p WHERE p.geom && ${envelope(1)} ORDER BY p.id`,
-      params: [...tileBBox(tile, TILE_BUFFER / TILE_EXTENT)],
+      query: sql`SELECT ST_MakeEnvelope(${x} - ${dx}, ${y} - ${dy}, ${x} + ${dx}, ${y} + ${dy}, 4326) AS geom,
+          ${p.population} AS "populationCount", 1 AS "cellCount",
+          ${p.population} / (${p.cellSizeM} * ${p.cellSizeM}) * 1e6 AS "populationPerKm2"
+        FROM ${p} WHERE ${p.geom} && ${envelope(tileBBox(tile, TILE_BUFFER / TILE_EXTENT))} ORDER BY ${p.id}`,
       attributes,
     };
   }
@@ -151,15 +156,15 @@ function populationSource(layer: TileLayer, tile: TileId): TileSource {
   // Square on the map: a degree of latitude is longer (in Web Mercator) than one of longitude.
   const gy = gx * Math.cos((((bbox[1] + bbox[3]) / 2) * Math.PI) / 180);
   const margin: LngLatBBox = [bbox[0] - gx, bbox[1] - gy, bbox[2] + gx, bbox[3] + gy];
+  const [width, height] = [float8(gx), float8(gy)];
   return {
-    sql: `SELECT ST_MakeEnvelope(ST_X(b.centre) - $5::float8 / 2, ST_Y(b.centre) - $6::float8 / 2,
-          ST_X(b.centre) + $5::float8 / 2, ST_Y(b.centre) + $6::float8 / 2, 4326) AS geom,
+    query: sql`SELECT ST_MakeEnvelope(ST_X(b.centre) - ${width} / 2, ST_Y(b.centre) - ${height} / 2,
+          ST_X(b.centre) + ${width} / 2, ST_Y(b.centre) + ${height} / 2, 4326) AS geom,
         b."populationCount", b."cellCount", b."populationPerKm2"
-      FROM (SELECT ST_SnapToGrid(p.geom, 0, 0, $5::float8, $6::float8) AS centre, sum(p.population)::int AS "populationCount",
+      FROM (SELECT ST_SnapToGrid(${p.geom}, 0, 0, ${width}, ${height}) AS centre, sum(${p.population})::int AS "populationCount",
           count(*)::int AS "cellCount", ${density} AS "populationPerKm2"
-        FROM population_cells p WHERE p.geom && ${envelope(1)} GROUP BY 1) b
+        FROM ${p} WHERE ${p.geom} && ${envelope(margin)} GROUP BY 1) b
       ORDER BY ST_X(b.centre), ST_Y(b.centre)`,
-    params: [...margin, gx, gy],
     attributes,
   };
 }

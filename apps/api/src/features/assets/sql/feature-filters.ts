@@ -1,12 +1,13 @@
 import { bboxParam, type Issue, type ResourceDefinition, toIssues } from '@hatang/contracts';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Principal } from '../../../auth/principal.js';
 import { baseTier, isVisible } from '../../../policy/confidentiality.js';
-import { columnsOf, propertySchema, toPgTextArray } from './columns.js';
+import { propertySchema, toPgTextArray } from './columns.js';
+import { columnOf, featureSelect } from './feature-sql.js';
 
 export interface FeatureFilters {
-  /** SQL conditions on the `r` alias of selectFeatureSql, to be joined with AND. */
-  where: string[];
-  params: unknown[];
+  /** Conditions on the table of featureSelect (aliased `r`), to be joined with AND. */
+  where: SQL[];
   issues: Issue[];
 }
 
@@ -28,8 +29,8 @@ export function featureFilters(
     if (!known.has(key))
       issues.push({ path: [key], message: `unknown parameter; use one of ${[...known].join(', ')}` });
   }
-  const where: string[] = [];
-  const params: unknown[] = [];
+  const { table } = featureSelect(definition);
+  const where: SQL[] = [];
   const tier = baseTier(principal);
   for (const filter of definition.filters) {
     const raw = query[filter];
@@ -44,19 +45,18 @@ export function featureFilters(
       if (!schema?.safeParse(value).success)
         issues.push({ path: [filter, i], message: `"${value}" is not a valid ${filter}` });
     });
-    params.push(toPgTextArray(values));
-    const column = columnsOf(definition).find((c) => c.property === filter)?.name ?? filter;
-    where.push(`r.${column}::text = ANY($${params.length}::text[])`);
+    // A filter is a property of the resource (contracts), so a column of its table.
+    where.push(sql`${columnOf(table, filter)}::text = ANY(${toPgTextArray(values)}::text[])`);
   }
   if (query.bbox !== undefined) {
     const bbox = bboxParam.safeParse(query.bbox);
     if (!bbox.success) issues.push(...toIssues(bbox.error, ['bbox']));
     else {
-      params.push(...bbox.data);
-      const n = params.length;
-      const envelope = `ST_MakeEnvelope($${n - 3}, $${n - 2}, $${n - 1}, $${n}, 4326)`;
-      where.push(`r.geom && ${envelope} AND ST_Intersects(r.geom, ${envelope})`);
+      const [w, s, e, n] = bbox.data;
+      const geom = columnOf(table, 'geom');
+      const envelope = sql`ST_MakeEnvelope(${w}, ${s}, ${e}, ${n}, 4326)`;
+      where.push(sql`${geom} && ${envelope} AND ST_Intersects(${geom}, ${envelope})`);
     }
   }
-  return { where, params, issues };
+  return { where, issues };
 }

@@ -1,5 +1,5 @@
 import { type AssetGeometry, type AssetPath, isAssetPath, type ResourceDefinition } from '@hatang/contracts';
-import { featureTableOf } from '@hatang/db';
+import { featureTableOf, type RowOf } from '@hatang/db';
 import { adminUnits, tenancies, towers, wifiPoints } from '@hatang/db/schema';
 import { type Column, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { alias, PgDialect, type PgTable } from 'drizzle-orm/pg-core';
@@ -25,8 +25,8 @@ const isoTimestamp = (column: Column) =>
 
 /** Read-only properties some resources add (derived on write, joined on read). */
 export interface ResourceExtras {
-  /** Extra `expression AS "property"` select items. */
-  select?: string[];
+  /** Extra properties read with every feature: property → expression over the `r` alias. */
+  select?: Record<string, SQL>;
   /** Columns the server derives from the geometry on every write: name → SQL using `$geom`. */
   derived?: Record<string, string>;
 }
@@ -35,21 +35,29 @@ const adminUnitOfGeometry = textOf(
   sql`(SELECT ${adminUnits.code} FROM ${adminUnits} WHERE ST_Covers(${adminUnits.geom}, ${sql.raw('$geom')}) ORDER BY ${adminUnits.code} LIMIT 1)`,
 );
 
+/**
+ * A correlated subquery as a select field, nested: a single-table drizzle select writes the columns
+ * of its fields bare, which inside the subquery would name the subquery's own table.
+ */
+const subquery = (query: SQL) => sql`(${query})`;
+
 const r = { towers: aliased(towers), wifiPoints: aliased(wifiPoints) };
 const RESOURCE_EXTRAS: Partial<Record<AssetPath, ResourceExtras>> = {
   towers: {
-    select: [
-      sql`${r.towers.adminUnitCode} AS "adminUnitCode"`,
-      sql`(SELECT count(*)::int FROM ${tenancies} WHERE ${tenancies.towerId} = ${r.towers.id}) AS "tenantCount"`,
-      sql`(SELECT coalesce(json_agg(json_build_object(
+    select: {
+      adminUnitCode: sql`${r.towers.adminUnitCode}`,
+      tenantCount: subquery(
+        sql`SELECT count(*)::int FROM ${tenancies} WHERE ${tenancies.towerId} = ${r.towers.id}`,
+      ),
+      tenancies: subquery(sql`SELECT coalesce(json_agg(json_build_object(
           'operatorOrgId', ${tenancies.operatorOrgId}, 'technologies', ${tenancies.technologies},
           'antennaCount', ${tenancies.antennaCount}, 'mountHeightM', ${tenancies.mountHeightM}, 'since', ${tenancies.since}::text
-        ) ORDER BY ${tenancies.since}, ${tenancies.operatorOrgId}), '[]'::json) FROM ${tenancies} WHERE ${tenancies.towerId} = ${r.towers.id}) AS tenancies`,
-    ].map(textOf),
+        ) ORDER BY ${tenancies.since}, ${tenancies.operatorOrgId}), '[]'::json) FROM ${tenancies} WHERE ${tenancies.towerId} = ${r.towers.id}`),
+    },
     derived: { [towers.adminUnitCode.name]: adminUnitOfGeometry },
   },
   'wifi-points': {
-    select: [textOf(sql`${r.wifiPoints.adminUnitCode} AS "adminUnitCode"`)],
+    select: { adminUnitCode: sql`${r.wifiPoints.adminUnitCode}` },
     derived: { [wifiPoints.adminUnitCode.name]: adminUnitOfGeometry },
   },
 };
@@ -60,53 +68,70 @@ export const extrasOf = (definition: ResourceDefinition): ResourceExtras =>
 
 export const isAsset = (definition: ResourceDefinition) => 'ownerOrgId' in definition.shape;
 
-function selectStatement(definition: ResourceDefinition): string {
-  const table = featureTableOf(definition.path);
-  const row = aliased(table);
-  const column = (key: string) => columnOf(row, key);
-  const items: SQL[] = [
-    sql`${column('id')}::text AS id`,
-    sql`ST_AsGeoJSON(${column('geom')}, 7)::json AS geometry`,
-    ...columnsOf(definition).map((c) =>
-      c.kind === 'date'
-        ? sql`${column(c.property)}::text AS ${sql.identifier(c.property)}`
-        : sql`${column(c.property)} AS ${sql.identifier(c.property)}`,
-    ),
-    ...(isAsset(definition)
-      ? [
-          sql`${column('version')}`,
-          sql`${isoTimestamp(column('createdAt'))} AS "createdAt"`,
-          sql`${isoTimestamp(column('updatedAt'))} AS "updatedAt"`,
-        ]
-      : []),
-    ...(extrasOf(definition).select ?? []).map((item) => sql.raw(item)),
-  ];
-  return textOf(sql`SELECT ${sql.join(items, sql`, `)} FROM ${table} "r"`);
+/**
+ * What a feature select reads, by property: `id` (text), `geometry` (GeoJSON), every property of
+ * the resource (camelCase) and its extras, each an expression over the table aliased `r` (the
+ * values exactly as the driver gives them: toFeature takes them as they come).
+ */
+export type FeatureFields = { id: SQL<string>; geometry: SQL<unknown> } & Record<string, SQL>;
+
+interface FeatureSelect {
+  /** The resource's table aliased `r`: what the fields, the filters and the order read. */
+  table: PgTable;
+  fields: FeatureFields;
+  /** `SELECT <fields> FROM <table> r`, as text (for statements still written as text). */
+  text: string;
 }
 
-const selects = new WeakMap<ResourceDefinition, string>();
+function featureSelectOf(definition: ResourceDefinition): FeatureSelect {
+  const stored = featureTableOf(definition.path);
+  const table = aliased(stored);
+  const column = (key: string) => columnOf(table, key);
+  const fields: FeatureFields = {
+    id: sql<string>`${column('id')}::text`,
+    geometry: sql`ST_AsGeoJSON(${column('geom')}, 7)::json`,
+    ...Object.fromEntries(
+      columnsOf(definition).map((c) => [
+        c.property,
+        c.kind === 'date' ? sql`${column(c.property)}::text` : sql`${column(c.property)}`,
+      ]),
+    ),
+    ...(isAsset(definition)
+      ? {
+          version: sql`${column('version')}`,
+          createdAt: isoTimestamp(column('createdAt')),
+          updatedAt: isoTimestamp(column('updatedAt')),
+        }
+      : {}),
+    ...extrasOf(definition).select,
+  };
+  const items = Object.entries(fields).map(([key, field]) => sql`${field} AS ${sql.identifier(key)}`);
+  const text = textOf(sql`SELECT ${sql.join(items, sql`, `)} FROM ${stored} "r"`);
+  return { table, fields, text };
+}
+
+const selects = new WeakMap<ResourceDefinition, FeatureSelect>();
+
+/** The feature select of a resource, built once from its table in the schema. */
+export function featureSelect(definition: ResourceDefinition): FeatureSelect {
+  let select = selects.get(definition);
+  if (select === undefined) {
+    select = featureSelectOf(definition);
+    selects.set(definition, select);
+  }
+  return select;
+}
 
 /**
  * `SELECT … FROM <table> r` giving `id`, `geometry` (GeoJSON) and every property, camelCase;
  * built once per resource from its table in the schema.
  */
-export function selectFeatureSql(definition: ResourceDefinition): string {
-  let statement = selects.get(definition);
-  if (statement === undefined) {
-    statement = selectStatement(definition);
-    selects.set(definition, statement);
-  }
-  return statement;
-}
+export const selectFeatureSql = (definition: ResourceDefinition): string => featureSelect(definition).text;
 
-/** A row of selectFeatureSql: id, geometry and the properties. */
-export interface FeatureRow {
-  id: string;
-  geometry: unknown;
-  [property: string]: unknown;
-}
+/** A row of a feature select: id, geometry and the properties, as the driver gives them. */
+export type FeatureRow = RowOf<FeatureFields>;
 
-/** Turns a row of selectFeatureSql into a GeoJSON Feature (id also kept in properties). */
+/** Turns a row of a feature select into a GeoJSON Feature (id also kept in properties). */
 export function toFeature(row: FeatureRow) {
   const { geometry, ...properties } = row;
   // ST_AsGeoJSON of a stored (2D, WGS 84) geometry of the resource's type.

@@ -6,7 +6,7 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { isUuid } from '../../../http/body.js';
 import { ownValue } from '../../../http/own-key.js';
 import { columnsOf } from './columns.js';
-import { columnOf, extrasOf, type FeatureRow, selectFeatureSql, textOf, toFeature } from './feature-sql.js';
+import { columnOf, extrasOf, featureSelect, textOf, toFeature } from './feature-sql.js';
 
 export type StoredFeature = ReturnType<typeof toFeature>;
 
@@ -29,10 +29,12 @@ export async function findFeature(
   lock = false,
 ): Promise<StoredFeature | undefined> {
   if (!isUuid(id)) return undefined;
-  const rows = await db.query<FeatureRow>(
-    `${selectFeatureSql(definition)} WHERE r.id = $1${lock ? ' FOR UPDATE' : ''}`,
-    [id],
-  );
+  const { table, fields } = featureSelect(definition);
+  const select = orm(db)
+    .select(fields)
+    .from(table)
+    .where(eq(columnOf(table, 'id'), id));
+  const rows = await (lock ? select.for('update') : select);
   return rows[0] ? toFeature(rows[0]) : undefined;
 }
 
