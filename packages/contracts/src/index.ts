@@ -16,6 +16,7 @@ export * from './history.js';
 export * from './import-endpoints.js';
 export * from './imports.js';
 export * from './indicator-endpoints.js';
+export * from './indicator-methods.js';
 export * from './indicators.js';
 export * from './legal-sources.js';
 export * from './permit-check-config.js';

@@ -245,6 +245,8 @@ export const diiDashboardCriterion = diiCriterion.extend({
   trend: z.enum(['improving', 'worsening', 'steady']).nullable(),
   /** What Hatang computes from the register now (criteria with `computedFrom`). */
   liveValue: z.number().nullable(),
+  /** How the live value is computed and why it may differ from the reported one (indicator-methods.ts). */
+  computation: z.object({ method: label, differs: label }).nullable(),
   /** Latest value against the target, percent (capped at 100); null without a target. */
   progressPercent: z.number().nullable(),
 });

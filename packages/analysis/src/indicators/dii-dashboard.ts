@@ -1,4 +1,9 @@
-import type { DiiDashboardCriterion, DiiGroup, DiiValue } from '@hatang/contracts';
+import {
+  type DiiDashboardCriterion,
+  type DiiGroup,
+  type DiiValue,
+  INDICATOR_METHODS,
+} from '@hatang/contracts';
 
 const round = (value: number, digits: number) => {
   const f = 10 ** digits;
@@ -44,6 +49,7 @@ export function dashboardCriterion(
     change,
     trend,
     liveValue,
+    computation: criterion.computedFrom ? INDICATOR_METHODS[criterion.computedFrom] : null,
     progressPercent,
   };
 }

@@ -156,6 +156,13 @@ export function DiiDashboard({ user }: { user: SessionUser | null }) {
   );
 }
 
+/** The live value and the latest reported one differ by more than a tenth (of the larger). */
+function differs(c: DiiDashboardCriterion): boolean {
+  if (c.liveValue === null || !c.latest) return false;
+  const scale = Math.max(Math.abs(c.liveValue), Math.abs(c.latest.value));
+  return scale > 0 && Math.abs(c.liveValue - c.latest.value) / scale > 0.1;
+}
+
 function CriterionRow({
   criterion: c,
   years,
@@ -203,7 +210,21 @@ function CriterionRow({
           t('empty')
         )}
       </td>
-      <td className="num">{show(c.liveValue)}</td>
+      <td className="num">
+        {show(c.liveValue)}
+        {c.computation ? (
+          <details className="dii-method" data-testid={`dii-method-${c.code}`}>
+            <summary title={differs(c) ? t('differsFromReported') : undefined}>
+              {differs(c) ? '≠ ' : ''}
+              {t('howComputed')}
+            </summary>
+            <p>{c.computation.method[lang]}</p>
+            <p>
+              <strong>{t('whyDiffers')}:</strong> {c.computation.differs[lang]}
+            </p>
+          </details>
+        ) : null}
+      </td>
       <td className="num">
         {c.target === null ? t('empty') : `${show(c.target)}${c.targetYear ? ` (${c.targetYear})` : ''}`}
         {c.progressPercent === null ? null : (
