@@ -43,12 +43,19 @@ export function ProgressBar({ pct }: { pct: number }) {
   );
 }
 
-/** "Hạn 31/12/2030 (giả định)" with the overdue flag. */
-export function DueDate({ task }: { task: Pick<PlanTask, 'due' | 'dueIsAssumption' | 'overdue'> }) {
+/** "Hạn 31/12/2030 (giả định)" with the overdue flag; `bare` leaves out "Hạn" (under its own heading). */
+export function DueDate({
+  task,
+  bare = false,
+}: {
+  task: Pick<PlanTask, 'due' | 'dueIsAssumption' | 'overdue'>;
+  bare?: boolean;
+}) {
   const { t } = useTasksText();
   return (
     <span className="tasks-due">
-      {t('due')} {formatDay(task.due)}
+      {bare ? '' : `${t('due')} `}
+      {formatDay(task.due)}
       {task.dueIsAssumption ? (
         <span className="tasks-assumption" title={t('assumptionTitle')}>
           {' '}

@@ -2,6 +2,7 @@
 import type { PlanTaskReport, SessionUser, TaskEvidenceLink } from '@hatang/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { formatDay, formatNumber } from '../../lib/format';
+import { indicatorName } from '../indicators/indicators-i18n';
 import { DueDate, ProgressBar, StatusChip } from './task-chips';
 import { mayReport, type TaskViewer } from './task-model';
 import { TaskReportForm } from './task-report-form';
@@ -113,12 +114,12 @@ export function TaskDetail({
         {d.indicator ? (
           <>
             <dt>{t('indicator')}</dt>
-            <dd>{d.indicator}</dd>
+            <dd title={d.indicator}>{indicatorName(lang, d.indicator)}</dd>
           </>
         ) : null}
         <dt>{t('due')}</dt>
         <dd>
-          <DueDate task={d} />
+          <DueDate task={d} bare />
         </dd>
       </dl>
       <h4>{t('planText')}</h4>
