@@ -22,6 +22,7 @@ import { canUsePermits, PermitsPanel } from './features/permits/permits-panel';
 import { PlanPanel } from './features/plans/plan-panel';
 import { SharingPanel } from './features/sharing/sharing-panel';
 import { SitesOverlay } from './features/sites/sites-overlay';
+import { canUseTasks, TasksPanel } from './features/tasks/tasks-panel';
 import { canUseViolations, ViolationsPanel } from './features/violations/violations-panel';
 import { translate, useI18n } from './lib/i18n';
 import { useAdminUnits, useOrganisations } from './lib/queries';
@@ -44,7 +45,15 @@ const ASSETS_ATTRIBUTION = `${translate('vi', 'attributionAssets')} / ${translat
 const isDrawable = (geometry: AssetFeature['geometry']): geometry is DrawnGeometry =>
   geometry.type === 'Point' || geometry.type === 'LineString';
 
-type SidePanel = 'analysis' | 'plan' | 'import' | 'sharing' | 'permits' | 'violations' | 'colocation';
+type SidePanel =
+  | 'analysis'
+  | 'plan'
+  | 'import'
+  | 'sharing'
+  | 'permits'
+  | 'violations'
+  | 'colocation'
+  | 'tasks';
 
 /** `#/admin` opens the user administration page (admins only). */
 function useHashRoute(): string {
@@ -274,6 +283,18 @@ export function App() {
               {t('violationsButton')}
             </button>
           ) : null}
+          {canUseTasks(user) ? (
+            <button
+              type="button"
+              className="header-button"
+              data-testid="tasks-button"
+              aria-pressed={sidePanel === 'tasks'}
+              title={t('tasksButtonTitle')}
+              onClick={() => togglePanel('tasks')}
+            >
+              {t('tasksButton')}
+            </button>
+          ) : null}
           {canUseColocation(user) ? (
             <button
               type="button"
@@ -418,6 +439,14 @@ export function App() {
           organisations={organisations.data}
           adminUnits={adminUnits.data}
           open={sidePanel === 'violations' && canUseViolations(user)}
+          onClose={closePanel}
+        />
+        <TasksPanel
+          key={`tasks:${user?.id ?? 'signed-out'}`}
+          map={map}
+          user={user}
+          organisations={organisations.data}
+          open={sidePanel === 'tasks' && canUseTasks(user)}
           onClose={closePanel}
         />
         <ColocationPanel

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { planAgency } from './plan-tasks.js';
 import { defineResource } from './resource.js';
 
 export const adminUnitType = z.enum(['ward', 'commune', 'special_zone']);
@@ -64,6 +65,11 @@ export const organisation = z.object({
   kind: organisationKind,
   /** The commune or ward a commune organisation answers for. */
   adminUnitCode: z.string().nullable(),
+  /**
+   * Which of plan 317's agencies it is when its kind does not say (the Department of Science and
+   * Technology is a city department); the task register derives the rest from the kind.
+   */
+  planAgency: planAgency.nullable().optional(),
 });
 export type Organisation = z.infer<typeof organisation>;
 

@@ -23,6 +23,23 @@ export function formatDate(lang: Lang, iso: string): string {
     : date.toLocaleDateString(locale, { dateStyle: 'medium', timeZone: 'UTC' });
 }
 
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A date as Vietnamese administration writes it, dd/mm/yyyy, in both languages (an ISO date as
+ * that calendar day; a timestamp in local time, followed by HH:mm when `withTime`).
+ */
+export function formatDay(iso: string, withTime = false): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const utc = iso.length <= 10;
+  const [d, m, y] = utc
+    ? [date.getUTCDate(), date.getUTCMonth() + 1, date.getUTCFullYear()]
+    : [date.getDate(), date.getMonth() + 1, date.getFullYear()];
+  const day = `${pad(d)}/${pad(m)}/${y}`;
+  return withTime && !utc ? `${day} ${pad(date.getHours())}:${pad(date.getMinutes())}` : day;
+}
+
 /** Degrees with 6 decimals (≈ 0.1 m), always with a dot so it can be pasted elsewhere. */
 export const formatDegrees = (value: number): string => value.toFixed(6);
 

@@ -9,6 +9,7 @@ const organisation = {
   name: organisations.name,
   kind: organisations.kind,
   adminUnitCode: organisations.adminUnitCode,
+  planAgency: organisations.planAgency,
 };
 
 export const listOrganisations = (db: Sql) =>

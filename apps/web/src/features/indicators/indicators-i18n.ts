@@ -195,6 +195,10 @@ const DICTIONARIES: Record<Lang, Record<IndicatorMessageKey, string>> = { vi, en
 
 const isKey = (key: string): key is IndicatorMessageKey => Object.hasOwn(vi, key);
 
+/** An indicator's name (GET /api/v1/indicators key) in the UI language, or the key when unknown. */
+export const indicatorName = (lang: Lang, key: string): string =>
+  isKey(`ind_${key}`) ? DICTIONARIES[lang][`ind_${key}` as IndicatorMessageKey] : key;
+
 export function indicatorText(
   lang: Lang,
   key: IndicatorMessageKey,
