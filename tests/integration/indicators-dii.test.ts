@@ -150,6 +150,13 @@ describe('DII values and the dashboard', () => {
     // The latest year is this test's (no other writer uses years this late); target 90 %.
     expect(ipv6).toMatchObject({ latest: { year: YEAR, value: 75 }, change: 15, trend: 'improving' });
     expect(ipv6?.progressPercent).toBeCloseTo(83.3, 1);
+    // Entered by planners: nothing to explain. Computed: how, and why it may differ from the reported.
+    expect(ipv6?.computation).toBeNull();
+    const fiber = d.body.groups
+      .flatMap((g) => g.criteria)
+      .find((c) => c.computedFrom === 'keySitesFiberPercent');
+    expect(fiber?.computation?.method.vi).toContain('200 m');
+    expect(fiber?.computation?.differs.en).toContain('declarations');
 
     const removed = await put(YEAR, null);
     expect(removed.body.items).toEqual([]);
