@@ -17,6 +17,8 @@ const vi = {
   planned: 'Theo quy hoạch',
   compare: 'Phương án so sánh',
   milestone: 'Năm {year}',
+  milestoneAssumption:
+    'Mốc 2027 và hai giai đoạn 2026–2027, 2028–2030 là giả định lập kế hoạch của Hatang, không có trong văn bản Kế hoạch (Kế hoạch đặt mục tiêu đến năm 2030); mốc 2040 theo tầm nhìn của quy hoạch hạ tầng kỹ thuật viễn thông thụ động.',
   noTarget: 'Kế hoạch không đặt con số',
   targetBy: '{value} vào năm {year}',
   targetRange: '{value}–{max} vào năm {year}',
@@ -111,6 +113,8 @@ const en: Record<IndicatorMessageKey, string> = {
   planned: 'Planned',
   compare: 'Compared version',
   milestone: '{year}',
+  milestoneAssumption:
+    "The 2027 milestone and the two phases 2026–2027 and 2028–2030 are Hatang's planning assumption, not in the plan's text (the plan sets its targets for 2030); 2040 is the passive infrastructure plan's vision year.",
   noTarget: 'No figure in the plan',
   targetBy: '{value} by {year}',
   targetRange: '{value}–{max} by {year}',

@@ -91,6 +91,9 @@ export function IndicatorsView({
       ) : null}
       {report ? (
         <>
+          <p className="indicators-hint" data-testid="indicators-milestone-assumption">
+            {t('milestoneAssumption')}
+          </p>
           {report.unavailable.length > 0 ? (
             <p className="indicators-hint" data-testid="indicators-unavailable">
               {t('unavailable', {
