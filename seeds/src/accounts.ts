@@ -5,7 +5,9 @@
  */
 import { hashPassword, insertUser } from '@hatang/accounts';
 import type { Role } from '@hatang/contracts';
-import type { Sql } from '@hatang/db';
+import { orm, type Sql } from '@hatang/db';
+import { organisations } from '@hatang/db/schema';
+import { asc } from 'drizzle-orm';
 
 /** The one password of every demo account. Demo only: `HATANG_DEMO=0` seeds no accounts. */
 export const DEMO_PASSWORD = 'hatang-demo-2026';
@@ -84,9 +86,10 @@ export async function loadDemoAccounts(
   tx: Sql,
   accounts: readonly HashedDemoAccount[],
 ): Promise<DemoAccount[]> {
-  const orgs = await tx.query<{ id: string; code: string }>(
-    'SELECT id, code FROM organisations ORDER BY code',
-  );
+  const orgs = await orm(tx)
+    .select({ id: organisations.id, code: organisations.code })
+    .from(organisations)
+    .orderBy(asc(organisations.code));
   const commune = orgs.find((o) => o.code.startsWith('UBND-'));
   const loaded: DemoAccount[] = [];
   for (const { passwordHash, ...account } of accounts) {

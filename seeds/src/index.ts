@@ -3,7 +3,9 @@
  * passive telecom infrastructure. `seedDemoData` generates everything in memory and loads it
  * with one COPY per table inside one transaction.
  */
-import type { Database, Sql } from '@hatang/db';
+import { type Database, orm, type Sql } from '@hatang/db';
+import { organisations, users } from '@hatang/db/schema';
+import { eq } from 'drizzle-orm';
 import { type DemoAccount, hashDemoAccounts, loadDemoAccounts } from './accounts.js';
 import { DEFAULT_SEED, generateDemoData } from './generate.js';
 import { loadTables, type SeedTable, truncateStatement } from './load.js';
@@ -55,8 +57,13 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}): Pro
 
 /** True when no organisation exists yet (a fresh database that should be seeded). */
 export async function isDatabaseEmpty(db: Sql): Promise<boolean> {
-  const rows = await db.query<{ present: boolean }>('SELECT EXISTS (SELECT 1 FROM organisations) AS present');
-  return rows[0]?.present !== true;
+  return !(await anyRow(db, organisations));
+}
+
+/** Whether `table` holds a row (by its id). */
+async function anyRow(db: Sql, table: typeof organisations | typeof users): Promise<boolean> {
+  const rows = await orm(db).select({ id: table.id }).from(table).limit(1);
+  return rows.length > 0;
 }
 
 /**
@@ -64,19 +71,18 @@ export async function isDatabaseEmpty(db: Sql): Promise<boolean> {
  * present, no users yet). Returns the accounts created, or none.
  */
 export async function seedDemoAccountsIfMissing(db: Database): Promise<DemoAccount[]> {
-  const rows = await db.query<{ has_users: boolean; has_demo: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM users) AS has_users,
-       EXISTS (SELECT 1 FROM organisations WHERE code = 'SKHCN-HP') AS has_demo`,
-  );
-  if (rows[0]?.has_users !== false || rows[0]?.has_demo !== true) return [];
+  const demo = await orm(db)
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.code, 'SKHCN-HP'));
+  if ((await anyRow(db, users)) || demo.length === 0) return [];
   const hashed = await hashDemoAccounts();
   return db.transaction((tx) => loadDemoAccounts(tx, hashed));
 }
 
 /** True when no user exists yet (the first admin still has to be created). */
 export async function hasNoUsers(db: Sql): Promise<boolean> {
-  const rows = await db.query<{ present: boolean }>('SELECT EXISTS (SELECT 1 FROM users) AS present');
-  return rows[0]?.present !== true;
+  return !(await anyRow(db, users));
 }
 
 /** Removes all seeded data (and anything referencing it) in one statement. */

@@ -3,7 +3,8 @@
  * demo seed, so neither has to reach into the other.
  */
 import type { Role } from '@hatang/contracts';
-import { type Sql, toPgTextArray } from '@hatang/db';
+import { orm, type Sql } from '@hatang/db';
+import { users } from '@hatang/db/schema';
 
 export interface NewUser {
   email: string;
@@ -16,17 +17,15 @@ export interface NewUser {
 /** Inserts a user (the caller hashes the password) and returns its id. */
 export async function insertUser(sql: Sql, user: NewUser): Promise<string> {
   const id = crypto.randomUUID();
-  await sql.query(
-    `INSERT INTO users (id, email, display_name, org_id, roles, password_hash)
-     VALUES ($1, $2, $3, $4, $5::text[], $6)`,
-    [
+  await orm(sql)
+    .insert(users)
+    .values({
       id,
-      user.email.toLowerCase(),
-      user.displayName,
-      user.orgId,
-      toPgTextArray(user.roles),
-      user.passwordHash,
-    ],
-  );
+      email: user.email.toLowerCase(),
+      displayName: user.displayName,
+      orgId: user.orgId,
+      roles: [...user.roles],
+      passwordHash: user.passwordHash,
+    });
   return id;
 }
