@@ -199,6 +199,19 @@ describe('drafting, comparing and approving a plan in Chromium', () => {
     const indicatorsText = (await page.getByTestId('plan-indicators').textContent()) ?? '';
     console.log(`indicators tab shows ${indicatorsText.length} characters: ${indicatorsText.slice(0, 200)}`);
     await page.screenshot({ path: join(ARTIFACTS, 'plans-indicators.png') });
+    // The 2027 milestone is Hatang's assumption, and says so.
+    await page.getByTestId('indicators-milestone-assumption').waitFor();
+    expect(await page.getByTestId('indicators-milestone-assumption').textContent()).toContain(
+      'giả định lập kế hoạch',
+    );
+
+    // A DII value Hatang computes says how, and why it may differ from the reported one.
+    await page.getByTestId('plan-tab-dii').click();
+    const method = page.getByTestId('dii-method-HT1.01');
+    await method.locator('summary').click();
+    await expect.poll(() => method.textContent(), { timeout: 20_000 }).toContain('WorldPop');
+    expect(await method.textContent()).toContain('Vì sao khác số báo cáo');
+    await page.screenshot({ path: join(ARTIFACTS, 'plans-dii-method.png') });
 
     await page.getByTestId('plan-tab-compare').click();
     const baselineId = await page

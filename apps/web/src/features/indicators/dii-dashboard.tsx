@@ -218,10 +218,12 @@ function CriterionRow({
               {differs(c) ? '≠ ' : ''}
               {t('howComputed')}
             </summary>
-            <p>{c.computation.method[lang]}</p>
-            <p>
-              <strong>{t('whyDiffers')}:</strong> {c.computation.differs[lang]}
-            </p>
+            <div className="dii-method-body">
+              <p>{c.computation.method[lang]}</p>
+              <p>
+                <strong>{t('whyDiffers')}:</strong> {c.computation.differs[lang]}
+              </p>
+            </div>
           </details>
         ) : null}
       </td>
