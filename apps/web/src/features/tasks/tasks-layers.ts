@@ -6,6 +6,7 @@
 import type { Obstacle } from '@hatang/contracts';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect } from 'react';
+import { useDraftPoint } from '../../map/draft-point';
 import { usePickOnMap, whenStyleReady } from '../../map/pick-on-map';
 
 export type LngLat = [number, number];
@@ -90,38 +91,5 @@ export function usePlacePicker(
   onPick: (at: LngLat) => void,
 ): void {
   usePickOnMap(map, picking, CATCHER, (p) => onPick([Number(p[0].toFixed(7)), Number(p[1].toFixed(7))]));
-  const shown = at !== null;
-  useEffect(() => {
-    if (!map || !shown) return;
-    const cancel = whenStyleReady(map, () => {
-      if (!map.getSource(DRAFT_SOURCE))
-        map.addSource(DRAFT_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-      if (!map.getLayer(DRAFT_LAYER))
-        map.addLayer({
-          id: DRAFT_LAYER,
-          type: 'circle',
-          source: DRAFT_SOURCE,
-          paint: {
-            'circle-radius': 9,
-            'circle-color': '#111827',
-            'circle-stroke-color': '#facc15',
-            'circle-stroke-width': 3,
-          },
-        });
-    });
-    return () => {
-      cancel();
-      remove(map, DRAFT_LAYER, DRAFT_SOURCE);
-    };
-  }, [map, shown]);
-  useEffect(() => {
-    if (!map || !at) return;
-    return whenStyleReady(map, () => {
-      (map.getSource(DRAFT_SOURCE) as GeoJSONSource | undefined)?.setData({
-        type: 'Feature',
-        properties: {},
-        geometry: { type: 'Point', coordinates: at },
-      });
-    });
-  }, [map, at]);
+  useDraftPoint(map, at, { source: DRAFT_SOURCE, layer: DRAFT_LAYER });
 }

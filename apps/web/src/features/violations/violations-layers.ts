@@ -6,6 +6,7 @@
 import { type ViolationAssetResource, type ViolationStatus, violationAssetResource } from '@hatang/contracts';
 import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { useEffect, useRef } from 'react';
+import { useDraftPoint } from '../../map/draft-point';
 import { LAYER_GROUPS } from '../../map/layer-groups';
 import { usePickOnMap, whenStyleReady } from '../../map/pick-on-map';
 import { registerOverlayClickLayers } from '../../map/use-map-interactions';
@@ -141,39 +142,7 @@ export function useViolationLayers(
 
 /** Shows the place being recorded as a dark marker while `at` is set. */
 export function useDraftLayer(map: MapLibreMap | null, at: LngLat | null): void {
-  const shown = at !== null;
-  useEffect(() => {
-    if (!map || !shown) return;
-    const cancel = whenStyleReady(map, () => {
-      if (!map.getSource(DRAFT_SOURCE)) map.addSource(DRAFT_SOURCE, { type: 'geojson', data: empty });
-      if (!map.getLayer(DRAFT_LAYER))
-        map.addLayer({
-          id: DRAFT_LAYER,
-          type: 'circle',
-          source: DRAFT_SOURCE,
-          paint: {
-            'circle-radius': 9,
-            'circle-color': '#111827',
-            'circle-stroke-color': '#facc15',
-            'circle-stroke-width': 3,
-          },
-        });
-    });
-    return () => {
-      cancel();
-      remove(map, [DRAFT_LAYER], [DRAFT_SOURCE]);
-    };
-  }, [map, shown]);
-  useEffect(() => {
-    if (!map || !at) return;
-    return whenStyleReady(map, () => {
-      (map.getSource(DRAFT_SOURCE) as GeoJSONSource | undefined)?.setData({
-        type: 'Feature',
-        properties: {},
-        geometry: { type: 'Point', coordinates: at },
-      });
-    });
-  }, [map, at]);
+  useDraftPoint(map, at, { source: DRAFT_SOURCE, layer: DRAFT_LAYER });
 }
 
 /** An asset under a click, as a violation links it. */
