@@ -77,6 +77,16 @@ function exactCoordinates(resource: AssetResource, id: string): [number, number]
   return knownExactPoint(resource, id) ?? null;
 }
 
+/** The pole drawn at a point (within the snap radius) and where it stands, or null: a device placed on it hangs on it. */
+export function poleAt(
+  map: MapLibreMap,
+  lngLat: readonly [number, number],
+): { id: string; coordinates: [number, number] } | null {
+  const p = map.project([lngLat[0], lngLat[1]]);
+  const target = nearestSnapTarget(map, p.x, p.y);
+  return target?.layer === 'poles-circle' ? { id: target.id, coordinates: target.coordinates } : null;
+}
+
 /** The manhole a line vertex sits on (snapped exactly), or null: to fill a duct's from/to manhole. */
 export function manholeAt(map: MapLibreMap, lngLat: readonly [number, number]): string | null {
   const p = map.project([lngLat[0], lngLat[1]]);
