@@ -63,7 +63,9 @@ export interface CityRegisters {
 }
 
 const wardsByPopulation = (units: readonly AdminUnit[]) =>
-  units.filter((u) => u.unitType === 'ward').sort((a, b) => b.population - a.population || (a.code < b.code ? -1 : 1));
+  units
+    .filter((u) => u.unitType === 'ward')
+    .sort((a, b) => b.population - a.population || (a.code < b.code ? -1 : 1));
 
 /** A populated cell of the unit (the densest of a few draws): where buildings stand. */
 function populatedPoint(grid: PopulationGrid, unit: AdminUnit, rng: Rng): Point {
@@ -110,12 +112,24 @@ function buildDevices(poleLines: readonly PoleLine[], orgs: Organisations, rng: 
   const water = orgs.byCode.get('CAPNUOC-HP-DEMO')!;
   const codes = new CodeCounter();
   const out: StreetDevice[] = [];
-  const status = (): Status => rng.weighted(['existing', 'planned', 'under_construction'] as const, [85, 10, 5]);
-  const add = (deviceType: DeviceType, owner: Organisation, pole: PoleLine['poles'][number], onPole: boolean) => {
+  const status = (): Status =>
+    rng.weighted(['existing', 'planned', 'under_construction'] as const, [85, 10, 5]);
+  const add = (
+    deviceType: DeviceType,
+    owner: Organisation,
+    pole: PoleLine['poles'][number],
+    onPole: boolean,
+  ) => {
     const camera = deviceType === 'surveillance_camera';
     out.push({
       id: rng.uuid(),
-      code: codes.code(owner, { surveillance_camera: 'CAM', iot_sensor: 'IOT', small_cell: 'SC', streetlight_controller: 'SLC' }[deviceType], 5),
+      code: codes.code(
+        owner,
+        { surveillance_camera: 'CAM', iot_sensor: 'IOT', small_cell: 'SC', streetlight_controller: 'SLC' }[
+          deviceType
+        ],
+        5,
+      ),
       owner,
       status: status(),
       deviceType,
@@ -130,9 +144,11 @@ function buildDevices(poleLines: readonly PoleLine[], orgs: Organisations, rng: 
     line.poles.forEach((pole, i) => {
       if (pole.status !== 'existing') return;
       // Cameras every ~6th pole of a main urban street, sparser on highways between towns.
-      if (main && i % (line.street.urban ? 6 : 14) === 0) add('surveillance_camera', city, pole, rng.chance(0.9));
+      if (main && i % (line.street.urban ? 6 : 14) === 0)
+        add('surveillance_camera', city, pole, rng.chance(0.9));
       if (line.sector === 'lighting' && rng.chance(0.15)) add('streetlight_controller', lighting, pole, true);
-      if (main && line.street.urban && rng.chance(0.02)) add('small_cell', rng.pick(orgs.operators), pole, true);
+      if (main && line.street.urban && rng.chance(0.02))
+        add('small_cell', rng.pick(orgs.operators), pole, true);
       if (rng.chance(0.006)) add('iot_sensor', rng.chance(0.5) ? city : water, pole, rng.chance(0.7));
     });
   }
@@ -215,7 +231,18 @@ export function dataCentresCsv(list: readonly DataCentre[]): TableCsv {
     'geom',
   ]);
   for (const d of list) {
-    table.add([d.id, d.code, d.owner.id, d.status, d.name, d.tier, d.greenCertification, d.powerMw, d.pue, ewktPoint(d.point)]);
+    table.add([
+      d.id,
+      d.code,
+      d.owner.id,
+      d.status,
+      d.name,
+      d.tier,
+      d.greenCertification,
+      d.powerMw,
+      d.pue,
+      ewktPoint(d.point),
+    ]);
   }
   return table.build();
 }
@@ -233,7 +260,17 @@ export function streetDevicesCsv(list: readonly StreetDevice[]): TableCsv {
     'geom',
   ]);
   for (const d of list) {
-    table.add([d.id, d.code, d.owner.id, d.status, d.deviceType, d.poleId, d.mountHeightM, d.viewRangeM, ewktPoint(d.point)]);
+    table.add([
+      d.id,
+      d.code,
+      d.owner.id,
+      d.status,
+      d.deviceType,
+      d.poleId,
+      d.mountHeightM,
+      d.viewRangeM,
+      ewktPoint(d.point),
+    ]);
   }
   return table.build();
 }

@@ -5,7 +5,12 @@
 import type { AssetPath } from '@hatang/contracts';
 import { adminUnitsCsv, loadAdminUnits } from './admin-units.js';
 import { buildCableRoutes, cableRoutesCsv } from './cables.js';
-import { buildCityRegisters, dataCentresCsv, inBuildingSystemsCsv, streetDevicesCsv } from './city-registers.js';
+import {
+  buildCityRegisters,
+  dataCentresCsv,
+  inBuildingSystemsCsv,
+  streetDevicesCsv,
+} from './city-registers.js';
 import { buildCivilWorks, civilWorksCsv } from './civil-works.js';
 import type { TableCsv } from './csv.js';
 import { buildDucts, ductsCsv, manholesCsv } from './ducts.js';

@@ -97,7 +97,14 @@ export function sampleFeature(
     },
     'data-centres': {
       geometry: point,
-      properties: { ...head, name: 'Test data centre', tier: 'III', greenCertification: 'lotus', powerMw: 5, pue: 1.4 },
+      properties: {
+        ...head,
+        name: 'Test data centre',
+        tier: 'III',
+        greenCertification: 'lotus',
+        powerMw: 5,
+        pue: 1.4,
+      },
     },
     'street-devices': {
       geometry: point,

@@ -201,7 +201,12 @@ export const dataCentres = defineResource({
   filters: ['status', 'ownerOrgId', 'code', 'greenCertification'],
 });
 
-export const streetDeviceType = z.enum(['surveillance_camera', 'iot_sensor', 'small_cell', 'streetlight_controller']);
+export const streetDeviceType = z.enum([
+  'surveillance_camera',
+  'iot_sensor',
+  'small_cell',
+  'streetlight_controller',
+]);
 
 export const streetDevices = defineResource({
   path: 'street-devices',
@@ -233,7 +238,16 @@ export const inBuildingSystems = defineResource({
   labels: { vi: 'Hạ tầng viễn thông trong tòa nhà', en: 'In-building telecom systems' },
   shape: assetShape({
     buildingName: z.string().trim().min(1).max(200),
-    buildingType: z.enum(['apartment', 'office', 'commercial', 'hotel', 'hospital', 'school', 'public_building', 'other']),
+    buildingType: z.enum([
+      'apartment',
+      'office',
+      'commercial',
+      'hotel',
+      'hospital',
+      'school',
+      'public_building',
+      'other',
+    ]),
     floors: count(1, 200),
     /** A shared indoor mobile system (DAS or small cells) several operators can use. */
     sharedSystem: z.boolean(),

@@ -194,7 +194,13 @@ export function computeIndicators(facts: IndicatorFacts): IndicatorValue[] {
   );
   // Data centres: the register's in service, plus the version's data-centre items.
   const centres = register.dataCentres;
-  add('dataCentres', 'dataCentres', 'count', centres.total, (_y, at) => centres.total + at(['data_centre']).length);
+  add(
+    'dataCentres',
+    'dataCentres',
+    'count',
+    centres.total,
+    (_y, at) => centres.total + at(['data_centre']).length,
+  );
   add(
     'greenDataCentres',
     'dataCentres',

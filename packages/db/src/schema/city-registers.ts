@@ -4,7 +4,16 @@
  */
 
 import { sql } from 'drizzle-orm';
-import { boolean, doublePrecision, foreignKey, integer, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  doublePrecision,
+  foreignKey,
+  integer,
+  pgTable,
+  text,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { poles } from './assets.js';
 import { geometryPoint, timestamptz } from './columns.js';
 import { organisations } from './context.js';

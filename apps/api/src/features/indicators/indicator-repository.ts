@@ -118,7 +118,10 @@ const MAIN_STREET_CLASSES = ['primary', 'secondary'];
  * is cut by the union of the cameras near it only (index probe within 0.01°, about 1 km, the
  * largest view range).
  */
-async function mainStreetCameraCoverage(db: Sql, area: AreaCode): Promise<{ total: number; covered: number }> {
+async function mainStreetCameraCoverage(
+  db: Sql,
+  area: AreaCode,
+): Promise<{ total: number; covered: number }> {
   const street = area ? sql`ST_Intersection(${streets.geom}, ${areaGeom(area)})` : sql`${streets.geom}`;
   const seen = sql`(SELECT ST_Union(ST_Buffer(${streetDevices.geom}::geography, ${streetDevices.viewRangeM})::geometry)
       FROM ${streetDevices}
@@ -129,7 +132,10 @@ async function mainStreetCameraCoverage(db: Sql, area: AreaCode): Promise<{ tota
     .select({
       total: sql<number>`coalesce(sum(ST_Length(${street}::geography)), 0)`.mapWith(Number),
       // A street no camera sees has no union (NULL): sum() skips it.
-      covered: sql<number>`coalesce(sum(ST_Length(ST_Intersection(${street}, ${seen})::geography)), 0)`.mapWith(Number),
+      covered:
+        sql<number>`coalesce(sum(ST_Length(ST_Intersection(${street}, ${seen})::geography)), 0)`.mapWith(
+          Number,
+        ),
     })
     .from(streets)
     .where(

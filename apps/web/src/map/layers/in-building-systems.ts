@@ -10,7 +10,15 @@ export const inBuildingSystemsGroup: LayerGroup = {
   visibleByDefault: true,
   layers: () => [
     pointLayer('in-building-systems', {
-      color: ['match', ['get', 'complianceStatus'], 'non_compliant', '#b91c1c', 'not_assessed', '#64748b', '#2563eb'],
+      color: [
+        'match',
+        ['get', 'complianceStatus'],
+        'non_compliant',
+        '#b91c1c',
+        'not_assessed',
+        '#64748b',
+        '#2563eb',
+      ],
       radius: [
         [10, 2.5],
         [14, 5],
