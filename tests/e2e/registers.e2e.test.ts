@@ -163,6 +163,7 @@ describe('data centres and cameras on poles move the plan indicators, in Chromiu
     const box = await page.locator('canvas.maplibregl-canvas').boundingBox();
     if (!point || !box) throw new Error('no map to click');
     await page.mouse.click(box.x + point.x + 3, box.y + point.y - 2);
+    await page.screenshot({ path: join(ARTIFACTS, 'registers-camera-click.png') });
     await expect
       .poll(() => field(page, 'poleId').locator('input').inputValue(), { timeout: 20_000 })
       .toBe(pole.id);
@@ -203,16 +204,21 @@ describe('data centres and cameras on poles move the plan indicators, in Chromiu
   it('shows the public the data centre without its power or efficiency, and the camera without its pole', async () => {
     const anonymous = await browser.newPage();
     await anonymous.goto(server.baseUrl);
-    const seen = await anonymous.evaluate(async (code) => {
-      const get = async (url: string) => (await fetch(url)).json();
-      const dc = (await get(`/api/v1/data-centres?code=${code}-DC`)) as {
-        features: { properties: Record<string, unknown> }[];
+    // The ids, as the planner sees them (the public may not filter on a code: it is above its tier).
+    const ids = await page.evaluate(async (code) => {
+      const id = async (path: string) =>
+        ((await (await fetch(path, { credentials: 'same-origin' })).json()) as { features: { id: string }[] })
+          .features[0]?.id ?? '';
+      return {
+        dc: await id(`/api/v1/data-centres?code=${code}-DC`),
+        cam: await id(`/api/v1/street-devices?code=${code}-CAM`),
       };
-      const cam = (await get(`/api/v1/street-devices?code=${code}-CAM`)) as {
-        features: { properties: Record<string, unknown> }[];
-      };
-      return { dc: dc.features[0]?.properties ?? null, cam: cam.features[0]?.properties ?? null };
     }, CODE);
+    const seen = await anonymous.evaluate(async ({ dc, cam }) => {
+      const get = async (url: string) =>
+        ((await (await fetch(url)).json()) as { properties: Record<string, unknown> }).properties;
+      return { dc: await get(`/api/v1/data-centres/${dc}`), cam: await get(`/api/v1/street-devices/${cam}`) };
+    }, ids);
     await anonymous.close();
     expect(seen.dc).toMatchObject({ name: 'Trung tâm dữ liệu xanh E2E', greenCertification: 'lotus' });
     expect(seen.dc).not.toHaveProperty('powerMw');

@@ -152,7 +152,10 @@ export function App() {
     },
     [controller, map],
   );
-  const poleAtPoint = useCallback((point: [number, number]) => (map ? poleAt(map, point) : null), [map]);
+  const poleAtPoint = useCallback(
+    (point: [number, number]) => (map ? poleAt(map, point) : Promise.resolve(null)),
+    [map],
+  );
   const manholesAtEnds = useCallback(
     (line: DrawnGeometry): [string | null, string | null] => {
       if (!map || line.type !== 'LineString') return [null, null];

@@ -55,7 +55,7 @@ export function EditPanel({
   /** The manholes a line starts and ends on (ducts run between manholes), if any. */
   manholesAtEnds?: (line: DrawnGeometry) => [string | null, string | null];
   /** The pole drawn at a point (within the snap radius), if any: a device placed there hangs on it. */
-  poleAt?: (point: [number, number]) => { id: string; coordinates: [number, number] } | null;
+  poleAt?: (point: [number, number]) => Promise<{ id: string; coordinates: [number, number] } | null>;
 }) {
   const { t } = useI18n();
   const { resource, feature } = session;
@@ -101,9 +101,15 @@ export function EditPanel({
     if (!isDevice || !geometry || geometry.type !== 'Point' || !poleAt) return;
     const [lng, lat] = geometry.coordinates;
     if (lng === undefined || lat === undefined) return;
-    const pole = poleAt([lng, lat]);
-    setValues((v) => ({ ...v, poleId: pole?.id ?? '' }));
-    if (pole && (pole.coordinates[0] !== lng || pole.coordinates[1] !== lat)) onMove(pole.coordinates);
+    let current = true;
+    void poleAt([lng, lat]).then((pole) => {
+      if (!current) return;
+      setValues((v) => ({ ...v, poleId: pole?.id ?? '' }));
+      if (pole && (pole.coordinates[0] !== lng || pole.coordinates[1] !== lat)) onMove(pole.coordinates);
+    });
+    return () => {
+      current = false;
+    };
   }, [isDevice, geometry, poleAt, onMove]);
 
   const change = (key: string, value: string | string[]) => {
