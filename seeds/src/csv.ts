@@ -93,7 +93,7 @@ export function ewktMultiPolygon(polygons: readonly (readonly (readonly LngLat[]
 /** A PostgreSQL array literal of simple tokens: `{4G,5G}`. */
 export function pgArray(items: readonly string[]): string {
   for (const item of items) {
-    if (!/^[A-Za-z0-9_]+$/.test(item)) throw new Error(`array item needs quoting: ${item}`);
+    if (!/^[A-Za-z0-9_-]+$/.test(item)) throw new Error(`array item needs quoting: ${item}`);
   }
   return `{${items.join(',')}}`;
 }

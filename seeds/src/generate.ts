@@ -5,6 +5,12 @@
 import type { AssetPath } from '@hatang/contracts';
 import { adminUnitsCsv, loadAdminUnits } from './admin-units.js';
 import { buildCableRoutes, cableRoutesCsv } from './cables.js';
+import {
+  buildCityRegisters,
+  dataCentresCsv,
+  inBuildingSystemsCsv,
+  streetDevicesCsv,
+} from './city-registers.js';
 import { buildCivilWorks, civilWorksCsv } from './civil-works.js';
 import type { TableCsv } from './csv.js';
 import { buildDucts, ductsCsv, manholesCsv } from './ducts.js';
@@ -58,6 +64,8 @@ export async function generateDemoData(options: GenerateOptions = {}): Promise<T
   progress('key sites and site offers');
   const keySites = buildKeySites(units, land, grid, rng('key-sites'));
   const offers = buildSiteOffers(units, land, grid, orgs, rng('site-offers'));
+  progress('data centres, street devices, in-building systems');
+  const registers = buildCityRegisters(units, grid, poleLines, orgs, rng('city-registers'));
 
   progress('CSV');
   // Every asset kind of the contracts has its demo table (one missing here does not compile).
@@ -71,6 +79,9 @@ export async function generateDemoData(options: GenerateOptions = {}): Promise<T
     'landing-stations': landingStationsCsv(stations),
     'submarine-cables': submarineCablesCsv(cables),
     'wifi-points': wifiCsv(wifi),
+    'data-centres': dataCentresCsv(registers.dataCentres),
+    'street-devices': streetDevicesCsv(registers.devices),
+    'in-building-systems': inBuildingSystemsCsv(registers.buildings),
     'civil-works': civilWorksCsv(works),
   } satisfies Record<AssetPath, TableCsv>;
   return [
@@ -89,6 +100,9 @@ export async function generateDemoData(options: GenerateOptions = {}): Promise<T
     assets['submarine-cables'],
     assets['wifi-points'],
     assets['civil-works'],
+    assets['data-centres'],
+    assets['street-devices'],
+    assets['in-building-systems'],
     keySitesCsv(keySites),
     siteOffersCsv(offers),
   ];

@@ -19,6 +19,9 @@ export const SEED_TABLES = [
   'submarine_cables',
   'wifi_points',
   'civil_works',
+  'data_centres',
+  'street_devices',
+  'in_building_systems',
   'key_sites',
   'site_offers',
 ] as const;

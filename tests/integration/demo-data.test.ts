@@ -118,7 +118,16 @@ describe('demo data: volumes', () => {
   });
 
   it('fills every asset table', async () => {
-    for (const table of ['manholes', 'trenches_tunnels', 'cable_routes', 'wifi_points', 'civil_works']) {
+    for (const table of [
+      'manholes',
+      'trenches_tunnels',
+      'cable_routes',
+      'wifi_points',
+      'civil_works',
+      'data_centres',
+      'street_devices',
+      'in_building_systems',
+    ]) {
       expect(await count(table), table).toBeGreaterThan(0);
     }
     expect(await count('landing_stations')).toBe(2);
@@ -128,6 +137,19 @@ describe('demo data: volumes', () => {
              count(*) FILTER (WHERE street_class = 'local')::int AS local FROM streets`);
     expect(streets.primary).toBeGreaterThan(50);
     expect(streets.local).toBeGreaterThan(1000);
+  });
+
+  it('has cameras on the shared poles of main streets, each where its pole stands', async () => {
+    const devices = await one<{ cameras: number; on_poles: number; misplaced: number; kinds: number }>(`
+      SELECT count(*) FILTER (WHERE d.device_type = 'surveillance_camera')::int AS cameras,
+             count(p.id)::int AS on_poles,
+             count(*) FILTER (WHERE p.id IS NOT NULL AND NOT ST_Equals(p.geom, d.geom))::int AS misplaced,
+             count(DISTINCT d.device_type)::int AS kinds
+      FROM street_devices d LEFT JOIN poles p ON p.id = d.pole_id WHERE d.${DEMO_OWNED}`);
+    expect(devices.cameras).toBeGreaterThan(500);
+    expect(devices.on_poles).toBeGreaterThan(devices.cameras / 2);
+    expect(devices.misplaced).toBe(0);
+    expect(devices.kinds).toBe(4);
   });
 
   it('has dense street grids in the old centres of Hai Phong and Hải Dương', async () => {
@@ -174,7 +196,16 @@ describe('demo data: volumes', () => {
 });
 
 describe('demo data: nothing at sea but submarine cables', () => {
-  for (const table of ['towers', 'poles', 'manholes', 'wifi_points', 'landing_stations']) {
+  for (const table of [
+    'towers',
+    'poles',
+    'manholes',
+    'wifi_points',
+    'landing_stations',
+    'data_centres',
+    'street_devices',
+    'in_building_systems',
+  ]) {
     it(`has every ${table} point inside a unit`, async () => {
       const outside = await one<{ n: number }>(`
         SELECT count(*)::int AS n FROM ${table} t

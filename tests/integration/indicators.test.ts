@@ -149,6 +149,40 @@ beforeAll(async () => {
   await wifi(0.012, 'commune_centre');
   await wifi(0.05, 'cultural_house');
 
+  // Data centres: two in service (one LOTUS-certified), a green one planned (does not count yet).
+  const dataCentre = (status: string, green: string, x: number) =>
+    insertAsset(
+      'data_centres',
+      'status, name, green_certification, power_mw, geom',
+      `$4, 'TTDL thử', $5, 5, ST_SetSRID(ST_MakePoint($6, $7), 4326)`,
+      [status, green, L + x, B + 0.025],
+    );
+  await dataCentre('existing', 'lotus', 0.01);
+  await dataCentre('existing', 'none', 0.011);
+  await dataCentre('planned', 'leed', 0.012);
+  // Main streets: a primary street 0.010° and a secondary one 0.005° (north–south); a local street
+  // does not count. An existing camera on the primary street with a 100 m view sees 200 m of it;
+  // a planned camera and an IoT sensor on the secondary street see nothing that counts.
+  const street = (streetClass: string, geom: string) =>
+    db.query(
+      `INSERT INTO streets (id, name, street_class, geom) VALUES ($1, 'Phố thử', $2, ST_GeomFromText($3, 4326))`,
+      [crypto.randomUUID(), streetClass, geom],
+    );
+  await street('primary', line(0.03, 0.002, 0.012));
+  await street('secondary', line(0.033, 0.002, 0.007));
+  await street('local', line(0.036, 0.002, 0.012));
+  const device = (status: string, type: string, viewRangeM: number | null, x: number) =>
+    insertAsset(
+      'street_devices',
+      'status, device_type, view_range_m, geom',
+      `$4, $5, $6, ST_SetSRID(ST_MakePoint($7, $8), 4326)`,
+      [status, type, viewRangeM, L + x, B + 0.007],
+    );
+  await device('existing', 'surveillance_camera', 100, 0.03);
+  await device('planned', 'surveillance_camera', 100, 0.033);
+  await device('existing', 'iot_sensor', null, 0.033);
+  await device('existing', 'surveillance_camera', 100, 0.036);
+
   // Key sites (fiber within 200 m of a fiber route or duct, WiFi within 100 m, 5G by the model):
   // a school at A (5G from tower 1), a hospital 0.0005° east of the aerial fiber cable (fiber), a
   // state agency 0.0001° from the planned unphased duct, a tourist site 100 m east of C (the
@@ -294,6 +328,13 @@ describe('indicators of the register in one ward', () => {
     expect(v.get('keySitesFiberPercent')?.breakdown).toMatchObject({ hospital: 100, school: 0 });
     expectFigures(v.get('keySites5gPercent'), 25, null);
     expectFigures(v.get('communeWifiPercent'), 50, null);
+    expectFigures(v.get('dataCentres'), 2, null);
+    expectFigures(v.get('greenDataCentres'), 1, null);
+    // 200 m of the primary street seen, of 0.015° of main streets (the local one does not count).
+    const cameras = v.get('mainStreetCameraPercent');
+    expect(cameras?.actualParts?.part).toBeCloseTo(200, 0);
+    expect(cameras?.actualParts?.whole).toBeCloseTo(0.015 * K_LAT, 0);
+    expect(cameras?.actual).toBeCloseTo((200 / (0.015 * K_LAT)) * 100, 1);
     expect(r.body.unavailable).toEqual([]);
   });
 
@@ -347,8 +388,9 @@ describe('indicators of a plan version: target, actual and planned by milestone'
     // Ducts: the unphased 0.005° route counts at 2040; the one outside the ward not at all.
     expectFigures(v.get('ductKm'), km(0.01), [km(0.01), km(0.01), km(0.015)]);
     expectFigures(v.get('landingStations'), 1, [1, 2, 2]);
-    expectFigures(v.get('dataCentres'), null, [1, 2, 2]);
-    expectFigures(v.get('greenDataCentres'), null, [0, 1, 1]);
+    // The register's 2 (1 green) plus the draft's data-centre items at each milestone.
+    expectFigures(v.get('dataCentres'), 2, [3, 4, 4]);
+    expectFigures(v.get('greenDataCentres'), 1, [1, 2, 2]);
     expect(v.get('greenDataCentres')?.target).toMatchObject({ value: 2, max: 3 });
     expectFigures(v.get('wifiPoints'), 3, [4, 4, 4]);
     // Key sites: the state agency gets fiber from the unphased duct (2040), the tourist site 5G

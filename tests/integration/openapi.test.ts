@@ -2,7 +2,7 @@
  * The OpenAPI 3.1 document covers every route the app answers, validates against the OpenAPI 3.1
  * schema, and the docs page is served from node_modules (nothing from a CDN).
  */
-import { planItemKind, planZoneKind } from '@hatang/contracts';
+import { assetResources, planItemKind, planZoneKind } from '@hatang/contracts';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -112,7 +112,7 @@ describe('plan request schemas', () => {
     const checked = DECLARED_ROUTES.flatMap(({ endpoint }) =>
       endpoint.checkedBody ? [[`${endpoint.method} ${endpoint.path}`, endpoint.checkedBody] as const] : [],
     );
-    // The plan items' and zones' Features and patches, and each asset kind's (10 kinds × 2).
+    // The plan items' and zones' Features and patches, and each asset kind's (a POST and a PATCH each).
     expect(checked.map(([key]) => key)).toEqual(
       expect.arrayContaining([
         'POST /api/v1/plan-versions/:id/items',
@@ -121,9 +121,11 @@ describe('plan request schemas', () => {
         'PATCH /api/v1/plan-zones/:id',
         'POST /api/v1/trenches-tunnels',
         'PATCH /api/v1/trenches-tunnels/:id',
+        'POST /api/v1/street-devices',
+        'PATCH /api/v1/in-building-systems/:id',
       ]),
     );
-    expect(checked.length).toBe(24);
+    expect(checked.length).toBe(4 + 2 * assetResources.length);
     for (const [key, name] of checked) {
       const op = operation(key);
       expect(op?.requestBody?.content['application/json'].schema, key).toEqual({

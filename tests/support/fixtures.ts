@@ -95,6 +95,33 @@ export function sampleFeature(
       geometry: point,
       properties: { ...head, name: 'Nhà văn hóa thôn Đông', siteType: 'cultural_house', bandwidthMbps: 300 },
     },
+    'data-centres': {
+      geometry: point,
+      properties: {
+        ...head,
+        name: 'Test data centre',
+        tier: 'III',
+        greenCertification: 'lotus',
+        powerMw: 5,
+        pue: 1.4,
+      },
+    },
+    'street-devices': {
+      geometry: point,
+      properties: { ...head, deviceType: 'surveillance_camera', mountHeightM: 6, viewRangeM: 80 },
+    },
+    'in-building-systems': {
+      geometry: point,
+      properties: {
+        ...head,
+        buildingName: 'Chung cư thử nghiệm',
+        buildingType: 'apartment',
+        floors: 25,
+        sharedSystem: true,
+        fibreRiser: true,
+        complianceStatus: 'compliant',
+      },
+    },
     'civil-works': {
       geometry: line,
       properties: {

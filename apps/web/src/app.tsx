@@ -30,7 +30,7 @@ import type { AssetFeature, AssetResource, Organisation } from './lib/types';
 import { DrawController, type DrawnGeometry } from './map/draw-controller';
 import { LAYER_GROUPS } from './map/layer-groups';
 import { ownerColors } from './map/owner-colors';
-import { manholeAt } from './map/snapping';
+import { manholeAt, poleAt } from './map/snapping';
 import { useAdminUnitsLayer } from './map/use-admin-units-layer';
 import { useAssetLayers, type Visibility } from './map/use-asset-layers';
 import { useMap } from './map/use-map';
@@ -152,6 +152,10 @@ export function App() {
     },
     [controller, map],
   );
+  const poleAtPoint = useCallback(
+    (point: [number, number]) => (map ? poleAt(map, point) : Promise.resolve(null)),
+    [map],
+  );
   const manholesAtEnds = useCallback(
     (line: DrawnGeometry): [string | null, string | null] => {
       if (!map || line.type !== 'LineString') return [null, null];
@@ -168,6 +172,10 @@ export function App() {
     if (!canCreate(user) && editSession) closeEditor();
   }, [user, editSession, closeEditor]);
   const owners = useMemo(() => ownerChoices(user, organisations.data ?? []), [user, organisations.data]);
+  const operators = useMemo(
+    () => (organisations.data ?? []).filter((o) => o.kind === 'operator' || o.kind === 'tower_company'),
+    [organisations.data],
+  );
   const pointer = usePointerPosition(map);
   const fetching = useIsFetching() > 0;
 
@@ -376,10 +384,12 @@ export function App() {
               geometry={drawn}
               user={user}
               owners={owners}
+              operators={operators}
               edits={edits}
               onMove={moveTo}
               onClose={closeEditor}
               manholesAtEnds={manholesAtEnds}
+              poleAt={poleAtPoint}
             />
           ) : selection ? (
             <AssetPanel

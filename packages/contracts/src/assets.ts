@@ -182,6 +182,88 @@ export const civilWorks = defineResource({
   filters: ['status', 'ownerOrgId', 'code', 'sector'],
 });
 
+export const dataCentres = defineResource({
+  path: 'data-centres',
+  table: 'data_centres',
+  geometryType: 'Point',
+  labels: { vi: 'Trung tâm dữ liệu', en: 'Data centres' },
+  shape: assetShape({
+    name: z.string().trim().min(1).max(200),
+    /** Rating level as the operator declares it (Uptime Institute / TIA-942 I–IV); null when not rated. */
+    tier: z.enum(['I', 'II', 'III', 'IV']).nullable().default(null),
+    /** A green-building or energy-management certificate, `none` without one. */
+    greenCertification: z.enum(['none', 'leed', 'lotus', 'edge', 'iso_50001', 'other']),
+    /** Design IT power, megawatts. */
+    powerMw: z.number().positive('must be greater than 0 MW').max(1000, 'must be at most 1000 MW'),
+    /** Power usage effectiveness (facility power ÷ IT power) as reported; null when unknown. */
+    pue: z.number().min(1).max(5).nullable().default(null),
+  }),
+  filters: ['status', 'ownerOrgId', 'code', 'greenCertification'],
+});
+
+export const streetDeviceType = z.enum([
+  'surveillance_camera',
+  'iot_sensor',
+  'small_cell',
+  'streetlight_controller',
+]);
+
+export const streetDevices = defineResource({
+  path: 'street-devices',
+  table: 'street_devices',
+  geometryType: 'Point',
+  labels: { vi: 'Thiết bị trên cột và hạ tầng đô thị', en: 'Devices on poles and street furniture' },
+  shape: assetShape({
+    deviceType: streetDeviceType,
+    /** The shared pole the device hangs on; null for a standalone device. */
+    poleId: uuid.nullable().default(null),
+    /** Mounting height above ground, metres. */
+    mountHeightM: metres(60).nullable().default(null),
+    /** How far a surveillance camera sees usefully along the street, metres (cameras only). */
+    viewRangeM: metres(1000).nullable().default(null),
+  }),
+  crossCheck: (p) =>
+    p.deviceType === 'surveillance_camera' && p.viewRangeM === null
+      ? [{ path: ['viewRangeM'], message: 'a surveillance camera needs its view range (m)' }]
+      : p.deviceType !== 'surveillance_camera' && p.viewRangeM !== null
+        ? [{ path: ['viewRangeM'], message: 'only surveillance cameras have a view range' }]
+        : [],
+  filters: ['status', 'ownerOrgId', 'code', 'deviceType'],
+});
+
+export const inBuildingSystems = defineResource({
+  path: 'in-building-systems',
+  table: 'in_building_systems',
+  geometryType: 'Point',
+  labels: { vi: 'Hạ tầng viễn thông trong tòa nhà', en: 'In-building telecom systems' },
+  shape: assetShape({
+    buildingName: z.string().trim().min(1).max(200),
+    buildingType: z.enum([
+      'apartment',
+      'office',
+      'commercial',
+      'hotel',
+      'hospital',
+      'school',
+      'public_building',
+      'other',
+    ]),
+    floors: count(1, 200),
+    /** A shared indoor mobile system (DAS or small cells) several operators can use. */
+    sharedSystem: z.boolean(),
+    /** A vertical fibre riser with room for every operator. */
+    fibreRiser: z.boolean(),
+    /** Operators whose service reaches the building's users through it (organisation ids). */
+    operatorsServed: z.array(uuid).max(20).default([]),
+    complianceStatus: z.enum(['compliant', 'non_compliant', 'not_assessed']),
+  }),
+  crossCheck: (p) =>
+    new Set(p.operatorsServed).size !== p.operatorsServed.length
+      ? [{ path: ['operatorsServed'], message: 'an operator is listed twice' }]
+      : [],
+  filters: ['status', 'ownerOrgId', 'code', 'buildingType', 'complianceStatus'],
+});
+
 /** Every editable asset resource, in the order the UI lists them. */
 export const assetResources = [
   towers,
@@ -193,6 +275,9 @@ export const assetResources = [
   submarineCables,
   landingStations,
   wifiPoints,
+  dataCentres,
+  streetDevices,
+  inBuildingSystems,
   civilWorks,
 ] as const;
 

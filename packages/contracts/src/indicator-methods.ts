@@ -126,4 +126,24 @@ export const INDICATOR_METHODS: Record<DiiComputedFrom, IndicatorMethod> = {
       en: "Hatang's list of cultural houses may be incomplete; reported figures are usually compiled from the communes.",
     },
   },
+  greenDataCentres: {
+    method: {
+      vi: 'Số trung tâm dữ liệu đang hoạt động trong cơ sở dữ liệu có chứng nhận xanh (LEED, LOTUS, EDGE, ISO 50001 hoặc khác); với phương án quy hoạch: cộng các trung tâm dữ liệu xanh của phương án đến mốc năm.',
+      en: 'Data centres in service in the register with a green certificate (LEED, LOTUS, EDGE, ISO 50001 or other); with a plan version: plus its green data-centre items by each milestone.',
+    },
+    differs: {
+      vi: 'Kế hoạch đếm trung tâm "mới" đạt tiêu chuẩn xanh; Hatang đếm mọi trung tâm đang hoạt động có chứng nhận, kể cả trung tâm có trước năm 2026, và chỉ những trung tâm đã nhập vào cơ sở dữ liệu.',
+      en: 'The plan counts "new" green data centres; Hatang counts every certified centre in service, including those older than 2026, and only those entered in the register.',
+    },
+  },
+  mainStreetCameraPercent: {
+    method: {
+      vi: 'Chiều dài đường chính và đường cấp hai nằm trong tầm quan sát (bán kính khai báo) của camera giám sát đang hoạt động ÷ tổng chiều dài các đường này, tính trên elipxoit WGS 84.',
+      en: 'Length of primary and secondary streets within the declared view range of an existing surveillance camera ÷ their total length, on the WGS 84 ellipsoid.',
+    },
+    differs: {
+      vi: 'Tầm quan sát là một hình tròn, không tính hướng camera và vật cản; chỉ tính camera đã nhập vào cơ sở dữ liệu; số báo cáo thường đếm số camera kết nối Trung tâm điều hành thông minh (IOC).',
+      en: 'The view is a disc, ignoring the camera’s direction and obstacles; only cameras entered in the register count; reports usually count the cameras connected to the IOC.',
+    },
+  },
 };

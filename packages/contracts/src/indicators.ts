@@ -29,6 +29,7 @@ export const indicatorGroup = z.enum([
   'ducts',
   'landing',
   'dataCentres',
+  'cityServices',
 ]);
 export type IndicatorGroup = z.infer<typeof indicatorGroup>;
 
@@ -108,6 +109,8 @@ export const diiComputedFrom = z.enum([
   'keySitesFiberPercent',
   'keySites5gPercent',
   'communeWifiPercent',
+  'greenDataCentres',
+  'mainStreetCameraPercent',
 ]);
 export type DiiComputedFrom = z.infer<typeof diiComputedFrom>;
 

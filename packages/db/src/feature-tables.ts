@@ -17,6 +17,7 @@ import {
   trenchesTunnels,
   wifiPoints,
 } from './schema/assets.js';
+import { dataCentres, inBuildingSystems, streetDevices } from './schema/city-registers.js';
 import { streets } from './schema/context.js';
 
 /** Each asset kind's table. */
@@ -30,6 +31,9 @@ export const ASSET_TABLES = {
   'submarine-cables': submarineCables,
   'landing-stations': landingStations,
   'wifi-points': wifiPoints,
+  'data-centres': dataCentres,
+  'street-devices': streetDevices,
+  'in-building-systems': inBuildingSystems,
   'civil-works': civilWorks,
 } satisfies Record<AssetPath, PgTable>;
 

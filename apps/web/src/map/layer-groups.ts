@@ -2,10 +2,13 @@ import type { AssetResource } from '../lib/types';
 import type { LayerGroup } from './layer-group';
 import { cableRoutesGroup } from './layers/cable-routes';
 import { civilWorksGroup } from './layers/civil-works';
+import { dataCentresGroup } from './layers/data-centres';
 import { ductsGroup } from './layers/ducts';
+import { inBuildingSystemsGroup } from './layers/in-building-systems';
 import { landingStationsGroup } from './layers/landing-stations';
 import { manholesGroup } from './layers/manholes';
 import { polesGroup } from './layers/poles';
+import { streetDevicesGroup } from './layers/street-devices';
 import { streetsGroup } from './layers/streets';
 import { submarineCablesGroup } from './layers/submarine-cables';
 import { towersGroup } from './layers/towers';
@@ -23,6 +26,9 @@ const GROUP_OF = {
   'submarine-cables': submarineCablesGroup,
   'landing-stations': landingStationsGroup,
   'wifi-points': wifiPointsGroup,
+  'data-centres': dataCentresGroup,
+  'street-devices': streetDevicesGroup,
+  'in-building-systems': inBuildingSystemsGroup,
   'civil-works': civilWorksGroup,
   streets: streetsGroup,
 } satisfies Record<AssetResource, LayerGroup>;
@@ -37,7 +43,10 @@ const DRAW_ORDER: readonly AssetResource[] = [
   'submarine-cables',
   'manholes',
   'poles',
+  'street-devices',
   'wifi-points',
+  'in-building-systems',
+  'data-centres',
   'landing-stations',
   'towers',
 ];

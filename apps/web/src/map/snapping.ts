@@ -77,6 +77,24 @@ function exactCoordinates(resource: AssetResource, id: string): [number, number]
   return knownExactPoint(resource, id) ?? null;
 }
 
+/**
+ * The pole drawn at a point (within the snap radius) and where it stands as the API has it (not as
+ * a tile rounded it), or null: a device placed on it hangs on it.
+ */
+export async function poleAt(
+  map: MapLibreMap,
+  lngLat: readonly [number, number],
+): Promise<{ id: string; coordinates: [number, number] } | null> {
+  const p = map.project([lngLat[0], lngLat[1]]);
+  const target = nearestSnapTarget(map, p.x, p.y);
+  if (target?.layer !== 'poles-circle') return null;
+  const exact = target.exact ? target.coordinates : await exactPoint('poles', target.id);
+  if (!exact) return null;
+  // The drawing tool keeps 8 decimals (about 1 mm).
+  const [lng, lat] = exact.map((c) => Math.round(c * 1e8) / 1e8);
+  return lng === undefined || lat === undefined ? null : { id: target.id, coordinates: [lng, lat] };
+}
+
 /** The manhole a line vertex sits on (snapped exactly), or null: to fill a duct's from/to manhole. */
 export function manholeAt(map: MapLibreMap, lngLat: readonly [number, number]): string | null {
   const p = map.project([lngLat[0], lngLat[1]]);

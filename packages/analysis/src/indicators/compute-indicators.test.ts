@@ -12,6 +12,8 @@ const register: IndicatorFacts['register'] = {
   towerTenants: [1, 2, 3, 0],
   landingStations: 1,
   wifiPointsBySiteType: { cultural_house: 2, commune_centre: 1 },
+  dataCentres: { total: 3, green: 1 },
+  mainStreetCameraM: { total: 8_000, covered: 2_000 },
 };
 
 const item = (over: Partial<PlanItemFact> & Pick<PlanItemFact, 'kind'>): PlanItemFact => ({
@@ -97,11 +99,22 @@ describe('indicators on a hand-made register and version', () => {
       actual: 1,
       planned: { 2027: 1, 2030: 2, 2040: 2 },
     });
-    expect(values.get('dataCentres')).toMatchObject({ actual: null, planned: { 2027: 1, 2030: 2, 2040: 2 } });
+    // The register's 3 (1 green) plus the version's data-centre items at each milestone.
+    expect(values.get('dataCentres')).toMatchObject({ actual: 3, planned: { 2027: 4, 2030: 5, 2040: 5 } });
     const green = values.get('greenDataCentres');
-    expect(green).toMatchObject({ actual: null, planned: { 2027: 0, 2030: 1, 2040: 1 } });
+    expect(green).toMatchObject({ actual: 1, planned: { 2027: 1, 2030: 2, 2040: 2 } });
     expect(green?.target).toMatchObject({ value: 2, max: 3, year: 2030 });
     expect(values.get('submarineCableKm')?.actual).toBe(40);
+  });
+
+  it('measures the share of main streets a surveillance camera sees', () => {
+    expect(values.get('mainStreetCameraPercent')).toMatchObject({
+      group: 'cityServices',
+      unit: 'percent',
+      actual: 25,
+      planned: null,
+      actualParts: { part: 2_000, whole: 8_000 },
+    });
   });
 
   it('counts WiFi points of the register and the version', () => {

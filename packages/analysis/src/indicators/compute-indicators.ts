@@ -192,14 +192,28 @@ export function computeIndicators(facts: IndicatorFacts): IndicatorValue[] {
   add('submarineCableKm', 'landing', 'km', km(register.submarineCableLengthM), (_y, at) =>
     km(register.submarineCableLengthM + sumKm(at(['submarine_corridor']))),
   );
-  // The register has no data-centre layer: data centres exist only as plan items.
-  add('dataCentres', 'dataCentres', 'count', null, (_y, at) => at(['data_centre']).length);
+  // Data centres: the register's in service, plus the version's data-centre items.
+  const centres = register.dataCentres;
+  add(
+    'dataCentres',
+    'dataCentres',
+    'count',
+    centres.total,
+    (_y, at) => centres.total + at(['data_centre']).length,
+  );
   add(
     'greenDataCentres',
     'dataCentres',
     'count',
-    null,
-    (_y, at) => at(['data_centre']).filter((i) => i.attributes.isGreen === true).length,
+    centres.green,
+    (_y, at) => centres.green + at(['data_centre']).filter((i) => i.attributes.isGreen === true).length,
   );
+
+  // Surveillance cameras to the main streets (Plan 317 II.2 "phổ cập … camera giám sát … tới … các
+  // tuyến đường, tuyến phố chính"): the share of main-street length within a camera's view range.
+  const cameras = register.mainStreetCameraM;
+  add('mainStreetCameraPercent', 'cityServices', 'percent', percent(cameras.covered, cameras.total), null, {
+    actualParts: { part: round(cameras.covered, 1), whole: round(cameras.total, 1) },
+  });
   return out;
 }

@@ -26,6 +26,13 @@ export interface RegisterFacts {
   landingStations: number;
   /** Public WiFi points by site type (cultural_house, commune_centre, public_space). */
   wifiPointsBySiteType: Readonly<Record<string, number>>;
+  /** Data centres in service, and those of them with a green certificate. */
+  dataCentres: { total: number; green: number };
+  /**
+   * Main streets (primary and secondary) and the part of them within the view range of an
+   * existing surveillance camera, metres (inside the area).
+   */
+  mainStreetCameraM: { total: number; covered: number };
 }
 
 /** People in the area and those covered, now and at each milestone with the version's new sites. */

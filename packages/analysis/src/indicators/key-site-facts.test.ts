@@ -60,6 +60,8 @@ describe('key sites with fiber, 5G and WiFi, now and by milestone', () => {
           towerTenants: [],
           landingStations: 0,
           wifiPointsBySiteType: {},
+          dataCentres: { total: 0, green: 0 },
+          mainStreetCameraM: { total: 0, covered: 0 },
         },
         items: [],
         coverage: null,

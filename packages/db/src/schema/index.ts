@@ -7,6 +7,7 @@ export * from './accounts.js';
 export * from './analysis.js';
 export * from './assets.js';
 export * from './audit.js';
+export * from './city-registers.js';
 export * from './colocation.js';
 export * from './columns.js';
 export * from './context.js';

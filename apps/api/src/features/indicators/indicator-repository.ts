@@ -11,9 +11,12 @@ import { orm, type Sql } from '@hatang/db';
 import {
   adminUnits,
   cableRoutes,
+  dataCentres,
   ducts,
   landingStations,
   planItems,
+  streetDevices,
+  streets,
   submarineCables,
   tenancies,
   towers,
@@ -81,6 +84,13 @@ export async function loadRegisterFacts(db: Sql, area: AreaCode): Promise<Regist
     .from(wifiPoints)
     .where(existingIn(area, wifiPoints))
     .groupBy(wifiPoints.siteType);
+  const [centres] = await orm(db)
+    .select({
+      total: count(),
+      green: sql<number>`count(*) FILTER (WHERE ${dataCentres.greenCertification} <> 'none')`.mapWith(Number),
+    })
+    .from(dataCentres)
+    .where(existingIn(area, dataCentres));
   const byPlacement = new Map(cables.map((r) => [r.placement, r.lengthM]));
   return {
     cableLengthM: {
@@ -94,7 +104,47 @@ export async function loadRegisterFacts(db: Sql, area: AreaCode): Promise<Regist
     towerTenants: tenants.flatMap((r) => Array<number>(r.towers).fill(r.tenants)),
     landingStations: landing?.n ?? 0,
     wifiPointsBySiteType: Object.fromEntries(wifi.map((r) => [r.siteType, r.n])),
+    dataCentres: { total: centres?.total ?? 0, green: centres?.green ?? 0 },
+    mainStreetCameraM: await mainStreetCameraCoverage(db, area),
   };
+}
+
+/** Street classes that count as the plan's main streets ("tuyến đường, tuyến phố chính"). */
+const MAIN_STREET_CLASSES = ['primary', 'secondary'];
+
+/**
+ * The length of the main streets in the area, and of the part within the view range of an existing
+ * surveillance camera (a disc of `view_range_m` around it, on the ellipsoid), metres. Each street
+ * is cut by the union of the cameras near it only (index probe within 0.01°, about 1 km, the
+ * largest view range).
+ */
+async function mainStreetCameraCoverage(
+  db: Sql,
+  area: AreaCode,
+): Promise<{ total: number; covered: number }> {
+  const street = area ? sql`ST_Intersection(${streets.geom}, ${areaGeom(area)})` : sql`${streets.geom}`;
+  const seen = sql`(SELECT ST_Union(ST_Buffer(${streetDevices.geom}::geography, ${streetDevices.viewRangeM})::geometry)
+      FROM ${streetDevices}
+      WHERE ${streetDevices.deviceType} = 'surveillance_camera' AND ${streetDevices.status} = 'existing'
+        AND ST_DWithin(${streetDevices.geom}, ${streets.geom}, 0.01)
+        AND ST_DWithin(${streetDevices.geom}::geography, ${streets.geom}::geography, ${streetDevices.viewRangeM}))`;
+  const [row] = await orm(db)
+    .select({
+      total: sql<number>`coalesce(sum(ST_Length(${street}::geography)), 0)`.mapWith(Number),
+      // A street no camera sees has no union (NULL): sum() skips it.
+      covered:
+        sql<number>`coalesce(sum(ST_Length(ST_Intersection(${street}, ${seen})::geography)), 0)`.mapWith(
+          Number,
+        ),
+    })
+    .from(streets)
+    .where(
+      and(
+        inArray(streets.streetClass, MAIN_STREET_CLASSES),
+        area ? sql`ST_Intersects(${areaGeom(area)}, ${streets.geom})` : undefined,
+      ),
+    );
+  return { total: row?.total ?? 0, covered: row?.covered ?? 0 };
 }
 
 const isLine = sql`GeometryType(${planItems.geom}) = 'LINESTRING'`;
@@ -173,7 +223,16 @@ export async function loadPlannedSites(db: Sql, versionId: string): Promise<Plan
  * register): a cached answer is valid while it is unchanged.
  */
 export async function readRegisterVersion(db: Sql): Promise<string> {
-  const tables = [cableRoutes, ducts, trenchesTunnels, submarineCables, landingStations, wifiPoints];
+  const tables = [
+    cableRoutes,
+    ducts,
+    trenchesTunnels,
+    submarineCables,
+    landingStations,
+    wifiPoints,
+    dataCentres,
+    streetDevices,
+  ];
   const parts = tables.map(
     (t) =>
       sql`(SELECT count(*) || ':' || coalesce(max(${t.updatedAt})::text, '') || ':' || coalesce(sum(${t.version}), 0) FROM ${t})`,

@@ -222,6 +222,8 @@ describe('plan 317 task sources (data/plan-317-tasks.json)', () => {
           towerTenants: [],
           landingStations: 0,
           wifiPointsBySiteType: {},
+          dataCentres: { total: 0, green: 0 },
+          mainStreetCameraM: { total: 0, covered: 0 },
         },
         items: [],
         coverage: { populationCount: 0, actual: { '4G': 0, '5G': 0 }, planned: null },

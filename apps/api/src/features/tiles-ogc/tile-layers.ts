@@ -50,6 +50,9 @@ const ASSET_TILES: { [P in AssetPath]: AssetTileSettings<P> } = {
   'submarine-cables': { minzoom: 4, classAttribute: 'name', ownerColoured: false },
   'landing-stations': { minzoom: 4, classAttribute: 'name', ownerColoured: false },
   'wifi-points': { minzoom: 10, classAttribute: 'siteType', ownerColoured: false },
+  'data-centres': { minzoom: 6, classAttribute: 'greenCertification', ownerColoured: false },
+  'street-devices': { minzoom: 12, classAttribute: 'deviceType', ownerColoured: false },
+  'in-building-systems': { minzoom: 11, classAttribute: 'complianceStatus', ownerColoured: false },
   'civil-works': { minzoom: 10, classAttribute: 'sector', ownerColoured: false },
 };
 

@@ -14,7 +14,9 @@ export function formatAttribute(
 ): string {
   if (value === null || value === undefined || value === '') return EMPTY_VALUE;
   if (Array.isArray(value)) {
-    return value.length === 0 ? EMPTY_VALUE : value.map((v) => i18n.tValue(String(v))).join(', ');
+    const item = (v: unknown) =>
+      format === 'org' ? (organisations.get(String(v))?.name ?? String(v)) : i18n.tValue(String(v));
+    return value.length === 0 ? EMPTY_VALUE : value.map(item).join(', ');
   }
   if (typeof value === 'boolean') return i18n.tValue(value ? 'yes' : 'no');
   if (typeof value === 'number') return formatNumber(i18n.lang, value);

@@ -19,6 +19,7 @@ export function AttributeForm({
   values,
   errors,
   owners,
+  operators,
   hidden,
   onChange,
 }: {
@@ -26,6 +27,8 @@ export function AttributeForm({
   values: FormValues;
   errors: FieldErrors;
   owners: readonly Organisation[];
+  /** The operators an `org-list` field chooses from. */
+  operators: readonly Organisation[];
   hidden: ReadonlySet<string>;
   onChange: (key: string, value: string | string[]) => void;
 }) {
@@ -75,23 +78,35 @@ export function AttributeForm({
               ))}
             </select>
           );
-        } else if (field.kind === 'enum-list') {
+        } else if (field.kind === 'boolean') {
+          input = (
+            <select {...common} value={text} onChange={(e) => onChange(field.key, e.target.value)}>
+              <option value="">—</option>
+              <option value="true">{t('yes')}</option>
+              <option value="false">{t('no')}</option>
+            </select>
+          );
+        } else if (field.kind === 'enum-list' || field.kind === 'org-list') {
           const selected = Array.isArray(value) ? value : [];
+          const options =
+            field.kind === 'enum-list'
+              ? field.options.map((o) => ({ value: o, label: tValue(o) }))
+              : operators.map((o) => ({ value: o.id, label: o.name }));
           input = (
             <span className="checkbox-group" id={id}>
-              {field.options.map((o) => (
-                <label key={o}>
+              {options.map((o) => (
+                <label key={o.value}>
                   <input
                     type="checkbox"
-                    checked={selected.includes(o)}
+                    checked={selected.includes(o.value)}
                     onChange={(e) =>
                       onChange(
                         field.key,
-                        e.target.checked ? [...selected, o] : selected.filter((s) => s !== o),
+                        e.target.checked ? [...selected, o.value] : selected.filter((s) => s !== o.value),
                       )
                     }
                   />
-                  {tValue(o)}
+                  {o.label}
                 </label>
               ))}
             </span>

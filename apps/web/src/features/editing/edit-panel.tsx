@@ -36,20 +36,26 @@ export function EditPanel({
   geometry,
   user,
   owners,
+  operators,
   edits,
   onMove,
   onClose,
   manholesAtEnds,
+  poleAt,
 }: {
   session: EditSession;
   geometry: DrawnGeometry | null;
   user: SessionUser;
   owners: readonly Organisation[];
+  /** The operators a list of served operators chooses from. */
+  operators: readonly Organisation[];
   edits: Edits;
   onMove: (lngLat: [number, number]) => void;
   onClose: (saved: AssetFeature | null) => void;
   /** The manholes a line starts and ends on (ducts run between manholes), if any. */
   manholesAtEnds?: (line: DrawnGeometry) => [string | null, string | null];
+  /** The pole drawn at a point (within the snap radius), if any: a device placed there hangs on it. */
+  poleAt?: (point: [number, number]) => Promise<{ id: string; coordinates: [number, number] } | null>;
 }) {
   const { t } = useI18n();
   const { resource, feature } = session;
@@ -88,6 +94,23 @@ export function EditPanel({
     const [from, to] = manholesAtEnds(geometry);
     setValues((v) => ({ ...v, fromManholeId: from ?? '', toManholeId: to ?? '' }));
   }, [isDuct, geometry, manholesAtEnds]);
+
+  // A device placed on a pole hangs on it: it records the pole and stands exactly where the pole does.
+  const isDevice = resource.id === 'street-devices';
+  useEffect(() => {
+    if (!isDevice || !geometry || geometry.type !== 'Point' || !poleAt) return;
+    const [lng, lat] = geometry.coordinates;
+    if (lng === undefined || lat === undefined) return;
+    let current = true;
+    void poleAt([lng, lat]).then((pole) => {
+      if (!current) return;
+      setValues((v) => ({ ...v, poleId: pole?.id ?? '' }));
+      if (pole && (pole.coordinates[0] !== lng || pole.coordinates[1] !== lat)) onMove(pole.coordinates);
+    });
+    return () => {
+      current = false;
+    };
+  }, [isDevice, geometry, poleAt, onMove]);
 
   const change = (key: string, value: string | string[]) => {
     setValues((v) => ({ ...v, [key]: value }));
@@ -171,6 +194,7 @@ export function EditPanel({
           values={values}
           errors={shownErrors}
           owners={owners}
+          operators={operators}
           hidden={hidden}
           onChange={change}
         />

@@ -28,6 +28,9 @@ const DRAWING = {
   'submarine-cables': null,
   'landing-stations': null,
   'wifi-points': null,
+  'data-centres': 'Point',
+  'street-devices': 'Point',
+  'in-building-systems': 'Point',
   'civil-works': null,
 } satisfies Record<AssetPath, DrawKind | null>;
 

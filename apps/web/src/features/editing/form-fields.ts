@@ -6,6 +6,9 @@ import { parseNumberText } from '../../lib/format';
 export type FieldSpec =
   | { key: string; kind: 'enum'; options: readonly string[]; required: boolean }
   | { key: string; kind: 'enum-list'; options: readonly string[]; required: boolean }
+  /** A list of organisation ids (e.g. the operators an in-building system serves). */
+  | { key: string; kind: 'org-list'; required: boolean }
+  | { key: string; kind: 'boolean'; required: boolean }
   | { key: string; kind: 'number'; integer: boolean; min?: number; max?: number; required: boolean }
   | { key: string; kind: 'text' | 'date' | 'org' | 'ref'; required: boolean };
 
@@ -50,6 +53,10 @@ export function fieldsOf(definition: ResourceDefinition): FieldSpec[] {
     if (schema instanceof z.ZodArray && schema.element instanceof z.ZodEnum) {
       return { key, kind: 'enum-list', options: schema.element.options.map(String), required: false };
     }
+    if (schema instanceof z.ZodArray && schema.element instanceof z.ZodUUID) {
+      return { key, kind: 'org-list', required: false };
+    }
+    if (schema instanceof z.ZodBoolean) return { key, kind: 'boolean', required };
     if (schema instanceof z.ZodNumber) {
       return {
         key,
@@ -71,7 +78,8 @@ export function valuesFrom(fields: readonly FieldSpec[], properties: Record<stri
   const values: FormValues = {};
   for (const field of fields) {
     const value = properties[field.key];
-    if (field.kind === 'enum-list') values[field.key] = Array.isArray(value) ? value.map(String) : [];
+    if (field.kind === 'enum-list' || field.kind === 'org-list')
+      values[field.key] = Array.isArray(value) ? value.map(String) : [];
     else values[field.key] = value === null || value === undefined ? '' : String(value);
   }
   return values;
@@ -85,7 +93,7 @@ export function propertiesFrom(fields: readonly FieldSpec[], values: FormValues)
   const out: Record<string, unknown> = {};
   for (const field of fields) {
     const value = values[field.key];
-    if (field.kind === 'enum-list') {
+    if (field.kind === 'enum-list' || field.kind === 'org-list') {
       out[field.key] = Array.isArray(value) ? value : [];
       continue;
     }
@@ -97,6 +105,8 @@ export function propertiesFrom(fields: readonly FieldSpec[], values: FormValues)
     if (field.kind === 'number') {
       const n = parseNumberText(text);
       out[field.key] = Number.isNaN(n) ? text : n;
+    } else if (field.kind === 'boolean') {
+      out[field.key] = text === 'true' ? true : text === 'false' ? false : text;
     } else out[field.key] = text;
   }
   return out;

@@ -17,6 +17,7 @@ const GROUP_ORDER: IndicatorGroup[] = [
   'ducts',
   'landing',
   'dataCentres',
+  'cityServices',
 ];
 
 /**
