@@ -4,7 +4,13 @@
  * register gives them, the campaign's kilometres by commune, the tasks' progress without an
  * operator's own report — and no confidential key or value anywhere in them.
  */
-import type { PlanTask, PublicIndicators, PublicPlan, PublicTasks, PublicUndergrounding } from '@hatang/contracts';
+import type {
+  PlanTask,
+  PublicIndicators,
+  PublicPlan,
+  PublicTasks,
+  PublicUndergrounding,
+} from '@hatang/contracts';
 import { PUBLIC_INDICATOR_KEYS } from '@hatang/contracts';
 import { orm } from '@hatang/db';
 import { undergroundingCampaignSegments } from '@hatang/db/schema';
@@ -228,7 +234,12 @@ describe('the public answers', () => {
     expect(plan.itemsTotal).toBe(2);
     expect(plan.countsByKind).toEqual({ tower_site: 1, submarine_corridor: 1 });
     const tower = plan.items.features.find((f) => f.id === approvedItemId);
-    expect(tower?.properties).toEqual({ kind: 'tower_site', name: APPROVED_NAME, phase: '2026-2027', status: 'planned' });
+    expect(tower?.properties).toEqual({
+      kind: 'tower_site',
+      name: APPROVED_NAME,
+      phase: '2026-2027',
+      status: 'planned',
+    });
     const text = answers.get('/api/v1/public/plan') ?? '';
     for (const secret of [DRAFT_NAME, SECRET_NOTE, operatorOrg, 'fiberPairs', 'responsibleOrgId'])
       expect(text).not.toContain(secret);
@@ -247,7 +258,10 @@ describe('the public answers', () => {
       { as: planner },
     );
     const expected = Object.fromEntries(
-      PUBLIC_INDICATOR_KEYS.map((k) => [k, register.body.indicators.find((i) => i.key === k)?.actual ?? null]),
+      PUBLIC_INDICATOR_KEYS.map((k) => [
+        k,
+        register.body.indicators.find((i) => i.key === k)?.actual ?? null,
+      ]),
     );
     expect(ward?.values).toEqual(expected);
     // The approved plan's 2030 figures city-wide.
@@ -292,7 +306,10 @@ describe('the public answers', () => {
   it('hold no confidential key, user, organisation id or note', () => {
     for (const [path, text] of answers) {
       const keys = keysOf(JSON.parse(text));
-      expect([...keys].filter((k) => CONFIDENTIAL_KEYS.has(k)), path).toEqual([]);
+      expect(
+        [...keys].filter((k) => CONFIDENTIAL_KEYS.has(k)),
+        path,
+      ).toEqual([]);
       for (const session of [admin, planner, dost, operatorA]) {
         expect(text, path).not.toContain(session.user.id);
         expect(text, path).not.toContain(session.user.email);

@@ -30,7 +30,9 @@ export type PublicPlanItem = z.infer<typeof publicPlanItem>;
 
 /** `GET /api/v1/public/plan`: the approved (in-force) version's own items, or `version: null`. */
 export const publicPlan = z.strictObject({
-  plan: z.strictObject({ name: z.string(), horizonYear: z.number().int(), visionYear: z.number().int() }).nullable(),
+  plan: z
+    .strictObject({ name: z.string(), horizonYear: z.number().int(), visionYear: z.number().int() })
+    .nullable(),
   version: z.strictObject({ name: z.string(), approvedAt: z.string().nullable() }).nullable(),
   /** Items the version adds or changes (its copies of the register are the register's map). */
   items: z.strictObject({ type: z.literal('FeatureCollection'), features: z.array(publicPlanItem) }),
@@ -65,7 +67,11 @@ export type PublicIndicatorValues = z.infer<typeof publicValues>;
 /** `GET /api/v1/public/indicators`: every commune's register figures against the 2030 targets. */
 export const publicIndicators = z.strictObject({
   indicators: z.array(
-    z.strictObject({ key: publicIndicatorKey, unit: z.enum(['percent']), target: indicatorTarget.nullable() }),
+    z.strictObject({
+      key: publicIndicatorKey,
+      unit: z.enum(['percent']),
+      target: indicatorTarget.nullable(),
+    }),
   ),
   city: z.strictObject({
     actual: publicValues,

@@ -16,9 +16,9 @@ import { geoJson, orm, type Sql } from '@hatang/db';
 import {
   adminUnits,
   planItems,
+  plans,
   planTaskReports,
   planTasks,
-  plans,
   planVersions,
   undergroundingCampaignSegments as segments,
 } from '@hatang/db/schema';

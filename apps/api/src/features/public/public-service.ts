@@ -101,10 +101,7 @@ function valuesOf(report: IndicatorReport, field: 'actual' | 'planned2030'): Pub
 
 async function buildIndicators(db: Database, analysis: AnalysisThread): Promise<PublicIndicators> {
   const [units, version] = await Promise.all([listUnits(db), findApprovedVersion(db)]);
-  const [city, ...communes] = await analysis.areaIndicators(
-    [null, ...units.map((u) => u.code)],
-    null,
-  );
+  const [city, ...communes] = await analysis.areaIndicators([null, ...units.map((u) => u.code)], null);
   if (!city) throw new Error('no city-wide indicator report');
   const planned = version
     ? await analysis.indicators(null, {
@@ -116,8 +113,15 @@ async function buildIndicators(db: Database, analysis: AnalysisThread): Promise<
     : null;
   const targets = new Map(city.indicators.map((i) => [i.key, i.target]));
   return {
-    indicators: PUBLIC_INDICATOR_KEYS.map((key) => ({ key, unit: 'percent', target: targets.get(key) ?? null })),
-    city: { actual: valuesOf(city, 'actual'), planned2030: planned ? valuesOf(planned, 'planned2030') : null },
+    indicators: PUBLIC_INDICATOR_KEYS.map((key) => ({
+      key,
+      unit: 'percent',
+      target: targets.get(key) ?? null,
+    })),
+    city: {
+      actual: valuesOf(city, 'actual'),
+      planned2030: planned ? valuesOf(planned, 'planned2030') : null,
+    },
     communes: units.map((u, i) => {
       const report = communes[i];
       if (!report) throw new Error(`no indicator report for ${u.code}`);
