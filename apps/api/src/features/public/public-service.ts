@@ -256,7 +256,12 @@ export class PublicAnswers {
     this.#recheckMs = Math.max(1, options.indicatorsRecheckMs ?? DEFAULT_PUBLIC_INDICATORS_RECHECK_MS);
     this.#now = options.nowMs ?? Date.now;
     this.#plan = new PublicAnswer('plan', publicPlan, () => buildPlan(db));
-    this.#indicators = new PublicAnswer('indicators', publicIndicators, () => buildIndicators(db, analysis));
+    this.#indicators = new PublicAnswer(
+      'indicators',
+      publicIndicators,
+      () => buildIndicators(db, analysis),
+      true,
+    );
     this.#undergrounding = new PublicAnswer('undergrounding', publicUndergrounding, () =>
       buildUndergrounding(db),
     );
@@ -270,7 +275,8 @@ export class PublicAnswers {
   /**
    * The indicators depend on the whole register and the population grid, whose fingerprint costs
    * a scan: the table is served for `indicatorsRecheckMs`, then the worker is asked again (it
-   * answers from its own per-version cache when nothing changed, and the ETag stays the same).
+   * answers from its own per-version cache when nothing changed, and the ETag stays the same);
+   * readers get the previous table until a changed one is built.
    */
   async indicators() {
     const window = Math.floor(this.#now() / this.#recheckMs);
