@@ -283,6 +283,8 @@ describe('the public page in Chromium, without a session', () => {
       'Phương án quy hoạch được phê duyệt (minh hoạ)',
     );
 
+    await page.screenshot({ path: join(ARTIFACTS, 'public-1440-city.png') });
+
     // Numbers in the indicators table (the city row and 114 communes) and the task summary.
     const cityCells = await page.getByTestId('public-city-row').locator('td').allTextContents();
     expect(cityCells).toHaveLength(6);

@@ -94,7 +94,7 @@ export function IndicatorsTable({
             )}
           </div>
           <div className="public-table-wrap">
-            <table className="public-table" data-testid="public-indicators-table">
+            <table className="public-table public-wide" data-testid="public-indicators-table">
               <thead>
                 <tr>
                   <th scope="col">{t('commune')}</th>

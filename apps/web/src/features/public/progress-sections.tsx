@@ -114,7 +114,7 @@ export function TasksSection() {
             })}
           </p>
           <div className="public-table-wrap">
-            <table className="public-table public-small" data-testid="public-tasks-table">
+            <table className="public-table public-small public-wide" data-testid="public-tasks-table">
               <thead>
                 <tr>
                   <th scope="col">{t('section')}</th>
