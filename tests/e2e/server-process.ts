@@ -29,7 +29,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * Starts `tsx apps/api/src/server.ts` on a free port with a fresh embedded database (or the
  * DATABASE_URL of the environment) and waits until `/api/health` answers.
  */
-export async function startServer(root: string, timeoutMs = 180_000): Promise<RunningServer> {
+export async function startServer(
+  root: string,
+  // A busy shared machine seeds the embedded database slower: HATANG_E2E_START_MS gives it longer.
+  timeoutMs = Number(process.env.HATANG_E2E_START_MS ?? 180_000),
+): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'hatang-e2e-'));
   const env: NodeJS.ProcessEnv = {

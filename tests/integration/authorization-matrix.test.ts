@@ -27,6 +27,7 @@ import type { MatrixAttempt, MatrixContext, MatrixOrg } from './matrix-context.j
 import { permitRouteAttempt } from './permits-support.js';
 import { planExportRouteAttempt } from './plan-exports-support.js';
 import { planRouteAttempt } from './plans-support.js';
+import { publicRouteAttempt } from './public-support.js';
 import { sharingRouteAttempt } from './sharing-support.js';
 import { offerFeature, siteRouteAttempt } from './sites-support.js';
 import { taskRouteAttempt } from './tasks-support.js';
@@ -116,6 +117,7 @@ async function attemptFor(key: string, subject: Subject, owner: string): Promise
     violationRouteAttempt,
     colocationRouteAttempt,
     taskRouteAttempt,
+    async (_app: App, key: string) => publicRouteAttempt(key),
   ]) {
     const context: MatrixContext = { subject, sessions, orgs, unitCode, owner };
     const attempt = await attemptOf(app, key, admin, context);
@@ -312,6 +314,17 @@ describe('the policy table says what the issue asks', () => {
     }
     expect(scopeOf(rule('PATCH /api/v1/ducts/:id'), ['operator_editor'])).toBe('own');
     expect(scopeOf(rule('DELETE /api/v1/poles/:id'), ['planner'])).toBe('all');
+  });
+
+  it('opens the public page to everyone, signed in or not', () => {
+    const publicRoutes = [...ROUTE_POLICIES.keys()].filter((k) => k.startsWith('GET /api/v1/public/'));
+    expect(publicRoutes.sort()).toEqual([
+      'GET /api/v1/public/indicators',
+      'GET /api/v1/public/plan',
+      'GET /api/v1/public/tasks',
+      'GET /api/v1/public/undergrounding',
+    ]);
+    for (const key of publicRoutes) for (const s of SUBJECTS) expect(scopeOf(rule(key), [s])).toBe('all');
   });
 
   it('keeps user administration to admins', () => {

@@ -16,6 +16,7 @@ import { analysisRoutes } from '../../apps/api/src/features/analysis/analysis-ro
 import { AnalysisThread, onTowerChanged } from '../../apps/api/src/features/analysis/analysis-thread.js';
 import { CoverageService } from '../../apps/api/src/features/analysis/coverage-service.js';
 import { AdminUnitList } from '../../apps/api/src/features/context/admin-unit-list.js';
+import { PublicAnswers } from '../../apps/api/src/features/public/public-service.js';
 import { mountRoutes } from '../../apps/api/src/http/define-route.js';
 import { onError, onNotFound } from '../../apps/api/src/middleware/error-handler.js';
 import { createOrganisation, insertTestUnit, testCellId } from '../support/fixtures.js';
@@ -70,6 +71,7 @@ function app_(planner: { id: string; orgId: string }) {
       db,
       auth: resolveAuthOptions(),
       adminUnits: new AdminUnitList(db),
+      publicAnswers: new PublicAnswers(db, analysis),
       coverage,
       analysis,
       colocationResponseWorkingDays: 15,

@@ -17,6 +17,7 @@ import { CoverageService, DEFAULT_ANALYSIS_HEAP_MB } from './features/analysis/c
 import { AdminUnitList } from './features/context/admin-unit-list.js';
 import { DECLARED_ROUTES } from './features/declared-routes.js';
 import type { ImportRouteOptions } from './features/imports/import-jobs.js';
+import { type PublicAnswerOptions, PublicAnswers } from './features/public/public-service.js';
 import {
   defaultHeavyWork,
   defaultLoadShedding,
@@ -71,6 +72,8 @@ export interface AppDeps {
   compute?: ComputePool;
   /** Working days an owner has to answer a co-location request (default 15). */
   colocationResponseWorkingDays?: number;
+  /** How often the public page's indicators table is checked against the data (default 60 s). */
+  publicAnswers?: PublicAnswerOptions;
   /** An embedded database with no users yet: the one-time first-admin setup (server.ts). */
   firstAdmin?: FirstAdminSetup;
 }
@@ -114,6 +117,7 @@ export function createApp(deps: AppDeps) {
     db,
     auth: authOptions,
     adminUnits: new AdminUnitList(db),
+    publicAnswers: new PublicAnswers(db, analysis, deps.publicAnswers),
     coverage,
     analysis,
     compute,

@@ -5,6 +5,7 @@ import type { AnalysisThread } from './features/analysis/analysis-thread.js';
 import type { CoverageService } from './features/analysis/coverage-service.js';
 import type { AdminUnitList } from './features/context/admin-unit-list.js';
 import type { ImportRouteOptions } from './features/imports/import-jobs.js';
+import type { PublicAnswers } from './features/public/public-service.js';
 import type { ComputePool } from './jobs/compute-pool.js';
 import type { ParsePool } from './jobs/parse-pool.js';
 import type { Logger } from './log/logger.js';
@@ -36,6 +37,8 @@ export interface Services {
   /** Session lifetimes, login throttling, scrypt cost and the clock (the accounts feature). */
   auth: ResolvedAuthOptions;
   adminUnits: AdminUnitList;
+  /** The public page's answers, cached per data version (features/public). */
+  publicAnswers: PublicAnswers;
   /** Coverage jobs: started here, computed in the analysis thread, kept in the database. */
   coverage: CoverageService;
   /** The analysis worker thread (route planning, indicator reports: heavy work off this thread). */

@@ -328,6 +328,14 @@ export function App() {
             </button>
           ) : null}
           <NotificationBell user={user} onOpen={() => setSidePanel('colocation')} />
+          <a
+            className="header-button"
+            href="/cong-khai"
+            title={t('publicPageTitle')}
+            data-testid="public-page-link"
+          >
+            {t('publicPage')}
+          </a>
           <UserMenu />
           <button
             type="button"

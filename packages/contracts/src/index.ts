@@ -25,6 +25,8 @@ export * from './permits.js';
 export * from './plan-endpoints.js';
 export * from './plan-tasks.js';
 export * from './plans.js';
+export * from './public.js';
+export * from './public-endpoints.js';
 export * from './query.js';
 export * from './resource.js';
 export * from './sharing.js';

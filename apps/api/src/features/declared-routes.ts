@@ -14,6 +14,7 @@ import { importRoutes } from './imports/import-routes.js';
 import { indicatorRoutes } from './indicators/indicator-routes.js';
 import { permitRoutes } from './permits/permit-routes.js';
 import { plansFeatureRoutes } from './plans/plan-routes.js';
+import { publicRoutes } from './public/public-routes.js';
 import { sharingRoutes } from './sharing/sharing-routes.js';
 import { siteRoutes } from './sites/site-routes.js';
 import { taskRoutes } from './tasks/task-routes.js';
@@ -36,4 +37,5 @@ export const DECLARED_ROUTES: readonly RouteDefinition[] = [
   ...importRoutes,
   ...exportRoutes,
   ...taskRoutes,
+  ...publicRoutes,
 ];

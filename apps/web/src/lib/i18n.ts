@@ -196,6 +196,9 @@ const vi = {
   attributionAssets: 'Tài sản hạ tầng là dữ liệu mô phỏng',
   // Accounts
   signIn: 'Đăng nhập',
+  publicPage: 'Công khai',
+  publicPageTitle:
+    'Trang công khai: quy hoạch đã duyệt, chỉ tiêu 2030, hạ ngầm cáp, tiến độ nhiệm vụ (không cần đăng nhập)',
   signingIn: 'Đang đăng nhập…',
   signOut: 'Đăng xuất',
   email: 'Thư điện tử',
@@ -456,6 +459,9 @@ const en: Record<MessageKey, string> = {
   vn2000: 'VN-2000 TM-3 Hai Phong (EPSG:9210)',
   attributionAssets: 'Infrastructure assets are synthetic demo data',
   signIn: 'Sign in',
+  publicPage: 'Public results',
+  publicPageTitle:
+    'The public page: approved plan, 2030 targets, cable undergrounding, task progress (no sign-in needed)',
   signingIn: 'Signing in…',
   signOut: 'Sign out',
   email: 'E-mail',

@@ -53,6 +53,11 @@ export class AnalysisThread {
     return this.#ask({ kind: 'indicators', area, version });
   }
 
+  /** The indicator reports of several areas (null: the city) for one version, in their order. */
+  areaIndicators(areas: (string | null)[], version: VersionRef | null): Promise<IndicatorReport[]> {
+    return this.#ask({ kind: 'areaIndicators', areas, version });
+  }
+
   /** A cable route through the network as it is now (the graph is built or patched as needed). */
   planRoute(request: RoutePlanRequest): Promise<RouteAnswer> {
     return this.#ask({ kind: 'route', request });

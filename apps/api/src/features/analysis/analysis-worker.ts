@@ -22,6 +22,7 @@ import { CoverageEngine, JobCancelled } from './coverage-engine.js';
 /** What the request thread asks and waits for. */
 export type AnalysisQuestion =
   | { kind: 'indicators'; area: string | null; version: VersionRef | null }
+  | { kind: 'areaIndicators'; areas: (string | null)[]; version: VersionRef | null }
   | { kind: 'route'; request: RoutePlanRequest };
 
 export interface RouteAnswer {
@@ -33,6 +34,7 @@ export interface RouteAnswer {
 
 export interface AnalysisAnswers {
   indicators: IndicatorReport;
+  areaIndicators: IndicatorReport[];
   route: RouteAnswer;
 }
 
@@ -92,9 +94,14 @@ async function planRouteNow(request: RoutePlanRequest): Promise<RouteAnswer> {
 }
 
 function answer(question: AnalysisQuestion): Promise<AnalysisAnswers[AnalysisQuestion['kind']]> {
-  return question.kind === 'indicators'
-    ? indicators.report(question.area, question.version)
-    : planRouteNow(question.request);
+  switch (question.kind) {
+    case 'indicators':
+      return indicators.report(question.area, question.version);
+    case 'areaIndicators':
+      return indicators.reports(question.areas, question.version);
+    case 'route':
+      return planRouteNow(question.request);
+  }
 }
 
 port.on('message', (message: AnalysisMessage) => {

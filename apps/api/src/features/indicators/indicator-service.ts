@@ -40,7 +40,8 @@ interface LiveModel {
   names: Map<string, string>;
 }
 
-const MAX_REPORTS = 200;
+/** Every commune's register report (the public page) and room for versions and the city. */
+const MAX_REPORTS = 400;
 
 /**
  * Computes indicator reports and caches them by what they depend on: the register's data
@@ -53,22 +54,49 @@ export class IndicatorService {
   private live: LiveModel | undefined;
   /** The model being built and for which grid key (concurrent first requests share it). */
   private building: { gridKey: string; model: Promise<LiveModel> } | undefined;
-  private readonly reports = new Map<string, IndicatorReport>();
+  private readonly cache = new Map<string, IndicatorReport>();
 
   constructor(private readonly db: Database) {}
 
   async report(area: AreaCode, version: VersionRef | null): Promise<IndicatorReport> {
-    const timings: Record<string, number> = {};
+    const [report] = await this.reports(area === null ? [null] : [area], version);
+    if (!report) throw new Error('no indicator report');
+    return report;
+  }
+
+  /**
+   * The reports of several areas for one version, reading the data versions once (the public
+   * page's table asks for every commune: 114 reads of the population grid's fingerprint would
+   * cost more than the reports themselves when they are cached).
+   */
+  async reports(areas: readonly AreaCode[], version: VersionRef | null): Promise<IndicatorReport[]> {
+    const mark = performance.now();
+    const coverageVersion = await readDataVersion(this.db);
+    const registerVersion = await readRegisterVersion(this.db);
+    const dataVersionMs = Math.round(performance.now() - mark);
+    const out: IndicatorReport[] = [];
+    for (const area of areas) {
+      const commune = area ? await this.commune(area) : null;
+      const timings: Record<string, number> = { dataVersion: dataVersionMs };
+      out.push(await this.reportAt(area, commune, version, coverageVersion, registerVersion, timings));
+    }
+    return out;
+  }
+
+  private async reportAt(
+    area: AreaCode,
+    commune: { code: string; name: string } | null,
+    version: VersionRef | null,
+    coverageVersion: Awaited<ReturnType<typeof readDataVersion>>,
+    registerVersion: string,
+    timings: Record<string, number>,
+  ): Promise<IndicatorReport> {
     let mark = performance.now();
     const lap = (name: string) => {
       const now = performance.now();
       timings[name] = Math.round(now - mark);
       mark = now;
     };
-    const commune = area ? await this.commune(area) : null;
-    const coverageVersion = await readDataVersion(this.db);
-    const registerVersion = await readRegisterVersion(this.db);
-    lap('dataVersion');
     const key = JSON.stringify([
       area,
       version ? [version.id, version.version] : null,
@@ -77,7 +105,7 @@ export class IndicatorService {
       coverageVersion.towers,
       registerVersion,
     ]);
-    const cached = this.reports.get(key);
+    const cached = this.cache.get(key);
     if (cached) return { ...cached, cached: true, timingsMs: { ...timings } };
 
     const register = await loadRegisterFacts(this.db, area);
@@ -115,11 +143,11 @@ export class IndicatorService {
       timingsMs: timings,
       cached: false,
     };
-    this.reports.set(key, report);
-    while (this.reports.size > MAX_REPORTS) {
-      const oldest = this.reports.keys().next().value;
+    this.cache.set(key, report);
+    while (this.cache.size > MAX_REPORTS) {
+      const oldest = this.cache.keys().next().value;
       if (oldest === undefined) break;
-      this.reports.delete(oldest);
+      this.cache.delete(oldest);
     }
     return report;
   }

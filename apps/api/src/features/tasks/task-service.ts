@@ -68,7 +68,7 @@ const romanValue = (r: string) =>
     const next = ROMAN[r[i + 1] ?? ''] ?? 0;
     return sum + (v < next ? -v : v);
   }, 0);
-function compareCodes(a: string, b: string): number {
+export function compareCodes(a: string, b: string): number {
   const [ra = '', ...na] = a.split('.');
   const [rb = '', ...nb] = b.split('.');
   if (ra !== rb) return romanValue(ra) - romanValue(rb);
