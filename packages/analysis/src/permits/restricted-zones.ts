@@ -15,7 +15,7 @@ export interface TouchedZone {
   geometry: CheckGeometry;
 }
 
-export type WorksKind = 'tower' | 'pole_line' | 'duct_works';
+export type WorksKind = 'tower' | 'pole_line' | 'duct_works' | 'in_building';
 
 /**
  * Restricted zones, as the city's passive infrastructure plan draws them (legal:
@@ -23,7 +23,8 @@ export type WorksKind = 'tower' | 'pole_line' | 'duct_works';
  * camouflaged, or cables must go underground; height-limited zones:
  * towers fail in `restricted` zones and above a `height_limited` zone's maxHeightM; pole lines
  * fail in `underground_only` zones; towers in `camouflage_required` zones warn (a condition)
- * unless camouflaged. The geometry is the first zone that decides the result.
+ * unless camouflaged; in-building works (inside an existing building) are not restricted by these
+ * zones. The geometry is the first zone that decides the result.
  */
 export function restrictedZonesCheck(
   kind: WorksKind,
