@@ -182,6 +182,15 @@ describe('filing and reviewing an in-building permit in Chromium', () => {
     await form.locator('input[name="buildingName"]').fill(BUILDING);
     const box = await panel.boundingBox();
     expect(box?.width).toBeLessThanOrEqual(390);
+    // Picking the building: the sheet makes room for the map, a tap on the map is the place.
+    await phone.getByTestId('permit-pick').click();
+    const sheet = await panel.boundingBox();
+    const map = await phone.getByTestId('map').boundingBox();
+    if (!sheet || !map) throw new Error('no sheet or map');
+    expect(sheet.y).toBeGreaterThan(map.y + 100);
+    await phone.screenshot({ path: join(ARTIFACTS, 'permits-in-building-pick-390.png') });
+    await phone.mouse.click(map.x + map.width / 2, (map.y + sheet.y) / 2);
+    await expect.poll(() => form.locator('input[name="where"]').inputValue()).toMatch(/^\d+\.\d+, \d+\.\d+$/);
     await phone.getByTestId('permit-field-works').scrollIntoViewIfNeeded();
     await phone.screenshot({ path: join(ARTIFACTS, 'permits-in-building-form-390.png') });
     await signOut(phone);

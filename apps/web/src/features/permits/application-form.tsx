@@ -172,7 +172,7 @@ function FormBody({
 
   return (
     <form
-      className="permits-form"
+      className={picking ? 'permits-form picking' : 'permits-form'}
       data-testid="permit-form"
       onSubmit={(e) => {
         e.preventDefault();
