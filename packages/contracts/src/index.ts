@@ -21,6 +21,7 @@ export * from './indicators.js';
 export * from './legal-sources.js';
 export * from './permit-check-config.js';
 export * from './permit-endpoints.js';
+export * from './permit-in-building.js';
 export * from './permits.js';
 export * from './plan-endpoints.js';
 export * from './plan-tasks.js';

@@ -6,6 +6,7 @@
  * each application stores the version its checks ran with. Lengths and heights in m.
  */
 import { z } from 'zod';
+import { permitBuildingType } from './permit-in-building.js';
 
 const lngLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
 const positive = (max: number) => z.number().positive().max(max);
@@ -82,6 +83,18 @@ export const permitCheckConfig = z.strictObject({
    * hd-qd-26-2018 (article not read; figures as its province's newspaper reported them).
    */
   sharing: z.strictObject({ urbanM: positive(5000), otherM: positive(5000) }),
+  /**
+   * In-building works: legal: plan-317-2025-kh-ubnd V.1 (read) asks the city to regulate telecom
+   * cabling and indoor mobile systems in apartment buildings and public works ("nhà chung cư,
+   * công trình công cộng"); that regulation is not issued yet, so no article is cited. Until it
+   * is, Hatang prefers shared systems in the building types listed here: a system not shared by
+   * several operators gets `notSharedResult`. Which types count as public works, and warn rather
+   * than fail, are Hatang's configurable defaults.
+   */
+  inBuilding: z.strictObject({
+    sharedPreferredFor: z.array(permitBuildingType).max(permitBuildingType.options.length),
+    notSharedResult: z.enum(['warn', 'fail']),
+  }),
   review: z.strictObject({
     /**
      * Days from a complete submission to the decision: 20 for a construction permit, a
@@ -94,6 +107,12 @@ export const permitCheckConfig = z.strictObject({
   }),
 });
 export type PermitCheckConfig = z.infer<typeof permitCheckConfig>;
+
+/** Apartment buildings and public works, as plan 317 V.1 names them (which types count: Hatang's default). */
+const IN_BUILDING_DEFAULTS: PermitCheckConfig['inBuilding'] = {
+  sharedPreferredFor: ['apartment', 'hospital', 'school', 'public_building'],
+  notSharedResult: 'warn',
+};
 
 export const DEFAULT_PERMIT_CHECK_CONFIG: Readonly<PermitCheckConfig> = Object.freeze({
   airport: {
@@ -112,5 +131,6 @@ export const DEFAULT_PERMIT_CHECK_CONFIG: Readonly<PermitCheckConfig> = Object.f
   digOnce: { bufferM: 15, minSharedM: 50 },
   duplicateDistanceM: 20,
   sharing: { urbanM: 100, otherM: 400 },
+  inBuilding: IN_BUILDING_DEFAULTS,
   review: { statutoryPeriodDays: 20 },
 });

@@ -1,14 +1,16 @@
 /**
- * Permit applications for telecom works (issue #9): a new tower, a pole line, or duct/trench
- * works, filed by an operator and reviewed by the Construction Department. Geometry is WGS 84
- * `[lng, lat]`; heights and distances in metres; EIRP in watts.
+ * Permit applications for telecom works (issue #9): a new tower, a pole line, duct/trench works,
+ * or in-building works (cabling and indoor mobile systems, issue #17), filed by an operator and
+ * reviewed by the Construction Department. Geometry is WGS 84 `[lng, lat]`; heights and distances
+ * in metres; EIRP in watts.
  */
 import { z } from 'zod';
 import { isoDate, metres, uuid } from './common.js';
 import { lineStringGeometry, pointGeometry } from './geometry.js';
 import { permitCheckConfig } from './permit-check-config.js';
+import { permitBuildingType, permitInBuildingWork } from './permit-in-building.js';
 
-export const permitKind = z.enum(['tower', 'pole_line', 'duct_works']);
+export const permitKind = z.enum(['tower', 'pole_line', 'duct_works', 'in_building']);
 export type PermitKind = z.infer<typeof permitKind>;
 
 /**
@@ -80,6 +82,56 @@ export const ductWorksDetails = z
   })
   .refine((d) => d.endsOn >= d.startsOn, { path: ['endsOn'], message: 'must not be before startsOn' });
 
+/** Items of a list that appear more than once: an issue at each repeat (path: its index). */
+const noRepeats =
+  <T>(message: string) =>
+  (items: readonly T[], ctx: z.RefinementCtx) => {
+    items.forEach((item, i) => {
+      if (items.indexOf(item) !== i) ctx.addIssue({ code: 'custom', path: [i], message });
+    });
+  };
+
+/**
+ * In-building works (legal: plan-317-2025-kh-ubnd V.1 asks the city to regulate telecom cabling
+ * and indoor mobile systems in apartment buildings and public works; that regulation is not
+ * issued yet). The geometry is the building, a Point.
+ */
+export const inBuildingWorksDetails = z
+  .object({
+    buildingName: z.string().trim().min(1, 'must not be empty').max(200),
+    buildingType: permitBuildingType,
+    /** Storeys above ground, 1–200. */
+    floors: z.number().int('must be a whole number').min(1).max(200),
+    /** What is to be installed: a set of works, each at most once. */
+    works: z
+      .array(permitInBuildingWork)
+      .min(1, 'choose at least one kind of works')
+      .max(permitInBuildingWork.options.length)
+      .superRefine(noRepeats('listed twice')),
+    /** Whether the system will be shared by several operators. */
+    isShared: z.boolean().default(false),
+    /** The operators (organisation ids) the system is to serve, at most 20. */
+    operatorOrgIds: z
+      .array(uuid)
+      .max(20, 'at most 20 operators')
+      .default([])
+      .superRefine(noRepeats('listed twice')),
+    /**
+     * The in-building system record the works concern, if any (a plain id: the register of
+     * in-building systems is kept elsewhere, and no foreign key ties the two).
+     */
+    inBuildingSystemId: uuid.nullable().optional(),
+  })
+  .superRefine((d, ctx) => {
+    if (d.isShared && d.operatorOrgIds.length < 2)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['operatorOrgIds'],
+        message: 'a shared system serves at least 2 operators',
+      });
+  });
+export type InBuildingWorksDetails = z.infer<typeof inBuildingWorksDetails>;
+
 const common = { title, justification, siteOfferId: uuid.nullable().optional() };
 
 /** A new application (saved as a draft). */
@@ -95,6 +147,12 @@ export const permitApplicationCreate = z.discriminatedUnion('kind', [
     kind: z.literal('duct_works'),
     geometry: lineStringGeometry,
     details: ductWorksDetails,
+    ...common,
+  }),
+  z.object({
+    kind: z.literal('in_building'),
+    geometry: pointGeometry,
+    details: inBuildingWorksDetails,
     ...common,
   }),
 ]);
@@ -202,7 +260,7 @@ export const permitApplication = z.object({
   applicantOrgId: z.string(),
   adminUnitCode: z.string().nullable(),
   title: z.string(),
-  /** The kind's details (towerDetails, poleLineDetails or ductWorksDetails). */
+  /** The kind's details (towerDetails, poleLineDetails, ductWorksDetails or inBuildingWorksDetails). */
   details: z.record(z.string(), z.unknown()),
   justification: z.string().nullable(),
   siteOfferId: z.string().nullable(),

@@ -9,6 +9,7 @@ export * from './check-types.js';
 export * from './dig-once-check.js';
 export * from './duplicate.js';
 export * from './emf-safety.js';
+export * from './in-building-sharing.js';
 export * from './permit-exemption.js';
 export * from './plan-conformity.js';
 export * from './restricted-zones.js';

@@ -17,6 +17,7 @@ const ADMITTING: Record<WorksKind, readonly string[]> = {
   tower: ['tower_area', 'tower_site'],
   pole_line: ['pole_line_build'],
   duct_works: ['duct_route', 'trench', 'tunnel', 'undergrounding'],
+  in_building: [],
 };
 
 /**
@@ -25,7 +26,8 @@ const ADMITTING: Record<WorksKind, readonly string[]> = {
  * `towerSiteToleranceM` of an approved tower_site; line works pass when they lie along an
  * approved route of their kind (within the corridor). Otherwise "not in the approved plan"
  * (fail). With no approved plan version there is nothing to conform to: `not_applicable`, and the
- * zone check alone applies.
+ * zone check alone applies. In-building works are inside an existing building, which the plan of
+ * outdoor passive infrastructure does not draw: `not_applicable`.
  */
 export function planConformityCheck(
   kind: WorksKind,
@@ -33,6 +35,16 @@ export function planConformityCheck(
   nearby: readonly NearbyPlanItem[],
   towerSiteToleranceM: number,
 ): PermitCheck {
+  if (kind === 'in_building') {
+    return {
+      check: 'plan-conformity',
+      result: 'not_applicable',
+      reason: {
+        vi: 'Công trình trong tòa nhà hiện có: quy hoạch hạ tầng ngoài trời không áp dụng',
+        en: 'Works inside an existing building: the plan of outdoor infrastructure does not apply',
+      },
+    };
+  }
   if (!hasApprovedPlan) {
     return {
       check: 'plan-conformity',

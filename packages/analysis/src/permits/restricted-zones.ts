@@ -15,7 +15,7 @@ export interface TouchedZone {
   geometry: CheckGeometry;
 }
 
-export type WorksKind = 'tower' | 'pole_line' | 'duct_works';
+export type WorksKind = 'tower' | 'pole_line' | 'duct_works' | 'in_building';
 
 /**
  * Restricted zones, as the city's passive infrastructure plan draws them (legal:
@@ -23,13 +23,24 @@ export type WorksKind = 'tower' | 'pole_line' | 'duct_works';
  * camouflaged, or cables must go underground; height-limited zones:
  * towers fail in `restricted` zones and above a `height_limited` zone's maxHeightM; pole lines
  * fail in `underground_only` zones; towers in `camouflage_required` zones warn (a condition)
- * unless camouflaged. The geometry is the first zone that decides the result.
+ * unless camouflaged. In-building works (inside an existing building) are none of these:
+ * `not_applicable`. The geometry is the first zone that decides the result.
  */
 export function restrictedZonesCheck(
   kind: WorksKind,
   tower: TowerFacts | null,
   zones: readonly TouchedZone[],
 ): PermitCheck {
+  if (kind === 'in_building') {
+    return {
+      check: 'restricted-zones',
+      result: 'not_applicable',
+      reason: {
+        vi: 'Công trình trong tòa nhà hiện có: vùng hạn chế chỉ áp dụng cho trạm ăng-ten và tuyến cáp',
+        en: 'Works inside an existing building: restricted zones apply to towers and cable routes',
+      },
+    };
+  }
   const fails: { zone: TouchedZone; vi: string; en: string }[] = [];
   const warns: { zone: TouchedZone; vi: string; en: string }[] = [];
   for (const zone of zones) {

@@ -12,11 +12,12 @@ export type CheckedApplication =
       kind: 'pole_line' | 'duct_works';
       geometry: { type: 'LineString'; coordinates: LngLat[] };
       details: unknown;
-    };
+    }
+  | { kind: 'in_building'; geometry: { type: 'Point'; coordinates: LngLat }; details: unknown };
 
 /**
  * The checks that need nothing but the application itself (airport height, aviation marking,
- * exemption, EMF). Tower-only checks answer `not_applicable` for line works.
+ * exemption, EMF). Tower-only checks answer `not_applicable` for line and in-building works.
  */
 export function runSelfContainedChecks(
   application: CheckedApplication,

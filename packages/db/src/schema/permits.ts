@@ -1,4 +1,4 @@
-/** Permit applications, their review, check configuration and attachments (migrations/0011–0013, 0019). The SQL migrations define the schema; this describes it (schema-drift.test.ts). */
+/** Permit applications, their review, check configuration and attachments (migrations/0011–0013, 0019, 0025). The SQL migrations define the schema; this describes it (schema-drift.test.ts). */
 
 import { sql } from 'drizzle-orm';
 import { foreignKey, integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';

@@ -2,6 +2,7 @@
  * Writes a decided application's document (PDF) and stores it with the application as an
  * attachment of purpose `decision`, in the caller's transaction.
  */
+import { inBuildingWorksDetails } from '@hatang/contracts';
 import { ASSET_TABLES, orm, type Sql } from '@hatang/db';
 import { adminUnits, organisations } from '@hatang/db/schema';
 import { asc, eq, inArray } from 'drizzle-orm';
@@ -25,6 +26,19 @@ async function namesOf(sql: Sql, a: PermitApplication) {
         .where(eq(adminUnits.code, a.adminUnitCode))
     : [];
   return { org: org.name, commune: unit?.name ?? null };
+}
+
+/** The names of the operators an in-building application serves, in its order (unknown ids left out). */
+async function servedOperatorNames(sql: Sql, a: PermitApplication): Promise<string[]> {
+  const parsed = inBuildingWorksDetails.safeParse(a.details);
+  if (a.kind !== 'in_building' || !parsed.success || parsed.data.operatorOrgIds.length === 0) return [];
+  const ids = parsed.data.operatorOrgIds;
+  const rows = await orm(sql)
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(inArray(organisations.id, [...ids]));
+  const byId = new Map(rows.map((r) => [r.id, r.name]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 async function assetCodes(sql: Sql, a: PermitApplication): Promise<string[]> {
@@ -71,6 +85,7 @@ export async function storeDecisionDocument(
     reason: a.reviewNote,
     mapPng: await decisionMapPng(tx, a.geometry, proofs),
     assetCodes: codes.length > 3 ? [...codes.slice(0, 3), `… (${codes.length} cột)`] : codes,
+    servedOperatorNames: await servedOperatorNames(tx, a),
   };
   const bytes = await decisionPdf(input);
   const slug = a.decisionNumber.replace(/[^0-9A-Za-z]+/g, '-');

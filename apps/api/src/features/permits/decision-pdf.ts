@@ -5,7 +5,14 @@
  * - rejected → THÔNG BÁO về việc không cấp giấy phép xây dựng (…/TB-SXD), with the reasons;
  * - exempt → THÔNG BÁO miễn giấy phép xây dựng (…/TB-SXD).
  */
-import { cite } from '@hatang/contracts';
+import {
+  cite,
+  PERMIT_BUILDING_TYPE_LABELS,
+  PERMIT_IN_BUILDING_WORK_LABELS,
+  type PermitKind,
+  permitBuildingType,
+  permitInBuildingWork,
+} from '@hatang/contracts';
 import { lineLengthM, toVn2000 } from '@hatang/geo';
 import { mm, openAdminDocument, PAGE, TEXT_W } from '../../documents/admin-document.js';
 import { EXCERPT_MM } from './decision-map.js';
@@ -23,7 +30,7 @@ export interface DecisionDocumentInput {
   decidedAt: string;
   outcome: 'approved' | 'approved_with_conditions' | 'rejected' | 'exempt';
   applicationId: string;
-  kind: 'tower' | 'pole_line' | 'duct_works';
+  kind: PermitKind;
   title: string;
   details: Record<string, unknown>;
   applicantName: string;
@@ -37,12 +44,15 @@ export interface DecisionDocumentInput {
   mapPng: Uint8Array | null;
   /** The asset code an approval created, e.g. GP-2026-0012. */
   assetCodes: string[];
+  /** In-building works: the names of the operators the system is to serve, in the application's order. */
+  servedOperatorNames: string[];
 }
 
 export const KIND_VI: Record<DecisionDocumentInput['kind'], string> = {
   tower: 'Trạm thu phát sóng thông tin di động (cột ăng-ten)',
   pole_line: 'Tuyến cột treo cáp viễn thông',
   duct_works: 'Công trình cống bể, hào cáp viễn thông',
+  in_building: 'Lắp đặt hạ tầng viễn thông trong tòa nhà',
 };
 export const CHECK_VI: Record<string, string> = {
   'plan-conformity': 'Phù hợp quy hoạch',
@@ -54,6 +64,7 @@ export const CHECK_VI: Record<string, string> = {
   'permit-exemption': 'Miễn giấy phép xây dựng',
   'emf-safety': 'Khoảng cách an toàn bức xạ',
   duplicate: 'Trùng lặp hồ sơ, công trình',
+  'in-building-sharing': 'Dùng chung hệ thống trong tòa nhà',
 };
 export const RESULT_VI: Record<string, string> = {
   pass: 'Đạt',
@@ -84,10 +95,33 @@ export function vn2000Text(point: readonly [number, number]): string {
 const fmtNumber = (v: number) => (Math.round(v * 10) / 10).toString();
 const isoToVn = (d: unknown) => (typeof d === 'string' ? d.split('-').reverse().join('/') : '—');
 
+/** The building and what goes into it (an in-building application's details as stored). */
+function inBuildingLines(input: DecisionDocumentInput): string[] {
+  const d = input.details;
+  const type = permitBuildingType.safeParse(d.buildingType);
+  const works = (Array.isArray(d.works) ? d.works : []).map((w) => {
+    const work = permitInBuildingWork.safeParse(w);
+    return work.success ? PERMIT_IN_BUILDING_WORK_LABELS[work.data].vi.toLowerCase() : String(w);
+  });
+  const served = input.servedOperatorNames;
+  return [
+    `- Tòa nhà: ${String(d.buildingName ?? '—')} (${type.success ? PERMIT_BUILDING_TYPE_LABELS[type.data].vi.toLowerCase() : String(d.buildingType)}), ${Number(d.floors)} tầng.`,
+    `- Hạng mục: ${works.join('; ')}.`,
+    d.isShared === true
+      ? `- Hệ thống dùng chung cho ${served.length} doanh nghiệp viễn thông${served.length ? `: ${served.join(', ')}` : ''}.`
+      : `- Hệ thống không dùng chung${served.length ? `; doanh nghiệp được phục vụ: ${served.join(', ')}` : ''}.`,
+    ...(typeof d.inBuildingSystemId === 'string'
+      ? [`- Hệ thống trong tòa nhà liên quan: mã ${d.inBuildingSystemId}.`]
+      : []),
+  ];
+}
+
 function worksLines(input: DecisionDocumentInput): string[] {
   const d = input.details;
   const lines = [`- Loại công trình: ${KIND_VI[input.kind]}.`];
-  if (input.kind === 'tower') {
+  if (input.kind === 'in_building') {
+    lines.push(...inBuildingLines(input));
+  } else if (input.kind === 'tower') {
     const rooftop = d.mounting === 'rooftop';
     lines.push(
       `- Cấp, loại cột: ${String(d.towerClass)}; kết cấu: ${STRUCTURE_VI[String(d.structure)] ?? String(d.structure)}${d.isCamouflaged ? ', có ngụy trang' : ''}.`,
@@ -200,8 +234,12 @@ export function decisionPdf(input: DecisionDocumentInput): Promise<Uint8Array> {
     });
     if (input.reason) para(`Ghi chú: ${input.reason}`, { indent: 4 });
     para(
-      '5. Chủ đầu tư phải khởi công công trình trong thời hạn 12 tháng kể từ ngày được cấp giấy phép; quá thời hạn này phải đề nghị gia hạn giấy phép xây dựng. Công trình được ghi vào cơ sở dữ liệu hạ tầng với trạng thái "đang xây dựng"' +
-        (input.assetCodes.length ? ` (mã ${input.assetCodes.join(', ')}).` : '.'),
+      '5. Chủ đầu tư phải khởi công công trình trong thời hạn 12 tháng kể từ ngày được cấp giấy phép; quá thời hạn này phải đề nghị gia hạn giấy phép xây dựng.' +
+        // In-building works create no asset in the register (permit-decision.ts).
+        (input.kind === 'in_building'
+          ? ''
+          : ' Công trình được ghi vào cơ sở dữ liệu hạ tầng với trạng thái "đang xây dựng"' +
+            (input.assetCodes.length ? ` (mã ${input.assetCodes.join(', ')}).` : '.')),
     );
   } else if (input.outcome === 'rejected') {
     para('4. Lý do không cấp giấy phép:', { bold: true, gap: 0.1 });

@@ -6,6 +6,7 @@ import {
   duplicateCheck,
   duplicateCheckForApplicant,
   findSharingHosts,
+  inBuildingSharingCheck,
   type LngLat,
   type NamedCivilWork,
   type NearbyPlanItem,
@@ -20,7 +21,7 @@ import {
   TowerIndex,
   topAboveGroundM,
 } from '@hatang/analysis';
-import type { PermitCheckConfig } from '@hatang/contracts';
+import { inBuildingWorksDetails, type PermitCheckConfig } from '@hatang/contracts';
 import { geoJson, orm, type Sql } from '@hatang/db';
 import {
   civilWorks,
@@ -143,7 +144,8 @@ function nearbyPlanItems(
 
 /**
  * Live applications of the same kind, and towers of the register (for a tower), at the same
- * place: a point within `withinM`, or a line whose two ends are each within `withinM`.
+ * place: a point within `withinM` (for in-building works: the same building), or a line whose two
+ * ends are each within `withinM`.
  * Another organisation's drafts do not count: a draft is not filed (its organisation may still
  * drop or move it), and counting it would let a rival locate it by probing with its own drafts.
  * The applicant's own drafts count (the same works drafted twice).
@@ -310,6 +312,10 @@ export async function runPermitChecks(sql: Sql, application: PermitApplication):
         },
     await digOnce(sql, application, config),
     ...runSelfContainedChecks(subject, config),
+    // In-building works only: the other kinds keep their eight checks.
+    ...(application.kind === 'in_building'
+      ? [inBuildingSharingCheck(inBuildingWorksDetails.parse(application.details), config)]
+      : []),
   ];
   const nearby = await nearbyRecords(sql, application.id, config.duplicateDistanceM);
   return {

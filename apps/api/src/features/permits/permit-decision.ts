@@ -19,6 +19,13 @@ export type DecisionOutcome = 'approved' | 'approved_with_conditions' | 'rejecte
 /** A permit (giấy phép xây dựng) or a notice (thông báo: refusal or exemption). */
 export const isPermit = (outcome: string) => outcome === 'approved' || outcome === 'approved_with_conditions';
 
+/**
+ * Whether approving this kind creates assets in the register: in-building works create none (they
+ * go inside an existing building; the register of in-building systems is kept apart, and an
+ * application only names the system it concerns).
+ */
+export const approvalCreatesAsset = (kind: PermitApplication['kind']) => kind !== 'in_building';
+
 /** The year in Vietnam (UTC+7) of an instant. */
 export const vietnamYear = (at: Date) => new Date(at.getTime() + 7 * 3600_000).getUTCFullYear();
 
@@ -113,6 +120,7 @@ function planAsset(a: PermitApplication, code: string): AssetPlan {
       ],
     };
   }
+  if (a.kind === 'in_building') throw new Error('in-building works create no asset in the register');
   const vertices = a.geometry.coordinates as [number, number][];
   return {
     definition: poles,

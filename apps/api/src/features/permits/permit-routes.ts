@@ -1,11 +1,12 @@
 /**
- * `/permit-applications`: operators file applications for towers, pole lines and duct works;
- * the Construction Department reviews them. Every transition is one audited transaction with
+ * `/permit-applications`: operators file applications for towers, pole lines, duct works and
+ * in-building works; the Construction Department reviews them. Every transition is one audited transaction with
  * If-Match optimistic concurrency (permit-service.ts).
  */
 import {
   ductWorksDetails,
   permitEndpoints as endpoints,
+  inBuildingWorksDetails,
   lineStringGeometry,
   pointGeometry,
   poleLineDetails,
@@ -48,12 +49,19 @@ import {
   submitStep,
   transition,
 } from './permit-service.js';
+import { assertServedOperators } from './served-operators.js';
 
-const DETAILS = { tower: towerDetails, pole_line: poleLineDetails, duct_works: ductWorksDetails } as const;
+const DETAILS = {
+  tower: towerDetails,
+  pole_line: poleLineDetails,
+  duct_works: ductWorksDetails,
+  in_building: inBuildingWorksDetails,
+} as const;
 const GEOMETRY = {
   tower: pointGeometry,
   pole_line: lineStringGeometry,
   duct_works: lineStringGeometry,
+  in_building: pointGeometry,
 } as const;
 
 /** Parses one part of a PATCH body against the application's kind; 400 with paths under `part`. */
@@ -126,12 +134,14 @@ const applicationRoutes = [
         assertApplicant(c.get('principal'), current);
         if (current.status !== 'draft' && current.status !== 'info_requested')
           throw wrongStatus(current, 'edited');
+        const details =
+          body.details === undefined
+            ? current.details
+            : parsePart<unknown>(DETAILS[current.kind], body.details, 'details');
+        if (body.details !== undefined) await assertServedOperators(tx, current.kind, details);
         await updateApplicantFields(tx, current.id, {
           title: body.title ?? current.title,
-          details:
-            body.details === undefined
-              ? current.details
-              : parsePart<unknown>(DETAILS[current.kind], body.details, 'details'),
+          details,
           justification: body.justification === undefined ? current.justification : body.justification,
           siteOfferId: body.siteOfferId === undefined ? current.siteOfferId : body.siteOfferId,
           geometry:

@@ -15,6 +15,7 @@ import { storeDecisionDocument } from './decision-document.js';
 import { assertMayRead, seesStaffChecks, staleApplication, wrongStatus } from './permit-access.js';
 import { runPermitChecks, storeChecks } from './permit-checks.js';
 import {
+  approvalCreatesAsset,
   createApprovedAsset,
   isPermit,
   nextDecisionNumber,
@@ -29,6 +30,7 @@ import {
   type PermitApplicationView,
   setStatus,
 } from './permit-repository.js';
+import { assertServedOperators } from './served-operators.js';
 
 function audit(tx: Sql, c: Context<AppEnv>, id: string, before: PermitApplication | null, after: unknown) {
   return recordAudit(tx, c, {
@@ -59,6 +61,7 @@ export async function createApplication(
   const principal = c.get('principal');
   if (!principal) throw new ApiError(401, 'UNAUTHENTICATED', 'Sign in first');
   const created = await c.var.services.db.transaction(async (tx) => {
+    await assertServedOperators(tx, input.kind, input.details);
     const id = await insertApplication(tx, {
       kind: input.kind,
       applicantOrgId: principal.orgId,
@@ -141,7 +144,10 @@ export async function decideStep(
   const decided = await findApplication(tx, current.id);
   if (!decided?.decidedAt) throw notFound('Permit application');
   const number = await nextDecisionNumber(tx, input.outcome, vietnamYear(new Date(decided.decidedAt)));
-  const asset = isPermit(input.outcome) ? await createApprovedAsset(tx, c, decided, number) : null;
+  const asset =
+    isPermit(input.outcome) && approvalCreatesAsset(decided.kind)
+      ? await createApprovedAsset(tx, c, decided, number)
+      : null;
   await storeDecisionFacts(tx, current.id, number, asset);
   const numbered = await findApplication(tx, current.id);
   if (numbered) await storeDecisionDocument(tx, numbered, userOf(c));

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useMemo, useState } from 'react';
 import { ApiRequestError } from '../../lib/api-client';
+import type { Organisation } from '../../lib/types';
 import { DrawController, type DrawnGeometry } from '../../map/draw-controller';
 import { permitsKey } from './application-list';
 import {
@@ -13,6 +14,8 @@ import {
   type FormValues,
   fieldErrors,
   geometryOf,
+  isPointKind,
+  setItems,
   valuesOf,
 } from './permit-form';
 import { createApplication, getApplication, type LngLat, patchApplication } from './permits-api';
@@ -24,10 +27,13 @@ import { type FeatureCollection, formatLngLat } from './permits-model';
 export function ApplicationForm({
   map,
   id,
+  organisations,
   onDone,
 }: {
   map: MapLibreMap | null;
   id: string | null;
+  /** The register's organisations: the operators an in-building system may serve are offered from them. */
+  organisations: readonly Organisation[] | undefined;
   onDone: (id?: string) => void;
 }) {
   const { t } = usePermitsText();
@@ -46,6 +52,7 @@ export function ApplicationForm({
   return (
     <FormBody
       map={map}
+      organisations={organisations}
       initial={existing.data ? valuesOf(existing.data) : emptyValues('tower')}
       existing={existing.data ?? null}
       onDone={onDone}
@@ -55,11 +62,13 @@ export function ApplicationForm({
 
 function FormBody({
   map,
+  organisations,
   initial,
   existing,
   onDone,
 }: {
   map: MapLibreMap | null;
+  organisations: readonly Organisation[] | undefined;
   initial: FormValues;
   existing: Awaited<ReturnType<typeof getApplication>> | null;
   onDone: (id?: string) => void;
@@ -73,6 +82,20 @@ function FormBody({
   const set = (patch: Partial<FormValues>) => setValues((v) => ({ ...v, ...patch }));
   const setDetail = (key: string, value: string) =>
     setValues((v) => ({ ...v, details: { ...v.details, [key]: value } }));
+  /** Adds `item` to the set held (comma-separated) in `key`, or removes it. */
+  const toggleInSet = (key: string, item: string, on: boolean) =>
+    setValues((v) => {
+      const rest = setItems(v.details[key]).filter((x) => x !== item);
+      return { ...v, details: { ...v.details, [key]: (on ? [...rest, item] : rest).join(',') } };
+    });
+  const operators = useMemo(
+    () =>
+      (organisations ?? [])
+        .filter((o) => o.kind === 'operator')
+        .sort((a, b) => a.name.localeCompare(b.name, 'vi')),
+    [organisations],
+  );
+  const point = isPointKind(values.kind);
 
   // Drawing a line: terra-draw with its own prefixed layers; a point: the next click.
   const controller = useMemo(
@@ -143,13 +166,13 @@ function FormBody({
   const err = (key: string) =>
     errors[key] ? (
       <span className="permits-field-error" data-testid={`permit-error-${key}`}>
-        {key === 'where' ? t(values.kind === 'tower' ? 'badLocation' : 'badRoute') : errors[key]}
+        {key === 'where' ? t(point ? 'badLocation' : 'badRoute') : errors[key]}
       </span>
     ) : null;
 
   return (
     <form
-      className="permits-form"
+      className={picking ? 'permits-form picking' : 'permits-form'}
       data-testid="permit-form"
       onSubmit={(e) => {
         e.preventDefault();
@@ -195,8 +218,33 @@ function FormBody({
         {fields.map((f) =>
           f.key === 'buildingHeightM' && values.details.mounting !== 'rooftop' ? null : (
             <div key={f.key} className="permits-field">
-              <label htmlFor={`permit-field-${f.key}`}>{tx(`field_${f.key}`, f.key)}</label>
-              {f.kind === 'enum' ? (
+              {f.kind === 'enumSet' || f.kind === 'organisations' ? null : (
+                <label htmlFor={`permit-field-${f.key}`}>{tx(`field_${f.key}`, f.key)}</label>
+              )}
+              {f.kind === 'enumSet' || f.kind === 'organisations' ? (
+                <fieldset
+                  id={`permit-field-${f.key}`}
+                  className="permits-choices"
+                  data-testid={`permit-field-${f.key}`}
+                >
+                  <legend>{tx(`field_${f.key}`, f.key)}</legend>
+                  {(f.kind === 'enumSet'
+                    ? f.options.map((o) => ({ value: o, label: tx(`opt_${o}`, o) }))
+                    : operators.map((o) => ({ value: o.id, label: o.name }))
+                  ).map((o) => (
+                    <label key={o.value} className="permits-check">
+                      <input
+                        type="checkbox"
+                        name={f.key}
+                        value={o.value}
+                        checked={setItems(values.details[f.key]).includes(o.value)}
+                        onChange={(e) => toggleInSet(f.key, o.value, e.target.checked)}
+                      />
+                      {o.label}
+                    </label>
+                  ))}
+                </fieldset>
+              ) : f.kind === 'enum' ? (
                 <select
                   id={`permit-field-${f.key}`}
                   name={f.key}
@@ -235,8 +283,10 @@ function FormBody({
         )}
       </fieldset>
       <div className="permits-field">
-        <label htmlFor="permit-where">{values.kind === 'tower' ? t('location') : t('route')}</label>
-        {values.kind === 'tower' ? (
+        <label htmlFor="permit-where">
+          {values.kind === 'in_building' ? t('buildingLocation') : point ? t('location') : t('route')}
+        </label>
+        {point ? (
           <input
             id="permit-where"
             name="where"
@@ -267,14 +317,14 @@ function FormBody({
             type="button"
             data-testid="permit-pick"
             onClick={() => {
-              if (values.kind === 'tower') setPicking('point');
+              if (point) setPicking('point');
               else {
                 setPicking('line');
                 controller?.startDrawing('LineString');
               }
             }}
           >
-            {values.kind === 'tower' ? t('pickPoint') : t('drawLine')}
+            {point ? t('pickPoint') : t('drawLine')}
           </button>
         )}
       </div>

@@ -165,6 +165,9 @@ export function ApplicationList({
                   </button>
                   <small>
                     {tx(`kind_${a.kind}`, a.kind)}
+                    {a.kind === 'in_building' && typeof a.details.buildingName === 'string'
+                      ? ` · ${a.details.buildingName}`
+                      : ''}
                     {a.adminUnitCode ? ` · ${unitName.get(a.adminUnitCode) ?? a.adminUnitCode}` : ''}
                   </small>
                 </td>

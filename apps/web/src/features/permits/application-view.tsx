@@ -9,6 +9,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { getJson, sendJson } from '../../lib/api-client';
 import type { AdminUnitCollection, Organisation } from '../../lib/types';
+import { ApplicationDetails } from './application-details';
 import { AttachmentsSection, CommentsSection } from './application-extras';
 import { ChecksSummary, DueBadge, permitsKey } from './application-list';
 import {
@@ -224,6 +225,7 @@ export function ApplicationView({
           {a.submittedAt ? a.submittedAt.slice(0, 10) : '—'} <DueBadge a={a} />
         </dd>
       </dl>
+      <ApplicationDetails application={a} organisations={organisations} />
       {a.status === 'info_requested' && a.reviewNote ? (
         <p className="permits-note" data-testid="permit-info-request">
           {t('infoRequested', { reason: a.reviewNote })}

@@ -4,6 +4,7 @@
  */
 import {
   ductWorksDetails,
+  inBuildingWorksDetails,
   type PermitApplicationCreate,
   type PermitKind,
   permitApplicationCreate,
@@ -19,12 +20,24 @@ export const DETAILS_SCHEMA = {
   tower: towerDetails,
   pole_line: poleLineDetails,
   duct_works: ductWorksDetails,
+  in_building: inBuildingWorksDetails,
 };
 
+/** Kinds whose works are one point (a tower, a building); the others are lines. */
+export const isPointKind = (kind: PermitKind) => kind === 'tower' || kind === 'in_building';
+
+/**
+ * One details field as the form shows it. `enumSet`: a set of the options (checkboxes);
+ * `organisations`: a set of organisation ids (the operators an in-building system serves); sets
+ * are held in the form as comma-separated text.
+ */
 export type DetailField =
   | { key: string; kind: 'enum'; options: readonly string[]; required: boolean }
+  | { key: string; kind: 'enumSet'; options: readonly string[]; required: boolean }
+  | { key: string; kind: 'organisations'; required: boolean }
   | { key: string; kind: 'number'; integer: boolean; required: boolean }
   | { key: string; kind: 'boolean'; required: false }
+  | { key: string; kind: 'text'; required: boolean }
   | { key: string; kind: 'date'; required: boolean };
 
 function unwrap(schema: z.ZodType): { schema: z.ZodType; optional: boolean } {
@@ -49,12 +62,27 @@ export function detailFields(kind: PermitKind): DetailField[] {
     const { schema, optional } = unwrap(raw);
     if (schema instanceof z.ZodEnum)
       return { key, kind: 'enum', options: schema.options.map(String), required: !optional };
+    if (schema instanceof z.ZodArray) {
+      const element = schema.element;
+      return element instanceof z.ZodEnum
+        ? { key, kind: 'enumSet', options: element.options.map(String), required: !optional }
+        : { key, kind: 'organisations', required: !optional };
+    }
+
     if (schema instanceof z.ZodBoolean) return { key, kind: 'boolean', required: false };
     if (schema instanceof z.ZodNumber)
       return { key, kind: 'number', integer: schema.isInt, required: !optional };
-    return { key, kind: 'date', required: !optional };
+    if (schema instanceof z.ZodISODate) return { key, kind: 'date', required: !optional };
+    return { key, kind: 'text', required: !optional };
   });
 }
+
+/** A set held as comma-separated text, as a list (empty items left out). */
+export const setItems = (text: string | undefined): string[] =>
+  (text ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 
 /** What the inputs hold, as typed. `where`: "lng, lat" for a point, one vertex per line for a line. */
 export interface FormValues {
@@ -78,6 +106,15 @@ const DEFAULTS: Record<PermitKind, Record<string, string>> = {
   },
   pole_line: { poleCount: '' },
   duct_works: { method: 'duct', startsOn: '', endsOn: '' },
+  in_building: {
+    buildingName: '',
+    buildingType: 'apartment',
+    floors: '',
+    works: '',
+    isShared: 'false',
+    operatorOrgIds: '',
+    inBuildingSystemId: '',
+  },
 };
 
 export function emptyValues(kind: PermitKind): FormValues {
@@ -100,7 +137,7 @@ export function geometryOf(
   kind: PermitKind,
   where: string,
 ): { type: 'Point'; coordinates: LngLat } | { type: 'LineString'; coordinates: LngLat[] } | null {
-  if (kind === 'tower') {
+  if (isPointKind(kind)) {
     const p = parseLngLat(where);
     return p ? { type: 'Point', coordinates: p } : null;
   }
@@ -114,6 +151,7 @@ export function detailsOf(kind: PermitKind, values: Record<string, string>): Rec
   for (const field of detailFields(kind)) {
     const raw = (values[field.key] ?? '').trim();
     if (field.kind === 'boolean') out[field.key] = raw === 'true';
+    else if (field.kind === 'enumSet' || field.kind === 'organisations') out[field.key] = setItems(raw);
     else if (raw === '') continue;
     else if (field.kind === 'number') {
       const n = Number(raw.replace(',', '.'));

@@ -322,6 +322,57 @@ describe('the application form', () => {
     expect(detailsOf('tower', values.details).buildingHeightM).toBeUndefined();
   });
 
+  it('reads the in-building fields: text, enum, number, a set of works, operators and an optional id', () => {
+    expect(detailFields('in_building').map((f) => [f.key, f.kind, f.required])).toEqual([
+      ['buildingName', 'text', true],
+      ['buildingType', 'enum', true],
+      ['floors', 'number', true],
+      ['works', 'enumSet', true],
+      ['isShared', 'boolean', false],
+      ['operatorOrgIds', 'organisations', false],
+      ['inBuildingSystemId', 'text', false],
+    ]);
+  });
+
+  it('builds an in-building body at the building, with its sets as lists', () => {
+    const a = '00000000-0000-4000-8000-00000000000a';
+    const b = '00000000-0000-4000-8000-00000000000b';
+    const values = emptyValues('in_building');
+    values.title = 'Phủ sóng trong nhà';
+    values.where = '106.68, 20.86';
+    values.details = {
+      ...values.details,
+      buildingName: 'Chung cư A',
+      floors: '25',
+      works: 'fibre_riser,cabling',
+      isShared: 'true',
+      operatorOrgIds: `${a},${b}`,
+    };
+    const built = buildCreate(values);
+    expect(built.ok).toBe(true);
+    if (built.ok)
+      expect(built.body).toMatchObject({
+        kind: 'in_building',
+        geometry: { type: 'Point', coordinates: [106.68, 20.86] },
+        details: {
+          buildingName: 'Chung cư A',
+          buildingType: 'apartment',
+          floors: 25,
+          works: ['fibre_riser', 'cabling'],
+          isShared: true,
+          operatorOrgIds: [a, b],
+        },
+      });
+    const empty = buildCreate({ ...emptyValues('in_building'), title: 'x', where: '106.68, 20.86' });
+    expect(empty.ok).toBe(false);
+    if (!empty.ok)
+      expect(Object.keys(empty.errors).sort()).toEqual([
+        'details.buildingName',
+        'details.floors',
+        'details.works',
+      ]);
+  });
+
   it('names every problem on its field', () => {
     const values = emptyValues('tower');
     values.details = { ...values.details, mounting: 'rooftop', heightM: '-1' };

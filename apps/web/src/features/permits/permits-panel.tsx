@@ -89,10 +89,16 @@ export function PermitsPanel({
         <ApplicationForm
           map={map}
           id={null}
+          organisations={organisations}
           onDone={(id) => setView(id ? { type: 'open', id } : { type: 'list' })}
         />
       ) : view.type === 'edit' ? (
-        <ApplicationForm map={map} id={view.id} onDone={() => setView({ type: 'open', id: view.id })} />
+        <ApplicationForm
+          map={map}
+          id={view.id}
+          organisations={organisations}
+          onDone={() => setView({ type: 'open', id: view.id })}
+        />
       ) : (
         <ApplicationView
           key={view.id}
