@@ -51,6 +51,7 @@ export const PUBLIC_INDICATOR_KEYS = [
   'keySites5gPercent',
   'communeWifiPercent',
   'undergroundCableSharePercent',
+  'mainStreetCameraPercent',
 ] as const;
 export const publicIndicatorKey = z.enum(PUBLIC_INDICATOR_KEYS);
 export type PublicIndicatorKey = z.infer<typeof publicIndicatorKey>;
