@@ -91,6 +91,7 @@ async function main() {
     rateLimits: rateLimitsOf(env),
     logger: createLogger(env.HATANG_LOG_LEVEL),
     colocationResponseWorkingDays: env.HATANG_COLOCATION_RESPONSE_DAYS,
+    ftthProxy: { householdSize: env.HATANG_FTTH_HOUSEHOLD_SIZE, reachM: env.HATANG_FTTH_REACH_M },
     ...admissionOf(env),
     ...(firstAdmin ? { firstAdmin } : {}),
   });

@@ -5,3 +5,4 @@ export * from './permits/index.js';
 export * from './plans/index.js';
 export * from './sharing/index.js';
 export * from './sites/index.js';
+export * from './ftth/index.js';

@@ -29,6 +29,7 @@ export const indicatorGroup = z.enum([
   'ducts',
   'landing',
   'dataCentres',
+  'fiber',
 ]);
 export type IndicatorGroup = z.infer<typeof indicatorGroup>;
 

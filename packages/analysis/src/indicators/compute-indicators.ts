@@ -1,4 +1,5 @@
 import type { IndicatorGroup, IndicatorUnit, IndicatorValue, MilestoneYear } from '@hatang/contracts';
+import { fiberIndicators } from '../ftth/fiber-indicators.js';
 import type { IndicatorFacts, KeySiteTally, PlanItemFact } from './indicator-facts.js';
 import { byMilestone, countsAt } from './milestones.js';
 import { PLAN_317_TARGETS } from './plan-317-targets.js';
@@ -201,5 +202,7 @@ export function computeIndicators(facts: IndicatorFacts): IndicatorValue[] {
     null,
     (_y, at) => at(['data_centre']).filter((i) => i.attributes.isGreen === true).length,
   );
+  // Fibre to the home: operators' figures and the proxy beside them (ftth/fiber-indicators.ts).
+  if (facts.fiber) out.push(...fiberIndicators(facts.fiber));
   return out;
 }

@@ -10,6 +10,7 @@ export * from './audit.js';
 export * from './colocation.js';
 export * from './columns.js';
 export * from './context.js';
+export * from './ftth.js';
 export * from './imports.js';
 export * from './indicators.js';
 export * from './permits.js';

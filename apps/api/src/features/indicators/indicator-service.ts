@@ -4,7 +4,12 @@ import {
   coverageAtMilestones,
   PLANNED_SITES_OPERATOR,
 } from '@hatang/analysis';
-import { type IndicatorReport, MILESTONE_YEARS } from '@hatang/contracts';
+import {
+  FTTH_PROXY_DEFAULTS,
+  type FtthProxyParams,
+  type IndicatorReport,
+  MILESTONE_YEARS,
+} from '@hatang/contracts';
 import { type Database, orm } from '@hatang/db';
 import { adminUnits } from '@hatang/db/schema';
 import { eq } from 'drizzle-orm';
@@ -16,6 +21,9 @@ import {
   loadTowers,
   readDataVersion,
 } from '../analysis/coverage-data.js';
+import { FtthProxy } from '../ftth/ftth-proxy.js';
+import { latestFigures, readFtthVersion } from '../ftth/ftth-repository.js';
+import { fiberFactsOf } from '../ftth/ftth-summary.js';
 import {
   type AreaCode,
   loadItemFacts,
@@ -54,10 +62,18 @@ export class IndicatorService {
   /** The model being built and for which grid key (concurrent first requests share it). */
   private building: { gridKey: string; model: Promise<LiveModel> } | undefined;
   private readonly reports = new Map<string, IndicatorReport>();
+  /** Fibre to the home's proxy (households within reach of fibre), shared with the FTTH summary. */
+  readonly ftth: FtthProxy;
 
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Database) {
+    this.ftth = new FtthProxy(db);
+  }
 
-  async report(area: AreaCode, version: VersionRef | null): Promise<IndicatorReport> {
+  async report(
+    area: AreaCode,
+    version: VersionRef | null,
+    ftthParams: FtthProxyParams = FTTH_PROXY_DEFAULTS,
+  ): Promise<IndicatorReport> {
     const timings: Record<string, number> = {};
     let mark = performance.now();
     const lap = (name: string) => {
@@ -68,6 +84,7 @@ export class IndicatorService {
     const commune = area ? await this.commune(area) : null;
     const coverageVersion = await readDataVersion(this.db);
     const registerVersion = await readRegisterVersion(this.db);
+    const ftthVersion = await readFtthVersion(this.db);
     lap('dataVersion');
     const key = JSON.stringify([
       area,
@@ -76,6 +93,8 @@ export class IndicatorService {
       coverageVersion.polygons,
       coverageVersion.towers,
       registerVersion,
+      ftthVersion,
+      ftthParams,
     ]);
     const cached = this.reports.get(key);
     if (cached) return { ...cached, cached: true, timingsMs: { ...timings } };
@@ -98,13 +117,20 @@ export class IndicatorService {
       version && sites ? { id: version.id, sites } : null,
     );
     lap('keySites');
+    const fiber = fiberFactsOf(
+      await this.ftth.reach(ftthParams.reachM),
+      await latestFigures(this.db, area),
+      area,
+      ftthParams,
+    );
+    lap('ftth');
     const report: IndicatorReport = {
       commune,
       version: version
         ? { id: version.id, name: version.name, kind: version.kind, version: version.version }
         : null,
       milestones: MILESTONE_YEARS,
-      indicators: computeIndicators({ register, items, coverage, keySites }),
+      indicators: computeIndicators({ register, items, coverage, keySites, fiber }),
       unavailable: keySites
         ? []
         : ['keySitesFiberPercent', 'keySites5gPercent', 'communeWifiPercent'].map((k) => ({
