@@ -17,6 +17,7 @@ const GROUP_ORDER: IndicatorGroup[] = [
   'ducts',
   'landing',
   'dataCentres',
+  'fiber',
 ];
 
 /**
@@ -101,7 +102,9 @@ export function IndicatorsView({
                   (u) => u.key.startsWith('keySites') || u.key === 'communeWifiPercent',
                 )
                   ? t('unavailableKeySites')
-                  : report.unavailable.map((u) => u.key).join(', '),
+                  : report.unavailable.every((u) => u.key.startsWith('fiber'))
+                    ? t('unavailableFtth')
+                    : report.unavailable.map((u) => u.key).join(', '),
               })}
             </p>
           ) : null}
