@@ -89,6 +89,7 @@ const HEAVY_ROUTES = [
   '/api/v1/plan-versions/:id/indicators',
   '/api/v1/indicators',
   '/api/v1/dii/values/compute',
+  '/api/v1/ftth/communes',
 ];
 
 /** Builds the HTTP app; no I/O happens until a request arrives. */

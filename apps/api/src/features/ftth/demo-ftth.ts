@@ -3,15 +3,19 @@
  * operator's figures), so the staff's table and the indicators have something to show on a demo
  * database. Deterministic: the same communes and population give the same rows on every machine.
  *
- * Plausible against the proxy: the largest operator passes a share of the commune's households
- * (wards 70–92 %, communes 35–70 %, special zones 10–30 %, as fibre runs along the streets of wards
- * and less in villages and islands); the others pass less, 1 Gbps is 55–85 % of the homes passed
- * and subscriptions 35–60 %. Households are people ÷ the default household size (an assumption).
+ * Plausible against the proxy: in each commune the largest operator passes 80–110 % of the
+ * households the proxy puts within reach of the register's fibre (default reach and household
+ * size), never more than the commune's households, and 0–5 % of them where the proxy finds none
+ * (drop cables the register does not hold); the others pass less, 1 Gbps is 55–85 % of the homes
+ * passed and subscriptions 35–60 %. Computed once, at the first start of a demo database.
  */
+import { fiberReach, householdsOf } from '@hatang/analysis';
 import { FTTH_PROXY_DEFAULTS } from '@hatang/contracts';
 import { type Database, orm } from '@hatang/db';
-import { adminUnits, ftthReports, organisations, populationCells } from '@hatang/db/schema';
-import { asc, count, eq, inArray, sum } from 'drizzle-orm';
+import { ftthReports, organisations } from '@hatang/db/schema';
+import { count, inArray } from 'drizzle-orm';
+import { loadGrid } from '../analysis/coverage-data.js';
+import { loadFiberLines } from './ftth-repository.js';
 
 /** The demo operators and the share of the largest operator's homes each passes (min, max). */
 const OPERATORS: { code: string; share: [number, number]; where: 'all' | 'wards' | 'half' }[] = [
@@ -20,11 +24,6 @@ const OPERATORS: { code: string; share: [number, number]; where: 'all' | 'wards'
   { code: 'OP-CANG', share: [0.3, 0.6], where: 'wards' },
   { code: 'OP-NUI', share: [0.2, 0.5], where: 'half' },
 ];
-const REACH: Record<string, [number, number]> = {
-  ward: [0.7, 0.92],
-  commune: [0.35, 0.7],
-  special_zone: [0.1, 0.3],
-};
 /** Two reports per operator and commune: the end of 2025 and mid-2026 (grown by the ratio). */
 const DATES: { asOf: string; growth: number }[] = [
   { asOf: '2025-12-31', growth: 0.9 },
@@ -57,19 +56,21 @@ export async function ensureDemoFtth(db: Database): Promise<number> {
       ),
     );
   if (orgs.length === 0) return 0;
-  const units = await q
-    .select({
-      code: adminUnits.code,
-      unitType: adminUnits.unitType,
-      people: sum(populationCells.population).mapWith(Number),
-    })
-    .from(adminUnits)
-    .innerJoin(populationCells, eq(populationCells.adminUnitCode, adminUnits.code))
-    .groupBy(adminUnits.code, adminUnits.unitType)
-    .orderBy(asc(adminUnits.code));
+  const { grid } = await loadGrid(db);
+  const reach = fiberReach(grid, await loadFiberLines(db), FTTH_PROXY_DEFAULTS.reachM);
+  const { householdSize } = FTTH_PROXY_DEFAULTS;
+  const units = grid.units.map((u, i) => ({
+    code: u.code,
+    unitType: u.unitType,
+    households: householdsOf(reach.populationByUnit[i] ?? 0, householdSize),
+    inReach: householdsOf(reach.inReachByUnit[i] ?? 0, householdSize),
+  }));
   const rows = units.flatMap((u) => {
-    const households = Math.round(u.people / FTTH_PROXY_DEFAULTS.householdSize);
-    const largest = households * between(`${u.code}|reach`, REACH[u.unitType] ?? [0.3, 0.6]);
+    if (u.households === 0) return [];
+    const largest =
+      u.inReach > 0
+        ? Math.min(u.households, u.inReach * between(`${u.code}|reach`, [0.8, 1.1]))
+        : u.households * between(`${u.code}|reach`, [0, 0.05]);
     return OPERATORS.flatMap((op) => {
       const org = orgs.find((o) => o.code === op.code);
       if (!org) return [];

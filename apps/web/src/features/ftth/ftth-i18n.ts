@@ -12,7 +12,8 @@ const vi = {
   uploadTitle: 'Gửi số liệu của doanh nghiệp',
   uploadHint:
     'Tệp CSV với các cột adminUnitCode (mã xã 5 chữ số), homesPassed (số hộ có cáp quang đi qua), homes1Gbps (số hộ dùng được 1 Gbps), subscriptions (số thuê bao, có thể để trống), asOf (ngày số liệu, YYYY-MM-DD). Tất cả các dòng được lưu, hoặc không dòng nào nếu có dòng sai.',
-  file: 'Tệp CSV',
+  file: 'Chọn tệp CSV',
+  noFile: 'Chưa chọn tệp',
   send: 'Gửi',
   sending: 'Đang gửi…',
   sent: 'Đã lưu {created} dòng mới, cập nhật {replaced} dòng.',
@@ -28,6 +29,9 @@ const vi = {
   asOf: 'Ngày số liệu',
   homesPassed: 'Hộ có cáp đi qua',
   homes1Gbps: 'Hộ dùng được 1 Gbps',
+  passedShort: 'Có cáp đi qua',
+  gbpsShort: '1 Gbps',
+  operatorsIn: '{n} doanh nghiệp',
   subscriptions: 'Thuê bao',
   summaryTitle: 'Theo xã, phường: số báo cáo và ước tính',
   summaryHint:
@@ -70,7 +74,8 @@ const en: Record<Key, string> = {
   uploadTitle: "Send your organisation's figures",
   uploadHint:
     'A CSV file with the columns adminUnitCode (5-digit commune code), homesPassed, homes1Gbps (homes where 1 Gbps is available), subscriptions (may be empty), asOf (date of the figures, YYYY-MM-DD). All rows are stored, or none when a row is wrong.',
-  file: 'CSV file',
+  file: 'Choose a CSV file',
+  noFile: 'No file chosen',
   send: 'Send',
   sending: 'Sending…',
   sent: '{created} new rows stored, {replaced} updated.',
@@ -86,6 +91,9 @@ const en: Record<Key, string> = {
   asOf: 'As of',
   homesPassed: 'Homes passed',
   homes1Gbps: 'Homes with 1 Gbps',
+  passedShort: 'Passed',
+  gbpsShort: '1 Gbps',
+  operatorsIn: '{n} operators',
   subscriptions: 'Subscriptions',
   summaryTitle: 'By commune: reported and estimated',
   summaryHint:

@@ -8,7 +8,7 @@ import type { FtthCommuneSummary, FtthReport, SessionUser } from '@hatang/contra
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiRequestError } from '../../lib/api-client';
-import { formatDate, formatNumber } from '../../lib/format';
+import { formatDay, formatNumber } from '../../lib/format';
 import { FTTH_KEY, ftthSummary, listFtthReports, uploadFtthCsv } from './ftth-api';
 import { useFtthText } from './ftth-i18n';
 import './ftth.css';
@@ -69,8 +69,10 @@ function UploadForm() {
           if (file) upload.mutate(file);
         }}
       >
-        <label>
-          {t('file')}
+        {/* The browser's own file button speaks the browser's language: a label of ours instead. */}
+        <label className="ftth-file">
+          <span className="ftth-file-button">{t('file')}</span>
+          <span className="ftth-file-name">{file?.name ?? t('noFile')}</span>
           <input
             type="file"
             accept=".csv,text/csv"
@@ -155,8 +157,12 @@ function ReportTable({ rows, lang }: { rows: FtthReport[]; lang: 'vi' | 'en' }) 
           <tr>
             <th>{t('commune')}</th>
             <th>{t('asOf')}</th>
-            <th className="num">{t('homesPassed')}</th>
-            <th className="num">{t('homes1Gbps')}</th>
+            <th className="num" title={t('homesPassed')}>
+              {t('passedShort')}
+            </th>
+            <th className="num" title={t('homes1Gbps')}>
+              {t('gbpsShort')}
+            </th>
             <th className="num">{t('subscriptions')}</th>
           </tr>
         </thead>
@@ -164,7 +170,7 @@ function ReportTable({ rows, lang }: { rows: FtthReport[]; lang: 'vi' | 'en' }) 
           {rows.map((r) => (
             <tr key={r.id} data-commune={r.adminUnitCode}>
               <td>{r.communeName}</td>
-              <td>{formatDate(lang, r.asOf)}</td>
+              <td>{formatDay(r.asOf)}</td>
               <td className="num">{n(r.homesPassed)}</td>
               <td className="num">{n(r.homes1Gbps)}</td>
               <td className="num">{n(r.subscriptions)}</td>
@@ -216,7 +222,7 @@ function CommuneTable() {
             min={1}
             max={10}
             step={0.1}
-            placeholder={data ? String(data.params.householdSize) : ''}
+            placeholder={data ? formatNumber(lang, data.params.householdSize) : ''}
             value={householdSize}
             onChange={(e) => setHouseholdSize(e.target.value)}
           />
@@ -228,7 +234,7 @@ function CommuneTable() {
             min={0}
             max={2000}
             step={10}
-            placeholder={data ? String(data.params.reachM) : ''}
+            placeholder={data ? formatNumber(lang, data.params.reachM) : ''}
             value={reachM}
             onChange={(e) => setReachM(e.target.value)}
           />
@@ -256,17 +262,14 @@ function CommuneTable() {
                 <tr>
                   <th>{t('commune')}</th>
                   <th className="num">{t('households')}</th>
-                  <th className="num">
-                    {t('homesPassed')}
-                    <br />
+                  <th className="num" title={t('homesPassed')}>
+                    {t('passedShort')}
                     <small>{t('reported')}</small>
                   </th>
-                  <th className="num">
-                    {t('homes1Gbps')}
-                    <br />
+                  <th className="num" title={t('homes1Gbps')}>
+                    {t('gbpsShort')}
                     <small>{t('reported')}</small>
                   </th>
-                  <th className="num">{t('operators')}</th>
                   <th className="num ftth-proxy">{t('proxy')}</th>
                 </tr>
               </thead>
@@ -297,7 +300,7 @@ function SummaryRow({
 }) {
   const { t, lang } = useFtthText();
   const n = (v: number) => formatNumber(lang, v, 0);
-  const pct = (v: number | null) => (v === null ? '' : ` (${formatNumber(lang, v, 1)} %)`);
+  const pct = (v: number | null) => (v === null ? null : <small>{formatNumber(lang, v, 1)} %</small>);
   const figure = (lower: number | null, upper: number | null, percent: number | null) =>
     lower === null ? (
       '—'
@@ -314,7 +317,10 @@ function SummaryRow({
     );
   return (
     <tr className={city ? 'ftth-city-row' : undefined} data-commune={code ?? 'city'}>
-      <td>{name}</td>
+      <td>
+        {name}
+        {row.operatorCount > 0 ? <small>{t('operatorsIn', { n: row.operatorCount })}</small> : null}
+      </td>
       <td className="num">{n(row.households)}</td>
       <td className="num" data-cell="passed">
         {figure(row.homesPassedReported, row.homesPassedUpper, row.homesPassedPercent)}
@@ -322,7 +328,6 @@ function SummaryRow({
       <td className="num" data-cell="gbps">
         {figure(row.homes1GbpsReported, row.homes1GbpsUpper, row.homes1GbpsPercent)}
       </td>
-      <td className="num">{n(row.operatorCount)}</td>
       <td className="num ftth-proxy" data-cell="proxy">
         {n(row.proxyHouseholdsInReach)}
         {pct(row.proxyHouseholdsInReachPercent)}
