@@ -306,7 +306,7 @@ function SummaryRow({
       '—'
     ) : (
       <>
-        {n(lower)}
+        <span className="ftth-value">{n(lower)}</span>
         {pct(percent)}
         {upper !== null && upper > lower ? (
           <small className="ftth-upper">
@@ -329,7 +329,7 @@ function SummaryRow({
         {figure(row.homes1GbpsReported, row.homes1GbpsUpper, row.homes1GbpsPercent)}
       </td>
       <td className="num ftth-proxy" data-cell="proxy">
-        {n(row.proxyHouseholdsInReach)}
+        <span className="ftth-value">{n(row.proxyHouseholdsInReach)}</span>
         {pct(row.proxyHouseholdsInReachPercent)}
       </td>
     </tr>
