@@ -300,7 +300,8 @@ describe('the indicator report’s FTTH lines', () => {
       expect(byKey.get('fiber1GbpsHomesPercent')?.actual).toBeNull();
       expect(byKey.get('fiber1GbpsHomesPercent')?.actualParts).toBeUndefined();
       expect(byKey.get('fiberHouseholdsInReachProxyPercent')?.actual).toBe(33.33);
-      expect(report.unavailable.map((u) => u.key)).toContain('fiber1GbpsHomesPercent');
+      expect(byKey.get('fiber1GbpsHomesPercent')?.breakdown).toBeUndefined();
+      expect(report.unavailable.map((u) => u.key)).not.toContain('fiber1GbpsHomesPercent');
     }
   });
 });

@@ -24,8 +24,9 @@ export const isFtthStaff = (principal: Principal | undefined) =>
   Boolean(principal?.roles.some((r) => FTTH_STAFF_ROLES.includes(r)));
 
 /**
- * The indicator report as `principal` may read it: the operators' FTTH lines emptied (and said
- * why) for anyone but the city's staff; the proxy line stays.
+ * The indicator report as `principal` may read it: the operators' FTTH lines emptied for anyone
+ * but the city's staff (the proxy line stays). No `unavailable` entry says so: one that appeared
+ * only where figures exist would tell a rival that some operator reported there.
  */
 export function withoutOperatorFigures(
   report: IndicatorReport,
@@ -33,8 +34,6 @@ export function withoutOperatorFigures(
 ): IndicatorReport {
   if (isFtthStaff(principal)) return report;
   const hidden = new Set<string>(FIBER_REPORTED_KEYS);
-  const present = report.indicators.filter((v) => hidden.has(v.key));
-  if (present.length === 0) return report;
   return {
     ...report,
     indicators: report.indicators.map((v) =>
@@ -42,12 +41,5 @@ export function withoutOperatorFigures(
         ? { key: v.key, group: v.group, unit: v.unit, target: v.target, actual: null, planned: null }
         : v,
     ),
-    unavailable: [
-      ...report.unavailable,
-      ...present.map((v) => ({
-        key: v.key,
-        reason: "Operators' FTTH figures are read by the city's staff only",
-      })),
-    ],
   };
 }

@@ -114,6 +114,7 @@ export function IndicatorCard({
       ) : null}
       {isFtthKey(value.key) ? (
         <p className="indicator-parts" data-testid={`indicator-method-${value.key}`}>
+          {value.actual === null ? `${t('ftthNoFigures')} ` : ''}
           {INDICATOR_METHODS[value.key].method[lang]}
         </p>
       ) : null}

@@ -68,7 +68,8 @@ const vi = {
   ind_fiberHomesPassedPercent: 'Hộ có cáp quang đi qua (doanh nghiệp báo cáo)',
   ind_fiber1GbpsHomesPercent: 'Hộ có thể dùng cáp quang 1 Gbps trở lên (doanh nghiệp báo cáo)',
   ind_fiberHouseholdsInReachProxyPercent: 'Hộ gần tuyến cáp quang — ước tính (proxy)',
-  unavailableFtth: 'số liệu FTTH do doanh nghiệp báo cáo chỉ cán bộ thành phố được xem',
+  ftthNoFigures:
+    'Không có số liệu: chưa doanh nghiệp nào báo cáo trong phạm vi này, hoặc số liệu doanh nghiệp chỉ cán bộ thành phố được xem.',
   // DII
   diiTitle: 'Chỉ số phát triển hạ tầng số (DII)',
   diiSource: 'Bộ tiêu chí: {source}',
@@ -169,7 +170,8 @@ const en: Record<IndicatorMessageKey, string> = {
   ind_fiberHomesPassedPercent: 'Homes passed by fibre (operators report)',
   ind_fiber1GbpsHomesPercent: 'Homes with 1 Gbps fibre or more (operators report)',
   ind_fiberHouseholdsInReachProxyPercent: 'Households near a fibre route — estimate (proxy)',
-  unavailableFtth: "operators' FTTH figures are for the city's staff only",
+  ftthNoFigures:
+    "No figure: no operator has reported in this area, or operators' figures are for the city's staff only.",
   diiTitle: 'Digital infrastructure index (DII)',
   diiSource: 'Criteria: {source}',
   diiCatalogue: 'Catalogue version {version}',

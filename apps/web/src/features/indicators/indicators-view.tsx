@@ -102,9 +102,7 @@ export function IndicatorsView({
                   (u) => u.key.startsWith('keySites') || u.key === 'communeWifiPercent',
                 )
                   ? t('unavailableKeySites')
-                  : report.unavailable.every((u) => u.key.startsWith('fiber'))
-                    ? t('unavailableFtth')
-                    : report.unavailable.map((u) => u.key).join(', '),
+                  : report.unavailable.map((u) => u.key).join(', '),
               })}
             </p>
           ) : null}
