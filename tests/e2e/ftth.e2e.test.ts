@@ -154,6 +154,22 @@ describe('fibre to the home in Chromium', () => {
     expect(foreignRequests).toEqual([]);
   });
 
+  it("shows the FTTH lines in the plan's indicators, the proxy labelled", async () => {
+    // Still the planner: the plan panel's indicators of the demo baseline.
+    await page.getByTestId('plan-button').click();
+    await page.locator('[data-testid="plan-version"][data-kind="baseline"]').waitFor({ timeout: 30_000 });
+    await page.getByTestId('plan-tab-indicators').click();
+    const proxy = page.locator('[data-indicator="fiberHouseholdsInReachProxyPercent"]');
+    await proxy.waitFor({ timeout: 170_000 });
+    expect(await proxy.textContent()).toContain('ước tính (proxy)');
+    const gbps = page.locator('[data-indicator="fiber1GbpsHomesPercent"]');
+    expect(await gbps.textContent()).toContain('Mục tiêu');
+    expect(await gbps.textContent()).toContain('doanh nghiệp báo cáo');
+    await gbps.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'ftth-indicators-1400.png') });
+    await page.getByTestId('plan-button').click();
+  });
+
   it('is usable on a phone', async () => {
     const phone = await browser.newPage({
       viewport: { width: 390, height: 844 },
