@@ -21,6 +21,7 @@ import { geoTiff } from '../support/rasters.js';
 import { createUser, type Session, sessionFor, TEST_SCRYPT_N } from '../support/sessions.js';
 import { testDatabase } from '../support/test-database.js';
 import { colocationRouteAttempt } from './colocation-support.js';
+import { ftthRouteAttempt } from './ftth-support.js';
 import { waitForImport } from './imports-app.js';
 import { indicatorRouteAttempt } from './indicators-support.js';
 import type { MatrixAttempt, MatrixContext, MatrixOrg } from './matrix-context.js';
@@ -118,6 +119,7 @@ async function attemptFor(key: string, subject: Subject, owner: string): Promise
     colocationRouteAttempt,
     taskRouteAttempt,
     async (_app: App, key: string) => publicRouteAttempt(key),
+    ftthRouteAttempt,
   ]) {
     const context: MatrixContext = { subject, sessions, orgs, unitCode, owner };
     const attempt = await attemptOf(app, key, admin, context);

@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_RESPONSE_WORKING_DAYS } from '@hatang/contracts';
+import { DEFAULT_RESPONSE_WORKING_DAYS, FTTH_PROXY_DEFAULTS, type FtthProxyParams } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -76,6 +76,8 @@ export interface AppDeps {
   publicAnswers?: PublicAnswerOptions;
   /** An embedded database with no users yet: the one-time first-admin setup (server.ts). */
   firstAdmin?: FirstAdminSetup;
+  /** Fibre to the home's proxy assumptions: people per household, reach in metres (defaults 3.5, 300). */
+  ftthProxy?: FtthProxyParams;
 }
 
 /** Routes whose one request can hold a core for seconds: bounded per client and overall. */
@@ -90,6 +92,7 @@ const HEAVY_ROUTES = [
   '/api/v1/plan-versions/:id/indicators',
   '/api/v1/indicators',
   '/api/v1/dii/values/compute',
+  '/api/v1/ftth/communes',
 ];
 
 /** Builds the HTTP app; no I/O happens until a request arrives. */
@@ -105,7 +108,8 @@ export function createApp(deps: AppDeps) {
   // Exports and print maps are made in worker threads that read the database themselves.
   const compute = deps.compute ?? new ComputePool(db);
   // Coverage jobs and indicator reports are computed in the analysis worker thread.
-  const analysis = new AnalysisThread(db, deps.analysisHeapMb ?? DEFAULT_ANALYSIS_HEAP_MB);
+  const ftthProxy = deps.ftthProxy ?? FTTH_PROXY_DEFAULTS;
+  const analysis = new AnalysisThread(db, deps.analysisHeapMb ?? DEFAULT_ANALYSIS_HEAP_MB, ftthProxy);
   const coverage = new CoverageService(db, analysis, deps.heavyWork ?? defaultHeavyWork);
   // Attachment routes read their upload with these limits (and the same spool folder).
   app.use('/api/*', (c, next) => {
@@ -123,6 +127,7 @@ export function createApp(deps: AppDeps) {
     compute,
     imports: deps.imports,
     colocationResponseWorkingDays: deps.colocationResponseWorkingDays ?? DEFAULT_RESPONSE_WORKING_DAYS,
+    ftthProxy,
   };
   app.use('*', (c, next) => {
     c.set('services', services);

@@ -1,3 +1,4 @@
+import type { FtthProxyParams } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
 import type { ResolvedAuthOptions } from './auth/options.js';
 import type { Principal } from './auth/principal.js';
@@ -45,6 +46,8 @@ export interface Services {
   analysis: AnalysisThread;
   /** Working days an owner has to answer a co-location request (HATANG_COLOCATION_RESPONSE_DAYS). */
   colocationResponseWorkingDays: number;
+  /** Fibre to the home's proxy assumptions (HATANG_FTTH_HOUSEHOLD_SIZE, HATANG_FTTH_REACH_M). */
+  ftthProxy?: FtthProxyParams;
   /** Import hooks and upload limit (AppDeps.imports). */
   imports?: ImportRouteOptions;
   /** Worker threads for exports and print maps (plan exports); the app always sets it. */

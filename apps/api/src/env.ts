@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_RESPONSE_WORKING_DAYS } from '@hatang/contracts';
+import { DEFAULT_RESPONSE_WORKING_DAYS, FTTH_PROXY_DEFAULTS } from '@hatang/contracts';
 import { defaultParseLimits } from '@hatang/geo/formats';
 import { z } from 'zod';
 import { defaultHeavyWork, defaultLoadShedding } from './http/admission.js';
@@ -70,6 +70,10 @@ const schema = z.object({
   HATANG_ANALYSIS_HEAP_MB: count(4096),
   /** Working days an owner has to answer a co-location request (default 15). */
   HATANG_COLOCATION_RESPONSE_DAYS: count(DEFAULT_RESPONSE_WORKING_DAYS),
+  /** Fibre to the home's proxy: people per household, an assumption (default 3.5). */
+  HATANG_FTTH_HOUSEHOLD_SIZE: z.coerce.number().min(1).max(10).default(FTTH_PROXY_DEFAULTS.householdSize),
+  /** Fibre to the home's proxy: metres from a fibre route a household counts as in reach, an assumption (default 300). */
+  HATANG_FTTH_REACH_M: z.coerce.number().min(0).max(2000).default(FTTH_PROXY_DEFAULTS.reachM),
   /** Structured log level on stdout: access lines are `info` (default `info`). */
   HATANG_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   // Limits on untrusted uploads (issue #15): what one file may make the server do.

@@ -20,6 +20,7 @@ import {
 } from './env.js';
 import { firstAdminAdvice, openFirstAdminSetup } from './features/accounts/first-admin.js';
 import { closeAnalysisThreads } from './features/analysis/analysis-thread.js';
+import { ensureDemoFtth } from './features/ftth/demo-ftth.js';
 import { startImportCleanup } from './features/imports/import-cleanup.js';
 import { ensureDemoDii } from './features/indicators/demo-dii.js';
 import { ensureDemoPlan } from './features/plans/demo-plan.js';
@@ -66,6 +67,9 @@ async function main() {
     // Each adds its demo records once, to a database with the demo data and none of its own yet.
     await ensureDemoPlan(db);
     await ensureDemoDii(db);
+    // Synthetic FTTH reports of the demo operators (demo-ftth.ts), once.
+    const ftthRows = await ensureDemoFtth(db);
+    if (ftthRows) console.log(`Demo FTTH reports (synthetic): ${ftthRows} rows`);
   }
   // An embedded database is this process's alone: its first admin comes in through the API.
   const noUsers = await hasNoUsers(db);
@@ -91,6 +95,7 @@ async function main() {
     rateLimits: rateLimitsOf(env),
     logger: createLogger(env.HATANG_LOG_LEVEL),
     colocationResponseWorkingDays: env.HATANG_COLOCATION_RESPONSE_DAYS,
+    ftthProxy: { householdSize: env.HATANG_FTTH_HOUSEHOLD_SIZE, reachM: env.HATANG_FTTH_REACH_M },
     ...admissionOf(env),
     ...(firstAdmin ? { firstAdmin } : {}),
   });

@@ -16,6 +16,7 @@ import { EditPanel, type EditSession } from './features/editing/edit-panel';
 import { EditToolbar } from './features/editing/edit-toolbar';
 import { editableResource } from './features/editing/editable-resources';
 import { useEdits } from './features/editing/use-edits';
+import { canUseFtth, FtthPanel } from './features/ftth/ftth-panel';
 import { ImportPanel } from './features/imports/import-panel';
 import { Legend } from './features/layers/legend';
 import { canUsePermits, PermitsPanel } from './features/permits/permits-panel';
@@ -53,7 +54,8 @@ type SidePanel =
   | 'permits'
   | 'violations'
   | 'colocation'
-  | 'tasks';
+  | 'tasks'
+  | 'ftth';
 
 /** `#/admin` opens the user administration page (admins only). */
 function useHashRoute(): string {
@@ -303,6 +305,18 @@ export function App() {
               {t('tasksButton')}
             </button>
           ) : null}
+          {canUseFtth(user) ? (
+            <button
+              type="button"
+              className="header-button"
+              data-testid="ftth-button"
+              aria-pressed={sidePanel === 'ftth'}
+              title={t('ftthButtonTitle')}
+              onClick={() => togglePanel('ftth')}
+            >
+              {t('ftthButton')}
+            </button>
+          ) : null}
           {canUseColocation(user) ? (
             <button
               type="button"
@@ -465,6 +479,12 @@ export function App() {
           user={user}
           organisations={organisations.data}
           open={sidePanel === 'tasks' && canUseTasks(user)}
+          onClose={closePanel}
+        />
+        <FtthPanel
+          key={`ftth:${user?.id ?? 'signed-out'}`}
+          user={user}
+          open={sidePanel === 'ftth' && canUseFtth(user)}
           onClose={closePanel}
         />
         <ColocationPanel

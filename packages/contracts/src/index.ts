@@ -11,6 +11,8 @@ export * from './common.js';
 export * from './context.js';
 export * from './context-endpoints.js';
 export * from './endpoint.js';
+export * from './ftth.js';
+export * from './ftth-endpoints.js';
 export * from './geometry.js';
 export * from './history.js';
 export * from './import-endpoints.js';

@@ -3,6 +3,7 @@
  * from the one the city reports (issue #17, item 5): a reader comparing "key sites with fibre
  * 87.5 % reported" with "25.08 % computed" must see that the two measure different things.
  */
+import type { FtthIndicatorKey } from './ftth.js';
 import type { DiiComputedFrom } from './indicators.js';
 
 export interface Bilingual {
@@ -26,8 +27,37 @@ const KEY_SITES_DIFFERS: Bilingual = {
   en: "Counts only the key sites in Hatang's register and the ducts and cables in the register; reported figures usually rest on operators' declarations (including drop cables the register does not hold) and on a different list of sites.",
 };
 
-/** The method of every indicator a DII criterion may be computed from. */
-export const INDICATOR_METHODS: Record<DiiComputedFrom, IndicatorMethod> = {
+const FTTH_REPORTED_DIFFERS: Bilingual = {
+  vi: 'Số liệu do doanh nghiệp tự báo cáo, chưa được kiểm chứng. Hai doanh nghiệp có thể cùng kéo cáp qua một hộ: số hộ được phục vụ ít nhất bằng số lớn nhất của một doanh nghiệp (số báo cáo, thận trọng) và nhiều nhất bằng tổng các doanh nghiệp nhưng không quá số hộ. Số hộ = dân số ÷ số người mỗi hộ (giả định, có thể cấu hình).',
+  en: "Operators' own figures, not verified. Two operators may pass the same home: homes passed by any operator are at least the largest operator's figure (the conservative figure reported) and at most the operators' sum, capped at households. Households = population ÷ people per household (an assumption, configurable).",
+};
+
+/** The method of every indicator a DII criterion may be computed from, and of the FTTH lines. */
+export const INDICATOR_METHODS: Record<DiiComputedFrom | FtthIndicatorKey, IndicatorMethod> = {
+  fiberHomesPassedPercent: {
+    method: {
+      vi: 'Số hộ có cáp quang FTTH đi qua do doanh nghiệp báo cáo (số mới nhất của mỗi doanh nghiệp ở mỗi xã, lấy số lớn nhất giữa các doanh nghiệp) ÷ số hộ của xã (dân số theo lưới dân số ÷ số người mỗi hộ), tối đa 100%; toàn thành phố là tổng các xã.',
+      en: "Homes passed by FTTH as operators report them (each operator's latest figure per commune, the largest across operators) ÷ the commune's households (grid population ÷ people per household), at most 100 %; the city sums its communes.",
+    },
+    differs: FTTH_REPORTED_DIFFERS,
+  },
+  fiber1GbpsHomesPercent: {
+    method: {
+      vi: 'Như chỉ tiêu hộ có cáp quang đi qua, với số hộ có thể dùng dịch vụ 1 Gbps trở lên do doanh nghiệp báo cáo. Mục tiêu: Kế hoạch 317, mục II.2.',
+      en: 'As for homes passed, with the homes where operators report 1 Gbps or more available. Target: Plan 317, section II.2.',
+    },
+    differs: FTTH_REPORTED_DIFFERS,
+  },
+  fiberHouseholdsInReachProxyPercent: {
+    method: {
+      vi: 'Ước tính (proxy), không phải số báo cáo: dân số trong các ô lưới dân số 100 m có tâm cách tuyến cáp quang hiện hữu trong cơ sở dữ liệu không quá khoảng cách tiếp cận (giả định, mặc định 300 m, có thể cấu hình) ÷ dân số; số hộ = dân số ÷ số người mỗi hộ (giả định, mặc định 3,5, có thể cấu hình), tỷ lệ không phụ thuộc số người mỗi hộ.',
+      en: 'An estimate (proxy), not a reported figure: people in 100 m population grid cells whose centre lies within the reach distance (an assumption, default 300 m, configurable) of an existing fibre route in the register ÷ all people; households = people ÷ people per household (an assumption, default 3.5, configurable), which the percentage does not depend on.',
+    },
+    differs: {
+      vi: 'Cáp gần nhà không có nghĩa là hộ đã được kéo cáp; cơ sở dữ liệu không có cáp thuê bao và cáp của doanh nghiệp chưa nhập dữ liệu; lưới dân số là ước tính WorldPop phân bổ lại.',
+      en: "Fibre near a home does not mean the home is connected; the register holds no drop cables, nor the routes of operators that have not loaded their data; the population grid is WorldPop's estimate redistributed.",
+    },
+  },
   population5gPercent: {
     method: {
       vi: 'Dân số trong vùng phủ 5G ÷ tổng dân số (lưới dân số WorldPop 1 km), vùng phủ theo bán kính phục vụ của từng trạm có thuê bao 5G hoặc vùng phủ doanh nghiệp tải lên.',

@@ -30,6 +30,7 @@ export const indicatorGroup = z.enum([
   'landing',
   'dataCentres',
   'cityServices',
+  'fiber',
 ]);
 export type IndicatorGroup = z.infer<typeof indicatorGroup>;
 

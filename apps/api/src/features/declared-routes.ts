@@ -10,6 +10,7 @@ import { assetRoutes } from './assets/asset-routes.js';
 import { colocationRoutes } from './colocation/colocation-routes.js';
 import { contextRoutes } from './context/context-routes.js';
 import { exportRoutes } from './exports/export-routes.js';
+import { ftthRoutes } from './ftth/ftth-routes.js';
 import { importRoutes } from './imports/import-routes.js';
 import { indicatorRoutes } from './indicators/indicator-routes.js';
 import { permitRoutes } from './permits/permit-routes.js';
@@ -38,4 +39,5 @@ export const DECLARED_ROUTES: readonly RouteDefinition[] = [
   ...exportRoutes,
   ...taskRoutes,
   ...publicRoutes,
+  ...ftthRoutes,
 ];

@@ -25,6 +25,9 @@ const vi = {
   violationsButton: 'Vi phạm',
   tasksButton: 'Nhiệm vụ',
   tasksButtonTitle: 'Nhiệm vụ của Kế hoạch 317: tiến độ các cơ quan báo cáo, khó khăn, vướng mắc',
+  ftthButton: 'Cáp quang FTTH',
+  ftthButtonTitle:
+    'Cáp quang đến hộ gia đình: số liệu doanh nghiệp báo cáo theo xã, phường và ước tính (proxy)',
   violationsButtonTitle: 'Kiểm tra, ghi nhận và theo dõi vi phạm hạ tầng viễn thông của xã, phường',
   colocationButton: 'Thuê chỗ',
   colocationButtonTitle: 'Yêu cầu dùng chung trạm, cột, cống bể: gửi, trả lời, theo dõi',
@@ -296,6 +299,8 @@ const en: Record<MessageKey, string> = {
   violationsButton: 'Violations',
   tasksButton: 'Tasks',
   tasksButtonTitle: "Plan 317's tasks: the agencies' progress reports, obstacles",
+  ftthButton: 'FTTH fibre',
+  ftthButtonTitle: "Fibre to the home: operators' figures per commune and the estimate (proxy)",
   violationsButtonTitle: 'Record and follow violations of telecom infrastructure in a commune or ward',
   colocationButton: 'Co-location',
   colocationButtonTitle: 'Requests to share towers, poles and ducts: send, answer, follow',

@@ -1,4 +1,5 @@
 import type { IndicatorGroup, IndicatorUnit, IndicatorValue, MilestoneYear } from '@hatang/contracts';
+import { fiberIndicators } from '../ftth/fiber-indicators.js';
 import type { IndicatorFacts, KeySiteTally, PlanItemFact } from './indicator-facts.js';
 import { byMilestone, countsAt } from './milestones.js';
 import { PLAN_317_TARGETS } from './plan-317-targets.js';
@@ -215,5 +216,7 @@ export function computeIndicators(facts: IndicatorFacts): IndicatorValue[] {
   add('mainStreetCameraPercent', 'cityServices', 'percent', percent(cameras.covered, cameras.total), null, {
     actualParts: { part: round(cameras.covered, 1), whole: round(cameras.total, 1) },
   });
+  // Fibre to the home: operators' figures and the proxy beside them (ftth/fiber-indicators.ts).
+  if (facts.fiber) out.push(...fiberIndicators(facts.fiber));
   return out;
 }

@@ -1,4 +1,5 @@
 import type { MilestoneYear } from '@hatang/contracts';
+import type { FiberFacts } from '../ftth/fiber-indicators.js';
 import type { PhasedItem } from './milestones.js';
 
 /**
@@ -69,4 +70,6 @@ export interface IndicatorFacts {
   items: readonly PlanItemFact[] | null;
   coverage: CoverageFacts | null;
   keySites: KeySiteFacts | null;
+  /** Fibre to the home (operators' reports and the proxy); absent: no FTTH lines. */
+  fiber?: FiberFacts | null;
 }

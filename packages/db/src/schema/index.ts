@@ -11,6 +11,7 @@ export * from './city-registers.js';
 export * from './colocation.js';
 export * from './columns.js';
 export * from './context.js';
+export * from './ftth.js';
 export * from './imports.js';
 export * from './indicators.js';
 export * from './permits.js';

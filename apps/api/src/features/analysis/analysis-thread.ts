@@ -4,10 +4,16 @@
  * is out, restarts it after a crash (failing the jobs it held), and matches answers to questions.
  */
 import { Worker } from 'node:worker_threads';
-import type { IndicatorReport, RoutePlanRequest } from '@hatang/contracts';
+import {
+  FTTH_PROXY_DEFAULTS,
+  type FtthProxyParams,
+  type IndicatorReport,
+  type RoutePlanRequest,
+} from '@hatang/contracts';
 import type { Database } from '@hatang/db';
 import { failJob } from '../../jobs/job-store.js';
 import { fromThreadError } from '../../jobs/thread-errors.js';
+import type { ReachAnswer } from '../ftth/ftth-proxy.js';
 import type { VersionRef } from '../indicators/indicator-service.js';
 import type {
   AnalysisAnswers,
@@ -32,6 +38,8 @@ export class AnalysisThread {
     private readonly db: Database,
     /** Heap cap of the thread, MB. */
     private readonly heapMb: number,
+    /** Fibre to the home's proxy assumptions for indicator reports (HATANG_FTTH_*). */
+    private readonly ftth: FtthProxyParams = FTTH_PROXY_DEFAULTS,
   ) {
     register(db, this);
   }
@@ -50,7 +58,12 @@ export class AnalysisThread {
 
   /** The indicator report of an area (null: the city) and plan version (null: the register). */
   indicators(area: string | null, version: VersionRef | null): Promise<IndicatorReport> {
-    return this.#ask({ kind: 'indicators', area, version });
+    return this.#ask({ kind: 'indicators', area, version, ftth: this.ftth });
+  }
+
+  /** People within `reachM` metres of existing fibre, per commune (fibre to the home's proxy). */
+  ftthReach(reachM: number): Promise<ReachAnswer> {
+    return this.#ask({ kind: 'ftthReach', reachM });
   }
 
   /** The indicator reports of several areas (null: the city) for one version, in their order. */

@@ -11,19 +11,21 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { type PlannedRoute, planRoute } from '@hatang/analysis';
-import type { CoverageRequest, IndicatorReport, RoutePlanRequest } from '@hatang/contracts';
+import type { CoverageRequest, FtthProxyParams, IndicatorReport, RoutePlanRequest } from '@hatang/contracts';
 import { attachDatabase, type DatabaseHandle } from '@hatang/db';
 import { failJob, finishJob, reportProgress, startJob } from '../../jobs/job-store.js';
 import { type ThreadError, toThreadError } from '../../jobs/thread-errors.js';
+import type { ReachAnswer } from '../ftth/ftth-proxy.js';
 import { IndicatorService, type VersionRef } from '../indicators/indicator-service.js';
 import { RoutePlannerService } from '../sharing/route-planner-service.js';
 import { CoverageEngine, JobCancelled } from './coverage-engine.js';
 
 /** What the request thread asks and waits for. */
 export type AnalysisQuestion =
-  | { kind: 'indicators'; area: string | null; version: VersionRef | null }
+  | { kind: 'indicators'; area: string | null; version: VersionRef | null; ftth?: FtthProxyParams }
   | { kind: 'areaIndicators'; areas: (string | null)[]; version: VersionRef | null }
-  | { kind: 'route'; request: RoutePlanRequest };
+  | { kind: 'route'; request: RoutePlanRequest }
+  | { kind: 'ftthReach'; reachM: number };
 
 export interface RouteAnswer {
   route: PlannedRoute;
@@ -36,6 +38,7 @@ export interface AnalysisAnswers {
   indicators: IndicatorReport;
   areaIndicators: IndicatorReport[];
   route: RouteAnswer;
+  ftthReach: ReachAnswer;
 }
 
 export type AnalysisMessage =
@@ -96,9 +99,11 @@ async function planRouteNow(request: RoutePlanRequest): Promise<RouteAnswer> {
 function answer(question: AnalysisQuestion): Promise<AnalysisAnswers[AnalysisQuestion['kind']]> {
   switch (question.kind) {
     case 'indicators':
-      return indicators.report(question.area, question.version);
+      return indicators.report(question.area, question.version, question.ftth);
     case 'areaIndicators':
       return indicators.reports(question.areas, question.version);
+    case 'ftthReach':
+      return indicators.ftth.reach(question.reachM);
     case 'route':
       return planRouteNow(question.request);
   }

@@ -26,6 +26,7 @@ import type { AppEnv } from '../../context.js';
 import { validationFailed } from '../../errors.js';
 import { defineRoute, reply } from '../../http/define-route.js';
 import { SIGNED_IN } from '../../policy/rules.js';
+import { withoutOperatorFigures } from '../ftth/ftth-access.js';
 import { assertMayReadVersion, PLANNERS } from '../plans/plan-access.js';
 import { findVersion } from '../plans/version-repository.js';
 import { listCatalogues, listValues } from './dii-repository.js';
@@ -59,7 +60,10 @@ export const indicatorRoutes = [
       c,
       endpoints.registerIndicators,
       200,
-      await c.var.services.analysis.indicators(commune ?? null, null),
+      withoutOperatorFigures(
+        await c.var.services.analysis.indicators(commune ?? null, null),
+        c.get('principal'),
+      ),
     );
   }),
   defineRoute(endpoints.versionIndicators, indicators, async (c, { params }) => {
@@ -72,7 +76,10 @@ export const indicatorRoutes = [
       c,
       endpoints.versionIndicators,
       200,
-      await analysis.indicators(commune ?? null, { id, name, kind, version: number }),
+      withoutOperatorFigures(
+        await analysis.indicators(commune ?? null, { id, name, kind, version: number }),
+        c.get('principal'),
+      ),
     );
   }),
 

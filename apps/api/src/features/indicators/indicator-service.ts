@@ -4,7 +4,12 @@ import {
   coverageAtMilestones,
   PLANNED_SITES_OPERATOR,
 } from '@hatang/analysis';
-import { type IndicatorReport, MILESTONE_YEARS } from '@hatang/contracts';
+import {
+  FTTH_PROXY_DEFAULTS,
+  type FtthProxyParams,
+  type IndicatorReport,
+  MILESTONE_YEARS,
+} from '@hatang/contracts';
 import { type Database, orm } from '@hatang/db';
 import { adminUnits } from '@hatang/db/schema';
 import { eq } from 'drizzle-orm';
@@ -16,6 +21,9 @@ import {
   loadTowers,
   readDataVersion,
 } from '../analysis/coverage-data.js';
+import { FtthProxy } from '../ftth/ftth-proxy.js';
+import { latestFigures, readFtthVersion } from '../ftth/ftth-repository.js';
+import { fiberFactsOf } from '../ftth/ftth-summary.js';
 import {
   type AreaCode,
   loadItemFacts,
@@ -55,11 +63,19 @@ export class IndicatorService {
   /** The model being built and for which grid key (concurrent first requests share it). */
   private building: { gridKey: string; model: Promise<LiveModel> } | undefined;
   private readonly cache = new Map<string, IndicatorReport>();
+  /** Fibre to the home's proxy (households within reach of fibre), shared with the FTTH summary. */
+  readonly ftth: FtthProxy;
 
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Database) {
+    this.ftth = new FtthProxy(db);
+  }
 
-  async report(area: AreaCode, version: VersionRef | null): Promise<IndicatorReport> {
-    const [report] = await this.reports(area === null ? [null] : [area], version);
+  async report(
+    area: AreaCode,
+    version: VersionRef | null,
+    ftthParams: FtthProxyParams = FTTH_PROXY_DEFAULTS,
+  ): Promise<IndicatorReport> {
+    const [report] = await this.reports(area === null ? [null] : [area], version, ftthParams);
     if (!report) throw new Error('no indicator report');
     return report;
   }
@@ -69,16 +85,30 @@ export class IndicatorService {
    * page's table asks for every commune: 114 reads of the population grid's fingerprint would
    * cost more than the reports themselves when they are cached).
    */
-  async reports(areas: readonly AreaCode[], version: VersionRef | null): Promise<IndicatorReport[]> {
+  async reports(
+    areas: readonly AreaCode[],
+    version: VersionRef | null,
+    ftthParams: FtthProxyParams = FTTH_PROXY_DEFAULTS,
+  ): Promise<IndicatorReport[]> {
     const mark = performance.now();
     const coverageVersion = await readDataVersion(this.db);
     const registerVersion = await readRegisterVersion(this.db);
+    const ftthVersion = await readFtthVersion(this.db);
     const dataVersionMs = Math.round(performance.now() - mark);
     const out: IndicatorReport[] = [];
     for (const area of areas) {
       const commune = area ? await this.commune(area) : null;
       const timings: Record<string, number> = { dataVersion: dataVersionMs };
-      out.push(await this.reportAt(area, commune, version, coverageVersion, registerVersion, timings));
+      out.push(
+        await this.reportAt(
+          area,
+          commune,
+          version,
+          { coverageVersion, registerVersion, ftthVersion },
+          ftthParams,
+          timings,
+        ),
+      );
     }
     return out;
   }
@@ -87,10 +117,15 @@ export class IndicatorService {
     area: AreaCode,
     commune: { code: string; name: string } | null,
     version: VersionRef | null,
-    coverageVersion: Awaited<ReturnType<typeof readDataVersion>>,
-    registerVersion: string,
+    versions: {
+      coverageVersion: Awaited<ReturnType<typeof readDataVersion>>;
+      registerVersion: string;
+      ftthVersion: Awaited<ReturnType<typeof readFtthVersion>>;
+    },
+    ftthParams: FtthProxyParams,
     timings: Record<string, number>,
   ): Promise<IndicatorReport> {
+    const { coverageVersion, registerVersion, ftthVersion } = versions;
     let mark = performance.now();
     const lap = (name: string) => {
       const now = performance.now();
@@ -104,6 +139,8 @@ export class IndicatorService {
       coverageVersion.polygons,
       coverageVersion.towers,
       registerVersion,
+      ftthVersion,
+      ftthParams,
     ]);
     const cached = this.cache.get(key);
     if (cached) return { ...cached, cached: true, timingsMs: { ...timings } };
@@ -126,13 +163,20 @@ export class IndicatorService {
       version && sites ? { id: version.id, sites } : null,
     );
     lap('keySites');
+    const fiber = fiberFactsOf(
+      await this.ftth.reach(ftthParams.reachM),
+      await latestFigures(this.db, area),
+      area,
+      ftthParams,
+    );
+    lap('ftth');
     const report: IndicatorReport = {
       commune,
       version: version
         ? { id: version.id, name: version.name, kind: version.kind, version: version.version }
         : null,
       milestones: MILESTONE_YEARS,
-      indicators: computeIndicators({ register, items, coverage, keySites }),
+      indicators: computeIndicators({ register, items, coverage, keySites, fiber }),
       unavailable: keySites
         ? []
         : ['keySitesFiberPercent', 'keySites5gPercent', 'communeWifiPercent'].map((k) => ({

@@ -1,4 +1,10 @@
-import type { IndicatorValue, MilestoneYear } from '@hatang/contracts';
+import {
+  FTTH_INDICATOR_KEYS,
+  type FtthIndicatorKey,
+  INDICATOR_METHODS,
+  type IndicatorValue,
+  type MilestoneYear,
+} from '@hatang/contracts';
 import { formatNumber } from '../../lib/format';
 import { type Bar, indicatorBars, meetsTarget } from './indicator-chart';
 import type { IndicatorText } from './indicators-i18n';
@@ -12,6 +18,10 @@ const BAR_COLOURS: Record<Bar['kind'], string> = {
 const CHART_WIDTH = 260;
 const LABEL_WIDTH = 92;
 const ROW_HEIGHT = 15;
+
+/** The FTTH lines say how they are computed (reported vs the proxy) under their figures. */
+const isFtthKey = (key: string): key is FtthIndicatorKey =>
+  (FTTH_INDICATOR_KEYS as readonly string[]).includes(key);
 
 /** One indicator: its label, target (with the plan's wording), figures per milestone and a bar chart. */
 export function IndicatorCard({
@@ -100,6 +110,12 @@ export function IndicatorCard({
             part: formatNumber(lang, value.actualParts.part, 0),
             whole: formatNumber(lang, value.actualParts.whole, 0),
           })}
+        </p>
+      ) : null}
+      {isFtthKey(value.key) ? (
+        <p className="indicator-parts" data-testid={`indicator-method-${value.key}`}>
+          {value.actual === null ? `${t('ftthNoFigures')} ` : ''}
+          {INDICATOR_METHODS[value.key].method[lang]}
         </p>
       ) : null}
       {bars.length > 0 ? (

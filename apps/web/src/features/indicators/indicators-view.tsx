@@ -18,6 +18,7 @@ const GROUP_ORDER: IndicatorGroup[] = [
   'landing',
   'dataCentres',
   'cityServices',
+  'fiber',
 ];
 
 /**
