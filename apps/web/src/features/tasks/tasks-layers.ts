@@ -4,7 +4,7 @@
  * at, and the "pick on map" mode that chooses it. Coordinates WGS 84 `[lng, lat]`.
  */
 import type { Obstacle } from '@hatang/contracts';
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { GeoJSONSource, MapLayerMouseEvent, Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect } from 'react';
 import { useDraftPoint } from '../../map/draft-point';
 import { usePickOnMap, whenStyleReady } from '../../map/pick-on-map';
@@ -29,8 +29,16 @@ function remove(map: MapLibreMap, layer: string, source: string) {
   }
 }
 
-/** Draws the obstacles that have a place while the panel is open. */
-export function useObstacleLayer(map: MapLibreMap | null, obstacles: readonly Obstacle[] | undefined): void {
+/**
+ * Draws the obstacles that have a place while the panel is open; a click on one opens it
+ * (`onOpen`, unless a place is being picked for a new one).
+ */
+export function useObstacleLayer(
+  map: MapLibreMap | null,
+  obstacles: readonly Obstacle[] | undefined,
+  onOpen: (id: string) => void,
+  picking: boolean,
+): void {
   useEffect(() => {
     if (!map) return;
     const cancel = whenStyleReady(map, () => {
@@ -81,6 +89,27 @@ export function useObstacleLayer(map: MapLibreMap | null, obstacles: readonly Ob
       (map.getSource(SOURCE) as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features });
     });
   }, [map, obstacles]);
+  useEffect(() => {
+    if (!map || picking) return;
+    const open = (event: MapLayerMouseEvent) => {
+      const id = event.features?.[0]?.properties?.id;
+      if (typeof id === 'string') onOpen(id);
+    };
+    const pointer = () => {
+      map.getCanvas().style.cursor = 'pointer';
+    };
+    const plain = () => {
+      map.getCanvas().style.cursor = '';
+    };
+    map.on('click', OBSTACLE_LAYER, open);
+    map.on('mouseenter', OBSTACLE_LAYER, pointer);
+    map.on('mouseleave', OBSTACLE_LAYER, plain);
+    return () => {
+      map.off('click', OBSTACLE_LAYER, open);
+      map.off('mouseenter', OBSTACLE_LAYER, pointer);
+      map.off('mouseleave', OBSTACLE_LAYER, plain);
+    };
+  }, [map, onOpen, picking]);
 }
 
 /** The place being chosen for a new obstacle, and the map click that chooses it while `picking`. */

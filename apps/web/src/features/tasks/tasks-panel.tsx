@@ -6,7 +6,7 @@
 import type { SessionUser } from '@hatang/contracts';
 import { useQuery } from '@tanstack/react-query';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { Organisation } from '../../lib/types';
 import { ObstacleForm } from './obstacle-form';
 import { ObstacleDetail, ObstacleList } from './obstacles-tab';
@@ -60,7 +60,12 @@ function PanelBody({
     queryFn: ({ signal }) => listObstacles(signal),
     select: sortObstacles,
   });
-  useObstacleLayer(map, obstacles.data);
+  const openObstacle = useCallback((id: string) => {
+    setPicking(false);
+    setObstacleView({ kind: 'detail', id });
+    setTab('obstacles');
+  }, []);
+  useObstacleLayer(map, obstacles.data, openObstacle, picking);
   const openCount = obstacles.data?.filter((o) => o.status === 'open').length ?? 0;
   const opened =
     obstacleView.kind === 'detail' ? obstacles.data?.find((o) => o.id === obstacleView.id) : undefined;
