@@ -12,6 +12,7 @@ import {
   adminUnits,
   cableRoutes,
   ducts,
+  keySites,
   landingStations,
   planItems,
   submarineCables,
@@ -173,7 +174,15 @@ export async function loadPlannedSites(db: Sql, versionId: string): Promise<Plan
  * register): a cached answer is valid while it is unchanged.
  */
 export async function readRegisterVersion(db: Sql): Promise<string> {
-  const tables = [cableRoutes, ducts, trenchesTunnels, submarineCables, landingStations, wifiPoints];
+  const tables = [
+    cableRoutes,
+    ducts,
+    trenchesTunnels,
+    submarineCables,
+    landingStations,
+    wifiPoints,
+    keySites,
+  ];
   const parts = tables.map(
     (t) =>
       sql`(SELECT count(*) || ':' || coalesce(max(${t.updatedAt})::text, '') || ':' || coalesce(sum(${t.version}), 0) FROM ${t})`,
