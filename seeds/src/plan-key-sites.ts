@@ -19,8 +19,6 @@ import type { Rng } from './random.js';
 import type { Street } from './streets.js';
 
 const SYNTHETIC = 'demo (synthetic, Hatang seed)';
-const RAILWAY_SOURCE =
-  'demo (synthetic, Hatang seed): approximate polyline through the Hà Nội – Hải Phòng railway stations, not a survey';
 const OSM_FERRY =
   'OpenStreetMap (© OpenStreetMap contributors, ODbL 1.0; HOT export hotosm_vnm_sea_ports), node';
 
@@ -142,7 +140,8 @@ function corridors(land: Land, units: readonly AdminUnit[], streets: readonly St
     category: 'rail_corridor',
     name: 'Tuyến đường sắt Hà Nội – Hải Phòng (đoạn qua thành phố, gần đúng, demo)',
     unitCode: unitCodeAt(land, units, middle(RAILWAY_HANOI_HAIPHONG)),
-    source: RAILWAY_SOURCE,
+    // Approximate (RAILWAY_HANOI_HAIPHONG): the name says so on screen ("gần đúng").
+    source: SYNTHETIC,
     line: RAILWAY_HANOI_HAIPHONG,
   });
   return out;

@@ -132,7 +132,10 @@ export function SitesOverlay(props: {
 
   return (
     <>
-      <div className="sites-control" data-testid="sites-control">
+      <div
+        className={open ? 'sites-control sites-control-open' : 'sites-control'}
+        data-testid="sites-control"
+      >
         <button
           type="button"
           className="sites-toggle"
