@@ -165,7 +165,45 @@ export function keySiteStatus(input: KeySiteStatusInput): KeySiteStatus[] {
 const serviceOf = (technology: string): '4G' | '5G' | undefined =>
   technology === '4G' ? '4G' : technology.startsWith('5G') ? '5G' : undefined;
 
-/** The share (0–1) of a corridor's length inside 4G and inside 5G coverage. */
+/**
+ * The fractions (0–1) of segment a→b (plane metres) within `r` metres of c: one interval or none.
+ */
+function circleInterval(
+  a: readonly [number, number],
+  b: readonly [number, number],
+  c: readonly [number, number],
+  r: number,
+): [number, number] | null {
+  const [dx, dy] = [b[0] - a[0], b[1] - a[1]];
+  const [fx, fy] = [a[0] - c[0], a[1] - c[1]];
+  const qa = dx * dx + dy * dy;
+  const qb = 2 * (fx * dx + fy * dy);
+  const qc = fx * fx + fy * fy - r * r;
+  const disc = qb * qb - 4 * qa * qc;
+  if (qa === 0 || disc < 0) return null;
+  const root = Math.sqrt(disc);
+  const t0 = Math.max(0, (-qb - root) / (2 * qa));
+  const t1 = Math.min(1, (-qb + root) / (2 * qa));
+  return t0 <= t1 ? [t0, t1] : null;
+}
+
+/** Overlapping intervals joined, in order (a piece then checks a handful, not every tower's). */
+function merged(intervals: [number, number][]): [number, number][] {
+  intervals.sort((x, y) => x[0] - y[0]);
+  const out: [number, number][] = [];
+  for (const [t0, t1] of intervals) {
+    const last = out[out.length - 1];
+    if (last && t0 <= last[1]) last[1] = Math.max(last[1], t1);
+    else out.push([t0, t1]);
+  }
+  return out;
+}
+
+/**
+ * The share (0–1) of a corridor's length inside 4G and inside 5G coverage: each segment gets the
+ * stretches its towers' radii cover (exactly), and a piece counts when its midpoint is in one of
+ * them or in an operator's coverage polygon.
+ */
 function corridorShares(
   measure: SiteMeasure,
   radios: BoxIndex<TowerRadio>,
@@ -176,15 +214,30 @@ function corridorShares(
   const total = pieces.reduce((s, p) => s + p.lengthM, 0);
   const coveredM = { '4G': 0, '5G': 0 };
   if (total === 0) return coveredM;
-  for (const piece of pieces) {
-    const at = new SiteMeasure({ type: 'Point', coordinates: piece.position });
-    const covered = { '4G': false, '5G': false };
-    for (const radio of radios.search(at.searchBox(maxRadius))) {
-      const d = at.toPoint(radio.position);
-      for (const service of ['4G', '5G'] as const)
-        if (radio.radius[service] > 0 && d <= radio.radius[service]) covered[service] = true;
-      if (covered['4G'] && covered['5G']) break;
+  const [dLng, dLat] = measure.plane.degrees(maxRadius);
+  const reach = measure.segments().map(([a, b]) => {
+    const out: Record<'4G' | '5G', [number, number][]> = { '4G': [], '5G': [] };
+    const [pa, pb] = [measure.plane.lngLat(a), measure.plane.lngLat(b)];
+    const box: [number, number, number, number] = [
+      Math.min(pa[0], pb[0]) - dLng,
+      Math.min(pa[1], pb[1]) - dLat,
+      Math.max(pa[0], pb[0]) + dLng,
+      Math.max(pa[1], pb[1]) + dLat,
+    ];
+    for (const radio of radios.search(box)) {
+      const c = measure.plane.xy(radio.position);
+      for (const service of ['4G', '5G'] as const) {
+        const interval = radio.radius[service] > 0 ? circleInterval(a, b, c, radio.radius[service]) : null;
+        if (interval) out[service].push(interval);
+      }
     }
+    return { '4G': merged(out['4G']), '5G': merged(out['5G']) };
+  });
+  for (const piece of pieces) {
+    const stretches = reach[piece.segment];
+    const covered = { '4G': false, '5G': false };
+    for (const service of ['4G', '5G'] as const)
+      covered[service] = !!stretches?.[service].some(([t0, t1]) => piece.t >= t0 && piece.t <= t1);
     for (const p of polygons) {
       const service = serviceOf(p.technology);
       if (!service || covered[service]) continue;

@@ -25,10 +25,13 @@ export function positionsOf(shape: SiteShape): readonly SitePosition[] {
   return shape.coordinates.flat();
 }
 
-/** A piece of a line: its midpoint `[lng, lat]` and its length, metres. */
+/** A piece of a line: its midpoint `[lng, lat]`, its length in metres, and where it lies on {@link SiteMeasure.segments}. */
 export interface LinePiece {
   position: SitePosition;
   lengthM: number;
+  /** Index of its segment, and its midpoint's fraction (0–1) along that segment. */
+  segment: number;
+  t: number;
 }
 
 type Xy = [number, number];
@@ -185,23 +188,25 @@ export class SiteMeasure {
    */
   pieces(maxPieceM: number): LinePiece[] {
     const out: LinePiece[] = [];
-    for (const part of this.parts) {
-      for (let i = 1; i < part.length; i++) {
-        const a = part[i - 1]!;
-        const b = part[i]!;
-        const length = Math.hypot(b[0] - a[0], b[1] - a[1]);
-        if (length === 0) continue;
+    this.segments().forEach(([a, b], segment) => {
+      const length = Math.hypot(b[0] - a[0], b[1] - a[1]);
+      if (length > 0) {
         // A hair under a whole number of pieces is that number (rounding of the projection).
         const n = Math.max(1, Math.ceil(length / maxPieceM - 1e-6));
         for (let k = 0; k < n; k++) {
           const t = (k + 0.5) / n;
-          out.push({
-            position: this.plane.lngLat([a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])]),
-            lengthM: length / n,
-          });
+          const xy: [number, number] = [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])];
+          out.push({ position: this.plane.lngLat(xy), lengthM: length / n, segment, t });
         }
       }
-    }
+    });
+    return out;
+  }
+
+  /** A corridor's segments on the plane (metres), part after part; empty for points and polygons. */
+  segments(): [Xy, Xy][] {
+    const out: [Xy, Xy][] = [];
+    for (const part of this.parts) for (let i = 1; i < part.length; i++) out.push([part[i - 1]!, part[i]!]);
     return out;
   }
 
