@@ -205,7 +205,15 @@ export function SitesOverlay(props: {
               </p>
             ) : null}
             {scope && map ? (
-              <button type="button" data-testid="site-offer-publish" onClick={() => setPublishing(true)}>
+              <button
+                type="button"
+                data-testid="site-offer-publish"
+                onClick={() => {
+                  // The form takes the map's side: the panel folds so it does not cover the form.
+                  setPublishing(true);
+                  setOpen(false);
+                }}
+              >
                 {t('publish')}
               </button>
             ) : null}
