@@ -51,6 +51,11 @@ describe('generateDemoData', () => {
     expect(categories.get('school')).toBeGreaterThanOrEqual(114);
     expect(categories.get('industrial_park')).toBe(5);
     expect(categories.get('hospital')).toBeGreaterThan(0);
+    // Plan 317's 5G key areas: 8 road corridors (the longest primary roads), the railway, and the rest.
+    expect(categories.get('road_corridor')).toBe(8);
+    expect(categories.get('rail_corridor')).toBe(1);
+    for (const category of ['transport_hub', 'hotel', 'heritage_site', 'college_university'])
+      expect(categories.get(category), category).toBeGreaterThan(0);
     const offers = rows('site_offers').length;
     expect(offers).toBeGreaterThanOrEqual(20);
     expect(offers).toBeLessThanOrEqual(40);

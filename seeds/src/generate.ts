@@ -14,9 +14,10 @@ import {
 import { buildCivilWorks, civilWorksCsv } from './civil-works.js';
 import type { TableCsv } from './csv.js';
 import { buildDucts, ductsCsv, manholesCsv } from './ducts.js';
-import { buildKeySites, keySitesCsv } from './key-sites.js';
+import { buildKeySites, keySitesCsv, populatedPoint } from './key-sites.js';
 import { Land } from './land.js';
 import { buildOrganisations, organisationsCsv } from './organisations.js';
+import { buildPlanKeySites } from './plan-key-sites.js';
 import { buildPoles, polesCsv } from './poles.js';
 import { buildPopulationGrid, populationCsv } from './population.js';
 import { createRng } from './random.js';
@@ -62,7 +63,11 @@ export async function generateDemoData(options: GenerateOptions = {}): Promise<T
   const wifi = buildWifi(units, land, grid, orgs, rng('wifi'));
   const works = buildCivilWorks(streets, orgs, rng('civil-works'));
   progress('key sites and site offers');
-  const keySites = buildKeySites(units, land, grid, rng('key-sites'));
+  // Plan 317's 5G key areas draw from their own stream: the first twelve categories stay as they were.
+  const keySites = [
+    ...buildKeySites(units, land, grid, rng('key-sites')),
+    ...buildPlanKeySites(units, land, grid, streets, rng('key-sites-5g'), populatedPoint),
+  ];
   const offers = buildSiteOffers(units, land, grid, orgs, rng('site-offers'));
   progress('data centres, street devices, in-building systems');
   const registers = buildCityRegisters(units, grid, poleLines, orgs, rng('city-registers'));

@@ -4,12 +4,13 @@
  * Synthetic, labelled "(demo)" in their source: a commune centre at the published label point of
  * every one of the 114 units, village cultural houses in populated cells of every commune and
  * special zone, schools in every unit, hospitals and state agencies in a share of the wards, and
- * a few industrial parks as polygons on land.
+ * a few industrial parks as polygons on land. Plan 317's 5G key areas (transport hubs, corridors,
+ * hotels, heritage sites, colleges) are plan-key-sites.ts'.
  * legal: plan-317-2025-kh-ubnd
  */
 import { readFileSync } from 'node:fs';
 import { type AdminUnit, DATA_DIR } from './admin-units.js';
-import { CsvTable, coord, ewktPoint, type LngLat, type TableCsv } from './csv.js';
+import { CsvTable, coord, ewktLineString, ewktPoint, type LngLat, type TableCsv } from './csv.js';
 import { type Point, round6, shiftM } from './geometry.js';
 import type { Land } from './land.js';
 import { CULTURAL_HOUSE_PREFIXES } from './names.js';
@@ -23,7 +24,13 @@ export type KeySiteCategory =
   | 'hospital'
   | 'state_agency'
   | 'commune_centre'
-  | 'cultural_house';
+  | 'cultural_house'
+  | 'transport_hub'
+  | 'road_corridor'
+  | 'rail_corridor'
+  | 'hotel'
+  | 'heritage_site'
+  | 'college_university';
 
 export interface KeySite {
   id: string;
@@ -31,9 +38,10 @@ export interface KeySite {
   name: string;
   unitCode: string | null;
   source: string;
-  /** A point, or a polygon's closed exterior ring. */
+  /** A point, a polygon's closed exterior ring, or a corridor's line. */
   point?: Point;
   ring?: Point[];
+  line?: readonly Point[];
 }
 
 const SYNTHETIC = 'demo (synthetic, Hatang seed)';
@@ -47,7 +55,7 @@ const where = (unit: AdminUnit) =>
   `${unit.unitType === 'ward' ? 'phường' : unit.unitType === 'commune' ? 'xã' : 'đặc khu'} ${unit.name}`;
 
 /** A populated cell of the unit on land, or the unit's label point. */
-function populatedPoint(unit: AdminUnit, land: Land, grid: PopulationGrid, rng: Rng): Point {
+export function populatedPoint(unit: AdminUnit, land: Land, grid: PopulationGrid, rng: Rng): Point {
   const start = grid.unitStart[unit.index]!;
   const end = grid.unitStart[unit.index + 1]!;
   for (let attempt = 0; attempt < 12 && end > start; attempt++) {
@@ -156,7 +164,7 @@ export function buildKeySites(
 export function keySitesCsv(sites: readonly KeySite[]): TableCsv {
   const table = new CsvTable('key_sites', ['id', 'category', 'name', 'admin_unit_code', 'source', 'geom']);
   for (const s of sites) {
-    const geom = s.ring ? ewktPolygon(s.ring) : ewktPoint(s.point!);
+    const geom = s.line ? ewktLineString(s.line) : s.ring ? ewktPolygon(s.ring) : ewktPoint(s.point!);
     table.add([s.id, s.category, s.name, s.unitCode, s.source, geom]);
   }
   return table.build();

@@ -1,7 +1,8 @@
 /**
  * Site offers in Chromium against the real server and demo data: the demo commune inspector
  * publishes an offer by typing VN-2000 coordinates, and an operator's editor sees it on the map
- * among the key sites and opens its details.
+ * among the key sites and opens its details. The key sites include Plan 317's 5G key areas: road
+ * and rail corridors drawn as lines, with their covered share of length in the details.
  */
 import { join } from 'node:path';
 import { toVn2000, vn2000Label } from '@hatang/geo';
@@ -112,5 +113,81 @@ describe('site offers in Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'sites-key-sites.png') });
     expect(pageErrors).toEqual([]);
     await page.context().close();
+  });
+
+  /** Corridors drawn at the current view, by layer. */
+  const renderedCorridors = (p: Page) =>
+    p.evaluate(() => ({
+      road: window.__hatangMap?.queryRenderedFeatures({ layers: ['key-sites-road'] }).length ?? 0,
+      rail: window.__hatangMap?.queryRenderedFeatures({ layers: ['key-sites-rail'] }).length ?? 0,
+    }));
+
+  it('draws road and rail corridors as lines, filters by category and explains a corridor’s 5G', async () => {
+    const page = await openPage();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await signIn(page, 'planner@hatang.demo');
+    await page.getByTestId('sites-control-toggle').click();
+    await page.getByTestId('sites-flag').selectOption('has5g');
+    // Hải Phòng's centre and the railway from Thượng Lý towards Phú Thái.
+    await page.evaluate(() => window.__hatangMap?.jumpTo({ center: [106.62, 20.88], zoom: 11.5 }));
+    await waitForMapIdle(page);
+    await expect
+      .poll(async () => (await renderedCorridors(page)).rail, { timeout: 20_000 })
+      .toBeGreaterThan(0);
+    const drawn = await renderedCorridors(page);
+    expect(drawn.rail).toBeGreaterThan(0);
+    expect(drawn.road).toBeGreaterThan(0);
+    const legend = await page.locator('.sites-legend').textContent();
+    expect(legend).toContain('Tuyến đường bộ');
+    expect(legend).toContain('Tuyến đường sắt');
+    await page.screenshot({ path: join(ARTIFACTS, 'sites-corridors-1440.png') });
+
+    // Only the rail corridor: no road lines and no point sites are left.
+    await page.getByTestId('sites-category').selectOption('rail_corridor');
+    await expect.poll(async () => (await renderedCorridors(page)).road, { timeout: 10_000 }).toBe(0);
+    expect(
+      await page.evaluate(
+        () => window.__hatangMap?.queryRenderedFeatures({ layers: ['key-sites-point'] }).length ?? -1,
+      ),
+    ).toBe(0);
+    // A click on the line opens its details with the covered share of its length.
+    // A vertex of the railway's demo polyline near the view's centre (away from the panels).
+    const onLine = await page.evaluate(() => {
+      const p = window.__hatangMap!.project([106.61, 20.885]);
+      return { x: p.x, y: p.y };
+    });
+    const box = await page.locator('.map canvas').first().boundingBox();
+    await page.mouse.click((box?.x ?? 0) + onLine.x, (box?.y ?? 0) + onLine.y);
+    const details = page.getByTestId('key-site-details');
+    await details.waitFor({ timeout: 10_000 });
+    const text = (await details.textContent()) ?? '';
+    expect(text).toContain('Tuyến đường sắt');
+    expect(text).toContain('Chiều dài có sóng 5G');
+    expect(text).toMatch(/tính là có khi từ 95 %/);
+    await page.screenshot({ path: join(ARTIFACTS, 'sites-corridor-details-1440.png') });
+    await page.context().close();
+
+    const phone = await browser.newPage({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    phone.on('pageerror', (error) => {
+      pageErrors.push(error.message);
+    });
+    await phone.goto(server.baseUrl);
+    await phone.waitForSelector('body[data-map-ready="true"]', { timeout: 120_000 });
+    await signIn(phone, 'planner@hatang.demo');
+    await phone.getByTestId('sites-control-toggle').click();
+    await phone.evaluate(() => window.__hatangMap?.jumpTo({ center: [106.62, 20.88], zoom: 10.5 }));
+    await waitForMapIdle(phone);
+    await expect
+      .poll(async () => (await renderedCorridors(phone)).rail, { timeout: 20_000 })
+      .toBeGreaterThan(0);
+    const control = await phone.getByTestId('sites-control').boundingBox();
+    expect(control?.width ?? 0).toBeLessThanOrEqual(390);
+    await phone.screenshot({ path: join(ARTIFACTS, 'sites-corridors-390.png') });
+    expect(pageErrors).toEqual([]);
+    await phone.close();
   });
 });

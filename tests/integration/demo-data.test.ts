@@ -295,7 +295,8 @@ describe('demo data: organisations and codes', () => {
 
 describe('demo data: key sites and site offers', () => {
   /** The seeded key sites (other tests sharing a server database add their own, with other sources). */
-  const SEEDED = "(source LIKE 'demo (synthetic%' OR source LIKE 'NGA World Port Index%')";
+  const SEEDED =
+    "(source LIKE 'demo (synthetic%' OR source LIKE 'NGA World Port Index%' OR source LIKE 'OpenStreetMap (%' OR source LIKE 'OurAirports%')";
 
   it('has a commune centre at the label point of each of the 114 units, cultural houses and seaports', async () => {
     const rows = await db.query<{ category: string; n: number }>(
@@ -314,10 +315,36 @@ describe('demo data: key sites and site offers', () => {
     expect(centres.units).toBe(114);
   });
 
-  it('puts every synthetic key site on land, inside the unit it names', async () => {
+  it("has Plan 317's 5G key areas: corridors as lines, transport hubs from OSM and OurAirports", async () => {
+    const rows = await db.query<{ category: string; n: number; lines: number }>(
+      `SELECT category, count(*)::int AS n,
+         count(*) FILTER (WHERE GeometryType(geom) IN ('LINESTRING', 'MULTILINESTRING'))::int AS lines
+       FROM key_sites WHERE ${SEEDED} GROUP BY category`,
+    );
+    const by = Object.fromEntries(rows.map((r) => [r.category, r]));
+    expect(by.road_corridor).toMatchObject({ n: 8, lines: 8 });
+    expect(by.rail_corridor).toMatchObject({ n: 1, lines: 1 });
+    for (const category of ['transport_hub', 'hotel', 'heritage_site', 'college_university']) {
+      expect(by[category]?.n, category).toBeGreaterThan(0);
+      expect(by[category]?.lines, category).toBe(0);
+    }
+    // Lines are corridors only, and every category outside the two corridors has none.
+    expect(rows.reduce((s, r) => s + r.lines, 0)).toBe(9);
+    const real = await one<{ ferries: number; airport: number }>(
+      `SELECT count(*) FILTER (WHERE source LIKE 'OpenStreetMap (%')::int AS ferries,
+         count(*) FILTER (WHERE source LIKE 'OurAirports%' AND GeometryType(geom) = 'POLYGON')::int AS airport
+       FROM key_sites WHERE category = 'transport_hub'`,
+    );
+    expect(real.ferries).toBeGreaterThanOrEqual(3);
+    expect(real.airport).toBe(1);
+  });
+
+  it('puts every synthetic key site on land, inside the unit it names (a corridor through it)', async () => {
     const outside = await one<{ n: number }>(`
       SELECT count(*)::int AS n FROM key_sites k JOIN admin_units u ON u.code = k.admin_unit_code
-      WHERE k.source LIKE 'demo (synthetic%' AND NOT ST_Covers(u.geom, k.geom)`);
+      WHERE k.source LIKE 'demo (synthetic%' AND NOT (CASE
+        WHEN k.category IN ('road_corridor', 'rail_corridor') THEN ST_Intersects(u.geom, k.geom)
+        ELSE ST_Covers(u.geom, k.geom) END)`);
     expect(outside.n).toBe(0);
     const unplaced = await one<{ n: number }>(
       `SELECT count(*)::int AS n FROM key_sites WHERE source LIKE 'demo (synthetic%' AND admin_unit_code IS NULL`,

@@ -131,15 +131,15 @@ export const INDICATOR_METHODS: Record<DiiComputedFrom | FtthIndicatorKey, Indic
   },
   keySitesFiberPercent: {
     method: {
-      vi: 'Điểm trọng yếu (cảng, khu công nghiệp, cơ quan nhà nước, trường học, bệnh viện, thương mại, du lịch…) cách tuyến cống bể hoặc cáp quang không quá 200 m ÷ tổng số điểm trọng yếu.',
-      en: 'Key sites (ports, industrial parks, state agencies, schools, hospitals, commerce, tourism…) within 200 m of a duct or fibre route ÷ all key sites.',
+      vi: 'Điểm trọng yếu (cảng, khu công nghiệp, cơ quan nhà nước, trường học kể cả trường cao đẳng, đại học, bệnh viện, thương mại, du lịch kể cả di tích, danh lam thắng cảnh…) cách tuyến cống bể hoặc cáp quang không quá 200 m ÷ tổng số các điểm này.',
+      en: 'Key sites (ports, industrial parks, state agencies, schools including colleges and universities, hospitals, commerce, tourism including heritage sites and scenic spots…) within 200 m of a duct or fibre route ÷ all of these sites.',
     },
     differs: KEY_SITES_DIFFERS,
   },
   keySites5gPercent: {
     method: {
-      vi: 'Điểm trọng yếu nằm trong vùng phủ 5G (như chỉ tiêu dân số) ÷ tổng số điểm trọng yếu.',
-      en: 'Key sites inside 5G coverage (as for population) ÷ all key sites.',
+      vi: 'Điểm trọng yếu trong vùng phủ 5G (như chỉ tiêu dân số) ÷ tổng số điểm trọng yếu: các điểm của chỉ tiêu băng rộng cùng đầu mối giao thông, khách sạn, tuyến đường bộ và tuyến đường sắt. Điểm và vùng được tính khi có phần nằm trong vùng phủ; tuyến đường được tính khi phần chiều dài nằm trong vùng phủ đạt ngưỡng (mặc định 95 %, có thể điều chỉnh; đo trên các đoạn dài không quá 25 m), ngưỡng ghi trong phần chi tiết theo loại.',
+      en: "Key sites inside 5G coverage (as for population) ÷ all key sites: the broadband indicator's sites plus transport hubs, hotels, road and rail corridors. Points and areas count when any part is covered; a corridor counts when the covered share of its length reaches the threshold (default 95 %, configurable; measured on pieces of at most 25 m), given in the per-category breakdown.",
     },
     differs: {
       vi: `${KEY_SITES_DIFFERS.vi} ${COVERAGE_DIFFERS.vi}`,

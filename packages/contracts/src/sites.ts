@@ -1,13 +1,30 @@
 /**
  * Site offers by communes and the key sites register (Plan 317/KH-UBND). Geometry is WGS 84
- * `[lng, lat]`, a Point or a Polygon; areas in m², heights and distances in metres.
+ * `[lng, lat]`, a Point or a Polygon (key-site corridors: a LineString or MultiLineString); areas
+ * in m², heights, lengths and distances in metres.
  * legal: plan-317-2025-kh-ubnd
  */
 import { z } from 'zod';
 import { type Issue, isoDate, metres, toIssues, uuid } from './common.js';
-import { geometryOf, type PointGeometry, type PolygonGeometry } from './geometry.js';
+import {
+  geometryOf,
+  type LineStringGeometry,
+  type PointGeometry,
+  type PolygonGeometry,
+  type Position,
+} from './geometry.js';
 
 export type SiteGeometry = PointGeometry | PolygonGeometry;
+
+/** Several lines (a corridor in parts), each `[lng, lat]` positions. */
+export interface MultiLineStringGeometry {
+  type: 'MultiLineString';
+  coordinates: Position[][];
+  bbox?: number[];
+}
+
+/** A key site's geometry: a Point or a Polygon, or for a corridor a LineString or MultiLineString. */
+export type KeySiteGeometry = SiteGeometry | LineStringGeometry | MultiLineStringGeometry;
 
 /** `[lng, lat]`, degrees. */
 const outputPosition = z.tuple([z.number(), z.number()]);
@@ -15,6 +32,14 @@ const outputPosition = z.tuple([z.number(), z.number()]);
 export const siteGeometryOutput = z.discriminatedUnion('type', [
   z.object({ type: z.literal('Point'), coordinates: outputPosition }),
   z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(outputPosition)) }),
+]);
+
+/** A key site's geometry as the API answers it (what it accepts is {@link parseKeySiteGeometry}'s). */
+export const keySiteGeometryOutput = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('Point'), coordinates: outputPosition }),
+  z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(outputPosition)) }),
+  z.object({ type: z.literal('LineString'), coordinates: z.array(outputPosition) }),
+  z.object({ type: z.literal('MultiLineString'), coordinates: z.array(z.array(outputPosition)) }),
 ]);
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
@@ -32,6 +57,45 @@ export function parseSiteGeometry(value: unknown): { geometry?: SiteGeometry; is
 }
 
 /**
+ * Validates a key site's geometry: a Point, a Polygon, a LineString or a MultiLineString (each
+ * part checked as a LineString; every problem with its path under `geometry`). Whether the type
+ * suits the category is {@link keySiteGeometryIssues}'.
+ */
+export function parseKeySiteGeometry(value: unknown): { geometry?: KeySiteGeometry; issues: Issue[] } {
+  const type = typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
+  if (type === 'Point' || type === 'Polygon') return parseSiteGeometry(value);
+  if (type === 'LineString') {
+    const parsed = geometryOf('LineString').safeParse(value);
+    if (!parsed.success) return { issues: toIssues(parsed.error, ['geometry']) };
+    return { geometry: parsed.data, issues: [] };
+  }
+  if (type !== 'MultiLineString') {
+    return {
+      issues: [
+        {
+          path: ['geometry', 'type'],
+          message: 'must be "Point", "Polygon", "LineString" or "MultiLineString"',
+        },
+      ],
+    };
+  }
+  const parts = (value as { coordinates?: unknown }).coordinates;
+  if (!Array.isArray(parts) || parts.length === 0)
+    return { issues: [{ path: ['geometry', 'coordinates'], message: 'must be a non-empty array of lines' }] };
+  const issues: Issue[] = [];
+  const lines: Position[][] = [];
+  parts.forEach((coordinates, i) => {
+    const part = geometryOf('LineString').safeParse({ type: 'LineString', coordinates });
+    if (part.success) lines.push(part.data.coordinates);
+    else
+      for (const issue of toIssues(part.error, []))
+        issues.push({ path: ['geometry', 'coordinates', i, ...issue.path.slice(1)], message: issue.message });
+  });
+  if (issues.length > 0) return { issues };
+  return { geometry: { type: 'MultiLineString', coordinates: lines }, issues: [] };
+}
+
+/**
  * `POST /site-offers` and `POST /key-sites`: a GeoJSON Feature. The API checks its geometry (a
  * Point or a Polygon, `[lng, lat]` WGS 84) and its properties (SiteOfferProperties or
  * KeySiteProperties) itself, reporting every problem of both at once under `geometry` and
@@ -40,7 +104,10 @@ export function parseSiteGeometry(value: unknown): { geometry?: SiteGeometry; is
 export const siteFeatureBody = z.object(
   {
     type: z.literal('Feature', { error: 'must be "Feature"' }),
-    geometry: z.unknown().meta({ description: 'A GeoJSON Point or Polygon, [lng, lat] in WGS 84' }),
+    geometry: z.unknown().meta({
+      description:
+        'A GeoJSON Point or Polygon, [lng, lat] in WGS 84 (a key-site road or rail corridor: a LineString or MultiLineString)',
+    }),
     properties: z.unknown().meta({ description: "The site's properties" }),
   },
   { error: 'the body must be a GeoJSON Feature' },
@@ -158,7 +225,13 @@ export const siteOfferListQuery = z.strictObject({
 // Key sites
 // ---------------------------------------------------------------------------------------------
 
-/** The categories of Plan 317's broadband target, plus the WiFi target's commune centres and cultural houses. */
+/**
+ * The categories of Plan 317's broadband target, the WiFi target's commune centres and cultural
+ * houses, and the key areas where section III.1 asks for 5G: transport hubs (airport, seaport
+ * passenger terminal, railway or bus station, ferry terminal), road and rail corridors (lines),
+ * hotels, heritage sites (historical-cultural relics, scenic spots), colleges and universities.
+ * legal: plan-317-2025-kh-ubnd
+ */
 export const keySiteCategory = z.enum([
   'seaport',
   'industrial_park',
@@ -172,6 +245,12 @@ export const keySiteCategory = z.enum([
   'tourist_site',
   'commune_centre',
   'cultural_house',
+  'transport_hub',
+  'road_corridor',
+  'rail_corridor',
+  'hotel',
+  'heritage_site',
+  'college_university',
 ]);
 export type KeySiteCategory = z.infer<typeof keySiteCategory>;
 export const KEY_SITE_CATEGORIES = keySiteCategory.options;
@@ -190,7 +269,35 @@ export const KEY_SITE_CATEGORY_LABELS: Record<KeySiteCategory, { vi: string; en:
   tourist_site: { vi: 'Khu, điểm du lịch', en: 'Tourist site' },
   commune_centre: { vi: 'Trung tâm xã', en: 'Commune centre' },
   cultural_house: { vi: 'Nhà văn hóa thôn', en: 'Village cultural house' },
+  transport_hub: { vi: 'Đầu mối giao thông', en: 'Transport hub' },
+  road_corridor: { vi: 'Tuyến đường bộ', en: 'Road corridor' },
+  rail_corridor: { vi: 'Tuyến đường sắt', en: 'Rail corridor' },
+  hotel: { vi: 'Khách sạn', en: 'Hotel' },
+  heritage_site: { vi: 'Di tích, danh lam thắng cảnh', en: 'Heritage site' },
+  college_university: { vi: 'Trường cao đẳng, đại học', en: 'College or university' },
 };
+
+/** The categories drawn as lines (LineString or MultiLineString); every other one is a Point or a Polygon. */
+export const KEY_SITE_CORRIDOR_CATEGORIES: readonly KeySiteCategory[] = ['road_corridor', 'rail_corridor'];
+export const isCorridorCategory = (category: KeySiteCategory): boolean =>
+  KEY_SITE_CORRIDOR_CATEGORIES.includes(category);
+
+/**
+ * Whether the geometry's type suits the category: corridors are lines, everything else a Point
+ * or a Polygon (the table's CHECK says the same). The issue is at `geometry.type`.
+ */
+export function keySiteGeometryIssues(category: KeySiteCategory, geometry: KeySiteGeometry): Issue[] {
+  const isLine = geometry.type === 'LineString' || geometry.type === 'MultiLineString';
+  if (isCorridorCategory(category) === isLine) return [];
+  return [
+    {
+      path: ['geometry', 'type'],
+      message: isLine
+        ? `a ${category} key site must be a "Point" or "Polygon" (only road_corridor and rail_corridor are lines)`
+        : `a ${category} key site must be a "LineString" or "MultiLineString", not a "${geometry.type}"`,
+    },
+  ];
+}
 
 export const keySiteProperties = z.strictObject({
   category: keySiteCategory,
@@ -214,7 +321,7 @@ export type KeySiteProperties = z.infer<typeof keySitePropertiesOutput>;
 export const keySiteFeature = z.object({
   type: z.literal('Feature'),
   id: z.string(),
-  geometry: siteGeometryOutput,
+  geometry: keySiteGeometryOutput,
   properties: keySitePropertiesOutput,
 });
 export type KeySiteFeature = z.infer<typeof keySiteFeature>;
@@ -231,8 +338,11 @@ export const keySiteListQuery = z.strictObject({
 
 /**
  * `POST /key-sites/import`: the file's text. CSV: `name`, `category`, optional `adminUnitCode`
- * and `source`, and lng/lat (WGS 84) or X/Y (VN-2000, `crs` EPSG:9210 by default) columns.
- * GeoJSON: Point/Polygon features with those properties. All rows land or none.
+ * and `source`, and lng/lat (WGS 84) or X/Y (VN-2000, `crs` EPSG:9210 by default) columns, or a
+ * WKT column (`wkt`/`geometry`: POINT, POLYGON, LINESTRING, MULTILINESTRING; WGS 84 unless `crs`).
+ * GeoJSON: Point/Polygon features with those properties, and LineString/MultiLineString features
+ * for the road and rail corridors (lines for any other category, or a point corridor, are refused
+ * per row). All rows land or none.
  */
 export const keySiteImportRequest = z.strictObject({
   format: z.enum(['csv', 'geojson']),
@@ -259,6 +369,8 @@ export const keySiteStatusQuery = z.strictObject({
   fiberDistanceM: z.coerce.number().positive().max(5000).default(200),
   /** A site has WiFi when an existing public WiFi point is within this distance (default 100 m). */
   wifiDistanceM: z.coerce.number().positive().max(5000).default(100),
+  /** A corridor has 4G/5G when at least this share (0–1) of its length is covered (default 0.95). */
+  corridorCoveredShare: z.coerce.number().gt(0).max(1).default(0.95),
 });
 
 export const keySiteFlags = z.object({
@@ -269,6 +381,11 @@ export const keySiteFlags = z.object({
   /** Distance to the nearest existing fiber route or duct, metres (null: none searched nearby). */
   fiberDistanceM: z.number().nullable(),
   wifiDistanceM: z.number().nullable(),
+  /**
+   * Corridors: the share (0–1) of the line's length inside 5G coverage; the corridor has 5G when
+   * it reaches `corridorCoveredShare`. null for points and polygons (covered when reached at all).
+   */
+  covered5gLengthShare: z.number().nullable(),
 });
 export type KeySiteFlags = z.infer<typeof keySiteFlags>;
 
@@ -295,6 +412,7 @@ export const keySiteStatusResponse = z.object({
   commune: z.string().nullable(),
   fiberDistanceM: z.number(),
   wifiDistanceM: z.number(),
+  corridorCoveredShare: z.number(),
   /** One entry per category that has sites. */
   summary: z.array(keySiteStatusSummary),
   features: z.array(keySiteWithFlags),

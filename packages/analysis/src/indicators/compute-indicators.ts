@@ -94,6 +94,7 @@ export function computeIndicators(facts: IndicatorFacts): IndicatorValue[] {
       group: IndicatorGroup,
       categories: readonly string[],
       field: 'fiber' | 'fiveG' | 'wifi',
+      rule: Record<string, number> = {},
     ) => {
       const now = sum(keySites.byCategory, categories);
       const planned = keySites.planned;
@@ -108,11 +109,20 @@ export function computeIndicators(facts: IndicatorFacts): IndicatorValue[] {
               return percent(then[field], then.total);
             }
           : null,
-        { actualParts: { part: now[field], whole: now.total }, breakdown: breakdown(field) },
+        { actualParts: { part: now[field], whole: now.total }, breakdown: { ...breakdown(field), ...rule } },
       );
     };
     keySite('keySitesFiberPercent', 'keySites', keySites.broadbandCategories, 'fiber');
-    keySite('keySites5gPercent', 'keySites', keySites.broadbandCategories, 'fiveG');
+    // A corridor counts by its covered length: the threshold rides in the breakdown beside the categories.
+    keySite(
+      'keySites5gPercent',
+      'keySites',
+      keySites.fiveGCategories ?? keySites.broadbandCategories,
+      'fiveG',
+      keySites.corridorCoveredShare === undefined
+        ? {}
+        : { corridorCoveredSharePercent: percent(keySites.corridorCoveredShare, 1) },
+    );
     keySite('communeWifiPercent', 'wifi', keySites.wifiCategories, 'wifi');
   }
 

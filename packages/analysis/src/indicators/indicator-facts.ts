@@ -60,6 +60,10 @@ export interface KeySiteFacts {
   wifiCategories: readonly string[];
   /** Categories that Plan 317 wants broadband at (seaports, industrial parks, …). */
   broadbandCategories: readonly string[];
+  /** Categories the 5G indicator counts (the key areas of Plan 317 III.1); default the broadband ones. */
+  fiveGCategories?: readonly string[];
+  /** The share (0–1) of a corridor's length that must be covered for it to count (default 0.95). */
+  corridorCoveredShare?: number;
   /** With a version: the tallies at each milestone (register + the version's items). */
   planned: Record<`${MilestoneYear}`, Readonly<Record<string, KeySiteTally>>> | null;
 }

@@ -88,3 +88,54 @@ describe('key sites with fiber, 5G and WiFi, now and by milestone', () => {
     expect(keySiteFacts(sites, actual, null).planned).toBeNull();
   });
 });
+
+describe('the 5G key areas of Plan 317 III.1', () => {
+  const register = {
+    cableLengthM: { aerial: 0, underground: 0, submarine: 0 },
+    ductLengthM: 0,
+    trenchTunnelLengthM: 0,
+    submarineCableLengthM: 0,
+    towerTenants: [],
+    landingStations: 0,
+    wifiPointsBySiteType: {},
+    dataCentres: { total: 0, green: 0 },
+    mainStreetCameraM: { total: 0, covered: 0 },
+  };
+  const line = { type: 'LineString' as const, coordinates: [ORIGIN, offsetM(ORIGIN, 2000, 0)] as const };
+  const more = [
+    ...sites,
+    { id: 'h1', category: 'hotel', geometry: point(offsetM(ORIGIN, 0, -2000)) },
+    { id: 'r1', category: 'road_corridor', geometry: line },
+    { id: 'u1', category: 'college_university', geometry: point(offsetM(ORIGIN, -2000, 0)) },
+  ];
+  const flags = new Map([
+    ...actual,
+    ['h1', { hasFiber: false, has5g: true, hasWifi: false }],
+    ['r1', { hasFiber: false, has5g: false, hasWifi: false }],
+    ['u1', { hasFiber: true, has5g: false, hasWifi: false }],
+  ]);
+  const values = new Map(
+    computeIndicators({
+      register,
+      items: [],
+      coverage: null,
+      keySites: keySiteFacts(more, flags, null),
+    }).map((v) => [v.key, v]),
+  );
+
+  it('counts hotels and corridors for 5G but not for fibre, and colleges for both', () => {
+    // 5G: school, hospital, hotel, road, college — the hospital and the hotel have it.
+    expect(values.get('keySites5gPercent')?.actualParts).toEqual({ part: 2, whole: 5 });
+    // Fibre: school, hospital, college — the school and the college have it.
+    expect(values.get('keySitesFiberPercent')?.actualParts).toEqual({ part: 2, whole: 3 });
+  });
+
+  it('states the corridor threshold in the 5G breakdown beside the categories', () => {
+    expect(values.get('keySites5gPercent')?.breakdown).toMatchObject({
+      road_corridor: 0,
+      hotel: 100,
+      corridorCoveredSharePercent: 95,
+    });
+    expect(values.get('keySitesFiberPercent')?.breakdown).not.toHaveProperty('corridorCoveredSharePercent');
+  });
+});

@@ -13,6 +13,7 @@ import {
   cableRoutes,
   dataCentres,
   ducts,
+  keySites,
   landingStations,
   planItems,
   streetDevices,
@@ -232,6 +233,7 @@ export async function readRegisterVersion(db: Sql): Promise<string> {
     wifiPoints,
     dataCentres,
     streetDevices,
+    keySites,
   ];
   const parts = tables.map(
     (t) =>

@@ -5,6 +5,7 @@
  * new 5G sites add by milestone.
  */
 import {
+  DEFAULT_CORRIDOR_COVERED_SHARE,
   DEFAULT_FIBER_DISTANCE_M,
   DEFAULT_WIFI_DISTANCE_M,
   type KeySiteFacts,
@@ -30,7 +31,11 @@ export async function loadKeySiteFacts(
 ): Promise<KeySiteFacts | null> {
   const sites = await listKeySites(db, area ? { commune: area } : {});
   if (sites.length === 0) return null;
-  const distances = { fiberDistanceM: DEFAULT_FIBER_DISTANCE_M, wifiDistanceM: DEFAULT_WIFI_DISTANCE_M };
+  const distances = {
+    fiberDistanceM: DEFAULT_FIBER_DISTANCE_M,
+    wifiDistanceM: DEFAULT_WIFI_DISTANCE_M,
+    corridorCoveredShare: DEFAULT_CORRIDOR_COVERED_SHARE,
+  };
   const flags = await keySiteFlags(db, sites, distances);
   const records = sites.map((s) => ({ id: s.id, category: s.properties.category, geometry: s.geometry }));
   if (!version) return keySiteFacts(records, flags, null, distances);

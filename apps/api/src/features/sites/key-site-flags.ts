@@ -3,6 +3,7 @@ import {
   type Environment,
   type KeySiteStatus,
   keySiteStatus,
+  positionsOf,
   type SitePosition,
 } from '@hatang/analysis';
 import type { BBox, KeySiteFeature } from '@hatang/contracts';
@@ -17,6 +18,8 @@ export interface FlagOptions {
   fiberDistanceM: number;
   /** Public WiFi point within this many metres. */
   wifiDistanceM: number;
+  /** A corridor has 4G/5G when this share (0–1) of its length is covered (default 0.95). */
+  corridorCoveredShare?: number;
 }
 
 /** A GeoJSON position as `[lng, lat]`. */
@@ -40,9 +43,7 @@ export async function keySiteFlags(
   if (sites.length === 0) return new Map();
   const box = [Infinity, Infinity, -Infinity, -Infinity];
   for (const site of sites) {
-    const points =
-      site.geometry.type === 'Point' ? [site.geometry.coordinates] : site.geometry.coordinates.flat();
-    for (const [x, y] of points) {
+    for (const [x, y] of positionsOf(site.geometry)) {
       box[0] = Math.min(box[0]!, x);
       box[1] = Math.min(box[1]!, y);
       box[2] = Math.max(box[2]!, x);
@@ -104,6 +105,7 @@ export async function keySiteFlags(
     polygons: await loadPolygons(db),
     fiberDistanceM: options.fiberDistanceM,
     wifiDistanceM: options.wifiDistanceM,
+    corridorCoveredShare: options.corridorCoveredShare,
   });
   return new Map(statuses.map((s) => [s.id, s]));
 }

@@ -4,11 +4,12 @@
  * the REST API; the caller writes all rows in one transaction or none.
  */
 import {
+  type KeySiteGeometry,
   type KeySiteImportRequest,
   type KeySiteWritable,
+  keySiteGeometryIssues,
   keySiteProperties,
-  parseSiteGeometry,
-  type SiteGeometry,
+  parseKeySiteGeometry,
 } from '@hatang/contracts';
 import type { CrsCode } from '@hatang/geo';
 import { FormatError, readGeoJson, type SourceFeature, singlePart, toWgs84 } from '@hatang/geo/formats';
@@ -16,7 +17,7 @@ import { readCsv, sniffCsv } from '../imports/csv-source.js';
 import type { RowIssue } from '../imports/field-mapping.js';
 
 export interface ImportedKeySite {
-  geometry: SiteGeometry;
+  geometry: KeySiteGeometry;
   properties: KeySiteWritable;
 }
 
@@ -84,12 +85,12 @@ export async function parseKeySiteImport(
   const issues: RowIssue[] = [];
   read.features.forEach((feature, index) => {
     const row = index + 1;
-    let geometry: SiteGeometry | undefined;
+    let geometry: KeySiteGeometry | undefined;
     if (feature.geometryError || !feature.geometry) {
       issues.push({ row, field: 'geometry', message: feature.geometryError ?? 'no geometry' });
     } else {
       try {
-        const parsed = parseSiteGeometry(toWgs84(singlePart(feature.geometry), read.crs));
+        const parsed = parseKeySiteGeometry(toWgs84(singlePart(feature.geometry), read.crs));
         geometry = parsed.geometry;
         for (const issue of parsed.issues)
           issues.push({ row, field: issue.path.join('.'), message: issue.message });
@@ -109,7 +110,11 @@ export async function parseKeySiteImport(
         issues.push({ row, field: issue.path.map(String).join('.') || 'properties', message: issue.message });
       }
     }
-    if (geometry && props.success) sites.push({ geometry, properties: props.data });
+    if (geometry && props.success) {
+      const mismatch = keySiteGeometryIssues(props.data.category, geometry);
+      for (const issue of mismatch) issues.push({ row, field: 'geometry', message: issue.message });
+      if (mismatch.length === 0) sites.push({ geometry, properties: props.data });
+    }
   });
   return { sites, issues };
 }

@@ -3,19 +3,19 @@ import {
   type BBox,
   type KeySiteCategory,
   type KeySiteFeature,
+  type KeySiteGeometry,
   type KeySiteWritable,
   keySiteCategory,
-  type SiteGeometry,
 } from '@hatang/contracts';
 import { orm, type RowOf, type Sql } from '@hatang/db';
 import { keySites } from '@hatang/db/schema';
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import { isUuid } from '../../http/body.js';
-import { asGeometry, inBbox, siteGeometryOf } from './place-repository.js';
+import { asGeometry, inBbox, keySiteGeometryOf } from './place-repository.js';
 
 const keySiteFields = {
   id: keySites.id,
-  geometry: siteGeometryOf(keySites.geom),
+  geometry: keySiteGeometryOf(keySites.geom),
   category: keySites.category,
   name: keySites.name,
   adminUnitCode: keySites.adminUnitCode,
@@ -66,7 +66,7 @@ export async function listKeySites(db: Sql, filter: KeySiteFilter): Promise<KeyS
 export async function saveKeySite(
   tx: Sql,
   id: string,
-  geometry: SiteGeometry,
+  geometry: KeySiteGeometry,
   p: KeySiteWritable & { adminUnitCode: string | null },
   userId: string | null,
   isNew: boolean,

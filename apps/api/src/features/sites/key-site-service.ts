@@ -5,11 +5,12 @@
 import {
   type Issue,
   type KeySiteFeature,
+  type KeySiteGeometry,
   type KeySiteImportIssue,
   type KeySiteImportRequest,
+  keySiteGeometryIssues,
   keySiteProperties,
-  parseSiteGeometry,
-  type SiteGeometry,
+  parseKeySiteGeometry,
   toIssues,
 } from '@hatang/contracts';
 import type { Sql } from '@hatang/db';
@@ -25,18 +26,21 @@ import { type FeaturePatch, staleVersion } from './site-requests.js';
 
 function validateKeySite(geometry: unknown, properties: unknown) {
   const issues: Issue[] = [];
-  const geom = parseSiteGeometry(geometry);
+  const geom = parseKeySiteGeometry(geometry);
   issues.push(...geom.issues);
   const props = keySiteProperties.safeParse(properties);
   if (!props.success) issues.push(...toIssues(props.error, ['properties']));
-  if (!geom.geometry || !props.success) throw validationFailed(issues);
+  // A point corridor or a line hotel: refused here, not by the table's CHECK.
+  if (geom.geometry && props.success)
+    issues.push(...keySiteGeometryIssues(props.data.category, geom.geometry));
+  if (!geom.geometry || !props.success || issues.length > 0) throw validationFailed(issues);
   return { geometry: geom.geometry, properties: props.data };
 }
 
 /** The given unit (which must exist), else the geometry's. */
 async function unitFor(
   tx: Sql,
-  geometry: SiteGeometry,
+  geometry: KeySiteGeometry,
   code: string | null | undefined,
 ): Promise<string | null> {
   if (code === undefined || code === null) return unitOfGeometry(tx, geometry);

@@ -14,11 +14,17 @@ import { listKeySites } from './key-site-repository.js';
 
 export async function keySiteStatusReport(
   db: Sql,
-  query: { commune?: string; category?: KeySiteCategory; fiberDistanceM: number; wifiDistanceM: number },
+  query: {
+    commune?: string;
+    category?: KeySiteCategory;
+    fiberDistanceM: number;
+    wifiDistanceM: number;
+    corridorCoveredShare: number;
+  },
 ): Promise<KeySiteStatusResponse> {
-  const { commune, category, fiberDistanceM, wifiDistanceM } = query;
+  const { commune, category, fiberDistanceM, wifiDistanceM, corridorCoveredShare } = query;
   const sites = await listKeySites(db, { commune, category });
-  const flags = await keySiteFlags(db, sites, { fiberDistanceM, wifiDistanceM });
+  const flags = await keySiteFlags(db, sites, { fiberDistanceM, wifiDistanceM, corridorCoveredShare });
   const features = sites.map((site) => {
     const f = flags.get(site.id);
     return {
@@ -31,6 +37,7 @@ export async function keySiteStatusReport(
         hasWifi: f?.hasWifi ?? false,
         fiberDistanceM: f?.fiberDistanceM ?? null,
         wifiDistanceM: f?.wifiDistanceM ?? null,
+        covered5gLengthShare: f?.covered5gLengthShare ?? null,
       },
     };
   });
@@ -54,6 +61,7 @@ export async function keySiteStatusReport(
     commune: commune ?? null,
     fiberDistanceM,
     wifiDistanceM,
+    corridorCoveredShare,
     summary: [...summary.values()].filter((s) => s.total > 0),
     features,
   };

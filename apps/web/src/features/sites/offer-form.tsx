@@ -7,7 +7,6 @@ import type { Organisation } from '../../lib/types';
 import { DrawController } from '../../map/draw-controller';
 import { publishOffer } from './sites-api';
 import { useSitesText } from './sites-i18n';
-import { toGeoJson } from './sites-layers';
 
 const FIELDS = [
   ['name', 'text'],
@@ -84,7 +83,7 @@ export function OfferForm(props: {
       coordinates: [Math.round(lng * 1e7) / 1e7, Math.round(lat * 1e7) / 1e7],
     };
     setGeometry(point);
-    draw.current?.setGeometry(toGeoJson(point));
+    draw.current?.setGeometry({ type: 'Point', coordinates: [...point.coordinates] });
     map.easeTo({ center: point.coordinates, zoom: Math.max(map.getZoom(), 15) });
   };
 

@@ -69,6 +69,11 @@ const vi = {
   legendOffer: 'Mặt bằng đang mời',
   legendHas: 'Có',
   legendHasNot: 'Chưa có',
+  allCategories: 'Tất cả các loại',
+  legendRoad: 'Tuyến đường bộ',
+  legendRail: 'Tuyến đường sắt',
+  covered5gShare: 'Chiều dài có sóng 5G',
+  corridorRule: '{share} % chiều dài (tính là có khi từ {threshold} %)',
 };
 
 type SitesKey = keyof typeof vi;
@@ -139,6 +144,11 @@ const en: Record<SitesKey, string> = {
   legendOffer: 'Published offer',
   legendHas: 'Has it',
   legendHasNot: 'Lacks it',
+  allCategories: 'All categories',
+  legendRoad: 'Road corridor',
+  legendRail: 'Rail corridor',
+  covered5gShare: 'Length with 5G',
+  corridorRule: '{share} % of the length (counts from {threshold} %)',
 };
 
 const DICTIONARIES: Record<Lang, Record<SitesKey, string>> = { vi, en };

@@ -1,5 +1,5 @@
-import type { KeySiteWithFlags, SiteGeometry, SiteOfferFeature } from '@hatang/contracts';
-import type { Point, Polygon } from 'geojson';
+import type { KeySiteGeometry, KeySiteWithFlags, SiteOfferFeature } from '@hatang/contracts';
+import type { LineString, MultiLineString, Point, Polygon } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { FONT_BOLD } from '../../map/base-style';
 import { isPickingAt, registerOverlayClickLayers } from '../../map/use-map-interactions';
@@ -7,7 +7,8 @@ import { isPickingAt, registerOverlayClickLayers } from '../../map/use-map-inter
 /**
  * Map layers of the sites overlay: commune site offers (orange: dashed outline for roofs and
  * plots drawn as areas, a square marker for points) and key sites (a disc with the category's
- * short code, green when the chosen flag — fiber, 5G or WiFi — is there, red when not).
+ * short code, green when the chosen flag — fiber, 5G or WiFi — is there, red when not; road
+ * corridors a solid line, rail corridors a dashed one, in the same colours).
  */
 export const OFFER_SOURCE = 'site-offers';
 export const KEY_SITE_SOURCE = 'key-sites';
@@ -18,8 +19,12 @@ export const KEY_SITE_FILL_LAYER = 'key-sites-fill';
 const OFFER_LINE_LAYER = 'site-offers-line';
 const KEY_SITE_LINE_LAYER = 'key-sites-line';
 const KEY_SITE_LABEL_LAYER = 'key-sites-label';
+export const KEY_SITE_ROAD_LAYER = 'key-sites-road';
+export const KEY_SITE_RAIL_LAYER = 'key-sites-rail';
 const OFFER_LAYERS = [OFFER_FILL_LAYER, OFFER_LINE_LAYER, OFFER_POINT_LAYER];
 const KEY_SITE_LAYERS = [
+  KEY_SITE_ROAD_LAYER,
+  KEY_SITE_RAIL_LAYER,
   KEY_SITE_FILL_LAYER,
   KEY_SITE_LINE_LAYER,
   KEY_SITE_POINT_LAYER,
@@ -30,6 +35,8 @@ export const CLICKABLE_LAYERS = [
   OFFER_FILL_LAYER,
   KEY_SITE_POINT_LAYER,
   KEY_SITE_FILL_LAYER,
+  KEY_SITE_ROAD_LAYER,
+  KEY_SITE_RAIL_LAYER,
 ];
 
 export const OFFER_COLOR = '#ea580c';
@@ -50,6 +57,12 @@ export const CATEGORY_CODES: Record<string, string> = {
   tourist_site: 'DL',
   commune_centre: 'UB',
   cultural_house: 'VH',
+  transport_hub: 'GT',
+  road_corridor: 'ĐB',
+  rail_corridor: 'ĐS',
+  hotel: 'KS',
+  heritage_site: 'DT',
+  college_university: 'ĐH',
 };
 
 export type FlagName = 'hasFiber' | 'has5g' | 'hasWifi';
@@ -57,12 +70,35 @@ export type FlagName = 'hasFiber' | 'has5g' | 'hasWifi';
 const empty = { type: 'FeatureCollection' as const, features: [] };
 const isPoint = ['==', ['geometry-type'], 'Point'] as ['==', ['geometry-type'], string];
 const isPolygon = ['==', ['geometry-type'], 'Polygon'] as ['==', ['geometry-type'], string];
+const isCategory = (category: string) =>
+  ['==', ['get', 'category'], category] as ['==', ['get', string], string];
 
 export function addSitesLayers(map: MapLibreMap): void {
   if (map.getSource(OFFER_SOURCE)) return;
   map.addSource(KEY_SITE_SOURCE, { type: 'geojson', data: empty, promoteId: 'id' });
   map.addSource(OFFER_SOURCE, { type: 'geojson', data: empty, promoteId: 'id' });
   const flagColor = (flag: FlagName) => ['case', ['get', flag], HAS_COLOR, LACKS_COLOR] as unknown as string;
+  const corridorWidth = ['interpolate', ['linear'], ['zoom'], 9, 2.5, 14, 5] as unknown as number;
+  map.addLayer({
+    id: KEY_SITE_ROAD_LAYER,
+    type: 'line',
+    source: KEY_SITE_SOURCE,
+    filter: isCategory('road_corridor'),
+    layout: { 'line-cap': 'round', 'line-join': 'round' },
+    paint: { 'line-color': flagColor('hasFiber'), 'line-width': corridorWidth, 'line-opacity': 0.85 },
+  });
+  map.addLayer({
+    id: KEY_SITE_RAIL_LAYER,
+    type: 'line',
+    source: KEY_SITE_SOURCE,
+    filter: isCategory('rail_corridor'),
+    paint: {
+      'line-color': flagColor('hasFiber'),
+      'line-width': corridorWidth,
+      'line-dasharray': [2, 1.5],
+      'line-opacity': 0.9,
+    },
+  });
   map.addLayer({
     id: KEY_SITE_FILL_LAYER,
     type: 'fill',
@@ -94,6 +130,7 @@ export function addSitesLayers(map: MapLibreMap): void {
     type: 'symbol',
     source: KEY_SITE_SOURCE,
     minzoom: 12,
+    filter: ['!', ['in', ['geometry-type'], ['literal', ['LineString', 'MultiLineString']]]],
     layout: {
       'text-field': ['get', 'code'],
       'text-font': FONT_BOLD,
@@ -131,10 +168,20 @@ export function addSitesLayers(map: MapLibreMap): void {
 }
 
 /** The contract's geometry as a plain GeoJSON one (no bbox), for MapLibre and terra-draw. */
-export function toGeoJson(g: SiteGeometry): Point | Polygon {
-  return g.type === 'Point'
-    ? { type: 'Point', coordinates: [g.coordinates[0], g.coordinates[1]] }
-    : { type: 'Polygon', coordinates: g.coordinates.map((ring) => ring.map((p) => [p[0], p[1]])) };
+export function toGeoJson(g: KeySiteGeometry): Point | Polygon | LineString | MultiLineString {
+  switch (g.type) {
+    case 'Point':
+      return { type: 'Point', coordinates: [g.coordinates[0], g.coordinates[1]] };
+    case 'LineString':
+      return { type: 'LineString', coordinates: g.coordinates.map((p) => [p[0], p[1]]) };
+    case 'Polygon':
+      return { type: 'Polygon', coordinates: g.coordinates.map((ring) => ring.map((p) => [p[0], p[1]])) };
+    case 'MultiLineString':
+      return {
+        type: 'MultiLineString',
+        coordinates: g.coordinates.map((line) => line.map((p) => [p[0], p[1]])),
+      };
+  }
 }
 
 export function setOfferData(map: MapLibreMap, offers: readonly SiteOfferFeature[]): void {
@@ -172,7 +219,8 @@ export function setKeySiteFlag(map: MapLibreMap, flag: FlagName): void {
   if (map.getLayer(KEY_SITE_POINT_LAYER))
     map.setPaintProperty(KEY_SITE_POINT_LAYER, 'circle-stroke-color', color);
   if (map.getLayer(KEY_SITE_FILL_LAYER)) map.setPaintProperty(KEY_SITE_FILL_LAYER, 'fill-color', color);
-  if (map.getLayer(KEY_SITE_LINE_LAYER)) map.setPaintProperty(KEY_SITE_LINE_LAYER, 'line-color', color);
+  for (const id of [KEY_SITE_LINE_LAYER, KEY_SITE_ROAD_LAYER, KEY_SITE_RAIL_LAYER])
+    if (map.getLayer(id)) map.setPaintProperty(id, 'line-color', color);
 }
 
 export function setSitesVisibility(map: MapLibreMap, offers: boolean, keySites: boolean): void {

@@ -1,7 +1,14 @@
-import type { KeySiteWithFlags, SessionUser, SiteOfferFeature } from '@hatang/contracts';
+import {
+  KEY_SITE_CATEGORIES,
+  type KeySiteCategory,
+  type KeySiteWithFlags,
+  type SessionUser,
+  type SiteOfferFeature,
+} from '@hatang/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { formatNumber } from '../../lib/format';
 import type { Organisation } from '../../lib/types';
 import { OfferForm } from './offer-form';
 import { fetchKeySiteStatus, fetchOffers, sitesKeys, withdrawOffer } from './sites-api';
@@ -45,6 +52,7 @@ export function SitesOverlay(props: {
   const [showOffers, setShowOffers] = useState(true);
   const [showKeySites, setShowKeySites] = useState(true);
   const [flag, setFlag] = useState<FlagName>('hasFiber');
+  const [shownCategory, setShownCategory] = useState<KeySiteCategory | 'all'>('all');
   const [picked, setPicked] = useState<Picked>(null);
   const [publishing, setPublishing] = useState(false);
   const [open, setOpen] = useState(false);
@@ -84,9 +92,16 @@ export function SitesOverlay(props: {
   useEffect(() => {
     if (live) setOfferData(live, signedIn ? (offers.data ?? []) : []);
   }, [live, offers.data, signedIn]);
+  const shownSites = useMemo(
+    () =>
+      (keySites.data?.features ?? []).filter(
+        (s) => shownCategory === 'all' || s.properties.category === shownCategory,
+      ),
+    [keySites.data, shownCategory],
+  );
   useEffect(() => {
-    if (live) setKeySiteData(live, signedIn ? (keySites.data?.features ?? []) : []);
-  }, [live, keySites.data, signedIn]);
+    if (live) setKeySiteData(live, signedIn ? shownSites : []);
+  }, [live, shownSites, signedIn]);
   useEffect(() => {
     if (live) setSitesVisibility(live, showOffers && signedIn, showKeySites && signedIn);
   }, [live, showOffers, showKeySites, signedIn]);
@@ -117,7 +132,10 @@ export function SitesOverlay(props: {
 
   return (
     <>
-      <div className="sites-control" data-testid="sites-control">
+      <div
+        className={open ? 'sites-control sites-control-open' : 'sites-control'}
+        data-testid="sites-control"
+      >
         <button
           type="button"
           className="sites-toggle"
@@ -146,7 +164,22 @@ export function SitesOverlay(props: {
                 data-testid="sites-show-key-sites"
                 onChange={(e) => setShowKeySites(e.target.checked)}
               />
-              {t('keySites')} ({keySites.data?.features.length ?? '…'})
+              {t('keySites')} ({keySites.data ? shownSites.length : '…'})
+            </label>
+            <label>
+              {t('category')}
+              <select
+                value={shownCategory}
+                onChange={(e) => setShownCategory(e.target.value as KeySiteCategory | 'all')}
+                data-testid="sites-category"
+              >
+                <option value="all">{t('allCategories')}</option>
+                {KEY_SITE_CATEGORIES.map((c) => (
+                  <option key={c} value={c}>
+                    {category(c)}
+                  </option>
+                ))}
+              </select>
             </label>
             <label>
               {t('colourBy')}
@@ -163,6 +196,8 @@ export function SitesOverlay(props: {
             <div className="sites-legend">
               <span className="sites-ring" style={{ borderColor: HAS_COLOR }} /> {t('legendHas')}
               <span className="sites-ring" style={{ borderColor: LACKS_COLOR }} /> {t('legendHasNot')}
+              <span className="sites-corridor" /> {t('legendRoad')}
+              <span className="sites-corridor sites-corridor-rail" /> {t('legendRail')}
             </div>
             {offers.error || keySites.error ? (
               <p className="sites-errors">
@@ -170,7 +205,15 @@ export function SitesOverlay(props: {
               </p>
             ) : null}
             {scope && map ? (
-              <button type="button" data-testid="site-offer-publish" onClick={() => setPublishing(true)}>
+              <button
+                type="button"
+                data-testid="site-offer-publish"
+                onClick={() => {
+                  // The form takes the map's side: the panel folds so it does not cover the form.
+                  setPublishing(true);
+                  setOpen(false);
+                }}
+              >
                 {t('publish')}
               </button>
             ) : null}
@@ -201,6 +244,7 @@ export function SitesOverlay(props: {
         <KeySiteDetails
           site={keySite}
           categoryName={category(keySite.properties.category)}
+          corridorCoveredShare={keySites.data?.corridorCoveredShare ?? null}
           onClose={() => setPicked(null)}
         />
       ) : null}
@@ -251,10 +295,24 @@ function OfferDetails(props: { offer: SiteOfferFeature; onClose: () => void; chi
   );
 }
 
-function KeySiteDetails(props: { site: KeySiteWithFlags; categoryName: string; onClose: () => void }) {
-  const { t } = useSitesText();
+function KeySiteDetails(props: {
+  site: KeySiteWithFlags;
+  categoryName: string;
+  /** The share (0–1) of a corridor's length that counts it as covered. */
+  corridorCoveredShare: number | null;
+  onClose: () => void;
+}) {
+  const { t, lang } = useSitesText();
   const p = props.site.properties;
   const yes = (v: boolean) => (v ? t('has') : t('hasNot'));
+  const percent = (share: number) => formatNumber(lang, share * 100, 1);
+  const corridorShare =
+    p.covered5gLengthShare === null
+      ? null
+      : t('corridorRule', {
+          share: percent(p.covered5gLengthShare),
+          threshold: percent(props.corridorCoveredShare ?? 0.95),
+        });
   const rows: [string, string | null][] = [
     [t('category'), props.categoryName],
     [t('commune'), p.adminUnitCode],
@@ -264,6 +322,7 @@ function KeySiteDetails(props: { site: KeySiteWithFlags; categoryName: string; o
     ],
     [t('g4'), yes(p.has4g)],
     [t('g5'), yes(p.has5g)],
+    [t('covered5gShare'), corridorShare],
     [
       t('wifi'),
       `${yes(p.hasWifi)}${p.wifiDistanceM !== null ? ` (${t('distance', { distance: Math.round(p.wifiDistanceM) })})` : ''}`,
