@@ -85,7 +85,9 @@ describe('the task register in Chromium', () => {
       ['docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
     ] as const) {
       const href = await page.getByTestId(`tasks-report-${format}`).getAttribute('href');
-      expect(href).toMatch(new RegExp(`^/api/v1/plan-task-report\\?period=20\\d{2}-Q[1-4]&format=${format}$`));
+      expect(href).toMatch(
+        new RegExp(`^/api/v1/plan-task-report\\?period=20\\d{2}-Q[1-4]&format=${format}$`),
+      );
       const file = await page.request.get(new URL(href ?? '', server.baseUrl).toString());
       expect(file.status()).toBe(200);
       expect(file.headers()['content-type']).toBe(type);
