@@ -78,6 +78,20 @@ describe('the task register in Chromium', () => {
     const row = page.locator('[data-testid="task-row"][data-code="V.1.2"]');
     expect(await row.textContent()).toMatch(/Hạn 31\/12\/2030 \(giả định\)/);
     expect(await panel.textContent()).not.toMatch(ENGLISH);
+    // The periodic report to the City, as PDF and as DOCX, both downloadable with the session.
+    expect(await page.getByTestId('tasks-report').textContent()).toContain('Tải bản DOCX');
+    for (const [format, type] of [
+      ['pdf', 'application/pdf'],
+      ['docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    ] as const) {
+      const href = await page.getByTestId(`tasks-report-${format}`).getAttribute('href');
+      expect(href).toMatch(
+        new RegExp(`^/api/v1/plan-task-report\\?period=20\\d{2}-Q[1-4]&format=${format}$`),
+      );
+      const file = await page.request.get(new URL(href ?? '', server.baseUrl).toString());
+      expect(file.status()).toBe(200);
+      expect(file.headers()['content-type']).toBe(type);
+    }
     await page.screenshot({ path: join(SHOTS, 'tasks-list-1400.png') });
 
     // "My agency's tasks": the Department's (V.1) and those it supports.

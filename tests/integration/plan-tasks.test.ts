@@ -9,6 +9,7 @@ import { type App, createApp } from '../../apps/api/src/app.js';
 import { insertMissingTasks } from '../../apps/api/src/features/tasks/task-repository.js';
 import { syncPlanTasks } from '../../apps/api/src/features/tasks/task-seed.js';
 import { loadPlanTaskSources } from '../../apps/api/src/features/tasks/task-sources.js';
+import { docxText } from '../support/docx-text.js';
 import { createOrganisation } from '../support/fixtures.js';
 import { client } from '../support/http.js';
 import { pdfText } from '../support/pdf-text.js';
@@ -312,7 +313,62 @@ describe('the progress report', () => {
     expect(old.replace(/\s+/g, ' ')).not.toContain(note);
   });
 
+  it('comes as DOCX too, with the same facts, in the administrative layout', async () => {
+    const task = byCode('V.1.2');
+    const note = `Hồ sơ quy hoạch đã gửi thẩm định ${crypto.randomUUID().slice(0, 6)}`;
+    const made = await client(app, dost)<PlanTaskDetail>('POST', `/api/v1/plan-tasks/${task.id}/reports`, {
+      json: { status: 'in_progress', progressPct: 40, note, evidence: [] },
+    });
+    expect(made.status).toBe(201);
+    const period = thisQuarter();
+    const response = await app.request(`/api/v1/plan-task-report?period=${period}&format=docx`, {
+      headers: dost.headers,
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    expect(response.headers.get('content-disposition')).toBe(
+      `attachment; filename="bao-cao-ke-hoach-317-${period}.docx"`,
+    );
+    const text = docxText(new Uint8Array(await response.arrayBuffer()));
+    expect(text).toContain('SỞ KHOA HỌC VÀ CÔNG NGHỆ');
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain('Kế hoạch số 317/KH-UBND');
+    const quarter = Number(period.slice(-1));
+    expect(text).toContain(`Quý ${['I', 'II', 'III', 'IV'][quarter - 1]} năm ${period.slice(0, 4)}`);
+    expect(text).toContain(note);
+    expect(text).toMatch(/V\.1\.2\. .*Đang thực hiện \(40 %\)/);
+    expect(text).toContain('Chậm cấp phép trạm BTS');
+    expect(text).toContain('IV. ĐỀ XUẤT, KIẾN NGHỊ');
+    expect(text).toContain('Nơi nhận:');
+
+    // The PDF is still the default, with the same note.
+    const pdf = await app.request(`/api/v1/plan-task-report?period=${period}`, { headers: dost.headers });
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect((await pdfText(new Uint8Array(await pdf.arrayBuffer()))).replace(/\s+/g, ' ')).toContain(note);
+
+    const lastYear = await app.request(
+      `/api/v1/plan-task-report?period=${new Date().getUTCFullYear() - 1}&format=docx`,
+      { headers: dost.headers },
+    );
+    expect(docxText(new Uint8Array(await lastYear.arrayBuffer()))).not.toContain(note);
+  });
+
   it('is for the city’s staff, not operators, and names its period', async () => {
+    const operatorDocx = await client(app, operatorA)<ErrorBody>(
+      'GET',
+      `/api/v1/plan-task-report?period=${thisQuarter()}&format=docx`,
+    );
+    expect(operatorDocx.status).toBe(403);
+    const anonymous = await app.request(`/api/v1/plan-task-report?period=${thisQuarter()}&format=docx`);
+    expect([401, 403]).toContain(anonymous.status);
+    const badFormat = await client(app, dost)<ErrorBody>(
+      'GET',
+      `/api/v1/plan-task-report?period=${thisQuarter()}&format=odt`,
+    );
+    expect(badFormat.status).toBe(400);
+    expect(badFormat.body.error.details?.[0]?.path).toEqual(['format']);
     const operator = await client(app, operatorA)<ErrorBody>(
       'GET',
       `/api/v1/plan-task-report?period=${thisQuarter()}`,

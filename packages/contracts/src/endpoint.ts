@@ -13,8 +13,8 @@ export interface EndpointResponse {
   description: string;
   /** The JSON body; absent for an empty body (204) or a non-JSON one (see `contentType`). */
   schema?: z.ZodType;
-  /** When the body is not JSON (a file, a tile). */
-  contentType?: string;
+  /** When the body is not JSON (a file, a tile); several when a query parameter picks the format. */
+  contentType?: string | readonly string[];
 }
 
 export interface Endpoint {

@@ -207,6 +207,14 @@ export const obstacleListQuery = z.object({
   taskId: uuid.optional(),
 });
 
+/** The progress report's file formats and their media types. */
+export const PROGRESS_REPORT_FORMATS = ['pdf', 'docx'] as const;
+export type ProgressReportFormat = (typeof PROGRESS_REPORT_FORMATS)[number];
+export const PROGRESS_REPORT_CONTENT_TYPES: Record<ProgressReportFormat, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
 const byId = z.object({ id: z.guid() });
 const taskNotFound = { description: 'No such task' };
 const obstacleNotFound = { description: 'No such obstacle (or not visible to the caller)' };
@@ -253,15 +261,22 @@ export const planTaskEndpoints = {
     path: '/api/v1/plan-task-report',
     tag: 'plan-tasks',
     summary:
-      "The period's progress report to the City People's Committee (PDF, administrative document layout): tasks, reports with evidence, obstacles, what needs the City's direction",
+      "The period's progress report to the City People's Committee (PDF or DOCX, administrative document layout): tasks, reports with evidence, obstacles, what needs the City's direction",
     query: z.object({
       period: z
         .string()
         .regex(/^20\d{2}(-Q[1-4])?$/, 'a quarter (2026-Q3) or a year (2026)')
         .meta({ description: 'A quarter (2026-Q3) or a year (2026), in Vietnam time' }),
+      format: z
+        .enum(PROGRESS_REPORT_FORMATS)
+        .default('pdf')
+        .meta({ description: 'pdf (to read and print) or docx (to edit and sign)' }),
     }),
     responses: {
-      200: { description: 'The report (PDF)', contentType: 'application/pdf' },
+      200: {
+        description: 'The report (PDF, or DOCX with format=docx)',
+        contentType: [PROGRESS_REPORT_CONTENT_TYPES.pdf, PROGRESS_REPORT_CONTENT_TYPES.docx],
+      },
       403: { description: 'For the city’s staff only (it holds every agency’s reports)' },
     },
   }),

@@ -122,3 +122,46 @@ export function openAdminDocument(header: {
   };
   return { doc, done, centred, para, keepTogether, finish };
 }
+
+/** The header of an administrative document (see `openAdminDocument`). */
+export interface AdminHeader {
+  title: string;
+  subject: string;
+  parent: string;
+  issuer: string;
+  number: string;
+  /** ISO timestamp of the document. */
+  issuedAt: string;
+}
+
+/** One block of the body: a paragraph, or a hint to keep what follows on one page (mm). */
+export type AdminBlock = ({ text: string } & ParagraphOptions) | { keepTogether: number };
+
+/**
+ * An administrative document as plain data, rendered as PDF (`adminDocumentPdf`) or DOCX
+ * (`adminDocumentDocx` in admin-document-docx.ts) in the same layout.
+ */
+export interface AdminDocumentContent {
+  header: AdminHeader;
+  /** The centred, bold title lines under the header (size in pt). */
+  heading: readonly { text: string; size: number }[];
+  body: readonly AdminBlock[];
+  recipients: readonly string[];
+  signer: readonly string[];
+}
+
+/** The document as PDF bytes. */
+export function adminDocumentPdf(content: AdminDocumentContent): Promise<Uint8Array> {
+  const { doc, centred, para, keepTogether, finish } = openAdminDocument(content.header);
+  let y = PAGE.top + 27;
+  for (const line of content.heading) {
+    centred(line.text, PAGE.left, TEXT_W, y, line.size, true);
+    y += line.size >= 14 ? 6.5 : 5.5;
+  }
+  doc.y = mm(y + 4);
+  for (const block of content.body) {
+    if ('keepTogether' in block) keepTogether(block.keepTogether);
+    else para(block.text, block);
+  }
+  return finish(content.recipients, content.signer);
+}

@@ -57,7 +57,10 @@ function declaredOperation({ endpoint, policy }: RouteDefinition): JsonSchema {
     responses[status] = response.schema
       ? json(jsonSchema(response.schema, 'output'), response.description)
       : response.contentType
-        ? { description: response.description, content: { [response.contentType]: {} } }
+        ? {
+            description: response.description,
+            content: Object.fromEntries([response.contentType].flat().map((type) => [type, {}])),
+          }
         : { description: response.description };
   }
   return {

@@ -11,7 +11,13 @@ import {
   type PlanTaskDetail,
   type PlanTaskStatus,
 } from '@hatang/contracts';
-import { mm, openAdminDocument } from '../../documents/admin-document.js';
+import {
+  type AdminBlock,
+  type AdminDocumentContent,
+  adminDocumentPdf,
+  type ParagraphOptions,
+} from '../../documents/admin-document.js';
+import { adminDocumentDocx } from '../../documents/admin-document-docx.js';
 
 /** `2026-Q3` (a quarter) or `2026` (a year). */
 export const PERIOD_PATTERN = /^(20\d{2})(?:-Q([1-4]))?$/;
@@ -68,28 +74,24 @@ export interface ProgressReportInput {
   issuedAt: string;
 }
 
-/** The report as PDF bytes. */
-export function progressReportPdf({
+/**
+ * The report's content as plain data, rendered once as PDF (progressReportPdf) and once as DOCX
+ * (progressReportDocx) in the same administrative layout.
+ */
+export function progressReportContent({
   period,
   tasks,
   obstacles,
   issuedAt,
-}: ProgressReportInput): Promise<Uint8Array> {
+}: ProgressReportInput): AdminDocumentContent {
   const label = periodLabel(period);
-  const { doc, centred, para, keepTogether, finish } = openAdminDocument({
-    title: `Báo cáo tình hình thực hiện Kế hoạch 317/KH-UBND — ${label}`,
-    subject: 'Plan 317 progress report',
-    parent: 'UBND THÀNH PHỐ HẢI PHÒNG',
-    issuer: 'SỞ KHOA HỌC VÀ CÔNG NGHỆ',
-    number: '        /BC-SKHCN',
-    issuedAt,
-  });
-  const top = 47;
-  centred('BÁO CÁO', 30, 165, top, 14, true);
-  centred('Tình hình thực hiện Kế hoạch số 317/KH-UBND ngày 02/12/2025', 30, 165, top + 6.5, 12, true);
-  centred('của UBND thành phố về phát triển hạ tầng số giai đoạn 2026 - 2030', 30, 165, top + 12, 12, true);
-  centred(label, 30, 165, top + 17.5, 12, true);
-  doc.y = mm(top + 27);
+  const body: AdminBlock[] = [];
+  const para = (text: string, options: ParagraphOptions = {}) => {
+    body.push({ text, ...options });
+  };
+  const keepTogether = (heightMm: number) => {
+    body.push({ keepTogether: heightMm });
+  };
   para('Kính gửi: Ủy ban nhân dân thành phố Hải Phòng.', { gap: 0.5 });
 
   const reportsIn = (t: PlanTaskDetail) => t.reports.filter((r) => inPeriod(r.reportedAt, period));
@@ -164,13 +166,36 @@ export function progressReportPdf({
       { indent: 4, size: 11 },
     );
   para('Sở Khoa học và Công nghệ kính báo cáo Ủy ban nhân dân thành phố xem xét, chỉ đạo./.', { gap: 0.5 });
-  return finish(
-    [
+  return {
+    header: {
+      title: `Báo cáo tình hình thực hiện Kế hoạch 317/KH-UBND — ${label}`,
+      subject: 'Plan 317 progress report',
+      parent: 'UBND THÀNH PHỐ HẢI PHÒNG',
+      issuer: 'SỞ KHOA HỌC VÀ CÔNG NGHỆ',
+      number: '        /BC-SKHCN',
+      issuedAt,
+    },
+    heading: [
+      { text: 'BÁO CÁO', size: 14 },
+      { text: 'Tình hình thực hiện Kế hoạch số 317/KH-UBND ngày 02/12/2025', size: 12 },
+      { text: 'của UBND thành phố về phát triển hạ tầng số giai đoạn 2026 - 2030', size: 12 },
+      { text: label, size: 12 },
+    ],
+    body,
+    recipients: [
       '- UBND thành phố (để báo cáo);',
       '- Các sở, ban, ngành;',
       '- UBND các xã, phường, đặc khu;',
       '- Lưu: VT, SKHCN.',
     ],
-    ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC'],
-  );
+    signer: ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC'],
+  };
 }
+
+/** The report as PDF bytes. */
+export const progressReportPdf = (input: ProgressReportInput): Promise<Uint8Array> =>
+  adminDocumentPdf(progressReportContent(input));
+
+/** The report as DOCX bytes (Office Open XML). */
+export const progressReportDocx = (input: ProgressReportInput): Promise<Uint8Array> =>
+  adminDocumentDocx(progressReportContent(input));

@@ -3,7 +3,11 @@
  * organisation but the public reads the plan's tasks; the handlers scope what each reads of the
  * reports and obstacles, and who reports and answers (task-access.ts).
  */
-import { planTaskEndpoints as endpoints, obstacleAnswerCreate } from '@hatang/contracts';
+import {
+  planTaskEndpoints as endpoints,
+  obstacleAnswerCreate,
+  PROGRESS_REPORT_CONTENT_TYPES,
+} from '@hatang/contracts';
 import { validationFailed } from '../../errors.js';
 import { defineRoute, type RouteDefinition, reply } from '../../http/define-route.js';
 import { ANALYSTS, type Rule } from '../../policy/rules.js';
@@ -66,10 +70,10 @@ export const taskRoutes: RouteDefinition[] = [
       const period = reportPeriod(query.period);
       if (!period)
         throw validationFailed([{ path: ['period'], message: 'a quarter (2026-Q3) or a year (2026)' }]);
-      const pdf = await progressReport(c, period);
-      return c.body(new Uint8Array(pdf), 200, {
-        'Content-Type': 'application/pdf',
-        'Content-Disposition': `attachment; filename="bao-cao-ke-hoach-317-${query.period}.pdf"`,
+      const file = await progressReport(c, period, query.format);
+      return c.body(new Uint8Array(file), 200, {
+        'Content-Type': PROGRESS_REPORT_CONTENT_TYPES[query.format],
+        'Content-Disposition': `attachment; filename="bao-cao-ke-hoach-317-${query.period}.${query.format}"`,
       });
     },
   ),

@@ -12,6 +12,7 @@ import {
   type PlanTaskReport,
   type PlanTaskReportCreate,
   type PlanTaskStatus,
+  type ProgressReportFormat,
   type TaskEvidenceLink,
   taskEvidenceLink,
 } from '@hatang/contracts';
@@ -32,7 +33,7 @@ import {
   type TaskViewer,
   taskViewerOf,
 } from './task-access.js';
-import { progressReportPdf, type ReportPeriod } from './task-report.js';
+import { progressReportDocx, progressReportPdf, type ReportPeriod } from './task-report.js';
 import {
   findTaskRow,
   insertAnswer,
@@ -333,8 +334,15 @@ export async function resolveObstacle(c: Context<AppEnv>, id: string): Promise<O
 
 export type { ObstacleCreate };
 
-/** The period's progress report (PDF), for the city's staff (it holds every agency's reports). */
-export async function progressReport(c: Context<AppEnv>, period: ReportPeriod): Promise<Uint8Array> {
+/**
+ * The period's progress report (PDF or DOCX), for the city's staff (it holds every agency's
+ * reports). Rendered on the request thread like the permit decision's PDF: a few dozen paragraphs.
+ */
+export async function progressReport(
+  c: Context<AppEnv>,
+  period: ReportPeriod,
+  format: ProgressReportFormat,
+): Promise<Uint8Array> {
   const db = c.var.services.db;
   const viewer = await viewerOf(c, db);
   if (!viewer.government)
@@ -344,5 +352,6 @@ export async function progressReport(c: Context<AppEnv>, period: ReportPeriod): 
       'The progress report is for the city’s staff: it holds every agency’s reports',
     );
   const [tasks, obstacles] = await Promise.all([taskDetails(db, viewer), listObstacles(db, viewer, {})]);
-  return progressReportPdf({ period, tasks, obstacles, issuedAt: new Date().toISOString() });
+  const input = { period, tasks, obstacles, issuedAt: new Date().toISOString() };
+  return format === 'docx' ? progressReportDocx(input) : progressReportPdf(input);
 }

@@ -9,8 +9,10 @@ import {
   groupBySection,
   isLongUnanswered,
   mayAnswer,
+  mayCompileReport,
   mayReport,
   mayResolve,
+  reportPeriods,
   serverErrors,
   sortObstacles,
   taskViewerOf,
@@ -211,5 +213,29 @@ describe('the progress report', () => {
       '': 'Máy chủ từ chối báo cáo: xem các ô được đánh dấu.',
       'evidence.0.ref': 'Không tìm thấy bản ghi hoặc địa chỉ này',
     });
+  });
+});
+
+describe('the periodic report', () => {
+  it('is offered to the city’s staff only, as the API allows it', () => {
+    expect(mayCompileReport(user({ orgKind: 'city_department', roles: ['planner'] }))).toBe(true);
+    expect(mayCompileReport(user({ orgKind: 'commune', roles: ['inspector'] }))).toBe(true);
+    expect(mayCompileReport(user({}))).toBe(false);
+    expect(mayCompileReport(user({ orgKind: 'operator', roles: ['admin'] }))).toBe(true);
+    expect(mayCompileReport(user({ orgKind: 'public', roles: ['viewer'] }))).toBe(false);
+  });
+
+  it('offers this quarter, the previous one and this year, in Vietnam time', () => {
+    // 31 December 2026, 18:00 UTC is already 1 January 2027 in Hai Phong.
+    expect(reportPeriods(new Date('2026-12-31T18:00:00Z')).map((p) => p.period)).toEqual([
+      '2027-Q1',
+      '2026-Q4',
+      '2027',
+    ]);
+    expect(reportPeriods(new Date('2026-08-10T00:00:00Z')).map((p) => p.period)).toEqual([
+      '2026-Q3',
+      '2026-Q2',
+      '2026',
+    ]);
   });
 });

@@ -47,6 +47,28 @@ export function taskViewerOf(
   return { agency, coordinates: user.roles.includes('admin') || agency === 'dost' };
 }
 
+/**
+ * Whether the caller may download the periodic progress report (as the API's policy: the city's
+ * staff roles in a government organisation, since it holds every agency's reports).
+ */
+export const mayCompileReport = (user: SessionUser): boolean =>
+  user.roles.some((r) => r === 'admin' || r === 'planner' || r === 'reviewer' || r === 'inspector') &&
+  (user.roles.includes('admin') ||
+    !['operator', 'tower_company', 'other_sector', 'public'].includes(user.orgKind));
+
+/** The report's periods on offer, newest first: this quarter, the previous one, this year (Vietnam time). */
+export function reportPeriods(now: Date): { period: string; quarter: number | null; year: number }[] {
+  const local = new Date(now.getTime() + 7 * 3600_000);
+  const year = local.getUTCFullYear();
+  const quarter = Math.floor(local.getUTCMonth() / 3) + 1;
+  const previous = quarter === 1 ? { year: year - 1, quarter: 4 } : { year, quarter: quarter - 1 };
+  return [
+    { period: `${year}-Q${quarter}`, quarter, year },
+    { period: `${previous.year}-Q${previous.quarter}`, ...previous },
+    { period: String(year), quarter: null, year },
+  ];
+}
+
 /** Whether the caller's agency leads or supports the task (or coordinates the plan). */
 export const mayReport = (viewer: TaskViewer, task: Pick<PlanTask, 'lead' | 'supporting'>): boolean =>
   viewer.coordinates ||

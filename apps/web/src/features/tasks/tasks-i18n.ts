@@ -111,6 +111,12 @@ const vi = {
   readOnlyObstacle: 'Bạn chỉ xem được vướng mắc này.',
   onTask: 'Về nhiệm vụ {code}',
   atPlace: 'Tại {lat}, {lng}',
+  reportTitle: 'Báo cáo định kỳ gửi UBND thành phố',
+  reportPeriod: 'Kỳ báo cáo',
+  reportQuarter: 'Quý {q} năm {y}',
+  reportYear: 'Năm {y}',
+  reportPdf: 'Tải bản PDF',
+  reportDocx: 'Tải bản DOCX (chỉnh sửa được)',
 };
 type Key = keyof typeof vi;
 
@@ -218,6 +224,12 @@ const en: Record<Key, string> = {
   readOnlyObstacle: 'You may only read this obstacle.',
   onTask: 'On task {code}',
   atPlace: 'At {lat}, {lng}',
+  reportTitle: "Periodic report to the City People's Committee",
+  reportPeriod: 'Period',
+  reportQuarter: 'Quarter {q} of {y}',
+  reportYear: 'Year {y}',
+  reportPdf: 'Download PDF',
+  reportDocx: 'Download DOCX (editable)',
 };
 
 export type TasksKey = Key;

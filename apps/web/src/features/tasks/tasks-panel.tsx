@@ -13,6 +13,7 @@ import { ObstacleDetail, ObstacleList } from './obstacles-tab';
 import { TaskDetail } from './task-detail';
 import { TaskList, type TaskListFilter } from './task-list';
 import { canUseTasks, sortObstacles, taskViewerOf } from './task-model';
+import { TaskReportLinks } from './task-report-links';
 import { listObstacles, TASKS_KEY } from './tasks-api';
 import { useTasksText } from './tasks-i18n';
 import { useObstacleLayer } from './tasks-layers';
@@ -126,7 +127,10 @@ function PanelBody({
             onRaise={(id) => showObstacles({ kind: 'form', taskId: id })}
           />
         ) : (
-          <TaskList viewer={viewer} filter={filter} onFilter={setFilter} onOpen={setTaskId} />
+          <>
+            <TaskReportLinks user={user} />
+            <TaskList viewer={viewer} filter={filter} onFilter={setFilter} onOpen={setTaskId} />
+          </>
         )
       ) : obstacleView.kind === 'form' ? (
         <ObstacleForm
