@@ -9,7 +9,7 @@
  * Screenshots at 1440×900 and on a 390×844 phone, Vietnamese and English.
  */
 import { join } from 'node:path';
-import type { AdminUnitCollection } from '@hatang/contracts';
+import { type AdminUnitCollection, PUBLIC_INDICATOR_KEYS } from '@hatang/contracts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONFIDENTIAL_KEYS, keysOf } from '../integration/public-support';
@@ -287,7 +287,8 @@ describe('the public page in Chromium, without a session', () => {
 
     // Numbers in the indicators table (the city row and 114 communes) and the task summary.
     const cityCells = await page.getByTestId('public-city-row').locator('td').allTextContents();
-    expect(cityCells).toHaveLength(6);
+    // One cell per public indicator.
+    expect(cityCells).toHaveLength(PUBLIC_INDICATOR_KEYS.length);
     expect(cityCells[0]).toMatch(/^\d+(,\d)? %$/);
     expect(await page.getByTestId('public-commune-row').count()).toBe(114);
     expect(await page.getByTestId('public-task-section').count()).toBe(10);
