@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, signIn, startE2e, waitForMapIdle, watchPage } from './browser';
+import { ARTIFACTS, clickPanelButton, signIn, startE2e, waitForMapIdle, watchPage } from './browser';
 import type { RunningServer } from './server-process';
 
 const GAP_LAYER = 'coverage-gaps-fill';
@@ -86,7 +86,7 @@ describe('the coverage Analysis panel in Chromium', () => {
   it('asks an anonymous visitor to sign in', async () => {
     await page.goto(server.baseUrl);
     await page.waitForSelector('body[data-map-ready="true"]', { timeout: 120_000 });
-    await page.getByTestId('analysis-button').click();
+    await clickPanelButton(page, 'analysis');
     await page.getByTestId('analysis-panel').waitFor();
     expect(await page.getByTestId('analysis-sign-in').textContent()).toContain('Đăng nhập');
     expect(await page.getByTestId('analysis-run').count()).toBe(0);

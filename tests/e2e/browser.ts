@@ -91,3 +91,32 @@ export function waitForMapIdle(page: Page): Promise<void> {
       }),
   );
 }
+
+/**
+ * Clicks a side panel's header button (`plan`, `tasks`…), opening the header's "More" menu first
+ * when the button is folded into it (a narrow window, a phone, a role with many panels).
+ */
+export async function clickPanelButton(page: Page, panel: string): Promise<void> {
+  const button = page.getByTestId(`${panel}-button`);
+  if (!(await button.isVisible())) await page.getByTestId('menu-toggle').click();
+  await button.click();
+}
+
+/** The side panels the header offers the signed-in user, in the row or in its menu. */
+export async function panelButtons(page: Page): Promise<string[]> {
+  const toggle = page.getByTestId('menu-toggle');
+  const openMenu = (await toggle.count()) > 0 && (await toggle.getAttribute('aria-expanded')) !== 'true';
+  if (openMenu) await toggle.click();
+  const ids = await page
+    .locator('[data-testid="panel-nav"] button[data-testid$="-button"]')
+    .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-testid') ?? ''));
+  if (openMenu) await toggle.click();
+  return ids.map((id) => id.replace(/-button$/, ''));
+}
+
+/** Starts adding an asset of `kind` (`towers`, `ducts`…) from the map toolbar's "Add" menu. */
+export async function startAdding(page: Page, kind: string): Promise<void> {
+  const item = page.locator(`[data-add="${kind}"]`);
+  if (!(await item.isVisible())) await page.getByTestId('add-menu').click();
+  await item.click();
+}

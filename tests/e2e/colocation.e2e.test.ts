@@ -8,7 +8,16 @@
 import { join } from 'node:path';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, DEMO_PASSWORD, signIn, signOut, startE2e, waitForMapIdle, watchPage } from './browser';
+import {
+  ARTIFACTS,
+  clickPanelButton,
+  DEMO_PASSWORD,
+  signIn,
+  signOut,
+  startE2e,
+  waitForMapIdle,
+  watchPage,
+} from './browser';
 import type { RunningServer } from './server-process';
 
 let server: RunningServer;
@@ -117,8 +126,7 @@ async function pickTower(planner: APIRequestContext): Promise<TowerPick> {
 
 /** Opens the co-location panel (it stays open across sign-out/in when it was open). */
 async function openColocation(p: Page): Promise<void> {
-  if (!(await p.getByTestId('colocation-panel').isVisible()))
-    await p.getByTestId('colocation-button').click();
+  if (!(await p.getByTestId('colocation-panel').isVisible())) await clickPanelButton(p, 'colocation');
   await p.getByTestId('colocation-panel').waitFor();
 }
 

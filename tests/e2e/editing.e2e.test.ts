@@ -1,7 +1,16 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, DEMO_PASSWORD, signIn, signOut, startE2e, waitForMapIdle, watchPage } from './browser';
+import {
+  ARTIFACTS,
+  DEMO_PASSWORD,
+  signIn,
+  signOut,
+  startAdding,
+  startE2e,
+  waitForMapIdle,
+  watchPage,
+} from './browser';
 import type { RunningServer } from './server-process';
 
 const CODE = `E2E-${Date.now().toString(36).toUpperCase()}`;
@@ -76,7 +85,7 @@ describe('editing assets on the map in Chromium', () => {
   });
 
   it('adds a tower: click on the map, see field errors, fix them, save', async () => {
-    await page.locator('[data-add="towers"]').click();
+    await startAdding(page, 'towers');
     await page.getByTestId('edit-panel').waitFor();
     await clickMapAt(page, SPOT);
     // The point is placed: the typed-coordinates box shows where (VN-2000 X ≈ 2.3 million m).
@@ -242,7 +251,7 @@ describe('editing assets on the map in Chromium', () => {
     if (!pair) throw new Error('no two manholes to connect in view');
     const [a, b] = pair;
     if (!a || !b) throw new Error('no pair');
-    await page.locator('[data-add="ducts"]').click();
+    await startAdding(page, 'ducts');
     await page.getByTestId('edit-panel').waitFor();
     const box = await page.locator('canvas.maplibregl-canvas').boundingBox();
     if (!box) throw new Error('no canvas');

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, signOut, startE2e, watchPage } from './browser';
+import { clickPanelButton, panelButtons, signIn, signOut, startE2e, watchPage } from './browser';
 import type { RunningServer } from './server-process';
 
 const SHOTS = process.env.HATANG_SHOTS_DIR ?? '/tmp/hatang-ftth-e2e';
@@ -25,7 +25,7 @@ const ENGLISH =
 
 async function openPanel(p: Page) {
   const panel = p.getByTestId('ftth-panel');
-  if (!(await panel.isVisible())) await p.getByTestId('ftth-button').click();
+  if (!(await panel.isVisible())) await clickPanelButton(p, 'ftth');
   await panel.waitFor();
   return panel;
 }
@@ -60,7 +60,7 @@ describe('fibre to the home in Chromium', () => {
     await page.waitForSelector('body[data-map-ready="true"]', { timeout: 120_000 });
     // The public viewer has no FTTH panel.
     await signIn(page, 'viewer@hatang.demo');
-    expect(await page.getByTestId('ftth-button').count()).toBe(0);
+    expect(await panelButtons(page)).not.toContain('ftth');
     await signOut(page);
 
     await signIn(page, 'editor.cang@hatang.demo');
@@ -156,7 +156,7 @@ describe('fibre to the home in Chromium', () => {
 
   it("shows the FTTH lines in the plan's indicators, the proxy labelled", async () => {
     // Still the planner: the plan panel's indicators of the demo baseline.
-    await page.getByTestId('plan-button').click();
+    await clickPanelButton(page, 'plan');
     await page.locator('[data-testid="plan-version"][data-kind="baseline"]').waitFor({ timeout: 30_000 });
     await page.getByTestId('plan-tab-indicators').click();
     const proxy = page.locator('[data-indicator="fiberHouseholdsInReachProxyPercent"]');
@@ -167,7 +167,7 @@ describe('fibre to the home in Chromium', () => {
     expect(await gbps.textContent()).toContain('doanh nghiệp báo cáo');
     await gbps.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, 'ftth-indicators-1400.png') });
-    await page.getByTestId('plan-button').click();
+    await clickPanelButton(page, 'plan');
   });
 
   it('is usable on a phone', async () => {

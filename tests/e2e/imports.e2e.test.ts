@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { zip } from '@hatang/geo/formats';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, signIn, startE2e, waitForMapIdle } from './browser';
+import { ARTIFACTS, clickPanelButton, signIn, startE2e, waitForMapIdle } from './browser';
 import type { RunningServer } from './server-process';
 
 const RUN = Date.now().toString(36).toUpperCase();
@@ -104,7 +104,7 @@ describe('importing a VN-2000 Shapefile through the browser', () => {
     await page.goto(server.baseUrl);
     await page.waitForSelector('body[data-map-ready="true"]', { timeout: 120_000 });
     await signIn(page, 'editor.song@hatang.demo');
-    await page.getByTestId('import-button').click();
+    await clickPanelButton(page, 'import');
     const panel = page.getByTestId('import-panel');
     await panel.waitFor();
     await panel.getByTestId('import-file').setInputFiles(shapefileZip);
@@ -226,7 +226,7 @@ describe('importing a VN-2000 Shapefile through the browser', () => {
   });
 
   it('removes the preview from the map when the panel closes', async () => {
-    await page.getByTestId('import-button').click();
+    await clickPanelButton(page, 'import');
     await expect.poll(() => page.getByTestId('import-panel').count()).toBe(0);
     expect(await page.evaluate(() => Boolean(window.__hatangMap?.getSource('import-preview')))).toBe(false);
   });

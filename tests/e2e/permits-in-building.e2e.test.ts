@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, signIn, signOut, startE2e, waitForMapIdle, watchPage } from './browser';
+import { ARTIFACTS, clickPanelButton, signIn, signOut, startE2e, waitForMapIdle, watchPage } from './browser';
 import type { RunningServer } from './server-process';
 
 let server: RunningServer;
@@ -37,7 +37,7 @@ function operators(p: Page) {
 /** Opens the permits panel (it may still be open from the previous user). */
 async function openPanel(p: Page) {
   const panel = p.getByTestId('permits-panel');
-  if (!(await panel.isVisible())) await p.getByTestId('permits-button').click();
+  if (!(await panel.isVisible())) await clickPanelButton(p, 'permits');
   await panel.waitFor();
   return panel;
 }

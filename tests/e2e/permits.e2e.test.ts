@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, signIn, signOut, startE2e, waitForMapIdle, watchPage } from './browser';
+import { ARTIFACTS, clickPanelButton, signIn, signOut, startE2e, waitForMapIdle, watchPage } from './browser';
 import type { RunningServer } from './server-process';
 
 let server: RunningServer;
@@ -115,7 +115,7 @@ describe('filing and reviewing a tower permit in Chromium', () => {
     const site = await pickSite(page, HEIGHT_M);
     console.log(`new tower 60 m from ${site.code} (${site.distanceM} m) at ${site.point.join(',')}`);
 
-    await page.getByTestId('permits-button').click();
+    await clickPanelButton(page, 'permits');
     const panel = page.getByTestId('permits-panel');
     await panel.waitFor();
     await page.getByTestId('permit-new').click();
@@ -153,7 +153,7 @@ describe('filing and reviewing a tower permit in Chromium', () => {
     await signIn(page, 'reviewer@hatang.demo');
     // The side column stays open across a change of user (the panel starts afresh for the new one).
     const panel = page.getByTestId('permits-panel');
-    if (!(await panel.isVisible())) await page.getByTestId('permits-button').click();
+    if (!(await panel.isVisible())) await clickPanelButton(page, 'permits');
     await panel.waitFor();
     const row = panel.locator('[data-testid="permit-row"]', { hasText: TITLE });
     await row.waitFor({ timeout: 20_000 });
@@ -245,7 +245,7 @@ describe('filing and reviewing a tower permit in Chromium', () => {
     await signOut(page);
     await signIn(page, 'editor.song@hatang.demo');
     const panel = page.getByTestId('permits-panel');
-    if (!(await panel.isVisible())) await page.getByTestId('permits-button').click();
+    if (!(await panel.isVisible())) await clickPanelButton(page, 'permits');
     await panel.waitFor();
     await page.getByTestId('permit-new').click();
     const form = page.getByTestId('permit-form');
@@ -358,7 +358,7 @@ describe('filing and reviewing a tower permit in Chromium', () => {
     await signOut(page);
     await signIn(page, 'reviewer@hatang.demo');
     const panel = page.getByTestId('permits-panel');
-    if (!(await panel.isVisible())) await page.getByTestId('permits-button').click();
+    if (!(await panel.isVisible())) await clickPanelButton(page, 'permits');
     await panel.waitFor();
     const title = `${TITLE} cống bể (bổ sung)`;
     const row = panel.locator('[data-testid="permit-row"]', { hasText: title });

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, signIn, signOut, startE2e, waitForMapIdle, watchPage } from './browser';
+import { ARTIFACTS, clickPanelButton, signIn, signOut, startE2e, waitForMapIdle, watchPage } from './browser';
 import type { RunningServer } from './server-process';
 
 /**
@@ -99,7 +99,7 @@ describe('drafting, comparing and approving a plan in Chromium', () => {
     await page.goto(server.baseUrl);
     await page.waitForSelector('body[data-map-ready="true"]', { timeout: 120_000 });
     await signIn(page, 'planner@hatang.demo');
-    await page.getByTestId('plan-button').click();
+    await clickPanelButton(page, 'plan');
     const panel = page.getByTestId('plan-panel');
     await panel.waitFor();
     await expect
@@ -293,7 +293,7 @@ describe('drafting, comparing and approving a plan in Chromium', () => {
     await signOut(page);
     await signIn(page, 'admin@hatang.demo');
     // The panel stays open across the change of user (a fresh one for the new user).
-    if ((await page.getByTestId('plan-panel').count()) === 0) await page.getByTestId('plan-button').click();
+    if ((await page.getByTestId('plan-panel').count()) === 0) await clickPanelButton(page, 'plan');
     await page.getByTestId('plan-panel').waitFor();
     const draft = page.locator(`[data-testid="plan-version"][data-version-id="${draftId}"]`);
     await expect.poll(() => draft.count(), { timeout: 20_000 }).toBe(1);

@@ -7,7 +7,15 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, signIn, startE2e, waitForMapIdle, watchPage } from './browser';
+import {
+  ARTIFACTS,
+  clickPanelButton,
+  signIn,
+  startAdding,
+  startE2e,
+  waitForMapIdle,
+  watchPage,
+} from './browser';
 import type { RunningServer } from './server-process';
 
 const CODE = `E2E-REG-${Date.now().toString(36).toUpperCase()}`;
@@ -52,7 +60,7 @@ const numberOf = (text: string) => Number(text.replace(/[^\d,-]/g, '').replace('
 
 /** Opens the plan panel (it shows the demo plan's baseline) on its indicators tab. */
 async function openIndicators(p: Page): Promise<void> {
-  await p.getByTestId('plan-button').click();
+  await clickPanelButton(p, 'plan');
   await p.getByTestId('plan-tab-indicators').click({ timeout: 30_000 });
   await p.getByTestId('plan-indicators').waitFor({ state: 'attached' });
 }
@@ -92,7 +100,7 @@ describe('data centres and cameras on poles move the plan indicators, in Chromiu
   });
 
   it('adds a green data centre on the map', async () => {
-    await page.locator('[data-add="data-centres"]').click();
+    await startAdding(page, 'data-centres');
     await page.getByTestId('edit-panel').waitFor();
     await clickMapAt(page, SPOT);
     await fill(page, 'code', `${CODE}-DC`);
@@ -156,7 +164,7 @@ describe('data centres and cameras on poles move the plan indicators, in Chromiu
         { timeout: 30_000 },
       )
       .toBeGreaterThan(0);
-    await page.locator('[data-add="street-devices"]').click();
+    await startAdding(page, 'street-devices');
     await page.getByTestId('edit-panel').waitFor();
     // Click 3 px off the pole: the device is put on it.
     const point = await page.evaluate((c) => window.__hatangMap?.project(c), pole.geometry.coordinates);

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, signIn, startE2e, waitForMapIdle, watchPage } from './browser';
+import { ARTIFACTS, clickPanelButton, signIn, startE2e, waitForMapIdle, watchPage } from './browser';
 import type { RunningServer } from './server-process';
 
 let server: RunningServer;
@@ -103,7 +103,7 @@ describe('the sharing panel in Chromium', () => {
     await page.goto(server.baseUrl);
     await page.waitForSelector('body[data-map-ready="true"]', { timeout: 120_000 });
     await signIn(page, 'planner@hatang.demo');
-    await page.getByTestId('sharing-button').click();
+    await clickPanelButton(page, 'sharing');
     const panel = page.getByTestId('sharing-panel');
     await panel.waitFor();
     await expect
@@ -161,7 +161,7 @@ describe('the sharing panel in Chromium', () => {
     const notice = page.getByTestId('colocation-launch-notice');
     await notice.waitFor({ timeout: 20_000 });
     expect(await notice.locator('li').count()).toBe(prefill.targets.length);
-    if (!(await panel.isVisible())) await page.getByTestId('sharing-button').click();
+    if (!(await panel.isVisible())) await clickPanelButton(page, 'sharing');
     await panel.waitFor();
   });
 

@@ -9,7 +9,15 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, signOut, startE2e, waitForMapIdle, watchPage } from './browser';
+import {
+  clickPanelButton,
+  panelButtons,
+  signIn,
+  signOut,
+  startE2e,
+  waitForMapIdle,
+  watchPage,
+} from './browser';
 import type { RunningServer } from './server-process';
 
 const SHOTS = process.env.HATANG_SHOTS_DIR ?? '/tmp/hatang-tasks-e2e';
@@ -30,7 +38,7 @@ const ENGLISH =
 
 async function openPanel(p: Page) {
   const panel = p.getByTestId('tasks-panel');
-  if (!(await panel.isVisible())) await p.getByTestId('tasks-button').click();
+  if (!(await panel.isVisible())) await clickPanelButton(p, 'tasks');
   await panel.waitFor();
   return panel;
 }
@@ -64,7 +72,7 @@ describe('the task register in Chromium', () => {
     await page.waitForSelector('body[data-map-ready="true"]', { timeout: 120_000 });
     // The public viewer has no register.
     await signIn(page, 'viewer@hatang.demo');
-    expect(await page.getByTestId('tasks-button').count()).toBe(0);
+    expect(await panelButtons(page)).not.toContain('tasks');
     await signOut(page);
 
     await signIn(page, 'planner@hatang.demo');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { solidPng } from '../integration/violations-png';
-import { ARTIFACTS, signIn, signOut, startE2e, waitForMapIdle, watchPage } from './browser';
+import { ARTIFACTS, clickPanelButton, signIn, signOut, startE2e, waitForMapIdle, watchPage } from './browser';
 import type { RunningServer } from './server-process';
 
 let server: RunningServer;
@@ -48,7 +48,7 @@ describe('commune inspections in Chromium', () => {
     await page.goto(server.baseUrl);
     await page.waitForSelector('body[data-map-ready="true"]', { timeout: 120_000 });
     await signIn(page, 'inspector@hatang.demo');
-    await page.getByTestId('violations-button').click();
+    await clickPanelButton(page, 'violations');
     const panel = page.getByTestId('violations-panel');
     await panel.waitFor();
     await expect.poll(() => panel.locator('h2').textContent()).toMatch(/Vi phạm|violations/);
@@ -136,7 +136,7 @@ describe('commune inspections in Chromium', () => {
     await signOut(page);
     await signIn(page, 'planner@hatang.demo');
     const panel = page.getByTestId('violations-panel');
-    if (!(await panel.isVisible())) await page.getByTestId('violations-button').click();
+    if (!(await panel.isVisible())) await clickPanelButton(page, 'violations');
     await panel.waitFor();
     await page.getByTestId('violations-commune').selectOption(commune);
     const row = page.locator(`[data-testid="violation-row"][data-id="${violationId}"]`);

@@ -1,30 +1,18 @@
 import { useIsFetching, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type BannerError, ErrorBanner } from './components/error-banner';
 import { StatusBar } from './components/status-bar';
 import { AdminPage } from './features/admin/admin-page';
-import { analysisText } from './features/analysis/analysis-i18n';
-import { AnalysisPanel } from './features/analysis/analysis-panel';
 import { AssetPanel } from './features/assets/asset-panel';
 import { canCreate, isAdmin, ownerChoices } from './features/auth/permissions';
 import { useSession } from './features/auth/use-session';
-import { UserMenu } from './features/auth/user-menu';
-import { ColocationPanel, canUseColocation } from './features/colocation/colocation-panel';
-import { NotificationBell } from './features/colocation/notification-bell';
 import { ConflictDialog } from './features/editing/conflict-dialog';
 import { EditPanel, type EditSession } from './features/editing/edit-panel';
 import { EditToolbar } from './features/editing/edit-toolbar';
 import { editableResource } from './features/editing/editable-resources';
 import { useEdits } from './features/editing/use-edits';
-import { canUseFtth, FtthPanel } from './features/ftth/ftth-panel';
-import { ImportPanel } from './features/imports/import-panel';
 import { Legend } from './features/layers/legend';
-import { canUsePermits, PermitsPanel } from './features/permits/permits-panel';
-import { PlanPanel } from './features/plans/plan-panel';
-import { SharingPanel } from './features/sharing/sharing-panel';
 import { SitesOverlay } from './features/sites/sites-overlay';
-import { canUseTasks, TasksPanel } from './features/tasks/tasks-panel';
-import { canUseViolations, ViolationsPanel } from './features/violations/violations-panel';
 import { translate, useI18n } from './lib/i18n';
 import { useAdminUnits, useOrganisations } from './lib/queries';
 import type { AssetFeature, AssetResource, Organisation } from './lib/types';
@@ -37,6 +25,10 @@ import { useAssetLayers, type Visibility } from './map/use-asset-layers';
 import { useMap } from './map/use-map';
 import { type Selection, useMapInteractions } from './map/use-map-interactions';
 import { usePointerPosition } from './map/use-pointer-position';
+import { AppHeader } from './shell/app-header';
+import { PANELS, type PanelId } from './shell/panel-registry';
+import { useEscape } from './shell/use-escape';
+import { useUrlState } from './shell/use-url-state';
 
 const INITIAL_VISIBILITY = Object.fromEntries(
   LAYER_GROUPS.map((g) => [g.id, g.visibleByDefault]),
@@ -45,17 +37,6 @@ const ASSETS_ATTRIBUTION = `${translate('vi', 'attributionAssets')} / ${translat
 
 const isDrawable = (geometry: AssetFeature['geometry']): geometry is DrawnGeometry =>
   geometry.type === 'Point' || geometry.type === 'LineString';
-
-type SidePanel =
-  | 'analysis'
-  | 'plan'
-  | 'import'
-  | 'sharing'
-  | 'permits'
-  | 'violations'
-  | 'colocation'
-  | 'tasks'
-  | 'ftth';
 
 /** `#/admin` opens the user administration page (admins only). */
 function useHashRoute(): string {
@@ -69,7 +50,7 @@ function useHashRoute(): string {
 }
 
 export function App() {
-  const { t, lang, setLang } = useI18n();
+  const { t } = useI18n();
   const queryClient = useQueryClient();
   const containerRef = useRef<HTMLDivElement>(null);
   const { map, errors: mapErrors } = useMap(containerRef, ASSETS_ATTRIBUTION);
@@ -89,16 +70,23 @@ export function App() {
   const [drawn, setDrawn] = useState<DrawnGeometry | null>(null);
   const controller = useMemo(() => (map ? new DrawController(map, setDrawn) : null), [map]);
   useEffect(() => () => controller?.stop(), [controller]);
-  // The Analysis panel (a third column); while it is open a click on the bare map (a gap) does not
-  // open the commune's panel.
-  // One side panel (a third column) at a time.
-  const [sidePanel, setSidePanel] = useState<SidePanel | null>(null);
+  // One side panel (a third column; a sheet on a phone) at a time, from the panel registry.
+  // Opening one closes the selected asset's panel, so two panels never share the map.
+  const [sidePanel, setSidePanel] = useState<PanelId | null>(null);
   const analysisOpen = sidePanel === 'analysis';
+  const openPanel = useCallback((panel: PanelId) => {
+    setSidePanel(panel);
+    setSelection(null);
+  }, []);
   const togglePanel = useCallback(
-    (panel: SidePanel) => setSidePanel((p) => (p === panel ? null : panel)),
-    [],
+    (panel: PanelId) => {
+      if (sidePanel === panel) setSidePanel(null);
+      else openPanel(panel);
+    },
+    [sidePanel, openPanel],
   );
   const closePanel = useCallback(() => setSidePanel(null), []);
+  const [menuOpen, setMenuOpen] = useState(false);
   // Signing out closes a signed-in user's panel, so the next user starts from the map (the
   // Analysis panel stays: it invites the visitor to sign in and carries on after).
   const signedIn = user !== null;
@@ -112,6 +100,20 @@ export function App() {
   // While the plan panel draws, map clicks belong to its drawing tool, not to the selection.
   const [planDrawing, setPlanDrawing] = useState(false);
   useMapInteractions(map, selection, selectFromMap, editSession === null && !planDrawing);
+  useEscape([
+    menuOpen ? () => setMenuOpen(false) : null,
+    sidePanel ? closePanel : null,
+    selection && !editSession ? () => setSelection(null) : null,
+  ]);
+  useUrlState({
+    map,
+    user,
+    sessionKnown: !session.isPending,
+    sidePanel,
+    selection,
+    openPanel,
+    select: setSelection,
+  });
   const edits = useEdits(
     useCallback((resource: AssetResource, feature: AssetFeature | null) => {
       const group = LAYER_GROUPS.find((g) => g.id === resource);
@@ -229,139 +231,14 @@ export function App() {
 
   return (
     <div className="app">
-      <header className="app-header">
-        <div className="brand">
-          <h1>{t('appTitle')}</h1>
-          <p>{t('appSubtitle')}</p>
-        </div>
-        <div className="header-actions">
-          <button
-            type="button"
-            className="header-button"
-            data-testid="analysis-button"
-            aria-pressed={analysisOpen}
-            title={analysisText(lang, 'openAnalysis')}
-            onClick={() => togglePanel('analysis')}
-          >
-            {analysisText(lang, 'analysis')}
-          </button>
-          {user ? (
-            <button
-              type="button"
-              className="header-button"
-              data-testid="plan-button"
-              aria-pressed={sidePanel === 'plan'}
-              title={t('planButtonTitle')}
-              onClick={() => togglePanel('plan')}
-            >
-              {t('planButton')}
-            </button>
-          ) : null}
-          {user ? (
-            <button
-              type="button"
-              className="header-button"
-              data-testid="sharing-button"
-              aria-pressed={sidePanel === 'sharing'}
-              title={t('sharingButtonTitle')}
-              onClick={() => togglePanel('sharing')}
-            >
-              {t('sharingButton')}
-            </button>
-          ) : null}
-          {canUsePermits(user) ? (
-            <button
-              type="button"
-              className="header-button"
-              data-testid="permits-button"
-              aria-pressed={sidePanel === 'permits'}
-              title={t('permitsButtonTitle')}
-              onClick={() => togglePanel('permits')}
-            >
-              {t('permitsButton')}
-            </button>
-          ) : null}
-          {canUseViolations(user) ? (
-            <button
-              type="button"
-              className="header-button"
-              data-testid="violations-button"
-              aria-pressed={sidePanel === 'violations'}
-              title={t('violationsButtonTitle')}
-              onClick={() => togglePanel('violations')}
-            >
-              {t('violationsButton')}
-            </button>
-          ) : null}
-          {canUseTasks(user) ? (
-            <button
-              type="button"
-              className="header-button"
-              data-testid="tasks-button"
-              aria-pressed={sidePanel === 'tasks'}
-              title={t('tasksButtonTitle')}
-              onClick={() => togglePanel('tasks')}
-            >
-              {t('tasksButton')}
-            </button>
-          ) : null}
-          {canUseFtth(user) ? (
-            <button
-              type="button"
-              className="header-button"
-              data-testid="ftth-button"
-              aria-pressed={sidePanel === 'ftth'}
-              title={t('ftthButtonTitle')}
-              onClick={() => togglePanel('ftth')}
-            >
-              {t('ftthButton')}
-            </button>
-          ) : null}
-          {canUseColocation(user) ? (
-            <button
-              type="button"
-              className="header-button"
-              data-testid="colocation-button"
-              aria-pressed={sidePanel === 'colocation'}
-              title={t('colocationButtonTitle')}
-              onClick={() => togglePanel('colocation')}
-            >
-              {t('colocationButton')}
-            </button>
-          ) : null}
-          {canCreate(user) ? (
-            <button
-              type="button"
-              className="header-button"
-              data-testid="import-button"
-              aria-pressed={sidePanel === 'import'}
-              title={t('importButtonTitle')}
-              onClick={() => togglePanel('import')}
-            >
-              {t('importButton')}
-            </button>
-          ) : null}
-          <NotificationBell user={user} onOpen={() => setSidePanel('colocation')} />
-          <a
-            className="header-button"
-            href="/cong-khai"
-            title={t('publicPageTitle')}
-            data-testid="public-page-link"
-          >
-            {t('publicPage')}
-          </a>
-          <UserMenu />
-          <button
-            type="button"
-            className="lang-switch"
-            data-testid="language-switch"
-            aria-label={t('language')}
-            onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}
-          >
-            {t('switchLanguage')}
-          </button>
-        </div>
-      </header>
+      <AppHeader
+        user={user}
+        sidePanel={sidePanel}
+        onToggle={togglePanel}
+        onOpen={openPanel}
+        menuOpen={menuOpen}
+        onMenuOpen={setMenuOpen}
+      />
       <ErrorBanner
         errors={shownErrors}
         onRetry={() => {
@@ -380,7 +257,7 @@ export function App() {
         </main>
       ) : null}
       <main
-        className={sidePanel ? 'app-main with-analysis' : 'app-main'}
+        className={sidePanel ? 'app-main with-side-panel' : 'app-main'}
         hidden={hash === '#/admin' && isAdmin(user)}
       >
         <Legend visibility={visibility} states={states} onToggle={toggle} owners={legendOwners} />
@@ -391,7 +268,8 @@ export function App() {
               <span className="spinner" aria-hidden="true" /> {t('loadingMap')}
             </div>
           )}
-          {user ? (
+          {/* Map undo/redo and adding are for editors, and give way to the plan's own while it is open. */}
+          {canCreate(user) && sidePanel !== 'plan' ? (
             <EditToolbar
               canAdd={canCreate(user)}
               active={editSession && !editSession.feature ? editSession.resource.id : null}
@@ -428,81 +306,19 @@ export function App() {
           <SitesOverlay map={map} user={user} organisations={organisations.data} />
           {edits.conflict ? <ConflictDialog conflict={edits.conflict} organisations={orgById} /> : null}
         </div>
-        <AnalysisPanel
-          key={user?.id ?? 'signed-out'}
-          map={map}
-          user={user}
-          organisations={organisations.data}
-          adminUnits={adminUnits.data}
-          open={analysisOpen}
-          onClose={closePanel}
-        />
-        <PlanPanel
-          key={`plan:${user?.id ?? 'signed-out'}`}
-          map={map}
-          user={user}
-          organisations={organisations.data}
-          adminUnits={adminUnits.data}
-          open={sidePanel === 'plan' && user !== null}
-          onClose={closePanel}
-          onDrawingChange={setPlanDrawing}
-        />
-        <SharingPanel
-          key={`sharing:${user?.id ?? 'signed-out'}`}
-          map={map}
-          user={user}
-          organisations={organisations.data}
-          open={sidePanel === 'sharing' && user !== null}
-          onClose={closePanel}
-        />
-        <PermitsPanel
-          key={`permits:${user?.id ?? 'signed-out'}`}
-          map={map}
-          user={user}
-          organisations={organisations.data}
-          adminUnits={adminUnits.data}
-          open={sidePanel === 'permits' && canUsePermits(user)}
-          onClose={closePanel}
-        />
-        <ViolationsPanel
-          key={`violations:${user?.id ?? 'signed-out'}`}
-          map={map}
-          user={user}
-          organisations={organisations.data}
-          adminUnits={adminUnits.data}
-          open={sidePanel === 'violations' && canUseViolations(user)}
-          onClose={closePanel}
-        />
-        <TasksPanel
-          key={`tasks:${user?.id ?? 'signed-out'}`}
-          map={map}
-          user={user}
-          organisations={organisations.data}
-          open={sidePanel === 'tasks' && canUseTasks(user)}
-          onClose={closePanel}
-        />
-        <FtthPanel
-          key={`ftth:${user?.id ?? 'signed-out'}`}
-          user={user}
-          open={sidePanel === 'ftth' && canUseFtth(user)}
-          onClose={closePanel}
-        />
-        <ColocationPanel
-          key={`colocation:${user?.id ?? 'signed-out'}`}
-          map={map}
-          user={user}
-          organisations={organisations.data}
-          adminUnits={adminUnits.data}
-          open={sidePanel === 'colocation' && canUseColocation(user)}
-          onClose={closePanel}
-        />
-        <ImportPanel
-          key={`import:${user?.id ?? 'signed-out'}`}
-          map={map}
-          user={user}
-          open={sidePanel === 'import' && canCreate(user)}
-          onClose={closePanel}
-        />
+        {PANELS.map((panel) => (
+          <Fragment key={`${panel.id}:${user?.id ?? 'signed-out'}`}>
+            {panel.render({
+              map,
+              user,
+              organisations: organisations.data,
+              adminUnits: adminUnits.data,
+              open: sidePanel === panel.id && panel.canUse(user),
+              onClose: closePanel,
+              onDrawingChange: setPlanDrawing,
+            })}
+          </Fragment>
+        ))}
       </main>
       <StatusBar position={pointer} busy={fetching} />
     </div>

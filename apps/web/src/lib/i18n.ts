@@ -200,6 +200,11 @@ const vi = {
   // Accounts
   signIn: 'Đăng nhập',
   publicPage: 'Công khai',
+  menu: 'Chức năng',
+  addAsset: 'Thêm đối tượng',
+  addingKind: 'Đang thêm: {kind}',
+  more: 'Khác',
+  panelsNav: 'Các bảng chức năng',
   publicPageTitle:
     'Trang công khai: quy hoạch đã duyệt, chỉ tiêu 2030, hạ ngầm cáp, tiến độ nhiệm vụ (không cần đăng nhập)',
   signingIn: 'Đang đăng nhập…',
@@ -223,7 +228,6 @@ const vi = {
   codeHidden: 'Mã: ẩn',
   hiddenHint: 'Thông tin này không được chia sẻ với tài khoản của bạn',
   // Editing
-  add: 'Thêm',
   short_towers: 'Trạm BTS',
   short_poles: 'Cột',
   short_manholes: 'Hố ga',
@@ -465,6 +469,11 @@ const en: Record<MessageKey, string> = {
   attributionAssets: 'Infrastructure assets are synthetic demo data',
   signIn: 'Sign in',
   publicPage: 'Public results',
+  menu: 'Menu',
+  addAsset: 'Add a feature',
+  addingKind: 'Adding: {kind}',
+  more: 'More',
+  panelsNav: 'Panels',
   publicPageTitle:
     'The public page: approved plan, 2030 targets, cable undergrounding, task progress (no sign-in needed)',
   signingIn: 'Signing in…',
@@ -487,7 +496,6 @@ const en: Record<MessageKey, string> = {
   hiddenValue: 'hidden',
   codeHidden: 'Code: hidden',
   hiddenHint: 'This information is not shared with your account',
-  add: 'Add',
   short_towers: 'Tower',
   short_poles: 'Pole',
   short_manholes: 'Manhole',

@@ -254,8 +254,8 @@ export function AnalysisPanel({
           onToggleSites={() => setSitesVisible((v) => !v)}
         />
       ) : null}
-      <aside className="analysis-panel" data-testid="analysis-panel" aria-label={t('title')}>
-        <header className="analysis-header">
+      <aside className="dock-panel analysis-panel" data-testid="analysis-panel" aria-label={t('title')}>
+        <header className="dock-panel-header analysis-header">
           <div>
             <p className="kicker">{t('analysis')}</p>
             <h2>{t('title')}</h2>

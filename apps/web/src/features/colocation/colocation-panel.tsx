@@ -128,8 +128,8 @@ function OpenPanel({
   };
 
   return (
-    <aside className="colocation-panel" data-testid="colocation-panel" aria-label={t('title')}>
-      <header className="colocation-header">
+    <aside className="dock-panel colocation-panel" data-testid="colocation-panel" aria-label={t('title')}>
+      <header className="dock-panel-header colocation-header">
         <div>
           <p className="kicker">{t('kicker')}</p>
           <h2>{t('title')}</h2>

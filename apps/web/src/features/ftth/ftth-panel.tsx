@@ -31,8 +31,8 @@ export function FtthPanel(props: { user: SessionUser | null; open: boolean; onCl
 function PanelBody({ user, onClose }: { user: SessionUser; onClose: () => void }) {
   const { t } = useFtthText();
   return (
-    <aside className="ftth-panel" data-testid="ftth-panel" aria-label={t('title')}>
-      <header className="ftth-header">
+    <aside className="dock-panel ftth-panel" data-testid="ftth-panel" aria-label={t('title')}>
+      <header className="dock-panel-header ftth-header">
         <div>
           <p className="kicker">{t('kicker')}</p>
           <h2>{t('title')}</h2>

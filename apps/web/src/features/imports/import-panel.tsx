@@ -142,8 +142,12 @@ function ImportPanelBody({
 
   const n = (value: number) => formatNumber(lang, value);
   return (
-    <aside className="analysis-panel import-panel" data-testid="import-panel" aria-label={t('title')}>
-      <header className="analysis-header">
+    <aside
+      className="dock-panel analysis-panel import-panel"
+      data-testid="import-panel"
+      aria-label={t('title')}
+    >
+      <header className="dock-panel-header analysis-header">
         <div>
           <h2>{t('title')}</h2>
           <p className="import-hint">{t('subtitle')}</p>

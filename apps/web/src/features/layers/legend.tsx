@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { formatNumber } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import type { AssetResource, Organisation } from '../../lib/types';
@@ -54,9 +55,21 @@ export function Legend({
   owners: Array<{ org: Organisation; color: string }>;
 }) {
   const { t, tValue, lang } = useI18n();
+  // On a phone the legend folds to its title, so the map keeps the screen (wide screens ignore it).
+  const [open, setOpen] = useState(false);
   return (
-    <nav className="legend" aria-label={t('layers')} data-testid="legend">
-      <h2>{t('layers')}</h2>
+    <nav className={open ? 'legend open' : 'legend'} aria-label={t('layers')} data-testid="legend">
+      <h2>
+        <button
+          type="button"
+          className="legend-toggle"
+          aria-expanded={open}
+          data-testid="legend-toggle"
+          onClick={() => setOpen((o) => !o)}
+        >
+          {t('layers')}
+        </button>
+      </h2>
       <ul className="layer-list">
         {LEGEND_ORDER.map((group) => {
           const state = states[group.id];

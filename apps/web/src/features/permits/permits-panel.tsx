@@ -54,8 +54,8 @@ export function PermitsPanel({
   const mode = modeOf(user);
   const heading = mode === 'operator' ? t('tabMine') : mode === 'reviewer' ? t('tabQueue') : t('tabCommune');
   return (
-    <aside className="permits-panel" data-testid="permits-panel" aria-label={t('title')}>
-      <header className="permits-header">
+    <aside className="dock-panel permits-panel" data-testid="permits-panel" aria-label={t('title')}>
+      <header className="dock-panel-header permits-header">
         <div>
           <p className="kicker">{t('kicker')}</p>
           <h2>{t('title')}</h2>

@@ -419,8 +419,8 @@ export function PlanPanel({
           comparing={tab === 'compare' && !!compare.data}
         />
       ) : null}
-      <aside className="plan-panel" data-testid="plan-panel" aria-label={t('title')}>
-        <header className="plan-header">
+      <aside className="dock-panel plan-panel" data-testid="plan-panel" aria-label={t('title')}>
+        <header className="dock-panel-header plan-header">
           <div>
             <p className="kicker">{t('kicker')}</p>
             <h2>{plan?.name ?? t('title')}</h2>

@@ -165,7 +165,7 @@ export function RouteTab({ map, active }: { map: MapLibreMap | null; active: boo
             {t('clear')}
           </button>
         </div>
-        {picking ? <p className="sharing-hint">{t('picking')}</p> : null}
+        {picking ? <p className="sharing-hint picking">{t('picking')}</p> : null}
       </fieldset>
       <label className="sharing-field">
         <span>{t('cableType')}</span>

@@ -47,8 +47,8 @@ export function SharingPanel({
   if (!open) return null;
   const allowed = canUseSharing(user);
   return (
-    <aside className="sharing-panel" data-testid="sharing-panel" aria-label={t('title')}>
-      <header className="sharing-header">
+    <aside className="dock-panel sharing-panel" data-testid="sharing-panel" aria-label={t('title')}>
+      <header className="dock-panel-header sharing-header">
         <div>
           <p className="kicker">{t('kicker')}</p>
           <h2>{t('title')}</h2>

@@ -155,7 +155,7 @@ export function TowerTab({
           {busy ? t('checking') : t('check')}
         </button>
       </div>
-      {picking ? <p className="sharing-hint">{t('picking')}</p> : null}
+      {picking ? <p className="sharing-hint picking">{t('picking')}</p> : null}
       {error ? (
         <p className="sharing-error" role="alert">
           {error}

@@ -79,11 +79,11 @@ function PanelBody({
 
   return (
     <aside
-      className={picking ? 'tasks-panel picking' : 'tasks-panel'}
+      className={picking ? 'dock-panel tasks-panel picking' : 'dock-panel tasks-panel'}
       data-testid="tasks-panel"
       aria-label={t('title')}
     >
-      <header className="tasks-header">
+      <header className="dock-panel-header tasks-header">
         <div>
           <p className="kicker">{t('kicker')}</p>
           <h2>{t('title')}</h2>

@@ -90,7 +90,7 @@ export function ViolationForm({
   const error = save.error;
   return (
     <form
-      className="violations-form"
+      className={picking ? 'violations-form picking' : 'violations-form'}
       data-testid="violation-form"
       onSubmit={(e) => {
         e.preventDefault();

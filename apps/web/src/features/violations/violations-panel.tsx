@@ -116,8 +116,8 @@ function PanelBody({
     (code && communes.find((u) => u.code === code)?.name) ?? code ?? '—';
 
   return (
-    <aside className="violations-panel" data-testid="violations-panel" aria-label={t('title')}>
-      <header className="violations-header">
+    <aside className="dock-panel violations-panel" data-testid="violations-panel" aria-label={t('title')}>
+      <header className="dock-panel-header violations-header">
         <div>
           <p className="kicker">{t('kicker')}</p>
           <h2>{t('title')}</h2>
