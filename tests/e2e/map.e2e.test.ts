@@ -112,20 +112,45 @@ describe('the map in Chromium', () => {
     expect(requests.some((u) => u.includes('/glyphs/') && u.endsWith('/7680-7935.pbf'))).toBe(true);
   });
 
-  it('draws more than 100 towers at the city view', async () => {
-    let count = await page.evaluate(
-      (layers) => window.__hatangMap?.queryRenderedFeatures({ layers }).length ?? 0,
-      TOWER_LAYERS,
-    );
-    if (count <= 100) {
-      await page.evaluate(() => window.__hatangMap?.jumpTo({ center: [106.68, 20.845], zoom: 12 }));
-      await waitForMapIdle(page);
-      count = await page.evaluate(
+  it('gathers the towers into counted clusters at the city view, one by one from zoom 12', async () => {
+    const clusters = () =>
+      page.evaluate(() =>
+        (window.__hatangMap?.queryRenderedFeatures({ layers: ['towers-cluster'] }) ?? []).map((f) =>
+          Number(f.properties.point_count),
+        ),
+      );
+    const rendered = () =>
+      page.evaluate(
         (layers) => window.__hatangMap?.queryRenderedFeatures({ layers }).length ?? 0,
         TOWER_LAYERS,
       );
-    }
-    expect(count).toBeGreaterThan(100);
+    await page.evaluate(() => window.__hatangMap?.jumpTo({ center: [106.65, 20.8], zoom: 9.5 }));
+    await waitForMapIdle(page);
+    const counts = await clusters();
+    // A few dozen circles stand for thousands of towers (the demo has 6,000).
+    expect(counts.length).toBeGreaterThan(5);
+    expect(counts.length).toBeLessThan(400);
+    expect(counts.reduce((sum, n) => sum + n, 0) + (await rendered())).toBeGreaterThan(4000);
+    await page.screenshot({ path: join(ARTIFACTS, 'map-clusters.png') });
+    // A click on a cluster zooms in to where it splits.
+    const before = await page.evaluate(() => window.__hatangMap?.getZoom() ?? 0);
+    const target = await page.evaluate(() => {
+      const map = window.__hatangMap;
+      const [cluster] = map?.queryRenderedFeatures({ layers: ['towers-cluster'] }) ?? [];
+      if (!map || !cluster || cluster.geometry.type !== 'Point') throw new Error('no cluster');
+      const [lng = 0, lat = 0] = cluster.geometry.coordinates;
+      return map.project([lng, lat]);
+    });
+    const box = await page.locator('canvas.maplibregl-canvas').boundingBox();
+    if (!box) throw new Error('the map canvas has no box');
+    await page.mouse.click(box.x + target.x, box.y + target.y);
+    await expect.poll(() => page.evaluate(() => window.__hatangMap?.getZoom() ?? 0)).toBeGreaterThan(before);
+    expect(await page.getByTestId('asset-panel').count()).toBe(0);
+    // From zoom 12 every tower stands alone.
+    await page.evaluate(() => window.__hatangMap?.jumpTo({ center: [106.68, 20.845], zoom: 12 }));
+    await waitForMapIdle(page);
+    expect(await rendered()).toBeGreaterThan(100);
+    expect(await clusters()).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'map.png') });
   });
 
@@ -193,6 +218,50 @@ describe('the map in Chromium', () => {
     await expect.poll(() => rendered(['ducts-line-existing']), { timeout: 30_000 }).toBeGreaterThan(0);
     await waitForMapIdle(page);
     await page.screenshot({ path: join(ARTIFACTS, 'map-street.png') });
+  });
+
+  it('measures how long a pan takes to settle at street zooms (reported, not asserted)', async () => {
+    // Each pan moves the view by half a screen to unseen ground: tiles and bbox layers load, the
+    // map goes idle. The figure is what #18 asks to report (goal: under 2 s on the demo data).
+    const figures: Record<string, number[]> = {};
+    for (const zoom of [14, 15, 16, 17]) {
+      await page.evaluate((z) => window.__hatangMap?.jumpTo({ center: [106.683, 20.856], zoom: z }), zoom);
+      await waitForMapIdle(page);
+      const times: number[] = [];
+      for (const [dx, dy] of [
+        [450, 0],
+        [0, 350],
+        [-450, 0],
+        [-450, 0],
+        [0, -350],
+      ] as const) {
+        times.push(
+          await page.evaluate(
+            ([x, y]) =>
+              new Promise<number>((resolve) => {
+                const map = window.__hatangMap;
+                if (!map) throw new Error('no map');
+                const start = performance.now();
+                map.once('idle', () => resolve(performance.now() - start));
+                map.panBy([x, y], { animate: false });
+              }),
+            [dx, dy] as const,
+          ),
+        );
+      }
+      figures[`z${zoom}`] = times.map((t) => Math.round(t));
+    }
+    const all = Object.values(figures)
+      .flat()
+      .sort((a, b) => a - b);
+    const median = all[Math.floor(all.length / 2)] ?? 0;
+    writeFileSync(
+      join(ARTIFACTS, 'pan-settle.json'),
+      `${JSON.stringify({ msPerPan: figures, medianMs: median, maxMs: all.at(-1) }, null, 2)}\n`,
+    );
+    console.log('pan to settled (ms):', JSON.stringify(figures), 'median', median);
+    expect(all).toHaveLength(20);
+    expect(all.every((t) => t > 0)).toBe(true);
   });
 
   it('switches the interface to English', async () => {

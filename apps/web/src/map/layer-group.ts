@@ -52,4 +52,9 @@ export interface LayerGroup {
   attributes: AttributeSpec[];
   /** The group lists co-location tenancies (towers). */
   hasTenancies?: boolean;
+  /**
+   * Points gathered into counted clusters up to this zoom, one by one above it (a `mode: 'all'`
+   * group dense at city zoom). See clusters.ts.
+   */
+  clusterMaxZoom?: number;
 }

@@ -1,12 +1,13 @@
 import { useQueries } from '@tanstack/react-query';
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { assetQueryOptions } from '../lib/queries';
 import type { AssetFeature, AssetResource, Organisation } from '../lib/types';
 import { ADMIN_LABEL_LAYER } from './base-style';
+import { CLUSTER_RADIUS_PX, clusterLayers, listenToClusterClicks, withoutClusters } from './clusters';
 import { forgetExactPoints } from './exact-points';
 import { indexFeatures } from './feature-store';
-import type { LayerGroup } from './layer-group';
+import type { ColorValue, LayerGroup } from './layer-group';
 import { LAYER_GROUPS } from './layer-groups';
 import { usePopulationLayer } from './layers/population';
 import { ownerColorExpression, ownerColors } from './owner-colors';
@@ -28,9 +29,15 @@ export interface GroupState {
 
 export type Visibility = Record<AssetResource, boolean>;
 
+/** A group's layers as drawn: its own, and for a clustering group its clusters on top. */
+function groupLayers(group: LayerGroup, color: ColorValue): LayerSpecification[] {
+  const own = group.layers(color);
+  return group.clusterMaxZoom === undefined ? own : [...own.map(withoutClusters), ...clusterLayers(group.id)];
+}
+
 function addGroup(map: MapLibreMap, group: LayerGroup, colors: Map<string, string>): void {
   if (map.getSource(group.id)) return;
-  const layers = group.layers(ownerColorExpression(colors));
+  const layers = groupLayers(group, ownerColorExpression(colors));
   if (group.load.mode === 'tiles') {
     addVectorSource(map, group.id, { layer: group.id, minzoom: group.load.minZoom });
     for (const layer of layers) map.addLayer(withSourceLayer(layer, group.id), ADMIN_LABEL_LAYER);
@@ -41,11 +48,15 @@ function addGroup(map: MapLibreMap, group: LayerGroup, colors: Map<string, strin
     data: { type: 'FeatureCollection', features: [] },
     // Points are many and small: no need for the default tolerance smoothing or buffer.
     buffer: 32,
+    ...(group.clusterMaxZoom === undefined
+      ? {}
+      : { cluster: true, clusterMaxZoom: group.clusterMaxZoom, clusterRadius: CLUSTER_RADIUS_PX }),
   });
   for (const layer of layers) map.addLayer(layer, ADMIN_LABEL_LAYER);
 }
 
 const TILE_GROUPS = LAYER_GROUPS.filter((g) => g.load.mode === 'tiles');
+const CLUSTERED_GROUPS = LAYER_GROUPS.filter((g) => g.clusterMaxZoom !== undefined);
 let nextGeneration = 0;
 
 const generationsOf = (results: ReadonlyArray<{ data: number | undefined }>) =>
@@ -108,6 +119,13 @@ export function useAssetLayers(
   }, [map, organisationsSettled, colors, layersAdded]);
   const ready = layersAdded !== null && layersAdded === map ? map : null;
   usePopulationLayer(ready);
+  useEffect(() => {
+    if (!ready) return;
+    const stops = CLUSTERED_GROUPS.map((group) => listenToClusterClicks(ready, group));
+    return () => {
+      for (const stop of stops) stop();
+    };
+  }, [ready]);
 
   // Tiles of a group that changed: from fresh URLs, and forget the exact points fetched for snapping.
   const applied = useRef<Partial<Record<AssetResource, number>>>({});
@@ -129,7 +147,7 @@ export function useAssetLayers(
     const map = ready;
     if (!map) return;
     for (const group of LAYER_GROUPS) {
-      for (const layer of group.layers('#000')) {
+      for (const layer of groupLayers(group, '#000')) {
         if (map.getLayer(layer.id)) {
           map.setLayoutProperty(layer.id, 'visibility', visibility[group.id] ? 'visible' : 'none');
         }

@@ -139,11 +139,14 @@ export function addPlanLayers(map: MapLibreMap): void {
     type: 'circle',
     source: SOURCES.items,
     filter: isPoint,
+    // Thousands of sites at city zoom: small dots without a casing there (a density to read), full
+    // markers from street zoom where each one can be told apart.
     paint: {
-      'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 3, 16, 7],
+      'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 1.2, 11, 2.2, 13, 4, 16, 7],
       'circle-color': itemColor,
+      'circle-opacity': ['interpolate', ['linear'], ['zoom'], 8, 0.7, 12, 1],
       'circle-stroke-color': '#ffffff',
-      'circle-stroke-width': 1.5,
+      'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 10, 0, 12, 1.5],
     },
   });
   map.addLayer({

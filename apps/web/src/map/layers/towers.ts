@@ -1,7 +1,10 @@
 import type { LayerGroup } from '../layer-group';
 import { pointLayer } from '../status-style';
 
-/** Antenna towers (trạm BTS / cột ăng-ten): ~6k points, loaded whole and drawn at every zoom. */
+/**
+ * Antenna towers (trạm BTS / cột ăng-ten): ~6k points, loaded whole; counted clusters at city zoom
+ * (up to 11), one by one from zoom 12, where neighbours can be told apart.
+ */
 export const towersGroup: LayerGroup = {
   id: 'towers',
   labelKey: 'towers',
@@ -33,4 +36,5 @@ export const towersGroup: LayerGroup = {
     { key: 'adminUnitCode', format: 'text' },
   ],
   hasTenancies: true,
+  clusterMaxZoom: 11,
 };
