@@ -1,6 +1,8 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type AxeCore from 'axe-core';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { type RunningServer, startServer } from './server-process';
 
@@ -10,6 +12,16 @@ export const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
 
 /** DEMO_PASSWORD of seeds/src/accounts.ts: every demo account has it. */
 export const DEMO_PASSWORD = 'hatang-demo-2026';
+
+declare global {
+  interface Window {
+    /** axe-core, once seriousA11yViolations has loaded it into the page. */
+    axe?: typeof AxeCore;
+  }
+}
+
+/** axe-core's browser bundle (the accessibility checks). */
+const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /**
  * Debian's Chromium, headless, offline and rendering WebGL in software (swiftshader), so MapLibre
@@ -119,4 +131,23 @@ export async function startAdding(page: Page, kind: string): Promise<void> {
   const item = page.locator(`[data-add="${kind}"]`);
   if (!(await item.isVisible())) await page.getByTestId('add-menu').click();
   await item.click();
+}
+
+/** axe-core's rule failures of impact "serious" or "critical" on the page as it is now. */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  const loaded = await page.evaluate(() => 'axe' in window);
+  // Evaluated through the DevTools protocol: the app's Content-Security-Policy allows no injected tag.
+  if (!loaded) await page.evaluate(readFileSync(AXE_SOURCE, 'utf8'));
+  const violations = await page.evaluate(async () => {
+    if (!window.axe) throw new Error('axe-core did not load');
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? '',
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.targets.slice(0, 3).join(', ')}`);
 }

@@ -188,13 +188,12 @@ export function AppHeader(props: {
           type="button"
           className="lang-switch"
           data-testid="language-switch"
-          aria-label={t('language')}
+          title={t('language')}
+          lang={lang === 'vi' ? 'en' : 'vi'}
           onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}
         >
           <span className="lang-long">{t('switchLanguage')}</span>
-          <span className="lang-short" aria-hidden="true">
-            {lang === 'vi' ? 'EN' : 'VI'}
-          </span>
+          <span className="lang-short">{lang === 'vi' ? 'EN' : 'VI'}</span>
         </button>
       </div>
     </header>

@@ -3,11 +3,13 @@
  * its target is marked; choosing a row highlights the commune on the map (and a click on the map
  * chooses its row).
  */
+
 import type { PublicIndicators, PublicIndicatorValues } from '@hatang/contracts';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatNumber } from '../../lib/format';
 import { usePublicIndicators } from './public-api';
 import { usePublicText } from './public-i18n';
+import { ScrollRegion } from './scroll-region';
 
 type Text = ReturnType<typeof usePublicText>;
 type Column = PublicIndicators['indicators'][number];
@@ -93,7 +95,7 @@ export function IndicatorsTable({
               <span className="public-muted">{t('chooseHint')}</span>
             )}
           </div>
-          <div className="public-table-wrap">
+          <ScrollRegion label={t('indicatorsSection')}>
             <table className="public-table public-wide" data-testid="public-indicators-table">
               <thead>
                 <tr>
@@ -139,7 +141,7 @@ export function IndicatorsTable({
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </>
       ) : null}
     </section>

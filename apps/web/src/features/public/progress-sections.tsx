@@ -2,9 +2,11 @@
  * The undergrounding campaign's kilometres (city, chosen commune, by year) and the plan's task
  * progress by section, as the public page shows them.
  */
+
 import { formatDay, formatNumber } from '../../lib/format';
 import { usePublicTasks, usePublicUndergrounding } from './public-api';
 import { type TaskStatusKey, usePublicText } from './public-i18n';
+import { ScrollRegion } from './scroll-region';
 
 const km = (lang: 'vi' | 'en', value: number) => formatNumber(lang, value, 2);
 const pct = (lang: 'vi' | 'en', value: number | null) =>
@@ -53,7 +55,7 @@ export function UndergroundingSection({
               planned: km(lang, data.totals.plannedKm),
             })}
           </p>
-          <div className="public-table-wrap">
+          <ScrollRegion label={t('undergroundingSection')}>
             <table className="public-table public-small">
               <thead>
                 <tr>
@@ -74,7 +76,7 @@ export function UndergroundingSection({
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </>
       ) : null}
       {data && selected && selectedName ? (
@@ -113,7 +115,7 @@ export function TasksSection() {
               overdue: formatNumber(lang, data.totals.overdue, 0),
             })}
           </p>
-          <div className="public-table-wrap">
+          <ScrollRegion label={t('tasksSection')}>
             <table className="public-table public-small public-wide" data-testid="public-tasks-table">
               <thead>
                 <tr>
@@ -147,7 +149,7 @@ export function TasksSection() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           {data.sections.map((s) => (
             <details key={s.section} className="public-task-list">
               <summary>
