@@ -21,6 +21,7 @@ import { ImportPanel } from './features/imports/import-panel';
 import { Legend } from './features/layers/legend';
 import { canUsePermits, PermitsPanel } from './features/permits/permits-panel';
 import { PlanPanel } from './features/plans/plan-panel';
+import { SearchBox } from './features/search/search-box';
 import { SharingPanel } from './features/sharing/sharing-panel';
 import { SitesOverlay } from './features/sites/sites-overlay';
 import { canUseTasks, TasksPanel } from './features/tasks/tasks-panel';
@@ -234,6 +235,7 @@ export function App() {
           <h1>{t('appTitle')}</h1>
           <p>{t('appSubtitle')}</p>
         </div>
+        <SearchBox map={map} onSelect={selectFromMap} />
         <div className="header-actions">
           <button
             type="button"
