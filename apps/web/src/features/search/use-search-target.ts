@@ -79,13 +79,18 @@ export function useSearchTarget(map: MapLibreMap | null, onSelect: (selection: S
         return;
       }
       if (open.kind === 'admin_unit') {
+        // Once there and drawn, the commune's feature as a click on it would pick it.
         fly(result.point, result.bbox, () => {
-          if (!map.getLayer(ADMIN_FILL_LAYER)) return;
-          const unit = map
-            .queryRenderedFeatures(map.project(result.point), { layers: [ADMIN_FILL_LAYER] })
-            .find((f) => f.properties.code === open.code);
-          if (unit && isAdminUnit(unit.properties))
-            onSelect({ kind: 'admin-unit', properties: unit.properties, feature: unit });
+          map.once('idle', () => {
+            const byCode = (f: { properties: Record<string, unknown> }) =>
+              String(f.properties.code) === open.code;
+            const unit = map.getLayer(ADMIN_FILL_LAYER)
+              ? map.queryRenderedFeatures({ layers: [ADMIN_FILL_LAYER] }).find(byCode)
+              : undefined;
+            if (unit && isAdminUnit(unit.properties))
+              onSelect({ kind: 'admin-unit', properties: unit.properties, feature: unit });
+          });
+          map.triggerRepaint();
         });
         return;
       }
