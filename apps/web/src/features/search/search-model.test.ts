@@ -24,15 +24,15 @@ const ward: SearchResult = {
 };
 
 describe('searchGroups', () => {
-  it('puts a typed coordinate first, then the kinds in a fixed order, labelled in the UI language', () => {
+  it('puts a typed coordinate first, then the kinds in the order of their best result, labelled in the UI language', () => {
     const groups = searchGroups(parseCoordinates('20.85, 106.68'), [ward, tower], 'vi');
-    expect(groups.map((g) => g.id)).toEqual(['coordinate', 'asset', 'admin_unit']);
-    expect(groups.map((g) => g.title)).toEqual(['Tọa độ', 'Hạ tầng', 'Xã, phường, đặc khu']);
-    expect(groups[1]?.options[0]).toMatchObject({
+    expect(groups.map((g) => g.id)).toEqual(['coordinate', 'admin_unit', 'asset']);
+    expect(groups.map((g) => g.title)).toEqual(['Tọa độ', 'Xã, phường, đặc khu', 'Hạ tầng']);
+    expect(groups[2]?.options[0]).toMatchObject({
       label: 'OP-SONG-BTS-0001',
       detail: 'Trạm BTS / cột ăng-ten · Lê Chân',
     });
-    expect(groups[2]?.options[0]?.detail).toBe('Phường · Lê Chân');
+    expect(groups[1]?.options[0]?.detail).toBe('Phường · Lê Chân');
     const en = searchGroups(null, [ward], 'en');
     expect(en[0]).toMatchObject({ title: 'Communes and wards', options: [{ detail: 'Ward · Lê Chân' }] });
   });

@@ -1,6 +1,6 @@
 /**
  * The search box's options, without React: the coordinate typed (parsed in the browser) first,
- * then the server's results grouped by kind in a fixed order, each with its second line in the
+ * then the server's results grouped by kind, the kind of the best result first, each with its second line in the
  * UI language, and where choosing it takes the map.
  */
 import {
@@ -8,7 +8,6 @@ import {
   COLOCATION_LABELS,
   KEY_SITE_CATEGORY_LABELS,
   SEARCH_KIND_LABELS,
-  SEARCH_KINDS,
   type SearchResult,
 } from '@hatang/contracts';
 import type { ParsedCoordinates } from '@hatang/geo/coordinates';
@@ -86,7 +85,10 @@ export function searchGroups(
         },
       ],
     });
-  for (const kind of SEARCH_KINDS) {
+  // The server sends the best first: a kind's group stands where its best result does (an exact
+  // commune name before the assets that merely carry it in their names).
+  const kinds = [...new Set(results.map((r) => r.kind))];
+  for (const kind of kinds) {
     const found = results.filter((r) => r.kind === kind);
     if (found.length === 0) continue;
     groups.push({
