@@ -137,6 +137,7 @@ describe('the search box, in Chromium', () => {
       await phone.goto(server.baseUrl);
       await phone.waitForSelector('body[data-map-ready="true"]', { timeout: 120_000 });
       expect(await phone.getByTestId('search-input').isVisible()).toBe(false);
+      await phone.screenshot({ path: join(ARTIFACTS, 'search-phone-collapsed.png') });
       await phone.getByTestId('search-toggle').click();
       await typeQuery(phone, 'le chan');
       await phone
