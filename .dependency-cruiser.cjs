@@ -13,10 +13,16 @@
  * and a file's path allows that one module only.
  */
 const ALLOWED = {
-  // The web speaks to the API through contracts. From geo it takes only two browser-safe modules
+  // The web speaks to the API through contracts. From geo it takes only three browser-safe modules
   // it must run on the device: VN-2000 projection (coordinate entry and display work offline, on a
-  // phone in the field) and the CSV cell writer of client-side exports (the formula guard).
-  'apps/web': ['packages/contracts', 'packages/geo/src/crs\\.ts', 'packages/geo/src/formats/csv-write\\.ts'],
+  // phone in the field), the coordinates typed in the search box (read as the user types) and the
+  // CSV cell writer of client-side exports (the formula guard).
+  'apps/web': [
+    'packages/contracts',
+    'packages/geo/src/crs\\.ts',
+    'packages/geo/src/parse-coordinates\\.ts',
+    'packages/geo/src/formats/csv-write\\.ts',
+  ],
   'apps/api': [
     'packages/contracts',
     'packages/db',

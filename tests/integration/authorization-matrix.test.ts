@@ -29,6 +29,7 @@ import { permitRouteAttempt } from './permits-support.js';
 import { planExportRouteAttempt } from './plan-exports-support.js';
 import { planRouteAttempt } from './plans-support.js';
 import { publicRouteAttempt } from './public-support.js';
+import { searchRouteAttempt } from './search-support.js';
 import { sharingRouteAttempt } from './sharing-support.js';
 import { offerFeature, siteRouteAttempt } from './sites-support.js';
 import { taskRouteAttempt } from './tasks-support.js';
@@ -120,6 +121,7 @@ async function attemptFor(key: string, subject: Subject, owner: string): Promise
     taskRouteAttempt,
     async (_app: App, key: string) => publicRouteAttempt(key),
     ftthRouteAttempt,
+    async (_app: App, key: string) => searchRouteAttempt(key),
   ]) {
     const context: MatrixContext = { subject, sessions, orgs, unitCode, owner };
     const attempt = await attemptOf(app, key, admin, context);

@@ -12,6 +12,7 @@ import { EditToolbar } from './features/editing/edit-toolbar';
 import { editableResource } from './features/editing/editable-resources';
 import { useEdits } from './features/editing/use-edits';
 import { Legend } from './features/layers/legend';
+import { SearchBox } from './features/search/search-box';
 import { SitesOverlay } from './features/sites/sites-overlay';
 import { translate, useI18n } from './lib/i18n';
 import { useAdminUnits, useOrganisations } from './lib/queries';
@@ -238,7 +239,9 @@ export function App() {
         onOpen={openPanel}
         menuOpen={menuOpen}
         onMenuOpen={setMenuOpen}
-      />
+      >
+        <SearchBox map={map} onSelect={selectFromMap} />
+      </AppHeader>
       <ErrorBanner
         errors={shownErrors}
         onRetry={() => {

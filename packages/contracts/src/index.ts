@@ -32,6 +32,8 @@ export * from './public.js';
 export * from './public-endpoints.js';
 export * from './query.js';
 export * from './resource.js';
+export * from './search.js';
+export * from './search-endpoints.js';
 export * from './sharing.js';
 export * from './sharing-answers.js';
 export * from './sharing-endpoints.js';

@@ -11,6 +11,8 @@ import {
 } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { postgis } from '@electric-sql/pglite-postgis';
 import { acquireDataDirLock, DataDirLockedError } from './data-dir-lock.js';
 import type { Sql } from './database.js';
@@ -113,7 +115,8 @@ export async function restoreEmbedded(
     try {
       const pg = await PGlite.create(staging, {
         loadDataDir: new Blob([bytes]),
-        extensions: { postgis },
+        // The migrations' extensions (0027 search), or the restored database would not open its indexes.
+        extensions: { postgis, pg_trgm, unaccent },
       });
       try {
         await pg.exec('CREATE EXTENSION IF NOT EXISTS postgis');

@@ -11,6 +11,8 @@
 import { mkdirSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { postgis } from '@electric-sql/pglite-postgis';
 
 /** An error as plain fields (structured clone keeps only name and message of an Error). */
@@ -29,7 +31,7 @@ const { dataDir } = workerData;
 let pg;
 try {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  pg = await PGlite.create(dataDir, { extensions: { postgis } });
+  pg = await PGlite.create(dataDir, { extensions: { postgis, pg_trgm, unaccent } });
   // A runaway statement (or a GEOS problem) must not hang the database forever.
   await pg.exec("SET statement_timeout = '120s'");
   await pg.exec('CREATE EXTENSION IF NOT EXISTS postgis');

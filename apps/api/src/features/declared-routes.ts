@@ -16,6 +16,7 @@ import { indicatorRoutes } from './indicators/indicator-routes.js';
 import { permitRoutes } from './permits/permit-routes.js';
 import { plansFeatureRoutes } from './plans/plan-routes.js';
 import { publicRoutes } from './public/public-routes.js';
+import { searchRoutes } from './search/search-routes.js';
 import { sharingRoutes } from './sharing/sharing-routes.js';
 import { siteRoutes } from './sites/site-routes.js';
 import { taskRoutes } from './tasks/task-routes.js';
@@ -40,4 +41,5 @@ export const DECLARED_ROUTES: readonly RouteDefinition[] = [
   ...taskRoutes,
   ...publicRoutes,
   ...ftthRoutes,
+  ...searchRoutes,
 ];
