@@ -15,13 +15,15 @@ import {
   type ftthUpload,
   type Issue,
 } from '@hatang/contracts';
+import { LimitError } from '@hatang/geo/formats';
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { recordAudit } from '../../audit/audit-log.js';
 import type { AppEnv } from '../../context.js';
 import { ApiError, validationFailed } from '../../errors.js';
 import { userOf } from '../../http/request-input.js';
-import { readFtthCsv } from './ftth-csv.js';
+import { busyResponse, PoolBusyError, type PoolSlot } from '../../jobs/parse-pool.js';
+import type { CsvRead } from './ftth-csv.js';
 import {
   existingUnitCodes,
   figuresBefore,
@@ -103,6 +105,33 @@ async function checkedRows(c: Context<AppEnv>, raw: readonly unknown[]): Promise
   return rows.map((r) => r.row);
 }
 
+/**
+ * The CSV's rows, read in a parse worker (untrusted bytes never on the request thread): 503 with
+ * Retry-After when the pool is full, 422 naming the limit when the worker runs out of time or
+ * memory, 400 with the header's or shape's problems.
+ */
+async function csvRows(c: Context<AppEnv>, text: string): Promise<readonly unknown[]> {
+  let slot: PoolSlot;
+  try {
+    slot = c.var.uploads.reserve();
+  } catch (error) {
+    if (error instanceof PoolBusyError) throw busyResponse(c);
+    throw error;
+  }
+  let read: CsvRead;
+  try {
+    read = await slot.run<CsvRead>({ kind: 'ftth-csv', text });
+  } catch (error) {
+    if (error instanceof LimitError)
+      throw new ApiError(422, 'LIMIT_EXCEEDED', error.message, [
+        { path: ['csv'], message: `${error.limit} = ${error.value}` },
+      ]);
+    throw error;
+  }
+  if (!read.ok) throw validationFailed(read.issues);
+  return read.rows;
+}
+
 /** Stores an upload: all rows in one transaction, each audited, or none. */
 export async function uploadReports(
   c: Context<AppEnv>,
@@ -114,12 +143,7 @@ export async function uploadReports(
   if (kind === undefined) throw validationFailed([{ path: ['orgId'], message: 'no such organisation' }]);
   if (!FTTH_OPERATOR_KINDS.includes(kind))
     throw validationFailed([{ path: ['orgId'], message: 'FTTH figures are reported by telecom operators' }]);
-  let raw: readonly unknown[] = body.rows ?? [];
-  if (body.csv !== undefined) {
-    const read = readFtthCsv(body.csv);
-    if (!read.ok) throw validationFailed(read.issues);
-    raw = read.rows;
-  }
+  const raw = body.csv === undefined ? (body.rows ?? []) : await csvRows(c, body.csv);
   const rows = await checkedRows(c, raw);
   return db.transaction(async (tx) => {
     const before = await figuresBefore(tx, orgId, rows);
