@@ -1,7 +1,8 @@
 import { metresPerDegreeLat, metresPerDegreeLng } from '@hatang/analysis';
 import { fromVn2000, toVn2000 } from '@hatang/geo';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { App } from '../../apps/api/src/app.js';
+import { AnalysisThread } from '../../apps/api/src/features/analysis/analysis-thread.js';
 import { createOrganisation, createUnitWithCells, sampleFeature } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { type Session, sessionFor } from '../support/sessions.js';
@@ -269,9 +270,13 @@ describe('key site status: fiber, 4G, 5G and WiFi', () => {
       [crypto.randomUUID(), towerId, operatorOrg],
     );
 
+    // The flags are computed in the analysis worker, not on the request thread.
+    const asked = vi.spyOn(AnalysisThread.prototype, 'keySiteStatus');
     const status = await call<StatusBody>(app, 'GET', `/api/v1/key-sites/status?commune=${unitCode}`, {
       as: viewer,
     });
+    expect(asked).toHaveBeenCalledWith(expect.objectContaining({ commune: unitCode }));
+    asked.mockRestore();
     expect(status.status).toBe(200);
     expect(status.body.commune).toBe(unitCode);
     const flags = (id: string) => {
