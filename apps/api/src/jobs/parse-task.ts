@@ -6,6 +6,7 @@
  * Over `port` it says when it starts and what layer it found, waiting for an `ack` each time.
  */
 import type { MessagePort } from 'node:worker_threads';
+import type { KeySiteImportRequest } from '@hatang/contracts';
 import type { DatabaseHandle } from '@hatang/db';
 import type { CrsCode } from '@hatang/geo';
 import type { LimitError, ParseLimits } from '@hatang/geo/formats';
@@ -34,7 +35,9 @@ export type ParseTask =
    * An operator's FTTH CSV (sent as text in a JSON body, at most FTTH_MAX_CSV_CHARS): read into
    * rows or the problems of its header and shape (features/ftth/ftth-csv.ts, a `CsvRead`).
    */
-  | { kind: 'ftth-csv'; text: string; limits: ParseLimits; port: MessagePort };
+  | { kind: 'ftth-csv'; text: string; limits: ParseLimits; port: MessagePort }
+  /** A key-site file (CSV or GeoJSON text): its sites or every problem (features/sites/key-site-import.ts). */
+  | { kind: 'key-sites'; request: KeySiteImportRequest; limits: ParseLimits; port: MessagePort };
 
 /** Worker → main. `start`: the task began (the time budget runs from here). */
 export type WorkerMessage =

@@ -15,14 +15,13 @@ import {
   type ftthUpload,
   type Issue,
 } from '@hatang/contracts';
-import { LimitError } from '@hatang/geo/formats';
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { recordAudit } from '../../audit/audit-log.js';
 import type { AppEnv } from '../../context.js';
 import { ApiError, validationFailed } from '../../errors.js';
 import { userOf } from '../../http/request-input.js';
-import { busyResponse, PoolBusyError, type PoolSlot } from '../../jobs/parse-pool.js';
+import { readInPool } from '../../jobs/parse-pool.js';
 import type { CsvRead } from './ftth-csv.js';
 import {
   existingUnitCodes,
@@ -111,23 +110,7 @@ async function checkedRows(c: Context<AppEnv>, raw: readonly unknown[]): Promise
  * memory, 400 with the header's or shape's problems.
  */
 async function csvRows(c: Context<AppEnv>, text: string): Promise<readonly unknown[]> {
-  let slot: PoolSlot;
-  try {
-    slot = c.var.uploads.reserve();
-  } catch (error) {
-    if (error instanceof PoolBusyError) throw busyResponse(c);
-    throw error;
-  }
-  let read: CsvRead;
-  try {
-    read = await slot.run<CsvRead>({ kind: 'ftth-csv', text });
-  } catch (error) {
-    if (error instanceof LimitError)
-      throw new ApiError(422, 'LIMIT_EXCEEDED', error.message, [
-        { path: ['csv'], message: `${error.limit} = ${error.value}` },
-      ]);
-    throw error;
-  }
+  const read = await readInPool<CsvRead>(c, { kind: 'ftth-csv', text }, 'csv');
   if (!read.ok) throw validationFailed(read.issues);
   return read.rows;
 }
