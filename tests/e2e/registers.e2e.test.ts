@@ -68,6 +68,8 @@ async function openIndicators(p: Page): Promise<void> {
 describe('data centres and cameras on poles move the plan indicators, in Chromium', () => {
   let greenBefore = 0;
   let camerasBefore = 0;
+  /** The code of the pole the camera is hung on. */
+  let poleCode = '';
 
   beforeAll(async () => {
     ({ server, browser } = await startE2e());
@@ -125,7 +127,7 @@ describe('data centres and cameras on poles move the plan indicators, in Chromiu
       const json = async (url: string) => (await fetch(url, { credentials: 'same-origin' })).json();
       const bbox = '106.66,20.84,106.72,20.87';
       const poles = (await json(`/api/v1/poles?bbox=${bbox}&limit=2000&status=existing`)) as {
-        features: { id: string; geometry: { coordinates: [number, number] } }[];
+        features: { id: string; geometry: { coordinates: [number, number] }; properties: { code: string } }[];
       };
       const cameras = (await json(
         `/api/v1/street-devices?bbox=${bbox}&limit=5000&deviceType=surveillance_camera`,
@@ -152,6 +154,7 @@ describe('data centres and cameras on poles move the plan indicators, in Chromiu
       );
     });
     if (!pole) throw new Error('no pole on a main street without a camera nearby');
+    poleCode = pole.properties.code;
     await page.evaluate(
       (c) => window.__hatangMap?.jumpTo({ center: c, zoom: 18 }),
       pole.geometry.coordinates as [number, number],
@@ -197,6 +200,25 @@ describe('data centres and cameras on poles move the plan indicators, in Chromiu
     await page.screenshot({ path: join(ARTIFACTS, 'registers-camera.png') });
   });
 
+  it('names the camera’s pole by its code in the panel, and selects the pole from there', async () => {
+    const onPole = page.locator('[data-testid="asset-panel"] [data-attribute="poleCode"]');
+    await expect.poll(() => onPole.locator('dt').textContent(), { timeout: 20_000 }).toBe('Treo trên cột');
+    const link = onPole.locator('button[data-selects="poles"]');
+    await expect.poll(() => link.textContent(), { timeout: 20_000 }).toBe(poleCode);
+    const panel = (await page.getByTestId('asset-panel').textContent()) ?? '';
+    expect(panel).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.screenshot({ path: join(ARTIFACTS, 'registers-camera-pole-code-desktop.png') });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await onPole.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'registers-camera-pole-code-phone.png') });
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await link.click();
+    await expect.poll(() => page.getByTestId('asset-code').textContent(), { timeout: 20_000 }).toBe(poleCode);
+    expect(await page.locator('[data-testid="asset-panel"] .kicker').textContent()).toBe('Cột treo cáp');
+    await page.screenshot({ path: join(ARTIFACTS, 'registers-camera-pole-selected.png') });
+  });
+
   it('shows one more green data centre and more of the main streets under cameras', async () => {
     await openIndicators(page);
     await expect
@@ -233,6 +255,7 @@ describe('data centres and cameras on poles move the plan indicators, in Chromiu
     expect(seen.dc).not.toHaveProperty('pue');
     expect(seen.cam).toMatchObject({ deviceType: 'surveillance_camera' });
     expect(seen.cam).not.toHaveProperty('poleId');
+    expect(seen.cam).not.toHaveProperty('poleCode');
   });
 
   it('loaded nothing from outside its own origin and threw no page errors', () => {

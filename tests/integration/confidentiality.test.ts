@@ -133,6 +133,50 @@ describe('confidentiality tiers', () => {
     expect(allowed.status).toBe(200);
   });
 
+  it('names the pole a device hangs on by its code to who may see the pole, never to the public', async () => {
+    const at = farAway(3200);
+    const poleCode = `pole-of-cam-${crypto.randomUUID().slice(0, 6)}`;
+    const pole = await call<Feature>(app, 'POST', '/api/v1/poles', {
+      as: editorA,
+      json: sampleFeature('poles', operatorA, poleCode, at),
+    });
+    expect(pole.status).toBe(201);
+    const camera = sampleFeature('street-devices', operatorA, `cam-${crypto.randomUUID().slice(0, 6)}`, at);
+    const hung = await call<Feature>(app, 'POST', '/api/v1/street-devices', {
+      as: editorA,
+      json: { ...camera, properties: { ...camera.properties, poleId: pole.body.id } },
+    });
+    expect(hung.status, JSON.stringify(hung.body)).toBe(201);
+    expect(hung.body.properties).toMatchObject({ poleId: pole.body.id, poleCode });
+    const standalone = await call<Feature>(app, 'POST', '/api/v1/street-devices', {
+      as: editorA,
+      json: sampleFeature('street-devices', operatorA, `cam-${crypto.randomUUID().slice(0, 6)}`, at),
+    });
+    expect(standalone.body.properties).toMatchObject({ poleId: null, poleCode: null });
+    const around = [at[0] - 0.001, at[1] - 0.001, at[0] + 0.001, at[1] + 0.001].join(',');
+    const seenBy = async (session: Session | undefined) => {
+      const detail = await call<Feature>(app, 'GET', `/api/v1/street-devices/${hung.body.id}`, {
+        as: session,
+      });
+      const list = await call<{ features: Feature[] }>(app, 'GET', `/api/v1/street-devices?bbox=${around}`, {
+        as: session,
+      });
+      expect([detail.status, list.status]).toEqual([200, 200]);
+      return { detail: detail.body, text: JSON.stringify([detail.body, list.body]) };
+    };
+    for (const session of [editorA, planner, editorB, viewerB]) {
+      const { detail } = await seenBy(session);
+      expect(detail.properties).toMatchObject({ poleId: pole.body.id, poleCode });
+    }
+    for (const session of [undefined, publicViewer]) {
+      const { detail, text } = await seenBy(session);
+      expect(detail.properties).not.toHaveProperty('poleId');
+      expect(detail.properties).not.toHaveProperty('poleCode');
+      expect(text).not.toContain(poleCode);
+      expect(text).not.toContain(pole.body.id);
+    }
+  });
+
   it.each(assetResources.map((r) => [r.path]))(
     'hides %s codes and versions from the public on list and detail',
     async (path) => {

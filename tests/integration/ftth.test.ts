@@ -4,9 +4,15 @@
  * double counting, and the proxy (households within reach of fibre) on a fixture whose answer is
  * worked out by hand.
  */
+
+import { tmpdir } from 'node:os';
 import type { FtthSummary, FtthUploadResult, IndicatorReport } from '@hatang/contracts';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { FTTH_MAX_CSV_CHARS, FTTH_MAX_ROWS } from '@hatang/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../../apps/api/src/app.js';
+import { MAX_COLUMNS, MAX_LINE_CHARS } from '../../apps/api/src/features/ftth/ftth-csv.js';
+import { ParsePool } from '../../apps/api/src/jobs/parse-pool.js';
+import { defaultUploadLimits } from '../../apps/api/src/jobs/upload-limits.js';
 import { createOrganisation, createUnitWithCells } from '../support/fixtures.js';
 import { call } from '../support/http.js';
 import { type Session, sessionFor, TEST_SCRYPT_N } from '../support/sessions.js';
@@ -14,7 +20,12 @@ import { testDatabase } from '../support/test-database.js';
 
 type ErrorBody = { error: { code: string; details?: { path: (string | number)[]; message: string }[] } };
 
+let db: Awaited<ReturnType<typeof testDatabase>>;
 let app: App;
+/** The parse pool (one worker, no queue) the app reads CSVs in. */
+let pool: ParsePool;
+/** The same API with a JSON body limit of 64 KiB. */
+let smallBodyApp: App;
 let unit: string;
 let opA: string;
 let opB: string;
@@ -31,9 +42,12 @@ let publicViewer: Session;
 const CENTRE: [number, number] = [31.5, 31.5];
 
 beforeAll(async () => {
-  const db = await testDatabase();
+  db = await testDatabase();
+  pool = new ParsePool({ ...defaultUploadLimits(tmpdir()), poolSize: 1, queueSize: 0 });
   // Household size 4 and reach 60 m: the assumptions under test (the defaults are 3.5 and 300).
-  app = createApp({ db, auth: { scryptN: TEST_SCRYPT_N }, ftthProxy: { householdSize: 4, reachM: 60 } });
+  const deps = { db, auth: { scryptN: TEST_SCRYPT_N }, uploads: pool };
+  app = createApp({ ...deps, ftthProxy: { householdSize: 4, reachM: 60 } });
+  smallBodyApp = createApp({ ...deps, maxBodyBytes: 64 * 1024 });
   unit = await createUnitWithCells(db, CENTRE, 'Xã Cáp Quang');
   opA = await createOrganisation(db, 'operator');
   opB = await createOrganisation(db, 'operator');
@@ -81,8 +95,12 @@ beforeAll(async () => {
   }
 });
 
-const upload = (as: Session | undefined, json: unknown) =>
-  call<FtthUploadResult & ErrorBody>(app, 'POST', '/api/v1/ftth-reports', { as, json });
+afterAll(() => pool.close());
+
+const upload = (as: Session | undefined, json: unknown, on: App = app) =>
+  call<FtthUploadResult & ErrorBody>(on, 'POST', '/api/v1/ftth-reports', { as, json });
+const storedRows = async () =>
+  (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM ftth_reports'))[0]?.n ?? 0;
 
 describe('uploading FTTH figures', () => {
   it('stores an operator’s JSON rows for its own organisation', async () => {
@@ -175,6 +193,81 @@ describe('uploading FTTH figures', () => {
       rows: [{ adminUnitCode: unit, homesPassed: 1, homes1Gbps: 1, asOf: '2026-05-31' }],
     });
     expect(notOperator.status).toBe(400);
+  });
+});
+
+describe('hostile CSVs', () => {
+  const HEADER = 'adminUnitCode,homesPassed,homes1Gbps,asOf';
+
+  it('reads a CSV in the parse pool, not on the request thread: a full pool answers 503', async () => {
+    const csv = `${HEADER}\n${unit},30,20,2026-02-28\n`;
+    const held = pool.reserve();
+    try {
+      const busy = await upload(editorA, { csv });
+      expect(busy.status).toBe(503);
+      expect(busy.headers.get('retry-after')).toBeTruthy();
+    } finally {
+      held.release();
+    }
+    const res = await upload(editorA, { csv });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.reports).toMatchObject([{ asOf: '2026-02-28', homesPassed: 30 }]);
+  });
+
+  const hostile: [string, () => string, (body: ErrorBody) => void][] = [
+    [
+      'longer than FTTH_MAX_CSV_CHARS',
+      () => `${HEADER}\n${`${unit},1,1,2026-01-01\n`.repeat(FTTH_MAX_CSV_CHARS / 10)}`,
+      (b) => expect(b.error.details?.[0]?.path).toEqual(['csv']),
+    ],
+    [
+      'with an unclosed quote',
+      () => `${HEADER}\n"${unit},1,1,2026-01-01\n${unit},2,2,2026-01-02`,
+      (b) => expect(b.error.details?.[0]?.message).toMatch(/^not a CSV table/),
+    ],
+    [
+      `with a line longer than ${MAX_LINE_CHARS} characters`,
+      () => `${HEADER}\n${unit},"${'9'.repeat(100_000)}",1,2026-01-01`,
+      (b) => expect(b.error.details?.[0]?.message).toMatch(/^not a CSV table/),
+    ],
+    [
+      `with more than ${MAX_COLUMNS} columns, as one problem`,
+      () => `${HEADER},${Array.from({ length: 100 }, (_, i) => `c${i}`).join(',')}\n`,
+      (b) =>
+        expect(b.error.details).toEqual([
+          { path: ['csv', 'header'], message: expect.stringContaining(`${MAX_COLUMNS} columns`) },
+        ]),
+    ],
+    [
+      `with more than ${FTTH_MAX_ROWS} rows`,
+      () => `${HEADER}\n${'0,0,0,2026-01-01\n'.repeat(FTTH_MAX_ROWS * 5)}`,
+      (b) =>
+        expect(b.error.details?.map((d) => d.message)).toContain(`at most ${FTTH_MAX_ROWS} rows per upload`),
+    ],
+    [
+      'of binary garbage',
+      () => String.fromCharCode(...Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256)),
+      (b) => expect(b.error.details?.length).toBeGreaterThan(0),
+    ],
+    ['with a header and no rows', () => `${HEADER}\n\n\n`, (b) => expect(b.error.details).toHaveLength(1)],
+  ];
+  for (const [name, csv, check] of hostile)
+    it(`answers 400 for a CSV ${name}, writing nothing`, async () => {
+      const before = await storedRows();
+      const res = await upload(editorA, { csv: csv() });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('VALIDATION_FAILED');
+      check(res.body);
+      expect(await storedRows()).toBe(before);
+      expect((await app.request('/api/health')).status).toBe(200);
+    });
+
+  it('answers 413 for a body past the JSON body limit, writing nothing', async () => {
+    const before = await storedRows();
+    const res = await upload(editorA, { csv: `${HEADER}\n${'x'.repeat(100 * 1024)}` }, smallBodyApp);
+    expect(res.status).toBe(413);
+    expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(await storedRows()).toBe(before);
   });
 });
 

@@ -4,11 +4,12 @@
  * to an agency — and what rival operators may not read of each other's.
  */
 import type { Obstacle, PlanTask, PlanTaskDetail } from '@hatang/contracts';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { type App, createApp } from '../../apps/api/src/app.js';
 import { insertMissingTasks } from '../../apps/api/src/features/tasks/task-repository.js';
 import { syncPlanTasks } from '../../apps/api/src/features/tasks/task-seed.js';
 import { loadPlanTaskSources } from '../../apps/api/src/features/tasks/task-sources.js';
+import { ComputePool } from '../../apps/api/src/jobs/compute-pool.js';
 import { docxText } from '../support/docx-text.js';
 import { createOrganisation } from '../support/fixtures.js';
 import { client } from '../support/http.js';
@@ -311,6 +312,28 @@ describe('the progress report', () => {
     });
     const old = await pdfText(new Uint8Array(await lastYear.arrayBuffer()));
     expect(old.replace(/\s+/g, ' ')).not.toContain(note);
+  });
+
+  it('is rendered in the compute pool, not on the request thread', async () => {
+    const run = vi.spyOn(ComputePool.prototype, 'run');
+    try {
+      for (const format of ['pdf', 'docx'] as const) {
+        const response = await app.request(
+          `/api/v1/plan-task-report?period=${thisQuarter()}&format=${format}`,
+          {
+            headers: dost.headers,
+          },
+        );
+        expect(response.status).toBe(200);
+        expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+        expect(run).toHaveBeenLastCalledWith(
+          expect.objectContaining({ kind: 'progress-report', format }),
+          expect.anything(),
+        );
+      }
+    } finally {
+      run.mockRestore();
+    }
   });
 
   it('comes as DOCX too, with the same facts, in the administrative layout', async () => {

@@ -1,10 +1,14 @@
+import { tmpdir } from 'node:os';
 import { metresPerDegreeLat, metresPerDegreeLng } from '@hatang/analysis';
 import { fromVn2000, toVn2000 } from '@hatang/geo';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../apps/api/src/app.js';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { type App, createApp } from '../../apps/api/src/app.js';
+import { AnalysisThread } from '../../apps/api/src/features/analysis/analysis-thread.js';
+import { ParsePool } from '../../apps/api/src/jobs/parse-pool.js';
+import { defaultUploadLimits } from '../../apps/api/src/jobs/upload-limits.js';
 import { createOrganisation, createUnitWithCells, sampleFeature } from '../support/fixtures.js';
 import { call } from '../support/http.js';
-import { type Session, sessionFor } from '../support/sessions.js';
+import { type Session, sessionFor, TEST_SCRYPT_N } from '../support/sessions.js';
 import { testDatabase } from '../support/test-database.js';
 import { plansApp } from './plans-support.js';
 import { keySiteFeature } from './sites-support.js';
@@ -184,6 +188,50 @@ describe('importing key sites', () => {
     expect(res.body.imported).toBe(2);
   });
 
+  it('reads the file in the parse pool, not on the request thread, under its limits; nothing lands', async () => {
+    const db = await testDatabase();
+    // One worker, no queue, and at most 3 features per file.
+    const pool = new ParsePool({
+      ...defaultUploadLimits(tmpdir()),
+      poolSize: 1,
+      queueSize: 0,
+      maxFeatures: 3,
+    });
+    const small = createApp({ db, auth: { scryptN: TEST_SCRYPT_N }, uploads: pool });
+    const as = await sessionFor(small, db, await createOrganisation(db, 'city_department'), ['planner']);
+    const [x, y] = at(700);
+    const rows = (n: number) =>
+      [
+        'name,category,lon,lat',
+        ...Array.from({ length: n }, (_, i) => `Trường hồ bơi ${i},school,${x},${y}`),
+      ].join('\n');
+    const send = (content: string) =>
+      call<{ rows: { row: number; field: string; message: string }[] }>(
+        small,
+        'POST',
+        '/api/v1/key-sites/import',
+        { as, json: { format: 'csv', content } },
+      );
+    try {
+      const held = pool.reserve();
+      const busy = await send(rows(1));
+      held.release();
+      expect(busy.status).toBe(503);
+      expect(busy.headers.get('retry-after')).toBeTruthy();
+      // A file over a parse limit is a problem with the file as a whole (row 0), like an unreadable one.
+      const many = await send(rows(5000));
+      expect(many.status, JSON.stringify(many.body)).toBe(400);
+      expect(many.body.rows).toEqual([
+        { row: 0, field: 'file', message: expect.stringContaining('maxFeatures = 3') },
+      ]);
+      expect(await count('Trường hồ bơi 0')).toBe(0);
+      expect((await send(rows(2))).status).toBe(201);
+      expect(await count('Trường hồ bơi 0')).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('lands nothing when any row is wrong, and reports every problem by row and field', async () => {
     const [x, y] = at(500);
     const csv = [
@@ -269,9 +317,13 @@ describe('key site status: fiber, 4G, 5G and WiFi', () => {
       [crypto.randomUUID(), towerId, operatorOrg],
     );
 
+    // The flags are computed in the analysis worker, not on the request thread.
+    const asked = vi.spyOn(AnalysisThread.prototype, 'keySiteStatus');
     const status = await call<StatusBody>(app, 'GET', `/api/v1/key-sites/status?commune=${unitCode}`, {
       as: viewer,
     });
+    expect(asked).toHaveBeenCalledWith(expect.objectContaining({ commune: unitCode }));
+    asked.mockRestore();
     expect(status.status).toBe(200);
     expect(status.body.commune).toBe(unitCode);
     const flags = (id: string) => {

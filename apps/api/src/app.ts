@@ -93,6 +93,8 @@ const HEAVY_ROUTES = [
   '/api/v1/indicators',
   '/api/v1/dii/values/compute',
   '/api/v1/ftth/communes',
+  '/api/v1/key-sites/status',
+  '/api/v1/plan-task-report',
 ];
 
 /** Builds the HTTP app; no I/O happens until a request arrives. */

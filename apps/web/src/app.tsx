@@ -14,6 +14,7 @@ import { useEdits } from './features/editing/use-edits';
 import { Legend } from './features/layers/legend';
 import { SearchBox } from './features/search/search-box';
 import { SitesOverlay } from './features/sites/sites-overlay';
+import { fetchAsset } from './lib/assets-api';
 import { translate, useI18n } from './lib/i18n';
 import { useAdminUnits, useOrganisations } from './lib/queries';
 import type { AssetFeature, AssetResource, Organisation } from './lib/types';
@@ -156,6 +157,28 @@ export function App() {
       map?.easeTo({ center: lngLat, zoom: Math.max(map.getZoom(), 16) });
     },
     [controller, map],
+  );
+  // A panel's link to another asset (a device's pole): select it, and bring it into view.
+  const selectAsset = useCallback(
+    async (resource: AssetResource, id: string) => {
+      const group = LAYER_GROUPS.find((g) => g.id === resource);
+      if (!group) return;
+      let feature: AssetFeature;
+      try {
+        feature = await queryClient.fetchQuery({
+          queryKey: ['asset', resource, id],
+          queryFn: ({ signal }) => fetchAsset(resource, id, signal),
+        });
+      } catch {
+        // Gone or out of reach since the panel was drawn: the selection stays as it is.
+        return;
+      }
+      setSelection({ kind: 'asset', group, feature });
+      const [lng, lat] = feature.geometry.type === 'Point' ? feature.geometry.coordinates : [];
+      if (map && lng !== undefined && lat !== undefined && !map.getBounds().contains([lng, lat]))
+        map.easeTo({ center: [lng, lat] });
+    },
+    [map, queryClient],
   );
   const poleAtPoint = useCallback(
     (point: [number, number]) => (map ? poleAt(map, point) : Promise.resolve(null)),
@@ -304,6 +327,7 @@ export function App() {
               user={user}
               edits={edits}
               onEdit={startEdit}
+              onSelectAsset={selectAsset}
             />
           ) : null}
           <SitesOverlay map={map} user={user} organisations={organisations.data} />

@@ -52,6 +52,12 @@ const KIND_EXTRAS: Partial<Record<AssetPath, z.ZodRawShape>> = {
     ),
   },
   'wifi-points': { adminUnitCode },
+  'street-devices': {
+    poleCode: z
+      .string()
+      .nullable()
+      .meta({ description: 'The code of the pole `poleId` names (null for a standalone device)' }),
+  },
 };
 
 /**

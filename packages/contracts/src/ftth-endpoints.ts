@@ -28,6 +28,9 @@ export const ftthEndpoints = {
       201: { description: 'The rows stored', schema: ftthUploadResult },
       400: { description: 'Rows rejected: `details` lists each (path `row`, n, field)' },
       403: forbidden,
+      413: { description: 'The request body is larger than the JSON body limit' },
+      422: { description: "Reading the CSV ran past the parse worker's time or memory limit" },
+      503: { description: 'Every parse worker is busy (Retry-After)' },
     },
   }),
   listReports: endpoint({

@@ -132,6 +132,9 @@ export const siteEndpoints = {
     responses: {
       201: { description: 'The ids of the sites added, in file order', schema: keySiteImportResult },
       400: { description: 'Nothing imported: the error, and every rejected row in `rows`' },
+      413: { description: 'The request body is larger than the JSON body limit' },
+      422: { description: "Reading the file ran past the parse worker's time or memory limit" },
+      503: { description: 'Every parse worker is busy (Retry-After)' },
     },
   }),
   getKeySite: endpoint({

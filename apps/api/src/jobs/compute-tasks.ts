@@ -3,7 +3,7 @@
  * database itself (through the handle the pool attaches) and returns a file's bytes or a JSON
  * value. Tasks and results are plain data (they cross a thread boundary).
  */
-import { assetResources } from '@hatang/contracts';
+import { assetResources, type ProgressReportFormat } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
 import type { CrsCode } from '@hatang/geo';
 import type { Principal } from '../auth/principal.js';
@@ -30,6 +30,11 @@ import {
   versionGeoJson,
   versionGeoPackage,
 } from '../features/plans/exports/version-geodata.js';
+import {
+  type ProgressReportInput,
+  progressReportDocx,
+  progressReportPdf,
+} from '../features/tasks/task-report.js';
 
 export type PlanExportFile =
   | 'appendix.xlsx'
@@ -71,6 +76,8 @@ export type ComputeTask =
       actor: Actor;
       onlyOwner: string | undefined;
     }
+  /** The plan's periodic progress report (PDF or DOCX) from its tasks and obstacles, read already. */
+  | { kind: 'progress-report'; format: ProgressReportFormat; input: ProgressReportInput }
   | {
       kind: 'import-duplicates';
       importId: string;
@@ -91,6 +98,8 @@ export interface ComputeResults {
   'import-validate': number;
   'import-commit': CommitResult;
   'import-duplicates': DuplicateReport;
+  /** The document's bytes. */
+  'progress-report': Uint8Array;
 }
 
 /** A file made by a task: its bytes (or text) and what the answer says about it. */
@@ -214,5 +223,7 @@ export async function runTask(db: Database, task: ComputeTask): Promise<ComputeR
       return commitImport(db, task.importId, definitionOf(task.resource), task.actor, task.onlyOwner);
     case 'import-duplicates':
       return findDuplicates(db, task.importId, definitionOf(task.resource), task.mapping, task.onlyOwner);
+    case 'progress-report':
+      return task.format === 'docx' ? progressReportDocx(task.input) : progressReportPdf(task.input);
   }
 }

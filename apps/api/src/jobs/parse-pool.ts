@@ -33,6 +33,30 @@ export function busyResponse(c: Context<AppEnv>): ApiError {
   return new ApiError(503, 'SERVICE_UNAVAILABLE', new PoolBusyError().message);
 }
 
+/**
+ * Reads a small untrusted text sent in a JSON body (an FTTH CSV, a key-site file) in the pool:
+ * 503 with Retry-After when the pool is full, 422 naming the limit (path `[field]`) when the
+ * worker runs past its time budget, heap or a parse limit; the task's own answer otherwise.
+ */
+export async function readInPool<R>(c: Context<AppEnv>, task: TaskInput, field: string): Promise<R> {
+  let slot: PoolSlot;
+  try {
+    slot = c.var.uploads.reserve();
+  } catch (error) {
+    if (error instanceof PoolBusyError) throw busyResponse(c);
+    throw error;
+  }
+  try {
+    return await slot.run<R>(task);
+  } catch (error) {
+    if (error instanceof LimitError)
+      throw new ApiError(422, 'LIMIT_EXCEEDED', error.message, [
+        { path: [field], message: `${error.limit} = ${error.value}` },
+      ]);
+    throw error;
+  }
+}
+
 type TaskInput = ParseTask extends infer T
   ? T extends ParseTask
     ? Omit<T, 'port' | 'limits'>

@@ -1,10 +1,12 @@
 /**
  * What the main thread and a parse worker say to each other. A task carries the spooled file's
  * path and the limits; an import task also a database handle, through which the worker stages
- * the rows, records progress and validates them itself (no row crosses to the request thread).
+ * the rows, records progress and validates them itself (no row crosses to the request thread);
+ * a small text upload (an FTTH CSV) comes as text and goes back as checked-shape rows.
  * Over `port` it says when it starts and what layer it found, waiting for an `ack` each time.
  */
 import type { MessagePort } from 'node:worker_threads';
+import type { KeySiteImportRequest } from '@hatang/contracts';
 import type { DatabaseHandle } from '@hatang/db';
 import type { CrsCode } from '@hatang/geo';
 import type { LimitError, ParseLimits } from '@hatang/geo/formats';
@@ -28,7 +30,14 @@ export type ParseTask =
       port: MessagePort;
     }
   /** A population GeoTIFF: read, and its cells written (one transaction) by the worker. */
-  | { kind: 'raster'; path: string; db: DatabaseHandle; limits: ParseLimits; port: MessagePort };
+  | { kind: 'raster'; path: string; db: DatabaseHandle; limits: ParseLimits; port: MessagePort }
+  /**
+   * An operator's FTTH CSV (sent as text in a JSON body, at most FTTH_MAX_CSV_CHARS): read into
+   * rows or the problems of its header and shape (features/ftth/ftth-csv.ts, a `CsvRead`).
+   */
+  | { kind: 'ftth-csv'; text: string; limits: ParseLimits; port: MessagePort }
+  /** A key-site file (CSV or GeoJSON text): its sites or every problem (features/sites/key-site-import.ts). */
+  | { kind: 'key-sites'; request: KeySiteImportRequest; limits: ParseLimits; port: MessagePort };
 
 /** Worker → main. `start`: the task began (the time budget runs from here). */
 export type WorkerMessage =

@@ -1,7 +1,8 @@
 /**
  * Runs inside a parse worker (never on the request thread): opens the spooled upload with the
  * readers of @hatang/geo, stages its features chunk by chunk into import_rows and validates them
- * (through its own database connection), or reads a population GeoTIFF and writes its cells.
+ * (through its own database connection), reads a population GeoTIFF and writes its cells, or
+ * reads an operator's FTTH CSV or a key-site file into rows.
  * The worker's heap is capped and the main thread terminates it when its time budget runs out.
  */
 import { once } from 'node:events';
@@ -10,12 +11,14 @@ import { readFile } from 'node:fs/promises';
 import { assetResources } from '@hatang/contracts';
 import { FormatError, LimitError } from '@hatang/geo/formats';
 import { ApiError } from '../errors.js';
+import { readFtthCsv } from '../features/ftth/ftth-csv.js';
 import { autoMapping } from '../features/imports/field-mapping.js';
 import { updateJob } from '../features/imports/import-repository.js';
 import { importPopulationRaster, readPopulationRaster } from '../features/imports/population-raster.js';
 import { stageChunk } from '../features/imports/stage-rows.js';
 import { openUpload } from '../features/imports/upload-source.js';
 import { validateImport } from '../features/imports/validate-import.js';
+import { parseKeySiteImport } from '../features/sites/key-site-import.js';
 import type { ParseTask, TaskFailure, TaskResult, WorkerMessage } from './parse-task.js';
 import { workerDatabase } from './worker-database.js';
 
@@ -35,6 +38,9 @@ export default async function runParseTask(task: ParseTask): Promise<TaskResult<
   };
   port.postMessage({ type: 'start' } satisfies WorkerMessage);
   try {
+    if (task.kind === 'ftth-csv') return { ok: true, value: readFtthCsv(task.text) };
+    if (task.kind === 'key-sites')
+      return { ok: true, value: await parseKeySiteImport(task.request, task.limits) };
     if (task.kind === 'raster') {
       const raster = await readPopulationRaster(new Uint8Array(await readFile(task.path)), task.limits);
       return { ok: true, value: await importPopulationRaster(await workerDatabase(task.db), raster) };

@@ -46,8 +46,9 @@ export const FIELD_TIERS = {
   'wifi-points': { sharing: [...META], full: ['bandwidthMbps'] },
   // Name, certification and status are what the city publishes; size and efficiency are the operator's business.
   'data-centres': { sharing: [...META, 'tier'], full: ['powerMw', 'pue'] },
-  // The public sees where cameras and sensors are and what they are, not the pole they hang on.
-  'street-devices': { sharing: [...META, 'poleId', 'mountHeightM', 'viewRangeM'], full: [] },
+  // The public sees where cameras and sensors are and what they are, not the pole they hang on
+  // (neither its id nor its code: whoever may see which pole a device hangs on may see its code).
+  'street-devices': { sharing: [...META, 'poleId', 'poleCode', 'mountHeightM', 'viewRangeM'], full: [] },
   // Which operators serve a building is commercial; the building and its compliance are public.
   'in-building-systems': { sharing: [...META, 'floors', 'fibreRiser'], full: ['operatorsServed'] },
   'civil-works': { sharing: [...META], full: [] },

@@ -30,6 +30,11 @@ export interface AttributeSpec {
   key: string;
   /** enum: translate the value; date: local date; org: resolve an organisation id; list: join. */
   format?: 'number' | 'enum' | 'date' | 'org' | 'list' | 'text';
+  /**
+   * The value names another asset (a device's pole by its code): the panel shows it as a button
+   * that selects that asset, whose id is the property `idKey`, on the map.
+   */
+  selects?: { resource: AssetResource; idKey: string };
 }
 
 /**

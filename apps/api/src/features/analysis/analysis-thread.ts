@@ -8,6 +8,7 @@ import {
   FTTH_PROXY_DEFAULTS,
   type FtthProxyParams,
   type IndicatorReport,
+  type KeySiteStatusResponse,
   type RoutePlanRequest,
 } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
@@ -15,6 +16,7 @@ import { failJob } from '../../jobs/job-store.js';
 import { fromThreadError } from '../../jobs/thread-errors.js';
 import type { ReachAnswer } from '../ftth/ftth-proxy.js';
 import type { VersionRef } from '../indicators/indicator-service.js';
+import type { KeySiteStatusQuery } from '../sites/key-site-status.js';
 import type {
   AnalysisAnswers,
   AnalysisMessage,
@@ -69,6 +71,11 @@ export class AnalysisThread {
   /** The indicator reports of several areas (null: the city) for one version, in their order. */
   areaIndicators(areas: (string | null)[], version: VersionRef | null): Promise<IndicatorReport[]> {
     return this.#ask({ kind: 'areaIndicators', areas, version });
+  }
+
+  /** Each key site's fiber, 4G, 5G and WiFi flags with a summary per category (GET /key-sites/status). */
+  keySiteStatus(query: KeySiteStatusQuery): Promise<KeySiteStatusResponse> {
+    return this.#ask({ kind: 'keySiteStatus', query });
   }
 
   /** A cable route through the network as it is now (the graph is built or patched as needed). */

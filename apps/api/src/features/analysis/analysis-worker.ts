@@ -1,7 +1,7 @@
 /**
  * The analysis worker thread: runs coverage jobs one at a time (the engine is CPU-bound; two
  * builds at once would only share the cores) against the database it attached to, writing each
- * job's progress, result or error to its row, and answers indicator reports and route plans (their
+ * job's progress, result or error to its row, and answers indicator reports, key sites' status and route plans (their
  * live coverage model and route graph live here too). The request thread only queues jobs, asks for reports and forwards tower
  * edits, so its event loop never waits for a model build.
  *
@@ -11,13 +11,20 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { type PlannedRoute, planRoute } from '@hatang/analysis';
-import type { CoverageRequest, FtthProxyParams, IndicatorReport, RoutePlanRequest } from '@hatang/contracts';
+import type {
+  CoverageRequest,
+  FtthProxyParams,
+  IndicatorReport,
+  KeySiteStatusResponse,
+  RoutePlanRequest,
+} from '@hatang/contracts';
 import { attachDatabase, type DatabaseHandle } from '@hatang/db';
 import { failJob, finishJob, reportProgress, startJob } from '../../jobs/job-store.js';
 import { type ThreadError, toThreadError } from '../../jobs/thread-errors.js';
 import type { ReachAnswer } from '../ftth/ftth-proxy.js';
 import { IndicatorService, type VersionRef } from '../indicators/indicator-service.js';
 import { RoutePlannerService } from '../sharing/route-planner-service.js';
+import { type KeySiteStatusQuery, keySiteStatusReport } from '../sites/key-site-status.js';
 import { CoverageEngine, JobCancelled } from './coverage-engine.js';
 
 /** What the request thread asks and waits for. */
@@ -25,7 +32,8 @@ export type AnalysisQuestion =
   | { kind: 'indicators'; area: string | null; version: VersionRef | null; ftth?: FtthProxyParams }
   | { kind: 'areaIndicators'; areas: (string | null)[]; version: VersionRef | null }
   | { kind: 'route'; request: RoutePlanRequest }
-  | { kind: 'ftthReach'; reachM: number };
+  | { kind: 'ftthReach'; reachM: number }
+  | { kind: 'keySiteStatus'; query: KeySiteStatusQuery };
 
 export interface RouteAnswer {
   route: PlannedRoute;
@@ -39,6 +47,7 @@ export interface AnalysisAnswers {
   areaIndicators: IndicatorReport[];
   route: RouteAnswer;
   ftthReach: ReachAnswer;
+  keySiteStatus: KeySiteStatusResponse;
 }
 
 export type AnalysisMessage =
@@ -106,6 +115,8 @@ function answer(question: AnalysisQuestion): Promise<AnalysisAnswers[AnalysisQue
       return indicators.ftth.reach(question.reachM);
     case 'route':
       return planRouteNow(question.request);
+    case 'keySiteStatus':
+      return keySiteStatusReport(db, question.query);
   }
 }
 

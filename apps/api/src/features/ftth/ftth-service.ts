@@ -21,7 +21,8 @@ import { recordAudit } from '../../audit/audit-log.js';
 import type { AppEnv } from '../../context.js';
 import { ApiError, validationFailed } from '../../errors.js';
 import { userOf } from '../../http/request-input.js';
-import { readFtthCsv } from './ftth-csv.js';
+import { readInPool } from '../../jobs/parse-pool.js';
+import type { CsvRead } from './ftth-csv.js';
 import {
   existingUnitCodes,
   figuresBefore,
@@ -103,6 +104,17 @@ async function checkedRows(c: Context<AppEnv>, raw: readonly unknown[]): Promise
   return rows.map((r) => r.row);
 }
 
+/**
+ * The CSV's rows, read in a parse worker (untrusted bytes never on the request thread): 503 with
+ * Retry-After when the pool is full, 422 naming the limit when the worker runs out of time or
+ * memory, 400 with the header's or shape's problems.
+ */
+async function csvRows(c: Context<AppEnv>, text: string): Promise<readonly unknown[]> {
+  const read = await readInPool<CsvRead>(c, { kind: 'ftth-csv', text }, 'csv');
+  if (!read.ok) throw validationFailed(read.issues);
+  return read.rows;
+}
+
 /** Stores an upload: all rows in one transaction, each audited, or none. */
 export async function uploadReports(
   c: Context<AppEnv>,
@@ -114,12 +126,7 @@ export async function uploadReports(
   if (kind === undefined) throw validationFailed([{ path: ['orgId'], message: 'no such organisation' }]);
   if (!FTTH_OPERATOR_KINDS.includes(kind))
     throw validationFailed([{ path: ['orgId'], message: 'FTTH figures are reported by telecom operators' }]);
-  let raw: readonly unknown[] = body.rows ?? [];
-  if (body.csv !== undefined) {
-    const read = readFtthCsv(body.csv);
-    if (!read.ok) throw validationFailed(read.issues);
-    raw = read.rows;
-  }
+  const raw = body.csv === undefined ? (body.rows ?? []) : await csvRows(c, body.csv);
   const rows = await checkedRows(c, raw);
   return db.transaction(async (tx) => {
     const before = await figuresBefore(tx, orgId, rows);

@@ -1,7 +1,9 @@
 /**
  * Key sites from a CSV (lng/lat, VN-2000 X/Y or WKT columns) or a GeoJSON file, reusing the
  * import pipeline's readers and reprojection. Every row is checked against the same contract as
- * the REST API; the caller writes all rows in one transaction or none.
+ * the REST API; the caller writes all rows in one transaction or none. Untrusted text of up to
+ * 4 MB: it is read in a parse worker (jobs/parse-worker.ts) under the parse limits, never on the
+ * request thread.
  */
 import {
   type KeySiteGeometry,
@@ -12,13 +14,28 @@ import {
   parseKeySiteGeometry,
 } from '@hatang/contracts';
 import type { CrsCode } from '@hatang/geo';
-import { FormatError, readGeoJson, type SourceFeature, singlePart, toWgs84 } from '@hatang/geo/formats';
+import {
+  defaultParseLimits,
+  FormatError,
+  LimitError,
+  type ParseLimits,
+  readGeoJson,
+  type SourceFeature,
+  singlePart,
+  toWgs84,
+} from '@hatang/geo/formats';
 import { readCsv, sniffCsv } from '../imports/csv-source.js';
 import type { RowIssue } from '../imports/field-mapping.js';
 
 export interface ImportedKeySite {
   geometry: KeySiteGeometry;
   properties: KeySiteWritable;
+}
+
+/** A file's sites, or every problem with it (then nothing is written). */
+export interface KeySiteFileRead {
+  sites: ImportedKeySite[];
+  issues: RowIssue[];
 }
 
 /** Which file column fills each property (first match, case-insensitive). */
@@ -45,9 +62,10 @@ const asText = (v: unknown) => (typeof v === 'number' ? String(v) : v);
 /** Reads the file; a problem with the file as a whole throws a FormatError. */
 async function readFeatures(
   request: KeySiteImportRequest,
+  limits: ParseLimits,
 ): Promise<{ features: SourceFeature[]; crs: CrsCode }> {
   if (request.format === 'geojson') {
-    const layer = readGeoJson(request.content);
+    const layer = readGeoJson(request.content, limits);
     if (layer.unknownCrs)
       throw new FormatError(
         'CRS_REQUIRED',
@@ -60,7 +78,15 @@ async function readFeatures(
   const layout = await sniffCsv(blob);
   const crs: CrsCode = layout.geometry.kind === 'xy' ? (request.crs ?? 'EPSG:9210') : 'EPSG:4326';
   const features: SourceFeature[] = [];
-  for await (const chunk of readCsv(blob, layout)) features.push(...chunk.features);
+  for await (const chunk of readCsv(blob, layout, 2000, limits)) {
+    features.push(...chunk.features);
+    if (features.length > limits.maxFeatures)
+      throw new LimitError(
+        'maxFeatures',
+        limits.maxFeatures,
+        `The file holds more than ${limits.maxFeatures} features (maxFeatures = ${limits.maxFeatures}); nothing was imported`,
+      );
+  }
   return { features, crs: layout.geometry.kind === 'wkt' ? (request.crs ?? 'EPSG:4326') : crs };
 }
 
@@ -70,10 +96,11 @@ async function readFeatures(
  */
 export async function parseKeySiteImport(
   request: KeySiteImportRequest,
-): Promise<{ sites: ImportedKeySite[]; issues: RowIssue[] }> {
+  limits: ParseLimits = defaultParseLimits,
+): Promise<KeySiteFileRead> {
   let read: { features: SourceFeature[]; crs: CrsCode };
   try {
-    read = await readFeatures(request);
+    read = await readFeatures(request, limits);
   } catch (error) {
     if (error instanceof FormatError)
       return { sites: [], issues: [{ row: 0, field: 'file', message: error.message }] };

@@ -12,7 +12,6 @@ import { defineRoute, reply } from '../../http/define-route.js';
 import { type Rule, SIGNED_IN } from '../../policy/rules.js';
 import { findKeySite, listKeySites } from './key-site-repository.js';
 import { createKeySite, importKeySites, removeKeySite, updateKeySite } from './key-site-service.js';
-import { keySiteStatusReport } from './key-site-status.js';
 import { parseBboxParam } from './site-query.js';
 import { readFeaturePatch, tagVersion } from './site-requests.js';
 
@@ -44,8 +43,9 @@ export const keySiteRoutes = [
   defineRoute(
     endpoints.keySiteStatus,
     { resource: 'key-sites', action: 'read', rule: SIGNED_IN },
+    // Computed in the analysis worker (the coverage model over every site), not on this thread.
     async (c, { query }) =>
-      reply(c, endpoints.keySiteStatus, 200, await keySiteStatusReport(c.var.services.db, query)),
+      reply(c, endpoints.keySiteStatus, 200, await c.var.services.analysis.keySiteStatus(query)),
   ),
   defineRoute(
     endpoints.importKeySites,

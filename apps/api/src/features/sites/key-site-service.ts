@@ -19,7 +19,8 @@ import { auditFeature } from '../../audit/audit-log.js';
 import type { AppEnv } from '../../context.js';
 import { notFound, validationFailed } from '../../errors.js';
 import { userOf } from '../../http/request-input.js';
-import { parseKeySiteImport } from './key-site-import.js';
+import { readInPool } from '../../jobs/parse-pool.js';
+import type { KeySiteFileRead } from './key-site-import.js';
 import { deleteKeySite, findKeySite, keySiteWritableOf, saveKeySite } from './key-site-repository.js';
 import { adminUnitExists, adminUnitsNamed, unitOfGeometry } from './place-repository.js';
 import { type FeaturePatch, staleVersion } from './site-requests.js';
@@ -119,7 +120,8 @@ export async function importKeySites(
   c: Context<AppEnv>,
   request: KeySiteImportRequest,
 ): Promise<{ ids: string[]; rejected: KeySiteImportIssue[] }> {
-  const { sites, issues } = await parseKeySiteImport(request);
+  // Read in a parse worker, never on the request thread (503 when the pool is full, 422 past a limit).
+  const { sites, issues } = await readInPool<KeySiteFileRead>(c, { kind: 'key-sites', request }, 'content');
   if (issues.length > 0) return { ids: [], rejected: issues };
   return c.var.services.db.transaction(async (tx) => {
     const codes = [...new Set(sites.map((s) => s.properties.adminUnitCode).filter((x): x is string => !!x))];

@@ -1,6 +1,8 @@
 /**
  * `GET /key-sites/status`: each key site with its fiber, 4G, 5G and WiFi flags (key-site-flags.ts)
- * and, per category that has sites, how many have each.
+ * and, per category that has sites, how many have each. The flags run the coverage model over
+ * every site (CPU-bound with thousands of sites), so the report is made in the analysis worker
+ * (analysis-worker.ts), never on the request thread: ask `services.analysis.keySiteStatus`.
  */
 import {
   KEY_SITE_CATEGORIES,
@@ -12,15 +14,18 @@ import type { Sql } from '@hatang/db';
 import { keySiteFlags } from './key-site-flags.js';
 import { listKeySites } from './key-site-repository.js';
 
+/** What the report is asked for (the endpoint's query, parsed). */
+export interface KeySiteStatusQuery {
+  commune?: string;
+  category?: KeySiteCategory;
+  fiberDistanceM: number;
+  wifiDistanceM: number;
+  corridorCoveredShare: number;
+}
+
 export async function keySiteStatusReport(
   db: Sql,
-  query: {
-    commune?: string;
-    category?: KeySiteCategory;
-    fiberDistanceM: number;
-    wifiDistanceM: number;
-    corridorCoveredShare: number;
-  },
+  query: KeySiteStatusQuery,
 ): Promise<KeySiteStatusResponse> {
   const { commune, category, fiberDistanceM, wifiDistanceM, corridorCoveredShare } = query;
   const sites = await listKeySites(db, { commune, category });

@@ -33,7 +33,7 @@ import {
   type TaskViewer,
   taskViewerOf,
 } from './task-access.js';
-import { progressReportDocx, progressReportPdf, type ReportPeriod } from './task-report.js';
+import type { ReportPeriod } from './task-report.js';
 import {
   findTaskRow,
   insertAnswer,
@@ -336,7 +336,8 @@ export type { ObstacleCreate };
 
 /**
  * The period's progress report (PDF or DOCX), for the city's staff (it holds every agency's
- * reports). Rendered on the request thread like the permit decision's PDF: a few dozen paragraphs.
+ * reports). Read here, rendered in the compute pool like the plan's PDF exports: a year's report
+ * with every agency's reports runs to many pages, which is seconds of layout off the request thread.
  */
 export async function progressReport(
   c: Context<AppEnv>,
@@ -353,5 +354,7 @@ export async function progressReport(
     );
   const [tasks, obstacles] = await Promise.all([taskDetails(db, viewer), listObstacles(db, viewer, {})]);
   const input = { period, tasks, obstacles, issuedAt: new Date().toISOString() };
-  return format === 'docx' ? progressReportDocx(input) : progressReportPdf(input);
+  const compute = c.var.services.compute;
+  if (!compute) throw new Error('the progress report needs the compute pool (app.ts sets it)');
+  return compute.run({ kind: 'progress-report', format, input }, c.req.raw.signal);
 }

@@ -11,7 +11,7 @@ import { ColocationLaunchButton, canRequestColocation, colocationKindOf } from '
 import { editableResource } from '../editing/editable-resources';
 import type { Edits } from '../editing/use-edits';
 import { HistoryPanel } from '../history/history-panel';
-import { formatAttribute } from './format-attribute';
+import { EMPTY_VALUE, formatAttribute } from './format-attribute';
 import { TenancyList } from './tenancy-list';
 
 const COMMON: AttributeSpec[] = [
@@ -59,6 +59,7 @@ export function AssetPanel({
   user,
   edits,
   onEdit,
+  onSelectAsset,
 }: {
   selection: Selection;
   organisations: ReadonlyMap<string, Organisation>;
@@ -66,6 +67,8 @@ export function AssetPanel({
   user: SessionUser | null;
   edits: Edits;
   onEdit: (resource: AssetResource, feature: AssetFeature) => void;
+  /** Selects another asset on the map (a device's pole), by its kind and id. */
+  onSelectAsset?: (resource: AssetResource, id: string) => void;
 }) {
   const asset = selection.kind === 'asset' ? selection : null;
   const fresh = useFreshFeature(asset?.group.id ?? null, asset?.feature ?? null);
@@ -87,9 +90,11 @@ export function AssetPanel({
   };
 
   const rows = (specs: AttributeSpec[], properties: Record<string, unknown>, hideAbsent = false) =>
-    specs.map(({ key, format }) => {
+    specs.map(({ key, format, selects }) => {
       // The API leaves out what this user may not see (confidential fields): say so.
       const hidden = hideAbsent && !(key in properties);
+      const text = formatAttribute(properties[key], format, i18n, organisations);
+      const target = selects ? properties[selects.idKey] : undefined;
       return (
         <div className="attr" key={key} data-attribute={key} data-hidden={hidden || undefined}>
           <dt title={otherLabel(key)}>{label(key)}</dt>
@@ -97,7 +102,21 @@ export function AssetPanel({
             className={hidden ? 'muted hidden-value' : undefined}
             title={hidden ? t('hiddenHint') : undefined}
           >
-            {hidden ? t('hiddenValue') : formatAttribute(properties[key], format, i18n, organisations)}
+            {hidden ? (
+              t('hiddenValue')
+            ) : selects && onSelectAsset && typeof target === 'string' && text !== EMPTY_VALUE ? (
+              <button
+                type="button"
+                className="link-button"
+                data-selects={selects.resource}
+                title={t('selectOnMap')}
+                onClick={() => onSelectAsset(selects.resource, target)}
+              >
+                {text}
+              </button>
+            ) : (
+              text
+            )}
           </dd>
         </div>
       );

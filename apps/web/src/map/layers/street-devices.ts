@@ -45,7 +45,8 @@ export const streetDevicesGroup: LayerGroup = {
   interactiveLayerIds: ['street-devices-circle'],
   attributes: [
     { key: 'deviceType', format: 'enum' },
-    { key: 'poleId', format: 'text' },
+    // The pole's code (the API joins it; a uuid means nothing to anyone), a button to the pole.
+    { key: 'poleCode', format: 'text', selects: { resource: 'poles', idKey: 'poleId' } },
     { key: 'mountHeightM', format: 'number' },
     { key: 'viewRangeM', format: 'number' },
   ],

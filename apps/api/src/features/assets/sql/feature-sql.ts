@@ -1,6 +1,6 @@
 import { type AssetGeometry, type AssetPath, isAssetPath, type ResourceDefinition } from '@hatang/contracts';
 import { featureTableOf, type RowOf } from '@hatang/db';
-import { adminUnits, tenancies, towers, wifiPoints } from '@hatang/db/schema';
+import { adminUnits, poles, streetDevices, tenancies, towers, wifiPoints } from '@hatang/db/schema';
 import { type Column, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { alias, PgDialect, type PgTable } from 'drizzle-orm/pg-core';
 import { columnsOf } from './columns.js';
@@ -41,7 +41,7 @@ const adminUnitOfGeometry = textOf(
  */
 const subquery = (query: SQL) => sql`(${query})`;
 
-const r = { towers: aliased(towers), wifiPoints: aliased(wifiPoints) };
+const r = { towers: aliased(towers), wifiPoints: aliased(wifiPoints), streetDevices: aliased(streetDevices) };
 const RESOURCE_EXTRAS: Partial<Record<AssetPath, ResourceExtras>> = {
   towers: {
     select: {
@@ -59,6 +59,14 @@ const RESOURCE_EXTRAS: Partial<Record<AssetPath, ResourceExtras>> = {
   'wifi-points': {
     select: { adminUnitCode: sql`${r.wifiPoints.adminUnitCode}` },
     derived: { [wifiPoints.adminUnitCode.name]: adminUnitOfGeometry },
+  },
+  // The code of the pole a device hangs on, so nobody reads a uuid (same tier as poleId).
+  'street-devices': {
+    select: {
+      poleCode: subquery(
+        sql`SELECT ${poles.code} FROM ${poles} WHERE ${poles.id} = ${r.streetDevices.poleId}`,
+      ),
+    },
   },
 };
 
