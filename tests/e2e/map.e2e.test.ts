@@ -232,8 +232,6 @@ describe('the map in Chromium', () => {
         [450, 0],
         [0, 350],
         [-450, 0],
-        [-450, 0],
-        [0, -350],
       ] as const) {
         times.push(
           await page.evaluate(
@@ -260,9 +258,9 @@ describe('the map in Chromium', () => {
       `${JSON.stringify({ msPerPan: figures, medianMs: median, maxMs: all.at(-1) }, null, 2)}\n`,
     );
     console.log('pan to settled (ms):', JSON.stringify(figures), 'median', median);
-    expect(all).toHaveLength(20);
+    expect(all).toHaveLength(12);
     expect(all.every((t) => t > 0)).toBe(true);
-  });
+  }, 600_000);
 
   it('switches the interface to English', async () => {
     expect(await page.locator('h1').textContent()).toContain('Hải Phòng');
