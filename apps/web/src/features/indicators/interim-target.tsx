@@ -1,7 +1,7 @@
 import { INTERIM_MILESTONE_YEAR, type IndicatorValue } from '@hatang/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { formatDate, formatNumber } from '../../lib/format';
+import { formatDay, formatNumber } from '../../lib/format';
 import { useSession } from '../auth/use-session';
 import { saveInterimTarget } from './indicators-api';
 import type { IndicatorText } from './indicators-i18n';
@@ -86,7 +86,7 @@ export function InterimTargetRow({ value, text }: { value: IndicatorValue; text:
       </div>
       {interim ? (
         <p className="interim-meta">
-          {t('interimSetBy', { org: interim.setBy, date: formatDate(lang, interim.setAt) })} ·{' '}
+          {t('interimSetBy', { org: interim.setBy, date: formatDay(interim.setAt) })} ·{' '}
           {t('interimNote', { note: interim.note })}
         </p>
       ) : null}
