@@ -28,13 +28,14 @@ export function InterimTargetRow({ value, text }: { value: IndicatorValue; text:
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<InterimDraft | null>(null);
   const [errors, setErrors] = useState<InterimErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
+  // A message key, not its text: it follows a change of language.
+  const [message, setMessage] = useState<'interimSaved' | 'interimCleared' | null>(null);
   const save = useMutation({
     mutationFn: (input: Parameters<typeof saveInterimTarget>[1]) => saveInterimTarget(value.key, input),
     onSuccess: (_, input) => {
       setDraft(null);
       setErrors({});
-      setMessage(t(input.value === null ? 'interimCleared' : 'interimSaved'));
+      setMessage(input.value === null ? 'interimCleared' : 'interimSaved');
       void queryClient.invalidateQueries({ queryKey: ['indicators'] });
     },
     onError: (error) => setErrors(interimServerErrors(error)),
@@ -90,7 +91,11 @@ export function InterimTargetRow({ value, text }: { value: IndicatorValue; text:
           {t('interimNote', { note: interim.note })}
         </p>
       ) : null}
-      {message && !draft ? <p className="interim-meta">{message}</p> : null}
+      {message && !draft ? (
+        <p className="interim-meta" role="status">
+          {t(message)}
+        </p>
+      ) : null}
       {mayEdit && !draft ? (
         <button
           type="button"
