@@ -48,6 +48,8 @@ describe('planning assumptions in Chromium', () => {
   beforeAll(async () => {
     ({ server, browser } = await startE2e());
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    // A shared 2-core machine: software WebGL under load can hold a click for tens of seconds.
+    page.setDefaultTimeout(90_000);
     ({ foreignRequests, pageErrors } = watchPage(page, server.baseUrl));
   });
 
@@ -163,6 +165,7 @@ describe('planning assumptions in Chromium', () => {
       isMobile: true,
       hasTouch: true,
     });
+    phone.setDefaultTimeout(90_000);
     const watched = watchPage(phone, server.baseUrl);
     await phone.goto(server.baseUrl);
     await phone.waitForSelector('body[data-map-ready="true"]', { timeout: 120_000 });
