@@ -198,6 +198,19 @@ describe('DII values and the dashboard', () => {
     expect(denied.status).toBe(403);
   });
 
+  it('explains every criterion Hatang computes: how, and why it may differ from the reported value', async () => {
+    const d = await call<DiiDashboard>(app, 'GET', '/api/v1/dii/dashboard', { as: viewer });
+    const criteria = d.body.groups.flatMap((g) => g.criteria);
+    const computed = criteria.filter((c) => c.computedFrom !== null);
+    expect(computed.length).toBeGreaterThan(5);
+    for (const c of computed) {
+      for (const text of [c.computation?.method, c.computation?.differs])
+        expect(text?.vi.length && text.en.length, `${c.code} (${c.computedFrom})`).toBeGreaterThan(20);
+    }
+    // Values planners enter have nothing of Hatang's to explain.
+    expect(criteria.filter((c) => c.computedFrom === null).every((c) => c.computation === null)).toBe(true);
+  });
+
   it('stores the values Hatang computes from the register, equal to the city-wide indicators', async () => {
     // Other test files may write to the register of a shared server database meanwhile: the
     // stored figure must be the register's before or after the computation.

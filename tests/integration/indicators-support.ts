@@ -25,7 +25,15 @@ export async function indicatorRouteAttempt(
     case 'GET /api/v1/dii/values':
     case 'GET /api/v1/dii/dashboard':
     case 'GET /api/v1/dii/feed':
+    case 'GET /api/v1/interim-targets':
       return { method, path: pattern };
+    case 'PUT /api/v1/interim-targets/:key':
+      // Green data centres: no other test reads its interim target.
+      return {
+        method,
+        path: pattern.replace(':key', 'greenDataCentres'),
+        json: { value: 1, note: 'Ma trận phân quyền' },
+      };
     case 'GET /api/v1/plan-versions/:id/indicators': {
       const published = await planRouteAttempt(app, 'GET /api/v1/plan-versions/:id', admin);
       if (!published) throw new Error('no plan fixture for the indicators attempt');

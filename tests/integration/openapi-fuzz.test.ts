@@ -42,6 +42,7 @@ const WRITTEN_TABLES = [
   'key_sites',
   'dii_catalogues',
   'dii_values',
+  'indicator_interim_targets',
   'permit_applications',
   'attachments',
   'permit_comments',

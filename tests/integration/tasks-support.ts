@@ -6,13 +6,23 @@ import type { PlanAgency } from '@hatang/contracts';
 import type { App } from '../../apps/api/src/app.js';
 import { insertMissingTasks, listTaskRows } from '../../apps/api/src/features/tasks/task-repository.js';
 import type { Subject } from '../../apps/api/src/policy/policy-table.js';
+import { createOrganisation } from '../support/fixtures.js';
 import { call } from '../support/http.js';
-import type { Session } from '../support/sessions.js';
+import { type Session, sessionFor } from '../support/sessions.js';
 import { testDatabase } from '../support/test-database.js';
 import type { MatrixAttempt, MatrixContext } from './matrix-context.js';
 
 const MATRIX_TASK = 'V.98.1';
 let matrixTask: Promise<string> | undefined;
+let dostPlanner: Promise<Session> | undefined;
+
+/** A planner of the Department of Science and Technology (the matrix's planner is another department's). */
+async function departmentPlanner(app: App): Promise<Session> {
+  const db = await testDatabase();
+  const org = await createOrganisation(db, 'city_department');
+  await db.query(`UPDATE organisations SET plan_agency = 'dost' WHERE id = $1`, [org]);
+  return sessionFor(app, db, org, ['planner']);
+}
 
 /** A task led by the Department and supported by every agency the matrix's roles belong to. */
 async function taskId(): Promise<string> {
@@ -80,6 +90,17 @@ export async function taskRouteAttempt(
         path: pattern.replace(':id', task),
         json: { status: 'in_progress', progressPct: 10, note: 'Ma trận' },
       };
+    case 'PUT /api/v1/plan-tasks/:id/due': {
+      // The policy admits planners; the handler wants the Department's (task-access.ts).
+      if (context.subject === 'planner') dostPlanner ??= departmentPlanner(app);
+      const session = context.subject === 'planner' ? await dostPlanner : undefined;
+      return {
+        method,
+        path: pattern.replace(':id', task),
+        json: { due: '2030-06-30', note: 'Ma trận phân quyền' },
+        ...(session ? { session } : {}),
+      };
+    }
     case 'POST /api/v1/obstacles':
       return {
         method,

@@ -27,6 +27,7 @@ export * from './permit-in-building.js';
 export * from './permits.js';
 export * from './plan-endpoints.js';
 export * from './plan-tasks.js';
+export * from './planning-assumption-endpoints.js';
 export * from './plans.js';
 export * from './public.js';
 export * from './public-endpoints.js';

@@ -11,6 +11,13 @@ import { z } from 'zod';
 export const MILESTONE_YEARS = [2027, 2030, 2040] as const;
 export type MilestoneYear = (typeof MILESTONE_YEARS)[number];
 
+/**
+ * The intermediate milestone. Plan 317 sets its targets for 2030 only: the year 2027 and the
+ * phases 2026–2027 / 2028–2030 are Hatang's planning assumption (plan items' phases end there),
+ * and so is any target for it, which the city sets itself (`/api/v1/interim-targets`).
+ */
+export const INTERIM_MILESTONE_YEAR = 2027;
+
 /** `?commune=CODE` (a 5-digit admin unit code); absent: city-wide. */
 export const indicatorQuery = z.strictObject({
   commune: z
@@ -48,8 +55,47 @@ export const indicatorTarget = z.object({
   source: z.string(),
   wordingVi: z.string(),
   wordingEn: z.string(),
+  /** Always false: the plan's own figure, not an assumption (see `interimTarget`). */
+  assumption: z.literal(false),
 });
 export type IndicatorTarget = z.infer<typeof indicatorTarget>;
+
+/**
+ * A target for the intermediate milestone (2027) that the city's planners set: a planning
+ * assumption, not in Plan 317's text (`assumption: true`), with who set it (the organisation),
+ * when and why. Values in the indicator's unit.
+ */
+export const interimTarget = z.object({
+  key: z.string(),
+  year: z.literal(INTERIM_MILESTONE_YEAR),
+  value: z.number(),
+  /** For a range: the most it asks for. */
+  max: z.number().nullable(),
+  note: z.string(),
+  assumption: z.literal(true),
+  /** The organisation that set it (no user names: the indicators are read by every signed-in user). */
+  setBy: z.string(),
+  setAt: z.string(),
+  /** The record's version (its audit history's). */
+  version: z.number().int(),
+});
+export type InterimTarget = z.infer<typeof interimTarget>;
+
+/** `PUT /api/v1/interim-targets/:key`: set (a value) or clear (`value: null`) with the reason. */
+export const interimTargetInput = z
+  .strictObject({
+    value: z.number().finite().min(0, 'must be 0 or more').nullable(),
+    max: z.number().finite().nullable().default(null),
+    note: z.string().trim().min(3, 'say why (3 characters or more)').max(2000),
+  })
+  .superRefine((input, ctx) => {
+    if (input.max === null) return;
+    if (input.value === null)
+      ctx.addIssue({ code: 'custom', path: ['max'], message: 'a range needs a value' });
+    else if (input.max < input.value)
+      ctx.addIssue({ code: 'custom', path: ['max'], message: 'must be at least the value' });
+  });
+export type InterimTargetInput = z.input<typeof interimTargetInput>;
 
 const milestoneValue = z.number().nullable();
 
@@ -59,6 +105,8 @@ export const indicatorValue = z.object({
   unit: indicatorUnit,
   /** Plan 317's target; null when the plan sets no number for this indicator. */
   target: indicatorTarget.nullable(),
+  /** The city's interim target for 2027 (a planning assumption); null when none is set. */
+  interimTarget: interimTarget.nullable(),
   /** The register today. null when the register cannot say (e.g. no data-centre layer). */
   actual: z.number().nullable(),
   /** Register + the version's items that are not cancelled, at each milestone; null without a version. */

@@ -131,6 +131,14 @@ export const planTask = z.object({
   cadence: z.enum(['once', 'ongoing']),
   due: z.string(),
   dueIsAssumption: z.boolean(),
+  /**
+   * Who set the due date when the Department of Science and Technology changed it (its
+   * organisation's name), when and why; null while the seeded assumption (the plan's end,
+   * 31/12/2030) stands. Either way the date is an assumption, not the plan's text.
+   */
+  dueSetBy: z.string().nullable(),
+  dueSetAt: z.string().nullable(),
+  dueNote: z.string().nullable(),
   /** The latest report's status, or not_started. */
   status: planTaskStatus,
   progressPct: z.number(),
@@ -144,6 +152,16 @@ export type PlanTask = z.infer<typeof planTask>;
 
 export const planTaskDetail = planTask.extend({ reports: z.array(planTaskReport) });
 export type PlanTaskDetail = z.infer<typeof planTaskDetail>;
+
+/** `PUT /api/v1/plan-tasks/:id/due`: the Department's due date for a task, and why. */
+export const planTaskDueInput = z.strictObject({
+  /** ISO date, within the plan's period and its vision (2026–2040). */
+  due: z.iso
+    .date('must be a date (YYYY-MM-DD)')
+    .refine((d) => d >= '2026-01-01' && d <= '2040-12-31', 'must be between 2026-01-01 and 2040-12-31'),
+  note: z.string().trim().min(3, 'say why (3 characters or more)').max(2000),
+});
+export type PlanTaskDueInput = z.input<typeof planTaskDueInput>;
 
 export const planTaskListQuery = z.object({
   lead: planAgency.optional(),
@@ -253,6 +271,20 @@ export const planTaskEndpoints = {
     responses: {
       201: { description: 'The task with the new report', schema: planTaskDetail },
       403: forbidden,
+      404: taskNotFound,
+    },
+  }),
+  setTaskDue: endpoint({
+    method: 'PUT',
+    path: '/api/v1/plan-tasks/:id/due',
+    tag: 'plan-tasks',
+    summary:
+      "Change a task's due date, with the reason (the Department of Science and Technology, which coordinates the plan): a planning assumption, not the plan's text",
+    params: byId,
+    body: planTaskDueInput,
+    responses: {
+      200: { description: 'The task with its new due date', schema: planTaskDetail },
+      403: { description: 'Not the Department of Science and Technology (or an administrator)' },
       404: taskNotFound,
     },
   }),

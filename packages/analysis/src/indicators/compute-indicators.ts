@@ -41,6 +41,8 @@ export function computeIndicators(facts: IndicatorFacts): IndicatorValue[] {
       group,
       unit,
       target: PLAN_317_TARGETS[key] ?? null,
+      // The city's own interim targets are added by the API from the database (not the worker's).
+      interimTarget: null,
       actual,
       planned:
         items && planned

@@ -29,6 +29,7 @@ const target = (
   source,
   wordingVi,
   wordingEn,
+  assumption: false,
 });
 
 const BROADBAND_SITES_VI =
@@ -79,3 +80,12 @@ export const PLAN_317_FIBER_USERS = target(
   '100% người sử dụng có khả năng truy nhập cáp quang với tốc độ 1Gbps trở lên',
   '100 % of users can access fiber at 1 Gbps or more',
 );
+
+/**
+ * The indicators Plan 317 sets a 2030 target for: the ones the city may give an interim target
+ * for the 2027 milestone (a planning assumption, `/api/v1/interim-targets`).
+ */
+export const PLAN_317_TARGET_KEYS: readonly string[] = [
+  ...Object.keys(PLAN_317_TARGETS),
+  'fiber1GbpsHomesPercent',
+];

@@ -26,8 +26,26 @@ export const planTasks = pgTable(
     dueDate: calendarDate('due_date').notNull(),
     dueIsAssumption: boolean('due_is_assumption').notNull(),
     createdAt: timestamptz('created_at').default(sql`now()`).notNull(),
+    // migrations/0026: the due date as the Department set it (NULL: the seeded assumption stands).
+    dueSetBy: uuid('due_set_by'),
+    dueSetByOrgId: uuid('due_set_by_org_id'),
+    dueSetAt: timestamptz('due_set_at'),
+    dueNote: text('due_note'),
+    version: integer().default(1).notNull(),
   },
-  (table) => [unique('plan_tasks_code_key').on(table.code)],
+  (table) => [
+    unique('plan_tasks_code_key').on(table.code),
+    foreignKey({
+      columns: [table.dueSetBy],
+      foreignColumns: [users.id],
+      name: 'plan_tasks_due_set_by_fkey',
+    }).onDelete('set null'),
+    foreignKey({
+      columns: [table.dueSetByOrgId],
+      foreignColumns: [organisations.id],
+      name: 'plan_tasks_due_set_by_org_id_fkey',
+    }),
+  ],
 );
 
 export const planTaskReports = pgTable(

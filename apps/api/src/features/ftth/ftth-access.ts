@@ -38,7 +38,15 @@ export function withoutOperatorFigures(
     ...report,
     indicators: report.indicators.map((v) =>
       hidden.has(v.key)
-        ? { key: v.key, group: v.group, unit: v.unit, target: v.target, actual: null, planned: null }
+        ? {
+            key: v.key,
+            group: v.group,
+            unit: v.unit,
+            target: v.target,
+            interimTarget: v.interimTarget,
+            actual: null,
+            planned: null,
+          }
         : v,
     ),
   };

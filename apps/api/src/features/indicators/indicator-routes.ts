@@ -4,7 +4,9 @@
  * - `GET /plan-versions/:id/indicators?commune=CODE`: target, actual and planned by milestone;
  * - `GET /dii/criteria[?version=N]`, `GET /dii/catalogues`, `POST /dii/criteria` (a new version);
  * - `GET /dii/values[?year=Y]`, `POST /dii/values`, `POST /dii/values/compute`;
- * - `GET /dii/dashboard` and `GET /dii/feed` (the IOC's read-only feed, with an API key).
+ * - `GET /dii/dashboard` and `GET /dii/feed` (the IOC's read-only feed, with an API key);
+ * - `GET /interim-targets`, `PUT /interim-targets/:key`: the city's 2027 interim targets, planning
+ *   assumptions (Plan 317 sets its targets for 2030 only), set by planners and admins.
  * Reports (and their live coverage model) are computed in the analysis worker thread.
  *
  * Indicators and the DII are city-wide aggregates (no operator's figures apart): every signed-in
@@ -13,11 +15,15 @@
  * API key (a key acts as its user). Planners and admins keep the catalogue and enter the values.
  * legal: plan-317-2025-kh-ubnd; legal: decision-885-2023-qd-btttt
  */
+
+import { PLAN_317_TARGET_KEYS } from '@hatang/analysis';
 import {
   diiValuesQuery,
   indicatorEndpoints as endpoints,
+  INTERIM_MILESTONE_YEAR,
   type Issue,
   indicatorQuery,
+  planningAssumptionEndpoints,
   toIssues,
 } from '@hatang/contracts';
 import type { Context } from 'hono';
@@ -31,6 +37,8 @@ import { assertMayReadVersion, PLANNERS } from '../plans/plan-access.js';
 import { findVersion } from '../plans/version-repository.js';
 import { listCatalogues, listValues } from './dii-repository.js';
 import { catalogueOr404, computeValues, createCatalogue, dashboard, saveValues } from './dii-service.js';
+import { listInterimTargets } from './interim-target-repository.js';
+import { INTERIM_TARGETS, setInterimTarget, withInterimTargets } from './interim-target-service.js';
 
 /** The query checked strictly, its problems reported under `query` (as the API always has). */
 function parseQuery<T>(c: Context<AppEnv>, schema: ZodType<T>): T {
@@ -61,7 +69,7 @@ export const indicatorRoutes = [
       endpoints.registerIndicators,
       200,
       withoutOperatorFigures(
-        await c.var.services.analysis.indicators(commune ?? null, null),
+        await withInterimTargets(c, await c.var.services.analysis.indicators(commune ?? null, null)),
         c.get('principal'),
       ),
     );
@@ -77,11 +85,35 @@ export const indicatorRoutes = [
       endpoints.versionIndicators,
       200,
       withoutOperatorFigures(
-        await analysis.indicators(commune ?? null, { id, name, kind, version: number }),
+        await withInterimTargets(
+          c,
+          await analysis.indicators(commune ?? null, { id, name, kind, version: number }),
+        ),
         c.get('principal'),
       ),
     );
   }),
+
+  // ---- The city's interim targets (planning assumptions) ---------------------------------------
+  defineRoute(
+    planningAssumptionEndpoints.listInterimTargets,
+    { resource: INTERIM_TARGETS, action: 'read', rule: SIGNED_IN },
+    async (c) =>
+      reply(c, planningAssumptionEndpoints.listInterimTargets, 200, {
+        milestoneYear: INTERIM_MILESTONE_YEAR,
+        keys: [...PLAN_317_TARGET_KEYS],
+        items: await listInterimTargets(c.var.services.db),
+      }),
+  ),
+  defineRoute(
+    planningAssumptionEndpoints.setInterimTarget,
+    { resource: INTERIM_TARGETS, action: 'update', rule: PLANNERS },
+    async (c, { params, body }) =>
+      reply(c, planningAssumptionEndpoints.setInterimTarget, 200, {
+        key: params.key,
+        interimTarget: await setInterimTarget(c, params.key, body),
+      }),
+  ),
 
   // ---- DII criteria catalogue ------------------------------------------------------------------
   defineRoute(

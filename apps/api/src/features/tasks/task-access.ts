@@ -80,3 +80,16 @@ export function assertMayAnswer(viewer: TaskViewer, obstacle: { addressedTo: Pla
     'Only the agency this obstacle is addressed to, or the Department of Science and Technology, answers it',
   );
 }
+
+/**
+ * 403 unless the caller coordinates the plan (the Department of Science and Technology, or an
+ * administrator): the plan gives no due date per task, so the Department sets them.
+ */
+export function assertMayScheduleTasks(viewer: TaskViewer) {
+  if (viewer.coordinates) return;
+  throw new ApiError(
+    403,
+    'FORBIDDEN',
+    'Only the Department of Science and Technology, which coordinates the plan, sets tasks’ due dates',
+  );
+}

@@ -61,15 +61,46 @@ const TASK_FIELDS = {
   cadence: planTasks.cadence,
   due: planTasks.dueDate,
   dueIsAssumption: planTasks.dueIsAssumption,
+  dueSetBy: organisations.name,
+  dueSetAt: planTasks.dueSetAt,
+  dueNote: planTasks.dueNote,
+  version: planTasks.version,
 };
 
-export const listTaskRows = (db: Sql) => orm(db).select(TASK_FIELDS).from(planTasks);
+/** The tasks with the name of the organisation that set each one's due date (if one did). */
+const tasksWithDueSetter = (db: Sql) =>
+  orm(db)
+    .select(TASK_FIELDS)
+    .from(planTasks)
+    .leftJoin(organisations, eq(organisations.id, planTasks.dueSetByOrgId));
 
-export async function findTaskRow(db: Sql, id: string) {
-  const [row] = await orm(db).select(TASK_FIELDS).from(planTasks).where(eq(planTasks.id, id));
+export const listTaskRows = (db: Sql) => tasksWithDueSetter(db);
+
+export async function findTaskRow(db: Sql, id: string, lock = false) {
+  const query = tasksWithDueSetter(db).where(eq(planTasks.id, id));
+  const [row] = await (lock ? query.for('update', { of: planTasks }) : query);
   return row;
 }
 export type TaskRow = NonNullable<Awaited<ReturnType<typeof findTaskRow>>>;
+
+/** Sets a task's due date as `orgId` decided it, and why; bumps the task's version. */
+export async function updateTaskDue(
+  tx: Sql,
+  taskId: string,
+  change: { due: string; note: string; orgId: string; userId: string | null },
+): Promise<void> {
+  await orm(tx)
+    .update(planTasks)
+    .set({
+      dueDate: change.due,
+      dueNote: change.note,
+      dueSetBy: change.userId,
+      dueSetByOrgId: change.orgId,
+      dueSetAt: sql`now()`,
+      version: sql`${planTasks.version} + 1`,
+    })
+    .where(eq(planTasks.id, taskId));
+}
 
 /** The reports `viewer` reads: all for city staff; else their own and non-commercial organisations'. */
 function readableReports(viewer: TaskViewer): SQL | undefined {

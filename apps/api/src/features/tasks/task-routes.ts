@@ -11,6 +11,7 @@ import {
 import { validationFailed } from '../../errors.js';
 import { defineRoute, type RouteDefinition, reply } from '../../http/define-route.js';
 import { ANALYSTS, type Rule } from '../../policy/rules.js';
+import { PLANNERS } from '../plans/plan-access.js';
 import { reportPeriod } from './task-report.js';
 import {
   answerObstacle,
@@ -23,6 +24,7 @@ import {
   raiseObstacle,
   reportProgress,
   resolveObstacle,
+  setTaskDue,
   taskDetail,
   viewerOf,
 } from './task-service.js';
@@ -62,6 +64,12 @@ export const taskRoutes: RouteDefinition[] = [
       c.header('Location', `/api/v1/plan-tasks/${params.id}`);
       return reply(c, endpoints.reportProgress, 201, await reportProgress(c, params.id, body));
     },
+  ),
+  // The Department's staff are planners (admins too); the handler checks the agency (dost).
+  defineRoute(
+    endpoints.setTaskDue,
+    { resource: PLAN_TASKS, action: 'update', rule: PLANNERS },
+    async (c, { params, body }) => reply(c, endpoints.setTaskDue, 200, await setTaskDue(c, params.id, body)),
   ),
   defineRoute(
     endpoints.progressReport,

@@ -29,6 +29,7 @@ import { columnOf } from '../assets/sql/feature-sql.js';
 import {
   assertMayAnswer,
   assertMayReport,
+  assertMayScheduleTasks,
   mayReadObstacle,
   type TaskViewer,
   taskViewerOf,
@@ -49,6 +50,7 @@ import {
   planAgencyOfOrg,
   type ReportRow,
   type TaskRow,
+  updateTaskDue,
 } from './task-repository.js';
 
 export const PLAN_TASKS = 'plan-tasks';
@@ -102,6 +104,9 @@ function taskOf(row: TaskRow, reports: readonly ReportRow[], openObstacles: numb
     cadence: row.cadence,
     due: row.due,
     dueIsAssumption: row.dueIsAssumption,
+    dueSetBy: row.dueSetAt ? (row.dueSetBy ?? '') : null,
+    dueSetAt: row.dueSetAt,
+    dueNote: row.dueNote,
     status,
     progressPct: latest?.progressPct ?? 0,
     overdue: status !== 'done' && row.due < today(),
@@ -224,6 +229,34 @@ export async function reportProgress(
     const reportId = await insertReport(tx, id, viewer.orgId, userOf(c), body);
     const report = { id: reportId, taskId: id, ...body };
     await auditCreated(tx, c, `${PLAN_TASKS}-reports`, report);
+    return taskDetail(tx, viewer, id);
+  });
+}
+
+/**
+ * The Department's due date for a task, and why (the plan gives none per task: 31/12/2030 was
+ * Hatang's assumption). One audited transaction; overdue follows the new date.
+ */
+export async function setTaskDue(
+  c: Context<AppEnv>,
+  id: string,
+  body: { due: string; note: string },
+): Promise<PlanTaskDetail> {
+  const db = c.var.services.db;
+  const viewer = await viewerOf(c, db);
+  assertMayScheduleTasks(viewer);
+  return db.transaction(async (tx) => {
+    const row = await findTaskRow(tx, id, true);
+    if (!row) throw notFound('Task');
+    await updateTaskDue(tx, id, { ...body, orgId: viewer.orgId, userId: userOf(c) });
+    await recordAudit(tx, c, {
+      resource: PLAN_TASKS,
+      recordId: id,
+      action: 'update',
+      version: row.version + 1,
+      before: { due: row.due, dueNote: row.dueNote },
+      after: { due: body.due, dueNote: body.note },
+    });
     return taskDetail(tx, viewer, id);
   });
 }

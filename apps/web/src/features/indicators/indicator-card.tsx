@@ -8,6 +8,7 @@ import {
 import { formatNumber } from '../../lib/format';
 import { type Bar, indicatorBars, meetsTarget } from './indicator-chart';
 import type { IndicatorText } from './indicators-i18n';
+import { InterimTargetRow } from './interim-target';
 
 const BAR_COLOURS: Record<Bar['kind'], string> = {
   target: '#94a3b8',
@@ -103,6 +104,8 @@ export function IndicatorCard({
           ) : null}
         </tbody>
       </table>
+      {/* Plan 317 sets 2030 targets: an interim one for 2027 is the city's assumption. */}
+      {target ? <InterimTargetRow value={value} text={text} /> : null}
       {value.actualParts ? (
         <p className="indicator-parts">
           {t('actual')}:{' '}

@@ -6,7 +6,15 @@ const percentValue: IndicatorValue = {
   key: 'population5gPercent',
   group: 'coverage',
   unit: 'percent',
-  target: { value: 100, year: 2030, source: 'Plan 317, II.2', wordingVi: '…', wordingEn: '…' },
+  target: {
+    value: 100,
+    year: 2030,
+    source: 'Plan 317, II.2',
+    wordingVi: '…',
+    wordingEn: '…',
+    assumption: false,
+  },
+  interimTarget: null,
   actual: 40,
   planned: { 2027: 50, 2030: 80, 2040: 100 },
 };
@@ -28,7 +36,8 @@ describe('indicator bars', () => {
       key: 'greenDataCentres',
       group: 'dataCentres',
       unit: 'count',
-      target: { value: 2, max: 3, year: 2030, source: '', wordingVi: '', wordingEn: '' },
+      target: { value: 2, max: 3, year: 2030, source: '', wordingVi: '', wordingEn: '', assumption: false },
+      interimTarget: null,
       actual: null,
       planned: { 2027: 0, 2030: 1, 2040: 6 },
     };

@@ -2,7 +2,9 @@ import {
   type DiiDashboard,
   type DiiValuesInput,
   type IndicatorReport,
+  type InterimTargetInput,
   indicatorEndpoints,
+  planningAssumptionEndpoints,
 } from '@hatang/contracts';
 import { callEndpoint } from '../../lib/endpoint-client';
 
@@ -34,4 +36,9 @@ export async function saveDiiValues(input: DiiValuesInput): Promise<void> {
 /** Stores, for `year`, the values Hatang computes from the register. */
 export async function computeDiiValues(year: number): Promise<void> {
   await callEndpoint(indicatorEndpoints.computeDiiValues, { body: { year } });
+}
+
+/** Sets (or clears, `value: null`) an indicator's 2027 interim target, a planning assumption. */
+export async function saveInterimTarget(key: string, body: InterimTargetInput): Promise<void> {
+  await callEndpoint(planningAssumptionEndpoints.setInterimTarget, { params: { key }, body });
 }

@@ -48,7 +48,7 @@ export function DueDate({
   task,
   bare = false,
 }: {
-  task: Pick<PlanTask, 'due' | 'dueIsAssumption' | 'overdue'>;
+  task: Pick<PlanTask, 'due' | 'dueIsAssumption' | 'overdue' | 'dueSetBy'>;
   bare?: boolean;
 }) {
   const { t } = useTasksText();
@@ -57,9 +57,13 @@ export function DueDate({
       {bare ? '' : `${t('due')} `}
       {formatDay(task.due)}
       {task.dueIsAssumption ? (
-        <span className="tasks-assumption" title={t('assumptionTitle')}>
+        <span
+          className="tasks-assumption"
+          title={task.dueSetBy ? t('assumptionDostTitle') : t('assumptionTitle')}
+          data-testid="task-due-assumption"
+        >
           {' '}
-          ({t('assumption')})
+          ({task.dueSetBy ? t('assumptionDost') : t('assumption')})
         </span>
       ) : null}
       {task.overdue ? (

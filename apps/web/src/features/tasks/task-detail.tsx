@@ -4,7 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { formatDay, formatNumber } from '../../lib/format';
 import { indicatorName } from '../indicators/indicators-i18n';
 import { DueDate, ProgressBar, StatusChip } from './task-chips';
-import { mayReport, type TaskViewer } from './task-model';
+import { TaskDueForm } from './task-due-form';
+import { mayReport, mayScheduleTasks, type TaskViewer } from './task-model';
 import { TaskReportForm } from './task-report-form';
 import { getTask, TASKS_KEY } from './tasks-api';
 import { useTasksText } from './tasks-i18n';
@@ -120,8 +121,14 @@ export function TaskDetail({
         <dt>{t('due')}</dt>
         <dd>
           <DueDate task={d} bare />
+          {d.dueSetBy && d.dueSetAt ? (
+            <div className="tasks-row-meta" data-testid="task-due-set-by">
+              {t('dueSetBy', { org: d.dueSetBy, date: formatDay(d.dueSetAt), note: d.dueNote ?? '' })}
+            </div>
+          ) : null}
         </dd>
       </dl>
+      {mayScheduleTasks(user, viewer) ? <TaskDueForm key={d.id} task={d} /> : null}
       <h4>{t('planText')}</h4>
       <blockquote className="tasks-text" lang="vi" data-testid="task-text">
         {d.text}

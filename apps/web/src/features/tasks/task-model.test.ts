@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiRequestError } from '../../lib/api-client';
 import { formatDay } from '../../lib/format';
 import {
+  buildDue,
   buildReport,
   canUseTasks,
   emptyEvidence,
@@ -12,6 +13,7 @@ import {
   mayCompileReport,
   mayReport,
   mayResolve,
+  mayScheduleTasks,
   reportPeriods,
   serverErrors,
   sortObstacles,
@@ -46,6 +48,9 @@ const task = (code: string, patch: Partial<PlanTask> = {}): PlanTask => ({
   cadence: 'once',
   due: '2030-12-31',
   dueIsAssumption: true,
+  dueSetBy: null,
+  dueSetAt: null,
+  dueNote: null,
   status: 'not_started',
   progressPct: 0,
   overdue: false,
@@ -237,5 +242,30 @@ describe('the periodic report', () => {
       '2026-Q2',
       '2026',
     ]);
+  });
+});
+
+describe('due dates', () => {
+  const dostUser = user({ orgKind: 'city_department', roles: ['planner'] });
+  it('are changed by the Department’s planners and administrators only', () => {
+    expect(mayScheduleTasks(dostUser, { agency: 'dost', coordinates: true })).toBe(true);
+    expect(mayScheduleTasks(user({ roles: ['admin'] }), { agency: null, coordinates: true })).toBe(true);
+    expect(mayScheduleTasks(dostUser, { agency: 'departments', coordinates: false })).toBe(false);
+    // A Department reviewer coordinates obstacles but the route is for planners and admins.
+    expect(mayScheduleTasks(user({ roles: ['reviewer'] }), { agency: 'dost', coordinates: true })).toBe(
+      false,
+    );
+  });
+
+  it('need a date within 2026–2040 and a reason, said in the UI language', () => {
+    expect(buildDue({ due: '2027-06-30', note: ' Theo chỉ đạo ' }, vi)).toEqual({
+      ok: true,
+      body: { due: '2027-06-30', note: 'Theo chỉ đạo' },
+    });
+    const bad = buildDue({ due: '2050-01-01', note: '' }, vi);
+    expect(bad).toEqual({
+      ok: false,
+      errors: { due: vi('errDueRange'), note: vi('errTooShort', { min: 3 }) },
+    });
   });
 });

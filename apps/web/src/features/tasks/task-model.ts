@@ -8,8 +8,10 @@ import {
   type Organisation,
   type PlanAgency,
   type PlanTask,
+  type PlanTaskDueInput,
   type PlanTaskReportCreate,
   type PlanTaskStatus,
+  planTaskDueInput,
   planTaskReportCreate,
   type SessionUser,
   type TaskEvidenceLink,
@@ -73,6 +75,24 @@ export function reportPeriods(now: Date): { period: string; quarter: number | nu
 export const mayReport = (viewer: TaskViewer, task: Pick<PlanTask, 'lead' | 'supporting'>): boolean =>
   viewer.coordinates ||
   (viewer.agency !== null && (task.lead === viewer.agency || task.supporting.includes(viewer.agency)));
+
+/**
+ * Whether the caller may change tasks' due dates (as the API: a planner or admin whose
+ * organisation coordinates the plan — the Department of Science and Technology — or an admin).
+ */
+export const mayScheduleTasks = (user: SessionUser, viewer: TaskViewer): boolean =>
+  viewer.coordinates && user.roles.some((r) => r === 'admin' || r === 'planner');
+
+/** The due-date change checked with the contract: the body, or every problem by field. */
+export function buildDue(
+  values: { due: string; note: string },
+  t: TasksT,
+): { ok: true; body: PlanTaskDueInput } | { ok: false; errors: FieldErrors } {
+  const parsed = planTaskDueInput.safeParse(values);
+  return parsed.success
+    ? { ok: true, body: parsed.data }
+    : { ok: false, errors: zodFieldErrors(parsed.error.issues, t) };
+}
 
 /** Whether the caller answers for the agency the obstacle is addressed to (or coordinates). */
 export const mayAnswer = (viewer: TaskViewer, o: Pick<Obstacle, 'addressedTo' | 'status'>): boolean =>
@@ -163,6 +183,7 @@ const keyOf = (path: readonly PropertyKey[]) =>
 function describe(issue: core.$ZodIssue, t: TasksT): string {
   const key = keyOf(issue.path);
   if (key === 'progressPct') return t('errPercent');
+  if (key === 'due') return t('errDueRange');
   if (key === 'addressedTo') return t('errRequired');
   if (key === 'evidence' && issue.code === 'too_big') return t('errTooMany');
   if (issue.code === 'too_small' && issue.origin === 'string')
@@ -221,7 +242,7 @@ export function buildReport(
 export function serverErrors(
   error: unknown,
   t: TasksT,
-  forbidden: 'errForbiddenReport' | 'errForbiddenAnswer',
+  forbidden: 'errForbiddenReport' | 'errForbiddenAnswer' | 'errForbiddenDue',
 ): FieldErrors {
   if (!(error instanceof ApiRequestError))
     return { '': t('errServer', { message: error instanceof Error ? error.message : String(error) }) };

@@ -9,6 +9,7 @@ import {
   type PlanAgency,
   type PlanTask,
   type PlanTaskDetail,
+  type PlanTaskDueInput,
   type PlanTaskReportCreate,
   type PlanTaskStatus,
 } from '@hatang/contracts';
@@ -41,3 +42,7 @@ export const answerObstacle = (id: string, body: string, resolve: boolean): Prom
 
 export const resolveObstacle = (id: string): Promise<Obstacle> =>
   callEndpoint(endpoints.resolveObstacle, { params: { id } });
+
+/** The Department's due date for a task, and why (a planning assumption, not the plan's text). */
+export const setTaskDue = (id: string, body: PlanTaskDueInput): Promise<PlanTaskDetail> =>
+  callEndpoint(endpoints.setTaskDue, { params: { id }, body });
