@@ -10,7 +10,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, signIn, signOut, startE2e, watchPage } from './browser';
+import { ARTIFACTS, clickPanelButton, signIn, signOut, startE2e, watchPage } from './browser';
 import type { RunningServer } from './server-process';
 
 let server: RunningServer;
@@ -26,7 +26,7 @@ const DUE_REASON = 'Sở KH&CN giao hoàn thành hướng dẫn trong quý I/202
 const ENGLISH = /\b(Planning|assumption|Interim|target|Set by|Reason|Save|Clear|Edit|Cancel|Planned)\b/;
 
 async function openIndicators(p: Page) {
-  await p.getByTestId('plan-button').click();
+  await clickPanelButton(p, 'plan');
   await p.locator('[data-testid="plan-version"][data-kind="baseline"]').waitFor({ timeout: 30_000 });
   await p.getByTestId('plan-tab-indicators').click();
   const card = p.locator(`[data-indicator="${KEY}"]`);
@@ -110,7 +110,7 @@ describe('planning assumptions in Chromium', () => {
     expect(await value.textContent()).toBe('Target: 62.5 %');
     await card.screenshot({ path: join(ARTIFACTS, 'assumptions-card-en-1440.png') });
     await page.getByTestId('language-switch').click();
-    await page.getByTestId('plan-button').click();
+    await clickPanelButton(page, 'plan');
     await signOut(page);
   });
 
@@ -119,7 +119,7 @@ describe('planning assumptions in Chromium', () => {
     const card = await openIndicators(page);
     expect(await card.getByTestId(`interim-value-${KEY}`).textContent()).toBe('Mục tiêu: 62,5 %');
     expect(await card.getByTestId(`interim-edit-${KEY}`).count()).toBe(0);
-    await page.getByTestId('plan-button').click();
+    await clickPanelButton(page, 'plan');
     await signOut(page);
   });
 
