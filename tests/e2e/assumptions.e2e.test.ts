@@ -36,7 +36,7 @@ async function openIndicators(p: Page) {
 
 async function openTask(p: Page, code: string) {
   const panel = p.getByTestId('tasks-panel');
-  if (!(await panel.isVisible())) await p.getByTestId('tasks-button').click();
+  if (!(await panel.isVisible())) await clickPanelButton(p, 'tasks');
   await panel.waitFor();
   await p.locator(`[data-testid="task-row"][data-code="${code}"]`).click();
   const detail = p.getByTestId('task-detail');
@@ -129,7 +129,7 @@ describe('planning assumptions in Chromium', () => {
     const seen = await openTask(page, 'V.3.1');
     expect(await seen.textContent()).toContain('31/12/2030');
     expect(await page.getByTestId('task-due-change').count()).toBe(0);
-    await page.getByTestId('tasks-button').click();
+    await clickPanelButton(page, 'tasks');
     await signOut(page);
 
     await signIn(page, 'planner@hatang.demo');
@@ -154,7 +154,7 @@ describe('planning assumptions in Chromium', () => {
     await page.getByTestId('task-back').click();
     const row = page.locator('[data-testid="task-row"][data-code="V.3.1"]');
     await expect.poll(() => row.textContent()).toMatch(/Hạn 31\/03\/2026 \(giả định của Sở KH&CN\)/);
-    await page.getByTestId('tasks-button').click();
+    await clickPanelButton(page, 'tasks');
     expect(pageErrors).toEqual([]);
     expect(foreignRequests).toEqual([]);
   });
