@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useState } from 'react';
 import { ApiRequestError } from '../../lib/api-client';
+import { formatLngLat } from '../../lib/format';
 import { useSession } from '../auth/use-session';
 import { createViolation, type LngLat, MAX_PHOTO_BYTES, PHOTO_TYPES, uploadPhoto } from './violations-api';
 import { useViolationsText } from './violations-i18n';
@@ -114,9 +115,7 @@ export function ViolationForm({
       </label>
       <div className="violations-place">
         <span className="violations-field-label">{t('place')}</span>
-        <span data-testid="violation-place">
-          {at ? `${at[1].toFixed(6)}, ${at[0].toFixed(6)}` : t('noPlace')}
-        </span>
+        <span data-testid="violation-place">{at ? formatLngLat(at) : t('noPlace')}</span>
         <button
           type="button"
           data-testid="violation-pick"
