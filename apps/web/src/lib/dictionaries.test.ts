@@ -1,3 +1,4 @@
+import { COLOCATION_LABELS, SHARING_LABELS, VIOLATION_LABELS } from '@hatang/contracts';
 import { describe, expect, it } from 'vitest';
 import { DICTIONARIES as admin } from '../features/admin/admin-i18n';
 import { DICTIONARIES as analysis } from '../features/analysis/analysis-i18n';
@@ -73,6 +74,25 @@ describe('the Vietnamese dictionaries', () => {
       for (const [key, value] of Object.entries(dictionary.vi)) {
         const match = englishWord.exec(value);
         if (match) found.push(`${name}.${key}: “${value}” (${match[2]})`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('hold no common English word in the labels of codes (sharing, co-location, violations)', () => {
+    const found: string[] = [];
+    const groups = { sharing: SHARING_LABELS, colocation: COLOCATION_LABELS, violations: VIOLATION_LABELS };
+    for (const [name, labels] of Object.entries(groups)) {
+      for (const [group, codes] of Object.entries(labels)) {
+        // A group is codes → { vi, en }, or one { vi, en } label itself.
+        const entries =
+          typeof (codes as { vi?: unknown }).vi === 'string'
+            ? [['', codes as { vi: string }] as const]
+            : Object.entries(codes as Record<string, { vi: string }>);
+        for (const [code, label] of entries) {
+          const match = englishWord.exec(label.vi);
+          if (match) found.push(`${name}.${group}.${code}: “${label.vi}” (${match[2]})`);
+        }
       }
     }
     expect(found).toEqual([]);

@@ -223,7 +223,8 @@ export function ApplicationView({
         <dd>{unit?.name ?? a.adminUnitCode ?? '—'}</dd>
         <dt>{t('submittedAt')}</dt>
         <dd>
-          {a.submittedAt ? formatDay(a.submittedAt, true) : '—'} <DueBadge a={a} />
+          {a.submittedAt ? `${formatDay(a.submittedAt, true)} · ` : '— '}
+          <DueBadge a={a} />
         </dd>
       </dl>
       <ApplicationDetails application={a} organisations={organisations} />

@@ -59,7 +59,7 @@ export function ViolationDetail({
   unitName: (code: string | null) => string;
   onBack: () => void;
 }) {
-  const { t, label } = useViolationsText();
+  const { t, label, lang } = useViolationsText();
   const queryClient = useQueryClient();
   const session = useSession();
   const [note, setNote] = useState('');
@@ -181,7 +181,7 @@ export function ViolationDetail({
               multiple
               onChange={(e) => {
                 const files = [...(e.target.files ?? [])];
-                const problems = photoProblems(files, t);
+                const problems = photoProblems(files, t, lang);
                 setPhotoErrors(problems);
                 if (!problems.length && files.length) upload.mutate(files);
                 e.target.value = '';
