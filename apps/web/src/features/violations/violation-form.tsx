@@ -174,7 +174,7 @@ export function ViolationForm({
         <ul className="violations-files">
           {files.map((f) => (
             <li key={f.name}>
-              {f.name} · {sizeText(f.size)}
+              {f.name} · {sizeText(f.size, lang)}
             </li>
           ))}
         </ul>
