@@ -2,7 +2,7 @@
  * Fibre to the home in Chromium on a fresh server with the demo data: an operator's editor
  * uploads a CSV with a bad row and sees every problem in Vietnamese (nothing stored), then a good
  * one and sees its rows; the city's planner sees the per-commune table, the reported figures beside
- * the proxy labelled "Ước tính (proxy)". Screenshots at 1400×900 and on a 390×844 phone.
+ * the proxy labelled "Ước tính gián tiếp". Screenshots at 1400×900 and on a 390×844 phone.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -124,7 +124,7 @@ describe('fibre to the home in Chromium', () => {
     await openPanel(page);
     const table = page.getByTestId('ftth-commune-table');
     await table.waitFor({ timeout: 120_000 });
-    expect(await table.locator('thead').textContent()).toContain('Ước tính (proxy)');
+    expect(await table.locator('thead').textContent()).toContain('Ước tính gián tiếp');
     expect(await page.getByTestId('ftth-proxy-hint').textContent()).toMatch(
       /Ước tính \(proxy\).*300 m.*3,5 người mỗi hộ.*giả định/,
     );
@@ -161,7 +161,7 @@ describe('fibre to the home in Chromium', () => {
     await page.getByTestId('plan-tab-indicators').click();
     const proxy = page.locator('[data-indicator="fiberHouseholdsInReachProxyPercent"]');
     await proxy.waitFor({ timeout: 170_000 });
-    expect(await proxy.textContent()).toContain('ước tính (proxy)');
+    expect(await proxy.textContent()).toContain('ước tính gián tiếp');
     const gbps = page.locator('[data-indicator="fiber1GbpsHomesPercent"]');
     expect(await gbps.textContent()).toContain('Mục tiêu');
     expect(await gbps.textContent()).toContain('doanh nghiệp báo cáo');

@@ -88,7 +88,7 @@ describe('commune inspections in Chromium', () => {
       .poll(() => page.getByTestId('violation-place').textContent())
       .toMatch(/^\d+\.\d+, \d+\.\d+$/);
     // The point is where the inspector clicked (within a pixel at zoom 15: ~5 m).
-    const [lat, lng] = ((await page.getByTestId('violation-place').textContent()) ?? '')
+    const [lng, lat] = ((await page.getByTestId('violation-place').textContent()) ?? '')
       .split(', ')
       .map(Number);
     expect(Math.abs((lng ?? 0) - (target.at[0] ?? 0))).toBeLessThan(0.00005);

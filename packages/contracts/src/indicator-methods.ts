@@ -50,7 +50,7 @@ export const INDICATOR_METHODS: Record<DiiComputedFrom | FtthIndicatorKey, Indic
   },
   fiberHouseholdsInReachProxyPercent: {
     method: {
-      vi: 'Ước tính (proxy), không phải số báo cáo: dân số trong các ô lưới dân số 100 m có tâm cách tuyến cáp quang hiện hữu trong cơ sở dữ liệu không quá khoảng cách tiếp cận (giả định, mặc định 300 m, có thể cấu hình) ÷ dân số; số hộ = dân số ÷ số người mỗi hộ (giả định, mặc định 3,5, có thể cấu hình), tỷ lệ không phụ thuộc số người mỗi hộ.',
+      vi: 'Ước tính gián tiếp, không phải số báo cáo: dân số trong các ô lưới dân số 100 m có tâm cách tuyến cáp quang hiện hữu trong cơ sở dữ liệu không quá khoảng cách tiếp cận (giả định, mặc định 300 m, có thể cấu hình) ÷ dân số; số hộ = dân số ÷ số người mỗi hộ (giả định, mặc định 3,5, có thể cấu hình), tỷ lệ không phụ thuộc số người mỗi hộ.',
       en: 'An estimate (proxy), not a reported figure: people in 100 m population grid cells whose centre lies within the reach distance (an assumption, default 300 m, configurable) of an existing fibre route in the register ÷ all people; households = people ÷ people per household (an assumption, default 3.5, configurable), which the percentage does not depend on.',
     },
     differs: {

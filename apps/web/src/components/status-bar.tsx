@@ -1,4 +1,4 @@
-import { formatDegrees, formatMetres, formatNumber } from '../lib/format';
+import { formatLngLat, formatMetres, formatNumber } from '../lib/format';
 import { useI18n } from '../lib/i18n';
 import { toVn2000Survey } from '../lib/vn2000';
 import type { PointerPosition } from '../map/use-pointer-position';
@@ -11,7 +11,7 @@ export function StatusBar({ position, busy }: { position: PointerPosition | null
     <footer className="status-bar" data-testid="status-bar">
       <span className="status-item" data-testid="cursor-wgs84">
         <span className="muted">{t('wgs84')}</span>{' '}
-        {position ? `${formatDegrees(position.lng)}, ${formatDegrees(position.lat)}` : '—'}
+        {position ? formatLngLat([position.lng, position.lat]) : '—'}
       </span>
       <span className="status-item" data-testid="cursor-vn2000">
         <span className="muted">{t('vn2000')}</span>{' '}

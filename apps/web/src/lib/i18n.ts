@@ -27,7 +27,7 @@ const vi = {
   tasksButtonTitle: 'Nhiệm vụ của Kế hoạch 317: tiến độ các cơ quan báo cáo, khó khăn, vướng mắc',
   ftthButton: 'Cáp quang FTTH',
   ftthButtonTitle:
-    'Cáp quang đến hộ gia đình: số liệu doanh nghiệp báo cáo theo xã, phường và ước tính (proxy)',
+    'Cáp quang đến hộ gia đình: số liệu doanh nghiệp báo cáo theo xã, phường và ước tính gián tiếp',
   violationsButtonTitle: 'Kiểm tra, ghi nhận và theo dõi vi phạm hạ tầng viễn thông của xã, phường',
   colocationButton: 'Thuê chỗ',
   colocationButtonTitle: 'Yêu cầu dùng chung trạm, cột, cống bể: gửi, trả lời, theo dõi',

@@ -1,4 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { fetchAdminUnits, fetchAssets, fetchOrganisations } from './api-client';
 import type { AssetResource, Bbox } from './types';
 
@@ -11,6 +12,18 @@ export const useOrganisations = () =>
     queryFn: ({ signal }) => fetchOrganisations(signal),
     staleTime: REFERENCE_STALE_MS,
   });
+
+/**
+ * An organisation's name for the screen (people read names, not codes like OP-BIEN): by id, with
+ * `fallback` (a code) only while the list loads or when the organisation is not in it.
+ */
+export function useOrganisationName(): (id: string | null | undefined, fallback?: string | null) => string {
+  const { data } = useOrganisations();
+  return useCallback(
+    (id, fallback) => (id ? data?.find((o) => o.id === id)?.name : undefined) ?? fallback ?? '—',
+    [data],
+  );
+}
 
 export const useAdminUnits = () =>
   useQuery({

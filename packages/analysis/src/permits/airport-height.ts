@@ -62,8 +62,8 @@ export function airportHeightCheck(
       check: 'airport-height',
       result: 'not_applicable',
       reason: {
-        vi: `Cách điểm quy chiếu sân bay Cát Bi ${fmtM(distanceM)}, ngoài bề mặt giới hạn chướng ngại vật`,
-        en: `${fmtM(distanceM)} from Cát Bi's reference point, outside the obstacle limitation surfaces`,
+        vi: `Cách điểm quy chiếu sân bay Cát Bi ${fmtM(distanceM, 'vi')}, ngoài bề mặt giới hạn chướng ngại vật`,
+        en: `${fmtM(distanceM, 'en')} from Cát Bi's reference point, outside the obstacle limitation surfaces`,
       },
     };
   }
@@ -74,12 +74,12 @@ export function airportHeightCheck(
     result: within ? 'pass' : 'fail',
     reason: within
       ? {
-          vi: `Đỉnh công trình ${fmtM(topM)} không vượt giới hạn ${fmtM(limitM)} tại ${fmtM(distanceM)} từ sân bay Cát Bi`,
-          en: `The top at ${fmtM(topM)} is within the ${fmtM(limitM)} limit at ${fmtM(distanceM)} from Cát Bi airport`,
+          vi: `Đỉnh công trình ${fmtM(topM, 'vi')} không vượt giới hạn ${fmtM(limitM, 'vi')} tại ${fmtM(distanceM, 'vi')} từ sân bay Cát Bi`,
+          en: `The top at ${fmtM(topM, 'en')} is within the ${fmtM(limitM, 'en')} limit at ${fmtM(distanceM, 'en')} from Cát Bi airport`,
         }
       : {
-          vi: `Đỉnh công trình ${fmtM(topM)} vượt giới hạn độ cao ${fmtM(limitM)} tại ${fmtM(distanceM)} từ sân bay Cát Bi (${SURFACES.vi})`,
-          en: `The top at ${fmtM(topM)} exceeds the ${fmtM(limitM)} height limit at ${fmtM(distanceM)} from Cát Bi airport (${SURFACES.en})`,
+          vi: `Đỉnh công trình ${fmtM(topM, 'vi')} vượt giới hạn độ cao ${fmtM(limitM, 'vi')} tại ${fmtM(distanceM, 'vi')} từ sân bay Cát Bi (${SURFACES.vi})`,
+          en: `The top at ${fmtM(topM, 'en')} exceeds the ${fmtM(limitM, 'en')} height limit at ${fmtM(distanceM, 'en')} from Cát Bi airport (${SURFACES.en})`,
         },
     geometry,
   };
@@ -98,12 +98,12 @@ export function aviationMarkingCheck(
     result: needed ? 'warn' : 'pass',
     reason: needed
       ? {
-          vi: `Công trình cao ${fmtM(topM)} (≥ ${fmtM(config.aviationMarkingFromM)}): phải sơn tín hiệu và lắp đèn báo hiệu hàng không (${WARNING.vi})`,
-          en: `A ${fmtM(topM)} structure (≥ ${fmtM(config.aviationMarkingFromM)}) needs aviation marking and lighting (${WARNING.en})`,
+          vi: `Công trình cao ${fmtM(topM, 'vi')} (≥ ${fmtM(config.aviationMarkingFromM, 'vi')}): phải sơn tín hiệu và lắp đèn báo hiệu hàng không (${WARNING.vi})`,
+          en: `A ${fmtM(topM, 'en')} structure (≥ ${fmtM(config.aviationMarkingFromM, 'en')}) needs aviation marking and lighting (${WARNING.en})`,
         }
       : {
-          vi: `Công trình cao ${fmtM(topM)}, dưới ${fmtM(config.aviationMarkingFromM)}: không cần báo hiệu hàng không`,
-          en: `A ${fmtM(topM)} structure, below ${fmtM(config.aviationMarkingFromM)}: no aviation marking needed`,
+          vi: `Công trình cao ${fmtM(topM, 'vi')}, dưới ${fmtM(config.aviationMarkingFromM, 'vi')}: không cần báo hiệu hàng không`,
+          en: `A ${fmtM(topM, 'en')} structure, below ${fmtM(config.aviationMarkingFromM, 'en')}: no aviation marking needed`,
         },
     geometry: { type: 'Point', coordinates: at },
   };

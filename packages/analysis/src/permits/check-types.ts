@@ -48,4 +48,13 @@ export function circlePolygon(centre: LngLat, radiusM: number, sides = 32): Chec
   return circle([...centre], radiusM, { steps: sides, units: 'meters' }).geometry;
 }
 
-export const fmtM = (m: number) => `${Math.round(m * 10) / 10} m`;
+const numberFormats = {
+  vi: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }),
+};
+
+/** A number to one decimal as the language writes it (vi: 5.987,9; en: 5,987.9). */
+export const fmtNumber = (value: number, lang: 'vi' | 'en') => numberFormats[lang].format(value);
+
+/** A length in metres, to one decimal, with its unit, as the language writes it (vi: 5.987,9 m). */
+export const fmtM = (m: number, lang: 'vi' | 'en') => `${fmtNumber(m, lang)} m`;

@@ -1,4 +1,4 @@
-import type { CheckGeometry, PermitCheck } from './check-types.js';
+import { type CheckGeometry, fmtM, type PermitCheck } from './check-types.js';
 
 /** An application or an asset near the works (the caller finds them within the configured distance). */
 export interface NearbyRecord {
@@ -19,8 +19,8 @@ const pass = (duplicateDistanceM: number): PermitCheck => ({
   check: 'duplicate',
   result: 'pass',
   reason: {
-    vi: `Không có hồ sơ hay công trình nào trong phạm vi ${duplicateDistanceM} m`,
-    en: `No application or asset within ${duplicateDistanceM} m`,
+    vi: `Không có hồ sơ hay công trình nào trong phạm vi ${fmtM(duplicateDistanceM, 'vi')}`,
+    en: `No application or asset within ${fmtM(duplicateDistanceM, 'en')}`,
   },
 });
 
@@ -30,12 +30,12 @@ const closeBy = (nearby: readonly NearbyRecord[], duplicateDistanceM: number) =>
 const named = (r: NearbyRecord) =>
   r.source === 'application'
     ? {
-        vi: `hồ sơ “${r.label}” (${Math.round(r.distanceM)} m)`,
-        en: `application “${r.label}” (${Math.round(r.distanceM)} m)`,
+        vi: `hồ sơ “${r.label}” (${fmtM(Math.round(r.distanceM), 'vi')})`,
+        en: `application “${r.label}” (${fmtM(Math.round(r.distanceM), 'en')})`,
       }
     : {
-        vi: `công trình ${r.label} (${Math.round(r.distanceM)} m)`,
-        en: `asset ${r.label} (${Math.round(r.distanceM)} m)`,
+        vi: `công trình ${r.label} (${fmtM(Math.round(r.distanceM), 'vi')})`,
+        en: `asset ${r.label} (${fmtM(Math.round(r.distanceM), 'en')})`,
       };
 
 /**
@@ -77,8 +77,8 @@ export function duplicateCheckForApplicant(
   const parts = visible.map(named);
   if (hasOthers)
     parts.push({
-      vi: `hồ sơ của tổ chức khác trong phạm vi ${duplicateDistanceM} m (Sở Xây dựng sẽ đối chiếu)`,
-      en: `another organisation's application within ${duplicateDistanceM} m (the Construction Department compares them)`,
+      vi: `hồ sơ của tổ chức khác trong phạm vi ${fmtM(duplicateDistanceM, 'vi')} (Sở Xây dựng sẽ đối chiếu)`,
+      en: `another organisation's application within ${fmtM(duplicateDistanceM, 'en')} (the Construction Department compares them)`,
     });
   const check: PermitCheck = {
     check: 'duplicate',

@@ -1,6 +1,13 @@
 import { cite, DEFAULT_PERMIT_CHECK_CONFIG, type PermitCheckConfig } from '@hatang/contracts';
 import type { LngLat } from '../sharing/metric.js';
-import { circlePolygon, fmtM, type PermitCheck, type TowerFacts, topAboveGroundM } from './check-types.js';
+import {
+  circlePolygon,
+  fmtM,
+  fmtNumber,
+  type PermitCheck,
+  type TowerFacts,
+  topAboveGroundM,
+} from './check-types.js';
 
 /**
  * The far-field distance (m) at which the power density S = EIRP / (4πr²) falls to `limitWPerM2`:
@@ -30,8 +37,8 @@ export function emfSafetyCheck(
   const antennaM = topAboveGroundM(tower);
   const ok = safeM <= antennaM && safeM <= tower.nearestBuildingM;
   const facts = {
-    vi: `khoảng cách an toàn ${fmtM(safeM)} (EIRP ${tower.eirpW} W, giới hạn mặc định ${config.emfPublicLimitWPerM2} W/m²); ăng-ten cao ${fmtM(antennaM)}, nhà gần nhất cách ${fmtM(tower.nearestBuildingM)}`,
-    en: `safe distance ${fmtM(safeM)} (EIRP ${tower.eirpW} W, default limit ${config.emfPublicLimitWPerM2} W/m²); antenna at ${fmtM(antennaM)}, nearest building ${fmtM(tower.nearestBuildingM)} away`,
+    vi: `khoảng cách an toàn ${fmtM(safeM, 'vi')} (EIRP ${fmtNumber(tower.eirpW, 'vi')} W, giới hạn mặc định ${fmtNumber(config.emfPublicLimitWPerM2, 'vi')} W/m²); ăng-ten cao ${fmtM(antennaM, 'vi')}, nhà gần nhất cách ${fmtM(tower.nearestBuildingM, 'vi')}`,
+    en: `safe distance ${fmtM(safeM, 'en')} (EIRP ${fmtNumber(tower.eirpW, 'en')} W, default limit ${fmtNumber(config.emfPublicLimitWPerM2, 'en')} W/m²); antenna at ${fmtM(antennaM, 'en')}, nearest building ${fmtM(tower.nearestBuildingM, 'en')} away`,
   };
   return {
     check: 'emf-safety',

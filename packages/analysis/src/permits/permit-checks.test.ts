@@ -56,6 +56,15 @@ describe('airport height (Cát Bi)', () => {
     expect(fail.geometry).toEqual({ type: 'LineString', coordinates: [ARP, at] });
   });
 
+  it('writes its figures as each language does: a decimal comma and a thousands dot in Vietnamese', () => {
+    const at = north(5987.9);
+    const check = airportHeightCheck(at, tower({ heightM: 150 }));
+    expect(check.reason.vi).toMatch(/tại 5\.98\d,\d m từ sân bay/);
+    expect(check.reason.en).toMatch(/at 5,98\d\.\d m from/);
+    expect(check.reason.vi).toContain('giới hạn độ cao 144,4 m');
+    expect(check.reason.en).toContain('the 144.4 m height limit');
+  });
+
   it('counts the building under a rooftop tower', () => {
     const at = north(1000);
     expect(

@@ -49,8 +49,8 @@ export function permitExemptionCheck(
       check: 'permit-exemption',
       result: 'exempt',
       reason: {
-        vi: `Cột A1 cao ${fmtM(tower.heightM)} trên công trình ${fmtM(buildingM)} (≤ ${fmtM(limitM)}): miễn giấy phép xây dựng (${SOURCE.vi})`,
-        en: `A ${fmtM(tower.heightM)} A1 column on a ${fmtM(buildingM)} building (≤ ${fmtM(limitM)}): exempt from a construction permit (${SOURCE.en})`,
+        vi: `Cột A1 cao ${fmtM(tower.heightM, 'vi')} trên công trình ${fmtM(buildingM, 'vi')} (≤ ${fmtM(limitM, 'vi')}): miễn giấy phép xây dựng (${SOURCE.vi})`,
+        en: `A ${fmtM(tower.heightM, 'en')} A1 column on a ${fmtM(buildingM, 'en')} building (≤ ${fmtM(limitM, 'en')}): exempt from a construction permit (${SOURCE.en})`,
       },
       geometry,
     };
@@ -59,8 +59,8 @@ export function permitExemptionCheck(
     check: 'permit-exemption',
     result: 'not_applicable',
     reason: {
-      vi: `Cột A1 cao ${fmtM(tower.heightM)} vượt ${fmtM(limitM)} (≤ ${fmtM(maxColumnHeightM)} và ≤ ${Math.round(maxShareOfBuilding * 100)} % chiều cao công trình): cần giấy phép xây dựng`,
-      en: `A ${fmtM(tower.heightM)} A1 column exceeds ${fmtM(limitM)} (≤ ${fmtM(maxColumnHeightM)} and ≤ ${Math.round(maxShareOfBuilding * 100)} % of the building): a construction permit is needed`,
+      vi: `Cột A1 cao ${fmtM(tower.heightM, 'vi')} vượt ${fmtM(limitM, 'vi')} (≤ ${fmtM(maxColumnHeightM, 'vi')} và ≤ ${Math.round(maxShareOfBuilding * 100)} % chiều cao công trình): cần giấy phép xây dựng`,
+      en: `A ${fmtM(tower.heightM, 'en')} A1 column exceeds ${fmtM(limitM, 'en')} (≤ ${fmtM(maxColumnHeightM, 'en')} and ≤ ${Math.round(maxShareOfBuilding * 100)} % of the building): a construction permit is needed`,
     },
     geometry,
   };

@@ -1,4 +1,4 @@
-import type { CheckGeometry, PermitCheck } from './check-types.js';
+import { type CheckGeometry, fmtM, type PermitCheck } from './check-types.js';
 import type { WorksKind } from './restricted-zones.js';
 
 /** A plan item of the approved version near the works, with its distance (m; 0 when it contains them). */
@@ -72,8 +72,8 @@ export function planConformityCheck(
       check: 'plan-conformity',
       result: 'pass',
       reason: {
-        vi: `Phù hợp quy hoạch được phê duyệt (${label}, cách ${Math.round(match.distanceM)} m)`,
-        en: `In the approved plan (${label}, ${Math.round(match.distanceM)} m away)`,
+        vi: `Phù hợp quy hoạch được phê duyệt (${label}, cách ${fmtM(Math.round(match.distanceM), 'vi')})`,
+        en: `In the approved plan (${label}, ${fmtM(Math.round(match.distanceM), 'en')} away)`,
       },
       geometry: match.geometry,
     };

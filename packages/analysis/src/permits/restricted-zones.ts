@@ -60,8 +60,8 @@ export function restrictedZonesCheck(
       if (topM > zone.rules.maxHeightM)
         fails.push({
           zone,
-          vi: `cao ${fmtM(topM)}, vượt ${fmtM(zone.rules.maxHeightM)} của vùng “${zone.name}”`,
-          en: `${fmtM(topM)} high, above the ${fmtM(zone.rules.maxHeightM)} limit of “${zone.name}”`,
+          vi: `cao ${fmtM(topM, 'vi')}, vượt ${fmtM(zone.rules.maxHeightM, 'vi')} của vùng “${zone.name}”`,
+          en: `${fmtM(topM, 'en')} high, above the ${fmtM(zone.rules.maxHeightM, 'en')} limit of “${zone.name}”`,
         });
     } else if (kind === 'pole_line' && zone.kind === 'underground_only') {
       fails.push({

@@ -1,6 +1,6 @@
 import { cite } from '@hatang/contracts';
 import type { TowerSharingResult } from '../sharing/tower-sharing.js';
-import type { PermitCheck } from './check-types.js';
+import { fmtM, type PermitCheck } from './check-types.js';
 
 /**
 /** Hai Duong's rule (now part of Hai Phong), known from its newspaper's summary: article not read. */
@@ -20,20 +20,20 @@ export function sharingObligationCheck(
   justification: string | null | undefined,
 ): PermitCheck {
   const host = sharing.candidates[0];
-  const distance = `${sharing.sharingDistanceM} m`;
+  const distance = { vi: fmtM(sharing.sharingDistanceM, 'vi'), en: fmtM(sharing.sharingDistanceM, 'en') };
   if (!host) {
     return {
       check: 'sharing-obligation',
       result: 'pass',
       reason: {
-        vi: `Không có trạm hiện có còn chỗ và đủ cao trong phạm vi ${distance}`,
-        en: `No existing tower with free capacity and enough height within ${distance}`,
+        vi: `Không có trạm hiện có còn chỗ và đủ cao trong phạm vi ${distance.vi}`,
+        en: `No existing tower with free capacity and enough height within ${distance.en}`,
       },
     };
   }
   const facts = {
-    vi: `trạm hiện có cách ${host.distanceM} m (cao ${host.heightM} m, còn ${host.freeTenantSlots} chỗ) trong phạm vi dùng chung ${distance}`,
-    en: `an existing tower ${host.distanceM} m away (${host.heightM} m high, ${host.freeTenantSlots} free tenant slots) within the ${distance} sharing distance`,
+    vi: `trạm hiện có cách ${fmtM(host.distanceM, 'vi')} (cao ${fmtM(host.heightM, 'vi')}, còn ${host.freeTenantSlots} chỗ) trong phạm vi dùng chung ${distance.vi}`,
+    en: `an existing tower ${fmtM(host.distanceM, 'en')} away (${fmtM(host.heightM, 'en')} high, ${host.freeTenantSlots} free tenant slots) within the ${distance.en} sharing distance`,
   };
   const justified = !!justification?.trim();
   return {

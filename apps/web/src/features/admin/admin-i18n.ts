@@ -214,7 +214,8 @@ const ROLE_LABELS: Record<Lang, Record<Role, string>> = {
   },
 };
 
-const DICTIONARIES: Record<Lang, Record<AdminMessageKey, string>> = { vi, en };
+/** Every text of this feature, by language (scanned by lib/dictionaries.test.ts). */
+export const DICTIONARIES: Record<Lang, Record<AdminMessageKey, string>> = { vi, en };
 
 export type AdminT = (key: AdminMessageKey, params?: Record<string, string | number>) => string;
 
@@ -238,11 +239,4 @@ export function useAdminText(): AdminText {
       roleLabel: (role) => ROLE_LABELS[lang][role],
     };
   }, [lang]);
-}
-
-/** The local calendar day of an ISO timestamp (vi: 26 thg 11, 2026; en: 26 Nov 2026). */
-export function formatDay(lang: Lang, iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleDateString(lang === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'medium' });
 }

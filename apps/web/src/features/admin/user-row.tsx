@@ -1,9 +1,9 @@
 import { type Role, resetPasswordRequest, type UserRecord, updateUserRequest } from '@hatang/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatDay } from '../../lib/format';
 import { resetPassword, revokeSessions, type UserChange, updateUser } from './admin-api';
-import { formatDay, useAdminText } from './admin-i18n';
+import { useAdminText } from './admin-i18n';
 import { adminKeys } from './admin-queries';
 import { ConfirmBar } from './confirm-bar';
 import { describeApiError, type FieldErrors, serverFieldErrors, zodFieldErrors } from './field-errors';
@@ -87,7 +87,7 @@ export function UserRow({
         </td>
         {/* The day is enough here; the full time is in the tooltip. */}
         <td className="admin-nowrap" title={formatDate(lang, user.createdAt)}>
-          {formatDay(lang, user.createdAt)}
+          {formatDay(user.createdAt)}
         </td>
         <td className="admin-row-actions">
           <button type="button" onClick={() => open('edit')} aria-expanded={mode === 'edit'}>

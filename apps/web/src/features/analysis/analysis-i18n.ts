@@ -195,7 +195,8 @@ const en: Record<AnalysisMessageKey, string> = {
   close: 'Close',
 };
 
-const DICTIONARIES: Record<Lang, Record<AnalysisMessageKey, string>> = { vi, en };
+/** Every text of this feature, by language (scanned by lib/dictionaries.test.ts). */
+export const DICTIONARIES: Record<Lang, Record<AnalysisMessageKey, string>> = { vi, en };
 
 export type AnalysisT = (key: AnalysisMessageKey, params?: Record<string, string | number>) => string;
 

@@ -73,6 +73,7 @@ const vi = {
   upload: 'Tải tệp lên (PDF/JPEG/PNG ≤ 10 MiB)',
   rent: `Giá thuê gợi ý (xem ${RENT_METHOD.vi})`,
   rentPerYear: 'Giá thuê / năm',
+  rentPerYearVnd: 'Giá thuê / năm (đồng)',
   rentPerMonth: 'Giá thuê / tháng',
   formula: 'Công thức',
   recompute: 'Tính lại',
@@ -183,6 +184,7 @@ const en: Record<Key, string> = {
   upload: 'Upload a file (PDF/JPEG/PNG ≤ 10 MiB)',
   rent: `Suggested rent (see ${RENT_METHOD.en})`,
   rentPerYear: 'Rent per year',
+  rentPerYearVnd: 'Rent per year (VND)',
   rentPerMonth: 'Rent per month',
   formula: 'Formula',
   recompute: 'Recompute',
@@ -225,7 +227,8 @@ const en: Record<Key, string> = {
   coversPeople: 'Newly covers {count} people (coverage-gap analysis)',
 };
 
-const DICTIONARIES: Record<Lang, Record<Key, string>> = { vi, en };
+/** Every text of this feature, by language (scanned by lib/dictionaries.test.ts). */
+export const DICTIONARIES: Record<Lang, Record<Key, string>> = { vi, en };
 export type ColocationKey = Key;
 
 export function colocationText(lang: Lang, key: Key, params?: Record<string, string | number>): string {

@@ -156,7 +156,7 @@ export function RequestActions({
           </label>
           {action === 'accept' || action === 'accept-with-conditions' ? (
             <label>
-              {t('rentPerYear')} (VND)
+              {t('rentPerYearVnd')}
               <input
                 name="rentVndPerYear"
                 inputMode="numeric"

@@ -1,7 +1,7 @@
 import { COLOCATION_LABELS, type ColocationRequest, type SessionUser } from '@hatang/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { formatDate, formatNumber } from '../../lib/format';
+import { formatDate, formatMoney, formatNumber } from '../../lib/format';
 import { useSession } from '../auth/use-session';
 import {
   attachmentUrl,
@@ -51,7 +51,7 @@ function RentSection({
   useEffect(() => {
     if (data) onRent(data.rentPerYearVnd);
   }, [data, onRent]);
-  const vnd = (v: number) => `${formatNumber(lang, Math.round(v), 0)} ₫`;
+  const vnd = (v: number) => formatMoney(lang, v);
   return (
     <section data-testid="rent-suggestion">
       <h3>{t('rent')}</h3>
@@ -311,7 +311,7 @@ export function RequestDetail({
         {r.rentVndPerYear !== null ? (
           <>
             <dt>{t('rentPerYear')}</dt>
-            <dd>{formatNumber(lang, r.rentVndPerYear, 0)} ₫</dd>
+            <dd>{formatMoney(lang, r.rentVndPerYear)}</dd>
           </>
         ) : null}
       </dl>

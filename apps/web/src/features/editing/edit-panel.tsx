@@ -1,7 +1,7 @@
 import type { SessionUser } from '@hatang/contracts';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { ApiRequestError } from '../../lib/api-client';
-import { useI18n } from '../../lib/i18n';
+import { type Lang, useI18n } from '../../lib/i18n';
 import type { AssetFeature, Organisation } from '../../lib/types';
 import type { DrawnGeometry } from '../../map/draw-controller';
 import { AttributeForm } from './attribute-form';
@@ -18,9 +18,14 @@ export interface EditSession {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-function initialValues(session: EditSession, user: SessionUser, owners: readonly Organisation[]): FormValues {
+function initialValues(
+  session: EditSession,
+  user: SessionUser,
+  owners: readonly Organisation[],
+  lang: Lang,
+): FormValues {
   const { resource, feature } = session;
-  if (feature) return valuesFrom(resource.fields, feature.properties ?? {});
+  if (feature) return valuesFrom(resource.fields, feature.properties ?? {}, lang);
   const values = valuesFrom(resource.fields, {});
   values.status = 'existing';
   values.ownerOrgId = owners.some((o) => o.id === user.orgId) ? user.orgId : (owners[0]?.id ?? '');
@@ -57,9 +62,9 @@ export function EditPanel({
   /** The pole drawn at a point (within the snap radius), if any: a device placed there hangs on it. */
   poleAt?: (point: [number, number]) => Promise<{ id: string; coordinates: [number, number] } | null>;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { resource, feature } = session;
-  const [values, setValues] = useState<FormValues>(() => initialValues(session, user, owners));
+  const [values, setValues] = useState<FormValues>(() => initialValues(session, user, owners, lang));
   const [original] = useState(values);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);

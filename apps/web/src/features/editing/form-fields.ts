@@ -1,6 +1,7 @@
 import { type ResourceDefinition, validateProperties, validatePropertiesPatch } from '@hatang/contracts';
 import { z } from 'zod';
-import { parseNumberText } from '../../lib/format';
+import { formatNumberInput, parseNumberText } from '../../lib/format';
+import type { Lang } from '../../lib/i18n';
 
 /** One input of the attribute form, derived from the resource's zod shape. */
 export type FieldSpec =
@@ -73,13 +74,22 @@ export function fieldsOf(definition: ResourceDefinition): FieldSpec[] {
   });
 }
 
-/** Form values from a feature's properties (absent keys stay empty). */
-export function valuesFrom(fields: readonly FieldSpec[], properties: Record<string, unknown>): FormValues {
+/**
+ * Form values from a feature's properties (absent keys stay empty); numbers written as the UI
+ * language does (vi: 5,8), as the side panel shows them.
+ */
+export function valuesFrom(
+  fields: readonly FieldSpec[],
+  properties: Record<string, unknown>,
+  lang: Lang = 'en',
+): FormValues {
   const values: FormValues = {};
   for (const field of fields) {
     const value = properties[field.key];
     if (field.kind === 'enum-list' || field.kind === 'org-list')
       values[field.key] = Array.isArray(value) ? value.map(String) : [];
+    else if (field.kind === 'number' && typeof value === 'number')
+      values[field.key] = formatNumberInput(lang, value);
     else values[field.key] = value === null || value === undefined ? '' : String(value);
   }
   return values;

@@ -37,14 +37,14 @@ const vi = {
   summaryHint:
     'Số báo cáo: số lớn nhất giữa các doanh nghiệp ở mỗi xã (thận trọng, không tính trùng hộ hai doanh nghiệp cùng kéo cáp); số hộ thực tế nằm giữa số này và tổng các doanh nghiệp (không quá số hộ).',
   proxyHint:
-    'Ước tính (proxy): hộ trong các ô lưới dân số cách tuyến cáp quang hiện hữu không quá {reach} m, với {size} người mỗi hộ. Cả hai là giả định, có thể cấu hình; không phải số liệu báo cáo.',
+    'Ước tính gián tiếp: hộ trong các ô lưới dân số cách tuyến cáp quang hiện hữu không quá {reach} m, với {size} người mỗi hộ. Cả hai là giả định, có thể cấu hình; không phải số liệu báo cáo.',
   householdSize: 'Người mỗi hộ (giả định)',
   reachM: 'Khoảng cách tiếp cận, m (giả định)',
   households: 'Số hộ',
   reported: 'Báo cáo',
   upper: 'tối đa',
   operators: 'Số DN',
-  proxy: 'Ước tính (proxy)',
+  proxy: 'Ước tính gián tiếp',
   loading: 'Đang tải…',
   computing: 'Đang tính ước tính…',
   failed: 'Không tải được: {message}',
@@ -127,7 +127,8 @@ const en: Record<Key, string> = {
   issue_other: 'not a valid value',
 };
 
-const DICTIONARIES: Record<Lang, Record<Key, string>> = { vi, en };
+/** Every text of this feature, by language (scanned by lib/dictionaries.test.ts). */
+export const DICTIONARIES: Record<Lang, Record<Key, string>> = { vi, en };
 
 export function translateFtth(lang: Lang, key: Key, params?: Record<string, string | number>): string {
   const text = DICTIONARIES[lang][key];

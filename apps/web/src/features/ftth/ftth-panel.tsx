@@ -2,7 +2,7 @@
  * The "Cáp quang FTTH" side panel (a third column of the app, like the task register): an
  * operator's editors upload its FTTH figures as CSV and see every bad row; the operator's staff
  * see the rows they sent; the city's staff see the per-commune table, the reported figures beside
- * the proxy (labelled "ước tính (proxy)").
+ * the proxy (labelled "ước tính gián tiếp").
  */
 import type { FtthCommuneSummary, FtthReport, SessionUser } from '@hatang/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';

@@ -161,7 +161,9 @@ const en: Record<ImportTextKey, string> = {
   requestId: 'request id {id}',
 };
 
-const TEXTS: Record<Lang, Record<ImportTextKey, string>> = { vi, en };
+/** Every text of this feature, by language (scanned by lib/dictionaries.test.ts). */
+export const DICTIONARIES: Record<Lang, Record<ImportTextKey, string>> = { vi, en };
+const TEXTS = DICTIONARIES;
 
 export function importText(lang: Lang, key: ImportTextKey, params: Record<string, string | number> = {}) {
   return TEXTS[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));

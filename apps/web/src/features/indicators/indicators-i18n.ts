@@ -95,7 +95,7 @@ const vi = {
   ind_mainStreetCameraPercent: 'Chiều dài đường, phố chính trong tầm camera giám sát',
   ind_fiberHomesPassedPercent: 'Hộ có cáp quang đi qua (doanh nghiệp báo cáo)',
   ind_fiber1GbpsHomesPercent: 'Hộ có thể dùng cáp quang 1 Gbps trở lên (doanh nghiệp báo cáo)',
-  ind_fiberHouseholdsInReachProxyPercent: 'Hộ gần tuyến cáp quang — ước tính (proxy)',
+  ind_fiberHouseholdsInReachProxyPercent: 'Hộ gần tuyến cáp quang — ước tính gián tiếp',
   ftthNoFigures:
     'Không có số liệu: chưa doanh nghiệp nào báo cáo trong phạm vi này, hoặc số liệu doanh nghiệp chỉ cán bộ thành phố được xem.',
   // DII
@@ -262,7 +262,8 @@ const en: Record<IndicatorMessageKey, string> = {
   unit_yes_no: '(1 = yes)',
 };
 
-const DICTIONARIES: Record<Lang, Record<IndicatorMessageKey, string>> = { vi, en };
+/** Every text of this feature, by language (scanned by lib/dictionaries.test.ts). */
+export const DICTIONARIES: Record<Lang, Record<IndicatorMessageKey, string>> = { vi, en };
 
 const isKey = (key: string): key is IndicatorMessageKey => Object.hasOwn(vi, key);
 

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiRequestError } from '../../lib/api-client';
+import { formatDay } from '../../lib/format';
 import { useSession } from '../auth/use-session';
 import { permitsKey } from './application-list';
 import {
@@ -144,8 +145,7 @@ export function CommentsSection({
           {list.data.map((c) => (
             <li key={c.id} data-testid="permit-comment">
               <small>
-                {[c.authorName, c.authorOrgName].filter(Boolean).join(' · ')}{' '}
-                {c.createdAt.slice(0, 16).replace('T', ' ')}
+                {[c.authorName, c.authorOrgName].filter(Boolean).join(' · ')} {formatDay(c.createdAt, true)}
               </small>
               <p>{c.text}</p>
             </li>

@@ -36,7 +36,7 @@ export function ApplicationForm({
   organisations: readonly Organisation[] | undefined;
   onDone: (id?: string) => void;
 }) {
-  const { t } = usePermitsText();
+  const { t, lang } = usePermitsText();
   const existing = useQuery({
     queryKey: [...permitsKey, 'one', id],
     queryFn: ({ signal }) => getApplication(id ?? '', signal),
@@ -53,7 +53,7 @@ export function ApplicationForm({
     <FormBody
       map={map}
       organisations={organisations}
-      initial={existing.data ? valuesOf(existing.data) : emptyValues('tower')}
+      initial={existing.data ? valuesOf(existing.data, lang) : emptyValues('tower')}
       existing={existing.data ?? null}
       onDone={onDone}
     />

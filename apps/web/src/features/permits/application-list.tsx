@@ -1,6 +1,7 @@
 import { permitKind, permitStatus } from '@hatang/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { formatDay } from '../../lib/format';
 import type { AdminUnitCollection } from '../../lib/types';
 import { type ListFilter, listApplications, type PermitApplication } from './permits-api';
 import { usePermitsText } from './permits-i18n';
@@ -14,7 +15,10 @@ export function DueBadge({ a }: { a: PermitApplication }) {
   const { t } = usePermitsText();
   const due = dueState(a, new Date());
   if (due.daysElapsed === null) return <span className="permits-muted">{t('notSubmitted')}</span>;
-  const title = due.dueAt ? t('dueOn', { date: due.dueAt.slice(0, 10) }) : undefined;
+  const date = due.dueAt ? formatDay(due.dueAt) : '';
+  const title = due.dueAt
+    ? [t('dueOn', { date }), due.weekendDays > 0 ? t('weekendMovedLong') : null].filter(Boolean).join('; ')
+    : undefined;
   return (
     <span
       className={due.overdue ? 'permits-due overdue' : 'permits-due'}
@@ -26,7 +30,12 @@ export function DueBadge({ a }: { a: PermitApplication }) {
       {due.daysLeft !== null ? (
         <small>
           {' · '}
-          {due.overdue ? t('overdueBy', { days: -due.daysLeft }) : t('daysLeft', { days: due.daysLeft })}
+          {!due.overdue
+            ? t('daysLeft', { days: due.daysLeft, date })
+            : due.daysLeft < 0
+              ? t('overdueBy', { days: -due.daysLeft, date })
+              : t('overdueToday', { date })}
+          {due.weekendDays > 0 && !due.overdue ? ` (${t('weekendMoved')})` : null}
         </small>
       ) : null}
     </span>

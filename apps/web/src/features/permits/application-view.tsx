@@ -8,6 +8,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { getJson, sendJson } from '../../lib/api-client';
+import { formatDay } from '../../lib/format';
 import type { AdminUnitCollection, Organisation } from '../../lib/types';
 import { ApplicationDetails } from './application-details';
 import { AttachmentsSection, CommentsSection } from './application-extras';
@@ -222,7 +223,8 @@ export function ApplicationView({
         <dd>{unit?.name ?? a.adminUnitCode ?? '—'}</dd>
         <dt>{t('submittedAt')}</dt>
         <dd>
-          {a.submittedAt ? a.submittedAt.slice(0, 10) : '—'} <DueBadge a={a} />
+          {a.submittedAt ? `${formatDay(a.submittedAt, true)} · ` : '— '}
+          <DueBadge a={a} />
         </dd>
       </dl>
       <ApplicationDetails application={a} organisations={organisations} />

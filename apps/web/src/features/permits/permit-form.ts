@@ -13,6 +13,8 @@ import {
 } from '@hatang/contracts';
 import { z } from 'zod';
 import type { ApiIssue } from '../../lib/api-client';
+import { formatNumberInput, parseNumberText } from '../../lib/format';
+import type { Lang } from '../../lib/i18n';
 import type { LngLat, PermitApplication } from './permits-api';
 import { formatLngLat, parseLine, parseLngLat } from './permits-model';
 
@@ -121,10 +123,12 @@ export function emptyValues(kind: PermitKind): FormValues {
   return { kind, title: '', justification: '', where: '', details: { ...DEFAULTS[kind] } };
 }
 
-export function valuesOf(a: PermitApplication): FormValues {
+/** The form of a saved application; numbers written as `lang` does (vi: 5,8), as its details show them. */
+export function valuesOf(a: PermitApplication, lang: Lang = 'en'): FormValues {
   const details: Record<string, string> = { ...DEFAULTS[a.kind] };
   for (const [k, v] of Object.entries(a.details ?? {}))
-    if (v !== null && v !== undefined) details[k] = String(v);
+    if (v !== null && v !== undefined)
+      details[k] = typeof v === 'number' ? formatNumberInput(lang, v) : String(v);
   const where =
     a.geometry.type === 'Point'
       ? formatLngLat(a.geometry.coordinates)
@@ -154,7 +158,7 @@ export function detailsOf(kind: PermitKind, values: Record<string, string>): Rec
     else if (field.kind === 'enumSet' || field.kind === 'organisations') out[field.key] = setItems(raw);
     else if (raw === '') continue;
     else if (field.kind === 'number') {
-      const n = Number(raw.replace(',', '.'));
+      const n = parseNumberText(raw);
       out[field.key] = Number.isFinite(n) ? n : raw;
     } else out[field.key] = raw;
   }

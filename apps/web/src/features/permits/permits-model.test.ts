@@ -137,6 +137,27 @@ describe('the statutory period', () => {
       dueAt: '2026-11-21T08:00:00.000Z',
       overdue: false,
       daysLeft: 6,
+      weekendDays: 0,
+    });
+  });
+
+  it('counts the days left on the calendar, so a deadline moved past a weekend reads as more than the period', () => {
+    // Submitted Friday 5 June 2026, 10:00 Vietnam time: 20 days end on Thursday 25 June.
+    const friday = application({ submittedAt: '2026-06-05T03:00:00.000Z' });
+    expect(dueState(friday, new Date('2026-06-05T10:35:00.000Z'))).toMatchObject({
+      daysElapsed: 0,
+      daysLeft: 20,
+      weekendDays: 0,
+    });
+    // Submitted Sunday 7 June: the 20th day is Saturday 27 June, so the deadline is Monday 29 June.
+    const sunday = application({
+      submittedAt: '2026-06-07T03:00:00.000Z',
+      dueAt: '2026-06-29T03:00:00.000Z',
+    });
+    expect(dueState(sunday, new Date('2026-06-07T10:35:00.000Z'))).toMatchObject({
+      daysElapsed: 0,
+      daysLeft: 22,
+      weekendDays: 2,
     });
   });
 
@@ -160,6 +181,7 @@ describe('the statutory period', () => {
       dueAt: null,
       overdue: false,
       daysLeft: null,
+      weekendDays: 0,
     });
   });
 

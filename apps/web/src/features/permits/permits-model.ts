@@ -129,9 +129,14 @@ export interface DueState {
   dueAt: string | null;
   /** Past the period while still waiting for a decision. */
   overdue: boolean;
-  /** Days left (negative when overdue), or null when the clock does not run. */
+  /** Calendar days (Vietnam time) from today to the deadline's day (negative when overdue), or null when the clock does not run. */
   daysLeft: number | null;
+  /** Days the deadline moved because the period ended on a weekend (0, 1 or 2). */
+  weekendDays: number;
 }
+
+/** The calendar day number of an instant in Vietnam time (UTC+7, no daylight saving). */
+const vietnamDay = (ms: number) => Math.floor((ms + 7 * 3_600_000) / DAY_MS);
 
 /**
  * Where an application stands against the statutory period: the API's `daysElapsed`/`dueAt`/
@@ -141,15 +146,24 @@ export interface DueState {
 export function dueState(a: PermitApplication, now: Date, periodDays = DEFAULT_PERIOD_DAYS): DueState {
   const period = a.statutoryPeriodDays ?? periodDays;
   if (!a.submittedAt)
-    return { daysElapsed: null, periodDays: period, dueAt: null, overdue: false, daysLeft: null };
+    return {
+      daysElapsed: null,
+      periodDays: period,
+      dueAt: null,
+      overdue: false,
+      daysLeft: null,
+      weekendDays: 0,
+    };
   const submitted = Date.parse(a.submittedAt);
   const end = a.decidedAt ? Date.parse(a.decidedAt) : now.getTime();
   const daysElapsed = a.daysElapsed ?? Math.max(0, Math.floor((end - submitted) / DAY_MS));
   const dueAt = a.dueAt ?? new Date(submitted + period * DAY_MS).toISOString();
   const running = PENDING.has(a.status);
-  const daysLeft = running ? Math.ceil((Date.parse(dueAt) - now.getTime()) / DAY_MS) : null;
+  // Whole days on the calendar, as the applicant counts them: "còn 6 ngày" means the 6th day from today.
+  const daysLeft = running ? vietnamDay(Date.parse(dueAt)) - vietnamDay(now.getTime()) : null;
   const overdue = running && (a.overdue ?? now.getTime() > Date.parse(dueAt));
-  return { daysElapsed, periodDays: period, dueAt, overdue, daysLeft };
+  const weekendDays = Math.max(0, vietnamDay(Date.parse(dueAt)) - vietnamDay(submitted) - period);
+  return { daysElapsed, periodDays: period, dueAt, overdue, daysLeft, weekendDays };
 }
 
 /** `[lng, lat]` from "lng, lat" text (comma, semicolon or space separated), or null. */
@@ -176,7 +190,8 @@ export function parseLine(text: string): LngLat[] | null {
   return points as LngLat[];
 }
 
-export const formatLngLat = (p: LngLat) => `${p[0].toFixed(6)}, ${p[1].toFixed(6)}`;
+/** Points are shown in the app's one order, lng, lat (lib/format). */
+export { formatLngLat } from '../../lib/format';
 
 /** Colours of the context layers: the sharing circle and the towers that could host, the airport. */
 export const CONTEXT_COLOURS = {

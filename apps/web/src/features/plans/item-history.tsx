@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatDate } from '../../lib/format';
+import { useI18n } from '../../lib/i18n';
 import { usePlanText } from './plan-i18n';
 import { fetchItemHistory, restoreItem } from './plans-api';
 
@@ -15,6 +16,7 @@ export function ItemHistory({
   onRestored: () => void;
 }) {
   const { t, lang } = usePlanText();
+  const { tValue } = useI18n();
   const [open, setOpen] = useState(false);
   const history = useQuery({
     queryKey: ['plan-item-history', itemId],
@@ -36,7 +38,8 @@ export function ItemHistory({
       <ol>
         {entries.map((e) => (
           <li key={`${e.version}:${e.action}:${e.at}`}>
-            v{e.version} · {e.action} · {formatDate(lang, e.at)} · {e.actor?.displayName ?? '—'}
+            v{e.version} · {tValue(`action_${e.action}`)} · {formatDate(lang, e.at)} ·{' '}
+            {e.actor?.displayName ?? '—'}
             {editable && e.after && e.version !== current ? (
               <button
                 type="button"

@@ -13,7 +13,7 @@ const vi = {
   createPlan: 'Tạo quy hoạch',
   versions: 'Phiên bản',
   noVersions: 'Quy hoạch chưa có phiên bản nào.',
-  createBaseline: 'Chụp hiện trạng (baseline)',
+  createBaseline: 'Chụp hiện trạng sổ tài sản',
   baselineName: 'Hiện trạng {date}',
   kind_baseline: 'Hiện trạng',
   kind_draft: 'Dự thảo',
@@ -58,6 +58,7 @@ const vi = {
   filterKind: 'Lọc theo loại',
   allKinds: 'Tất cả các loại',
   warnings: '{count} cảnh báo',
+  warningLegend: 'Đối tượng có cảnh báo kiểm tra',
   editGeometry: 'Sửa hình',
   edit: 'Sửa',
   history: 'Lịch sử',
@@ -217,6 +218,7 @@ const en: Record<keyof typeof vi, string> = {
   filterKind: 'Filter by kind',
   allKinds: 'All kinds',
   warnings: '{count} warnings',
+  warningLegend: 'Item with check warnings',
   editGeometry: 'Edit shape',
   edit: 'Edit',
   history: 'History',
@@ -320,7 +322,8 @@ const en: Record<keyof typeof vi, string> = {
 };
 
 export type PlanMessageKey = keyof typeof vi;
-const DICTIONARIES: Record<Lang, Record<PlanMessageKey, string>> = { vi, en };
+/** Every text of this feature, by language (scanned by lib/dictionaries.test.ts). */
+export const DICTIONARIES: Record<Lang, Record<PlanMessageKey, string>> = { vi, en };
 
 export const isPlanMessageKey = (key: string): key is PlanMessageKey => Object.hasOwn(vi, key);
 

@@ -23,7 +23,7 @@ export function PlanLegend({ container, comparing }: { container: HTMLElement | 
               </li>
             ))}
         <li>
-          <span className="swatch warning" /> ⚠
+          <span className="swatch warning" /> <span aria-hidden="true">⚠</span> {t('warningLegend')}
         </li>
       </ul>
     </section>,

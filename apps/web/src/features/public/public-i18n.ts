@@ -128,7 +128,8 @@ const en: Record<Key, string> = {
   legend: 'Legend',
 };
 
-const DICTIONARIES: Record<Lang, Record<Key, string>> = { vi, en };
+/** Every text of this feature, by language (scanned by lib/dictionaries.test.ts). */
+export const DICTIONARIES: Record<Lang, Record<Key, string>> = { vi, en };
 
 /** Task statuses as the task register names them (features/tasks). */
 const STATUS = {

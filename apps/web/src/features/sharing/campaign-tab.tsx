@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ApiRequestError } from '../../lib/api-client';
+import { useOrganisationName } from '../../lib/queries';
 import { CAMPAIGN_COLOURS, campaignYearRows } from './campaign-model';
 import { DownloadLinks } from './downloads';
 import { errorText } from './route-tab';
@@ -54,6 +55,7 @@ export function CampaignTab({
   user: SessionUser | null;
 }) {
   const { t, label, lang } = useSharingText();
+  const orgName = useOrganisationName();
   const queryClient = useQueryClient();
   const segments = useQuery({
     queryKey: [...CAMPAIGN_QUERY, 'segments'],
@@ -204,7 +206,9 @@ export function CampaignTab({
                     <button type="button" className="link" onClick={() => fitTo(map, f.geometry.coordinates)}>
                       {f.properties.streetName ?? t('unnamed')}
                     </button>
-                    <div className="sharing-muted">{f.properties.ownerCode}</div>
+                    <div className="sharing-muted">
+                      {orgName(f.properties.ownerOrgId, f.properties.ownerCode)}
+                    </div>
                   </td>
                   <td className="num">{formatLength(lang, f.properties.lengthM)}</td>
                   <td className="num">{f.properties.plannedYear}</td>

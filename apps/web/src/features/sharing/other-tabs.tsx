@@ -2,6 +2,9 @@ import type { SessionUser } from '@hatang/contracts';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useMemo, useState } from 'react';
+import { formatDay } from '../../lib/format';
+import { useI18n } from '../../lib/i18n';
+import { useOrganisationName } from '../../lib/queries';
 import type { Organisation } from '../../lib/types';
 import { campaignStretchIds, stretchId, topCandidatesToAdd } from './campaign-model';
 import { CAMPAIGN_QUERY, mayEditCampaign } from './campaign-tab';
@@ -108,6 +111,7 @@ export function DigOnceTab({
   organisations: readonly Organisation[] | undefined;
 }) {
   const { t, label, lang } = useSharingText();
+  const { tValue } = useI18n();
   const [org, setOrg] = useState(user?.orgId ?? '');
   const notices = useQuery({
     queryKey: ['sharing', 'dig-once', org],
@@ -165,18 +169,20 @@ export function DigOnceTab({
             <button type="button" className="link" onClick={() => zoomToNotice(n)}>
               {label('noticeRole', n.role)}:{' '}
               {n.role === 'telecom'
-                ? (n.telecomWork.code ?? n.telecomWork.kind)
+                ? (n.telecomWork.code ?? tValue(n.telecomWork.kind))
                 : (n.civilWork.name ?? n.civilWork.code)}
             </button>
             <div>
               {t('coordinateWith')}: <strong>{n.coordinateWith.name ?? n.coordinateWith.code}</strong>
               {n.role === 'telecom'
-                ? ` — ${n.civilWork.name ?? n.civilWork.code ?? ''} (${n.civilWork.sector})`
+                ? ` — ${n.civilWork.name ?? n.civilWork.code ?? ''} (${tValue(n.civilWork.sector)})`
                 : ''}
             </div>
             <div className="sharing-muted">
               {t('shared')}: {formatLength(lang, n.sharedLengthM)}
-              {n.window ? ` · ${t('window')}: ${n.window.startsOn} → ${n.window.endsOn}` : ''}
+              {n.window
+                ? ` · ${t('window')}: ${formatDay(n.window.startsOn)} → ${formatDay(n.window.endsOn)}`
+                : ''}
             </div>
           </li>
         ))}
@@ -205,6 +211,7 @@ export function UndergroundTab({
   user: SessionUser | null;
 }) {
   const { t, lang } = useSharingText();
+  const orgName = useOrganisationName();
   const queryClient = useQueryClient();
   const editable = mayEditCampaign(user);
   const candidates = useQuery({
@@ -319,7 +326,7 @@ export function UndergroundTab({
                   <tr key={f.id} className="clickable" onClick={() => fitTo(map, f.geometry.coordinates)}>
                     <td className="num">{f.properties.rank}</td>
                     <td>{f.properties.streetName ?? t('unnamed')}</td>
-                    <td>{f.properties.ownerCode}</td>
+                    <td>{orgName(f.properties.ownerOrgId, f.properties.ownerCode)}</td>
                     <td className="num">{formatLength(lang, f.properties.lengthM)}</td>
                     <td>
                       {[

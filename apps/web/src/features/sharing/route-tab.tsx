@@ -1,6 +1,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useMemo, useState } from 'react';
 import { ApiRequestError } from '../../lib/api-client';
+import { formatNumber } from '../../lib/format';
 import { launchColocationRequest } from '../colocation/colocation-launcher';
 import { routeColocationTargets } from './campaign-model';
 import {
@@ -210,11 +211,7 @@ export function RouteTab({ map, active }: { map: MapLibreMap | null; active: boo
             </div>
             <div>
               <span>{t('totalCost')}</span>
-              <strong>
-                {new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
-                  maximumFractionDigits: 0,
-                }).format(result.totalCost)}
-              </strong>
+              <strong>{formatNumber(lang, result.totalCost, 0)}</strong>
             </div>
           </div>
           <h3>{t('lengthByKind')}</h3>
@@ -289,11 +286,7 @@ export function RouteTab({ map, active }: { map: MapLibreMap | null; active: boo
               {Object.entries(result.quantities).map(([k, v]) => (
                 <tr key={k}>
                   <td>{label('quantities', k)}</td>
-                  <td className="num">
-                    {new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
-                      maximumFractionDigits: 0,
-                    }).format(v)}
-                  </td>
+                  <td className="num">{formatNumber(lang, v, 0)}</td>
                 </tr>
               ))}
             </tbody>

@@ -24,7 +24,7 @@ const vi = {
   fiber: 'Cáp quang',
   copper: 'Cáp đồng',
   coaxial: 'Cáp đồng trục',
-  costs: 'Đơn giá theo mét (mặc định trong ô mờ)',
+  costs: 'Chi phí tương đối theo mét (thuê ống cống = 1; mặc định trong ô mờ)',
   plan: 'Tìm tuyến',
   planning: 'Đang tìm…',
   clear: 'Xoá',
@@ -32,7 +32,7 @@ const vi = {
   badCost: 'Đơn giá phải là số dương',
   lengthByKind: 'Chiều dài theo loại',
   total: 'Tổng chiều dài',
-  totalCost: 'Tổng chi phí',
+  totalCost: 'Tổng chi phí tương đối (đơn vị quy đổi, không phải đồng)',
   counterparts: 'Đơn vị có hạ tầng trên tuyến (đối tác thuê / dùng chung)',
   owner: 'Đơn vị',
   length: 'Chiều dài',
@@ -140,7 +140,7 @@ const en: Record<Key, string> = {
   fiber: 'Fibre',
   copper: 'Copper',
   coaxial: 'Coaxial',
-  costs: 'Cost per metre (defaults shown greyed)',
+  costs: 'Relative cost per metre (renting a duct tube = 1; defaults shown greyed)',
   plan: 'Plan route',
   planning: 'Planning…',
   clear: 'Clear',
@@ -148,7 +148,7 @@ const en: Record<Key, string> = {
   badCost: 'A cost must be a positive number',
   lengthByKind: 'Length by kind',
   total: 'Total length',
-  totalCost: 'Total cost',
+  totalCost: 'Total relative cost (cost units, not VND)',
   counterparts: 'Owners whose infrastructure the route uses (co-location counterparts)',
   owner: 'Owner',
   length: 'Length',
@@ -235,7 +235,8 @@ const en: Record<Key, string> = {
   noColocationTargets: 'The route uses nobody’s ducts or poles.',
 };
 
-const DICTIONARIES: Record<Lang, Record<Key, string>> = { vi, en };
+/** Every text of this feature, by language (scanned by lib/dictionaries.test.ts). */
+export const DICTIONARIES: Record<Lang, Record<Key, string>> = { vi, en };
 export type SharingKey = Key;
 
 export function sharingText(lang: Lang, key: Key, params?: Record<string, string | number>): string {

@@ -28,7 +28,8 @@ export function parseLngLat(text: string): LngLat | null {
   return [lng, lat];
 }
 
-export const formatLngLat = ([lng, lat]: LngLat) => `${lng.toFixed(6)}, ${lat.toFixed(6)}`;
+/** Points are shown in the app's one order, lng, lat (lib/format). */
+export { formatLngLat } from '../../lib/format';
 
 /** A closed ring approximating a circle of `radiusM` metres around `centre` (spherical Earth). */
 export function circleRing(centre: LngLat, radiusM: number, steps = 64): LngLat[] {

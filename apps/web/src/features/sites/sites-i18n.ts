@@ -151,7 +151,8 @@ const en: Record<SitesKey, string> = {
   corridorRule: '{share} % of the length (counts from {threshold} %)',
 };
 
-const DICTIONARIES: Record<Lang, Record<SitesKey, string>> = { vi, en };
+/** Every text of this feature, by language (scanned by lib/dictionaries.test.ts). */
+export const DICTIONARIES: Record<Lang, Record<SitesKey, string>> = { vi, en };
 
 export type SitesT = (key: SitesKey, params?: Record<string, string | number>) => string;
 

@@ -7,6 +7,7 @@ import { type Obstacle, obstacleCreate, PLAN_AGENCIES, type PlanAgency } from '@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useState } from 'react';
+import { formatLngLat } from '../../lib/format';
 import { type FieldErrors, serverErrors, zodFieldErrors } from './task-model';
 import { listTasks, raiseObstacle, TASKS_KEY } from './tasks-api';
 import { useTasksText } from './tasks-i18n';
@@ -107,9 +108,7 @@ export function ObstacleForm({
         </label>
         <div className="tasks-place">
           <span className="tasks-field-label">{t('place')}</span>
-          <span data-testid="obstacle-place">
-            {at ? `${at[1].toFixed(6)}, ${at[0].toFixed(6)}` : t('noPlace')}
-          </span>
+          <span data-testid="obstacle-place">{at ? formatLngLat(at) : t('noPlace')}</span>
           <button
             type="button"
             data-testid="obstacle-pick"

@@ -6,7 +6,7 @@
 import type { Obstacle, SessionUser } from '@hatang/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { formatDay } from '../../lib/format';
+import { formatDay, formatLngLat } from '../../lib/format';
 import { StatusChip } from './task-chips';
 import {
   type FieldErrors,
@@ -23,12 +23,7 @@ function Where({ o }: { o: Obstacle }) {
   const { t } = useTasksText();
   const parts = [
     o.taskCode ? t('onTask', { code: o.taskCode }) : null,
-    o.location
-      ? t('atPlace', {
-          lat: o.location.coordinates[1]?.toFixed(5) ?? '',
-          lng: o.location.coordinates[0]?.toFixed(5) ?? '',
-        })
-      : null,
+    o.location ? t('atPlace', { lngLat: formatLngLat(o.location.coordinates) }) : null,
   ].filter((x): x is string => x !== null);
   return <>{parts.join(' · ')}</>;
 }

@@ -148,7 +148,7 @@ describe('the register by section', () => {
   it('writes dates as dd/mm/yyyy', () => {
     expect(formatDay('2030-12-31')).toBe('31/12/2030');
     expect(formatDay('2026-01-05')).toBe('05/01/2026');
-    expect(formatDay('2026-03-04T10:07:00', true)).toBe('04/03/2026 10:07');
+    expect(formatDay('2026-03-04T03:07:00Z', true)).toBe('04/03/2026 10:07');
   });
 });
 

@@ -103,7 +103,7 @@ const vi = {
   daysUnanswered: '{n} ngày chưa trả lời',
   task: 'Nhiệm vụ',
   noTask: '— Không gắn nhiệm vụ —',
-  place: 'Vị trí',
+  place: 'Vị trí (kinh độ, vĩ độ)',
   noPlace: 'Chưa chọn vị trí',
   pickPlace: 'Chọn trên bản đồ',
   picking: 'Bấm lên bản đồ để chọn vị trí…',
@@ -124,7 +124,7 @@ const vi = {
   resolving: 'Đang đóng…',
   readOnlyObstacle: 'Bạn chỉ xem được vướng mắc này.',
   onTask: 'Về nhiệm vụ {code}',
-  atPlace: 'Tại {lat}, {lng}',
+  atPlace: 'Tại kinh độ, vĩ độ {lngLat}',
   reportTitle: 'Báo cáo định kỳ gửi UBND thành phố',
   reportPeriod: 'Kỳ báo cáo',
   reportQuarter: 'Quý {q} năm {y}',
@@ -231,7 +231,7 @@ const en: Record<Key, string> = {
   daysUnanswered: '{n} days unanswered',
   task: 'Task',
   noTask: '— No task —',
-  place: 'Place',
+  place: 'Place (longitude, latitude)',
   noPlace: 'No place chosen',
   pickPlace: 'Choose on the map',
   picking: 'Click the map to choose the place…',
@@ -252,7 +252,7 @@ const en: Record<Key, string> = {
   resolving: 'Closing…',
   readOnlyObstacle: 'You may only read this obstacle.',
   onTask: 'On task {code}',
-  atPlace: 'At {lat}, {lng}',
+  atPlace: 'At longitude, latitude {lngLat}',
   reportTitle: "Periodic report to the City People's Committee",
   reportPeriod: 'Period',
   reportQuarter: 'Quarter {q} of {y}',
@@ -264,7 +264,8 @@ const en: Record<Key, string> = {
 export type TasksKey = Key;
 export type TasksT = (key: Key, params?: Record<string, string | number>) => string;
 
-const DICTIONARIES: Record<Lang, Record<Key, string>> = { vi, en };
+/** Every text of this feature, by language (scanned by lib/dictionaries.test.ts). */
+export const DICTIONARIES: Record<Lang, Record<Key, string>> = { vi, en };
 
 const STATUS = {
   not_started: { vi: 'Chưa bắt đầu', en: 'Not started' },

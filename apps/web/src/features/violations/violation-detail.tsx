@@ -8,6 +8,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiRequestError } from '../../lib/api-client';
 import { fetchAsset } from '../../lib/assets-api';
+import { formatDay, formatLngLat } from '../../lib/format';
 import type { Organisation } from '../../lib/types';
 import { useSession } from '../auth/use-session';
 import { photoProblems } from './violation-form';
@@ -40,7 +41,8 @@ export function StatusBadge({ status }: { status: ViolationFeature['properties']
   );
 }
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+/** A timestamp as dd/mm/yyyy HH:mm, Vietnam time. */
+const when = (iso: string | null) => (iso ? formatDay(iso, true) : '—');
 
 /** One violation: facts, photos, history, and the transitions the user may take as buttons. */
 export function ViolationDetail({
@@ -57,7 +59,7 @@ export function ViolationDetail({
   unitName: (code: string | null) => string;
   onBack: () => void;
 }) {
-  const { t, label } = useViolationsText();
+  const { t, label, lang } = useViolationsText();
   const queryClient = useQueryClient();
   const session = useSession();
   const [note, setNote] = useState('');
@@ -136,8 +138,8 @@ export function ViolationDetail({
         <dt>{t('place')}</dt>
         <dd>
           {v.geometry.type === 'Point'
-            ? `${v.geometry.coordinates[1].toFixed(6)}, ${v.geometry.coordinates[0].toFixed(6)}`
-            : `${v.geometry.coordinates.length} điểm / points`}
+            ? formatLngLat(v.geometry.coordinates)
+            : t('pointCount', { count: v.geometry.coordinates.length })}
         </dd>
         <dt>{t('asset')}</dt>
         <dd data-testid="violation-linked-asset">
@@ -179,7 +181,7 @@ export function ViolationDetail({
               multiple
               onChange={(e) => {
                 const files = [...(e.target.files ?? [])];
-                const problems = photoProblems(files, t);
+                const problems = photoProblems(files, t, lang);
                 setPhotoErrors(problems);
                 if (!problems.length && files.length) upload.mutate(files);
                 e.target.value = '';

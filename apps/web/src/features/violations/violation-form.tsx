@@ -3,25 +3,30 @@ import { useMutation } from '@tanstack/react-query';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useState } from 'react';
 import { ApiRequestError } from '../../lib/api-client';
+import { formatLngLat, formatNumber } from '../../lib/format';
+import type { Lang } from '../../lib/i18n';
 import { useSession } from '../auth/use-session';
 import { createViolation, type LngLat, MAX_PHOTO_BYTES, PHOTO_TYPES, uploadPhoto } from './violations-api';
 import { useViolationsText } from './violations-i18n';
 import { type PickedAsset, useDraftLayer, usePickPlace } from './violations-layers';
 
-const sizeText = (bytes: number) =>
-  bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`;
+const sizeText = (bytes: number, lang: Lang) =>
+  bytes >= 1048576
+    ? `${formatNumber(lang, bytes / 1048576, 1)} MB`
+    : `${formatNumber(lang, Math.max(1, Math.round(bytes / 1024)), 0)} kB`;
 
 /** Problems with chosen photos (type by the browser's MIME type, size), one message each. */
 export function photoProblems(
   files: readonly File[],
   t: ReturnType<typeof useViolationsText>['t'],
+  lang: Lang,
 ): string[] {
   const problems: string[] = [];
   for (const file of files) {
     if (!(PHOTO_TYPES as readonly string[]).includes(file.type))
       problems.push(t('badType', { name: file.name, type: file.type || '?' }));
     else if (file.size > MAX_PHOTO_BYTES)
-      problems.push(t('tooBig', { name: file.name, size: sizeText(file.size) }));
+      problems.push(t('tooBig', { name: file.name, size: sizeText(file.size, lang) }));
   }
   return problems;
 }
@@ -39,7 +44,7 @@ export function ViolationForm({
   onCancel: () => void;
   onSaved: (v: ViolationFeature, warning: string | null) => void;
 }) {
-  const { t, label } = useViolationsText();
+  const { t, label, lang } = useViolationsText();
   const session = useSession();
   const [kind, setKind] = useState<ViolationKind>('open_or_damaged_manhole');
   const [at, setAt] = useState<LngLat | null>(null);
@@ -79,7 +84,7 @@ export function ViolationForm({
 
   const onFiles = (list: FileList | null) => {
     const chosen = [...(list ?? [])];
-    const found = photoProblems(chosen, t);
+    const found = photoProblems(chosen, t, lang);
     setProblems(found);
     setFiles(found.length ? [] : chosen);
   };
@@ -114,9 +119,7 @@ export function ViolationForm({
       </label>
       <div className="violations-place">
         <span className="violations-field-label">{t('place')}</span>
-        <span data-testid="violation-place">
-          {at ? `${at[1].toFixed(6)}, ${at[0].toFixed(6)}` : t('noPlace')}
-        </span>
+        <span data-testid="violation-place">{at ? formatLngLat(at) : t('noPlace')}</span>
         <button
           type="button"
           data-testid="violation-pick"
@@ -171,7 +174,7 @@ export function ViolationForm({
         <ul className="violations-files">
           {files.map((f) => (
             <li key={f.name}>
-              {f.name} · {sizeText(f.size)}
+              {f.name} · {sizeText(f.size, lang)}
             </li>
           ))}
         </ul>

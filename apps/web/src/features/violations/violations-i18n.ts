@@ -21,12 +21,13 @@ const vi = {
   count: '{n} vi phạm',
   kind: 'Loại vi phạm',
   description: 'Mô tả',
-  place: 'Vị trí',
+  place: 'Vị trí (kinh độ, vĩ độ)',
   pickPlace: 'Bấm lên bản đồ để chọn vị trí (bấm vào tài sản để liên kết)',
   picking: 'Đang chọn… bấm lên bản đồ trong xã / phường của bạn',
   stopPicking: 'Dừng chọn',
   pickAgain: 'Chọn lại trên bản đồ',
   noPlace: 'Chưa chọn vị trí',
+  pointCount: '{count} điểm',
   asset: 'Tài sản liên quan',
   noAsset: 'Không liên kết',
   unlink: 'Bỏ liên kết',
@@ -81,12 +82,13 @@ const en: Record<Key, string> = {
   count: '{n} violations',
   kind: 'Kind',
   description: 'Description',
-  place: 'Place',
+  place: 'Place (longitude, latitude)',
   pickPlace: 'Click the map to choose the place (click an asset to link it)',
   picking: 'Choosing… click the map inside your commune',
   stopPicking: 'Stop choosing',
   pickAgain: 'Choose again on the map',
   noPlace: 'No place chosen yet',
+  pointCount: '{count} points',
   asset: 'Linked asset',
   noAsset: 'Not linked',
   unlink: 'Unlink',
@@ -122,7 +124,8 @@ const en: Record<Key, string> = {
   partial: 'The violation was saved, but a photo was not uploaded: {msg}',
 };
 
-const DICTIONARIES: Record<Lang, Record<Key, string>> = { vi, en };
+/** Every text of this feature, by language (scanned by lib/dictionaries.test.ts). */
+export const DICTIONARIES: Record<Lang, Record<Key, string>> = { vi, en };
 export type ViolationsKey = Key;
 
 type LabelGroup = keyof typeof VIOLATION_LABELS;

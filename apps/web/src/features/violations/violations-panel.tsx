@@ -2,6 +2,7 @@ import { type SessionUser, type ViolationStatus, violationStatus } from '@hatang
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useMemo, useState } from 'react';
+import { formatDay } from '../../lib/format';
 import type { AdminUnitCollection, Organisation } from '../../lib/types';
 import { StatusBadge, VIOLATIONS_KEY, ViolationDetail } from './violation-detail';
 import { ViolationForm } from './violation-form';
@@ -230,8 +231,7 @@ function PanelBody({
                       <StatusBadge status={f.properties.status} />
                       <span className="violations-row-kind">{label('kind', f.properties.kind)}</span>
                       <span className="violations-row-meta">
-                        {unitName(f.properties.adminUnitCode)} ·{' '}
-                        {new Date(f.properties.createdAt).toLocaleDateString()}
+                        {unitName(f.properties.adminUnitCode)} · {formatDay(f.properties.createdAt)}
                       </span>
                       <span className="violations-row-text">{f.properties.description}</span>
                     </button>
