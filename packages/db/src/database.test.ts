@@ -28,7 +28,7 @@ describe('embedded database (PGlite + PostGIS)', () => {
     );
     expect(rows).toEqual([{ name: 'Persisted' }]);
     await second.close();
-  });
+  }, 300_000);
 });
 
 describe('embedded database in its own thread', () => {
