@@ -36,7 +36,7 @@ export type PanelId = (typeof PANEL_IDS)[number];
 export const isPanelId = (value: string | null): value is PanelId =>
   value !== null && (PANEL_IDS as readonly string[]).includes(value);
 
-/** What every panel gets from the shell. */
+/** What every panel gets from the shell (each takes the part it needs: `render: (c) => <Panel {...c} />`). */
 export interface PanelContext {
   map: MapLibreMap | null;
   user: SessionUser | null;
@@ -74,124 +74,62 @@ export const PANELS: readonly PanelDefinition[] = [
     title: (lang) => analysisText(lang, 'openAnalysis'),
     // Open to visitors too: it invites them to sign in and carries on after.
     canUse: () => true,
-    render: (c) => (
-      <AnalysisPanel
-        map={c.map}
-        user={c.user}
-        organisations={c.organisations}
-        adminUnits={c.adminUnits}
-        open={c.open}
-        onClose={c.onClose}
-      />
-    ),
+    render: (c) => <AnalysisPanel {...c} />,
   },
   {
     id: 'plan',
     buttonTestId: 'plan-button',
     ...text('planButton', 'planButtonTitle'),
     canUse: signedIn,
-    render: (c) => (
-      <PlanPanel
-        map={c.map}
-        user={c.user}
-        organisations={c.organisations}
-        adminUnits={c.adminUnits}
-        open={c.open}
-        onClose={c.onClose}
-        onDrawingChange={c.onDrawingChange}
-      />
-    ),
+    render: (c) => <PlanPanel {...c} />,
   },
   {
     id: 'sharing',
     buttonTestId: 'sharing-button',
     ...text('sharingButton', 'sharingButtonTitle'),
     canUse: signedIn,
-    render: (c) => (
-      <SharingPanel
-        map={c.map}
-        user={c.user}
-        organisations={c.organisations}
-        open={c.open}
-        onClose={c.onClose}
-      />
-    ),
+    render: (c) => <SharingPanel {...c} />,
   },
   {
     id: 'permits',
     buttonTestId: 'permits-button',
     ...text('permitsButton', 'permitsButtonTitle'),
     canUse: canUsePermits,
-    render: (c) => (
-      <PermitsPanel
-        map={c.map}
-        user={c.user}
-        organisations={c.organisations}
-        adminUnits={c.adminUnits}
-        open={c.open}
-        onClose={c.onClose}
-      />
-    ),
+    render: (c) => <PermitsPanel {...c} />,
   },
   {
     id: 'violations',
     buttonTestId: 'violations-button',
     ...text('violationsButton', 'violationsButtonTitle'),
     canUse: canUseViolations,
-    render: (c) => (
-      <ViolationsPanel
-        map={c.map}
-        user={c.user}
-        organisations={c.organisations}
-        adminUnits={c.adminUnits}
-        open={c.open}
-        onClose={c.onClose}
-      />
-    ),
+    render: (c) => <ViolationsPanel {...c} />,
   },
   {
     id: 'tasks',
     buttonTestId: 'tasks-button',
     ...text('tasksButton', 'tasksButtonTitle'),
     canUse: canUseTasks,
-    render: (c) => (
-      <TasksPanel
-        map={c.map}
-        user={c.user}
-        organisations={c.organisations}
-        open={c.open}
-        onClose={c.onClose}
-      />
-    ),
+    render: (c) => <TasksPanel {...c} />,
   },
   {
     id: 'ftth',
     buttonTestId: 'ftth-button',
     ...text('ftthButton', 'ftthButtonTitle'),
     canUse: canUseFtth,
-    render: (c) => <FtthPanel user={c.user} open={c.open} onClose={c.onClose} />,
+    render: (c) => <FtthPanel {...c} />,
   },
   {
     id: 'colocation',
     buttonTestId: 'colocation-button',
     ...text('colocationButton', 'colocationButtonTitle'),
     canUse: canUseColocation,
-    render: (c) => (
-      <ColocationPanel
-        map={c.map}
-        user={c.user}
-        organisations={c.organisations}
-        adminUnits={c.adminUnits}
-        open={c.open}
-        onClose={c.onClose}
-      />
-    ),
+    render: (c) => <ColocationPanel {...c} />,
   },
   {
     id: 'import',
     buttonTestId: 'import-button',
     ...text('importButton', 'importButtonTitle'),
     canUse: canCreate,
-    render: (c) => <ImportPanel map={c.map} user={c.user} open={c.open} onClose={c.onClose} />,
+    render: (c) => <ImportPanel {...c} />,
   },
 ];
