@@ -126,7 +126,7 @@ describe('fibre to the home in Chromium', () => {
     await table.waitFor({ timeout: 120_000 });
     expect(await table.locator('thead').textContent()).toContain('Ước tính gián tiếp');
     expect(await page.getByTestId('ftth-proxy-hint').textContent()).toMatch(
-      /Ước tính \(proxy\).*300 m.*3,5 người mỗi hộ.*giả định/,
+      /Ước tính gián tiếp.*300 m.*3,5 người mỗi hộ.*giả định/,
     );
     const city = table.locator('tr[data-commune="city"]');
     expect(await city.textContent()).toContain('Toàn thành phố');
