@@ -163,6 +163,12 @@ describe('co-location requests in Chromium', () => {
     await expect
       .poll(() => page.getByTestId('asset-code').textContent(), { timeout: 20_000 })
       .toBe(tower.code);
+    // Before asking, the panel says how much room the owner's figures leave.
+    const free = page.getByTestId('free-capacity');
+    expect(await free.getAttribute('data-free')).toBe(String(tower.tenantsMax - tower.tenantCount));
+    expect(await free.textContent()).toBe(
+      `Còn trống ${tower.tenantsMax - tower.tenantCount}/${tower.tenantsMax} vị trí dùng chung`,
+    );
     await page.getByTestId('request-colocation').click();
 
     const panel = page.getByTestId('colocation-panel');

@@ -174,6 +174,22 @@ describe('filing and reviewing a tower permit in Chromium', () => {
           .find((f) => f.properties.check === 'sharing-obligation')?.properties.colour,
     );
     expect(colour).toBe('#dc2626');
+    // Chosen in the list, the check's proof is brought back into view from elsewhere and drawn thicker.
+    await page.evaluate(() => window.__hatangMap?.jumpTo({ center: [106.3, 20.6], zoom: 14 }));
+    await page.getByTestId('permit-check-show-sharing-obligation').click();
+    expect(await page.getByTestId('permit-check-sharing-obligation').getAttribute('class')).toBe('focused');
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            () =>
+              window.__hatangMap
+                ?.queryRenderedFeatures({ layers: ['permit-check-line'] })
+                .find((f) => f.properties.check === 'sharing-obligation')?.properties.focused,
+          ),
+        { timeout: 20_000 },
+      )
+      .toBe(1);
     // The context: the sharing circle around the new tower and the tower it should share.
     const context = await page.evaluate(() =>
       (

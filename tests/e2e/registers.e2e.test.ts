@@ -176,8 +176,12 @@ describe('data centres and cameras on poles move the plan indicators, in Chromiu
     await page.mouse.click(box.x + point.x + 3, box.y + point.y - 2);
     await page.screenshot({ path: join(ARTIFACTS, 'registers-camera-click.png') });
     await expect
-      .poll(() => field(page, 'poleId').locator('input').inputValue(), { timeout: 20_000 })
+      .poll(() => field(page, 'poleId').locator('[data-ref]').getAttribute('data-ref'), { timeout: 20_000 })
       .toBe(pole.id);
+    // …and names it by its code, not its id.
+    await expect
+      .poll(() => field(page, 'poleId').textContent(), { timeout: 10_000 })
+      .toContain(pole.properties.code);
     await fill(page, 'code', `${CODE}-CAM`);
     await fill(page, 'deviceType', 'surveillance_camera');
     await fill(page, 'viewRangeM', '150');

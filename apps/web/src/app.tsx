@@ -14,12 +14,12 @@ import { useEdits } from './features/editing/use-edits';
 import { Legend } from './features/layers/legend';
 import { SearchBox } from './features/search/search-box';
 import { SitesOverlay } from './features/sites/sites-overlay';
-import { fetchAsset } from './lib/assets-api';
 import { translate, useI18n } from './lib/i18n';
 import { useAdminUnits, useOrganisations } from './lib/queries';
 import type { AssetFeature, AssetResource, Organisation } from './lib/types';
 import { DrawController, type DrawnGeometry } from './map/draw-controller';
 import { LAYER_GROUPS } from './map/layer-groups';
+import { assetAnchor, loadAssetSelection } from './map/open-asset';
 import { ownerColors } from './map/owner-colors';
 import { manholeAt, poleAt } from './map/snapping';
 import { useAdminUnitsLayer } from './map/use-admin-units-layer';
@@ -161,22 +161,12 @@ export function App() {
   // A panel's link to another asset (a device's pole): select it, and bring it into view.
   const selectAsset = useCallback(
     async (resource: AssetResource, id: string) => {
-      const group = LAYER_GROUPS.find((g) => g.id === resource);
-      if (!group) return;
-      let feature: AssetFeature;
-      try {
-        feature = await queryClient.fetchQuery({
-          queryKey: ['asset', resource, id],
-          queryFn: ({ signal }) => fetchAsset(resource, id, signal),
-        });
-      } catch {
-        // Gone or out of reach since the panel was drawn: the selection stays as it is.
-        return;
-      }
-      setSelection({ kind: 'asset', group, feature });
-      const [lng, lat] = feature.geometry.type === 'Point' ? feature.geometry.coordinates : [];
-      if (map && lng !== undefined && lat !== undefined && !map.getBounds().contains([lng, lat]))
-        map.easeTo({ center: [lng, lat] });
+      // Gone or out of reach since the panel was drawn: the selection stays as it is.
+      const next = await loadAssetSelection(queryClient, resource, id).catch(() => null);
+      if (next?.kind !== 'asset') return;
+      setSelection(next);
+      const at = assetAnchor(next.feature);
+      if (map && at && !map.getBounds().contains(at)) map.easeTo({ center: at });
     },
     [map, queryClient],
   );

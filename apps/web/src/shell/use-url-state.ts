@@ -4,10 +4,10 @@
  * restored; afterwards each change replaces the address (no history entry per pan).
  */
 import type { SessionUser } from '@hatang/contracts';
+import { useQueryClient } from '@tanstack/react-query';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
-import { fetchAsset } from '../lib/assets-api';
-import { LAYER_GROUPS } from '../map/layer-groups';
+import { assetAnchor, loadAssetSelection } from '../map/open-asset';
 import type { Selection } from '../map/use-map-interactions';
 import { PANELS, type PanelId } from './panel-registry';
 import { parseUrlState, printUrlState, type UrlState } from './url-state';
@@ -23,6 +23,7 @@ export function useUrlState(args: {
   select: (selection: Selection) => void;
 }): void {
   const { map, user, sessionKnown, sidePanel, selection, openPanel, select } = args;
+  const queryClient = useQueryClient();
   const [initial] = useState<UrlState>(() => parseUrlState(window.location.search));
   const restored = useRef({ view: false, panel: false, selection: false });
 
@@ -43,21 +44,21 @@ export function useUrlState(args: {
     if (!map || !sessionKnown || restored.current.selection) return;
     restored.current.selection = true;
     const wanted = initial.selection;
-    const group = LAYER_GROUPS.find((g) => g.id === wanted?.resource);
-    if (!wanted || !group) return;
-    const controller = new AbortController();
-    fetchAsset(group.id, wanted.id, controller.signal)
-      .then((feature) => {
-        select({ kind: 'asset', group, feature });
-        const g = feature.geometry;
-        const first = g.type === 'Point' ? g.coordinates : g.type === 'LineString' ? g.coordinates[0] : null;
-        if (!initial.view && first && first.length >= 2)
-          map.jumpTo({ center: [first[0] ?? 0, first[1] ?? 0], zoom: Math.max(map.getZoom(), 16) });
+    if (!wanted) return;
+    let live = true;
+    loadAssetSelection(queryClient, wanted.resource, wanted.id)
+      .then((next) => {
+        if (!live || next?.kind !== 'asset') return;
+        select(next);
+        const at = assetAnchor(next.feature);
+        if (!initial.view && at) map.jumpTo({ center: at, zoom: Math.max(map.getZoom(), 16) });
       })
       // Gone or not the viewer's to see: the link opens the map without it.
       .catch(() => undefined);
-    return () => controller.abort();
-  }, [map, sessionKnown, initial, select]);
+    return () => {
+      live = false;
+    };
+  }, [map, sessionKnown, initial, select, queryClient]);
 
   // Write: the panel, the selected asset and, after each move, the view.
   const [view, setView] = useState<UrlState['view']>(null);

@@ -7,7 +7,12 @@ import type { AssetFeature, AssetResource, Organisation } from '../../lib/types'
 import type { AttributeSpec } from '../../map/layer-group';
 import type { Selection } from '../../map/use-map-interactions';
 import { canEditAsset } from '../auth/permissions';
-import { ColocationLaunchButton, canRequestColocation, colocationKindOf } from '../colocation/launch-button';
+import {
+  ColocationLaunchButton,
+  canRequestColocation,
+  colocationKindOf,
+  FreeCapacityNote,
+} from '../colocation/launch-button';
 import { editableResource } from '../editing/editable-resources';
 import type { Edits } from '../editing/use-edits';
 import { HistoryPanel } from '../history/history-panel';
@@ -103,7 +108,7 @@ export function AssetPanel({
             title={hidden ? t('hiddenHint') : undefined}
           >
             {hidden ? (
-              t('hiddenValue')
+              <HiddenValue signedIn={user !== null} />
             ) : selects && onSelectAsset && typeof target === 'string' && text !== EMPTY_VALUE ? (
               <button
                 type="button"
@@ -200,6 +205,7 @@ export function AssetPanel({
       ) : null}
       {colocationKind && canRequestColocation(user, p.ownerOrgId) ? (
         <div className="panel-actions">
+          <FreeCapacityNote kind={colocationKind} properties={p} />
           <ColocationLaunchButton
             prefill={{
               targets: [
@@ -247,8 +253,8 @@ export function AssetPanel({
                   {t('tenancies')}
                   {typeof p.tenantCount === 'number' ? ` (${p.tenantCount})` : ''}
                 </h3>
-                <p className="muted hidden-value" title={t('hiddenHint')}>
-                  {t('hiddenValue')}
+                <p className="muted hidden-value">
+                  <HiddenValue signedIn={user !== null} />
                 </p>
               </section>
             )
@@ -267,5 +273,19 @@ export function AssetPanel({
         />
       )}
     </aside>
+  );
+}
+
+/**
+ * A value the server left out for this viewer, with the reason in plain words on screen (a tooltip
+ * alone is invisible on a phone): the public is told to sign in, a signed-in user that the owner
+ * does not share it with them.
+ */
+function HiddenValue({ signedIn }: { signedIn: boolean }) {
+  const { t } = useI18n();
+  return (
+    <span data-testid="hidden-value">
+      {t('hiddenValue')} <small>({signedIn ? t('hiddenNotSharedHint') : t('hiddenSignInHint')})</small>
+    </span>
   );
 }

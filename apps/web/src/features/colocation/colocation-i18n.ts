@@ -116,6 +116,11 @@ const vi = {
   // Launch buttons elsewhere
   requestColocation: 'Yêu cầu thuê chỗ',
   requestColocationTitle: 'Gửi yêu cầu dùng chung tài sản này tới chủ sở hữu',
+  freeTenants: 'Còn trống {free}/{total} vị trí dùng chung',
+  freeAttachments: 'Còn trống {free}/{total} vị trí treo cáp',
+  freeTubes: 'Còn trống {free}/{total} ống',
+  freeUnknown: 'Chủ sở hữu chưa ghi dung lượng; yêu cầu vẫn được kiểm tra khi gửi',
+  freeNone: 'Đã hết chỗ theo số liệu của chủ sở hữu; yêu cầu vẫn có thể gửi',
   coversPeople: 'Phủ sóng thêm {count} người (phân tích vùng lõm)',
 };
 
@@ -224,6 +229,11 @@ const en: Record<Key, string> = {
   openColocation: 'Open co-location requests',
   requestColocation: 'Request co-location',
   requestColocationTitle: 'Ask the owner to share this asset',
+  freeTenants: '{free} of {total} tenant slots free',
+  freeAttachments: '{free} of {total} cable attachments free',
+  freeTubes: '{free} of {total} tubes free',
+  freeUnknown: 'The owner has not recorded its capacity; the request is still checked when sent',
+  freeNone: "Full according to the owner's figures; a request can still be sent",
   coversPeople: 'Newly covers {count} people (coverage-gap analysis)',
 };
 

@@ -1,7 +1,9 @@
 import type { SessionUser } from '@hatang/contracts';
+import { formatNumber } from '../../lib/format';
 import { useColocationText } from './colocation-i18n';
 import './colocation.css';
 import { type ColocationPrefill, launchColocationRequest } from './colocation-launcher';
+import { freeCapacity } from './free-capacity';
 
 const KIND_BY_RESOURCE: Record<string, 'tower' | 'pole' | 'duct'> = {
   towers: 'tower',
@@ -43,5 +45,27 @@ export function ColocationLaunchButton({
     >
       {t('requestColocation')}
     </button>
+  );
+}
+
+const FREE_KEY = { tenants: 'freeTenants', attachments: 'freeAttachments', tubes: 'freeTubes' } as const;
+
+/** The free room the owner's figures leave on the asset, shown beside "Request co-location". */
+export function FreeCapacityNote({
+  kind,
+  properties,
+}: {
+  kind: 'tower' | 'pole' | 'duct';
+  properties: Record<string, unknown>;
+}) {
+  const { t, lang } = useColocationText();
+  const free = freeCapacity(kind, properties);
+  const n = (v: number) => formatNumber(lang, v, 0);
+  return (
+    <p className="colocation-free" data-testid="free-capacity" data-free={free?.free ?? ''}>
+      {free === null
+        ? t('freeUnknown')
+        : `${t(FREE_KEY[free.unit], { free: n(free.free), total: n(free.total) })}${free.free === 0 ? ` · ${t('freeNone')}` : ''}`}
+    </p>
   );
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { isMessageKey, type Lang, translate, useI18n } from '../../lib/i18n';
 import type { Organisation } from '../../lib/types';
 import type { FieldErrors, FieldSpec, FormValues } from './form-fields';
+import { RefField } from './ref-field';
 
 /** The i18n key of a property's label (the owner id reads "Owner"). */
 export function labelKey(key: string) {
@@ -78,6 +79,10 @@ export function AttributeForm({
               ))}
             </select>
           );
+        } else if (field.kind === 'ref') {
+          input = (
+            <RefField id={id} fieldKey={field.key} value={text} onClear={() => onChange(field.key, '')} />
+          );
         } else if (field.kind === 'boolean') {
           input = (
             <select {...common} value={text} onChange={(e) => onChange(field.key, e.target.value)}>
@@ -121,9 +126,7 @@ export function AttributeForm({
               placeholder={
                 field.kind === 'number' && field.min !== undefined && field.max !== undefined
                   ? `${field.min} – ${field.max}`
-                  : field.kind === 'ref'
-                    ? 'UUID'
-                    : undefined
+                  : undefined
               }
               onChange={(e) => onChange(field.key, e.target.value)}
             />

@@ -36,6 +36,7 @@ import {
   boundsOf,
   CONTEXT_COLOURS,
   type ContextFeature,
+  checkBounds,
   checkFeatures,
   contextFeatures,
   type NearbyTowers,
@@ -141,7 +142,8 @@ export function ApplicationView({
   });
   const airport = config.data?.params.airport ?? DEFAULT_PERMIT_CHECK_CONFIG.airport;
 
-  const checkData = useMemo(() => (a ? checkFeatures(a.checks, lang) : null), [a, lang]);
+  const [focused, setFocused] = useState<string | null>(null);
+  const checkData = useMemo(() => (a ? checkFeatures(a.checks, lang, focused) : null), [a, lang, focused]);
   const appData = useMemo(() => applicationFeatures(a ?? null), [a]);
   const contextData = useMemo(
     () => (a ? contextFeatures(a, nearby.data ?? null, airport, 10_000, zones, civilWorks) : null),
@@ -150,11 +152,29 @@ export function ApplicationView({
   useGeoJsonLayers(map, CONTEXT_SOURCE, contextData, CONTEXT_LAYERS);
   useGeoJsonLayers(map, CHECK_SOURCE, checkData, CHECK_LAYERS);
   useGeoJsonLayers(map, APPLICATION_SOURCE, appData, APPLICATION_LAYERS);
-  const [focused, setFocused] = useState<string | null>(null);
   useCheckClicks(map, a !== undefined, (check) => {
     setFocused(check);
     document.querySelector(`[data-check="${check}"]`)?.scrollIntoView({ block: 'nearest' });
   });
+
+  /** Chosen in the list: the check's proof is drawn thicker and the map shows it with the works. */
+  const focusCheck = (check: string) => {
+    setFocused(check);
+    const box = a
+      ? checkBounds(
+          a,
+          a.checks?.find((c) => c.check === check),
+        )
+      : null;
+    if (!map || !box) return;
+    map.fitBounds(
+      [
+        [box[0], box[1]],
+        [box[2], box[3]],
+      ],
+      { padding: 80, maxZoom: 18, duration: 400 },
+    );
+  };
 
   // Zoom to the application once (and again when its checks arrive).
   const zoomedFor = useRef<string | null>(null);
@@ -279,6 +299,17 @@ export function ApplicationView({
                 </span>
                 <strong>{tx(`check_${c.check}`, c.check)}</strong>
                 <p>{c.reason[lang]}</p>
+                {c.geometry ? (
+                  <button
+                    type="button"
+                    className="link-button"
+                    data-testid={`permit-check-show-${c.check}`}
+                    aria-pressed={focused === c.check}
+                    onClick={() => focusCheck(c.check)}
+                  >
+                    {t('showProof')}
+                  </button>
+                ) : null}
               </li>
             ))}
           </ul>

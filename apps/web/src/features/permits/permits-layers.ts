@@ -61,17 +61,18 @@ export const CHECK_LAYERS: readonly Layer[] = [
     type: 'line',
     filter: ['any', isPolygon, isLine],
     layout: { 'line-cap': 'round', 'line-join': 'round' },
-    paint: { 'line-color': ['get', 'colour'], 'line-width': 4 },
+    // The check chosen in the list is drawn thicker, so its proof stands out from the others.
+    paint: { 'line-color': ['get', 'colour'], 'line-width': ['case', ['==', ['get', 'focused'], 1], 8, 4] },
   } as Layer,
   {
     id: 'permit-check-point',
     type: 'circle',
     filter: isPoint,
     paint: {
-      'circle-radius': 8,
+      'circle-radius': ['case', ['==', ['get', 'focused'], 1], 12, 8],
       'circle-color': 'rgba(0,0,0,0)',
       'circle-stroke-color': ['get', 'colour'],
-      'circle-stroke-width': 3,
+      'circle-stroke-width': ['case', ['==', ['get', 'focused'], 1], 5, 3],
     },
   } as Layer,
 ];

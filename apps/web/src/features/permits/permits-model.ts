@@ -34,7 +34,11 @@ export type FeatureCollection = { type: 'FeatureCollection'; features: Feature[]
  * Each check that carries a proving geometry as one feature, with its result, colour and reason in
  * `lang`; checks without geometry are left out. Drawn worst last, so a fail lies on top.
  */
-export function checkFeatures(checks: readonly PermitCheck[] | null, lang: 'vi' | 'en'): FeatureCollection {
+export function checkFeatures(
+  checks: readonly PermitCheck[] | null,
+  lang: 'vi' | 'en',
+  focused: string | null = null,
+): FeatureCollection {
   const rank = (r: PermitCheckResult) => RESULT_ORDER.indexOf(r);
   const features = (checks ?? [])
     .filter((c): c is PermitCheck & { geometry: CheckGeometry } => !!c.geometry && hasCoordinates(c.geometry))
@@ -48,6 +52,7 @@ export function checkFeatures(checks: readonly PermitCheck[] | null, lang: 'vi' 
           result: c.result,
           colour: RESULT_COLOURS[c.result],
           reason: c.reason[lang],
+          focused: c.check === focused ? 1 : 0,
         },
       }),
     );
@@ -112,6 +117,18 @@ export function boundsOf(
   const xs = all.map((p) => p[0]);
   const ys = all.map((p) => p[1]);
   return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+}
+
+/**
+ * The box to show one check's proving geometry with the works it is about: [w, s, e, n] degrees,
+ * or null when the check has no geometry (a check on attributes alone).
+ */
+export function checkBounds(
+  a: PermitApplication,
+  check: PermitCheck | undefined,
+): [number, number, number, number] | null {
+  if (!check?.geometry || !hasCoordinates(check.geometry)) return null;
+  return boundsOf(a, [check], Number.POSITIVE_INFINITY);
 }
 
 /** Default statutory period for a construction permit, days (used until the API sends `dueAt`). */

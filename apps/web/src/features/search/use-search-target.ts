@@ -8,10 +8,9 @@ import type { ParsedCoordinates } from '@hatang/geo/coordinates';
 import { useQueryClient } from '@tanstack/react-query';
 import { type Map as MapLibreMap, Marker } from 'maplibre-gl';
 import { useCallback, useEffect, useRef } from 'react';
-import { fetchAsset } from '../../lib/assets-api';
 import type { AdminUnitProperties } from '../../lib/types';
 import { ADMIN_FILL_LAYER } from '../../map/base-style';
-import { LAYER_GROUPS } from '../../map/layer-groups';
+import { loadAssetSelection } from '../../map/open-asset';
 import type { Selection } from '../../map/use-map-interactions';
 
 /** The zoom a point is shown at (a building-sized view). */
@@ -67,14 +66,8 @@ export function useSearchTarget(map: MapLibreMap | null, onSelect: (selection: S
       clearMarker();
       if (open.kind === 'asset') {
         fly(result.point, result.bbox);
-        const group = LAYER_GROUPS.find((g) => g.id === open.resource);
-        if (!group) return;
-        void queryClient
-          .fetchQuery({
-            queryKey: ['asset', group.id, open.id],
-            queryFn: ({ signal }) => fetchAsset(group.id, open.id, signal),
-          })
-          .then((feature) => onSelect({ kind: 'asset', group, feature }))
+        void loadAssetSelection(queryClient, open.resource, open.id)
+          .then((next) => (next ? onSelect(next) : dropMarker(result.point)))
           .catch(() => dropMarker(result.point));
         return;
       }
