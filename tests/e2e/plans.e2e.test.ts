@@ -194,8 +194,21 @@ describe('drafting, comparing and approving a plan in Chromium', () => {
   });
 
   it('shows the indicators tab and compares the draft with the baseline', async () => {
+    const opened = Date.now();
     await page.getByTestId('plan-tab-indicators').click();
     await page.getByTestId('plan-indicators').waitFor({ state: 'attached' });
+    // While the first view is computed, progress shows (a bar and the seconds so far), not a blank.
+    const sawProgress = await page
+      .getByTestId('indicators-working')
+      .isVisible()
+      .catch(() => false);
+    await page.getByTestId('indicators-milestone-assumption').waitFor({ timeout: 170_000 });
+    const firstViewMs = Date.now() - opened;
+    console.log(`first indicators view: ${firstViewMs} ms (progress shown: ${sawProgress})`);
+    writeFileSync(
+      join(ARTIFACTS, 'indicators-first-view.json'),
+      JSON.stringify({ firstViewMs, progressShown: sawProgress, measuredAt: new Date().toISOString() }),
+    );
     const indicatorsText = (await page.getByTestId('plan-indicators').textContent()) ?? '';
     console.log(`indicators tab shows ${indicatorsText.length} characters: ${indicatorsText.slice(0, 200)}`);
     await page.screenshot({ path: join(ARTIFACTS, 'plans-indicators.png') });

@@ -233,6 +233,7 @@ const vi = {
   refNone: 'Chưa liên kết (đặt lên đối tượng trên bản đồ để liên kết)',
   refUnknown: 'Đối tượng không còn hoặc không xem được',
   refClear: 'Bỏ liên kết',
+  elapsedSeconds: '({seconds} giây)',
   hiddenNotSharedHint: 'không chia sẻ với tổ chức của bạn',
   // Editing
   short_towers: 'Trạm BTS',
@@ -509,6 +510,7 @@ const en: Record<MessageKey, string> = {
   refNone: 'Not linked (place it on one on the map to link it)',
   refUnknown: 'Gone or not visible to you',
   refClear: 'Unlink',
+  elapsedSeconds: '({seconds} s)',
   hiddenNotSharedHint: 'not shared with your organisation',
   short_towers: 'Tower',
   short_poles: 'Pole',

@@ -11,6 +11,8 @@ const vi = {
   commune: 'Phạm vi',
   cityWide: 'Toàn thành phố',
   loading: 'Đang tính chỉ tiêu…',
+  loadingHint:
+    'Lần đầu xem một phiên bản, máy chủ tính độ phủ sóng và dân số cho cả thành phố; các lần sau dùng kết quả đã lưu.',
   failed: 'Không tính được chỉ tiêu: {message}',
   target: 'Mục tiêu',
   actual: 'Hiện trạng',
@@ -141,6 +143,8 @@ const en: Record<IndicatorMessageKey, string> = {
   commune: 'Area',
   cityWide: 'Whole city',
   loading: 'Computing the indicators…',
+  loadingHint:
+    'The first view of a version computes coverage and population for the whole city; later views reuse the result.',
   failed: 'The indicators could not be computed: {message}',
   target: 'Target',
   actual: 'Register today',

@@ -1,6 +1,7 @@
 import type { IndicatorGroup, IndicatorValue } from '@hatang/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { WorkingStatus } from '../../components/working-status';
 import { formatNumber } from '../../lib/format';
 import { useAdminUnits } from '../../lib/queries';
 import { IndicatorCard } from './indicator-card';
@@ -85,7 +86,9 @@ export function IndicatorsView({
         <li data-kind="planned">{t('planned')}</li>
         {compareVersionId ? <li data-kind="compare">{t('compare')}</li> : null}
       </ul>
-      {main.isPending ? <p className="indicators-hint">{t('loading')}</p> : null}
+      {main.isPending ? (
+        <WorkingStatus label={t('loading')} hint={t('loadingHint')} testId="indicators-working" />
+      ) : null}
       {main.isError ? (
         <p className="indicators-error" role="alert">
           {t('failed', { message: main.error.message })}
