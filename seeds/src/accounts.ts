@@ -64,7 +64,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   },
   {
     email: 'viewer@hatang.demo',
-    displayName: 'Người xem (demo public viewer)',
+    displayName: 'Người xem (demo)',
     orgCode: 'PUBLIC-DEMO',
     roles: ['viewer'],
   },

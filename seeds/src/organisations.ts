@@ -34,7 +34,7 @@ const BASE: readonly Omit<Organisation, 'id' | 'adminUnitCode'>[] = [
   { code: 'OP-NUI', name: 'Núi Viễn thông (demo)', kind: 'operator', prefix: 'NUI' },
   {
     code: 'TOWERCO-HP',
-    name: 'Hạ tầng Cột Hải Phòng (demo tower company)',
+    name: 'Hạ tầng Cột Hải Phòng (demo)',
     kind: 'tower_company',
     prefix: 'TWC',
   },
@@ -60,7 +60,7 @@ const BASE: readonly Omit<Organisation, 'id' | 'adminUnitCode'>[] = [
 /** The public's organisation: the demo's read-only public viewer belongs to it. */
 const PUBLIC_ORG = {
   code: 'PUBLIC-DEMO',
-  name: 'Công chúng (demo public)',
+  name: 'Công chúng (demo)',
   kind: 'public',
   prefix: 'PUB',
 } as const;
