@@ -234,6 +234,7 @@ const vi = {
   refUnknown: 'Đối tượng không còn hoặc không xem được',
   refClear: 'Bỏ liên kết',
   elapsedSeconds: '({seconds} giây)',
+  noFileChosen: 'Chưa chọn tệp',
   hiddenNotSharedHint: 'không chia sẻ với tổ chức của bạn',
   // Editing
   short_towers: 'Trạm BTS',
@@ -511,6 +512,7 @@ const en: Record<MessageKey, string> = {
   refUnknown: 'Gone or not visible to you',
   refClear: 'Unlink',
   elapsedSeconds: '({seconds} s)',
+  noFileChosen: 'No file chosen',
   hiddenNotSharedHint: 'not shared with your organisation',
   short_towers: 'Tower',
   short_poles: 'Pole',

@@ -1,6 +1,7 @@
 import { COLOCATION_LABELS, type ColocationRequest, type SessionUser } from '@hatang/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { FileButton } from '../../components/file-button';
 import { formatDate, formatMoney, formatNumber } from '../../lib/format';
 import { useSession } from '../auth/use-session';
 import {
@@ -183,18 +184,16 @@ function Attachments({ request }: { request: ColocationRequest }) {
           </li>
         ))}
       </ul>
-      <label className="colocation-hint">
-        {t('upload')}{' '}
-        <input
-          type="file"
-          accept="application/pdf,image/jpeg,image/png"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) upload.mutate(file);
-            e.target.value = '';
-          }}
-        />
-      </label>
+      <FileButton
+        label={t('upload')}
+        accept="application/pdf,image/jpeg,image/png"
+        testId="colocation-attachment-file"
+        disabled={upload.isPending}
+        onFiles={(files) => {
+          const file = files[0];
+          if (file) upload.mutate(file);
+        }}
+      />
       {upload.error ? (
         <p className="field-problem">{t('failed', { message: upload.error.message })}</p>
       ) : null}

@@ -13,7 +13,6 @@ const vi = {
   uploadHint:
     'Tệp CSV với các cột adminUnitCode (mã xã 5 chữ số), homesPassed (số hộ có cáp quang đi qua), homes1Gbps (số hộ dùng được 1 Gbps), subscriptions (số thuê bao, có thể để trống), asOf (ngày số liệu, YYYY-MM-DD). Tất cả các dòng được lưu, hoặc không dòng nào nếu có dòng sai.',
   file: 'Chọn tệp CSV',
-  noFile: 'Chưa chọn tệp',
   send: 'Gửi',
   sending: 'Đang gửi…',
   sent: 'Đã lưu {created} dòng mới, cập nhật {replaced} dòng.',
@@ -75,7 +74,6 @@ const en: Record<Key, string> = {
   uploadHint:
     'A CSV file with the columns adminUnitCode (5-digit commune code), homesPassed, homes1Gbps (homes where 1 Gbps is available), subscriptions (may be empty), asOf (date of the figures, YYYY-MM-DD). All rows are stored, or none when a row is wrong.',
   file: 'Choose a CSV file',
-  noFile: 'No file chosen',
   send: 'Send',
   sending: 'Sending…',
   sent: '{created} new rows stored, {replaced} updated.',

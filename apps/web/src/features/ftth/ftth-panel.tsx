@@ -7,6 +7,7 @@
 import type { FtthCommuneSummary, FtthReport, SessionUser } from '@hatang/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { FileButton } from '../../components/file-button';
 import { ApiRequestError } from '../../lib/api-client';
 import { formatDay, formatNumber } from '../../lib/format';
 import { FTTH_KEY, ftthSummary, listFtthReports, uploadFtthCsv } from './ftth-api';
@@ -69,17 +70,13 @@ function UploadForm() {
           if (file) upload.mutate(file);
         }}
       >
-        {/* The browser's own file button speaks the browser's language: a label of ours instead. */}
-        <label className="ftth-file">
-          <span className="ftth-file-button">{t('file')}</span>
-          <span className="ftth-file-name">{file?.name ?? t('noFile')}</span>
-          <input
-            type="file"
-            accept=".csv,text/csv"
-            data-testid="ftth-file"
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-          />
-        </label>
+        <FileButton
+          label={t('file')}
+          accept=".csv,text/csv"
+          testId="ftth-file"
+          fileNames={file ? [file.name] : []}
+          onFiles={(files) => setFile(files[0] ?? null)}
+        />
         <button
           type="submit"
           className="primary"
