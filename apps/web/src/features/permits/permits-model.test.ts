@@ -4,6 +4,7 @@ import type { PermitApplication, PermitCheck } from './permits-api';
 import {
   attachmentProblem,
   boundsOf,
+  checkBounds,
   checkFeatures,
   checkSummary,
   contextFeatures,
@@ -87,9 +88,41 @@ describe('check results as map features', () => {
       result: 'fail',
       colour: '#dc2626',
       reason: 'reason sharing-obligation',
+      focused: 0,
     });
     expect(fc.features[1]?.properties.colour).toBe(RESULT_COLOURS.warn);
     expect(fc.features[0]?.properties.colour).toBe('#16a34a');
+  });
+
+  it('marks the check chosen in the list, and only that one', () => {
+    const fc = checkFeatures(checks, 'en', 'aviation-marking');
+    expect(fc.features.filter((f) => f.properties.focused === 1).map((f) => f.properties.check)).toEqual([
+      'aviation-marking',
+    ]);
+  });
+
+  it('frames a check with the works it is about, or nothing without a geometry', () => {
+    const works = application();
+    // The works at 106.68, 20.86; the failed check's line runs east to 106.6806.
+    expect(
+      checkBounds(
+        works,
+        checks.find((c) => c.check === 'sharing-obligation'),
+      ),
+    ).toEqual([106.68, 20.86, 106.6806, 20.86]);
+    expect(
+      checkBounds(
+        works,
+        checks.find((c) => c.check === 'plan-conformity'),
+      ),
+    ).toBeNull();
+    expect(
+      checkBounds(
+        works,
+        checks.find((c) => c.check === 'duplicate'),
+      ),
+    ).toBeNull();
+    expect(checkBounds(works, undefined)).toBeNull();
   });
 
   it('gives the reason in the chosen language', () => {
