@@ -7,7 +7,7 @@ import { insertVersion, snapshotRegister } from './version-repository.js';
 /** The plan that Plan 317/KH-UBND (02/12/2025) asks the city to issue (legal: plan-317-2025-kh-ubnd V.1). */
 export const DEMO_PLAN_NAME =
   'Quy hoạch hạ tầng kỹ thuật viễn thông thụ động thành phố Hải Phòng đến năm 2030, tầm nhìn đến năm 2040';
-export const DEMO_BASELINE_NAME = 'Hiện trạng (baseline)';
+export const DEMO_BASELINE_NAME = 'Hiện trạng khi khởi tạo dữ liệu minh hoạ';
 
 /**
  * In the caller's transaction: when no plan exists yet, creates the demo plan and its baseline
