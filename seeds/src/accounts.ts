@@ -29,36 +29,36 @@ const STAFF: readonly { short: string; orgCode: string; name: string }[] = [
 ];
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-  { email: 'admin@hatang.demo', displayName: 'Quản trị (demo admin)', orgCode: 'SKHCN-HP', roles: ['admin'] },
+  { email: 'admin@hatang.demo', displayName: 'Quản trị hệ thống (demo)', orgCode: 'SKHCN-HP', roles: ['admin'] },
   {
     email: 'planner@hatang.demo',
-    displayName: 'Chuyên viên quy hoạch (demo planner)',
+    displayName: 'Chuyên viên quy hoạch (demo)',
     orgCode: 'SKHCN-HP',
     roles: ['planner'],
   },
   {
     email: 'reviewer@hatang.demo',
-    displayName: 'Sở Xây dựng (demo reviewer)',
+    displayName: 'Cán bộ thẩm định Sở Xây dựng (demo)',
     orgCode: 'SXD-HP',
     roles: ['reviewer'],
   },
   ...STAFF.flatMap(({ short, orgCode, name }): DemoAccount[] => [
     {
       email: `editor.${short}@hatang.demo`,
-      displayName: `${name} editor (demo)`,
+      displayName: `Biên tập viên ${name} (demo)`,
       orgCode,
       roles: ['operator_editor'],
     },
     {
       email: `viewer.${short}@hatang.demo`,
-      displayName: `${name} viewer (demo)`,
+      displayName: `Người xem ${name} (demo)`,
       orgCode,
       roles: ['operator_viewer'],
     },
   ]),
   {
     email: 'inspector@hatang.demo',
-    displayName: 'Cán bộ xã (demo inspector)',
+    displayName: 'Cán bộ xã (demo)',
     orgCode: 'UBND-*',
     roles: ['inspector'],
   },
