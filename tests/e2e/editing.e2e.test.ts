@@ -211,7 +211,7 @@ describe('editing assets on the map in Chromium', () => {
     await expect.poll(() => history.locator('li').count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(5);
     const text = (await history.textContent()) ?? '';
     expect(text).toContain('Tạo mới');
-    expect(text).toContain('Sông Telecom editor');
+    expect(text).toContain('Biên tập viên Sông Telecom');
     expect(text).toContain('Khôi phục phiên bản');
     await page.screenshot({ path: join(ARTIFACTS, 'editing-history.png') });
   });
