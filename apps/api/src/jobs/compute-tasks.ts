@@ -25,6 +25,7 @@ import {
   printMapPdf,
   printMapPng,
 } from '../features/plans/exports/print-map-render.js';
+import { versionDxf } from '../features/plans/exports/version-dxf.js';
 import {
   versionFeatures,
   versionGeoJson,
@@ -42,7 +43,8 @@ export type PlanExportFile =
   | 'map.pdf'
   | 'map.png'
   | 'export.geojson'
-  | 'export.gpkg';
+  | 'export.gpkg'
+  | 'export.dxf';
 
 export type ComputeTask =
   /** Starts a worker and its database connection ahead of the first real task (server start). */
@@ -174,6 +176,15 @@ async function planExport(
             headers,
           }
         : { body: printMapPng(map), contentType: 'image/png', extension: 'png', headers };
+    }
+    case 'export.dxf': {
+      const features = await versionFeatures(db, x.version.id);
+      return {
+        body: versionDxf(x, features),
+        contentType: 'image/vnd.dxf',
+        extension: 'dxf',
+        headers: { 'X-Feature-Count': String(features.items.length + features.zones.length) },
+      };
     }
     case 'export.geojson':
     case 'export.gpkg': {

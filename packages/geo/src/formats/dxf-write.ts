@@ -13,6 +13,7 @@
  * Positions are rounded to the millimetre.
  */
 import { DxfWriter, LWPolylineFlags, point2d, point3d, Units } from '@tarikjabiri/dxf';
+import { z } from 'zod';
 import { crsInfo, type LngLat, toVn2000, type Vn2000Zone } from '../crs.js';
 
 /** A geometry in WGS 84 `[lng, lat]`. */
@@ -23,6 +24,24 @@ export type DxfInputGeometry =
   | { type: 'MultiLineString'; coordinates: LngLat[][] }
   | { type: 'Polygon'; coordinates: LngLat[][] }
   | { type: 'MultiPolygon'; coordinates: LngLat[][][] };
+
+const position = z
+  .array(z.number().finite())
+  .min(2)
+  .transform((p): LngLat => [p[0] ?? 0, p[1] ?? 0]);
+const dxfInputGeometry = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('Point'), coordinates: position }),
+  z.object({ type: z.literal('MultiPoint'), coordinates: z.array(position) }),
+  z.object({ type: z.literal('LineString'), coordinates: z.array(position) }),
+  z.object({ type: z.literal('MultiLineString'), coordinates: z.array(z.array(position)) }),
+  z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(position)) }),
+  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(z.array(position))) }),
+]);
+
+/** A GeoJSON geometry (as stored, WGS 84) the writer can draw, or undefined (Z values dropped). */
+export function dxfGeometryOf(geometry: unknown): DxfInputGeometry | undefined {
+  return dxfInputGeometry.safeParse(geometry).data;
+}
 
 export interface DxfLayerSpec {
   /** ASCII letters, digits, `_` and `-` only (CAD programs differ on anything else). */
