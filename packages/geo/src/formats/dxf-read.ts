@@ -272,6 +272,14 @@ function planarOf(type: string, raw: unknown): { layer: string; shape: Planar } 
   }
 }
 
+/** The ring with its first position repeated at its end, once (a closed polyline's points may end on it). */
+function closeRing(ring: [number, number][]): [number, number][] {
+  const first = ring[0];
+  const last = ring.at(-1);
+  if (!first || !last) return ring;
+  return first[0] === last[0] && first[1] === last[1] ? ring : [...ring, first];
+}
+
 /** Rounds WGS 84 degrees to 1e-7 (≈ 1 cm), the precision the API stores. */
 const round7 = (n: number) => Math.round(n * 1e7) / 1e7;
 
@@ -357,7 +365,7 @@ export function readDxf(bytes: Uint8Array, limits: DxfLimits, crs: CrsCode = 'EP
         ? { type: 'Point', coordinates: first }
         : shape.kind === 'LineString'
           ? { type: 'LineString', coordinates: lngLat }
-          : { type: 'Polygon', coordinates: [[...lngLat, first]] };
+          : { type: 'Polygon', coordinates: [closeRing(lngLat)] };
     if (!layers.includes(layer)) layers.push(layer);
     features.push({ type: 'Feature', geometry, properties: { layer, entity, block, text: shape.text } });
   };

@@ -174,7 +174,12 @@ describe('readDxf', () => {
       expect(haversineM(p, duct[i] ?? [0, 0])).toBeLessThan(1);
     });
     const polygon = read.features.find((f) => f.properties.layer === 'HT_PLAN_TOWER_AREA');
-    expect(polygon?.geometry.type).toBe('Polygon');
+    if (polygon?.geometry.type !== 'Polygon') throw new Error('no area');
+    // The closed LWPOLYLINE is the ring again: its corners once each, closed once.
+    expect(polygon.geometry.coordinates[0]).toHaveLength(area.length);
+    polygon.geometry.coordinates[0]?.forEach((p, i) => {
+      expect(haversineM(p, area[i] ?? [0, 0])).toBeLessThan(1);
+    });
     const label = read.features.find((f) => f.properties.entity === 'TEXT');
     expect(label?.properties.text).toBe('Tuyến cống Lạch Tray');
   });
