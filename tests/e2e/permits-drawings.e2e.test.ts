@@ -3,7 +3,7 @@
  * operator (Sông Telecom's editor) attaches a DXF site plan (VN-2000 TM-3 Hải Phòng, as a
  * surveyor's CAD program writes it) and a DWG to a tower application and submits it; the reviewer
  * opens it from the queue and sees the DXF drawn on the map around the tower, with its legend
- * entry, switches it off and on, and reads that the DWG is not drawn. Screenshots at 1400×900
+ * entry, switches it off and on, and reads that the DWG is not drawn. Screenshots at 1440×900
  * and 390×844.
  */
 import { join } from 'node:path';
@@ -147,7 +147,7 @@ async function openPanel(p: Page) {
 describe('a DXF drawing on the reviewer’s map in Chromium', () => {
   beforeAll(async () => {
     ({ server, browser } = await startE2e());
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const watched = watchPage(page, server.baseUrl);
     foreignRequests = watched.foreignRequests;
     pageErrors = watched.pageErrors;
@@ -238,7 +238,7 @@ describe('a DXF drawing on the reviewer’s map in Chromium', () => {
     expect(await page.getByTestId('permit-drawing-status').textContent()).toMatch(/Bản vẽ có 5 đối tượng/);
     expect(await page.getByTestId('permit-works-dxf').getAttribute('href')).toMatch(/\/works\.dxf$/);
     await view.getByTestId('permit-attachments').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(ARTIFACTS, 'permits-drawing-reviewer-1400.png') });
+    await page.screenshot({ path: join(ARTIFACTS, 'permits-drawing-reviewer-1440.png') });
 
     // Switched off: gone from the map and the legend; on again: back.
     const toggle = page.getByTestId('permit-drawing-toggle');
