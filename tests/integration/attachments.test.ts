@@ -88,6 +88,23 @@ describe('attachments', () => {
     expect(await stored()).toBe(before);
   });
 
+  it('takes no CAD drawing by default (only permit applications do): a DXF or DWG gets 415', async () => {
+    const before = await stored();
+    const dxf = new TextEncoder().encode('999\ncomment\n0\nSECTION\n2\nENTITIES\n0\nENDSEC\n0\nEOF\n');
+    const dwg = new TextEncoder().encode('AC1027\0\0\0\0\0');
+    for (const [bytes, name] of [
+      [dxf, 'mặt bằng.dxf'],
+      [dwg, 'mặt bằng.dwg'],
+    ] as const) {
+      const response = await upload(bytes, name);
+      expect(response.status).toBe(415);
+      expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(
+        /PDF, JPEG or PNG/,
+      );
+    }
+    expect(await stored()).toBe(before);
+  });
+
   it('refuses a file over the size limit with 413 and stores nothing', async () => {
     const before = await stored();
     const big = new Uint8Array(MAX_ATTACHMENT_BYTES + 1);

@@ -1,6 +1,7 @@
 /**
  * Helpers for the permit tests, and the authorisation matrix's requests for the permit routes.
  */
+import { toVn2000 } from '@hatang/geo';
 import type { App } from '../../apps/api/src/app.js';
 import { testDatabase } from '../support/test-database.js';
 import type { MatrixAttempt, MatrixContext } from './matrix-context.js';
@@ -140,6 +141,20 @@ export async function permitRouteAttempt(
       const info = (await response.json()) as { id: string };
       return { method, path: path(a.id, `/attachments/${info.id}`) };
     }
+    case 'GET /api/v1/permit-applications/:id/works.dxf':
+      return { method, path: path((await inWard()).id, '/works.dxf') };
+    case 'GET /api/v1/permit-applications/:id/attachments/:attachmentId/drawing.geojson': {
+      const a = await inWard();
+      const response = await app.request(path(a.id, '/attachments'), {
+        method: 'POST',
+        headers: admin.headers,
+        body: drawingForm(dxfBytes([106.68, 20.85]), 'mặt bằng.dxf'),
+      });
+      if (response.status !== 201)
+        throw new Error(`fixture DXF attachment: ${response.status} ${await response.text()}`);
+      const info = (await response.json()) as { id: string };
+      return { method, path: path(a.id, `/attachments/${info.id}/drawing.geojson`) };
+    }
     case 'GET /api/v1/permit-applications/:id/comments':
       return { method, path: path((await inWard()).id, '/comments') };
     case 'POST /api/v1/permit-applications/:id/comments':
@@ -238,3 +253,97 @@ export async function send(
   if (response.status >= 300) throw new Error(`fixture ${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as { id: string; version: number };
 }
+
+/**
+ * A small ASCII DXF written by hand (as a surveyor's CAD program would, AutoCAD R12 style): near
+ * `at` ([lng, lat]) in VN-2000 TM-3 Hải Phòng metres, a LINE 20 m east on layer RANH_GIOI, a closed
+ * LWPOLYLINE 10 m square on layer MONG_COT and a TEXT; `extra` is put in the ENTITIES section as is.
+ */
+export function dxfText(at: [number, number], extra = ''): string {
+  const { x, y } = toVn2000(at);
+  const f = (v: number) => v.toFixed(3);
+  return [
+    '999',
+    'Ban ve mat bang tram',
+    '0',
+    'SECTION',
+    '2',
+    'HEADER',
+    '9',
+    '$ACADVER',
+    '1',
+    'AC1009',
+    '9',
+    '$INSUNITS',
+    '70',
+    '6',
+    '0',
+    'ENDSEC',
+    '0',
+    'SECTION',
+    '2',
+    'ENTITIES',
+    '0',
+    'LINE',
+    '8',
+    'RANH_GIOI',
+    '10',
+    f(x),
+    '20',
+    f(y),
+    '30',
+    '0',
+    '11',
+    f(x + 20),
+    '21',
+    f(y),
+    '31',
+    '0',
+    '0',
+    'LWPOLYLINE',
+    '8',
+    'MONG_COT',
+    '90',
+    '4',
+    '70',
+    '1',
+    '10',
+    f(x),
+    '20',
+    f(y + 5),
+    '10',
+    f(x + 10),
+    '20',
+    f(y + 5),
+    '10',
+    f(x + 10),
+    '20',
+    f(y + 15),
+    '10',
+    f(x),
+    '20',
+    f(y + 15),
+    '0',
+    'TEXT',
+    '8',
+    'GHI_CHU',
+    '10',
+    f(x),
+    '20',
+    f(y),
+    '30',
+    '0',
+    '40',
+    '2',
+    '1',
+    'Mong cot',
+    ...(extra ? [extra] : []),
+    '0',
+    'ENDSEC',
+    '0',
+    'EOF',
+    '',
+  ].join('\n');
+}
+
+export const dxfBytes = (at: [number, number], extra = '') => new TextEncoder().encode(dxfText(at, extra));

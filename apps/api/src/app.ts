@@ -88,6 +88,7 @@ const HEAVY_ROUTES = [
   '/api/v1/plan-versions/:id/map.png',
   '/api/v1/plan-versions/:id/export.gpkg',
   '/api/v1/plan-versions/:id/export.geojson',
+  '/api/v1/plan-versions/:id/export.dxf',
   '/api/v1/plan-versions/:id/appendix.xlsx',
   '/api/v1/plan-versions/:id/indicators',
   '/api/v1/indicators',

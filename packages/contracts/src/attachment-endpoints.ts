@@ -1,7 +1,7 @@
 /**
  * Files attached to a record (permit applications, violation reports, co-location requests): the
  * same three endpoints under each record's path. An upload is multipart (`file`, optional text part
- * `purpose`), PDF/JPEG/PNG only, up to the server's attachment limit (10 MiB by default): larger
+ * `purpose`), PDF/JPEG/PNG (and DXF/DWG drawings on permit applications), up to the server's attachment limit (10 MiB by default): larger
  * → 413, another kind → 415, nothing stored.
  */
 import { z } from 'zod';
@@ -13,7 +13,8 @@ export const attachmentInfo = z.object({
   /** What it is for: a lower-case word (`photo`, `drawing`, `owner_consent`, `other`…). */
   purpose: z.string(),
   fileName: z.string(),
-  mediaType: z.enum(['application/pdf', 'image/jpeg', 'image/png']),
+  /** Recognised by the first bytes; DXF (`image/vnd.dxf`) and DWG (`image/vnd.dwg`) on permit applications only. */
+  mediaType: z.enum(['application/pdf', 'image/jpeg', 'image/png', 'image/vnd.dxf', 'image/vnd.dwg']),
   sizeBytes: z.number().int(),
   /** SHA-256 of the content, hexadecimal. */
   sha256: z.string(),
@@ -51,7 +52,7 @@ export function attachmentEndpoints<const Base extends string>(base: Base, tag: 
       method: 'POST',
       path: `${base}/:id/attachments` as `${Base}/:id/attachments`,
       tag,
-      summary: `Attach a file (PDF, JPEG or PNG) to a ${noun}`,
+      summary: `Attach a file (PDF, JPEG or PNG; DXF or DWG drawings on permit applications) to a ${noun}`,
       params: recordId,
       upload: {
         contentType: 'multipart/form-data',
@@ -61,7 +62,11 @@ export function attachmentEndpoints<const Base extends string>(base: Base, tag: 
         201: { description: 'Stored; Location names it', schema: attachmentInfo },
         404: notFound,
         413: { description: 'Larger than the attachment limit; nothing stored' },
-        415: { description: 'Not multipart, or not a PDF, JPEG or PNG; nothing stored' },
+        415: { description: 'Not multipart, or not a type this record takes; nothing stored' },
+        422: {
+          description:
+            'A DXF that cannot be read or breaks a limit (size, entities, block nesting); nothing stored',
+        },
       },
     }),
     download: endpoint({

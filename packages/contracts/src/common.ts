@@ -61,6 +61,8 @@ export const errorCode = z.enum([
   /** An uploaded file breaks a parse limit (features, inflated bytes, raster cells, time, memory): the limit is named. */
   'LIMIT_EXCEEDED',
   'UNSUPPORTED_MEDIA_TYPE',
+  /** 422: a drawing (DXF) that cannot be read, or one that is not drawn on the map (DWG, binary DXF). */
+  'DRAWING_NOT_READABLE',
   'METHOD_NOT_ALLOWED',
   /** 429: the caller already runs as many exports or analyses as one client may at once. */
   'TOO_MANY_JOBS',

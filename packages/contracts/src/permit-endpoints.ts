@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { attachmentEndpoints } from './attachment-endpoints.js';
 import { endpoint } from './endpoint.js';
 import {
+  dxfDrawing,
   permitApplication,
   permitApplicationCreate,
   permitApplicationList,
@@ -132,6 +133,31 @@ export const permitEndpoints = {
     responses: {
       200: { description: 'The decision (PDF)', contentType: 'application/pdf' },
       404: { description: 'No such application, or no decision yet' },
+    },
+  }),
+  permitWorksDxf: endpoint({
+    method: 'GET',
+    path: `${BASE}/:id/works.dxf`,
+    tag: TAG,
+    summary:
+      "The application's works as a DXF drawing for CAD (VN-2000 TM-3 Hải Phòng, EPSG:9210, metres; layer HT_PERMIT_<KIND>)",
+    params: byId,
+    responses: {
+      200: { description: 'The drawing (DXF, UTF-8)', contentType: 'image/vnd.dxf' },
+      404: notFound,
+    },
+  }),
+  permitAttachmentDrawing: endpoint({
+    method: 'GET',
+    path: `${BASE}/:id/attachments/:attachmentId/drawing.geojson`,
+    tag: TAG,
+    summary:
+      'An attached DXF drawing as GeoJSON (WGS 84) for the map, read as VN-2000 TM-3 Hải Phòng; DWG and binary DXF are not drawn (422)',
+    params: z.object({ id: z.guid(), attachmentId: z.guid() }),
+    responses: {
+      200: { description: 'The drawing’s entities', schema: dxfDrawing },
+      404: { description: 'No such application or attachment (or not visible to the caller)' },
+      422: { description: 'The attachment is not a DXF that can be drawn (a DWG, a binary DXF)' },
     },
   }),
   listPermitComments: endpoint({

@@ -341,3 +341,39 @@ export const permitCheckConfigVersion = z.object({
 });
 export type PermitCheckConfigVersion = z.infer<typeof permitCheckConfigVersion>;
 export const permitCheckConfigHistory = z.object({ items: z.array(permitCheckConfigVersion) });
+
+/**
+ * A DXF drawing attached to an application, as GeoJSON for the reviewer's map: its entities
+ * (blocks expanded) read as VN-2000 TM-3 Hải Phòng (EPSG:9210) metres and transformed to WGS 84
+ * `[lng, lat]`. `skipped` counts entities not drawn (unsupported, or in local coordinates).
+ */
+export const dxfDrawing = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      geometry: z.discriminatedUnion('type', [
+        z.object({ type: z.literal('Point'), coordinates: storedLngLat }),
+        z.object({ type: z.literal('LineString'), coordinates: z.array(storedLngLat) }),
+        z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(storedLngLat)) }),
+      ]),
+      properties: z.object({
+        /** The DXF layer. */
+        layer: z.string(),
+        /** The DXF entity type (LINE, LWPOLYLINE, CIRCLE, TEXT…). */
+        entity: z.string(),
+        /** The block it was inserted from, if any. */
+        block: z.string().nullable(),
+        /** TEXT / MTEXT content. */
+        text: z.string().nullable(),
+      }),
+    }),
+  ),
+  /** The CRS the drawing was read in. */
+  sourceCrs: z.literal('EPSG:9210'),
+  layers: z.array(z.string()),
+  skipped: z.number().int(),
+  /** [minLng, minLat, maxLng, maxLat]; null when nothing could be drawn. */
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable(),
+});
+export type DxfDrawing = z.infer<typeof dxfDrawing>;

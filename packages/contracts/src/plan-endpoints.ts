@@ -42,6 +42,7 @@ export const PLAN_EXPORT_FILES = [
   'map.png',
   'export.geojson',
   'export.gpkg',
+  'export.dxf',
 ] as const;
 export type PlanExportFileName = (typeof PLAN_EXPORT_FILES)[number];
 
@@ -88,6 +89,11 @@ export const planExportEndpoints = {
     'export.gpkg',
     'application/geopackage+sqlite3',
     "The version's items and zones as a GeoPackage (EPSG:4326 or EPSG:9210)",
+  ),
+  exportDxf: exportEndpoint(
+    'export.dxf',
+    'image/vnd.dxf',
+    "The version's items and zones as a DXF drawing for CAD (always VN-2000 TM-3 Hải Phòng, EPSG:9210, metres; one layer per kind)",
   ),
 } as const;
 

@@ -19,7 +19,9 @@ import {
   listAttachments,
   readAttachment,
   readAttachmentUpload,
+  type UploadedAttachment,
 } from './attachment-store.js';
+import { type AttachmentType, DOCUMENT_TYPES } from './file-type.js';
 
 export interface AttachmentRouteOptions<R extends { id: string }> {
   endpoints: ReturnType<typeof attachmentEndpoints>;
@@ -36,6 +38,13 @@ export interface AttachmentRouteOptions<R extends { id: string }> {
   readable(c: Context<AppEnv>, sql: Sql, id: string, lock: boolean): Promise<R>;
   /** Throws unless the caller may attach a file to `record` now (its state, their role). */
   assertMayAttach(c: Context<AppEnv>, record: R, sql: Sql): void | Promise<void>;
+  /** The file types taken (by their first bytes); default PDF, JPEG, PNG. */
+  accepts?: readonly AttachmentType[];
+  /**
+   * Checks an upload's content before anything is stored (a DXF read in the parse pool); throws
+   * to refuse it. Runs outside the transaction: nothing is written until it returns.
+   */
+  inspect?(c: Context<AppEnv>, upload: UploadedAttachment): Promise<void>;
   /** The purpose stored for an upload's `purpose` part (checks it; default: as sent). */
   purposeOf?(purpose: string): string;
   /** The audit resource of a stored file and the key naming its record in the audit entry. */
@@ -62,7 +71,8 @@ export function attachmentRoutes<R extends { id: string }>(
       async (c, { params }) => {
         const db = c.var.services.db;
         await options.assertMayAttach(c, await options.readable(c, db, params.id, false), db);
-        const upload = await readAttachmentUpload(c);
+        const upload = await readAttachmentUpload(c, options.accepts ?? DOCUMENT_TYPES);
+        await options.inspect?.(c, upload);
         const purpose = options.purposeOf ? options.purposeOf(upload.purpose) : upload.purpose;
         const stored = await db.transaction(async (tx) => {
           const record = await options.readable(c, tx, params.id, true);

@@ -12,7 +12,13 @@ import { ApiError, notFound, validationFailed } from '../errors.js';
 import { isUuid } from '../http/body.js';
 import { readMultipart } from '../http/multipart.js';
 import { defaultUploadLimits } from '../jobs/upload-limits.js';
-import { ATTACHMENT_TYPES, type AttachmentType, sniffAttachmentType } from './file-type.js';
+import {
+  type AttachmentType,
+  DOCUMENT_TYPES,
+  SNIFF_BYTES,
+  sniffAttachmentType,
+  TYPE_NAMES,
+} from './file-type.js';
 
 export type AttachmentSubjectKind = 'permit_application' | 'violation' | 'colocation_request';
 
@@ -38,13 +44,17 @@ const PURPOSE = /^[a-z][a-z_]{0,39}$/;
 /**
  * Reads one file from a multipart body (part `file`, optional text part `purpose`) and checks it:
  * 415 unless multipart; 413 past the attachment limit (10 MiB by default) counted on the bytes
- * read, chunked bodies included, without reading further; 415 unless its first bytes are a PDF,
- * JPEG or PNG (whatever its name or declared type says); 400 for an empty file, a bad purpose or a
+ * read, chunked bodies included, without reading further; 415 unless its first bytes are one of
+ * `accepts` (PDF, JPEG or PNG by default; DXF and DWG too for drawings) whatever its name or
+ * declared type says; 400 for an empty file, a bad purpose or a
  * body that is not multipart. The body is spooled to a temporary file, removed before this
  * returns. Call it only after access is checked. Nothing is stored here: the caller stores it in
  * its own transaction.
  */
-export async function readAttachmentUpload(c: Context<AppEnv>): Promise<UploadedAttachment> {
+export async function readAttachmentUpload(
+  c: Context<AppEnv>,
+  accepts: readonly AttachmentType[] = DOCUMENT_TYPES,
+): Promise<UploadedAttachment> {
   // An app without the upload limits (a test's bare Hono app) gets the production defaults.
   const limits = c.get('uploads')?.limits ?? DEFAULT_LIMITS;
   const maxBytes = limits.maxAttachmentBytes;
@@ -62,13 +72,16 @@ export async function readAttachmentUpload(c: Context<AppEnv>): Promise<Uploaded
       throw validationFailed([
         { path: ['purpose'], message: 'a purpose is a lower-case word like "photo" or "drawing"' },
       ]);
-    const mediaType = sniffAttachmentType(await firstBytes(file.path, 16));
-    if (!mediaType)
+    const mediaType = sniffAttachmentType(await firstBytes(file.path, SNIFF_BYTES));
+    if (!mediaType || !accepts.includes(mediaType)) {
+      const names = accepts.map((t) => TYPE_NAMES[t]);
+      const list = `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
       throw new ApiError(
         415,
         'UNSUPPORTED_MEDIA_TYPE',
-        `"${file.name}" is not a PDF, JPEG or PNG file (only ${ATTACHMENT_TYPES.join(', ')} are accepted); nothing was saved`,
+        `"${file.name}" is not a ${list} file by its content (only ${accepts.join(', ')} are accepted); nothing was saved`,
       );
+    }
     // Path separators and control characters never reach a Content-Disposition header.
     const fileName = [...(file.name || 'file')]
       .map((ch) => (ch === '/' || ch === '\\' || ch.charCodeAt(0) < 0x20 ? '_' : ch))
@@ -177,12 +190,13 @@ export async function readAttachment(
   return { ...toInfo(info), bytes: new Uint8Array(Buffer.from(content, 'base64')) };
 }
 
-/** The HTTP answer that downloads an attachment (inline for images, a file for PDFs). */
+/** The HTTP answer that downloads an attachment (inline for photos, a file for PDFs and drawings). */
 export function attachmentResponse(
   c: Context<AppEnv>,
   file: AttachmentInfo & { bytes: Uint8Array },
 ): Response {
-  const disposition = file.mediaType === 'application/pdf' ? 'attachment' : 'inline';
+  const disposition =
+    file.mediaType === 'image/jpeg' || file.mediaType === 'image/png' ? 'inline' : 'attachment';
   const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, "'");
   c.header('Content-Type', file.mediaType);
   c.header('Content-Length', String(file.bytes.byteLength));

@@ -13,6 +13,8 @@ export {
 export {
   ATTACHMENT_TYPES,
   type AttachmentType,
+  DOCUMENT_TYPES,
+  DRAWING_TYPES,
   MAX_ATTACHMENT_BYTES,
   sniffAttachmentType,
 } from './file-type.js';

@@ -6,6 +6,7 @@
 import { assetResources, type ProgressReportFormat } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
 import type { CrsCode } from '@hatang/geo';
+import { type DxfWriteInput, writeDxf } from '@hatang/geo/formats';
 import type { Principal } from '../auth/principal.js';
 import { notFound } from '../errors.js';
 import { type ExportFormat, encodeExport } from '../features/exports/export-formats.js';
@@ -25,6 +26,7 @@ import {
   printMapPdf,
   printMapPng,
 } from '../features/plans/exports/print-map-render.js';
+import { versionDxf } from '../features/plans/exports/version-dxf.js';
 import {
   versionFeatures,
   versionGeoJson,
@@ -42,7 +44,8 @@ export type PlanExportFile =
   | 'map.pdf'
   | 'map.png'
   | 'export.geojson'
-  | 'export.gpkg';
+  | 'export.gpkg'
+  | 'export.dxf';
 
 export type ComputeTask =
   /** Starts a worker and its database connection ahead of the first real task (server start). */
@@ -76,6 +79,8 @@ export type ComputeTask =
       actor: Actor;
       onlyOwner: string | undefined;
     }
+  /** A small drawing read already (a permit application's works): written as DXF. */
+  | { kind: 'dxf'; input: DxfWriteInput }
   /** The plan's periodic progress report (PDF or DOCX) from its tasks and obstacles, read already. */
   | { kind: 'progress-report'; format: ProgressReportFormat; input: ProgressReportInput }
   | {
@@ -94,6 +99,7 @@ export interface ComputeResults {
   'asset-export': FileResult;
   'plan-export': FileResult;
   ofds: FileResult;
+  dxf: FileResult;
   /** The number of invalid rows. */
   'import-validate': number;
   'import-commit': CommitResult;
@@ -175,6 +181,15 @@ async function planExport(
           }
         : { body: printMapPng(map), contentType: 'image/png', extension: 'png', headers };
     }
+    case 'export.dxf': {
+      const features = await versionFeatures(db, x.version.id);
+      return {
+        body: versionDxf(x, features),
+        contentType: 'image/vnd.dxf',
+        extension: 'dxf',
+        headers: { 'X-Feature-Count': String(features.items.length + features.zones.length) },
+      };
+    }
     case 'export.geojson':
     case 'export.gpkg': {
       const features = await versionFeatures(db, x.version.id);
@@ -217,6 +232,8 @@ export async function runTask(db: Database, task: ComputeTask): Promise<ComputeR
         headers: {},
       };
     }
+    case 'dxf':
+      return { body: writeDxf(task.input), contentType: 'image/vnd.dxf', extension: 'dxf', headers: {} };
     case 'import-validate':
       return validateImport(db, task.importId, definitionOf(task.resource), task.mapping, task.onlyOwner);
     case 'import-commit':

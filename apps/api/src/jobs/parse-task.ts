@@ -37,7 +37,9 @@ export type ParseTask =
    */
   | { kind: 'ftth-csv'; text: string; limits: ParseLimits; port: MessagePort }
   /** A key-site file (CSV or GeoJSON text): its sites or every problem (features/sites/key-site-import.ts). */
-  | { kind: 'key-sites'; request: KeySiteImportRequest; limits: ParseLimits; port: MessagePort };
+  | { kind: 'key-sites'; request: KeySiteImportRequest; limits: ParseLimits; port: MessagePort }
+  /** A DXF drawing (an attachment, at most the attachment limit): its entities as WGS 84 GeoJSON (a DxfRead). */
+  | { kind: 'dxf'; bytes: Uint8Array; limits: ParseLimits; port: MessagePort };
 
 /** Worker → main. `start`: the task began (the time budget runs from here). */
 export type WorkerMessage =

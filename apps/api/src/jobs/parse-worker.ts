@@ -2,14 +2,14 @@
  * Runs inside a parse worker (never on the request thread): opens the spooled upload with the
  * readers of @hatang/geo, stages its features chunk by chunk into import_rows and validates them
  * (through its own database connection), reads a population GeoTIFF and writes its cells, or
- * reads an operator's FTTH CSV or a key-site file into rows.
+ * reads an operator's FTTH CSV or a key-site file into rows, or reads a DXF drawing into GeoJSON.
  * The worker's heap is capped and the main thread terminates it when its time budget runs out.
  */
 import { once } from 'node:events';
 import { openAsBlob } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { assetResources } from '@hatang/contracts';
-import { FormatError, LimitError } from '@hatang/geo/formats';
+import { FormatError, LimitError, readDxf } from '@hatang/geo/formats';
 import { ApiError } from '../errors.js';
 import { readFtthCsv } from '../features/ftth/ftth-csv.js';
 import { autoMapping } from '../features/imports/field-mapping.js';
@@ -38,6 +38,7 @@ export default async function runParseTask(task: ParseTask): Promise<TaskResult<
   };
   port.postMessage({ type: 'start' } satisfies WorkerMessage);
   try {
+    if (task.kind === 'dxf') return { ok: true, value: readDxf(task.bytes, task.limits) };
     if (task.kind === 'ftth-csv') return { ok: true, value: readFtthCsv(task.text) };
     if (task.kind === 'key-sites')
       return { ok: true, value: await parseKeySiteImport(task.request, task.limits) };

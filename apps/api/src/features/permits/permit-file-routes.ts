@@ -11,7 +11,7 @@ import {
 } from '@hatang/contracts';
 import type { Sql } from '@hatang/db';
 import type { Context } from 'hono';
-import { attachmentRoutes } from '../../attachments/index.js';
+import { attachmentRoutes, DRAWING_TYPES } from '../../attachments/index.js';
 import { auditCreated } from '../../audit/audit-log.js';
 import type { AppEnv } from '../../context.js';
 import { ApiError, validationFailed } from '../../errors.js';
@@ -25,6 +25,7 @@ import {
   RECORD_READERS,
 } from './permit-access.js';
 import { insertComment, listComments } from './permit-comment-repository.js';
+import { inspectDrawing } from './permit-drawings.js';
 import { findApplication, type PermitApplication } from './permit-repository.js';
 
 const resource = 'permit-applications';
@@ -38,8 +39,8 @@ const isReviewer = (c: Context<AppEnv>) =>
 /**
  * Adds a file (multipart: `file`, `purpose` drawing | owner_consent | other): the applicant
  * while the application is a draft or under a request for more information; reviewers and
- * admins at any time. The file is checked (type by its first bytes, ≤ 10 MiB) before anything
- * is written.
+ * admins at any time. The file is checked (type by its first bytes: PDF, JPEG, PNG, DXF or DWG;
+ * ≤ 10 MiB; a DXF read in the parse pool within its limits) before anything is written.
  */
 export const permitAttachmentRoutes = attachmentRoutes<PermitApplication>({
   endpoints: permitAttachmentEndpoints,
@@ -48,6 +49,8 @@ export const permitAttachmentRoutes = attachmentRoutes<PermitApplication>({
   readers: RECORD_READERS,
   attachers: FILERS,
   attachAction: 'create',
+  accepts: DRAWING_TYPES,
+  inspect: inspectDrawing,
   readable,
   assertMayAttach(c, a) {
     if (isReviewer(c)) return;

@@ -33,6 +33,7 @@ import {
   wrongStatus,
 } from './permit-access.js';
 import { permitConfigRoutes } from './permit-config-routes.js';
+import { permitDrawingRoutes } from './permit-drawings.js';
 import { permitAttachmentRoutes, permitCommentRoutes } from './permit-file-routes.js';
 import {
   findApplication,
@@ -225,6 +226,7 @@ const withdrawRoute = defineRoute(
 export const permitRoutes: RouteDefinition[] = [
   ...applicationRoutes,
   ...permitAttachmentRoutes,
+  ...permitDrawingRoutes,
   ...permitCommentRoutes,
   withdrawRoute,
   ...permitConfigRoutes,

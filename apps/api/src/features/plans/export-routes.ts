@@ -3,7 +3,8 @@
  * baselines only for admins, planners and reviewers; others get 404):
  * - `appendix.xlsx|csv?commune=` the appendix tables (every commune without `commune`);
  * - `map.pdf?commune=&paper=A4|A3`, `map.png?commune=&paper=` the print map;
- * - `export.geojson?crs=`, `export.gpkg?crs=` the items and zones (EPSG:4326 or EPSG:9210).
+ * - `export.geojson?crs=`, `export.gpkg?crs=` the items and zones (EPSG:4326 or EPSG:9210);
+ * - `export.dxf` the items and zones as a CAD drawing, always in VN-2000 TM-3 (EPSG:9210), metres.
  * Access and parameters are checked here; the file is made in the compute pool.
  */
 import { type PlanExportFileName, planExportEndpoints } from '@hatang/contracts';
@@ -52,6 +53,7 @@ const FILES: [
   ['map.png', planExportEndpoints.mapPng, (x) => `_map-${x.paper}.png`],
   ['export.geojson', planExportEndpoints.exportGeoJson, (x) => `${crsSuffix(x)}.geojson`],
   ['export.gpkg', planExportEndpoints.exportGpkg, (x) => `${crsSuffix(x)}.gpkg`],
+  ['export.dxf', planExportEndpoints.exportDxf, () => '-EPSG9210.dxf'],
 ];
 
 export const planExportRoutes = FILES.map(([file, endpoint, suffix]) =>

@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiRequestError } from '../../lib/api-client';
-import { formatDay } from '../../lib/format';
+import { formatDay, formatNumber } from '../../lib/format';
 import { useSession } from '../auth/use-session';
 import { permitsKey } from './application-list';
+import { attachmentsKey, type DrawingState } from './attached-drawings';
 import {
   addComment,
   attachmentPath,
@@ -17,18 +18,28 @@ import { attachmentProblem } from './permits-model';
 
 const PURPOSES = ['drawing', 'owner_consent', 'other'] as const;
 
-/** The application's attachments (list, download) and, for who may add them, the upload. */
+/**
+ * The application's attachments (list, download) and, for who may add them, the upload. A DXF
+ * drawing gets a switch for its overlay on the map (`drawings`: what was read of each), a DWG a
+ * plain note that it is not drawn.
+ */
 export function AttachmentsSection({
   application,
   canUpload,
+  drawings = {},
+  hiddenDrawings = new Set(),
+  onToggleDrawing,
 }: {
   application: PermitApplication;
   canUpload: boolean;
+  drawings?: Readonly<Record<string, DrawingState>>;
+  hiddenDrawings?: ReadonlySet<string>;
+  onToggleDrawing?: (attachmentId: string, shown: boolean) => void;
 }) {
   const { t, tx } = usePermitsText();
   const queryClient = useQueryClient();
   const session = useSession();
-  const key = [...permitsKey, 'attachments', application.id];
+  const key = attachmentsKey(application.id);
   const list = useQuery({
     queryKey: key,
     queryFn: ({ signal }) => listAttachments(application.id, signal),
@@ -65,6 +76,18 @@ export function AttachmentsSection({
               <small>
                 {f.purpose ? tx(`purpose_${f.purpose}`, f.purpose) : ''} · {Math.ceil(f.sizeBytes / 1024)} KiB
               </small>
+              {f.mediaType === 'image/vnd.dxf' ? (
+                <DrawingLine
+                  state={drawings[f.id]}
+                  shown={!hiddenDrawings.has(f.id)}
+                  onToggle={(shown) => onToggleDrawing?.(f.id, shown)}
+                />
+              ) : null}
+              {f.mediaType === 'image/vnd.dwg' ? (
+                <p className="permits-drawing-note" data-testid="permit-dwg-note">
+                  {t('dwgNotDrawn')}
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -92,7 +115,7 @@ export function AttachmentsSection({
           <input
             type="file"
             data-testid="permit-file"
-            accept="application/pdf,image/jpeg,image/png"
+            accept="application/pdf,image/jpeg,image/png,.dxf,.dwg"
             onChange={(e) => {
               setProblem(null);
               upload.reset();
@@ -110,6 +133,49 @@ export function AttachmentsSection({
         </form>
       ) : null}
     </section>
+  );
+}
+
+/** A DXF attachment's overlay switch and what was read of it. */
+function DrawingLine({
+  state,
+  shown,
+  onToggle,
+}: {
+  state: DrawingState | undefined;
+  shown: boolean;
+  onToggle: (shown: boolean) => void;
+}) {
+  const { t, lang } = usePermitsText();
+  const status =
+    !state || state.status === 'loading'
+      ? t('drawingLoading')
+      : state.status === 'failed'
+        ? t('drawingFailed', { message: state.message })
+        : state.count === 0
+          ? t('drawingEmpty')
+          : [
+              t('drawingShown', { count: formatNumber(lang, state.count) }),
+              state.skipped > 0 ? t('drawingSkipped', { count: formatNumber(lang, state.skipped) }) : '',
+            ]
+              .filter(Boolean)
+              .join('; ');
+  const drawable = state?.status === 'read' && state.count > 0;
+  return (
+    <div className="permits-drawing-note" data-testid="permit-drawing">
+      {drawable ? (
+        <label>
+          <input
+            type="checkbox"
+            data-testid="permit-drawing-toggle"
+            checked={shown}
+            onChange={(e) => onToggle(e.target.checked)}
+          />{' '}
+          {t('drawingShow')}
+        </label>
+      ) : null}{' '}
+      <span data-testid="permit-drawing-status">{status}</span>
+    </div>
   );
 }
 

@@ -13,12 +13,14 @@ import type { AdminUnitCollection, Organisation } from '../../lib/types';
 import { ApplicationDetails } from './application-details';
 import { AttachmentsSection, CommentsSection } from './application-extras';
 import { ChecksSummary, DueBadge, permitsKey } from './application-list';
+import { useAttachedDrawings } from './attached-drawings';
 import {
   decisionPdfPath,
   getApplication,
   getCheckConfig,
   type PermitApplication,
   stepApplication,
+  worksDxfPath,
 } from './permits-api';
 import { usePermitsText } from './permits-i18n';
 import {
@@ -28,6 +30,9 @@ import {
   CHECK_SOURCE,
   CONTEXT_LAYERS,
   CONTEXT_SOURCE,
+  DRAWING_COLOUR,
+  DRAWING_LAYERS,
+  DRAWING_SOURCE,
   useCheckClicks,
   useGeoJsonLayers,
 } from './permits-layers';
@@ -142,6 +147,17 @@ export function ApplicationView({
   });
   const airport = config.data?.params.airport ?? DEFAULT_PERMIT_CHECK_CONFIG.airport;
 
+  // Attached DXF drawings, drawn under the works; the user may switch each off.
+  const [hiddenDrawings, setHiddenDrawings] = useState<ReadonlySet<string>>(new Set());
+  const drawings = useAttachedDrawings(a?.id, hiddenDrawings);
+  const toggleDrawing = (attachmentId: string, shown: boolean) =>
+    setHiddenDrawings((before) => {
+      const next = new Set(before);
+      if (shown) next.delete(attachmentId);
+      else next.add(attachmentId);
+      return next;
+    });
+
   const [focused, setFocused] = useState<string | null>(null);
   const checkData = useMemo(() => (a ? checkFeatures(a.checks, lang, focused) : null), [a, lang, focused]);
   const appData = useMemo(() => applicationFeatures(a ?? null), [a]);
@@ -150,6 +166,7 @@ export function ApplicationView({
     [a, nearby.data, airport, zones, civilWorks],
   );
   useGeoJsonLayers(map, CONTEXT_SOURCE, contextData, CONTEXT_LAYERS);
+  useGeoJsonLayers(map, DRAWING_SOURCE, drawings.data, DRAWING_LAYERS);
   useGeoJsonLayers(map, CHECK_SOURCE, checkData, CHECK_LAYERS);
   useGeoJsonLayers(map, APPLICATION_SOURCE, appData, APPLICATION_LAYERS);
   useCheckClicks(map, a !== undefined, (check) => {
@@ -248,6 +265,11 @@ export function ApplicationView({
         </dd>
       </dl>
       <ApplicationDetails application={a} organisations={organisations} />
+      <p className="permits-meta">
+        <a href={worksDxfPath(a.id)} download data-testid="permit-works-dxf">
+          {t('worksDxf')}
+        </a>
+      </p>
       {a.status === 'info_requested' && a.reviewNote ? (
         <p className="permits-note" data-testid="permit-info-request">
           {t('infoRequested', { reason: a.reviewNote })}
@@ -316,7 +338,7 @@ export function ApplicationView({
         ) : (
           <p className="permits-muted">{t('noChecks')}</p>
         )}
-        <CheckLegend />
+        <CheckLegend drawing={drawings.data !== null} />
         {a.status !== 'draft' && !DECIDED.has(a.status) && (canDecide(user) || isApplicant) ? (
           <button type="button" disabled={step.isPending} onClick={() => step.mutate('checks')}>
             {t('rerunChecks')}
@@ -361,14 +383,17 @@ export function ApplicationView({
       <AttachmentsSection
         application={a}
         canUpload={(isApplicant && editable) || (canDecide(user) && !DECIDED.has(a.status))}
+        drawings={drawings.states}
+        hiddenDrawings={hiddenDrawings}
+        onToggleDrawing={toggleDrawing}
       />
       <CommentsSection application={a} canWrite={isApplicant || canDecide(user)} />
     </div>
   );
 }
 
-/** What the colours on the map mean. */
-function CheckLegend() {
+/** What the colours on the map mean (`drawing`: an attached DXF is drawn). */
+function CheckLegend({ drawing }: { drawing: boolean }) {
   const { t, tx } = usePermitsText();
   const rows: [string, string, 'dot' | 'line'][] = [
     [RESULT_COLOURS.fail, tx('result_fail', 'fail'), 'line'],
@@ -379,6 +404,7 @@ function CheckLegend() {
     [CONTEXT_COLOURS.airport, t('legendAirport'), 'line'],
     [CONTEXT_COLOURS.zone, t('legendZones'), 'line'],
     [CONTEXT_COLOURS.civilWork, t('legendCivilWorks'), 'line'],
+    ...(drawing ? [[DRAWING_COLOUR, t('legendDrawing'), 'line'] as [string, string, 'line']] : []),
   ];
   return (
     <div className="permits-legend" data-testid="permit-legend">

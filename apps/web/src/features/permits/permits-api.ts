@@ -6,6 +6,7 @@
 import {
   type AttachmentInfoBody,
   attachmentInfo,
+  type DxfDrawing,
   type PermitApplicationCreate,
   type PermitApplicationView,
   type PermitCheckConfigVersion,
@@ -126,6 +127,13 @@ export const getCheckConfig = (signal?: AbortSignal): Promise<CheckConfigAnswer>
 export const decisionPdfPath = (id: string) => pathOf(permitEndpoints.permitDecisionDocument, { id });
 export const attachmentPath = (id: string, attachmentId: string) =>
   pathOf(permitAttachmentEndpoints.download, { id, attachmentId });
+
+/** The works as a DXF drawing (VN-2000 TM-3 Hải Phòng, metres) for CAD users. */
+export const worksDxfPath = (id: string) => pathOf(permitEndpoints.permitWorksDxf, { id });
+
+/** An attached DXF's entities in WGS 84 for the map (422 for a DWG or a binary DXF). */
+export const getDrawing = (id: string, attachmentId: string, signal?: AbortSignal): Promise<DxfDrawing> =>
+  callEndpoint(permitEndpoints.permitAttachmentDrawing, { params: { id, attachmentId } }, { signal });
 
 export const listAttachments = async (id: string, signal?: AbortSignal): Promise<AttachmentInfo[]> =>
   (await callEndpoint(permitAttachmentEndpoints.list, { params: { id } }, { signal })).items;

@@ -8,13 +8,18 @@ import { useEffect, useRef } from 'react';
 import { usePickOnMap as usePickOnMapShared, whenStyleReady } from '../../map/pick-on-map';
 import { registerOverlayClickLayers } from '../../map/use-map-interactions';
 import type { LngLat } from './permits-api';
-import type { FeatureCollection } from './permits-model';
+
+/** Any GeoJSON FeatureCollection the layers draw (checks, context, an attached drawing). */
+type Collection = { type: 'FeatureCollection'; features: readonly unknown[] };
 
 type Layer = Omit<LayerSpecification, 'source'>;
 
 export const CHECK_SOURCE = 'permit-checks';
 export const APPLICATION_SOURCE = 'permit-application';
 export const CONTEXT_SOURCE = 'permit-context';
+export const DRAWING_SOURCE = 'permit-drawing';
+/** The colour of attached DXF drawings on the map and in the legend. */
+export const DRAWING_COLOUR = '#c026d3';
 
 const isPolygon = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false];
 const isLine = ['match', ['geometry-type'], ['LineString', 'MultiLineString'], true, false];
@@ -77,6 +82,35 @@ export const CHECK_LAYERS: readonly Layer[] = [
   } as Layer,
 ];
 
+/** Ids of the layers drawing attached DXF drawings (tests query these). */
+export const DRAWING_LAYER_IDS = [
+  'permit-drawing-fill',
+  'permit-drawing-line',
+  'permit-drawing-point',
+] as const;
+
+/** An attached DXF drawing: thin magenta lines, a faint fill for closed shapes, small dots. */
+export const DRAWING_LAYERS: readonly Layer[] = [
+  {
+    id: 'permit-drawing-fill',
+    type: 'fill',
+    filter: isPolygon,
+    paint: { 'fill-color': DRAWING_COLOUR, 'fill-opacity': 0.08 },
+  } as Layer,
+  {
+    id: 'permit-drawing-line',
+    type: 'line',
+    filter: ['any', isPolygon, isLine],
+    paint: { 'line-color': DRAWING_COLOUR, 'line-width': 2 },
+  } as Layer,
+  {
+    id: 'permit-drawing-point',
+    type: 'circle',
+    filter: isPoint,
+    paint: { 'circle-radius': 3, 'circle-color': DRAWING_COLOUR },
+  } as Layer,
+];
+
 export const APPLICATION_LAYERS: readonly Layer[] = [
   {
     id: 'permit-application-line',
@@ -105,7 +139,7 @@ export const APPLICATION_LAYERS: readonly Layer[] = [
 export function useGeoJsonLayers(
   map: MapLibreMap | null,
   sourceId: string,
-  data: FeatureCollection | null,
+  data: Collection | null,
   layers: readonly Layer[],
 ): void {
   const shown = data !== null;

@@ -471,5 +471,10 @@ describe('the application form', () => {
     expect(attachmentProblem({ name: 'a.docx', size: 10, type: 'application/msword' })).toBe('type');
     expect(attachmentProblem({ name: 'a.png', size: 10, type: '' })).toBeNull();
     expect(attachmentProblem({ name: 'photo.jpg', size: 10, type: 'image/jpeg' })).toBeNull();
+    expect(
+      attachmentProblem({ name: 'mặt bằng.DXF', size: 10, type: 'application/octet-stream' }),
+    ).toBeNull();
+    expect(attachmentProblem({ name: 'mặt bằng.dwg', size: 10, type: '' })).toBeNull();
+    expect(attachmentProblem({ name: 'mặt bằng.dwg', size: 10 * 1024 * 1024 + 1, type: '' })).toBe('size');
   });
 });

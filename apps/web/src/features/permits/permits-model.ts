@@ -377,11 +377,13 @@ export function planarDistanceM(p: LngLat, q: LngLat): number {
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 const ATTACHMENT_TYPES = new Set(['application/pdf', 'image/jpeg', 'image/png']);
 const ATTACHMENT_EXTENSIONS = /\.(pdf|jpe?g|png)$/i;
+/** CAD drawings: browsers give them no type or a made-up one, so their name decides. */
+const DRAWING_EXTENSIONS = /\.(dxf|dwg)$/i;
 
 /**
  * Why a file cannot be attached, before sending it: `size` over 10 MiB, `type` not a PDF, JPEG or
- * PNG (by its declared type, or its name when the browser gives none); null when it may go (the
- * server still checks its first bytes).
+ * PNG (by its declared type, or its name when the browser gives none) nor a DXF or DWG drawing (by
+ * its name); null when it may go (the server still checks its first bytes).
  */
 export function attachmentProblem(file: {
   name: string;
@@ -389,6 +391,7 @@ export function attachmentProblem(file: {
   type: string;
 }): 'size' | 'type' | null {
   if (file.size > MAX_ATTACHMENT_BYTES) return 'size';
+  if (DRAWING_EXTENSIONS.test(file.name)) return null;
   const typed = file.type ? ATTACHMENT_TYPES.has(file.type) : ATTACHMENT_EXTENSIONS.test(file.name);
   return typed ? null : 'type';
 }

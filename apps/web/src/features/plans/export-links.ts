@@ -12,7 +12,7 @@ export interface ExportLink {
 
 /**
  * The download links of a version's exports (served by the plan export routes): per commune or,
- * with `commune` null, city-wide; the GeoJSON and GeoPackage are always of the whole version.
+ * with `commune` null, city-wide; the GeoJSON, GeoPackage and DXF (CAD, VN-2000) are always of the whole version.
  */
 export function exportLinks(versionId: string, commune: string | null, paper: Paper): ExportLink[] {
   const base = `/api/v1/plan-versions/${encodeURIComponent(versionId)}`;
@@ -50,5 +50,6 @@ export function exportLinks(versionId: string, commune: string | null, paper: Pa
     },
     { key: 'geojson', label: 'geojson', href: `${base}/export.geojson`, fileName: `plan-${short}.geojson` },
     { key: 'gpkg', label: 'gpkg', href: `${base}/export.gpkg`, fileName: `plan-${short}.gpkg` },
+    { key: 'dxf', label: 'dxf', href: `${base}/export.dxf`, fileName: `plan-${short}-VN2000.dxf` },
   ];
 }

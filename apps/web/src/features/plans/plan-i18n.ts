@@ -157,6 +157,7 @@ const vi = {
   mapPng: 'Bản đồ (PNG)',
   geojson: 'GeoJSON của phiên bản',
   gpkg: 'GeoPackage của phiên bản',
+  dxf: 'Bản vẽ DXF (VN-2000)',
   exportsNote: 'Phụ lục có toạ độ VN-2000; bản đồ in có chú giải, thước tỉ lệ, hướng bắc và khung tên.',
   legend: 'Chú giải',
   error: 'Lỗi: {message}',
@@ -312,6 +313,7 @@ const en: Record<keyof typeof vi, string> = {
   mapPng: 'Map (PNG)',
   geojson: 'GeoJSON of the version',
   gpkg: 'GeoPackage of the version',
+  dxf: 'DXF drawing (CAD, VN-2000)',
   exportsNote:
     'Appendices carry VN-2000 coordinates; printed maps have a legend, scale bar, north arrow and title block.',
   legend: 'Legend',

@@ -146,6 +146,7 @@ describe('export links', () => {
       '/api/v1/plan-versions/v/map.png',
       '/api/v1/plan-versions/v/export.geojson',
       '/api/v1/plan-versions/v/export.gpkg',
+      '/api/v1/plan-versions/v/export.dxf',
     ]);
   });
 });

@@ -14,7 +14,7 @@ import { reprojectGeometry } from '../../tiles-ogc/ogc-crs.js';
 import { ITEM_KIND_LABELS, ZONE_KIND_LABELS } from './export-labels.js';
 
 type Geometry = { type: string; coordinates?: unknown };
-interface Feature {
+export interface Feature {
   type: 'Feature';
   id: string;
   geometry: Geometry;
