@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { FileButton } from '../../components/file-button';
 import { ApiRequestError } from '../../lib/api-client';
 import { formatDay, formatNumber } from '../../lib/format';
 import { useSession } from '../auth/use-session';
@@ -112,14 +113,15 @@ export function AttachmentsSection({
               </option>
             ))}
           </select>
-          <input
-            type="file"
-            data-testid="permit-file"
+          <FileButton
+            label={t('chooseFile')}
+            testId="permit-file"
             accept="application/pdf,image/jpeg,image/png,.dxf,.dwg"
-            onChange={(e) => {
+            fileNames={file ? [file.name] : []}
+            onFiles={(files) => {
               setProblem(null);
               upload.reset();
-              setFile(e.target.files?.[0] ?? null);
+              setFile(files[0] ?? null);
             }}
           />
           <button type="submit" disabled={!file || upload.isPending} data-testid="permit-upload">
