@@ -1,5 +1,7 @@
 export * from './budget.js';
 export * from './csv-write.js';
+export * from './dxf-read.js';
+export * from './dxf-scan.js';
 export * from './geojson-read.js';
 export * from './geopackage.js';
 export * from './kml.js';
