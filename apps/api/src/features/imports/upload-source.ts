@@ -71,7 +71,7 @@ export async function detectFormat(file: Blob, name: string): Promise<ImportForm
       'UNSUPPORTED_FILE',
       extension === 'xls'
         ? `"${name}" is an old Excel file (.xls): save it as .xlsx and import it again.`
-        : `"${name}" is a DWG drawing: save it as DXF (ASCII) and import it again.`,
+        : `Cannot tell the format of "${name}": DWG drawings are not read; save it as DXF (ASCII) and import it again.`,
     );
   if (extension === 'kmz') return 'kmz';
   if (extension === 'zip' || startsWith(head, 'PK')) return 'shapefile';
