@@ -130,13 +130,13 @@ const drawing = dxf(
 );
 
 describe('DXF entity → geometry', () => {
-  it('makes a Point of a POINT and of an INSERT at its insertion point', () => {
+  it('makes a Point of a POINT and of an INSERT at its insertion point', async () => {
     expect(dxfEntityGeometry({ type: 'INSERT', position: { x: 594000, y: 2308000, z: 0 } })).toEqual({
       type: 'Point',
       coordinates: [594000, 2308000],
     });
   });
-  it('closes a closed polyline by repeating its first vertex, and leaves out meshes and text', () => {
+  it('closes a closed polyline by repeating its first vertex, and leaves out meshes and text', async () => {
     const square = [
       { x: 0, y: 0, z: 0 },
       { x: 1, y: 0, z: 0 },
@@ -157,8 +157,8 @@ describe('DXF entity → geometry', () => {
 });
 
 describe('readDxf', () => {
-  it('reads points, block references with their attributes and polylines, with a list of layers', () => {
-    const read = readDxf(drawing, defaultParseLimits);
+  it('reads points, block references with their attributes and polylines, with a list of layers', async () => {
+    const read = await readDxf(drawing, defaultParseLimits);
     expect(read.layers).toEqual([
       { name: 'COT', count: 1, geometry: 'point' },
       { name: 'HO_GA', count: 1, geometry: 'point' },
@@ -181,13 +181,13 @@ describe('readDxf', () => {
     });
   });
 
-  it('keeps only the layers asked for', () => {
-    const read = readDxf(drawing, defaultParseLimits, (layer) => layer === 'ONG_CONG');
+  it('keeps only the layers asked for', async () => {
+    const read = await readDxf(drawing, defaultParseLimits, (layer) => layer === 'ONG_CONG');
     expect(read.features.map((f) => f.properties.entity)).toEqual(['LWPOLYLINE', 'LINE']);
     expect(read.layers).toHaveLength(3);
   });
 
-  it('refuses blocks nested deeper than maxDepth, and blocks that insert themselves', () => {
+  it('refuses blocks nested deeper than maxDepth, and blocks that insert themselves', async () => {
     const blocks = (depth: number) =>
       Array.from({ length: depth }, (_, i) => [
         0,
@@ -208,27 +208,27 @@ describe('readDxf', () => {
         'ENDBLK',
       ]).flat();
     const deep = dxf(...section('BLOCKS', ...blocks(50)), ...section('ENTITIES'), 0, 'EOF');
-    expect(() => readDxf(deep, { ...defaultParseLimits, maxDepth: 8 })).toThrow(LimitError);
+    await expect(readDxf(deep, { ...defaultParseLimits, maxDepth: 8 })).rejects.toThrow(LimitError);
     const cycle = dxf(
       ...section('BLOCKS', 0, 'BLOCK', 2, 'A', 0, 'INSERT', 2, 'A', 10, 0, 20, 0, 0, 'ENDBLK'),
       0,
       'EOF',
     );
-    expect(() => readDxf(cycle, defaultParseLimits)).toThrow(/maxDepth/);
+    await expect(readDxf(cycle, defaultParseLimits)).rejects.toThrow(/maxDepth/);
   });
 
-  it('refuses more entities than maxFeatures before parsing them', () => {
+  it('refuses more entities than maxFeatures before parsing them', async () => {
     const many = dxf(
       ...section('ENTITIES', ...Array.from({ length: 200 }, () => [0, 'POINT', 8, 'P', 10, 1, 20, 2]).flat()),
       0,
       'EOF',
     );
-    expect(() => readDxf(many, { ...defaultParseLimits, maxFeatures: 100 })).toThrow(/maxFeatures/);
+    await expect(readDxf(many, { ...defaultParseLimits, maxFeatures: 100 })).rejects.toThrow(/maxFeatures/);
   });
 
-  it('refuses binary bytes and text that is not a DXF', () => {
+  it('refuses binary bytes and text that is not a DXF', async () => {
     expect(() => checkDxfBytes(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]))).toThrow(FormatError);
     expect(() => checkDxfBytes(new TextEncoder().encode('AutoCAD Binary DXF\r\n'))).toThrow(/binary DXF/);
-    expect(() => readDxf('hello world\n', defaultParseLimits)).toThrow(/not a DXF/);
+    await expect(readDxf('hello world\n', defaultParseLimits)).rejects.toThrow(/not a DXF/);
   });
 });

@@ -10,7 +10,7 @@
  * (the DXF type), `block` (INSERT), and the INSERT's attributes (ATTRIB tag → text).
  * Runs in a parse worker; nothing here touches the file system.
  */
-import DxfParser, { type IEntity, type IPoint } from 'dxf-parser';
+import type { IEntity, IPoint } from 'dxf-parser';
 import { ParseBudget } from './budget.js';
 import { scanDxf } from './dxf-scan.js';
 import type { ParseLimits } from './limits.js';
@@ -79,12 +79,14 @@ export function dxfEntityGeometry(entity: DxfEntityShape): SourceGeometry | null
  * Reads `text` under `limits`; `include(layer, kind)` says which entities become features (all
  * when omitted; the layer list always covers every layer). Throws FormatError / LimitError.
  */
-export function readDxf(
+export async function readDxf(
   text: string,
   limits: ParseLimits,
   include: (layer: string, kind: 'point' | 'line') => boolean = () => true,
-): DxfRead {
+): Promise<DxfRead> {
   const scan = scanDxf(text, limits);
+  // Loaded on first use: a worker reading other formats does not carry the DXF parser.
+  const { default: DxfParser } = await import('dxf-parser');
   let entities: ParsedEntity[];
   try {
     entities = new DxfParser().parseSync(text)?.entities ?? [];

@@ -243,7 +243,7 @@ async function openDxf(
   const wanted = choice.layers && new Set(choice.layers);
   const fits = (kind: 'point' | 'line' | 'mixed') =>
     kind === 'mixed' || (choice.geometryType === 'Point' ? kind === 'point' : kind === 'line');
-  const read = readDxf(text, limits, (layer, kind) => (wanted ? wanted.has(layer) : fits(kind)));
+  const read = await readDxf(text, limits, (layer, kind) => (wanted ? wanted.has(layer) : fits(kind)));
   if (wanted) {
     const missing = [...wanted].filter((l) => !read.layers.some((r) => r.name === l));
     if (missing.length > 0)

@@ -17,7 +17,7 @@ import {
   type SourceFeature,
   type SourceGeometry,
 } from '@hatang/geo/formats';
-import ExcelJS from 'exceljs';
+import type { CellValue, Row } from 'exceljs';
 import { unzipSync } from 'fflate';
 import { guardArchive } from './archive-guard.js';
 import { coordinateColumnsByName } from './csv-source.js';
@@ -87,7 +87,7 @@ function guardWorkbook(bytes: Uint8Array, limits: ParseLimits): void {
 }
 
 /** A cell as the row keeps it: numbers stay numbers, dates become ISO text, formulas their result. */
-export function cellValue(value: ExcelJS.CellValue): string | number | boolean | null {
+export function cellValue(value: CellValue): string | number | boolean | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'boolean') return value;
   if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
@@ -193,6 +193,8 @@ export async function readXlsx(
   chosen: { x: string; y: string; degrees: boolean } | undefined,
 ): Promise<XlsxRead> {
   guardWorkbook(bytes, limits);
+  // Loaded on first use: a parse worker reading other formats does not carry exceljs in its heap.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(new Uint8Array(bytes).buffer);
@@ -214,7 +216,7 @@ export async function readXlsx(
         : 'The workbook has no sheets.',
     );
   const width = Math.min(worksheet.columnCount, limits.maxColumns ?? DEFAULT_MAX_COLUMNS);
-  const valuesOf = (row: ExcelJS.Row) =>
+  const valuesOf = (row: Row) =>
     Array.from({ length: width }, (_, i) => {
       const value = cellValue(row.getCell(i + 1).value);
       if (typeof value === 'string')
