@@ -127,6 +127,7 @@ describe('importing an Excel register and a DXF drawing through the browser', ()
     expect(await panel.textContent()).not.toMatch(/Choose File|No file chosen/);
     await panel.getByTestId('import-file').setInputFiles(xlsxPath);
     expect(await panel.getByTestId('import-file-name').textContent()).toBe('so-bo-ho-ga.xlsx');
+    await panelShot('imports-file-picker-desktop.png');
     await panel.getByTestId('import-layer').selectOption('manholes');
     await panel.getByTestId('import-upload').click();
     await page.locator('[data-testid="import-job"][data-status="ready"]').waitFor({ timeout: 60_000 });
