@@ -19,6 +19,7 @@ export interface ImportView {
   format: string;
   error: { code: string; message: string } | null;
   fields: string[];
+  parts: { name: string; rows: number; geometry: 'point' | 'line' | 'mixed' | null; chosen: boolean }[];
   mapping: Record<string, unknown>;
   crs: string | null;
   detectedCrs: string | null;

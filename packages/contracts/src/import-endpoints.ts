@@ -25,7 +25,7 @@ export const importEndpoints = {
     upload: {
       contentType: 'multipart/form-data',
       description:
-        'Part `file`: the file (GeoJSON, CSV, zipped Shapefile, KML/KMZ, GeoPackage); `resource`: the target layer; optional `crs`; CSV only: `xField` and `yField`',
+        'Part `file`: the file (GeoJSON, CSV, zipped Shapefile, KML/KMZ, GeoPackage, Excel .xlsx, DXF); `resource`: the target layer; optional `crs` (a DXF defaults to EPSG:9210); CSV and .xlsx: `xField` and `yField` (degrees when `crs` is EPSG:4326 or absent: decimal or 20°51\'30.2"N; else VN-2000 X/Y metres); .xlsx: `sheet` (default: the first with data); DXF: `layers`, a JSON array of layer names (default: the layers whose geometry fits the target)',
     },
     responses: {
       202: { description: 'The import job, parsing (Location: its URL)', schema: importView },

@@ -1,12 +1,12 @@
 /**
- * Imports of asset layers from files (GeoJSON, CSV, Shapefile, KML/KMZ, GeoPackage) and of the
+ * Imports of asset layers from files (GeoJSON, CSV, Shapefile, KML/KMZ, GeoPackage, Excel, DXF) and of the
  * population grid (GeoTIFF): the field mapping a user edits, the import job as the API shows it,
  * its duplicate report; and the layer exports' file formats.
  */
 import { z } from 'zod';
 
 /** Formats the API reads, told apart by the file's extension (and first bytes on the server). */
-export const importFormats = ['geojson', 'csv', 'shapefile', 'kml', 'kmz', 'gpkg'] as const;
+export const importFormats = ['geojson', 'csv', 'shapefile', 'kml', 'kmz', 'gpkg', 'xlsx', 'dxf'] as const;
 export type ImportFormat = (typeof importFormats)[number];
 
 const constant = z.strictObject({ value: z.union([z.string(), z.number(), z.boolean(), z.null()]) });
@@ -31,6 +31,20 @@ export const importStatus = z.enum(['parsing', 'ready', 'failed', 'committed']);
 /** A GeoJSON geometry in WGS 84, `[lng, lat]` (as staged from the file; not checked again here). */
 const stagedGeometry = z.looseObject({ type: z.string() });
 
+/**
+ * A part of the file the user chooses among: a sheet of an .xlsx (`rows`: data rows under the
+ * header) or a layer of a DXF (`rows`: its points, block references and lines; `geometry` what
+ * they are). `chosen`: read into this import's rows (one sheet; the layers asked for, else those
+ * whose geometry fits the target layer).
+ */
+export const importPart = z.object({
+  name: z.string(),
+  rows: z.number().int(),
+  geometry: z.enum(['point', 'line', 'mixed']).nullable(),
+  chosen: z.boolean(),
+});
+export type ImportPart = z.infer<typeof importPart>;
+
 /** GET /api/v1/imports/:id (also the answer of POST, PATCH and commit). */
 export const importView = z.object({
   id: z.guid(),
@@ -43,6 +57,8 @@ export const importView = z.object({
   /** The CRS the rows are read in: the one asked for, else the file's own. */
   crs: z.string().nullable(),
   fields: z.array(z.string()),
+  /** Sheets (.xlsx) or layers (DXF); empty for other formats. */
+  parts: z.array(importPart),
   mapping: fieldMappingSchema,
   duplicates: z.enum(['update', 'skip']),
   validRowsOnly: z.boolean(),

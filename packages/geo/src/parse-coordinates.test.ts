@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toVn2000, vn2000Label } from './crs.js';
 import { haversineM } from './distance.js';
-import { parseCoordinates } from './parse-coordinates.js';
+import { parseAngle, parseCoordinates } from './parse-coordinates.js';
 
 /** Hai Phong Opera House, approximately: 20°51'25.9"N 106°40'57.4"E. */
 const OPERA: [number, number] = [106.6826, 20.8572];
@@ -69,5 +69,33 @@ describe('parseCoordinates', () => {
     ]) {
       expect(parseCoordinates(text), text).toBeNull();
     }
+  });
+});
+
+describe('parseAngle (one register cell)', () => {
+  const close = (a: number | undefined, b: number) => expect(a).toBeCloseTo(b, 9);
+  it('reads degrees, minutes and seconds with ASCII or typographic marks and the letter after', () => {
+    close(parseAngle(`20°51'30.2"N`)?.degrees, 20 + 51 / 60 + 30.2 / 3600);
+    close(parseAngle('106° 41′ 12″ E')?.degrees, 106 + 41 / 60 + 12 / 3600);
+    expect(parseAngle(`20°51'30.2"N`)?.hemisphere).toBe('N');
+  });
+  it('reads the letter before the angle, decimal commas in seconds, and degrees alone', () => {
+    close(parseAngle(`N 20°51'30,5"`)?.degrees, 20 + 51 / 60 + 30.5 / 3600);
+    close(parseAngle('106°')?.degrees, 106);
+  });
+  it('makes south and west negative', () => {
+    close(parseAngle(`33°52'0"S`)?.degrees, -(33 + 52 / 60));
+    close(parseAngle(`W 1°30'`)?.degrees, -1.5);
+  });
+  it('reads plain decimal degrees, also with a decimal comma', () => {
+    expect(parseAngle('20.8584')).toEqual({ degrees: 20.8584 });
+    expect(parseAngle('106,6867')).toEqual({ degrees: 106.6867 });
+  });
+  it('refuses text that is not one angle: minutes past 60, two letters, words, two angles', () => {
+    expect(parseAngle(`20°75'0"N`)).toBeNull();
+    expect(parseAngle(`N20°51'E`)).toBeNull();
+    expect(parseAngle('Cột số 5')).toBeNull();
+    expect(parseAngle(`20°51'N 106°41'E`)).toBeNull();
+    expect(parseAngle('')).toBeNull();
   });
 });

@@ -109,3 +109,31 @@ export function parseCoordinates(text: string): ParsedCoordinates | null {
   if (text.length > 200) return null;
   return parseDms(text) ?? parsePair(text);
 }
+
+/** One angle with its hemisphere letter before or after (N20°51'30.2", 106° 41′ 12″ E). */
+const SINGLE_ANGLE = new RegExp(String.raw`^([NSEW])?\s*${ANGLE}([NSEW])?$`, 'i');
+
+/**
+ * One coordinate cell of a register, in decimal degrees (negative south and west), or null when
+ * it is not an angle: a number (`20.8584`, `20,8584` with a decimal comma) or degrees, minutes,
+ * seconds with ° ' " or ° ′ ″ and optional spaces and hemisphere letter (`20°51'30.2"N`,
+ * `106° 41′ 12″ E`, `N 20°51'`). Minutes and seconds must be below 60. `hemisphere` is the letter
+ * given, if any, so a caller can tell latitude from longitude.
+ */
+export function parseAngle(text: string): { degrees: number; hemisphere?: 'N' | 'S' | 'E' | 'W' } | null {
+  const source = text.trim();
+  if (source.length === 0 || source.length > 60) return null;
+  if (/^[-+]?\d+(?:[.,]\d+)?$/.test(source)) return { degrees: Number(source.replace(',', '.')) };
+  const m = SINGLE_ANGLE.exec(source);
+  if (!m) return null;
+  const letters = [m[1], m[5]].filter((l): l is string => l !== undefined);
+  if (letters.length > 1) return null;
+  const num = (s: string | undefined) => (s === undefined ? 0 : Number(s.replace(',', '.')));
+  const [d, mm, ss] = [num(m[2]), num(m[3]), num(m[4])];
+  if (mm >= 60 || ss >= 60) return null;
+  const letter = letters[0]?.toUpperCase();
+  const hemisphere =
+    letter === 'N' || letter === 'S' || letter === 'E' || letter === 'W' ? letter : undefined;
+  const degrees = (d + mm / 60 + ss / 3600) * (hemisphere === 'S' || hemisphere === 'W' ? -1 : 1);
+  return hemisphere ? { degrees, hemisphere } : { degrees };
+}

@@ -6,7 +6,7 @@
  * Over `port` it says when it starts and what layer it found, waiting for an `ack` each time.
  */
 import type { MessagePort } from 'node:worker_threads';
-import type { KeySiteImportRequest } from '@hatang/contracts';
+import type { ImportPart, KeySiteImportRequest } from '@hatang/contracts';
 import type { DatabaseHandle } from '@hatang/db';
 import type { CrsCode } from '@hatang/geo';
 import type { LimitError, ParseLimits } from '@hatang/geo/formats';
@@ -20,6 +20,9 @@ export type ParseTask =
       fileName: string;
       requestedCrs: CrsCode | undefined;
       columns: { x: string; y: string } | undefined;
+      /** .xlsx: the sheet; DXF: the layers (features/imports/upload-source.ts PartChoice). */
+      sheet?: string | undefined;
+      layers?: string[] | undefined;
       /** Where the rows go: the worker stages them into import_rows of `importId` itself. */
       importId: string;
       /** The layer (asset resource path) and the owner every row must have (own grants). */
@@ -44,7 +47,14 @@ export type ParseTask =
 /** Worker → main. `start`: the task began (the time budget runs from here). */
 export type WorkerMessage =
   | { type: 'start' }
-  | { type: 'meta'; format: string; fields: string[]; detectedCrs: CrsCode | undefined; crs: CrsCode };
+  | {
+      type: 'meta';
+      format: string;
+      fields: string[];
+      detectedCrs: CrsCode | undefined;
+      crs: CrsCode;
+      parts: ImportPart[];
+    };
 
 /** A refusal, as plain data (class instances do not survive the thread boundary). */
 export type TaskFailure =

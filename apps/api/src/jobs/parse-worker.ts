@@ -47,12 +47,15 @@ export default async function runParseTask(task: ParseTask): Promise<TaskResult<
       return { ok: true, value: await importPopulationRaster(await workerDatabase(task.db), raster) };
     }
     const { limits } = task;
+    const definition = assetResources.find((r) => r.path === task.resource);
+    if (!definition) throw new Error(`unknown layer ${task.resource}`);
     const source = await openUpload(
       await openAsBlob(task.path),
       task.fileName,
       task.requestedCrs,
       task.columns,
       limits,
+      { sheet: task.sheet, layers: task.layers, geometryType: definition.geometryType },
     );
     await send({
       type: 'meta',
@@ -60,9 +63,14 @@ export default async function runParseTask(task: ParseTask): Promise<TaskResult<
       fields: source.fields,
       detectedCrs: source.detectedCrs,
       crs: source.crs,
+      parts: source.parts,
     });
     const db = await workerDatabase(task.db);
-    await updateJob(db, task.importId, { detectedCrs: source.detectedCrs ?? null, fields: source.fields });
+    await updateJob(db, task.importId, {
+      detectedCrs: source.detectedCrs ?? null,
+      fields: source.fields,
+      parts: source.parts,
+    });
     let next = 1;
     for await (const chunk of source.chunks) {
       if (next - 1 + chunk.features.length > limits.maxFeatures)
@@ -75,8 +83,6 @@ export default async function runParseTask(task: ParseTask): Promise<TaskResult<
       await updateJob(db, task.importId, { rowsParsed: next - 1, bytesRead: chunk.bytesRead });
     }
     // The report under the automatic mapping, ready for the user to review.
-    const definition = assetResources.find((r) => r.path === task.resource);
-    if (!definition) throw new Error(`unknown layer ${task.resource}`);
     const mapping = autoMapping(definition, source.fields, { ownerOrgId: task.onlyOwner });
     await validateImport(db, task.importId, definition, mapping, task.onlyOwner);
     return { ok: true, value: { rows: next - 1 } };

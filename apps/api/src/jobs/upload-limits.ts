@@ -45,4 +45,5 @@ export const parseLimitsOf = (limits: UploadLimits): ParseLimits => ({
   maxCellChars: limits.maxCellChars,
   maxDepth: limits.maxDepth,
   maxRasterCells: limits.maxRasterCells,
+  ...(limits.maxColumns === undefined ? {} : { maxColumns: limits.maxColumns }),
 });

@@ -1,4 +1,4 @@
-/** Import jobs, their staged rows and row issues (migrations/0005). The SQL migrations define the schema; this describes it (schema-drift.test.ts). */
+/** Import jobs, their staged rows and row issues (migrations/0005, 0030). The SQL migrations define the schema; this describes it (schema-drift.test.ts). */
 
 import { sql } from 'drizzle-orm';
 import {
@@ -16,19 +16,28 @@ import { timestamptz } from './columns.js';
 
 /** A field mapping: contract property → source field, or `{ value }` (@hatang/contracts fieldMappingSchema). */
 type FieldMapping = Record<string, string | { value: string | number | boolean | null }>;
+/** A sheet of an .xlsx or a layer of a DXF (@hatang/contracts importPart). */
+type ImportPart = {
+  name: string;
+  rows: number;
+  geometry: 'point' | 'line' | 'mixed' | null;
+  chosen: boolean;
+};
 type ImportCounts = { created: number; updated: number; skipped: number; invalidSkipped: number };
 
 // The narrower types of text and jsonb columns are what the API writes (checked before writing).
 export const importJobs = pgTable('import_jobs', {
   id: uuid().primaryKey().notNull(),
   resource: text().notNull(),
-  format: text().$type<'geojson' | 'csv' | 'shapefile' | 'kml' | 'kmz' | 'gpkg'>().notNull(),
+  format: text().$type<'geojson' | 'csv' | 'shapefile' | 'kml' | 'kmz' | 'gpkg' | 'xlsx' | 'dxf'>().notNull(),
   fileName: text('file_name'),
   status: text().$type<'parsing' | 'ready' | 'failed' | 'committed'>().notNull(),
   requestedCrs: text('requested_crs'),
   detectedCrs: text('detected_crs'),
   fields: jsonb().$type<string[]>().default([]).notNull(),
   mapping: jsonb().$type<FieldMapping>().default({}).notNull(),
+  /** An .xlsx's sheets or a DXF's layers (migrations/0030). */
+  parts: jsonb().$type<ImportPart[]>().default([]).notNull(),
   duplicates: text().$type<'update' | 'skip'>().default('skip').notNull(),
   validRowsOnly: boolean('valid_rows_only').default(false).notNull(),
   bytesTotal: bigint('bytes_total', { mode: 'number' }).default(0).notNull(),

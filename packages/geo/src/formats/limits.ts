@@ -29,6 +29,8 @@ export interface ParseLimits {
    * built without it still type-checks; unset means the default.
    */
   maxPartsPerFeature?: number;
+  /** Columns in one sheet of a spreadsheet (.xlsx); unset means 1000. */
+  maxColumns?: number;
 }
 
 export const defaultParseLimits: ParseLimits = {
@@ -41,6 +43,7 @@ export const defaultParseLimits: ParseLimits = {
   maxDepth: 32,
   maxRasterCells: 100_000_000,
   maxPartsPerFeature: 5_000,
+  maxColumns: 1000,
 };
 
 /** A file that breaks a parse limit: the limit's name and value are in the error for the report. */

@@ -9,7 +9,16 @@ import { LimitError, type ParseLimits } from '@hatang/geo/formats';
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 
-export function guardArchive(bytes: Uint8Array, limits: ParseLimits, what: string): void {
+/**
+ * `maxRatio`: also refuse an entry larger than `ratioFloorBytes` that inflates more than this many
+ * times its packed size (an Office document's XML packs 5–50×; a bomb thousands of times).
+ */
+export function guardArchive(
+  bytes: Uint8Array,
+  limits: ParseLimits,
+  what: string,
+  ratio?: { maxRatio: number; ratioFloorBytes: number },
+): void {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // The end record is in the last 64 KiB + 22 bytes (its comment is at most 65535 bytes).
   let end = -1;
@@ -35,6 +44,13 @@ export function guardArchive(bytes: Uint8Array, limits: ParseLimits, what: strin
     entries++;
     if (entries > limits.maxArchiveEntries) throw tooMany();
     const size = view.getUint32(offset + 24, true);
+    const packed = view.getUint32(offset + 20, true);
+    if (ratio && size > ratio.ratioFloorBytes && size > ratio.maxRatio * Math.max(1, packed))
+      throw new LimitError(
+        'maxInflatedBytes',
+        limits.maxInflatedBytes,
+        `An entry of the ${what} inflates ${Math.round(size / Math.max(1, packed))} times its packed size, more than ${ratio.maxRatio} (a decompression bomb); nothing was imported`,
+      );
     // 0xFFFFFFFF: the real size is in a zip64 field — over 4 GiB, past any sane limit.
     inflated += size === 0xffffffff ? Number.POSITIVE_INFINITY : size;
     if (inflated > limits.maxInflatedBytes)

@@ -43,6 +43,32 @@ export interface CsvColumns {
   degrees: boolean;
 }
 
+/** A header name without Vietnamese diacritics, spaces as underscores: "Kinh độ" → "Kinh_do". */
+const plain = (name: string) =>
+  name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .trim()
+    .replace(/\s+/g, '_');
+
+/**
+ * The coordinate columns a header names: longitude/latitude (lng, lat, "Kinh độ", "Vĩ độ" …) or
+ * VN-2000 X/Y; undefined when it names neither pair.
+ */
+export function coordinateColumnsByName(
+  fields: readonly string[],
+): { kind: 'lnglat' | 'xy'; x: string; y: string } | undefined {
+  const find = (pattern: RegExp) => fields.find((f) => pattern.test(plain(f)));
+  const lng = find(LNG);
+  const lat = find(LAT);
+  if (lng && lat) return { kind: 'lnglat', x: lng, y: lat };
+  const x = find(X);
+  const y = find(Y);
+  if (x && y) return { kind: 'xy', x, y };
+  return undefined;
+}
+
 /**
  * Reads the header (from the first 64 KiB) to find the delimiter and the coordinate columns
  * (`chosen` by the user, else guessed from the names).
@@ -70,14 +96,9 @@ export async function sniffCsv(file: Blob, chosen?: CsvColumns): Promise<CsvLayo
     const kind = chosen.degrees ? 'lnglat' : 'xy';
     return { delimiter, fields, geometry: { kind, x: chosen.x, y: chosen.y } };
   }
-  const find = (pattern: RegExp) => fields.find((f) => pattern.test(f.trim()));
-  const lng = find(LNG);
-  const lat = find(LAT);
-  if (lng && lat) return { delimiter, fields, geometry: { kind: 'lnglat', x: lng, y: lat } };
-  const x = find(X);
-  const y = find(Y);
-  if (x && y) return { delimiter, fields, geometry: { kind: 'xy', x, y } };
-  const wkt = find(WKT);
+  const byName = coordinateColumnsByName(fields);
+  if (byName) return { delimiter, fields, geometry: byName };
+  const wkt = fields.find((f) => WKT.test(f.trim()));
   if (wkt) return { delimiter, fields, geometry: { kind: 'wkt', column: wkt } };
   throw new FormatError(
     'UNSUPPORTED_FILE',

@@ -48,6 +48,9 @@ export interface StartImport {
   requestedCrs: CrsCode | undefined;
   /** CSV only: the coordinate columns the user chose (else they are guessed from the header). */
   csvColumns?: { x: string; y: string } | undefined;
+  /** .xlsx: the sheet to read; DXF: the layers to read (else the defaults of upload-source.ts). */
+  sheet?: string | undefined;
+  layers?: string[] | undefined;
   createdBy: string | null;
   createdByOrg: string | null;
   /** For `own` grants: every row must belong to this organisation (and it is the default owner). */
@@ -94,6 +97,8 @@ async function parse(db: Database, id: string, input: StartImport): Promise<void
         fileName: input.fileName,
         requestedCrs: input.requestedCrs,
         columns: input.csvColumns,
+        sheet: input.sheet,
+        layers: input.layers,
         importId: id,
         resource: input.definition.path,
         onlyOwner: input.onlyOwner,

@@ -1,6 +1,6 @@
 /** The import_jobs row and what the API shows of it; the job's issues (import_issues). */
 
-import type { FieldMapping, ImportIssue } from '@hatang/contracts';
+import type { FieldMapping, ImportIssue, ImportPart } from '@hatang/contracts';
 import { orm, type RowOf, type Sql } from '@hatang/db';
 import { importIssues, importJobs, importRows } from '@hatang/db/schema';
 import { asc, count, eq, sql } from 'drizzle-orm';
@@ -14,6 +14,7 @@ const JOB = {
   requestedCrs: importJobs.requestedCrs,
   detectedCrs: importJobs.detectedCrs,
   fields: importJobs.fields,
+  parts: importJobs.parts,
   mapping: importJobs.mapping,
   duplicates: importJobs.duplicates,
   validRowsOnly: importJobs.validRowsOnly,
@@ -57,6 +58,7 @@ type Patch = Partial<{
   status: ImportStatus;
   detectedCrs: string | null;
   fields: string[];
+  parts: ImportPart[];
   mapping: FieldMapping;
   duplicates: 'update' | 'skip';
   validRowsOnly: boolean;

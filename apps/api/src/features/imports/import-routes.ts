@@ -8,6 +8,7 @@ import { assetResources, importEndpoints, type ResourceDefinition } from '@hatan
 import { isSupportedCrs } from '@hatang/geo';
 import { csvLine, FormatError, LimitError } from '@hatang/geo/formats';
 import type { Context } from 'hono';
+import { z } from 'zod';
 import type { AppEnv } from '../../context.js';
 import { ApiError, notFound, validationFailed } from '../../errors.js';
 import { defineRoute, reply } from '../../http/define-route.js';
@@ -62,6 +63,19 @@ async function reloaded(c: Context<AppEnv>, id: string, definition: ResourceDefi
   return viewImport(db, updated, definition);
 }
 
+const layerNames = z.array(z.string().min(1).max(255)).min(1).max(1000);
+
+/** The `layers` form field (a JSON array of DXF layer names): undefined when absent, null when malformed. */
+function parseLayers(text: string | undefined): string[] | undefined | null {
+  if (!text?.trim()) return undefined;
+  try {
+    const parsed = layerNames.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
 const startImportRoute = defineRoute(
   importEndpoints.startImport,
   { resource: 'imports', action: 'create', rule: ASSET_EDITORS },
@@ -91,6 +105,13 @@ const startImportRoute = defineRoute(
           path: [xField ? 'yField' : 'xField'],
           message: 'give both coordinate columns (xField and yField) or neither',
         });
+      const sheet = fields.sheet?.trim() || undefined;
+      const layers = parseLayers(fields.layers);
+      if (layers === null)
+        issues.push({
+          path: ['layers'],
+          message: 'give the DXF layers as a JSON array of names, e.g. ["ONG_CONG"]',
+        });
       if (issues.length > 0 || !definition) throw validationFailed(issues);
       const principal = c.get('principal');
       let id: string;
@@ -103,6 +124,8 @@ const startImportRoute = defineRoute(
           definition,
           requestedCrs: crs && isSupportedCrs(crs) ? crs : undefined,
           csvColumns: xField && yField ? { x: xField, y: yField } : undefined,
+          sheet,
+          layers: layers ?? undefined,
           createdBy: principal?.userId ?? null,
           createdByOrg: principal?.orgId ?? null,
           onlyOwner: onlyOwnerOf(c),

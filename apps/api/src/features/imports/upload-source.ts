@@ -5,14 +5,16 @@
  */
 
 import { createRequire } from 'node:module';
-import type { ImportFormat } from '@hatang/contracts';
+import type { ImportFormat, ImportPart } from '@hatang/contracts';
 import type { CrsCode } from '@hatang/geo';
 import {
+  checkDxfBytes,
   type DecodedLayer,
   defaultParseLimits,
   FormatError,
   LimitError,
   type ParseLimits,
+  readDxfRows,
   readGeoJson,
   readGeoPackage,
   readKml,
@@ -24,6 +26,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { guardArchive } from './archive-guard.js';
 import { type CsvColumns, csvCrs, csvNeedsCrs, readCsv, sniffCsv } from './csv-source.js';
+import { readXlsx } from './xlsx-source.js';
 
 export type { ImportFormat };
 
@@ -34,6 +37,8 @@ export interface UploadSource {
   detectedCrs: CrsCode | undefined;
   /** The CRS the rows are read in: the user's choice, else the file's. */
   crs: CrsCode;
+  /** An .xlsx's sheets or a DXF's layers, each marked whether its rows were read. */
+  parts: ImportPart[];
   chunks: AsyncIterable<{ features: SourceFeature[]; bytesRead: number }>;
 }
 
@@ -50,8 +55,24 @@ const startsWith = (bytes: Uint8Array, text: string) =>
 
 /** The format from the file name, checked against the first bytes. */
 export async function detectFormat(file: Blob, name: string): Promise<ImportFormat> {
-  const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
+  const head = new Uint8Array(await file.slice(0, 4096).arrayBuffer());
   const extension = name.toLowerCase().split('.').pop() ?? '';
+  if (extension === 'dxf') {
+    checkDxfBytes(head);
+    return 'dxf';
+  }
+  if (extension === 'xlsx') {
+    if (!startsWith(head, 'PK'))
+      throw new FormatError('UNSUPPORTED_FILE', `"${name}" is not an Excel workbook (.xlsx is a zip).`);
+    return 'xlsx';
+  }
+  if (extension === 'xls' || extension === 'dwg')
+    throw new FormatError(
+      'UNSUPPORTED_FILE',
+      extension === 'xls'
+        ? `"${name}" is an old Excel file (.xls): save it as .xlsx and import it again.`
+        : `Cannot tell the format of "${name}": DWG drawings are not read; save it as DXF (ASCII) and import it again.`,
+    );
   if (extension === 'kmz') return 'kmz';
   if (extension === 'zip' || startsWith(head, 'PK')) return 'shapefile';
   if (extension === 'gpkg' || startsWith(head, 'SQLite format 3')) return 'gpkg';
@@ -60,7 +81,7 @@ export async function detectFormat(file: Blob, name: string): Promise<ImportForm
   if (extension === 'geojson' || extension === 'json') return 'geojson';
   throw new FormatError(
     'UNSUPPORTED_FILE',
-    `Cannot tell the format of "${name}": use .geojson, .csv, .zip (Shapefile), .kml, .kmz or .gpkg.`,
+    `Cannot tell the format of "${name}": use .geojson, .csv, .zip (Shapefile), .kml, .kmz, .gpkg, .xlsx or .dxf.`,
   );
 }
 
@@ -107,9 +128,12 @@ export async function openUpload(
   requested: CrsCode | undefined,
   columns: { x: string; y: string } | undefined,
   limits: ParseLimits = defaultParseLimits,
+  choice: PartChoice = {},
 ): Promise<UploadSource> {
   if (file.size === 0) throw new FormatError('EMPTY_FILE', 'The file is empty.');
   const format = await detectFormat(file, name);
+  if (format === 'xlsx') return openXlsx(file, requested, columns, limits, choice);
+  if (format === 'dxf') return openDxf(file, requested, limits, choice);
   if (format === 'csv') {
     const chosen: CsvColumns | undefined = columns && {
       ...columns,
@@ -128,6 +152,7 @@ export async function openUpload(
       fields: layout.fields,
       detectedCrs: detected,
       crs: requested ?? detected ?? 'EPSG:4326',
+      parts: [],
       chunks: readCsv(file, layout, 2000, limits),
     };
   }
@@ -165,7 +190,85 @@ export async function openUpload(
     fields: layer.fields,
     detectedCrs: layer.crs,
     crs,
+    parts: [],
     chunks: inChunks(layer.features, bytes.length),
+  };
+}
+
+/** Which part of a workbook or drawing to read, as the user chose it. */
+export interface PartChoice {
+  /** .xlsx: the sheet (default: the first with data). */
+  sheet?: string | undefined;
+  /** DXF: the layers (default: those whose entities have the target's geometry). */
+  layers?: string[] | undefined;
+  /** The target layer's geometry type, for the DXF default. */
+  geometryType?: string | undefined;
+}
+
+async function openXlsx(
+  file: Blob,
+  requested: CrsCode | undefined,
+  columns: { x: string; y: string } | undefined,
+  limits: ParseLimits,
+  choice: PartChoice,
+): Promise<UploadSource> {
+  const degrees = requested === undefined || requested === 'EPSG:4326';
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const read = await readXlsx(bytes, limits, choice.sheet, columns && { ...columns, degrees });
+  if (read.features.length === 0)
+    throw new FormatError('EMPTY_FILE', `The sheet "${read.sheet}" has no rows under its header.`);
+  return {
+    format: 'xlsx',
+    fields: read.fields,
+    detectedCrs: read.detectedCrs ?? 'EPSG:9210',
+    // X/Y in metres without a chosen zone: Hai Phong's VN-2000 zone, as the city's registers use.
+    crs: read.coordinates?.degrees ? 'EPSG:4326' : (requested ?? 'EPSG:9210'),
+    parts: read.sheets.map((s) => ({
+      name: s.name,
+      rows: s.rows,
+      geometry: null,
+      chosen: s.name === read.sheet,
+    })),
+    chunks: inChunks(read.features, bytes.length),
+  };
+}
+
+async function openDxf(
+  file: Blob,
+  requested: CrsCode | undefined,
+  limits: ParseLimits,
+  choice: PartChoice,
+): Promise<UploadSource> {
+  const text = new TextDecoder().decode(await file.arrayBuffer());
+  const wanted = choice.layers && new Set(choice.layers);
+  const fits = (kind: 'point' | 'line' | 'mixed') =>
+    kind === 'mixed' || (choice.geometryType === 'Point' ? kind === 'point' : kind === 'line');
+  const read = await readDxfRows(text, limits, (layer, kind) => (wanted ? wanted.has(layer) : fits(kind)));
+  if (wanted) {
+    const missing = [...wanted].filter((l) => !read.layers.some((r) => r.name === l));
+    if (missing.length > 0)
+      throw new FormatError(
+        'UNSUPPORTED_FILE',
+        `The drawing has no layer ${missing.map((m) => `"${m}"`).join(', ')} with points, blocks or lines. Layers: ${read.layers.map((l) => l.name).join(', ')}`,
+      );
+  }
+  // No layer fitting the target is not a failure: the job lists the layers for the user to choose.
+  if (read.layers.length === 0)
+    throw new FormatError('EMPTY_FILE', 'The drawing holds no points, blocks or lines.');
+  return {
+    format: 'dxf',
+    fields: read.fields,
+    // A drawing names no CRS; Hai Phong's drawings are VN-2000 TM-3 105°45′ (shown as the file's).
+    detectedCrs: 'EPSG:9210',
+    // A drawing says nothing of its CRS: VN-2000 Hai Phong (x = easting, y = northing) unless chosen.
+    crs: requested ?? 'EPSG:9210',
+    parts: read.layers.map((l) => ({
+      name: l.name,
+      rows: l.count,
+      geometry: l.geometry,
+      chosen: wanted ? wanted.has(l.name) : fits(l.geometry),
+    })),
+    chunks: inChunks(read.features, text.length),
   };
 }
 

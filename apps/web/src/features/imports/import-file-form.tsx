@@ -9,6 +9,9 @@ export interface UploadChoice {
   resource: string;
   crs: string | undefined;
   columns: { x: string; y: string } | undefined;
+  /** .xlsx: the sheet; DXF: the layers (chosen after a first read, see source-parts.tsx). */
+  sheet?: string | undefined;
+  layers?: string[] | undefined;
 }
 
 /** The CRSs the API reads (packages/geo): VN-2000 TM-3 zones, UTM 48N, WGS 84. */
@@ -21,8 +24,15 @@ const CRS_CHOICES: readonly { code: string; label: ImportTextKey }[] = [
   { code: 'EPSG:4326', label: 'crs4326' },
 ];
 
-const ACCEPT = '.geojson,.json,.zip,.kml,.kmz,.csv,.txt,.gpkg';
+const ACCEPT = '.geojson,.json,.zip,.kml,.kmz,.csv,.txt,.gpkg,.xlsx,.dxf';
 const isCsv = (file: File | null) => file !== null && /\.(csv|txt)$/i.test(file.name);
+
+/** The hint under the file picker: what the chosen kind of file needs. */
+function hintOf(file: File | null): ImportTextKey {
+  if (file && /\.xlsx$/i.test(file.name)) return 'xlsxHint';
+  if (file && /\.dxf$/i.test(file.name)) return 'dxfHint';
+  return 'fileHint';
+}
 
 /** Step 1: the file, the target layer, the CRS (and the CSV's coordinate columns). */
 export function ImportFileForm({
@@ -72,18 +82,27 @@ export function ImportFileForm({
   const metres = header !== null && crs === '' && header.guess?.kind !== 'lnglat';
   return (
     <form className="analysis-form import-file-form" onSubmit={submit} data-testid="import-file-form">
-      <label className="import-field">
-        <span>{t('file')}</span>
-        <input
-          type="file"
-          name="file"
-          accept={ACCEPT}
-          data-testid="import-file"
-          disabled={busy}
-          onChange={(e) => void chooseFile(e.target.files?.[0] ?? null)}
-        />
-        <small className="import-hint">{t('fileHint')}</small>
-      </label>
+      <div className="import-field">
+        <span id="import-file-label">{t('file')}</span>
+        {/* The native input is hidden (its button speaks the browser's language); this label opens it. */}
+        <label className="import-file-picker" data-disabled={busy || undefined}>
+          <input
+            type="file"
+            name="file"
+            className="import-file-input"
+            accept={ACCEPT}
+            data-testid="import-file"
+            aria-labelledby="import-file-label"
+            disabled={busy}
+            onChange={(e) => void chooseFile(e.target.files?.[0] ?? null)}
+          />
+          <span className="import-file-button">{t('chooseFileButton')}</span>
+          <span className="import-file-name" data-testid="import-file-name">
+            {file?.name ?? t('noFileChosen')}
+          </span>
+        </label>
+        <small className="import-hint">{t(hintOf(file))}</small>
+      </div>
       <label className="import-field">
         <span>{t('layer')}</span>
         <select

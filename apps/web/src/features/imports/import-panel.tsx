@@ -21,6 +21,7 @@ import {
 } from './imports-api';
 import { useImportText } from './imports-i18n';
 import { MappingEditor } from './mapping-editor';
+import { type PartsChoice, SourceParts } from './source-parts';
 import { usePreviewLayer } from './use-preview-layer';
 import './imports.css';
 
@@ -57,6 +58,8 @@ function ImportPanelBody({
   const owners = useMemo(() => ownerChoices(user, organisations.data ?? []), [user, organisations.data]);
 
   const [importId, setImportId] = useState<string | null>(null);
+  /** The last upload, so a sheet or layers can be chosen and the same file read again. */
+  const [lastChoice, setLastChoice] = useState<UploadChoice | null>(null);
   const [uploadFraction, setUploadFraction] = useState<number | null>(null);
   const [uploadError, setUploadError] = useState<unknown>(null);
   const [changeError, setChangeError] = useState<unknown>(null);
@@ -86,6 +89,7 @@ function ImportPanelBody({
           setUploadFraction,
         );
         queryClient.setQueryData(['imports', started.id], started);
+        setLastChoice(choice);
         setImportId(started.id);
       } catch (error) {
         setUploadError(error);
@@ -94,6 +98,20 @@ function ImportPanelBody({
       }
     },
     [queryClient, session.data?.csrfToken],
+  );
+
+  const reread = useCallback(
+    (parts: PartsChoice) => {
+      if (!lastChoice) return;
+      void upload({
+        ...lastChoice,
+        ...(parts.sheet === undefined ? {} : { sheet: parts.sheet }),
+        ...(parts.layers === undefined ? {} : { layers: parts.layers }),
+        ...(parts.crs === undefined ? {} : { crs: parts.crs }),
+        columns: parts.columns,
+      });
+    },
+    [lastChoice, upload],
   );
 
   const change = useCallback(
@@ -214,6 +232,14 @@ function ImportPanelBody({
               {t('newImport')}
             </button>
           ) : null}
+        </section>
+      ) : null}
+
+      {view?.status === 'ready' && view.parts.length > 0 ? (
+        <section className="import-step">
+          <h3>{t(view.format === 'dxf' ? 'stepLayers' : 'stepParts')}</h3>
+          <SourceParts key={view.id} view={view} busy={uploadFraction !== null} onReread={reread} />
+          <ErrorBox error={uploadError} testId="import-reread-error" />
         </section>
       ) : null}
 

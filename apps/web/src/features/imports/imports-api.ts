@@ -23,8 +23,12 @@ export interface UploadRequest {
   resource: string;
   /** EPSG code, or undefined to take it from the file (.prj, GeoPackage, KML = WGS 84). */
   crs: string | undefined;
-  /** CSV only: the coordinate columns (X = easting or longitude, Y = northing or latitude). */
+  /** CSV and .xlsx: the coordinate columns (X = easting or longitude, Y = northing or latitude). */
   columns: { x: string; y: string } | undefined;
+  /** .xlsx: the sheet to read (default: the first with data). */
+  sheet?: string | undefined;
+  /** DXF: the layers to read (default: those whose geometry fits the target layer). */
+  layers?: string[] | undefined;
   csrfToken: string | null;
 }
 
@@ -78,6 +82,8 @@ export function uploadImport(
     form.set('xField', request.columns.x);
     form.set('yField', request.columns.y);
   }
+  if (request.sheet) form.set('sheet', request.sheet);
+  if (request.layers) form.set('layers', JSON.stringify(request.layers));
   // The file last: the server reads the small fields first.
   form.set('file', request.file, request.file.name);
   return new Promise((resolve, reject) => {
