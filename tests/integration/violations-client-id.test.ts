@@ -107,7 +107,7 @@ describe('recording a violation again under its client id', () => {
     const ours = await post(inspector, violationBody(near(centre), { clientId }));
     const theirs = await post(colleague, violationBody(near(centre), { clientId }));
     expect(theirs.status).toBe(409);
-    expect(theirs.body.error.code).toBe('CLIENT_ID_TAKEN');
+    expect(theirs.body.error.code).toBe('CONFLICT');
     expect(JSON.stringify(theirs.body)).not.toContain(ours.body.id);
     expect(await rowsWith(clientId)).toHaveLength(1);
   });

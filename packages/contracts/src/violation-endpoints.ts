@@ -62,7 +62,7 @@ export const violationEndpoints = {
         schema: violationFeature,
       },
       201: { description: 'The report as stored (ETag: its version; Location)', schema: violationFeature },
-      409: { description: 'The `clientId` is taken by another user of the organisation (CLIENT_ID_TAKEN)' },
+      409: { description: 'The `clientId` is taken by another user of the organisation (CONFLICT)' },
     },
   }),
   getViolation: endpoint({
