@@ -128,7 +128,7 @@ async function alreadyRecorded(
   if (found.reportedBy !== userOf(c))
     throw new ApiError(
       409,
-      'CLIENT_ID_TAKEN',
+      'CONFLICT',
       'Another report of your organisation was sent with this clientId',
     );
   return findViolation(tx, found.id);
