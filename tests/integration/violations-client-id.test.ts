@@ -20,8 +20,8 @@ let db: Awaited<ReturnType<typeof testDatabase>>;
 let inspector: Session;
 let colleague: Session;
 let inspectorElsewhere: Session;
-const centre = farAway(820);
-const elsewhere = farAway(880);
+const centre = farAway(6500);
+const elsewhere = farAway(6560);
 let serial = 0;
 /** A fresh point in the test commune (or near `around`), `[lng, lat]`. */
 const near = (around: [number, number]): [number, number] => {
