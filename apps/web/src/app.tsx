@@ -14,6 +14,7 @@ import { useEdits } from './features/editing/use-edits';
 import { Legend } from './features/layers/legend';
 import { SearchBox } from './features/search/search-box';
 import { SitesOverlay } from './features/sites/sites-overlay';
+import { SyncBadge, useOnline } from './features/violations/offline-sync';
 import { fetchAsset } from './lib/assets-api';
 import { translate, useI18n } from './lib/i18n';
 import { useAdminUnits, useOrganisations } from './lib/queries';
@@ -246,7 +247,9 @@ export function App() {
     if (error) errors.push({ key: error, source: t(group.labelKey), message: error.message });
   }
   for (const error of mapErrors) errors.push({ key: error, source: 'MapLibre', message: error.message });
-  const shownErrors = errors.filter((e) => !dismissed.has(e.key));
+  // Offline, nothing can load: the offline strip says so once instead of one error per layer.
+  const online = useOnline();
+  const shownErrors = online ? errors.filter((e) => !dismissed.has(e.key)) : [];
 
   const retry = useCallback(() => {
     void queryClient.refetchQueries({ predicate: (q) => q.state.status === 'error' });
@@ -265,6 +268,7 @@ export function App() {
       >
         <SearchBox map={map} onSelect={selectFromMap} />
       </AppHeader>
+      <SyncBadge user={user} onOpen={() => openPanel('violations')} />
       <ErrorBanner
         errors={shownErrors}
         onRetry={() => {

@@ -12,7 +12,6 @@ import { NotificationBell } from '../features/colocation/notification-bell';
 import { useI18n } from '../lib/i18n';
 import { PANELS, type PanelId } from './panel-registry';
 import './shell.css';
-import { SyncBadge } from '../features/violations/offline-sync';
 
 /** Below this width (px) every panel button is in the menu: a phone. */
 const PHONE_MAX_WIDTH = 720;
@@ -183,7 +182,6 @@ export function AppHeader(props: {
         </div>
       </nav>
       <div className="header-actions">
-        <SyncBadge user={props.user} onOpen={() => props.onOpen('violations')} />
         <NotificationBell user={props.user} onOpen={() => props.onOpen('colocation')} />
         <UserMenu />
         <button

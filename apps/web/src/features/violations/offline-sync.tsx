@@ -104,8 +104,16 @@ export function SyncBadge({ user, onOpen }: { user: SessionUser | null; onOpen: 
       title={n ? t('waitingSyncTitle') : t('offlineTitle')}
       onClick={onOpen}
     >
-      {online ? null : <span data-testid="offline-indicator">{t('offline')}</span>}
-      {n ? <span data-testid="sync-waiting">{t('waitingSync', { n })}</span> : null}
+      {online ? null : (
+        <span className="sync-offline" data-testid="offline-indicator">
+          {t('offline')}
+        </span>
+      )}
+      {n ? (
+        <span className="sync-waiting" data-testid="sync-waiting">
+          {t('waitingSync', { n })}
+        </span>
+      ) : null}
     </button>
   );
 }
