@@ -126,11 +126,7 @@ async function alreadyRecorded(
   const found = await findByClientId(tx, c.get('principal')?.orgId ?? null, clientId);
   if (!found) return undefined;
   if (found.reportedBy !== userOf(c))
-    throw new ApiError(
-      409,
-      'CONFLICT',
-      'Another report of your organisation was sent with this clientId',
-    );
+    throw new ApiError(409, 'CONFLICT', 'Another report of your organisation was sent with this clientId');
   return findViolation(tx, found.id);
 }
 
