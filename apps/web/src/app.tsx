@@ -247,13 +247,21 @@ export function App() {
     if (error) errors.push({ key: error, source: t(group.labelKey), message: error.message });
   }
   for (const error of mapErrors) errors.push({ key: error, source: 'MapLibre', message: error.message });
-  // Offline, nothing can load: the offline strip says so once instead of one error per layer.
+  // Offline, nothing can load: the offline strip says so once instead of one error per layer, and
+  // the failures of that time are not shown after it (the layers load again when back online).
   const online = useOnline();
-  const shownErrors = online ? errors.filter((e) => !dismissed.has(e.key)) : [];
+  const offlineFailures = useRef(new Set<unknown>());
+  if (!online) for (const e of errors) offlineFailures.current.add(e.key);
+  const shownErrors = online
+    ? errors.filter((e) => !dismissed.has(e.key) && !offlineFailures.current.has(e.key))
+    : [];
 
   const retry = useCallback(() => {
     void queryClient.refetchQueries({ predicate: (q) => q.state.status === 'error' });
   }, [queryClient]);
+  useEffect(() => {
+    if (online) retry();
+  }, [online, retry]);
   const toggle = useCallback((id: AssetResource) => setVisibility((v) => ({ ...v, [id]: !v[id] })), []);
 
   return (
