@@ -259,6 +259,8 @@ describe('the inspector on a phone, offline', () => {
       const row = page.getByTestId('violation-row').filter({ hasText: DESCRIPTION });
       await row.waitFor({ timeout: 30_000 });
       expect(await page.getByTestId('violations-offline-copy').count()).toBe(0);
+      // The layers that failed offline load again; their offline failures are not listed.
+      await expect.poll(() => page.getByTestId('error-banner').count(), { timeout: 60_000 }).toBe(0);
 
       // On the server: one report (not two), in the inspector's commune, with the photo attached.
       const ids = await serverCopies(page);
