@@ -17,6 +17,7 @@ const TYPES = new Map<string, string>([
   ['.woff2', 'font/woff2'],
   ['.ico', 'image/x-icon'],
   ['.map', 'application/json'],
+  ['.webmanifest', 'application/manifest+json'],
 ]);
 
 /** Paths the API answers: never the web page, an unknown one is a JSON 404. */

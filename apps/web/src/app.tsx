@@ -14,6 +14,7 @@ import { useEdits } from './features/editing/use-edits';
 import { Legend } from './features/layers/legend';
 import { SearchBox } from './features/search/search-box';
 import { SitesOverlay } from './features/sites/sites-overlay';
+import { SyncBadge, useOnline } from './features/violations/offline-sync';
 import { translate, useI18n } from './lib/i18n';
 import { useAdminUnits, useOrganisations } from './lib/queries';
 import type { AssetFeature, AssetResource, Organisation } from './lib/types';
@@ -236,11 +237,21 @@ export function App() {
     if (error) errors.push({ key: error, source: t(group.labelKey), message: error.message });
   }
   for (const error of mapErrors) errors.push({ key: error, source: 'MapLibre', message: error.message });
-  const shownErrors = errors.filter((e) => !dismissed.has(e.key));
+  // Offline, nothing can load: the offline strip says so once instead of one error per layer, and
+  // the failures of that time are not shown after it (the layers load again when back online).
+  const online = useOnline();
+  const offlineFailures = useRef(new Set<unknown>());
+  if (!online) for (const e of errors) offlineFailures.current.add(e.key);
+  const shownErrors = online
+    ? errors.filter((e) => !dismissed.has(e.key) && !offlineFailures.current.has(e.key))
+    : [];
 
   const retry = useCallback(() => {
     void queryClient.refetchQueries({ predicate: (q) => q.state.status === 'error' });
   }, [queryClient]);
+  useEffect(() => {
+    if (online) retry();
+  }, [online, retry]);
   const toggle = useCallback((id: AssetResource) => setVisibility((v) => ({ ...v, [id]: !v[id] })), []);
 
   return (
@@ -255,6 +266,7 @@ export function App() {
       >
         <SearchBox map={map} onSelect={selectFromMap} />
       </AppHeader>
+      <SyncBadge user={user} onOpen={() => openPanel('violations')} />
       <ErrorBanner
         errors={shownErrors}
         onRetry={() => {

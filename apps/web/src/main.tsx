@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { PublicPage } from './features/public/public-page';
 import { I18nProvider } from './lib/i18n';
+import { registerServiceWorker } from './pwa/register-service-worker';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -19,6 +20,8 @@ document.documentElement.lang = localStorage.getItem('hatang.lang') === 'en' ? '
 /** `/cong-khai` ("public"): the page for everyone, without signing in (the server serves it the app). */
 const PUBLIC_PATH = '/cong-khai';
 const isPublicPage = window.location.pathname.replace(/\/+$/, '') === PUBLIC_PATH;
+
+registerServiceWorker();
 
 createRoot(root).render(
   <StrictMode>

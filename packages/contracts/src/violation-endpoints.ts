@@ -53,10 +53,16 @@ export const violationEndpoints = {
     method: 'POST',
     path: '/api/v1/violations',
     tag: 'violations',
-    summary: 'Record a violation (an inspector: inside their own commune only)',
+    summary: 'Record a violation (an inspector: inside their own commune only); idempotent by `clientId`',
     body: violationCreate,
     responses: {
+      200: {
+        description:
+          'Already recorded by the caller under this `clientId` (a resent offline report): the stored report',
+        schema: violationFeature,
+      },
       201: { description: 'The report as stored (ETag: its version; Location)', schema: violationFeature },
+      409: { description: 'The `clientId` is taken by another user of the organisation (CONFLICT)' },
     },
   }),
   getViolation: endpoint({

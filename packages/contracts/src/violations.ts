@@ -83,13 +83,18 @@ export const violationGeometry = z.unknown().transform((value, ctx): PointGeomet
 const description = z.string().trim().min(1, 'must not be empty').max(4000);
 const note = z.string().trim().max(4000);
 
-/** `POST /api/v1/violations`: a new report (status `reported`). */
+/**
+ * `POST /api/v1/violations`: a new report (status `reported`). `clientId` is the id a phone gave
+ * the report when it queued it offline: sending it again answers the report already stored under
+ * it (200) instead of recording a second one; unique within the recording organisation.
+ */
 export const violationCreate = z.strictObject({
   kind: violationKind,
   description,
   geometry: violationGeometry,
   asset: violationAssetLink.nullable().optional(),
   permitApplicationId: uuid.nullable().optional(),
+  clientId: uuid.optional(),
 });
 export type ViolationCreate = z.infer<typeof violationCreate>;
 

@@ -1,7 +1,7 @@
-/** Recorded violations (migrations/0014). The SQL migrations define the schema; this describes it (schema-drift.test.ts). */
+/** Recorded violations (migrations/0014; client_id 0029). The SQL migrations define the schema; this describes it (schema-drift.test.ts). */
 
 import { sql } from 'drizzle-orm';
-import { foreignKey, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, integer, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
 import { geometryGeometry, timestamptz } from './columns.js';
 import { adminUnits, organisations } from './context.js';
@@ -29,8 +29,11 @@ export const violations = pgTable(
     version: integer().default(1).notNull(),
     createdAt: timestamptz('created_at').default(sql`now()`).notNull(),
     updatedAt: timestamptz('updated_at').default(sql`now()`).notNull(),
+    /** The id the inspector's phone gave the report (offline queue); unique per recording organisation. */
+    clientId: uuid('client_id'),
   },
   (table) => [
+    unique('violations_reported_org_id_client_id_key').on(table.reportedOrgId, table.clientId),
     foreignKey({
       columns: [table.adminUnitCode],
       foreignColumns: [adminUnits.code],

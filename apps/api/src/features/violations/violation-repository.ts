@@ -25,7 +25,7 @@ import {
   violations,
   wifiPoints,
 } from '@hatang/db/schema';
-import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { isUuid } from '../../http/body.js';
 
 const violationFields = {
@@ -147,6 +147,8 @@ export async function assetOwnerOf(db: Sql, asset: ViolationAssetLink): Promise<
 }
 
 export interface NewViolation {
+  /** The id the recording phone gave it (offline queue), or null. */
+  clientId: string | null;
   kind: ViolationKind;
   description: string;
   geometry: PointGeometry | LineStringGeometry;
@@ -157,13 +159,41 @@ export interface NewViolation {
   reportedOrgId: string | null;
 }
 
-/** Inserts a report (status `reported`; the trigger derives its commune); returns its id. */
-export async function insertViolation(tx: Sql, row: NewViolation): Promise<string> {
+/**
+ * The report an organisation (null: users of none) recorded under a phone's `clientId`, with who
+ * recorded it; undefined when there is none.
+ */
+export async function findByClientId(
+  db: Sql,
+  reportedOrgId: string | null,
+  clientId: string,
+): Promise<{ id: string; reportedBy: string | null } | undefined> {
+  const [row] = await orm(db)
+    .select({ id: violations.id, reportedBy: violations.reportedBy })
+    .from(violations)
+    .where(
+      and(
+        eq(violations.clientId, clientId),
+        reportedOrgId === null
+          ? isNull(violations.reportedOrgId)
+          : eq(violations.reportedOrgId, reportedOrgId),
+      ),
+    );
+  return row;
+}
+
+/**
+ * Inserts a report (status `reported`; the trigger derives its commune); returns its id, or
+ * undefined when the organisation already holds a report under the same `clientId` (a resend
+ * racing the first: the unique constraint, not a lookup, decides).
+ */
+export async function insertViolation(tx: Sql, row: NewViolation): Promise<string | undefined> {
   const id = crypto.randomUUID();
-  await orm(tx)
+  const inserted = await orm(tx)
     .insert(violations)
     .values({
       id,
+      clientId: row.clientId,
       kind: row.kind,
       description: row.description,
       geom: sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(row.geometry)}), 4326)`,
@@ -173,8 +203,10 @@ export async function insertViolation(tx: Sql, row: NewViolation): Promise<strin
       responsibleOrgId: row.responsibleOrgId,
       reportedBy: row.reportedBy,
       reportedOrgId: row.reportedOrgId,
-    });
-  return id;
+    })
+    .onConflictDoNothing({ target: [violations.reportedOrgId, violations.clientId] })
+    .returning({ id: violations.id });
+  return inserted[0]?.id;
 }
 
 /** Rewrites the editable fields and bumps the version (the caller checked access and If-Match). */

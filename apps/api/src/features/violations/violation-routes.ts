@@ -71,10 +71,10 @@ export const violationRoutes: RouteDefinition[] = [
     endpoints.createViolation,
     { resource: VIOLATIONS, action: 'create', rule: ACTORS },
     async (c, { body }) => {
-      const created = await recordViolation(c, body);
-      c.header('Location', `/api/v1/violations/${created.id}`);
-      tagVersion(c, created);
-      return reply(c, endpoints.createViolation, 201, created);
+      const { violation, replayed } = await recordViolation(c, body);
+      c.header('Location', `/api/v1/violations/${violation.id}`);
+      tagVersion(c, violation);
+      return reply(c, endpoints.createViolation, replayed ? 200 : 201, violation);
     },
   ),
   defineRoute(

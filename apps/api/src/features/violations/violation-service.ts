@@ -24,6 +24,7 @@ import { findApplication } from '../permits/permit-repository.js';
 import { assertMayActIn, assertMayReadViolation, staleViolation } from './violation-access.js';
 import {
   assetOwnerOf,
+  findByClientId,
   findViolation,
   insertViolation,
   setViolationStatus,
@@ -106,13 +107,47 @@ function audit(
   });
 }
 
-/** Records a report (status `reported`) in the commune its place lies in. */
-export async function recordViolation(c: Context<AppEnv>, input: ViolationCreate): Promise<ViolationFeature> {
+/** A report as `recordViolation` answers it: `replayed` when it was already stored under its `clientId`. */
+export interface RecordedViolation {
+  violation: ViolationFeature;
+  replayed: boolean;
+}
+
+/**
+ * The report the caller already recorded under `clientId` (a phone resending its offline queue),
+ * or undefined when the organisation holds none. Another user's report under the same id is a
+ * 409 that names nothing of it.
+ */
+async function alreadyRecorded(
+  c: Context<AppEnv>,
+  tx: Sql,
+  clientId: string,
+): Promise<ViolationFeature | undefined> {
+  const found = await findByClientId(tx, c.get('principal')?.orgId ?? null, clientId);
+  if (!found) return undefined;
+  if (found.reportedBy !== userOf(c))
+    throw new ApiError(409, 'CONFLICT', 'Another report of your organisation was sent with this clientId');
+  return findViolation(tx, found.id);
+}
+
+/**
+ * Records a report (status `reported`) in the commune its place lies in. With a `clientId` the
+ * call is idempotent: the caller's report already stored under it is answered as it is (its
+ * place is not checked again: it was recorded where the caller could act then).
+ */
+export async function recordViolation(
+  c: Context<AppEnv>,
+  input: ViolationCreate,
+): Promise<RecordedViolation> {
   const principal = c.get('principal');
   return c.var.services.db.transaction(async (tx) => {
+    const clientId = input.clientId ?? null;
+    const earlier = clientId ? await alreadyRecorded(c, tx, clientId) : undefined;
+    if (earlier) return { violation: earlier, replayed: true };
     const asset = input.asset ?? null;
     const permitApplicationId = input.permitApplicationId ?? null;
     const id = await insertViolation(tx, {
+      clientId,
       kind: input.kind,
       description: input.description,
       geometry: input.geometry,
@@ -122,12 +157,18 @@ export async function recordViolation(c: Context<AppEnv>, input: ViolationCreate
       reportedBy: userOf(c),
       reportedOrgId: principal?.orgId ?? null,
     });
+    if (!id) {
+      // A resend raced the first send and lost: answer what the first one stored.
+      const raced = clientId ? await alreadyRecorded(c, tx, clientId) : undefined;
+      if (!raced) throw new Error('violation insert conflicted without a stored report');
+      return { violation: raced, replayed: true };
+    }
     const after = await findViolation(tx, id);
     if (!after) throw new Error('violation vanished after insert');
     // The trigger placed it in its commune: an inspector may only record in their own.
     await assertMayActOn(c, after, tx);
     await audit(tx, c, after.id, null, after);
-    return after;
+    return { violation: after, replayed: false };
   });
 }
 

@@ -1,8 +1,10 @@
-import { permitKind, permitStatus } from '@hatang/contracts';
+import { permitApplicationView, permitKind, permitStatus } from '@hatang/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { formatDay } from '../../lib/format';
 import type { AdminUnitCollection } from '../../lib/types';
+import { useSession } from '../auth/use-session';
+import { withSnapshot } from '../offline/offline-snapshots';
 import { type ListFilter, listApplications, type PermitApplication } from './permits-api';
 import { usePermitsText } from './permits-i18n';
 import { checkSummary, dueState, RESULT_COLOURS } from './permits-model';
@@ -59,6 +61,12 @@ export function ChecksSummary({ a }: { a: PermitApplication }) {
   );
 }
 
+/** A kept list read back (null when it is not one: an older app's copy). */
+const parseList = (data: unknown): PermitApplication[] | null => {
+  const parsed = permitApplicationView.array().safeParse(data);
+  return parsed.success ? parsed.data : null;
+};
+
 /**
  * The applications the user may see: an operator's own, the reviewers' queue (filters by commune,
  * kind, status, overdue), a commune's for its inspector.
@@ -75,10 +83,19 @@ export function ApplicationList({
   const { t, tx } = usePermitsText();
   // Reviewers work oldest first; operators and communes see their newest first.
   const [filter, setFilter] = useState<ListFilter>(mode === 'reviewer' ? { sort: 'oldest' } : {});
+  // The last list is kept on the phone (per user) and shown, with its time, when offline.
+  const userId = useSession().data?.user.id ?? null;
   const list = useQuery({
-    queryKey: [...permitsKey, 'list', filter],
-    queryFn: ({ signal }) => listApplications(filter, signal),
+    queryKey: [...permitsKey, 'list', filter, userId],
+    queryFn: ({ signal }) =>
+      withSnapshot(
+        userId,
+        `permits:${JSON.stringify(filter)}`,
+        () => listApplications(filter, signal),
+        parseList,
+      ),
   });
+  const rows = list.data?.value;
   const units = useMemo(
     () =>
       (adminUnits?.features ?? [])
@@ -148,8 +165,13 @@ export function ApplicationList({
       ) : null}
       {list.isPending ? <p className="permits-muted">{t('loading')}</p> : null}
       {list.error ? <p className="permits-error">{t('failed', { message: list.error.message })}</p> : null}
-      {list.data && list.data.length === 0 ? <p className="permits-muted">{t('noApplications')}</p> : null}
-      {list.data && list.data.length > 0 ? (
+      {list.data?.savedAt ? (
+        <p className="permits-muted" data-testid="permits-offline-copy">
+          {t('savedCopy', { time: formatDay(list.data.savedAt, true) })}
+        </p>
+      ) : null}
+      {rows && rows.length === 0 ? <p className="permits-muted">{t('noApplications')}</p> : null}
+      {rows && rows.length > 0 ? (
         <table className="permits-table" data-testid="permit-list">
           <thead>
             <tr>
@@ -160,7 +182,7 @@ export function ApplicationList({
             </tr>
           </thead>
           <tbody>
-            {list.data.map((a) => (
+            {rows.map((a) => (
               <tr
                 key={a.id}
                 data-testid="permit-row"

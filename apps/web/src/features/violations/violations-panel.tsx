@@ -1,9 +1,17 @@
-import { type SessionUser, type ViolationStatus, violationStatus } from '@hatang/contracts';
+import {
+  type SessionUser,
+  type ViolationCollection,
+  type ViolationStatus,
+  violationCollection,
+  violationStatus,
+} from '@hatang/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useMemo, useState } from 'react';
 import { formatDay } from '../../lib/format';
 import type { AdminUnitCollection, Organisation } from '../../lib/types';
+import { withSnapshot } from '../offline/offline-snapshots';
+import { QueuedList } from './offline-sync';
 import { StatusBadge, VIOLATIONS_KEY, ViolationDetail } from './violation-detail';
 import { ViolationForm } from './violation-form';
 import { listViolations } from './violations-api';
@@ -44,6 +52,12 @@ function unitBounds(
   ];
 }
 
+/** A kept list read back (null when it is not one: an older app's copy). */
+const parseCollection = (data: unknown): ViolationCollection | null => {
+  const parsed = violationCollection.safeParse(data);
+  return parsed.success ? parsed.data : null;
+};
+
 /** The violations side panel (a third column of the app, like the sharing panel). */
 export function ViolationsPanel(props: {
   map: MapLibreMap | null;
@@ -79,14 +93,23 @@ function PanelBody({
   const [status, setStatus] = useState<ViolationStatus | ''>('');
   const [view, setView] = useState<View>({ kind: 'list' });
   const [warning, setWarning] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
+  // The last list is kept on the phone (per user) and shown, with its time, when offline.
+  const userId = user?.id ?? null;
   const list = useQuery({
-    queryKey: [...VIOLATIONS_KEY, 'list', commune, status],
+    queryKey: [...VIOLATIONS_KEY, 'list', commune, status, userId],
     queryFn: ({ signal }) =>
-      listViolations({ adminUnitCode: commune || undefined, status: status || undefined }, signal),
+      withSnapshot(
+        userId,
+        `violations:${commune}:${status}`,
+        () => listViolations({ adminUnitCode: commune || undefined, status: status || undefined }, signal),
+        parseCollection,
+      ),
   });
+  const shown = list.data?.value;
   const selectedId = view.kind === 'detail' ? view.id : null;
-  useViolationLayers(map, list.data ?? null, selectedId, view.kind === 'form', (id) =>
+  useViolationLayers(map, shown ?? null, selectedId, view.kind === 'form', (id) =>
     setView({ kind: 'detail', id }),
   );
 
@@ -98,7 +121,7 @@ function PanelBody({
   }, [map, adminUnits, commune]);
 
   // Bring an opened violation into view.
-  const opened = list.data?.features.find((f) => f.id === selectedId);
+  const opened = shown?.features.find((f) => f.id === selectedId);
   const openedAt = opened?.geometry.type === 'Point' ? opened.geometry.coordinates.join(',') : null;
   useEffect(() => {
     if (!map || !openedAt) return;
@@ -132,6 +155,10 @@ function PanelBody({
         <ViolationForm
           map={map}
           onCancel={() => setView({ kind: 'list' })}
+          onQueued={() => {
+            setNotice(t('queuedSaved'));
+            setView({ kind: 'list' });
+          }}
           onSaved={(v, w) => {
             setWarning(w);
             void queryClient.invalidateQueries({ queryKey: VIOLATIONS_KEY });
@@ -154,6 +181,12 @@ function PanelBody({
         </>
       ) : (
         <>
+          {notice ? (
+            <p className="violations-notice" role="status" data-testid="violation-queued-notice">
+              {notice}
+            </p>
+          ) : null}
+          <QueuedList userId={userId} />
           <div className="violations-filters">
             {choosesCommune(user) ? (
               <label>
@@ -197,9 +230,12 @@ function PanelBody({
           {mayRecord(user) && (!isInspector || ownCommune) ? (
             <button
               type="button"
-              className="primary"
+              className="primary violations-record"
               data-testid="violation-record"
-              onClick={() => setView({ kind: 'form' })}
+              onClick={() => {
+                setNotice(null);
+                setView({ kind: 'form' });
+              }}
             >
               {t('record')}
             </button>
@@ -213,13 +249,18 @@ function PanelBody({
           </p>
           {list.isLoading ? <p>{t('loading')}</p> : null}
           {list.error ? <p className="violations-error">{list.error.message}</p> : null}
-          {list.data ? (
+          {list.data?.savedAt ? (
+            <p className="violations-notice" data-testid="violations-offline-copy">
+              {t('savedCopy', { time: formatDay(list.data.savedAt, true) })}
+            </p>
+          ) : null}
+          {shown ? (
             <>
               <p className="violations-hint" data-testid="violations-count">
-                {list.data.features.length ? t('count', { n: list.data.features.length }) : t('empty')}
+                {shown.features.length ? t('count', { n: shown.features.length }) : t('empty')}
               </p>
               <ul className="violations-list" data-testid="violations-list">
-                {list.data.features.map((f) => (
+                {shown.features.map((f) => (
                   <li key={f.id}>
                     <button
                       type="button"
