@@ -29,7 +29,12 @@ const STAFF: readonly { short: string; orgCode: string; name: string }[] = [
 ];
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-  { email: 'admin@hatang.demo', displayName: 'Quản trị hệ thống (demo)', orgCode: 'SKHCN-HP', roles: ['admin'] },
+  {
+    email: 'admin@hatang.demo',
+    displayName: 'Quản trị hệ thống (demo)',
+    orgCode: 'SKHCN-HP',
+    roles: ['admin'],
+  },
   {
     email: 'planner@hatang.demo',
     displayName: 'Chuyên viên quy hoạch (demo)',

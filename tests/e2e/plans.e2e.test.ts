@@ -207,7 +207,7 @@ describe('drafting, comparing and approving a plan in Chromium', () => {
     console.log(`first indicators view: ${firstViewMs} ms (progress shown: ${sawProgress})`);
     writeFileSync(
       join(ARTIFACTS, 'indicators-first-view.json'),
-      JSON.stringify({ firstViewMs, progressShown: sawProgress, measuredAt: new Date().toISOString() }),
+      `${JSON.stringify({ firstViewMs, progressShown: sawProgress, measuredAt: new Date().toISOString() }, null, 2)}\n`,
     );
     const indicatorsText = (await page.getByTestId('plan-indicators').textContent()) ?? '';
     console.log(`indicators tab shows ${indicatorsText.length} characters: ${indicatorsText.slice(0, 200)}`);

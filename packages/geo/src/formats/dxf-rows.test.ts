@@ -223,7 +223,9 @@ describe('readDxfRows', () => {
       0,
       'EOF',
     );
-    await expect(readDxfRows(many, { ...defaultParseLimits, maxFeatures: 100 })).rejects.toThrow(/maxFeatures/);
+    await expect(readDxfRows(many, { ...defaultParseLimits, maxFeatures: 100 })).rejects.toThrow(
+      /maxFeatures/,
+    );
   });
 
   it('refuses binary bytes and text that is not a DXF', async () => {
