@@ -44,14 +44,14 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-/** Signs in through the header's form as a demo account and waits for the user menu. */
+/** Signs in through the header's form as a demo account and waits for the user menu (on a phone the name is in the ☰ menu: its sign-out button shows it is done). */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.getByTestId('sign-in-button').click();
   const form = page.getByTestId('sign-in-form');
   await form.locator('input[name="email"]').fill(email);
   await form.locator('input[name="password"]').fill(password);
   await form.locator('button[type="submit"]').click();
-  await page.getByTestId('user-name').waitFor({ timeout: 20_000 });
+  await page.getByTestId('sign-out-button').waitFor({ timeout: 20_000 });
 }
 
 /** Signs out through the user menu and waits for the sign-in button. */

@@ -123,7 +123,7 @@ describe('the inspector on a phone, offline', () => {
       await page.reload();
       console.log('reloaded online');
       await page.waitForSelector('body[data-map-ready="true"]', { timeout: 120_000 });
-      await page.getByTestId('user-name').waitFor({ timeout: 20_000 });
+      await page.getByTestId('user-name').waitFor({ state: 'attached', timeout: 20_000 });
       console.log('signed in after reload');
       await openViolations(page);
       await expect.poll(() => page.getByTestId('violations-own-commune').textContent()).toContain(unit.name);
@@ -142,7 +142,7 @@ describe('the inspector on a phone, offline', () => {
       await page.reload();
       await waitForOfflineMap(page);
       // Still signed in as the inspector (the kept session), with the offline badge.
-      await page.getByTestId('user-name').waitFor({ timeout: 20_000 });
+      await page.getByTestId('user-name').waitFor({ state: 'attached', timeout: 20_000 });
       await page.getByTestId('offline-indicator').waitFor();
       await openViolations(page);
       await page.getByTestId('violations-offline-copy').waitFor({ timeout: 20_000 });

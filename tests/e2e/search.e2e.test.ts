@@ -137,6 +137,11 @@ describe('the search box, in Chromium', () => {
       await phone.goto(server.baseUrl);
       await phone.waitForSelector('body[data-map-ready="true"]', { timeout: 120_000 });
       expect(await phone.getByTestId('search-input').isVisible()).toBe(false);
+      // The icon has its own place in the header row: it covers no other control.
+      const icon = await phone.getByTestId('search-toggle').boundingBox();
+      const language = await phone.getByTestId('language-switch').boundingBox();
+      if (!icon || !language) throw new Error('no search icon or language switch');
+      expect(icon.x + icon.width <= language.x || language.x + language.width <= icon.x).toBe(true);
       await phone.screenshot({ path: join(ARTIFACTS, 'search-phone-collapsed.png') });
       await phone.getByTestId('search-toggle').click();
       await typeQuery(phone, 'le chan');

@@ -7,6 +7,7 @@
  */
 import type { SessionUser } from '@hatang/contracts';
 import { type ReactNode, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { isAdmin } from '../features/auth/permissions';
 import { UserMenu } from '../features/auth/user-menu';
 import { NotificationBell } from '../features/colocation/notification-bell';
 import { useI18n } from '../lib/i18n';
@@ -168,6 +169,20 @@ export function AppHeader(props: {
         </div>
         {menuOpen && overflow.length > 0 ? (
           <div className="panel-nav-menu" id="panel-nav-menu" data-testid="panel-nav-menu">
+            {shown === 0 && props.user ? (
+              // A phone: who is signed in, and the administration page, live here rather than in the row.
+              <>
+                <p className="panel-nav-identity" data-testid="menu-identity">
+                  <strong>{props.user.displayName}</strong>
+                  <small>{props.user.orgName}</small>
+                </p>
+                {isAdmin(props.user) ? (
+                  <a className="header-button" href="#/admin" data-testid="menu-admin-link">
+                    {t('adminPage')}
+                  </a>
+                ) : null}
+              </>
+            ) : null}
             {overflow.map(render)}
           </div>
         ) : null}
