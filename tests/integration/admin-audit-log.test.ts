@@ -64,7 +64,8 @@ async function appendEntry(entry: {
   return recordId;
 }
 
-const page = (query: string, as: Session = admin) => call<Page>(app, 'GET', `/api/v1/audit-log?${query}`, { as });
+const page = (query: string, as: Session = admin) =>
+  call<Page>(app, 'GET', `/api/v1/audit-log?${query}`, { as });
 
 async function csv(query: string): Promise<{ status: number; text: string; headers: Headers }> {
   const response = await app.request(`/api/v1/audit-log/export.csv?${query}`, { headers: admin.headers });
@@ -95,7 +96,13 @@ describe('the audit log', () => {
   it('filters by actor, action and record, and says who the actor is', async () => {
     const resource = testResource();
     const record = await appendEntry({ resource, at: '2026-10-01T01:00:00Z', actor: admin });
-    await appendEntry({ resource, at: '2026-10-01T02:00:00Z', actor: admin, action: 'update', recordId: record });
+    await appendEntry({
+      resource,
+      at: '2026-10-01T02:00:00Z',
+      actor: admin,
+      action: 'update',
+      recordId: record,
+    });
     await appendEntry({ resource, at: '2026-10-01T03:00:00Z', actor: other });
     const mine = await page(`resource=${resource}&actor=${admin.user.id}`);
     expect(mine.body.items).toHaveLength(2);

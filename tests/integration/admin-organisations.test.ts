@@ -11,10 +11,30 @@ import { type Session, sessionFor, TEST_SCRYPT_N } from '../support/sessions.js'
 import { testDatabase } from '../support/test-database.js';
 import { uniqueOrgCode } from './admin-support.js';
 
-type ErrorBody = { error: { code: string; message: string; details?: { path: string[]; message: string }[] } };
-type Org = { id: string; code: string; name: string; kind: string; adminUnitCode: string | null; adminUnitName: string | null; userCount: number };
+type ErrorBody = {
+  error: { code: string; message: string; details?: { path: string[]; message: string }[] };
+};
+type Org = {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  adminUnitCode: string | null;
+  adminUnitName: string | null;
+  userCount: number;
+};
 type User = { id: string; orgId: string; adminUnitCode: string | null; roles: string[] };
-type AuditPage = { items: { action: string; resource: string; recordId: string; before: unknown; after: Record<string, unknown> | null; actorUserId: string | null }[]; next: string | null };
+type AuditPage = {
+  items: {
+    action: string;
+    resource: string;
+    recordId: string;
+    before: unknown;
+    after: Record<string, unknown> | null;
+    actorUserId: string | null;
+  }[];
+  next: string | null;
+};
 
 let app: App;
 let admin: Session;
@@ -53,7 +73,13 @@ describe('organisations', () => {
   it('creates a commune office with its commune, listed with the commune’s name, and audits it', async () => {
     const code = uniqueOrgCode('ubnd');
     const office = await createCommuneOffice(code.toLowerCase());
-    expect(office).toMatchObject({ code, kind: 'commune', adminUnitCode: unitA, adminUnitName: 'Phường Thử A', userCount: 0 });
+    expect(office).toMatchObject({
+      code,
+      kind: 'commune',
+      adminUnitCode: unitA,
+      adminUnitName: 'Phường Thử A',
+      userCount: 0,
+    });
     const list = await call<{ items: Org[] }>(app, 'GET', '/api/v1/admin/organisations', { as: admin });
     expect(list.body.items.find((o) => o.id === office.id)).toMatchObject({ code, adminUnitCode: unitA });
     const entries = await auditOf(office.id);
@@ -112,7 +138,11 @@ describe('organisations', () => {
       json: { name: 'UBND xã Thử B', adminUnitCode: unitB },
     });
     expect(moved.status).toBe(200);
-    expect(moved.body).toMatchObject({ name: 'UBND xã Thử B', adminUnitCode: unitB, adminUnitName: 'Xã Thử B' });
+    expect(moved.body).toMatchObject({
+      name: 'UBND xã Thử B',
+      adminUnitCode: unitB,
+      adminUnitName: 'Xã Thử B',
+    });
     const code = await call<ErrorBody>(app, 'PATCH', `/api/v1/organisations/${office.id}`, {
       as: admin,
       json: { code: 'NEW-CODE' },
@@ -173,7 +203,10 @@ describe("users' organisation and commune", () => {
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body).toMatchObject({ orgId: office.id, adminUnitCode: unitA });
-    await call(app, 'PATCH', `/api/v1/organisations/${office.id}`, { as: admin, json: { adminUnitCode: unitB } });
+    await call(app, 'PATCH', `/api/v1/organisations/${office.id}`, {
+      as: admin,
+      json: { adminUnitCode: unitB },
+    });
     const users = await call<{ items: User[] }>(app, 'GET', '/api/v1/users', { as: admin });
     expect(users.body.items.find((u) => u.id === created.body.id)?.adminUnitCode).toBe(unitB);
     // The office keeps its inspector: it cannot become another kind.

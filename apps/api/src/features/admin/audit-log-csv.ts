@@ -54,7 +54,11 @@ export interface AuditCsv {
 }
 
 /** The filtered log as a CSV document (BOM, CRLF), redacted like the page. */
-export async function auditLogCsv(db: Sql, filters: AuditFilters, maxRows = AUDIT_CSV_MAX_ROWS): Promise<AuditCsv> {
+export async function auditLogCsv(
+  db: Sql,
+  filters: AuditFilters,
+  maxRows = AUDIT_CSV_MAX_ROWS,
+): Promise<AuditCsv> {
   const entries: AuditEntry[] = [];
   let cursor: string | undefined;
   let truncated = false;

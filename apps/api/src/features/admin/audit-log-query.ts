@@ -12,7 +12,8 @@ import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 const VIETNAM_OFFSET = '+07:00';
 
 /** The first instant of a calendar day in Vietnam time, as UTC ISO 8601. */
-export const vietnamDayStart = (day: string): string => new Date(`${day}T00:00:00${VIETNAM_OFFSET}`).toISOString();
+export const vietnamDayStart = (day: string): string =>
+  new Date(`${day}T00:00:00${VIETNAM_OFFSET}`).toISOString();
 
 /** The first instant after a calendar day in Vietnam time (the next day's start). */
 export function vietnamDayEnd(day: string): string {

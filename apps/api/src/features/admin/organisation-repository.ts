@@ -16,7 +16,9 @@ const organisationFields = {
   createdAt: organisations.createdAt,
 };
 /** A row; the commune's name is null without a commune (a left join). */
-type OrganisationRow = Omit<RowOf<typeof organisationFields>, 'adminUnitName'> & { adminUnitName: string | null };
+type OrganisationRow = Omit<RowOf<typeof organisationFields>, 'adminUnitName'> & {
+  adminUnitName: string | null;
+};
 
 const toOrganisation = (row: OrganisationRow): AdminOrganisation => ({
   ...row,
@@ -57,7 +59,10 @@ export async function codeTaken(db: Sql, code: string): Promise<boolean> {
 }
 
 export async function adminUnitExists(db: Sql, code: string): Promise<boolean> {
-  const rows = await orm(db).select({ code: adminUnits.code }).from(adminUnits).where(eq(adminUnits.code, code));
+  const rows = await orm(db)
+    .select({ code: adminUnits.code })
+    .from(adminUnits)
+    .where(eq(adminUnits.code, code));
   return rows.length > 0;
 }
 
