@@ -143,6 +143,7 @@ const vi = {
   pageN: 'Trang {n}',
   auditPaging: 'Chuyển trang nhật ký',
   errUuid: 'phải là một UUID',
+  recordHistory: 'Xem mọi thay đổi của bản ghi {id}',
   errDateOrder: 'phải từ “Từ ngày” trở đi',
   // Field errors
   errTooShort: 'phải có ít nhất {min} ký tự',
@@ -275,6 +276,7 @@ const en: Record<AdminMessageKey, string> = {
   pageN: 'Page {n}',
   auditPaging: 'Audit log pages',
   errUuid: 'must be a UUID',
+  recordHistory: 'Show every change of record {id}',
   errDateOrder: 'must not be before “From”',
   createKey: 'Create key',
   keyName: 'Key name',

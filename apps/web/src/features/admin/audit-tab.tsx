@@ -215,7 +215,18 @@ export function AuditTab() {
               </thead>
               <tbody>
                 {items.map((entry) => (
-                  <AuditRow key={entry.id} entry={entry} resourceLabel={resourceLabel(entry.resource)} />
+                  <AuditRow
+                    key={entry.id}
+                    entry={entry}
+                    resourceLabel={resourceLabel(entry.resource)}
+                    onRecord={() => {
+                      // The record's whole history: every other filter is dropped.
+                      setDraft({ ...EMPTY, recordId: entry.recordId });
+                      setErrors({});
+                      setApplied({ recordId: entry.recordId });
+                      setCursors([undefined]);
+                    }}
+                  />
                 ))}
                 {items.length === 0 && (
                   <tr>
@@ -246,7 +257,16 @@ export function AuditTab() {
   );
 }
 
-function AuditRow({ entry, resourceLabel }: { entry: AuditEntry; resourceLabel: string }) {
+function AuditRow({
+  entry,
+  resourceLabel,
+  onRecord,
+}: {
+  entry: AuditEntry;
+  resourceLabel: string;
+  /** Shows this record's whole history. */
+  onRecord: () => void;
+}) {
   const { t, lang } = useAdminText();
   const via = entry.via ? VIA_KEYS[entry.via] : undefined;
   return (
@@ -259,7 +279,15 @@ function AuditRow({ entry, resourceLabel }: { entry: AuditEntry; resourceLabel: 
       <td>{t(ACTION_KEYS[entry.action])}</td>
       <td>{resourceLabel}</td>
       <td>
-        <code title={entry.recordId}>{entry.recordId.slice(0, 8)}…</code>
+        <button
+          type="button"
+          className="admin-record-button"
+          title={entry.recordId}
+          aria-label={t('recordHistory', { id: entry.recordId })}
+          onClick={onRecord}
+        >
+          <code>{entry.recordId.slice(0, 8)}…</code>
+        </button>
       </td>
       <td className="admin-number">{formatNumber(lang, entry.version)}</td>
       <td>{via ? t(via) : '—'}</td>
