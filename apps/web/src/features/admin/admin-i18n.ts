@@ -97,7 +97,7 @@ const vi = {
   chooseCommune: '— Chọn xã/phường —',
   communeHint: 'Chỉ UBND xã/phường có địa bàn; cán bộ kiểm tra của UBND làm việc trên địa bàn đó.',
   planAgency: 'Cơ quan trong Kế hoạch 317',
-  planAgencyFromKind: '— Theo loại tổ chức —',
+  planAgencyFromKind: '— Theo loại —',
   orgUsers: 'Số người dùng',
   orgCount: '{shown}/{total} tổ chức',
   noOrganisations: 'Không có tổ chức nào khớp bộ lọc.',
