@@ -158,20 +158,22 @@ describe('user administration in Chromium', () => {
     expect(await withKey(secret)).toBe(401);
   });
 
+  // Fields are found by their label's start: a select's accessible name goes on with its chosen
+  // option ("UBND xã/phường/đặc khu" as a kind would also answer to "Xã/phường/đặc khu").
   it('creates a commune office with its commune, after saying that it needs one', async () => {
     await page.getByRole('tab', { name: 'Tổ chức' }).click();
     await page.getByTestId('organisations-table').waitFor();
     await page.getByRole('button', { name: 'Thêm tổ chức', exact: true }).click();
     const form = page.locator('form[aria-labelledby="new-org-title"]');
     await form.locator('input[name="code"]').fill('ubnd-e2e');
-    await form.getByLabel('Tên tổ chức').fill(OFFICE_NAME);
-    await form.getByLabel('Loại tổ chức').selectOption('commune');
+    await form.getByLabel(/^Tên tổ chức/).fill(OFFICE_NAME);
+    await form.getByLabel(/^Loại tổ chức/).selectOption('commune');
     await form.getByRole('button', { name: 'Tạo' }).click();
     const communeError = page.getByTestId('error-new-org-adminUnitCode');
     await communeError.waitFor();
     expect(await communeError.textContent()).toBe('UBND xã/phường phải có địa bàn');
 
-    const commune = form.getByLabel('Xã/phường/đặc khu');
+    const commune = form.getByLabel(/^Xã\/phường\/đặc khu/);
     const option = commune.locator('option').nth(1);
     communeName = ((await option.textContent()) ?? '').replace(/ \(\d{5}\)$/, '');
     await commune.selectOption((await option.getAttribute('value')) ?? '');
@@ -189,7 +191,7 @@ describe('user administration in Chromium', () => {
     const form = page.locator('form[aria-labelledby="new-user-title"]');
     await form.getByLabel('E-mail').fill(INSPECTOR_EMAIL);
     await form.getByLabel('Họ tên').fill('Trần Văn Kiểm Tra');
-    const organisation = form.getByLabel('Tổ chức');
+    const organisation = form.getByLabel(/^Tổ chức/);
     const office = organisation.locator('option', { hasText: OFFICE_NAME });
     await organisation.selectOption((await office.getAttribute('value')) ?? '');
     await form.getByLabel('Cán bộ kiểm tra (xã/phường)').check();
@@ -204,12 +206,12 @@ describe('user administration in Chromium', () => {
     await page.getByRole('tab', { name: 'Nhật ký' }).click();
     await page.getByTestId('audit-table').waitFor();
     const filters = page.locator('form[aria-label="Lọc nhật ký"]');
-    const who = filters.getByLabel('Người thực hiện');
+    const who = filters.getByLabel(/^Người thực hiện/);
     await who.selectOption(
       (await who.locator('option', { hasText: ADMIN_EMAIL }).getAttribute('value')) ?? '',
     );
-    await filters.getByLabel('Đối tượng').selectOption('organisations');
-    await filters.getByLabel('Hành động').selectOption('create');
+    await filters.getByLabel(/^Đối tượng/).selectOption('organisations');
+    await filters.getByLabel(/^Hành động/).selectOption('create');
     await filters.getByRole('button', { name: 'Lọc', exact: true }).click();
     const rows = page.getByTestId('audit-row');
     await expect.poll(() => rows.count()).toBe(1);
@@ -221,7 +223,7 @@ describe('user administration in Chromium', () => {
     await rows.first().getByText('Xem trước/sau').click();
     expect(await rows.first().textContent()).toContain('UBND-E2E');
 
-    await filters.getByLabel('Đối tượng').selectOption('users');
+    await filters.getByLabel(/^Đối tượng/).selectOption('users');
     await filters.getByRole('button', { name: 'Lọc', exact: true }).click();
     await expect.poll(async () => (await rows.allTextContents()).join('\n')).toContain(INSPECTOR_EMAIL);
     await page.screenshot({ path: join(ARTIFACTS, 'admin-audit.png'), fullPage: true });
