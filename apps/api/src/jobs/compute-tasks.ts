@@ -3,15 +3,15 @@
  * database itself (through the handle the pool attaches) and returns a file's bytes or a JSON
  * value. Tasks and results are plain data (they cross a thread boundary).
  */
-import { assetResources, type AuditFilters, type ProgressReportFormat } from '@hatang/contracts';
+import { type AuditFilters, assetResources, type ProgressReportFormat } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
 import type { CrsCode } from '@hatang/geo';
 import type { Principal } from '../auth/principal.js';
 import { notFound } from '../errors.js';
+import { auditLogCsv } from '../features/admin/audit-log-csv.js';
 import { type ExportFormat, encodeExport } from '../features/exports/export-formats.js';
 import { selectForExport } from '../features/exports/export-query.js';
 import { ofdsExport } from '../features/exports/ofds.js';
-import { auditLogCsv } from '../features/admin/audit-log-csv.js';
 import { type Actor, type CommitResult, commitImport } from '../features/imports/commit-import.js';
 import { type DuplicateReport, findDuplicates } from '../features/imports/duplicates.js';
 import type { FieldMapping } from '../features/imports/field-mapping.js';

@@ -87,33 +87,37 @@ export const userRoutes = [
     const rows = await listUsers(c.var.services.db);
     return reply(c, endpoints.listUsers, 200, { items: rows.map(toUserRecord) });
   }),
-  defineRoute(endpoints.createUser, { resource: USERS, action: 'create', rule: ADMINS }, async (c, { body }) => {
-    requireAdmin(c);
-    const { db, auth } = c.var.services;
-    const issues = await membershipIssues(db, body.orgId, body.roles);
-    if (issues.length) throw validationFailed(issues);
-    if (await emailTaken(db, body.email)) {
-      throw new ApiError(409, 'CONFLICT', 'A user with this e-mail address already exists', [
-        { path: ['email'], message: 'already in use' },
-      ]);
-    }
-    const passwordHash = await hashPassword(body.password, auth.scryptN);
-    const created = await db.transaction(async (tx) => {
-      const id = await insertUser(tx, { ...body, passwordHash });
-      const record = toUserRecord(await existingUser(tx, id));
-      await recordAudit(tx, c, {
-        resource: USERS,
-        recordId: id,
-        action: 'create',
-        version: 1,
-        before: null,
-        after: snapshot(record),
+  defineRoute(
+    endpoints.createUser,
+    { resource: USERS, action: 'create', rule: ADMINS },
+    async (c, { body }) => {
+      requireAdmin(c);
+      const { db, auth } = c.var.services;
+      const issues = await membershipIssues(db, body.orgId, body.roles);
+      if (issues.length) throw validationFailed(issues);
+      if (await emailTaken(db, body.email)) {
+        throw new ApiError(409, 'CONFLICT', 'A user with this e-mail address already exists', [
+          { path: ['email'], message: 'already in use' },
+        ]);
+      }
+      const passwordHash = await hashPassword(body.password, auth.scryptN);
+      const created = await db.transaction(async (tx) => {
+        const id = await insertUser(tx, { ...body, passwordHash });
+        const record = toUserRecord(await existingUser(tx, id));
+        await recordAudit(tx, c, {
+          resource: USERS,
+          recordId: id,
+          action: 'create',
+          version: 1,
+          before: null,
+          after: snapshot(record),
+        });
+        return record;
       });
-      return record;
-    });
-    c.header('Location', `/api/v1/users/${created.id}`);
-    return reply(c, endpoints.createUser, 201, created);
-  }),
+      c.header('Location', `/api/v1/users/${created.id}`);
+      return reply(c, endpoints.createUser, 201, created);
+    },
+  ),
   defineRoute(
     endpoints.updateUser,
     { resource: USERS, action: 'update', rule: ADMINS },
@@ -129,7 +133,9 @@ export const userRoutes = [
           issues.push({ path: ['roles'], message: 'you cannot remove your own admin role' });
       }
       if (body.orgId !== undefined || body.roles !== undefined)
-        issues.push(...(await membershipIssues(db, body.orgId ?? user.orgId, body.roles ?? rolesOf(user.roles))));
+        issues.push(
+          ...(await membershipIssues(db, body.orgId ?? user.orgId, body.roles ?? rolesOf(user.roles))),
+        );
       if (issues.length) throw validationFailed(issues);
       await db.transaction(async (tx) => {
         await updateUserFields(tx, user.id, body, auth.now());
