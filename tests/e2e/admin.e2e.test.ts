@@ -8,6 +8,10 @@ const ADMIN_EMAIL = 'admin@hatang.demo';
 const NEW_EMAIL = 'kiem.thu@hatang.demo';
 const NEW_PASSWORD = 'mot-cum-tu-du-dai-2026';
 const KEY_NAME = 'IOC Hải Phòng (e2e)';
+const OFFICE_NAME = 'UBND phường Thử nghiệm (e2e)';
+const INSPECTOR_EMAIL = 'can.bo.xa@hatang.demo';
+/** The commune the e2e office is given (the picker's first), as the picker names it. */
+let communeName = '';
 
 let server: RunningServer;
 let browser: Browser;
@@ -154,10 +158,106 @@ describe('user administration in Chromium', () => {
     expect(await withKey(secret)).toBe(401);
   });
 
+  // Fields are found by their label's start: a select's accessible name goes on with its chosen
+  // option ("UBND xã/phường/đặc khu" as a kind would also answer to "Xã/phường/đặc khu").
+  it('creates a commune office with its commune, after saying that it needs one', async () => {
+    await page.getByRole('tab', { name: 'Tổ chức' }).click();
+    await page.getByTestId('organisations-table').waitFor();
+    await page.getByRole('button', { name: 'Thêm tổ chức', exact: true }).click();
+    const form = page.locator('form[aria-labelledby="new-org-title"]');
+    await form.locator('input[name="code"]').fill('ubnd-e2e');
+    await form.getByLabel(/^Tên tổ chức/).fill(OFFICE_NAME);
+    await form.getByLabel(/^Loại tổ chức/).selectOption('commune');
+    await form.getByRole('button', { name: 'Tạo' }).click();
+    const communeError = page.getByTestId('error-new-org-adminUnitCode');
+    await communeError.waitFor();
+    expect(await communeError.textContent()).toBe('UBND xã/phường phải có địa bàn');
+
+    const commune = form.getByLabel(/^Xã\/phường\/đặc khu/);
+    const option = commune.locator('option').nth(1);
+    communeName = ((await option.textContent()) ?? '').replace(/ \(\d{5}\)$/, '');
+    await commune.selectOption((await option.getAttribute('value')) ?? '');
+    await form.getByRole('button', { name: 'Tạo' }).click();
+    const row = page.locator('tr[data-testid="organisation-row"][data-code="UBND-E2E"]');
+    await row.waitFor();
+    expect(await row.textContent()).toContain(communeName);
+    expect(await row.textContent()).toContain('UBND xã/phường/đặc khu');
+    await page.screenshot({ path: join(ARTIFACTS, 'admin-organisations.png'), fullPage: true });
+  });
+
+  it('creates an inspector in the new office, whose commune is the office’s', async () => {
+    await page.getByRole('tab', { name: 'Người dùng' }).click();
+    await page.getByRole('button', { name: 'Thêm người dùng', exact: true }).click();
+    const form = page.locator('form[aria-labelledby="new-user-title"]');
+    await form.getByLabel('E-mail').fill(INSPECTOR_EMAIL);
+    await form.getByLabel('Họ tên').fill('Trần Văn Kiểm Tra');
+    const organisation = form.getByLabel(/^Tổ chức/);
+    const office = organisation.locator('option', { hasText: OFFICE_NAME });
+    await organisation.selectOption((await office.getAttribute('value')) ?? '');
+    await form.getByLabel('Cán bộ kiểm tra (xã/phường)').check();
+    await form.getByLabel('Mật khẩu').fill(NEW_PASSWORD);
+    await form.getByRole('button', { name: 'Tạo' }).click();
+    await userRow(INSPECTOR_EMAIL).waitFor();
+    expect(await userRow(INSPECTOR_EMAIL).textContent()).toContain(`Địa bàn: ${communeName}`);
+    expect(await loginStatus(INSPECTOR_EMAIL, NEW_PASSWORD)).toBe(200);
+  });
+
+  it('finds both in the audit log, filtered by who and what, and downloads them as CSV', async () => {
+    await page.getByRole('tab', { name: 'Nhật ký' }).click();
+    await page.getByTestId('audit-table').waitFor();
+    const filters = page.locator('form[aria-label="Lọc nhật ký"]');
+    const who = filters.getByLabel(/^Người thực hiện/);
+    await who.selectOption(
+      (await who.locator('option', { hasText: ADMIN_EMAIL }).getAttribute('value')) ?? '',
+    );
+    await filters.getByLabel(/^Đối tượng/).selectOption('organisations');
+    await filters.getByLabel(/^Hành động/).selectOption('create');
+    await filters.getByRole('button', { name: 'Lọc', exact: true }).click();
+    const rows = page.getByTestId('audit-row');
+    await expect.poll(() => rows.count()).toBe(1);
+    const officeRow = await rows.first().textContent();
+    expect(officeRow).toContain('Tạo mới');
+    expect(officeRow).toContain('Tổ chức');
+    expect(officeRow).toContain(ADMIN_EMAIL);
+    expect(officeRow).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+    await rows.first().getByText('Xem trước/sau').click();
+    expect(await rows.first().textContent()).toContain('UBND-E2E');
+
+    await filters.getByLabel(/^Đối tượng/).selectOption('users');
+    await filters.getByRole('button', { name: 'Lọc', exact: true }).click();
+    await expect.poll(async () => (await rows.allTextContents()).join('\n')).toContain(INSPECTOR_EMAIL);
+    await page.screenshot({ path: join(ARTIFACTS, 'admin-audit.png'), fullPage: true });
+
+    const href = await page.getByTestId('audit-csv').getAttribute('href');
+    expect(href).toContain('resource=users');
+    expect(href).toContain('action=create');
+    const csv = await page.evaluate(async (url) => {
+      const response = await fetch(url ?? '');
+      return { type: response.headers.get('content-type'), text: await response.text() };
+    }, href);
+    expect(csv.type).toMatch(/^text\/csv/);
+    expect(csv.text).toContain(INSPECTOR_EMAIL);
+    expect(csv.text).not.toMatch(/scrypt|password_hash|passwordHash/);
+
+    // A phone's width: filters and table stay usable (the table scrolls sideways).
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: join(ARTIFACTS, 'admin-audit-phone.png'), fullPage: true });
+    await page.getByRole('tab', { name: 'Tổ chức' }).click();
+    await page.getByTestId('organisations-table').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'admin-organisations-phone.png'), fullPage: true });
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.getByRole('tab', { name: 'Người dùng' }).click();
+  });
+
   it('speaks English after the language switch', async () => {
     await page.evaluate(() => localStorage.setItem('hatang.lang', 'en'));
     await page.reload();
     await page.getByRole('tab', { name: 'Users' }).waitFor();
+    await page.getByRole('tab', { name: 'Audit log' }).click();
+    await page.getByRole('link', { name: 'Download CSV' }).waitFor();
+    await page.getByRole('tab', { name: 'Organisations' }).click();
+    await page.getByTestId('organisations-table').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'admin-organisations-en.png'), fullPage: true });
     await page.getByRole('tab', { name: 'API keys' }).click();
     await page.getByRole('button', { name: 'Create key' }).waitFor();
     await page.getByRole('tab', { name: 'Users' }).click();

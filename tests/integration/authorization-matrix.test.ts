@@ -20,6 +20,7 @@ import { call } from '../support/http.js';
 import { geoTiff } from '../support/rasters.js';
 import { createUser, type Session, sessionFor, TEST_SCRYPT_N } from '../support/sessions.js';
 import { testDatabase } from '../support/test-database.js';
+import { adminRouteAttempt } from './admin-support.js';
 import { colocationRouteAttempt } from './colocation-support.js';
 import { ftthRouteAttempt } from './ftth-support.js';
 import { waitForImport } from './imports-app.js';
@@ -110,6 +111,7 @@ type Attempt = MatrixAttempt;
 /** A concrete request for a route pattern, for `subject`, on a record owned by `owner`. */
 async function attemptFor(key: string, subject: Subject, owner: string): Promise<Attempt> {
   for (const attemptOf of [
+    adminRouteAttempt,
     planRouteAttempt,
     planExportRouteAttempt,
     indicatorRouteAttempt,

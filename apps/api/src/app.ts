@@ -96,6 +96,7 @@ const HEAVY_ROUTES = [
   '/api/v1/ftth/communes',
   '/api/v1/key-sites/status',
   '/api/v1/plan-task-report',
+  '/api/v1/audit-log/export.csv',
 ];
 
 /** Builds the HTTP app; no I/O happens until a request arrives. */

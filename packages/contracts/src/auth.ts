@@ -67,6 +67,8 @@ export const updateUserRequest = z.strictObject({
   displayName: z.string().trim().min(1).max(120).optional(),
   roles: z.array(role).min(1).max(ROLES.length).optional(),
   isDisabled: z.boolean().optional(),
+  /** Moves the user to another organisation (their commune is the new organisation's). */
+  orgId: uuid.optional(),
 });
 
 export const resetPasswordRequest = z.strictObject({ password: newPassword });
@@ -76,6 +78,8 @@ export const userRecord = z.object({
   email: z.string(),
   displayName: z.string(),
   orgId: z.string(),
+  /** The user's commune: their organisation's (a commune office's); null for other organisations. */
+  adminUnitCode: z.string().nullable(),
   roles: z.array(role),
   isDisabled: z.boolean(),
   /** ISO 8601, or null. */

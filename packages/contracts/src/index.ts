@@ -1,4 +1,6 @@
 export * from './account-endpoints.js';
+export * from './admin.js';
+export * from './admin-endpoints.js';
 export * from './analysis.js';
 export * from './analysis-endpoints.js';
 export * from './asset-endpoints.js';

@@ -193,3 +193,15 @@ export function historyBody(
     }),
   };
 }
+
+/**
+ * The version an audit entry gives a record that keeps no version column of its own (users,
+ * organisations, API keys): one more than its latest entry, 1 for its first.
+ */
+export async function nextAuditVersion(tx: Sql, resource: string, recordId: string): Promise<number> {
+  const [row] = await orm(tx)
+    .select({ latest: sql<number | null>`max(${auditLog.version})` })
+    .from(auditLog)
+    .where(and(eq(auditLog.resource, resource), eq(auditLog.recordId, recordId)));
+  return Number(row?.latest ?? 0) + 1;
+}

@@ -5,6 +5,7 @@
  */
 import type { RouteDefinition } from '../http/define-route.js';
 import { accountRoutes } from './accounts/account-routes.js';
+import { adminRoutes } from './admin/admin-routes.js';
 import { analysisRoutes } from './analysis/analysis-routes.js';
 import { assetRoutes } from './assets/asset-routes.js';
 import { colocationRoutes } from './colocation/colocation-routes.js';
@@ -25,6 +26,7 @@ import { violationRoutes } from './violations/violation-routes.js';
 
 export const DECLARED_ROUTES: readonly RouteDefinition[] = [
   ...accountRoutes,
+  ...adminRoutes,
   ...contextRoutes,
   ...analysisRoutes,
   ...assetRoutes,

@@ -3,12 +3,13 @@
  * database itself (through the handle the pool attaches) and returns a file's bytes or a JSON
  * value. Tasks and results are plain data (they cross a thread boundary).
  */
-import { assetResources, type ProgressReportFormat } from '@hatang/contracts';
+import { type AuditFilters, assetResources, type ProgressReportFormat } from '@hatang/contracts';
 import type { Database } from '@hatang/db';
 import type { CrsCode } from '@hatang/geo';
 import { type DxfWriteInput, writeDxf } from '@hatang/geo/formats';
 import type { Principal } from '../auth/principal.js';
 import { notFound } from '../errors.js';
+import { auditLogCsv } from '../features/admin/audit-log-csv.js';
 import { type ExportFormat, encodeExport } from '../features/exports/export-formats.js';
 import { selectForExport } from '../features/exports/export-query.js';
 import { ofdsExport } from '../features/exports/ofds.js';
@@ -83,6 +84,8 @@ export type ComputeTask =
   | { kind: 'dxf'; input: DxfWriteInput }
   /** The plan's periodic progress report (PDF or DOCX) from its tasks and obstacles, read already. */
   | { kind: 'progress-report'; format: ProgressReportFormat; input: ProgressReportInput }
+  /** The admin's audit log download: the filtered entries as CSV, redacted, bounded. */
+  | { kind: 'audit-export'; filters: AuditFilters }
   | {
       kind: 'import-duplicates';
       importId: string;
@@ -106,6 +109,7 @@ export interface ComputeResults {
   'import-duplicates': DuplicateReport;
   /** The document's bytes. */
   'progress-report': Uint8Array;
+  'audit-export': FileResult;
 }
 
 /** A file made by a task: its bytes (or text) and what the answer says about it. */
@@ -242,5 +246,14 @@ export async function runTask(db: Database, task: ComputeTask): Promise<ComputeR
       return findDuplicates(db, task.importId, definitionOf(task.resource), task.mapping, task.onlyOwner);
     case 'progress-report':
       return task.format === 'docx' ? progressReportDocx(task.input) : progressReportPdf(task.input);
+    case 'audit-export': {
+      const made = await auditLogCsv(db, task.filters);
+      return {
+        body: made.csv,
+        contentType: 'text/csv; charset=utf-8',
+        extension: 'csv',
+        headers: { 'X-Row-Count': String(made.rows), 'X-Truncated': String(made.truncated) },
+      };
+    }
   }
 }

@@ -1,8 +1,10 @@
 /**
  * API keys for machine clients (e.g. the city's IOC), `/api/v1/api-keys`. A key acts as its
- * user within its scopes; the secret `hk_…` is shown once and stored as SHA-256 only.
+ * user within its scopes; the secret `hk_…` is shown once and stored as SHA-256 only. Issuing and
+ * revoking are audited (resource `api-keys`) without the secret.
  */
 import { accountEndpoints as endpoints, type Issue } from '@hatang/contracts';
+import { auditCreated, nextAuditVersion, recordAudit } from '../../audit/audit-log.js';
 import { randomToken } from '../../auth/tokens.js';
 import { ApiError, notFound, validationFailed } from '../../errors.js';
 import { defineRoute, reply } from '../../http/define-route.js';
@@ -10,6 +12,8 @@ import { KEY_HOLDERS } from '../../policy/rules.js';
 import { apiKeyOwner, insertApiKey, listApiKeys, revokeApiKey } from './api-key-repository.js';
 import { requirePrincipal } from './authenticate.js';
 import { findUserById } from './user-repository.js';
+
+const API_KEYS = 'api-keys';
 
 export const apiKeyRoutes = [
   defineRoute(
@@ -47,11 +51,16 @@ export const apiKeyRoutes = [
       if (issues.length) throw validationFailed(issues);
 
       const key = `hk_${randomToken()}`;
-      const created = await insertApiKey(
-        db,
-        { userId, name: body.name, key, scopes: body.scopes, expiresAt: body.expiresAt ?? null },
-        now,
-      );
+      const created = await db.transaction(async (tx) => {
+        const record = await insertApiKey(
+          tx,
+          { userId, name: body.name, key, scopes: body.scopes, expiresAt: body.expiresAt ?? null },
+          now,
+        );
+        // The record, never the key: the secret exists only in this one answer.
+        await auditCreated(tx, c, API_KEYS, record);
+        return record;
+      });
       return reply(c, endpoints.createApiKey, 201, { ...created, key });
     },
   ),
@@ -65,7 +74,18 @@ export const apiKeyRoutes = [
       // Someone else's key is "not found" rather than "forbidden": ids of others' keys stay private.
       if (!owner || (owner !== principal.userId && !principal.roles.includes('admin')))
         throw notFound('API key');
-      await revokeApiKey(db, params.id, auth.now());
+      await db.transaction(async (tx) => {
+        const now = auth.now();
+        await revokeApiKey(tx, params.id, now);
+        await recordAudit(tx, c, {
+          resource: API_KEYS,
+          recordId: params.id,
+          action: 'update',
+          version: await nextAuditVersion(tx, API_KEYS, params.id),
+          before: { id: params.id, userId: owner, revokedAt: null },
+          after: { id: params.id, userId: owner, revokedAt: now.toISOString() },
+        });
+      });
       return c.body(null, 204);
     },
   ),

@@ -48,6 +48,7 @@ export function toUserRecord(row: UserRow): UserRecord {
     email: row.email,
     displayName: row.displayName,
     orgId: row.orgId,
+    adminUnitCode: row.adminUnitCode,
     roles: rolesOf(row.roles),
     isDisabled: row.isDisabled,
     lockedUntil: row.lockedUntil,
@@ -92,11 +93,16 @@ export async function findUserForLogin(db: Sql, email: string) {
 export const listUsers = (db: Sql) => selectUsers(db).orderBy(asc(users.email));
 
 export async function organisationExists(db: Sql, id: string): Promise<boolean> {
-  const rows = await orm(db)
-    .select({ id: organisations.id })
+  return (await findOrganisationScope(db, id)) !== undefined;
+}
+
+/** An organisation's kind and commune (what a user's roles are checked against), if it exists. */
+export async function findOrganisationScope(db: Sql, id: string) {
+  const [row] = await orm(db)
+    .select({ id: organisations.id, kind: organisations.kind, adminUnitCode: organisations.adminUnitCode })
     .from(organisations)
     .where(eq(organisations.id, id));
-  return rows.length > 0;
+  return row;
 }
 
 export async function emailTaken(db: Sql, email: string): Promise<boolean> {
@@ -120,7 +126,12 @@ export async function clearFailedLogins(db: Sql, id: string): Promise<void> {
 export async function updateUserFields(
   db: Sql,
   id: string,
-  change: { displayName?: string | undefined; roles?: Role[] | undefined; isDisabled?: boolean | undefined },
+  change: {
+    displayName?: string | undefined;
+    roles?: Role[] | undefined;
+    isDisabled?: boolean | undefined;
+    orgId?: string | undefined;
+  },
   now: Date,
 ): Promise<void> {
   await orm(db)
@@ -129,6 +140,7 @@ export async function updateUserFields(
       displayName: change.displayName,
       roles: change.roles,
       isDisabled: change.isDisabled,
+      orgId: change.orgId,
       updatedAt: now.toISOString(),
     })
     .where(eq(users.id, id));

@@ -1,6 +1,10 @@
 import {
+  type AdminOrganisation,
   type ApiKeyRecord,
+  type AuditListQuery,
+  type AuditPage,
   accountEndpoints,
+  adminEndpoints,
   type CreatedApiKey,
   contextEndpoints,
   type EndpointInput,
@@ -52,3 +56,40 @@ export const createApiKey = (csrfToken: string, key: NewApiKey): Promise<Created
 export const revokeApiKey = async (csrfToken: string, id: string): Promise<void> => {
   await callEndpoint(accountEndpoints.revokeApiKey, { params: { id } }, { csrfToken });
 };
+
+export const fetchAdminOrganisations = async (): Promise<AdminOrganisation[]> =>
+  (await callEndpoint(adminEndpoints.listAdminOrganisations, {})).items;
+
+export type NewOrganisation = EndpointInput<typeof adminEndpoints.createOrganisation>['body'];
+
+export const createOrganisation = (csrfToken: string, org: NewOrganisation): Promise<AdminOrganisation> =>
+  callEndpoint(adminEndpoints.createOrganisation, { body: org }, { csrfToken });
+
+export type OrganisationChange = EndpointInput<typeof adminEndpoints.updateOrganisation>['body'];
+
+export const updateOrganisation = (
+  csrfToken: string,
+  id: string,
+  change: OrganisationChange,
+): Promise<AdminOrganisation> =>
+  callEndpoint(adminEndpoints.updateOrganisation, { params: { id }, body: change }, { csrfToken });
+
+/** The audit log's filters as the page sends them (empty ones left out). */
+export type AuditQuery = Omit<AuditListQuery, 'limit' | 'cursor'>;
+
+export const fetchAuditPage = (query: AuditQuery, cursor: string | undefined): Promise<AuditPage> =>
+  callEndpoint(adminEndpoints.listAuditLog, { query: { ...query, limit: AUDIT_PAGE_SIZE, cursor } });
+
+/** Entries per page of the audit log tab. */
+export const AUDIT_PAGE_SIZE = 50;
+
+/** The CSV download's address for the same filters (a plain link: the session cookie signs it). */
+export function auditCsvHref(query: AuditQuery): string {
+  const params = new URLSearchParams(
+    Object.entries(query).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '',
+    ),
+  );
+  const search = params.toString();
+  return `${adminEndpoints.exportAuditLog.path}${search ? `?${search}` : ''}`;
+}

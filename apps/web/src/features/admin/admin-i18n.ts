@@ -1,9 +1,10 @@
 import type { Role } from '@hatang/contracts';
 import { useMemo } from 'react';
 import { type Lang, useI18n } from '../../lib/i18n';
+import type { OrganisationKind } from '../../lib/types';
 
 const vi = {
-  title: 'Quản trị người dùng',
+  title: 'Quản trị hệ thống',
   back: 'Quay lại bản đồ',
   tabUsers: 'Người dùng',
   tabApiKeys: 'Khóa API',
@@ -82,6 +83,68 @@ const vi = {
   copied: 'Đã sao chép',
   secretDone: 'Tôi đã lưu khóa',
   expiryInPast: 'phải là một ngày trong tương lai',
+  // Organisations
+  tabOrganisations: 'Tổ chức',
+  orgFilter: 'Lọc tổ chức',
+  orgFilterPlaceholder: 'Mã, tên, loại, xã/phường…',
+  addOrganisation: 'Thêm tổ chức',
+  orgCode: 'Mã',
+  orgCodeHint: 'Chữ in hoa, chữ số, _ hoặc -, từ 2 đến 32 ký tự; không đổi được sau khi tạo.',
+  orgName: 'Tên tổ chức',
+  orgKind: 'Loại tổ chức',
+  chooseKind: '— Chọn loại —',
+  commune: 'Xã/phường/đặc khu',
+  chooseCommune: '— Chọn xã/phường —',
+  communeHint: 'Chỉ UBND xã/phường có địa bàn; cán bộ kiểm tra của UBND làm việc trên địa bàn đó.',
+  planAgency: 'Cơ quan trong Kế hoạch 317',
+  planAgencyFromKind: '— Theo loại —',
+  orgUsers: 'Số người dùng',
+  orgCount: '{shown}/{total} tổ chức',
+  noOrganisations: 'Không có tổ chức nào khớp bộ lọc.',
+  editOrganisation: 'Sửa tổ chức {code}',
+  orgCreated: 'Đã tạo tổ chức {code}.',
+  orgUpdated: 'Đã lưu thay đổi của tổ chức {code}.',
+  userCommune: 'Địa bàn: {commune}',
+  inspectorHint: 'Cán bộ kiểm tra phải thuộc một UBND xã/phường; địa bàn của họ là địa bàn của UBND đó.',
+  // Audit log
+  tabAudit: 'Nhật ký',
+  auditFilters: 'Lọc nhật ký',
+  auditWho: 'Người thực hiện',
+  anyone: '— Tất cả mọi người —',
+  auditWhat: 'Đối tượng',
+  everything: '— Tất cả đối tượng —',
+  auditAction: 'Hành động',
+  anyAction: '— Tất cả hành động —',
+  actionCreate: 'Tạo mới',
+  actionUpdate: 'Sửa',
+  actionDelete: 'Xóa',
+  actionRestore: 'Khôi phục',
+  auditRecord: 'Mã bản ghi (UUID)',
+  auditFrom: 'Từ ngày',
+  auditTo: 'Đến ngày',
+  auditDaysHint: 'Ngày theo giờ Việt Nam, tính cả ngày đầu và ngày cuối.',
+  auditApply: 'Lọc',
+  auditClear: 'Bỏ lọc',
+  downloadCsv: 'Tải CSV',
+  csvHint: 'Tệp CSV theo đúng bộ lọc, tối đa {max} mục mới nhất.',
+  auditTime: 'Thời điểm',
+  auditVia: 'Qua',
+  viaSession: 'Phiên đăng nhập',
+  viaApiKey: 'Khóa API',
+  viaSystem: 'Hệ thống',
+  auditVersion: 'Phiên bản',
+  auditChanges: 'Nội dung',
+  showChanges: 'Xem trước/sau',
+  before: 'Trước',
+  after: 'Sau',
+  noEntries: 'Không có mục nhật ký nào khớp bộ lọc.',
+  newer: '‹ Mới hơn',
+  older: 'Cũ hơn ›',
+  pageN: 'Trang {n}',
+  auditPaging: 'Chuyển trang nhật ký',
+  errUuid: 'phải là một UUID',
+  recordHistory: 'Xem mọi thay đổi của bản ghi {id}',
+  errDateOrder: 'phải từ “Từ ngày” trở đi',
   // Field errors
   errTooShort: 'phải có ít nhất {min} ký tự',
   errTooLong: 'tối đa {max} ký tự',
@@ -96,12 +159,17 @@ const vi = {
   errServer: 'Máy chủ báo lỗi: {message}',
   errSessionEnded: 'Phiên đăng nhập đã hết; hãy đăng nhập lại.',
   errForbidden: 'Bạn không có quyền làm việc này.',
+  errCode: 'chỉ gồm chữ in hoa, chữ số, _ hoặc -, từ 2 đến 32 ký tự',
+  errDuplicateCode: 'mã này đã có tổ chức dùng',
+  errCommuneRequired: 'UBND xã/phường phải có địa bàn',
+  errKindHasInspectors: 'UBND này còn cán bộ kiểm tra: hãy chuyển họ sang UBND khác trước.',
+  errInspectorOrg: 'cán bộ kiểm tra phải thuộc một UBND xã/phường có địa bàn',
 };
 
 export type AdminMessageKey = keyof typeof vi;
 
 const en: Record<AdminMessageKey, string> = {
-  title: 'User administration',
+  title: 'Administration',
   back: 'Back to the map',
   tabUsers: 'Users',
   tabApiKeys: 'API keys',
@@ -150,6 +218,66 @@ const en: Record<AdminMessageKey, string> = {
   userEnabled: '{email} enabled again.',
   passwordReset: 'New password set for {email}; their sessions have ended.',
   sessionsRevoked: '{email} signed out everywhere.',
+  tabOrganisations: 'Organisations',
+  orgFilter: 'Filter organisations',
+  orgFilterPlaceholder: 'Code, name, kind, commune…',
+  addOrganisation: 'Add organisation',
+  orgCode: 'Code',
+  orgCodeHint: 'Capitals, digits, _ or -, 2 to 32 characters; it cannot change once created.',
+  orgName: 'Name',
+  orgKind: 'Kind',
+  chooseKind: '— Choose a kind —',
+  commune: 'Commune',
+  chooseCommune: '— Choose a commune —',
+  communeHint: 'Only commune offices have one; their inspectors work in it.',
+  planAgency: 'Agency in plan 317',
+  planAgencyFromKind: '— From the kind —',
+  orgUsers: 'Users',
+  orgCount: '{shown} of {total} organisations',
+  noOrganisations: 'No organisation matches the filter.',
+  editOrganisation: 'Edit organisation {code}',
+  orgCreated: 'Organisation {code} created.',
+  orgUpdated: 'Changes to organisation {code} saved.',
+  userCommune: 'Commune: {commune}',
+  inspectorHint: "Inspectors belong to a commune office; their commune is the office's.",
+  tabAudit: 'Audit log',
+  auditFilters: 'Filter the audit log',
+  auditWho: 'Who',
+  anyone: '— Anyone —',
+  auditWhat: 'What',
+  everything: '— Everything —',
+  auditAction: 'Action',
+  anyAction: '— Any action —',
+  actionCreate: 'Created',
+  actionUpdate: 'Updated',
+  actionDelete: 'Deleted',
+  actionRestore: 'Restored',
+  auditRecord: 'Record id (UUID)',
+  auditFrom: 'From',
+  auditTo: 'To',
+  auditDaysHint: 'Days in Vietnam time, first and last included.',
+  auditApply: 'Filter',
+  auditClear: 'Clear',
+  downloadCsv: 'Download CSV',
+  csvHint: 'A CSV of the same filters, at most the {max} newest entries.',
+  auditTime: 'When',
+  auditVia: 'Via',
+  viaSession: 'Signed-in session',
+  viaApiKey: 'API key',
+  viaSystem: 'System',
+  auditVersion: 'Version',
+  auditChanges: 'Content',
+  showChanges: 'Before/after',
+  before: 'Before',
+  after: 'After',
+  noEntries: 'No audit entry matches the filters.',
+  newer: '‹ Newer',
+  older: 'Older ›',
+  pageN: 'Page {n}',
+  auditPaging: 'Audit log pages',
+  errUuid: 'must be a UUID',
+  recordHistory: 'Show every change of record {id}',
+  errDateOrder: 'must not be before “From”',
   createKey: 'Create key',
   keyName: 'Key name',
   keyUser: 'Key acts as',
@@ -191,6 +319,11 @@ const en: Record<AdminMessageKey, string> = {
   errServer: 'The server refused: {message}',
   errSessionEnded: 'Your session has ended; sign in again.',
   errForbidden: 'You are not allowed to do this.',
+  errCode: 'only capitals, digits, _ or -, 2 to 32 characters',
+  errDuplicateCode: 'an organisation already has this code',
+  errCommuneRequired: 'a commune office needs its commune',
+  errKindHasInspectors: 'This commune office still has inspectors: move them to another office first.',
+  errInspectorOrg: 'an inspector must belong to a commune office with its commune',
 };
 
 const ROLE_LABELS: Record<Lang, Record<Role, string>> = {
@@ -214,6 +347,27 @@ const ROLE_LABELS: Record<Lang, Record<Role, string>> = {
   },
 };
 
+const KIND_LABELS: Record<Lang, Record<OrganisationKind, string>> = {
+  vi: {
+    city_department: 'Sở, ban, ngành thành phố',
+    operator: 'Doanh nghiệp viễn thông',
+    tower_company: 'Doanh nghiệp hạ tầng cột ăng-ten',
+    construction_department: 'Sở Xây dựng',
+    commune: 'UBND xã/phường/đặc khu',
+    other_sector: 'Ngành khác (điện, nước, giao thông…)',
+    public: 'Công chúng',
+  },
+  en: {
+    city_department: 'City department',
+    operator: 'Telecom operator',
+    tower_company: 'Tower company',
+    construction_department: 'Construction Department',
+    commune: 'Commune office',
+    other_sector: 'Other sector (power, water, roads…)',
+    public: 'Public',
+  },
+};
+
 /** Every text of this feature, by language (scanned by lib/dictionaries.test.ts). */
 export const DICTIONARIES: Record<Lang, Record<AdminMessageKey, string>> = { vi, en };
 
@@ -223,6 +377,7 @@ export interface AdminText {
   lang: Lang;
   t: AdminT;
   roleLabel: (role: Role) => string;
+  kindLabel: (kind: OrganisationKind) => string;
 }
 
 /** The admin page's own messages, in the language the rest of the app is shown in (`useI18n().lang`). */
@@ -237,6 +392,7 @@ export function useAdminText(): AdminText {
           ? dictionary[key].replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole))
           : dictionary[key],
       roleLabel: (role) => ROLE_LABELS[lang][role],
+      kindLabel: (kind) => KIND_LABELS[lang][kind],
     };
   }, [lang]);
 }

@@ -1,16 +1,24 @@
 import { type KeyboardEvent, type ReactNode, useRef, useState } from 'react';
 import { ApiRequestError } from '../../lib/api-client';
 import { useOrganisations } from '../../lib/queries';
-import { useAdminText } from './admin-i18n';
+import { type AdminMessageKey, useAdminText } from './admin-i18n';
 import { useAdminSession } from './admin-queries';
 import { ApiKeysTab } from './api-keys-tab';
+import { AuditTab } from './audit-tab';
 import { describeApiError } from './field-errors';
+import { OrganisationsTab } from './organisations-tab';
 import { ToastProvider } from './toasts';
 import { UsersTab } from './users-tab';
 import './admin.css';
 
-type Tab = 'users' | 'api-keys';
-const TABS: Tab[] = ['users', 'api-keys'];
+type Tab = 'users' | 'organisations' | 'api-keys' | 'audit';
+const TABS: Tab[] = ['users', 'organisations', 'api-keys', 'audit'];
+const TAB_LABELS: Record<Tab, AdminMessageKey> = {
+  users: 'tabUsers',
+  organisations: 'tabOrganisations',
+  'api-keys': 'tabApiKeys',
+  audit: 'tabAudit',
+};
 
 export interface AdminPageProps {
   /** Leaves the page (e.g. back to the map); the header button is shown only when given. */
@@ -18,8 +26,9 @@ export interface AdminPageProps {
 }
 
 /**
- * User administration for admins: users (create, edit name and roles, disable, reset password,
- * sign out everywhere) and API keys (issue, revoke). A full page, not a panel over the map.
+ * Administration for admins: users (create, edit name, roles and organisation, disable, reset
+ * password, sign out everywhere), organisations (create, edit; a commune office with its commune),
+ * API keys (issue, revoke) and the audit log (filter, page, download as CSV). A full page, not a panel over the map.
  * Language comes from the app's `I18nProvider`; the page checks the session itself and explains
  * when the visitor is signed out or not an admin (the API refuses them anyway).
  */
@@ -36,12 +45,18 @@ function AdminPageBody({ onClose }: AdminPageProps) {
   const session = useAdminSession();
   const organisations = useOrganisations();
   const [tab, setTab] = useState<Tab>('users');
-  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ users: null, 'api-keys': null });
+  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({
+    users: null,
+    organisations: null,
+    'api-keys': null,
+    audit: null,
+  });
 
   // Arrow keys move between tabs, as the WAI-ARIA tabs pattern expects.
   const onTabKey = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
-    const next = TABS[(TABS.indexOf(tab) + 1) % TABS.length] ?? 'users';
+    const step = event.key === 'ArrowRight' ? 1 : TABS.length - 1;
+    const next = TABS[(TABS.indexOf(tab) + step) % TABS.length] ?? 'users';
     setTab(next);
     tabRefs.current[next]?.focus();
   };
@@ -83,7 +98,7 @@ function AdminPageBody({ onClose }: AdminPageProps) {
               onClick={() => setTab(id)}
               onKeyDown={onTabKey}
             >
-              {id === 'users' ? t('tabUsers') : t('tabApiKeys')}
+              {t(TAB_LABELS[id])}
             </button>
           ))}
         </div>
@@ -92,11 +107,12 @@ function AdminPageBody({ onClose }: AdminPageProps) {
             {t('loadFailed', { message: organisations.error.message })}
           </p>
         )}
-        {tab === 'users' ? (
+        {tab === 'users' && (
           <UsersTab csrfToken={csrfToken} selfId={user.id} organisations={organisations.data ?? []} />
-        ) : (
-          <ApiKeysTab csrfToken={csrfToken} selfId={user.id} />
         )}
+        {tab === 'organisations' && <OrganisationsTab csrfToken={csrfToken} />}
+        {tab === 'api-keys' && <ApiKeysTab csrfToken={csrfToken} selfId={user.id} />}
+        {tab === 'audit' && <AuditTab />}
       </>
     );
   }

@@ -50,11 +50,31 @@ export function serverFieldErrors(error: unknown, t: AdminT, conflictField?: str
   }
   if (error.status === 400 && error.details.length > 0) {
     const errors: FieldErrors = {};
-    for (const issue of error.details) errors[fieldOf(issue.path)] ??= issue.message;
+    for (const issue of error.details) errors[fieldOf(issue.path)] ??= localIssue(issue, t);
     if (!('' in errors)) errors[''] = t('errForm');
     return errors;
   }
   return { '': describeApiError(error, t) };
+}
+
+/** A server issue in the UI language where its field is known to this page; else as the server said. */
+function localIssue(issue: { path: readonly PropertyKey[]; message: string }, t: AdminT): string {
+  if (fieldOf(issue.path) === 'orgId')
+    return /inspector/.test(issue.message) ? t('errInspectorOrg') : t('errOrganisation');
+  return issue.message;
+}
+
+/**
+ * The rule the server enforces, checked before sending: an inspector belongs to a commune office
+ * that has its commune (their commune is the office's). Undefined when it holds.
+ */
+export function inspectorOrgError(
+  roles: readonly string[],
+  org: { kind: string; adminUnitCode: string | null } | undefined,
+  t: AdminT,
+): string | undefined {
+  if (!org || !roles.includes('inspector')) return undefined;
+  return org.kind === 'commune' && org.adminUnitCode ? undefined : t('errInspectorOrg');
 }
 
 /** One line for a toast: session and permission problems in the UI language, the rest as the server said. */

@@ -5,7 +5,7 @@ import type { Organisation } from '../../lib/types';
 import { createUser } from './admin-api';
 import { useAdminText } from './admin-i18n';
 import { adminKeys } from './admin-queries';
-import { type FieldErrors, serverFieldErrors, zodFieldErrors } from './field-errors';
+import { type FieldErrors, inspectorOrgError, serverFieldErrors, zodFieldErrors } from './field-errors';
 import { FieldError, FormError, invalidProps, RoleCheckboxes } from './form-parts';
 import { useNotify } from './toasts';
 
@@ -45,8 +45,14 @@ export function UserCreateForm({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const parsed = createUserRequest.safeParse({ email, displayName, orgId, roles, password });
-    if (!parsed.success) {
-      setErrors({ ...zodFieldErrors(parsed.error.issues, t), '': t('errForm') });
+    const inspector = inspectorOrgError(
+      roles,
+      organisations.find((o) => o.id === orgId),
+      t,
+    );
+    if (!parsed.success || inspector) {
+      const found = parsed.success ? {} : zodFieldErrors(parsed.error.issues, t);
+      setErrors({ ...found, ...(inspector && !found.orgId ? { orgId: inspector } : {}), '': t('errForm') });
       return;
     }
     setErrors({});
@@ -95,6 +101,7 @@ export function UserCreateForm({
               </option>
             ))}
           </select>
+          <span className="admin-hint">{t('inspectorHint')}</span>
           <FieldError id="new-user-orgId" message={errors.orgId} />
         </label>
         <label>

@@ -2,11 +2,18 @@ import { type Role, resetPasswordRequest, type UserRecord, updateUserRequest } f
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { formatDate, formatDay } from '../../lib/format';
+import type { Organisation } from '../../lib/types';
 import { resetPassword, revokeSessions, type UserChange, updateUser } from './admin-api';
 import { useAdminText } from './admin-i18n';
 import { adminKeys } from './admin-queries';
 import { ConfirmBar } from './confirm-bar';
-import { describeApiError, type FieldErrors, serverFieldErrors, zodFieldErrors } from './field-errors';
+import {
+  describeApiError,
+  type FieldErrors,
+  inspectorOrgError,
+  serverFieldErrors,
+  zodFieldErrors,
+} from './field-errors';
 import { FieldError, FormError, invalidProps, RoleCheckboxes } from './form-parts';
 import { useNotify } from './toasts';
 
@@ -31,12 +38,17 @@ export function UserStatus({ user, now }: { user: UserRecord; now: number }) {
 export function UserRow({
   user,
   orgName,
+  communeName,
+  organisations,
   isSelf,
   csrfToken,
   now,
 }: {
   user: UserRecord;
   orgName: string;
+  /** The user's commune (their organisation's), named; undefined when they have none. */
+  communeName: string | undefined;
+  organisations: Organisation[];
   isSelf: boolean;
   csrfToken: string;
   now: number;
@@ -53,6 +65,8 @@ export function UserRow({
         change.isDisabled === undefined ? 'userUpdated' : change.isDisabled ? 'userDisabled' : 'userEnabled';
       notify('success', t(key, { email: user.email }));
       void queryClient.invalidateQueries({ queryKey: adminKeys.users });
+      void queryClient.invalidateQueries({ queryKey: adminKeys.organisations });
+      void queryClient.invalidateQueries({ queryKey: adminKeys.audit });
       setMode(null);
     },
     onError: (error) => notify('error', describeApiError(error, t)),
@@ -80,7 +94,12 @@ export function UserRow({
         <td>
           {user.displayName} {isSelf && <span className="muted">{t('you')}</span>}
         </td>
-        <td>{orgName}</td>
+        <td>
+          {orgName}
+          {communeName && (
+            <div className="muted admin-small">{t('userCommune', { commune: communeName })}</div>
+          )}
+        </td>
         <td>{user.roles.map(roleLabel).join(', ')}</td>
         <td>
           <UserStatus user={user} now={now} />
@@ -110,6 +129,7 @@ export function UserRow({
             {mode === 'edit' && (
               <EditUserForm
                 user={user}
+                organisations={organisations}
                 pending={update.isPending}
                 onSave={(change) => update.mutate(change)}
                 onCancel={() => setMode(null)}
@@ -148,12 +168,14 @@ export function UserRow({
 
 function EditUserForm({
   user,
+  organisations,
   pending,
   onSave,
   onCancel,
   serverError,
 }: {
   user: UserRecord;
+  organisations: Organisation[];
   pending: boolean;
   onSave: (change: UserChange) => void;
   onCancel: () => void;
@@ -162,15 +184,27 @@ function EditUserForm({
   const { t } = useAdminText();
   const [displayName, setDisplayName] = useState(user.displayName);
   const [roles, setRoles] = useState<Role[]>(user.roles);
+  const [orgId, setOrgId] = useState(user.orgId);
   const [errors, setErrors] = useState<FieldErrors>({});
   const prefix = `edit-${user.id}`;
+  const sorted = [...organisations].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
   const shown = serverError ? { ...serverFieldErrors(serverError, t), ...errors } : errors;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const parsed = updateUserRequest.safeParse({ displayName, roles });
-    if (!parsed.success) {
-      setErrors({ ...zodFieldErrors(parsed.error.issues, t), '': t('errForm') });
+    const parsed = updateUserRequest.safeParse({
+      displayName,
+      roles,
+      ...(orgId === user.orgId ? {} : { orgId }),
+    });
+    const inspector = inspectorOrgError(
+      roles,
+      organisations.find((o) => o.id === orgId),
+      t,
+    );
+    if (!parsed.success || inspector) {
+      const found = parsed.success ? {} : zodFieldErrors(parsed.error.issues, t);
+      setErrors({ ...found, ...(inspector && !found.orgId ? { orgId: inspector } : {}), '': t('errForm') });
       return;
     }
     setErrors({});
@@ -189,6 +223,23 @@ function EditUserForm({
           {...invalidProps(`${prefix}-displayName`, shown.displayName)}
         />
         <FieldError id={`${prefix}-displayName`} message={shown.displayName} />
+      </label>
+      <label>
+        {t('organisation')}
+        <select
+          name="orgId"
+          value={orgId}
+          onChange={(e) => setOrgId(e.target.value)}
+          {...invalidProps(`${prefix}-orgId`, shown.orgId)}
+        >
+          {sorted.map((org) => (
+            <option key={org.id} value={org.id}>
+              {org.name}
+            </option>
+          ))}
+        </select>
+        <span className="admin-hint">{t('inspectorHint')}</span>
+        <FieldError id={`${prefix}-orgId`} message={shown.orgId} />
       </label>
       <RoleCheckboxes idPrefix={prefix} value={roles} onChange={setRoles} error={shown.roles} />
       <FormError message={shown['']} />

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useAdminUnits } from '../../lib/queries';
 import type { Organisation } from '../../lib/types';
 import { useAdminText } from './admin-i18n';
 import { useUsers } from './admin-queries';
@@ -21,6 +22,11 @@ export function UsersTab({
   const [filter, setFilter] = useState('');
   const [adding, setAdding] = useState(false);
   const orgNames = useMemo(() => new Map(organisations.map((o) => [o.id, o.name])), [organisations]);
+  const units = useAdminUnits();
+  const communeNames = useMemo(
+    () => new Map((units.data?.features ?? []).map((f) => [f.properties.code, f.properties.name])),
+    [units.data],
+  );
   const all = users.data ?? [];
   const needle = filter.trim().toLocaleLowerCase();
   const shown = needle
@@ -87,6 +93,12 @@ export function UsersTab({
                   key={user.id}
                   user={user}
                   orgName={orgNames.get(user.orgId) ?? user.orgId}
+                  communeName={
+                    user.adminUnitCode
+                      ? (communeNames.get(user.adminUnitCode) ?? user.adminUnitCode)
+                      : undefined
+                  }
+                  organisations={organisations}
                   isSelf={user.id === selfId}
                   csrfToken={csrfToken}
                   now={now}
