@@ -423,12 +423,10 @@ describe('large polygons', () => {
     return ring;
   };
 
-  it('accepts a valid 2,000-vertex polygon quickly and still finds one crossing in it', () => {
+  // No wall-clock limit here (the rules forbid them in unit tests; a loaded machine broke this one).
+  it('accepts a valid 2,000-vertex polygon and still finds one crossing in it', () => {
     const ring = wavy(2000);
-    const started = performance.now();
     expect(polygonGeometry.safeParse({ type: 'Polygon', coordinates: [ring] }).success).toBe(true);
-    const elapsedMs = performance.now() - started;
-    expect(elapsedMs).toBeLessThan(500);
 
     // Swap two vertices far apart: the ring now crosses itself.
     const broken = ring.map((p): Position => [p[0], p[1]]);
