@@ -3,8 +3,8 @@ import { type ReactNode, useMemo, useState } from 'react';
 import { formatDay, formatNumber } from '../../lib/format';
 import { useAdminUnits } from '../../lib/queries';
 import { useAdminText } from './admin-i18n';
+import { AdminListSection, matchesFilter } from './admin-list';
 import { useAdminOrganisations } from './admin-queries';
-import { describeApiError } from './field-errors';
 import { type CommuneOption, OrganisationForm } from './organisation-form';
 
 const COLUMNS = 7;
@@ -25,93 +25,54 @@ export function OrganisationsTab({ csrfToken }: { csrfToken: string }) {
     [units.data],
   );
   const all = organisations.data ?? [];
-  const needle = filter.trim().toLocaleLowerCase();
-  const shown = needle
-    ? all.filter((o) =>
-        [o.code, o.name, kindLabel(o.kind), o.adminUnitName ?? '', o.adminUnitCode ?? '']
-          .join('\n')
-          .toLocaleLowerCase()
-          .includes(needle),
-      )
-    : all;
+  const shown = all.filter((o) =>
+    matchesFilter(filter, [o.code, o.name, kindLabel(o.kind), o.adminUnitName ?? '', o.adminUnitCode ?? '']),
+  );
 
   return (
-    <section aria-labelledby="tab-organisations" id="panel-organisations" role="tabpanel">
-      <div className="admin-toolbar">
-        <label className="admin-filter">
-          {t('orgFilter')}
-          <input
-            type="search"
-            value={filter}
-            placeholder={t('orgFilterPlaceholder')}
-            onChange={(e) => setFilter(e.target.value)}
-          />
-        </label>
-        {organisations.data && (
-          <span className="muted">{t('orgCount', { shown: shown.length, total: all.length })}</span>
-        )}
-        <button
-          type="button"
-          className="admin-primary"
-          onClick={() => setAdding((v) => !v)}
-          aria-expanded={adding}
-        >
-          {t('addOrganisation')}
-        </button>
-      </div>
-      {adding && (
-        <OrganisationForm csrfToken={csrfToken} communes={communes} onDone={() => setAdding(false)} />
-      )}
-      {organisations.isPending && <p>{t('loading')}</p>}
-      {organisations.error && (
-        <p className="admin-form-error" role="alert">
-          {t('loadFailed', { message: describeApiError(organisations.error, t) })}
-        </p>
-      )}
-      {organisations.data && (
-        <div className="admin-table-wrap">
-          <table className="admin-table" data-testid="organisations-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('orgCode')}</th>
-                <th scope="col">{t('orgName')}</th>
-                <th scope="col">{t('orgKind')}</th>
-                <th scope="col">{t('commune')}</th>
-                <th scope="col">{t('orgUsers')}</th>
-                <th scope="col">{t('created')}</th>
-                <th scope="col">{t('actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((org) => (
-                <OrganisationRow
-                  key={org.id}
-                  org={org}
-                  lang={lang}
-                  isEditing={editing === org.id}
-                  onEdit={() => setEditing((current) => (current === org.id ? null : org.id))}
-                  form={
-                    <OrganisationForm
-                      csrfToken={csrfToken}
-                      existing={org}
-                      communes={communes}
-                      onDone={() => setEditing(null)}
-                    />
-                  }
-                />
-              ))}
-              {shown.length === 0 && (
-                <tr>
-                  <td colSpan={COLUMNS} className="muted">
-                    {t('noOrganisations')}
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <AdminListSection
+      tab="organisations"
+      filter={filter}
+      onFilter={setFilter}
+      filterLabel={t('orgFilter')}
+      filterPlaceholder={t('orgFilterPlaceholder')}
+      countText={organisations.data ? t('orgCount', { shown: shown.length, total: all.length }) : null}
+      addLabel={t('addOrganisation')}
+      adding={adding}
+      onToggleAdd={() => setAdding((v) => !v)}
+      addForm={<OrganisationForm csrfToken={csrfToken} communes={communes} onDone={() => setAdding(false)} />}
+      query={{ isPending: organisations.isPending, error: organisations.error, loaded: !!organisations.data }}
+      tableTestId="organisations-table"
+      headers={[
+        t('orgCode'),
+        t('orgName'),
+        t('orgKind'),
+        t('commune'),
+        t('orgUsers'),
+        t('created'),
+        t('actions'),
+      ]}
+      shownCount={shown.length}
+      emptyText={t('noOrganisations')}
+    >
+      {shown.map((org) => (
+        <OrganisationRow
+          key={org.id}
+          org={org}
+          lang={lang}
+          isEditing={editing === org.id}
+          onEdit={() => setEditing((current) => (current === org.id ? null : org.id))}
+          form={
+            <OrganisationForm
+              csrfToken={csrfToken}
+              existing={org}
+              communes={communes}
+              onDone={() => setEditing(null)}
+            />
+          }
+        />
+      ))}
+    </AdminListSection>
   );
 }
 
