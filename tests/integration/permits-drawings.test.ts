@@ -20,7 +20,7 @@ let otherOperator: Session;
 let reviewer: Session;
 let otherInspector: Session;
 
-const centre = farAway(497);
+const centre = farAway(1500); // its unit (±0.01°) clear of every other file's
 const at = (n: number): [number, number] => [Number((centre[0] + n * 0.0006).toFixed(6)), centre[1]];
 /** The drawings' spot: in Hai Phong, where VN-2000 TM-3 105°45′ is the drawing's CRS. */
 const SITE: [number, number] = [106.6852, 20.8561];
@@ -34,7 +34,7 @@ beforeAll(async () => {
   otherOperator = await sessionFor(app, db, await createOrganisation(db, 'operator'), ['operator_editor']);
   reviewer = await sessionFor(app, db, await createOrganisation(db, 'construction_department'), ['reviewer']);
   const elsewhere = await createOrganisation(db, 'commune');
-  const otherUnit = await createUnitWithCells(db, farAway(498), 'Xã Khác');
+  const otherUnit = await createUnitWithCells(db, farAway(1530), 'Xã Khác');
   await db.query('UPDATE organisations SET admin_unit_code = $2 WHERE id = $1', [elsewhere, otherUnit]);
   otherInspector = await sessionFor(app, db, elsewhere, ['inspector']);
 });
